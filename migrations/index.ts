@@ -1,0 +1,4 @@
+import { Foundation1764230400000 } from './1764230400000-foundation.js';
+
+/** Every migration, oldest first. Add new ones at the end. */
+export const migrations = [Foundation1764230400000];

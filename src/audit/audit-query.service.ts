@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { addDays, isCalendarDate, startOfJakartaDay } from '../common/dates.js';
+import { validationFailed } from '../common/domain-error.js';
+import { pageWindow, type Page } from '../common/http/pagination.js';
+import { AuditEvent } from './audit-event.entity.js';
+import type { AuditQuery } from './dto/audit-query.dto.js';
+
+export interface AuditEventView {
+  id: string;
+  occurredAt: string;
+  actorId: string | null;
+  actorRole: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+@Injectable()
+export class AuditQueryService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(q: AuditQuery): Promise<Page<AuditEventView>> {
+    for (const f of ['from', 'to'] as const) {
+      if (q[f] !== undefined && !isCalendarDate(q[f])) throw validationFailed([{ field: f, messages: [`${f} is not a real calendar date`] }]);
+    }
+    const { page, pageSize, skip } = pageWindow(q);
+    const qb = this.ds.getRepository(AuditEvent).createQueryBuilder('a');
+    if (q.entityType) qb.andWhere('a.entity_type = :t', { t: q.entityType });
+    if (q.entityId) qb.andWhere('a.entity_id = :e', { e: q.entityId });
+    if (q.actorId) qb.andWhere('a.actor_id = :ac', { ac: q.actorId });
+    if (q.from) qb.andWhere('a.occurred_at >= :from', { from: startOfJakartaDay(q.from) });
+    if (q.to) qb.andWhere('a.occurred_at < :to', { to: startOfJakartaDay(addDays(q.to, 1)) });
+    qb.orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'ASC').skip(skip).take(pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    return {
+      items: rows.map((a) => ({
+        id: a.id,
+        occurredAt: a.occurredAt.toISOString(),
+        actorId: a.actorId,
+        actorRole: a.actorRole,
+        entityType: a.entityType,
+        entityId: a.entityId,
+        action: a.action,
+        before: a.beforeState ? JSON.parse(a.beforeState) : null,
+        after: a.afterState ? JSON.parse(a.afterState) : null,
+        requestId: a.requestId,
+      })),
+      page,
+      pageSize,
+      total,
+    };
+  }
+}

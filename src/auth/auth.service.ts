@@ -1,0 +1,177 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AccessClaims, AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { notFound } from '../common/domain-error.js';
+import { RateLimiter } from '../common/rate-limiter.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { affectedRows, Transactions } from '../database/transactions.js';
+import { Passwords } from '../users/passwords.js';
+import { toUserView, User, type UserView } from '../users/user.entity.js';
+import { normaliseEmail, UsersService } from '../users/users.service.js';
+import {
+  invalidCredentials,
+  invalidRefreshToken,
+  loginLimitPerAddress,
+  loginLimitPerEmail,
+  registrationLimit,
+} from './auth.errors.js';
+import type { CreateOfficerDto, LoginDto } from './dto/auth.dto.js';
+import { RefreshToken } from './refresh-token.entity.js';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: UserView;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+@Injectable()
+export class AuthService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: Transactions,
+    private readonly jwt: JwtService,
+    private readonly passwords: Passwords,
+    private readonly users: UsersService,
+    private readonly limiter: RateLimiter,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates the first officer from BOOTSTRAP_OFFICER_* when no officer exists yet. */
+  async onApplicationBootstrap(): Promise<void> {
+    const boot = this.config.bootstrapOfficer;
+    if (!boot) return;
+    const officers = await this.ds.getRepository(User).count({ where: { role: 'officer' } });
+    if (officers > 0) return;
+    await this.tx.run(async (m) => {
+      const user = await this.users.create(m, { email: boot.email, password: boot.password, fullName: 'Bootstrap officer', role: 'officer' });
+      await this.audit.record(m, { actor: null, entityType: 'user', entityId: user.id, action: 'officer.bootstrapped', after: { role: 'officer' } });
+    });
+    this.logger.log('created the bootstrap officer account');
+  }
+
+  /**
+   * Signs in. Only failures count towards the limits; once an email or an address is over its limit,
+   * every attempt is refused until the window passes, so a correct guess cannot be told apart.
+   */
+  async login(dto: LoginDto, clientAddress: string): Promise<TokenPair> {
+    const email = normaliseEmail(dto.email);
+    const { loginFailuresPerEmail, loginFailuresPerAddress, loginWindowSeconds } = this.config.limits;
+    const emailKey = `login:email:${sha256(email)}`;
+    const addressKey = `login:addr:${clientAddress}`;
+    const byEmail = this.limiter.peek(emailKey, loginFailuresPerEmail, loginWindowSeconds);
+    if (!byEmail.allowed) throw loginLimitPerEmail(byEmail.retryAfterSeconds);
+    const byAddress = this.limiter.peek(addressKey, loginFailuresPerAddress, loginWindowSeconds);
+    if (!byAddress.allowed) throw loginLimitPerAddress(byAddress.retryAfterSeconds);
+
+    const user = await this.ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !ok) {
+      this.limiter.hit(emailKey, loginFailuresPerEmail, loginWindowSeconds);
+      this.limiter.hit(addressKey, loginFailuresPerAddress, loginWindowSeconds);
+      throw invalidCredentials();
+    }
+    return this.issue(user, randomUUID());
+  }
+
+  /** Rotates a refresh token. A token already rotated means theft or replay: the family is revoked. */
+  async refresh(token: string): Promise<TokenPair> {
+    const repo = this.ds.getRepository(RefreshToken);
+    const row = await repo.findOne({ where: { tokenHash: sha256(token) } });
+    const now = this.clock.now();
+    if (!row || row.revokedAt || row.expiresAt.getTime() <= now.getTime()) throw invalidRefreshToken();
+    if (row.rotatedAt) {
+      await this.revokeFamily(row.familyId);
+      this.logger.warn({ msg: 'refresh token reuse detected; family revoked', userId: row.userId });
+      throw invalidRefreshToken();
+    }
+    // Conditional update: of two concurrent refreshes with one token, only one wins.
+    const res = await this.tx.run((m) =>
+      m.update(RefreshToken, { id: row.id, rotatedAt: IsNull(), revokedAt: IsNull() }, { rotatedAt: now }),
+    );
+    if (affectedRows(res) !== 1) {
+      await this.revokeFamily(row.familyId);
+      throw invalidRefreshToken();
+    }
+    const user = await this.ds.getRepository(User).findOne({ where: { id: row.userId } });
+    if (!user) throw invalidRefreshToken();
+    return this.issue(user, row.familyId);
+  }
+
+  /** Ends the sign-in the refresh token belongs to. Unknown tokens are ignored (204 either way). */
+  async logout(token: string): Promise<void> {
+    const row = await this.ds.getRepository(RefreshToken).findOne({ where: { tokenHash: sha256(token) } });
+    if (row) await this.revokeFamily(row.familyId);
+  }
+
+  async me(user: AuthUser): Promise<UserView> {
+    const u = await this.ds.getRepository(User).findOne({ where: { id: user.id } });
+    if (!u) throw notFound('The account');
+    return toUserView(u);
+  }
+
+  async createOfficer(actor: AuthUser, dto: CreateOfficerDto): Promise<UserView> {
+    const user = await this.tx.run(async (m) => {
+      const u = await this.users.create(m, { email: dto.email, password: dto.password, fullName: dto.fullName, role: 'officer', nip: dto.nip ?? null });
+      await this.audit.record(m, { actor, entityType: 'user', entityId: u.id, action: 'officer.created', after: { role: 'officer' } });
+      return u;
+    });
+    return toUserView(user);
+  }
+
+  /** Counts a registration from this address; refuses past REGISTRATION_RATE_LIMIT an hour. */
+  checkRegistrationRate(clientAddress: string): void {
+    const r = this.limiter.hit(`register:${clientAddress}`, this.config.limits.registrationsPerHour, 3600);
+    if (!r.allowed) throw registrationLimit(r.retryAfterSeconds);
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.tx.run((m) => m.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() }));
+  }
+
+  private async issue(user: User, familyId: string): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: user.id, role: user.role, email: user.email };
+    if (user.employerId) claims.emp = user.employerId;
+    if (user.seekerId) claims.skr = user.seekerId;
+    const { secret, issuer, audience, accessTtlSeconds, refreshTtlSeconds } = this.config.jwt;
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret,
+      algorithm: 'HS256',
+      issuer,
+      audience,
+      expiresIn: accessTtlSeconds,
+      jwtid: randomUUID(),
+    });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.tx.run((m) =>
+      m.insert(RefreshToken, {
+        id: randomUUID(),
+        userId: user.id,
+        familyId,
+        tokenHash: sha256(refreshToken),
+        expiresAt: new Date(now.getTime() + refreshTtlSeconds * 1000),
+        rotatedAt: null,
+        revokedAt: null,
+        createdAt: now,
+      }),
+    );
+    return { accessToken, refreshToken, expiresIn: accessTtlSeconds, user: toUserView(user) };
+  }
+}

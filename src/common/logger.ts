@@ -1,0 +1,45 @@
+import type { LoggerService } from '@nestjs/common';
+import type { LogLevel } from '../config/config.js';
+import { currentRequestId } from './request-context.js';
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+/**
+ * One JSON object per line on stdout. Callers never pass personal data (NIK, names, tokens,
+ * passwords); request logs carry the route path only, without the query string.
+ */
+export class JsonLogger implements LoggerService {
+  constructor(private readonly level: LogLevel = 'info') {}
+
+  private write(level: Exclude<LogLevel, 'silent'>, message: unknown, context?: string, extra?: Record<string, unknown>) {
+    if (ORDER[level] < ORDER[this.level]) return;
+    const line: Record<string, unknown> = { time: new Date().toISOString(), level };
+    if (context) line.context = context;
+    const reqId = currentRequestId();
+    if (reqId) line.reqId = reqId;
+    if (typeof message === 'object' && message !== null) Object.assign(line, message);
+    else line.msg = String(message);
+    if (extra) Object.assign(line, extra);
+    process.stdout.write(JSON.stringify(line) + '\n');
+  }
+
+  log(message: unknown, context?: string) {
+    this.write('info', message, context);
+  }
+  error(message: unknown, ...rest: unknown[]) {
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    this.write('error', message, context);
+  }
+  warn(message: unknown, context?: string) {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string) {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string) {
+    this.write('debug', message, context);
+  }
+  request(fields: Record<string, unknown>) {
+    this.write('info', { msg: 'request', ...fields });
+  }
+}

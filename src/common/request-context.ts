@@ -1,0 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Per-request facts available anywhere below the HTTP layer (for logs and the audit trail). */
+export interface RequestContext {
+  requestId: string;
+}
+
+export const requestContext = new AsyncLocalStorage<RequestContext>();
+
+export function currentRequestId(): string | null {
+  return requestContext.getStore()?.requestId ?? null;
+}

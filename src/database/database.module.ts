@@ -1,0 +1,33 @@
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { dataSourceOptions, openDataSource } from './data-source.js';
+import { Transactions } from './transactions.js';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(config),
+            autoLoadEntities: true,
+            // Start-up failures must stop the process with one sentence, not retry for half a minute.
+            retryAttempts: 0,
+          }),
+          dataSourceFactory: async (options) => {
+            const ds = await openDataSource(config, options as DataSourceOptions);
+            new Logger('Database').log(`connected (${ds.options.type}), migrations applied`);
+            return ds;
+          },
+        }),
+      ],
+      providers: [Transactions],
+      exports: [Transactions],
+    };
+  }
+}

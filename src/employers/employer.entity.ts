@@ -1,0 +1,86 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type EmployerStatus = 'PENDING' | 'VERIFIED' | 'REJECTED' | 'SUSPENDED';
+export const EMPLOYER_STATUSES: EmployerStatus[] = ['PENDING', 'VERIFIED', 'REJECTED', 'SUSPENDED'];
+
+@Entity('employers')
+export class Employer {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'legal_name', type: 'varchar', length: 200 })
+  legalName: string;
+
+  /** Business identity number from OSS, 13 digits, unique. */
+  @Column({ type: 'varchar', length: 13 })
+  nib: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  npwp: string | null;
+
+  /** KBLI 2020 business sector, 5 digits. */
+  @Column({ type: 'varchar', length: 5 })
+  kbli: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  address: string;
+
+  @Column({ name: 'kecamatan_code', type: 'varchar', length: 8, nullable: true })
+  kecamatanCode: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  phone: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: EmployerStatus;
+
+  /** Reason given with the last rejection or suspension. */
+  @Column({ name: 'status_reason', type: 'varchar', length: 500, nullable: true })
+  statusReason: string | null;
+
+  @Column({ name: 'verified_at', type: 'datetime', precision: 3, nullable: true })
+  verifiedAt: Date | null;
+
+  @Column({ name: 'verified_by', type: 'varchar', length: 36, nullable: true })
+  verifiedBy: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}
+
+export interface EmployerView {
+  id: string;
+  legalName: string;
+  nib: string;
+  npwp: string | null;
+  kbli: string;
+  address: string;
+  kecamatanCode: string | null;
+  phone: string;
+  status: EmployerStatus;
+  statusReason: string | null;
+  verifiedAt: string | null;
+  verifiedBy: string | null;
+  createdAt: string;
+}
+
+export function toEmployerView(e: Employer): EmployerView {
+  return {
+    id: e.id,
+    legalName: e.legalName,
+    nib: e.nib,
+    npwp: e.npwp,
+    kbli: e.kbli,
+    address: e.address,
+    kecamatanCode: e.kecamatanCode,
+    phone: e.phone,
+    status: e.status,
+    statusReason: e.statusReason,
+    verifiedAt: e.verifiedAt ? e.verifiedAt.toISOString() : null,
+    verifiedBy: e.verifiedBy,
+    createdAt: e.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
+import { pageWindow, type Page } from '../common/http/pagination.js';
+import { containsPattern, LIKE_ESCAPE, queryWords } from '../common/sql.js';
+import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
+import { toUserView, type UserView } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { duplicateEmail } from '../users/users.errors.js';
+import type { CreateStaffDto } from '../auth/dto/auth.dto.js';
+import type { EmployerListQuery, RegisterEmployerDto } from './dto/employer.dto.js';
+import { Employer, toEmployerView, type EmployerStatus, type EmployerView } from './employer.entity.js';
+import { duplicateEmployer } from './employers.errors.js';
+
+/** Listeners told, inside the same transaction, that an employer's status changed (search outbox). */
+export type EmployerStatusListener = (manager: EntityManager, employerId: string, status: EmployerStatus) => Promise<void>;
+
+@Injectable()
+export class EmployersService {
+  private readonly statusListeners: EmployerStatusListener[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: Transactions,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  onStatusChange(listener: EmployerStatusListener): void {
+    this.statusListeners.push(listener);
+  }
+
+  /** A company registers with its first HR user; it waits, PENDING, for the office to verify it. */
+  async register(dto: RegisterEmployerDto): Promise<{ user: UserView; employer: EmployerView }> {
+    return this.tx.run(async (m) => {
+      // Refuse a taken email before anything is written; the unique index still decides under races.
+      if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();
+      const now = this.clock.now();
+      const c = dto.company;
+      const employer = m.create(Employer, {
+        id: randomUUID(),
+        legalName: c.legalName.trim(),
+        nib: c.nib,
+        npwp: c.npwp ?? null,
+        kbli: c.kbli,
+        address: c.address.trim(),
+        kecamatanCode: c.kecamatanCode ?? null,
+        phone: c.phone.trim(),
+        status: 'PENDING',
+        statusReason: null,
+        verifiedAt: null,
+        verifiedBy: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      try {
+        await m.insert(Employer, employer);
+      } catch (err) {
+        if (uniqueViolation(err) === 'UQ_employers_nib') throw duplicateEmployer();
+        throw err;
+      }
+      const user = await this.users.create(m, { email: dto.email, password: dto.password, fullName: dto.fullName, role: 'employer', employerId: employer.id });
+      await this.audit.record(m, { actor: { id: user.id, role: 'employer', email: user.email, employerId: employer.id, seekerId: null }, entityType: 'employer', entityId: employer.id, action: 'employer.registered', after: { status: 'PENDING' } });
+      return { user: toUserView(user), employer: toEmployerView(employer) };
+    });
+  }
+
+  async list(q: EmployerListQuery): Promise<Page<EmployerView>> {
+    const { page, pageSize, skip } = pageWindow(q);
+    const qb = this.ds.getRepository(Employer).createQueryBuilder('e');
+    if (q.status) qb.andWhere('e.status = :status', { status: q.status });
+    for (const [i, word] of queryWords(q.q).entries()) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where(`LOWER(e.legal_name) LIKE :w${i} ${LIKE_ESCAPE}`, { [`w${i}`]: containsPattern(word) }).orWhere(`e.nib LIKE :w${i} ${LIKE_ESCAPE}`),
+        ),
+      );
+    }
+    qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'ASC').skip(skip).take(pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: rows.map(toEmployerView), page, pageSize, total };
+  }
+
+  /** Officers see every employer; staff only their own (another company's answers 404). */
+  async get(actor: AuthUser, id: string): Promise<EmployerView> {
+    if (actor.role === 'seeker') throw forbidden();
+    if (actor.role === 'employer' && actor.employerId !== id) throw notFound('The employer');
+    const e = await this.ds.getRepository(Employer).findOne({ where: { id } });
+    if (!e) throw notFound('The employer');
+    return toEmployerView(e);
+  }
+
+  verify(actor: AuthUser, id: string) {
+    const now = this.clock.now();
+    return this.transition(actor, id, ['PENDING'], 'VERIFIED', 'employer.verified', { verifiedAt: now, verifiedBy: actor.id, statusReason: null });
+  }
+
+  reject(actor: AuthUser, id: string, reason: string) {
+    return this.transition(actor, id, ['PENDING'], 'REJECTED', 'employer.rejected', { statusReason: reason.trim() });
+  }
+
+  suspend(actor: AuthUser, id: string, reason: string) {
+    return this.transition(actor, id, ['VERIFIED'], 'SUSPENDED', 'employer.suspended', { statusReason: reason.trim() });
+  }
+
+  reinstate(actor: AuthUser, id: string) {
+    return this.transition(actor, id, ['SUSPENDED'], 'VERIFIED', 'employer.reinstated', { statusReason: null });
+  }
+
+  /** Another HR user for the caller's own company. */
+  async addStaff(actor: AuthUser, dto: CreateStaffDto): Promise<UserView> {
+    if (!actor.employerId) throw forbidden();
+    const employerId = actor.employerId;
+    const user = await this.tx.run(async (m) => {
+      const u = await this.users.create(m, { email: dto.email, password: dto.password, fullName: dto.fullName, role: 'employer', employerId });
+      await this.audit.record(m, { actor, entityType: 'user', entityId: u.id, action: 'employer.staff_added', after: { employerId, role: 'employer' } });
+      return u;
+    });
+    return toUserView(user);
+  }
+
+  /**
+   * Moves an employer from one of `from` to `to` with a conditional update, so two officers acting
+   * at once cannot both succeed; a refused move says why (unknown id, or the state it is in).
+   */
+  private async transition(
+    actor: AuthUser,
+    id: string,
+    from: EmployerStatus[],
+    to: EmployerStatus,
+    action: string,
+    patch: Partial<Employer>,
+  ): Promise<EmployerView> {
+    return this.tx.run(async (m) => {
+      const before = await m.findOne(Employer, { where: { id } });
+      if (!before) throw notFound('The employer');
+      const res = await m.update(Employer, { id, status: In(from) }, { ...patch, status: to, updatedAt: this.clock.now() });
+      if (affectedRows(res) !== 1) {
+        throw invalidTransition(`An employer that is ${before.status} cannot become ${to} (allowed only from ${from.join(' or ')}).`);
+      }
+      for (const listener of this.statusListeners) await listener(m, id, to);
+      await this.audit.record(m, {
+        actor,
+        entityType: 'employer',
+        entityId: id,
+        action,
+        before: { status: before.status },
+        after: { status: to, ...(patch.statusReason ? { reason: patch.statusReason } : {}) },
+      });
+      const after = await m.findOneOrFail(Employer, { where: { id } });
+      return toEmployerView(after);
+    });
+  }
+}

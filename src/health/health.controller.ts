@@ -1,0 +1,40 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../common/auth/decorators.js';
+import { SearchHealth } from './search-health.js';
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly search: SearchHealth,
+  ) {}
+
+  @Get(['health', 'api/v1/health'])
+  @Public()
+  @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database answers, 503 when it does not' })
+  @ApiOkResponse({ schema: { example: { status: 'ok', db: 'up', search: 'disabled' } } })
+  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', db: 'down', search: 'disabled' } } })
+  async health(@Res({ passthrough: true }) res: Response) {
+    const db = await this.pingDatabase();
+    const search = await this.search.status().catch(() => 'degraded' as const);
+    if (db !== 'up') res.status(503);
+    return { status: db === 'up' ? 'ok' : 'unavailable', db, search };
+  }
+
+  private async pingDatabase(): Promise<'up' | 'down'> {
+    try {
+      await Promise.race([
+        this.ds.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      ]);
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+}

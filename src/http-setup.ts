@@ -1,0 +1,79 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { toErrorBody } from './common/http/exception.filter.js';
+import { createValidationPipe } from './common/http/validation.js';
+import type { JsonLogger } from './common/logger.js';
+import { requestContext } from './common/request-context.js';
+import type { AppConfig } from './config/config.js';
+
+export const API_PREFIX = 'api/v1';
+const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Everything HTTP that surrounds the routes: body limits and parse errors in the contract's shape,
+ * request ids and JSON access logs, the /api/v1 prefix, validation, and the OpenAPI document.
+ * Shared by main.ts and the tests so both run the same app.
+ */
+export function configureApp(app: INestApplication, config: AppConfig, logger: JsonLogger | null): void {
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  if (config.trustProxy) http.set('trust proxy', config.trustProxy === 'true' ? true : config.trustProxy);
+
+  // Request id and access log. Only the route path is logged, never the query string or body.
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    const incoming = req.header('x-request-id');
+    const id = incoming && REQUEST_ID_RE.test(incoming) ? incoming : randomUUID();
+    req.id = id;
+    res.setHeader('X-Request-Id', id);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger?.request({
+        reqId: id,
+        method: req.method,
+        route: (req.route as { path?: string } | undefined)?.path ?? req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ':id'),
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        userId: (req as { user?: { id?: string } }).user?.id,
+      });
+    });
+    requestContext.run({ requestId: id }, next);
+  });
+
+  app.use(express.json({ limit: '1mb', strict: true }));
+  app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  // Body-parser failures happen before Nest's filters; answer them in the same shape.
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const { body, headers } = toErrorBody(err);
+    for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
+    res.status(body.statusCode).json(body);
+  });
+
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'api/v1/health', method: RequestMethod.GET },
+      { path: '.well-known/jwks.json', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('AK1 platform API')
+      .setDescription(
+        "Kartu Tanda Pencari Kerja (AK1): employers, job seeker cards, card validation, vacancies, hires and the office's statistics. " +
+          'Errors always have the shape { statusCode, error, code, message, details? }.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+}

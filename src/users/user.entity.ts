@@ -1,0 +1,54 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '../common/auth/auth-user.js';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** Stored lower-cased; unique. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 200 })
+  fullName: string;
+
+  @Column({ name: 'employer_id', type: 'varchar', length: 36, nullable: true })
+  employerId: string | null;
+
+  @Column({ name: 'seeker_id', type: 'varchar', length: 36, nullable: true })
+  seekerId: string | null;
+
+  /** Civil-servant number of an officer, when given. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  nip: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}
+
+/** What the API shows of a user. */
+export interface UserView {
+  id: string;
+  email: string;
+  role: Role;
+  fullName: string;
+  employerId?: string;
+  seekerId?: string;
+}
+
+export function toUserView(u: Pick<User, 'id' | 'email' | 'role' | 'fullName' | 'employerId' | 'seekerId'>): UserView {
+  const view: UserView = { id: u.id, email: u.email, role: u.role, fullName: u.fullName };
+  if (u.employerId) view.employerId = u.employerId;
+  if (u.seekerId) view.seekerId = u.seekerId;
+  return view;
+}
