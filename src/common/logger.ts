@@ -4,6 +4,10 @@ import { currentRequestId } from './request-context.js';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
+// Nest's start-up chatter, and its own reports of a failed start (main.ts prints one clear sentence
+// instead), are demoted to debug.
+const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'TypeOrmModule', 'ExceptionHandler']);
+
 /**
  * One JSON object per line on stdout. Callers never pass personal data (NIK, names, tokens,
  * passwords); request logs carry the route path only, without the query string.
@@ -12,6 +16,7 @@ export class JsonLogger implements LoggerService {
   constructor(private readonly level: LogLevel = 'info') {}
 
   private write(level: Exclude<LogLevel, 'silent'>, message: unknown, context?: string, extra?: Record<string, unknown>) {
+    if (context && QUIET_CONTEXTS.has(context)) level = 'debug';
     if (ORDER[level] < ORDER[this.level]) return;
     const line: Record<string, unknown> = { time: new Date().toISOString(), level };
     if (context) line.context = context;

@@ -1,0 +1,29 @@
+import { PersonalData } from '../../src/common/personal-data';
+import { loadConfig } from '../../src/config/config';
+
+describe('PersonalData', () => {
+  const pd = new PersonalData(loadConfig({ DATA_KEY: '0123456789abcdef'.repeat(4) }));
+  const other = new PersonalData(loadConfig({ DATA_KEY: 'fedcba9876543210'.repeat(4) }));
+
+  it('encrypts with a fresh IV each time and decrypts back', () => {
+    const a = pd.encrypt('1671054101990001');
+    const b = pd.encrypt('1671054101990001');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('1671054101990001');
+    expect(pd.decrypt(a)).toBe('1671054101990001');
+  });
+
+  it('refuses tampered ciphertext and a different key', () => {
+    const sealed = pd.encrypt('1671054101990001');
+    const parts = sealed.split('.');
+    parts[3] = Buffer.from('x' + Buffer.from(parts[3], 'base64url').toString('latin1').slice(1), 'latin1').toString('base64url');
+    expect(() => pd.decrypt(parts.join('.'))).toThrow();
+    expect(() => other.decrypt(sealed)).toThrow();
+  });
+
+  it('hashes deterministically per key', () => {
+    expect(pd.lookupHash('1671054101990001')).toBe(pd.lookupHash('1671054101990001'));
+    expect(pd.lookupHash('1671054101990001')).not.toBe(other.lookupHash('1671054101990001'));
+    expect(pd.lookupHash('1671054101990001')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
