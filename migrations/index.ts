@@ -1,4 +1,5 @@
 import { Foundation1764230400000 } from './1764230400000-foundation.js';
+import { SeekersCards1764230500000 } from './1764230500000-seekers-cards.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const migrations = [Foundation1764230400000];
+export const migrations = [Foundation1764230400000, SeekersCards1764230500000];

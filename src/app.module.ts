@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CardValidationModule } from './card-validation/card-validation.module.js';
+import { CardsModule } from './cards/cards.module.js';
 import { JwtAuthGuard, RolesGuard } from './common/auth/guards.js';
 import { CommonModule } from './common/common.module.js';
 import { AllExceptionsFilter } from './common/http/exception.filter.js';
@@ -11,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { SeekersModule } from './seekers/seekers.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -27,6 +30,9 @@ export class AppModule {
         UsersModule,
         AuthModule,
         EmployersModule,
+        SeekersModule,
+        CardsModule,
+        CardValidationModule,
         HealthModule,
       ],
       providers: [

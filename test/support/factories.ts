@@ -73,3 +73,98 @@ export async function verifiedEmployer(t: TestApp, officer?: Session, company: R
 }
 
 export const bearer = (s: { token: string }) => ({ Authorization: `Bearer ${s.token}` });
+
+/** A complete vacancy report whose closing date is 30 days after the test clock's today. */
+export function vacancyBody(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const [y, m, d] = t.clock.today().split('-').map(Number);
+  const closesAt = new Date(Date.UTC(y, m - 1, d + 30)).toISOString().slice(0, 10);
+  return {
+    title: 'Operator Forklift',
+    description: 'Mengoperasikan forklift di gudang distribusi, shift pagi dan malam.',
+    occupationCode: '8344',
+    educationMin: 'SMA',
+    skills: ['forklift', 'K3'],
+    experienceYearsMin: 1,
+    ageMin: 18,
+    ageMax: 40,
+    employmentType: 'FULL_TIME',
+    salaryMin: 3_500_000,
+    salaryMax: 4_500_000,
+    kecamatanCode: '16.71.05',
+    location: 'Gudang KM 12, Palembang',
+    quota: 2,
+    closesAt,
+    ...overrides,
+  };
+}
+
+/** Posts a vacancy as that employer's staff and returns the reply body (OPEN unless overridden). */
+export async function postVacancy(t: TestApp, employer: Session, overrides: Record<string, unknown> = {}) {
+  const res = await t.http.post('/api/v1/vacancies').set(bearer(employer)).send(vacancyBody(t, overrides));
+  if (res.status !== 201) throw new Error(`vacancy post failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; status: string; [k: string]: unknown };
+}
+
+// ---- Job seekers and AK1 cards ----
+
+/** A random birth date between 1970 and 2005 and a sex, with an NIK that agrees with them. */
+export function randomIdentity(gender: 'L' | 'P' = randomInt(0, 2) === 0 ? 'L' : 'P') {
+  const year = randomInt(1970, 2006);
+  const month = randomInt(1, 13);
+  const day = randomInt(1, 29);
+  const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { nik: nikFor(birthDate, gender), birthDate, gender };
+}
+
+/** An NIK (Palembang, a random district and serial) for this birth date and sex. */
+export function nikFor(birthDate: string, gender: 'L' | 'P'): string {
+  const [y, m, d] = birthDate.split('-');
+  const dd = String(Number(d) + (gender === 'P' ? 40 : 0)).padStart(2, '0');
+  return `1671${String(randomInt(1, 19)).padStart(2, '0')}${dd}${m}${y.slice(2)}${String(randomInt(1, 10000)).padStart(4, '0')}`;
+}
+
+/** A complete walk-in profile (registration body minus email/password). */
+export function seekerProfile(overrides: Record<string, unknown> = {}) {
+  const id = randomIdentity();
+  return {
+    ...id,
+    fullName: 'Budi Santoso',
+    birthPlace: 'Palembang',
+    maritalStatus: 'BELUM_KAWIN',
+    phone: '0812-7777-1234',
+    address: 'Jl. Merdeka No. 10, Palembang',
+    kecamatanCode: '16.71.05',
+    educationLevel: 'SMK',
+    major: 'Teknik Mesin',
+    graduationYear: 2020,
+    skills: ['Las listrik', 'Mengemudi'],
+    experience: [{ position: 'Montir', company: 'Bengkel Jaya', fromYear: 2020, toYear: 2022 }],
+    ...overrides,
+  };
+}
+
+export interface SeekerSession extends Session {
+  seekerId: string;
+  nik: string;
+  fullName: string;
+}
+
+/** A job seeker who registered themself, signed in. */
+export async function registerSeeker(t: TestApp, overrides: Record<string, unknown> = {}): Promise<SeekerSession> {
+  const email = `${uniq('seeker')}@mail.test`;
+  const body = { email, password: PASSWORD, ...seekerProfile(overrides) };
+  const res = await t.http.post('/api/v1/auth/register/seeker').send(body);
+  if (res.status !== 201) throw new Error(`seeker registration failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const s = await login(t, email);
+  return { ...s, seekerId: res.body.seeker.id, nik: body.nik as string, fullName: body.fullName as string };
+}
+
+/** A registered seeker whose card request an officer approved: returns the card too. */
+export async function seekerWithActiveCard(t: TestApp, officer: Session, overrides: Record<string, unknown> = {}) {
+  const seeker = await registerSeeker(t, overrides);
+  const requested = await t.http.post('/api/v1/cards/requests').set(bearer(seeker));
+  if (requested.status !== 201) throw new Error(`card request failed: ${requested.status} ${JSON.stringify(requested.body)}`);
+  const approved = await t.http.post(`/api/v1/cards/${requested.body.id}/approve`).set(bearer(officer));
+  if (approved.status !== 200) throw new Error(`approval failed: ${approved.status} ${JSON.stringify(approved.body)}`);
+  return { seeker, card: approved.body as { id: string; cardNumber: string; expiresAt: string; nextReportDue: string; issuedAt: string } };
+}

@@ -43,7 +43,7 @@ describe('loadConfig', () => {
     const c = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
-      DATA_KEY: Buffer.alloc(32, 7).map((b, i) => (b + i) % 256).toString('base64'),
+      DATA_KEY: Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString('base64'),
       CARD_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----',
     });
     expect(c.warnings).toEqual([]);

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser, Public, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
+import { IdPipe } from '../common/http/id.pipe.js';
+import { CardValidationService } from './card-validation.service.js';
+import { CardCredentials } from './card-credentials.js';
+import { CardValidationQuery, ValidateCardDto, ValidateCredentialDto, ValidationReplyDto } from './dto/card-validation.dto.js';
+
+@ApiTags('card-validation')
+@Controller('card-validations')
+export class CardValidationController {
+  constructor(private readonly validations: CardValidationService) {}
+
+  @Post()
+  @HttpCode(200)
+  @VerifiedEmployer()
+  @ApiOperation({ summary: "Check an applicant's AK1 card number against their NIK (verified employer staff)" })
+  @ApiOkResponse({ type: ValidationReplyDto })
+  @ApiBadRequestResponse({ description: 'INVALID_CARD_NUMBER (13 digits with a wrong check digit) or VALIDATION_FAILED' })
+  @ApiTooManyRequestsResponse({ description: 'VALIDATION_RATE_LIMITED (VALIDATION_RATE_LIMIT per employer per minute)' })
+  validate(@CurrentUser() user: AuthUser, @Body() dto: ValidateCardDto) {
+    return this.validations.validate(user, dto);
+  }
+
+  @Post('credential')
+  @HttpCode(200)
+  @VerifiedEmployer()
+  @ApiOperation({ summary: "Check a scanned card credential: signature, expiry, then the card's live status" })
+  @ApiOkResponse({ type: ValidationReplyDto })
+  @ApiBadRequestResponse({ description: 'INVALID_CREDENTIAL' })
+  @ApiTooManyRequestsResponse({ description: 'VALIDATION_RATE_LIMITED' })
+  validateCredential(@CurrentUser() user: AuthUser, @Body() dto: ValidateCredentialDto) {
+    return this.validations.validateCredential(user, dto.token);
+  }
+
+  @Get()
+  @Roles('employer', 'officer')
+  @ApiOperation({ summary: 'Validation history: employers their own, officers all (optionally &employerId=)' })
+  history(@CurrentUser() user: AuthUser, @Query() q: CardValidationQuery) {
+    return this.validations.history(user, q);
+  }
+}
+
+@ApiTags('cards')
+@Controller('cards')
+export class CardCredentialController {
+  constructor(private readonly validations: CardValidationService) {}
+
+  @Get(':id/credential')
+  @Roles('seeker', 'officer')
+  @ApiOperation({ summary: 'A signed, offline-verifiable credential of an ACTIVE card, with its QR code (PNG, base64)' })
+  credential(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
+    return this.validations.credential(user, id);
+  }
+}
+
+@ApiTags('card-validation')
+@Controller('.well-known')
+export class JwksController {
+  constructor(private readonly credentials: CardCredentials) {}
+
+  @Get('jwks.json')
+  @Public()
+  @Header('Cache-Control', 'public, max-age=3600')
+  @ApiOperation({ summary: 'Public keys (JWK Set) that verify card credentials offline' })
+  jwks() {
+    return this.credentials.jwks();
+  }
+}

@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { toBuffer as qrPngBuffer } from 'qrcode';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { addDays, startOfJakartaDay } from '../common/dates.js';
+import { forbidden, validationFailed } from '../common/domain-error.js';
+import { pageWindow, type Page } from '../common/http/pagination.js';
+import { PersonalData } from '../common/personal-data.js';
+import { RateLimiter } from '../common/rate-limiter.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Transactions } from '../database/transactions.js';
+import { isReportOverdue } from '../cards/card-dates.js';
+import { readCardNumber } from '../cards/card-number.js';
+import { Card } from '../cards/card.entity.js';
+import { cardNotActive, invalidCardNumber } from '../cards/cards.errors.js';
+import { CardsService } from '../cards/cards.service.js';
+import { Seeker } from '../seekers/seeker.entity.js';
+import { CardCredentials, CREDENTIAL_ISSUER } from './card-credentials.js';
+import { CardValidation, toCardValidationView, type CardValidationView, type ValidationChannel, type ValidationResult } from './card-validation.entity.js';
+import { validationRateLimited } from './card-validation.errors.js';
+import { maskName } from './mask-name.js';
+import type { CardValidationQuery, ValidateCardDto } from './dto/card-validation.dto.js';
+
+export interface ValidationReply {
+  result: ValidationResult;
+  valid: boolean;
+  cardNumber: string | null;
+  holderName: string | null;
+  expiresAt: string | null;
+  reportOverdue: boolean | null;
+  checkedAt: string;
+}
+
+/** What a lookup needs of a card and its holder. */
+type CardWithHolder = Pick<Card, 'id' | 'status' | 'cardNumberDisplay' | 'expiresAt' | 'nextReportDue'> & { seeker: Pick<Seeker, 'fullName' | 'nikHash'> };
+
+/** Only issued cards can be found; a PENDING or REJECTED one answers exactly like an unknown number. */
+const FINDABLE = new Set(['ACTIVE', 'EXPIRED', 'PLACED', 'REVOKED']);
+/** Upper bound on a credential's life, so an offline check cannot trust a stale status for long. */
+const CREDENTIAL_MAX_DAYS = 30;
+
+@Injectable()
+export class CardValidationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: Transactions,
+    private readonly personal: PersonalData,
+    private readonly limiter: RateLimiter,
+    private readonly credentials: CardCredentials,
+    private readonly cards: CardsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * An employer checks a card number against the applicant's NIK. NOT_FOUND whenever no issued card
+   * has that number with that NIK, with no holder data; a 13-digit number with a bad check digit is
+   * refused before any lookup. One indexed lookup and one insert (the record of the check).
+   */
+  async validate(actor: AuthUser, dto: ValidateCardDto): Promise<ValidationReply> {
+    const employerId = this.countCheck(actor);
+    const number = readCardNumber(dto.cardNumber);
+    if (number.kind === 'bad-check-digit' || number.kind === 'malformed') throw invalidCardNumber();
+    const card = await this.lookup('c.card_number = :key', { key: number.key });
+    const matched = card && FINDABLE.has(card.status) && sameHash(card.seeker.nikHash, this.personal.lookupHash(dto.nik)) ? card : null;
+    return this.answer(actor, employerId, 'NUMBER', matched, number.display);
+  }
+
+  /**
+   * An employer scans a holder's credential: the signature and expiry are checked, then the card's
+   * live status, so a card placed or revoked since the credential was issued is caught.
+   */
+  async validateCredential(actor: AuthUser, token: string): Promise<ValidationReply> {
+    const employerId = this.countCheck(actor);
+    const claims = this.credentials.verify(token, this.clock.now());
+    const card = await this.lookup('c.id = :id', { id: claims.sub });
+    const matched = card && FINDABLE.has(card.status) && card.cardNumberDisplay === claims.cardNumber ? card : null;
+    return this.answer(actor, employerId, 'CREDENTIAL', matched, claims.cardNumber);
+  }
+
+  /** A signed credential for an ACTIVE card (holder or officer), with its QR code as a PNG. */
+  async credential(actor: AuthUser, cardId: string): Promise<{ token: string; qrPng: string }> {
+    const card = await this.cards.visibleCard(this.ds.manager, actor, cardId);
+    const today = this.clock.today();
+    if (card.status !== 'ACTIVE' || card.expiresAt! < today) throw cardNotActive(card.status === 'ACTIVE' ? 'EXPIRED' : card.status);
+    const holder = await this.ds.getRepository(Seeker).findOneOrFail({ where: { id: card.seekerId }, select: { id: true, fullName: true } });
+    const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
+    const cardEnds = Math.floor(startOfJakartaDay(addDays(card.expiresAt!, 1)).getTime() / 1000);
+    const exp = Math.min(cardEnds, nowSeconds + CREDENTIAL_MAX_DAYS * 86_400);
+    const token = this.credentials.sign({
+      iss: CREDENTIAL_ISSUER,
+      sub: card.id,
+      iat: nowSeconds,
+      exp,
+      cardNumber: card.cardNumberDisplay!,
+      holderName: maskName(holder.fullName),
+      status: card.status,
+      validFrom: card.issuedAt!,
+      validUntil: card.expiresAt!,
+    });
+    const png = await qrPngBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 4 });
+    return { token, qrPng: png.toString('base64') };
+  }
+
+  /** Employers see their own checks; officers everyone's, optionally one employer's. */
+  async history(actor: AuthUser, q: CardValidationQuery): Promise<Page<CardValidationView>> {
+    if (q.from && q.to && q.from > q.to) throw validationFailed([{ field: 'to', messages: ['to must not be before from'] }]);
+    let employerId = q.employerId;
+    if (actor.role === 'employer') {
+      if (employerId && employerId !== actor.employerId) throw forbidden('You can only see your own company’s validations.');
+      employerId = actor.employerId ?? undefined;
+      if (!employerId) throw forbidden();
+    } else if (actor.role !== 'officer') {
+      throw forbidden();
+    }
+    const { page, pageSize, skip } = pageWindow(q);
+    const qb = this.ds.getRepository(CardValidation).createQueryBuilder('v');
+    if (employerId) qb.andWhere('v.employer_id = :employerId', { employerId });
+    if (q.from) qb.andWhere('v.checked_at >= :from', { from: startOfJakartaDay(q.from) });
+    if (q.to) qb.andWhere('v.checked_at < :to', { to: startOfJakartaDay(addDays(q.to, 1)) });
+    qb.orderBy('v.checked_at', 'DESC').addOrderBy('v.id', 'ASC').skip(skip).take(pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: rows.map(toCardValidationView), page, pageSize, total };
+  }
+
+  /** Counts the check against the employer's per-minute limit (429 + Retry-After past it). */
+  private countCheck(actor: AuthUser): string {
+    if (!actor.employerId) throw forbidden();
+    const r = this.limiter.hit(`card-validation:${actor.employerId}`, this.config.limits.validationsPerMinute, 60);
+    if (!r.allowed) throw validationRateLimited(r.retryAfterSeconds);
+    return actor.employerId;
+  }
+
+  private lookup(where: string, params: Record<string, string>): Promise<CardWithHolder | null> {
+    return this.ds
+      .getRepository(Card)
+      .createQueryBuilder('c')
+      .innerJoin('c.seeker', 's')
+      .select(['c.id', 'c.status', 'c.cardNumberDisplay', 'c.expiresAt', 'c.nextReportDue', 's.id', 's.fullName', 's.nikHash'])
+      .where(where, params)
+      .getOne() as Promise<CardWithHolder | null>;
+  }
+
+  /** Builds the reply (holder data only for a match) and records the check. */
+  private async answer(actor: AuthUser, employerId: string, channel: ValidationChannel, card: CardWithHolder | null, presented: string): Promise<ValidationReply> {
+    const now = this.clock.now();
+    const today = this.clock.today();
+    let reply: ValidationReply;
+    if (!card) {
+      reply = { result: 'NOT_FOUND', valid: false, cardNumber: presented, holderName: null, expiresAt: null, reportOverdue: null, checkedAt: now.toISOString() };
+    } else {
+      const result: ValidationResult = card.status === 'ACTIVE' ? (card.expiresAt! < today ? 'EXPIRED' : 'VALID') : (card.status as ValidationResult);
+      reply = {
+        result,
+        valid: result === 'VALID',
+        cardNumber: card.cardNumberDisplay,
+        holderName: maskName(card.seeker.fullName),
+        expiresAt: card.expiresAt,
+        reportOverdue: result === 'VALID' && isReportOverdue(card.status, card.nextReportDue, today),
+        checkedAt: now.toISOString(),
+      };
+    }
+    const record: CardValidation = {
+      id: randomUUID(),
+      employerId,
+      userId: actor.id,
+      cardId: card?.id ?? null,
+      cardNumber: (card?.cardNumberDisplay ?? presented).slice(0, 40),
+      channel,
+      result: reply.result,
+      checkedAt: now,
+    };
+    // One INSERT needs no transaction on MySQL; on SQLite it must queue behind any open transaction.
+    if (this.tx.isMysql) await this.ds.getRepository(CardValidation).insert(record);
+    else await this.tx.run((m) => m.insert(CardValidation, record));
+    return reply;
+  }
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination.js';
+import { IsCalendarDate } from '../../seekers/dto/seeker.dto.js';
+
+export class ValidateCardDto {
+  @ApiProperty({ description: 'the card number, with or without spaces, dots or dashes', example: '1671-26-000123-7', maxLength: 40 })
+  @IsString() @MaxLength(40)
+  cardNumber: string;
+
+  @ApiProperty({ description: "the holder's NIK (16 digits), as on their KTP", example: '1671051205950001' })
+  @IsString() @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
+  nik: string;
+}
+
+export class ValidateCredentialDto {
+  @ApiProperty({ description: 'the compact JWS read from the holder’s QR code' })
+  @IsString() @MaxLength(4096)
+  token: string;
+}
+
+export class CardValidationQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'date', description: 'first day (inclusive, Asia/Jakarta)' })
+  @IsOptional() @IsCalendarDate('from')
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'last day (inclusive, Asia/Jakarta)' })
+  @IsOptional() @IsCalendarDate('to')
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'officers: one employer only' })
+  @IsOptional() @IsUUID('all', { message: 'employerId must be an employer id' })
+  employerId?: string;
+}
+
+/** The reply to a validation, by number or by credential. */
+export class ValidationReplyDto {
+  @ApiProperty({ enum: ['VALID', 'EXPIRED', 'PLACED', 'REVOKED', 'NOT_FOUND'] })
+  result: string;
+  @ApiProperty()
+  valid: boolean;
+  @ApiProperty({ nullable: true, type: String })
+  cardNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'B**** S*******' })
+  holderName: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' })
+  expiresAt: string | null;
+  @ApiProperty({ nullable: true, type: Boolean })
+  reportOverdue: boolean | null;
+  @ApiProperty({ format: 'date-time' })
+  checkedAt: string;
+}

@@ -1,0 +1,39 @@
+import { addMonths } from '../common/dates.js';
+
+/** A card is valid two years from issue (domain brief). */
+export const CARD_VALIDITY_MONTHS = 24;
+/** The holder reports every six months, counted from the issue date. */
+export const REPORT_INTERVAL_MONTHS = 6;
+
+export interface CardTerm {
+  issuedAt: string;
+  expiresAt: string;
+  nextReportDue: string;
+}
+
+/** Dates of a card issued on `issuedAt`: expiry at +24 months, first report due at +6. */
+export function cardTerm(issuedAt: string): CardTerm {
+  return {
+    issuedAt,
+    expiresAt: addMonths(issuedAt, CARD_VALIDITY_MONTHS),
+    nextReportDue: addMonths(issuedAt, REPORT_INTERVAL_MONTHS),
+  };
+}
+
+/**
+ * The first 6-month mark after `today` (issue + 6, + 12, + 18 … months), never past the expiry date.
+ * Marks are always counted from the issue date, not from the previous mark, so month-end clamping
+ * (31 Aug → 28 Feb) does not drift.
+ */
+export function nextReportMark(issuedAt: string, expiresAt: string, today: string): string {
+  for (let k = 1; ; k++) {
+    const mark = addMonths(issuedAt, k * REPORT_INTERVAL_MONTHS);
+    if (mark >= expiresAt) return expiresAt;
+    if (mark > today) return mark;
+  }
+}
+
+/** A report is overdue when an ACTIVE card's due date has passed (overdue, not invalid). */
+export function isReportOverdue(status: string, nextReportDue: string | null, today: string): boolean {
+  return status === 'ACTIVE' && nextReportDue !== null && nextReportDue < today;
+}

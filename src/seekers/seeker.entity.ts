@@ -1,0 +1,124 @@
+import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
+import type { EducationLevel, MaritalStatus, WorkExperience } from './profile.js';
+import type { Gender } from './nik.js';
+
+/** JSON kept in a text column (portable across SQLite and MySQL). */
+const json: ValueTransformer = {
+  to: (v: unknown) => (v === undefined ? undefined : JSON.stringify(v ?? [])),
+  from: (v: string | null) => (v ? JSON.parse(v) : []),
+};
+
+@Entity('seekers')
+export class Seeker {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** The NIK sealed with PersonalData.encrypt; never read without a reason to show it. */
+  @Column({ name: 'nik_encrypted', type: 'varchar', length: 200 })
+  nikEncrypted: string;
+
+  /** Keyed hash of the NIK (PersonalData.lookupHash): unique, and how an NIK is found. */
+  @Column({ name: 'nik_hash', type: 'varchar', length: 64 })
+  nikHash: string;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 200 })
+  fullName: string;
+
+  @Column({ name: 'birth_place', type: 'varchar', length: 100 })
+  birthPlace: string;
+
+  @Column({ name: 'birth_date', type: 'date' })
+  birthDate: string;
+
+  @Column({ type: 'varchar', length: 1 })
+  gender: Gender;
+
+  @Column({ name: 'marital_status', type: 'varchar', length: 16, nullable: true })
+  maritalStatus: MaritalStatus | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  address: string;
+
+  @Column({ name: 'kecamatan_code', type: 'varchar', length: 8, nullable: true })
+  kecamatanCode: string | null;
+
+  @Column({ name: 'education_level', type: 'varchar', length: 8 })
+  educationLevel: EducationLevel;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  major: string | null;
+
+  @Column({ name: 'graduation_year', type: 'int', nullable: true })
+  graduationYear: number | null;
+
+  @Column({ type: 'text', nullable: true, transformer: json })
+  skills: string[];
+
+  @Column({ type: 'text', nullable: true, transformer: json })
+  experience: WorkExperience[];
+
+  /** When a hire was recorded; a placed seeker is no longer an active job seeker. */
+  @Column({ name: 'placed_at', type: 'datetime', precision: 3, nullable: true })
+  placedAt: Date | null;
+
+  /** The officer who registered a walk-in seeker; null for self-registration. */
+  @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
+  createdBy: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}
+
+/** A seeker's profile as the seeker themself and officers see it (the only views that hold the NIK). */
+export interface SeekerView {
+  id: string;
+  nik: string;
+  fullName: string;
+  birthPlace: string;
+  birthDate: string;
+  gender: Gender;
+  maritalStatus: MaritalStatus | null;
+  phone: string | null;
+  address: string;
+  kecamatanCode: string | null;
+  educationLevel: EducationLevel;
+  major: string | null;
+  graduationYear: number | null;
+  skills: string[];
+  experience: WorkExperience[];
+  /** True until a hire is recorded (and again once a new card is issued). */
+  activeJobSeeker: boolean;
+  placedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toSeekerView(s: Seeker, nik: string): SeekerView {
+  return {
+    id: s.id,
+    nik,
+    fullName: s.fullName,
+    birthPlace: s.birthPlace,
+    birthDate: s.birthDate,
+    gender: s.gender,
+    maritalStatus: s.maritalStatus,
+    phone: s.phone,
+    address: s.address,
+    kecamatanCode: s.kecamatanCode,
+    educationLevel: s.educationLevel,
+    major: s.major,
+    graduationYear: s.graduationYear,
+    skills: s.skills ?? [],
+    experience: s.experience ?? [],
+    activeJobSeeker: s.placedAt === null,
+    placedAt: s.placedAt ? s.placedAt.toISOString() : null,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}

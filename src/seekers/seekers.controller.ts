@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { AuthService } from '../auth/auth.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
+import { ClientAddress } from '../common/http/client-address.js';
+import { IdPipe } from '../common/http/id.pipe.js';
+import { CreateSeekerDto, RegisterSeekerDto, UpdateSeekerDto } from './dto/seeker.dto.js';
+import { SeekersService } from './seekers.service.js';
+
+@ApiTags('auth')
+@Controller('auth/register')
+export class SeekerRegistrationController {
+  constructor(
+    private readonly seekers: SeekersService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Post('seeker')
+  @Public()
+  @ApiOperation({ summary: 'A job seeker registers (profile + account); the NIK must agree with birthDate and gender' })
+  @ApiCreatedResponse({ description: '{ user, seeker }' })
+  @ApiConflictResponse({ description: 'DUPLICATE_NIK or DUPLICATE_EMAIL' })
+  @ApiTooManyRequestsResponse({ description: 'REGISTRATION_RATE_LIMIT' })
+  register(@Body() dto: RegisterSeekerDto, @ClientAddress() ip: string) {
+    this.auth.checkRegistrationRate(ip);
+    return this.seekers.register(dto);
+  }
+}
+
+@ApiTags('seekers')
+@Controller('seekers')
+export class SeekersController {
+  constructor(private readonly seekers: SeekersService) {}
+
+  @Post()
+  @Roles('officer')
+  @ApiOperation({ summary: 'Register a walk-in job seeker without an account (officer)' })
+  @ApiConflictResponse({ description: 'DUPLICATE_NIK' })
+  createWalkIn(@CurrentUser() user: AuthUser, @Body() dto: CreateSeekerDto) {
+    return this.seekers.createWalkIn(user, dto);
+  }
+
+  @Get('me')
+  @Roles('seeker')
+  @ApiOperation({ summary: 'Your job seeker profile (NIK included)' })
+  me(@CurrentUser() user: AuthUser) {
+    return this.seekers.me(user);
+  }
+
+  @Patch('me')
+  @Roles('seeker')
+  @ApiOperation({ summary: 'Edit your profile; NIK, name, birth place/date and sex cannot be changed here' })
+  updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateSeekerDto) {
+    return this.seekers.updateMe(user, dto);
+  }
+
+  @Get(':id')
+  @Roles('officer')
+  @ApiOperation({ summary: 'A job seeker profile (officer)' })
+  get(@Param('id', IdPipe) id: string) {
+    return this.seekers.get(id);
+  }
+}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { forbidden, notFound, validationFailed } from '../common/domain-error.js';
+import { PersonalData } from '../common/personal-data.js';
+import { Transactions, uniqueViolation } from '../database/transactions.js';
+import { toUserView, type UserView } from '../users/user.entity.js';
+import { duplicateEmail } from '../users/users.errors.js';
+import { UsersService } from '../users/users.service.js';
+import type { CreateSeekerDto, RegisterSeekerDto, SeekerProfileFields, UpdateSeekerDto } from './dto/seeker.dto.js';
+import { Seeker, toSeekerView, type SeekerView } from './seeker.entity.js';
+import { duplicateNik } from './seekers.errors.js';
+import type { WorkExperience } from './profile.js';
+
+@Injectable()
+export class SeekersService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: Transactions,
+    private readonly users: UsersService,
+    private readonly personal: PersonalData,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A job seeker registers themself: the seeker and their account are created together. */
+  async register(dto: RegisterSeekerDto): Promise<{ user: UserView; seeker: SeekerView }> {
+    this.checkBirthDate(dto.birthDate);
+    return this.tx.run(async (m) => {
+      // Refuse a taken email before anything is written; the unique index still decides under races.
+      if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();
+      const seeker = await this.insert(m, dto, null);
+      const user = await this.users.create(m, { email: dto.email, password: dto.password, fullName: dto.fullName, role: 'seeker', seekerId: seeker.id });
+      const actor: AuthUser = { id: user.id, role: 'seeker', email: user.email, employerId: null, seekerId: seeker.id };
+      await this.audit.record(m, { actor, entityType: 'seeker', entityId: seeker.id, action: 'seeker.registered', after: { channel: 'SELF' } });
+      return { user: toUserView(user), seeker: toSeekerView(seeker, dto.nik) };
+    });
+  }
+
+  /** An officer registers a walk-in job seeker, who has no account. */
+  async createWalkIn(actor: AuthUser, dto: CreateSeekerDto): Promise<SeekerView> {
+    this.checkBirthDate(dto.birthDate);
+    return this.tx.run(async (m) => {
+      const seeker = await this.insert(m, dto, actor.id);
+      await this.audit.record(m, { actor, entityType: 'seeker', entityId: seeker.id, action: 'seeker.registered', after: { channel: 'WALK_IN' } });
+      return toSeekerView(seeker, dto.nik);
+    });
+  }
+
+  async me(actor: AuthUser): Promise<SeekerView> {
+    return this.view(await this.load(this.ownSeekerId(actor)));
+  }
+
+  /** Officers only (enforced by the route): the full profile, NIK included. */
+  async get(id: string): Promise<SeekerView> {
+    return this.view(await this.load(id));
+  }
+
+  /** The seeker edits their profile; identity fields are not part of the body. */
+  async updateMe(actor: AuthUser, dto: UpdateSeekerDto): Promise<SeekerView> {
+    const id = this.ownSeekerId(actor);
+    const patch: Partial<Seeker> = { ...profileFields(dto), updatedAt: this.clock.now() };
+    if (dto.address !== undefined) patch.address = dto.address.trim();
+    if (dto.educationLevel !== undefined) patch.educationLevel = dto.educationLevel;
+    const changed = Object.keys(patch).filter((k) => k !== 'updatedAt');
+    await this.tx.run(async (m) => {
+      const res = await m.update(Seeker, { id }, patch);
+      if (!res.affected) throw notFound('The job seeker');
+      // Field names only: the values are personal data.
+      await this.audit.record(m, { actor, entityType: 'seeker', entityId: id, action: 'seeker.updated', after: { fields: changed } });
+    });
+    return this.me(actor);
+  }
+
+  /** The seeker record inside a transaction, for other features (cards). */
+  async findInTx(m: EntityManager, id: string): Promise<Seeker | null> {
+    return m.findOne(Seeker, { where: { id } });
+  }
+
+  /** Creates a seeker row from identity + profile fields; a known NIK answers 409 DUPLICATE_NIK. */
+  async insert(m: EntityManager, dto: CreateSeekerDto, createdBy: string | null): Promise<Seeker> {
+    const now = this.clock.now();
+    const seeker = m.create(Seeker, {
+      id: randomUUID(),
+      nikEncrypted: this.personal.encrypt(dto.nik),
+      nikHash: this.personal.lookupHash(dto.nik),
+      fullName: collapse(dto.fullName),
+      birthPlace: collapse(dto.birthPlace),
+      birthDate: dto.birthDate,
+      gender: dto.gender,
+      maritalStatus: null,
+      phone: null,
+      address: dto.address.trim(),
+      kecamatanCode: null,
+      educationLevel: dto.educationLevel,
+      major: null,
+      graduationYear: null,
+      skills: [],
+      experience: [],
+      ...profileFields(dto),
+      placedAt: null,
+      createdBy,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await m.insert(Seeker, seeker);
+    } catch (err) {
+      if (uniqueViolation(err) === 'UQ_seekers_nik_hash') throw duplicateNik();
+      throw err;
+    }
+    return seeker;
+  }
+
+  /** Finds a seeker by NIK (through its keyed hash) inside a transaction. */
+  findByNik(m: EntityManager, nik: string): Promise<Seeker | null> {
+    return m.findOne(Seeker, { where: { nikHash: this.personal.lookupHash(nik) } });
+  }
+
+  /** A birth date in the future is refused with the other field errors' shape. */
+  checkBirthDate(birthDate: string): void {
+    if (birthDate >= this.clock.today()) {
+      throw validationFailed([{ field: 'birthDate', messages: ['birthDate must be in the past'] }]);
+    }
+  }
+
+  private ownSeekerId(actor: AuthUser): string {
+    if (actor.role !== 'seeker' || !actor.seekerId) throw forbidden();
+    return actor.seekerId;
+  }
+
+  private async load(id: string): Promise<Seeker> {
+    const s = await this.ds.getRepository(Seeker).findOne({ where: { id } });
+    if (!s) throw notFound('The job seeker');
+    return s;
+  }
+
+  private view(s: Seeker): SeekerView {
+    return toSeekerView(s, this.personal.decrypt(s.nikEncrypted));
+  }
+}
+
+function collapse(s: string): string {
+  return s.trim().replace(/\s+/g, ' ');
+}
+
+/** The optional profile fields present in a body, cleaned; `null` clears a field. */
+function profileFields(dto: SeekerProfileFields): Partial<Seeker> {
+  const out: Partial<Seeker> = {};
+  if (dto.maritalStatus !== undefined) out.maritalStatus = dto.maritalStatus ?? null;
+  if (dto.phone !== undefined) out.phone = dto.phone?.trim() ?? null;
+  if (dto.kecamatanCode !== undefined) out.kecamatanCode = dto.kecamatanCode ?? null;
+  if (dto.major !== undefined) out.major = dto.major?.trim() || null;
+  if (dto.graduationYear !== undefined) out.graduationYear = dto.graduationYear ?? null;
+  if (dto.skills !== undefined) out.skills = uniqueSkills(dto.skills ?? []);
+  if (dto.experience !== undefined) {
+    out.experience = (dto.experience ?? []).map(
+      (e): WorkExperience => ({ position: collapse(e.position), company: collapse(e.company), fromYear: e.fromYear, ...(e.toYear === undefined ? {} : { toYear: e.toYear }) }),
+    );
+  }
+  return out;
+}
+
+/** Trimmed skills, duplicates (ignoring case) dropped, order kept. */
+function uniqueSkills(skills: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of skills) {
+    const s = collapse(raw);
+    const k = s.toLowerCase();
+    if (s && !seen.has(k)) {
+      seen.add(k);
+      out.push(s);
+    }
+  }
+  return out;
+}
