@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CardValidationModule } from './card-validation/card-validation.module.js';
@@ -12,9 +13,13 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { PlacementsModule } from './placements/placements.module.js';
 import { SeekersModule } from './seekers/seekers.module.js';
 import { UsersModule } from './users/users.module.js';
+import { VacanciesModule } from './vacancies/vacancies.module.js';
+import { MatchingModule } from './matching/matching.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +38,11 @@ export class AppModule {
         SeekersModule,
         CardsModule,
         CardValidationModule,
+        VacanciesModule,
+        MatchingModule,
+        IdempotencyModule,
+        PlacementsModule,
+        ApplicationsModule,
         HealthModule,
       ],
       providers: [

@@ -8,6 +8,9 @@ import { DataSource, type EntityManager } from 'typeorm';
  * SQLite has one connection, and a transaction on it would swallow any statement issued by another
  * request while it is open; so on SQLite transactions are queued and run one at a time. On MySQL they
  * run concurrently from the pool, and correctness comes from unique keys and conditional updates.
+ * They use READ COMMITTED: every statement sees the latest committed rows, so a refusal explains
+ * itself from what another transaction just committed (not from an older snapshot), and InnoDB takes
+ * fewer gap locks.
  */
 @Injectable()
 export class Transactions {
@@ -19,11 +22,27 @@ export class Transactions {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serial) return this.ds.transaction(work);
+    if (!this.serial) return this.runRetryingDeadlocks(work);
     const next = this.tail.then(() => this.ds.transaction(work));
     // Keep the queue going whatever this transaction's outcome.
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * InnoDB may pick a transaction as a deadlock victim when use cases touch the same rows in crossing
+   * orders (two hires closing each other's applications). The victim rolled back completely, so it is
+   * safe to run it again; after a few tries the error goes to the caller.
+   */
+  private async runRetryingDeadlocks<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ds.transaction('READ COMMITTED', work);
+      } catch (err) {
+        if (attempt >= MAX_DEADLOCK_ATTEMPTS || !isDeadlock(err)) throw err;
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+      }
+    }
   }
 
   get manager(): EntityManager {
@@ -33,6 +52,14 @@ export class Transactions {
   get isMysql(): boolean {
     return !this.serial;
   }
+}
+
+const MAX_DEADLOCK_ATTEMPTS = 4;
+
+function isDeadlock(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }
 
 /** Number of rows an UPDATE/DELETE changed, on both drivers. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SearchModule } from '../search/search.module.js';
 import { HealthController } from './health.controller.js';
-import { DisabledSearchHealth, SearchHealth } from './search-health.js';
 
-@Module({ controllers: [HealthController], providers: [{ provide: SearchHealth, useClass: DisabledSearchHealth }] })
+/** SearchHealth comes from the search module: `disabled` with the database driver, a live check with Meilisearch. */
+@Module({ imports: [SearchModule], controllers: [HealthController] })
 export class HealthModule {}

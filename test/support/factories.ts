@@ -1,4 +1,5 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { Application } from '../../src/applications/application.entity';
 import { Transactions } from '../../src/database/transactions';
 import { UsersService } from '../../src/users/users.service';
 import type { TestApp } from './app';
@@ -167,4 +168,25 @@ export async function seekerWithActiveCard(t: TestApp, officer: Session, overrid
   const approved = await t.http.post(`/api/v1/cards/${requested.body.id}/approve`).set(bearer(officer));
   if (approved.status !== 200) throw new Error(`approval failed: ${approved.status} ${JSON.stringify(approved.body)}`);
   return { seeker, card: approved.body as { id: string; cardNumber: string; expiresAt: string; nextReportDue: string; issuedAt: string } };
+}
+
+/** A walk-in seeker (no account) with a card issued at the counter: cheap, for races and volume. */
+export async function walkInSeekerWithCard(t: TestApp, officer: Session, overrides: Record<string, unknown> = {}) {
+  const profile = seekerProfile(overrides);
+  const created = await t.http.post('/api/v1/seekers').set(bearer(officer)).send(profile);
+  if (created.status !== 201) throw new Error(`walk-in failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const card = await t.http.post('/api/v1/cards').set(bearer(officer)).send({ seekerId: created.body.id });
+  if (card.status !== 201) throw new Error(`walk-in issue failed: ${card.status} ${JSON.stringify(card.body)}`);
+  return { seekerId: created.body.id as string, nik: profile.nik as string, card: card.body as { id: string; cardNumber: string } };
+}
+
+/**
+ * An application row written straight into the database, for race set-ups where the seeker has no
+ * account; the races themselves always go through HTTP.
+ */
+export async function insertApplication(t: TestApp, vacancyId: string, seekerId: string, employerId: string): Promise<string> {
+  const id = randomUUID();
+  const now = new Date();
+  await t.ds.getRepository(Application).insert({ id, vacancyId, seekerId, employerId, status: 'SUBMITTED', closedReason: null, coverLetter: null, appliedAt: now, decidedAt: null, decidedBy: null, updatedAt: now });
+  return id;
 }

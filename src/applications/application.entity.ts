@@ -1,0 +1,43 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type ApplicationStatus = 'SUBMITTED' | 'SHORTLISTED' | 'REJECTED' | 'HIRED' | 'WITHDRAWN' | 'CLOSED';
+export const APPLICATION_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'SHORTLISTED', 'REJECTED', 'HIRED', 'WITHDRAWN', 'CLOSED'];
+/** Applications still waiting for a decision; the ones a hire or a closing vacancy closes. */
+export const UNDECIDED: ApplicationStatus[] = ['SUBMITTED', 'SHORTLISTED'];
+export type ClosedReason = 'SEEKER_PLACED' | 'VACANCY_FILLED' | 'VACANCY_CLOSED';
+
+@Entity('applications')
+export class Application {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'vacancy_id', type: 'varchar', length: 36 })
+  vacancyId: string;
+
+  @Column({ name: 'seeker_id', type: 'varchar', length: 36 })
+  seekerId: string;
+
+  @Column({ name: 'employer_id', type: 'varchar', length: 36 })
+  employerId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ApplicationStatus;
+
+  @Column({ name: 'closed_reason', type: 'varchar', length: 24, nullable: true })
+  closedReason: ClosedReason | null;
+
+  @Column({ name: 'cover_letter', type: 'text', nullable: true })
+  coverLetter: string | null;
+
+  @Column({ name: 'applied_at', type: 'datetime', precision: 3 })
+  appliedAt: Date;
+
+  @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ name: 'decided_by', type: 'varchar', length: 36, nullable: true })
+  decidedBy: string | null;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { IdPipe } from '../common/http/id.pipe.js';
+import { PageQuery } from '../common/http/pagination.js';
+import { MatchingService } from './matching.service.js';
+
+@ApiTags('matching')
+@Controller()
+export class MatchingController {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Get('seekers/me/recommendations')
+  @Roles('seeker')
+  @ApiOperation({
+    summary: 'OPEN vacancies ranked for you: { items: [{ vacancy, score (0–100), matched, missing }], page, pageSize, total }',
+    description: 'Vacancies whose sex, age or education requirement you do not meet are left out; skills, kecamatan and experience rank the rest.',
+  })
+  recommendations(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
+    return this.matching.recommendations(user, q);
+  }
+
+  @Get('vacancies/:id/candidates')
+  @Roles('officer')
+  @ApiOperation({ summary: 'Seekers holding an ACTIVE card, ranked for this vacancy (for referral): { items: [{ seeker, card, score, matched, missing }], … }' })
+  candidates(@Param('id', IdPipe) id: string, @Query() q: PageQuery) {
+    return this.matching.candidates(id, q);
+  }
+}

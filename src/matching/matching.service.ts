@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { ageOn } from '../common/dates.js';
+import { forbidden } from '../common/domain-error.js';
+import { pageWindow, type Page, type PageQuery } from '../common/http/pagination.js';
+import { Card } from '../cards/card.entity.js';
+import { Employer } from '../employers/employer.entity.js';
+import { Seeker } from '../seekers/seeker.entity.js';
+import { educationRank, type EducationLevel } from '../vacancies/education.js';
+import { parseSkills, toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
+import { vacancyNotFound } from '../vacancies/vacancies.errors.js';
+import { scoreMatch, type SeekerProfile, type VacancyRequirements } from './score.js';
+
+/** How many candidates are scored per request: the newest vacancies, or the most recently registered seekers. */
+const POOL = 1000;
+
+export interface Recommendation {
+  vacancy: VacancyView;
+  score: number;
+  matched: string[];
+  missing: string[];
+}
+
+export interface Candidate {
+  seeker: { id: string; fullName: string; educationLevel: string; kecamatanCode: string | null; skills: string[] };
+  card: { id: string; cardNumber: string | null };
+  score: number;
+  matched: string[];
+  missing: string[];
+}
+
+function requirementsOf(v: Vacancy): VacancyRequirements {
+  return {
+    skills: parseSkills(v.skills),
+    educationMin: v.educationMin,
+    kecamatanCode: v.kecamatanCode,
+    ageMin: v.ageMin,
+    ageMax: v.ageMax,
+    genderRequirement: v.genderRequirement,
+    experienceYearsMin: v.experienceYearsMin,
+  };
+}
+
+/**
+ * Ranks vacancies for a seeker and seekers for a vacancy with the one scoring function (score.ts).
+ * The database narrows by the hard requirements first; the best of at most POOL candidates are scored.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** OPEN vacancies of VERIFIED employers the seeker may take, best match first. */
+  async recommendations(actor: AuthUser, q: PageQuery): Promise<Page<Recommendation>> {
+    if (!actor.seekerId) throw forbidden();
+    const seeker = await this.ds.getRepository(Seeker).findOneByOrFail({ id: actor.seekerId });
+    const profile = this.profileOf(seeker);
+    const today = this.clock.today();
+    const age = ageOn(profile.birthDate, today);
+    const rows = await this.ds
+      .getRepository(Vacancy)
+      .createQueryBuilder('v')
+      .innerJoin(Employer, 'e', 'e.id = v.employer_id')
+      .where(`v.status = 'OPEN'`)
+      .andWhere(`e.status = 'VERIFIED'`)
+      .andWhere('v.education_rank <= :rank', { rank: educationRank(profile.educationLevel) })
+      .andWhere('v.gender_requirement IN (:...genders)', { genders: ['ANY', profile.gender] })
+      .andWhere('(v.age_min IS NULL OR v.age_min <= :age)', { age })
+      .andWhere('(v.age_max IS NULL OR v.age_max >= :age)', { age })
+      .orderBy('v.published_at', 'DESC')
+      .addOrderBy('v.id', 'ASC')
+      .limit(POOL)
+      .getMany();
+    const scored = rows
+      .map((v) => ({ v, s: scoreMatch(profile, requirementsOf(v), today) }))
+      .filter(({ s }) => !s.excluded)
+      .sort((a, b) => b.s.score - a.s.score);
+    const { page, pageSize, skip } = pageWindow(q);
+    const window = scored.slice(skip, skip + pageSize);
+    const employers = new Map(
+      (await this.ds.getRepository(Employer).findBy({ id: In([...new Set(window.map(({ v }) => v.employerId))]) })).map((e) => [e.id, e]),
+    );
+    const items = window.map(({ v, s }) => ({ vacancy: toVacancyView(v, employers.get(v.employerId)!), score: s.score, matched: s.matched, missing: s.missing }));
+    return { items, page, pageSize, total: scored.length };
+  }
+
+  /** Seekers holding an ACTIVE card, not placed, who meet the vacancy's hard requirements, best first. */
+  async candidates(id: string, q: PageQuery): Promise<Page<Candidate>> {
+    const vacancy = await this.ds.getRepository(Vacancy).findOneBy({ id });
+    if (!vacancy) throw vacancyNotFound();
+    const today = this.clock.today();
+    const qb = this.ds
+      .getRepository(Seeker)
+      .createQueryBuilder('s')
+      .innerJoin(Card, 'c', `c.seeker_id = s.id AND c.status = 'ACTIVE'`)
+      .select('s')
+      .addSelect('c.id', 'card_id')
+      .addSelect('c.card_number_display', 'card_number')
+      .where('s.placed_at IS NULL');
+    if (vacancy.genderRequirement !== 'ANY') qb.andWhere('s.gender = :gender', { gender: vacancy.genderRequirement });
+    const { entities, raw } = await qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'ASC').limit(POOL).getRawAndEntities();
+    const cardBySeeker = new Map<string, { id: string; cardNumber: string | null }>();
+    for (const r of raw as Record<string, string | null>[]) cardBySeeker.set(String(r.s_id), { id: String(r.card_id), cardNumber: r.card_number ?? null });
+    const req = requirementsOf(vacancy);
+    const scored = entities
+      .map((s) => ({ s, m: scoreMatch(this.profileOf(s), req, today) }))
+      .filter(({ m }) => !m.excluded)
+      .sort((a, b) => b.m.score - a.m.score);
+    const { page, pageSize, skip } = pageWindow(q);
+    const items = scored.slice(skip, skip + pageSize).map(({ s, m }) => ({
+      seeker: { id: s.id, fullName: s.fullName, educationLevel: s.educationLevel, kecamatanCode: s.kecamatanCode, skills: s.skills ?? [] },
+      card: cardBySeeker.get(s.id) ?? { id: '', cardNumber: null },
+      score: m.score,
+      matched: m.matched,
+      missing: m.missing,
+    }));
+    return { items, page, pageSize, total: scored.length };
+  }
+
+  private profileOf(s: Seeker): SeekerProfile {
+    const year = Number(this.clock.today().slice(0, 4));
+    const experienceYears = (s.experience ?? []).reduce((sum, e) => sum + Math.max(0, (e.toYear ?? year) - e.fromYear), 0);
+    return {
+      skills: s.skills ?? [],
+      educationLevel: s.educationLevel as EducationLevel,
+      kecamatanCode: s.kecamatanCode,
+      birthDate: typeof s.birthDate === 'string' ? s.birthDate : new Date(s.birthDate as unknown as string).toISOString().slice(0, 10),
+      gender: s.gender as 'L' | 'P',
+      experienceYears,
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination.js';
+import { PLACEMENT_SOURCES, type PlacementSource } from '../placement.entity.js';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class HireDto {
+  @ApiProperty({ example: '2026-12-01', description: 'first working day (calendar date, Asia/Jakarta)' })
+  @Matches(DATE_RE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'Kasir' })
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  position?: string;
+}
+
+export class DirectPlacementDto {
+  @ApiProperty({ example: '1671-26-000123-7', description: 'AK1 number, with or without separators' })
+  @IsString() @MaxLength(64)
+  cardNumber: string;
+
+  @ApiProperty({ example: '1671054101990001', description: "the holder's NIK" })
+  @IsString() @MaxLength(32)
+  nik: string;
+
+  @ApiProperty({ example: '2026-12-01' })
+  @Matches(DATE_RE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate: string;
+
+  @ApiProperty({ maxLength: 200, example: 'Operator produksi' })
+  @IsString() @MinLength(2) @MaxLength(200)
+  position: string;
+
+  @ApiPropertyOptional({ description: 'one of your vacancies the hire fills' })
+  @IsOptional() @IsUUID()
+  vacancyId?: string;
+}
+
+export class SelfReportDto {
+  @ApiProperty({ maxLength: 200, example: 'PT Pusri Palembang' })
+  @IsString() @MinLength(2) @MaxLength(200)
+  employerName: string;
+
+  @ApiProperty({ example: '2026-12-01' })
+  @Matches(DATE_RE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  position?: string;
+
+  @ApiPropertyOptional({ description: 'the employer, when it is registered on the platform' })
+  @IsOptional() @IsUUID()
+  employerId?: string;
+}
+
+export class PlacementListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '2026-11-01' })
+  @IsOptional() @Matches(DATE_RE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30' })
+  @IsOptional() @Matches(DATE_RE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: PLACEMENT_SOURCES })
+  @IsOptional() @IsIn(PLACEMENT_SOURCES)
+  source?: PlacementSource;
+
+  @ApiPropertyOptional({ description: 'officers only' })
+  @IsOptional() @IsUUID()
+  employerId?: string;
+}

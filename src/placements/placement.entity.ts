@@ -1,0 +1,77 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type PlacementSource = 'EMPLOYER' | 'SELF_REPORT';
+export const PLACEMENT_SOURCES: PlacementSource[] = ['EMPLOYER', 'SELF_REPORT'];
+
+/** A recorded hire: the event that ends a seeker's search and fills a vacancy position. */
+@Entity('placements')
+export class Placement {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'seeker_id', type: 'varchar', length: 36 })
+  seekerId: string;
+
+  @Column({ name: 'employer_id', type: 'varchar', length: 36, nullable: true })
+  employerId: string | null;
+
+  @Column({ name: 'employer_name', type: 'varchar', length: 200 })
+  employerName: string;
+
+  @Column({ name: 'vacancy_id', type: 'varchar', length: 36, nullable: true })
+  vacancyId: string | null;
+
+  @Column({ name: 'application_id', type: 'varchar', length: 36, nullable: true })
+  applicationId: string | null;
+
+  @Column({ name: 'card_id', type: 'varchar', length: 36, nullable: true })
+  cardId: string | null;
+
+  @Column({ name: 'card_number', type: 'varchar', length: 40, nullable: true })
+  cardNumber: string | null;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  position: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  source: PlacementSource;
+
+  @Column({ name: 'recorded_by', type: 'varchar', length: 36 })
+  recordedBy: string;
+
+  @Column({ name: 'recorded_at', type: 'datetime', precision: 3 })
+  recordedAt: Date;
+}
+
+export interface PlacementView {
+  id: string;
+  seekerId: string;
+  employerId: string | null;
+  employerName: string;
+  vacancyId: string | null;
+  applicationId: string | null;
+  cardNumber: string | null;
+  startDate: string;
+  position: string | null;
+  source: PlacementSource;
+  recordedAt: string;
+}
+
+export function toPlacementView(p: Placement): PlacementView {
+  return {
+    id: p.id,
+    seekerId: p.seekerId,
+    employerId: p.employerId,
+    employerName: p.employerName,
+    vacancyId: p.vacancyId,
+    applicationId: p.applicationId,
+    cardNumber: p.cardNumber,
+    startDate: p.startDate,
+    position: p.position,
+    source: p.source,
+    recordedAt: p.recordedAt.toISOString(),
+  };
+}

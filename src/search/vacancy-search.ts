@@ -1,0 +1,44 @@
+import type { Page } from '../common/http/pagination.js';
+import type { EducationLevel } from '../vacancies/education.js';
+import type { EmploymentType, VacancyView } from '../vacancies/vacancy.entity.js';
+
+export type VacancySort = 'newest' | 'closing' | 'salary';
+
+/** A public search: every filter narrows; absent filters do not. */
+export interface VacancyQuery {
+  /** Every word must appear, in any order, in title, description, skills or employer name. */
+  q?: string;
+  /** "Open to someone with this level": educationMin ranks at or below it. */
+  educationLevel?: EducationLevel;
+  kecamatanCode?: string;
+  employmentType?: EmploymentType;
+  requiresAk1?: boolean;
+  /** Wage the seeker wants at least: vacancies whose top of range (salaryMax, else salaryMin) reaches it. */
+  salaryMin?: number;
+  employerId?: string;
+  sort?: VacancySort;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Counts over the whole filtered set (not the page); each facet's counts sum to `total`. */
+export interface VacancyFacets {
+  employmentType: Record<string, number>;
+  /** Vacancies without a kecamatan count under UNSPECIFIED_KECAMATAN, so the counts still sum to total. */
+  kecamatanCode: Record<string, number>;
+  educationMin: Record<string, number>;
+}
+
+export const UNSPECIFIED_KECAMATAN = 'UNSPECIFIED';
+
+export interface VacancySearchResult extends Page<VacancyView> {
+  facets: VacancyFacets;
+}
+
+/**
+ * The port the vacancies module searches through. Only OPEN vacancies of VERIFIED employers are ever
+ * returned, whatever the driver. Drivers: `database` (SQL on SQLite or MySQL) and `meilisearch`.
+ */
+export abstract class VacancySearch {
+  abstract search(query: VacancyQuery): Promise<VacancySearchResult>;
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser, Public, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
+import { IdPipe } from '../common/http/id.pipe.js';
+import { CloseVacancyDto, CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto, VacancySearchQuery } from './dto/vacancy.dto.js';
+import { OptionalAuthGuard } from './optional-auth.guard.js';
+import { VacanciesService } from './vacancies.service.js';
+
+@ApiTags('vacancies')
+@Controller()
+export class VacanciesController {
+  constructor(private readonly vacancies: VacanciesService) {}
+
+  @Get('vacancies')
+  @Public()
+  @ApiOperation({
+    summary: 'Search OPEN vacancies of VERIFIED employers (public)',
+    description:
+      'Every word of q must appear (any order, any case) in title, description, skills or employer name. ' +
+      'salaryMin keeps vacancies whose salaryMax (or salaryMin when no maximum is stated) is at least the amount; vacancies stating no wage are left out. ' +
+      'Reply: { items, page, pageSize, total, facets: { employmentType, kecamatanCode, educationMin } }, facet counts over the whole filtered set; ' +
+      'vacancies without a kecamatan count under "UNSPECIFIED", so each facet sums to total.',
+  })
+  search(@Query() q: VacancySearchQuery) {
+    return this.vacancies.searchPublic(q);
+  }
+
+  @Post('vacancies')
+  @VerifiedEmployer()
+  @ApiOperation({ summary: 'Report a vacancy: 201 OPEN, or DRAFT when the body says "status": "DRAFT"' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateVacancyDto) {
+    return this.vacancies.create(user, dto);
+  }
+
+  @Get('employers/me/vacancies')
+  @Roles('employer')
+  @ApiOperation({ summary: "Your company's vacancies, newest first, in every state" })
+  mine(@CurrentUser() user: AuthUser, @Query() q: EmployerVacancyQuery) {
+    return this.vacancies.listMine(user, q);
+  }
+
+  @Get('vacancies/:id')
+  @Public()
+  @UseGuards(OptionalAuthGuard)
+  @ApiOperation({ summary: 'One vacancy: public when OPEN and its employer VERIFIED (else 404); its employer and officers always' })
+  get(@CurrentUser() user: AuthUser | null, @Param('id', IdPipe) id: string) {
+    return this.vacancies.get(user ?? null, id);
+  }
+
+  @Patch('vacancies/:id')
+  @VerifiedEmployer()
+  @ApiOperation({
+    summary: 'Edit a DRAFT or OPEN vacancy (its employer)',
+    description: 'FILLED or CLOSED → 409 INVALID_STATE_TRANSITION; quota below the filled positions → 422 QUOTA_BELOW_FILLED. Optional fields may be set to null to clear them.',
+  })
+  update(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: UpdateVacancyDto) {
+    return this.vacancies.update(user, id, dto);
+  }
+
+  @Post('vacancies/:id/publish')
+  @HttpCode(200)
+  @VerifiedEmployer()
+  @ApiOperation({ summary: 'DRAFT → OPEN (its employer); a closing date not after today → 422 CLOSING_DATE_PASSED' })
+  publish(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
+    return this.vacancies.publish(user, id);
+  }
+
+  @Post('vacancies/:id/close')
+  @HttpCode(200)
+  @Roles('employer', 'officer')
+  @ApiOperation({ summary: 'Close a DRAFT or OPEN vacancy (its employer, or an officer); its undecided applications close with it' })
+  close(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: CloseVacancyDto) {
+    return this.vacancies.close(user, id, dto.reason);
+  }
+}

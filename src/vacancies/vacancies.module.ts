@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Employer } from '../employers/employer.entity.js';
+import { SearchModule } from '../search/search.module.js';
+import { OptionalAuthGuard } from './optional-auth.guard.js';
+import { Vacancy } from './vacancy.entity.js';
+import { VacanciesController } from './vacancies.controller.js';
+import { VacanciesService } from './vacancies.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Vacancy, Employer]), SearchModule],
+  controllers: [VacanciesController],
+  providers: [VacanciesService, OptionalAuthGuard],
+  exports: [VacanciesService],
+})
+export class VacanciesModule {}

@@ -1,0 +1,410 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { jakartaDate } from '../common/dates.js';
+import { forbidden, invalidTransition, validationFailed, type FieldIssue } from '../common/domain-error.js';
+import { pageWindow, type Page } from '../common/http/pagination.js';
+import { affectedRows, Transactions } from '../database/transactions.js';
+import { Employer } from '../employers/employer.entity.js';
+import { DailyJobs } from '../jobs/daily-jobs.service.js';
+import { SearchIndexer } from '../search/search-indexer.js';
+import { VacancySearch, type VacancySearchResult } from '../search/vacancy-search.js';
+import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto, VacancySearchQuery } from './dto/vacancy.dto.js';
+import { educationRank } from './education.js';
+import { dateString, parseSkills, toVacancyView, Vacancy, vacancySearchText, type ClosedReason, type VacancyStatus, type VacancyView } from './vacancy.entity.js';
+import { closingDatePassed, quotaBelowFilled, vacancyFull, vacancyNotFound, vacancyNotOpen } from './vacancies.errors.js';
+
+/** Why a vacancy's undecided applications close with it (the applications' `closedReason`). */
+export type VacancyEndReason = 'VACANCY_CLOSED' | 'VACANCY_FILLED';
+
+/**
+ * Told, inside the same transaction, that a vacancy stopped taking applications: closed by its employer
+ * or an officer, expired by the daily job, or filled. Applications (issue 5) register here to close the
+ * vacancy's undecided applications with the given reason.
+ */
+export type VacancyEndListener = (manager: EntityManager, vacancyId: string, reason: VacancyEndReason) => Promise<void>;
+
+/** Fields an update may change, as stored. */
+type ReportFields = Pick<
+  Vacancy,
+  | 'title'
+  | 'description'
+  | 'occupationCode'
+  | 'educationMin'
+  | 'major'
+  | 'experienceYearsMin'
+  | 'ageMin'
+  | 'ageMax'
+  | 'genderRequirement'
+  | 'employmentType'
+  | 'salaryMin'
+  | 'salaryMax'
+  | 'kecamatanCode'
+  | 'location'
+  | 'quota'
+  | 'closesAt'
+  | 'requiresAk1'
+> & { skills: string[] };
+
+const EDITABLE: VacancyStatus[] = ['DRAFT', 'OPEN'];
+
+/** Trimmed, without empties or case-insensitive repeats; first spelling wins. */
+function cleanSkills(skills: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of skills) {
+    const s = raw.trim().replace(/\s+/g, ' ');
+    if (!s || seen.has(s.toLowerCase())) continue;
+    seen.add(s.toLowerCase());
+    out.push(s);
+  }
+  return out;
+}
+
+@Injectable()
+export class VacanciesService implements OnModuleInit {
+  private readonly endListeners: VacancyEndListener[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly dailyJobs: DailyJobs,
+    private readonly searchIndex: SearchIndexer,
+    private readonly search: VacancySearch,
+  ) {}
+
+  onModuleInit(): void {
+    this.dailyJobs.register('close-expired-vacancies', (now) => this.closeExpired(now));
+  }
+
+  /** Applications (issue 5) close a vacancy's undecided applications from here. */
+  onEnd(listener: VacancyEndListener): void {
+    this.endListeners.push(listener);
+  }
+
+  /** Staff of a verified employer report a vacancy: OPEN at once, or DRAFT when the body says so. */
+  async create(actor: AuthUser, dto: CreateVacancyDto): Promise<VacancyView> {
+    const employerId = actor.employerId;
+    if (!employerId) throw forbidden();
+    const skills = cleanSkills(dto.skills);
+    const report: ReportFields = {
+      title: dto.title.trim(),
+      description: dto.description.trim(),
+      occupationCode: dto.occupationCode ?? null,
+      educationMin: dto.educationMin,
+      major: dto.major?.trim() || null,
+      skills,
+      experienceYearsMin: dto.experienceYearsMin ?? null,
+      ageMin: dto.ageMin ?? null,
+      ageMax: dto.ageMax ?? null,
+      genderRequirement: dto.genderRequirement ?? 'ANY',
+      employmentType: dto.employmentType,
+      salaryMin: dto.salaryMin ?? null,
+      salaryMax: dto.salaryMax ?? null,
+      kecamatanCode: dto.kecamatanCode ?? null,
+      location: dto.location.trim(),
+      quota: dto.quota,
+      closesAt: dto.closesAt,
+      requiresAk1: dto.requiresAk1 ?? true,
+    };
+    this.checkReport(report, { closesAtGiven: true });
+    const status: VacancyStatus = dto.status === 'DRAFT' ? 'DRAFT' : 'OPEN';
+    return this.tx.run(async (m) => {
+      const now = this.clock.now();
+      const vacancy = m.create(Vacancy, {
+        ...report,
+        id: randomUUID(),
+        employerId,
+        status,
+        skills: JSON.stringify(skills),
+        educationRank: educationRank(report.educationMin),
+        searchText: vacancySearchText({ title: report.title, description: report.description, skills }),
+        filled: 0,
+        publishedAt: status === 'OPEN' ? now : null,
+        closedAt: null,
+        closedReason: null,
+        closeNote: null,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await m.insert(Vacancy, vacancy);
+      await this.searchIndex.enqueue(m, 'vacancy', vacancy.id);
+      await this.audit.record(m, {
+        actor,
+        entityType: 'vacancy',
+        entityId: vacancy.id,
+        action: 'vacancy.created',
+        after: { status, employerId, quota: report.quota, closesAt: report.closesAt, requiresAk1: report.requiresAk1 },
+      });
+      return this.view(m, vacancy.id);
+    });
+  }
+
+  /** DRAFT → OPEN, while its closing date is still ahead. */
+  async publish(actor: AuthUser, id: string): Promise<VacancyView> {
+    return this.tx.run(async (m) => {
+      const before = await this.ownVacancy(m, actor, id);
+      const today = this.clock.today();
+      const now = this.clock.now();
+      const res = await m
+        .createQueryBuilder()
+        .update(Vacancy)
+        .set({ status: 'OPEN', publishedAt: now, updatedAt: now })
+        .where('id = :id AND status = :draft AND closes_at > :today', { id, draft: 'DRAFT', today })
+        .execute();
+      if (affectedRows(res) !== 1) {
+        const current = await m.findOneOrFail(Vacancy, { where: { id } });
+        if (current.status !== 'DRAFT') throw invalidTransition(`A vacancy that is ${current.status} cannot be published (only a DRAFT can).`);
+        throw closingDatePassed(dateString(current.closesAt));
+      }
+      await this.searchIndex.enqueue(m, 'vacancy', id);
+      await this.audit.record(m, { actor, entityType: 'vacancy', entityId: id, action: 'vacancy.published', before: { status: before.status }, after: { status: 'OPEN' } });
+      return this.view(m, id);
+    });
+  }
+
+  /**
+   * Its employer edits the report while it is DRAFT or OPEN. The quota never drops below the positions
+   * already filled; lowering it to exactly that number fills the vacancy.
+   */
+  async update(actor: AuthUser, id: string, dto: UpdateVacancyDto): Promise<VacancyView> {
+    return this.tx.run(async (m) => {
+      const before = await this.ownVacancy(m, actor, id);
+      if (!EDITABLE.includes(before.status)) throw invalidTransition(`A vacancy that is ${before.status} can no longer be edited.`);
+      const current = this.reportOf(before);
+      const next: ReportFields = { ...current };
+      for (const key of Object.keys(dto) as (keyof UpdateVacancyDto)[]) {
+        const value = dto[key];
+        if (value === undefined) continue;
+        (next as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value;
+      }
+      if (dto.skills) next.skills = cleanSkills(dto.skills);
+      if (next.major === '') next.major = null;
+      this.checkReport(next, { closesAtGiven: dto.closesAt !== undefined });
+      if (next.quota < before.filled) throw quotaBelowFilled(next.quota, before.filled);
+
+      const changed = (Object.keys(next) as (keyof ReportFields)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
+      if (changed.length === 0) return this.view(m, id);
+      const now = this.clock.now();
+      const becomesFull = before.status === 'OPEN' && before.filled > 0 && next.quota === before.filled;
+      const res = await m
+        .createQueryBuilder()
+        .update(Vacancy)
+        .set({
+          ...next,
+          skills: JSON.stringify(next.skills),
+          educationRank: educationRank(next.educationMin),
+          searchText: vacancySearchText(next),
+          updatedAt: now,
+          ...(becomesFull ? { status: 'FILLED' as const, closedAt: now, closedReason: 'FILLED' as const } : {}),
+        })
+        // Conditional: a hire or a close committed meanwhile makes this update miss, not overwrite.
+        .where('id = :id AND status = :status AND filled <= :quota', { id, status: before.status, quota: next.quota })
+        .execute();
+      if (affectedRows(res) !== 1) {
+        const now2 = await m.findOneOrFail(Vacancy, { where: { id } });
+        if (now2.filled > next.quota) throw quotaBelowFilled(next.quota, now2.filled);
+        throw invalidTransition(`The vacancy changed meanwhile (now ${now2.status}); reload it and try again.`);
+      }
+      if (becomesFull) await this.notifyEnd(m, id, 'VACANCY_FILLED');
+      await this.searchIndex.enqueue(m, 'vacancy', id);
+      await this.audit.record(m, {
+        actor,
+        entityType: 'vacancy',
+        entityId: id,
+        action: 'vacancy.updated',
+        before: Object.fromEntries(changed.map((k) => [k, current[k]])),
+        after: { ...Object.fromEntries(changed.map((k) => [k, next[k]])), ...(becomesFull ? { status: 'FILLED' } : {}) },
+      });
+      return this.view(m, id);
+    });
+  }
+
+  /** Its employer or an officer closes a DRAFT or OPEN vacancy; its undecided applications close with it. */
+  async close(actor: AuthUser, id: string, note?: string): Promise<VacancyView> {
+    return this.tx.run(async (m) => {
+      const before = actor.role === 'officer' ? await this.anyVacancy(m, id) : await this.ownVacancy(m, actor, id);
+      const reason: ClosedReason = actor.role === 'officer' ? 'CLOSED_BY_OFFICER' : 'CLOSED_BY_EMPLOYER';
+      const closed = await this.closeIf(m, id, EDITABLE, reason, note?.trim() || null);
+      if (!closed) {
+        const current = await m.findOneOrFail(Vacancy, { where: { id } });
+        throw invalidTransition(`A vacancy that is ${current.status} cannot be closed.`);
+      }
+      await this.audit.record(m, {
+        actor,
+        entityType: 'vacancy',
+        entityId: id,
+        action: 'vacancy.closed',
+        before: { status: before.status },
+        after: { status: 'CLOSED', closedReason: reason, ...(note?.trim() ? { note: note.trim() } : {}) },
+      });
+      return this.view(m, id);
+    });
+  }
+
+  /**
+   * Daily task: every OPEN vacancy whose closing date is behind us (Asia/Jakarta) closes, the same way
+   * as a close by hand. Each is its own conditional update, so a second run finds nothing to do.
+   */
+  async closeExpired(now: Date): Promise<{ closed: number }> {
+    const today = jakartaDate(now);
+    const due = await this.ds.getRepository(Vacancy).find({ where: { status: 'OPEN', closesAt: LessThan(today) }, select: { id: true } });
+    let closed = 0;
+    for (const { id } of due) {
+      const done = await this.tx.run(async (m) => {
+        if (!(await this.closeIf(m, id, ['OPEN'], 'EXPIRED', null, today))) return false;
+        await this.audit.record(m, { actor: null, entityType: 'vacancy', entityId: id, action: 'vacancy.expired', before: { status: 'OPEN' }, after: { status: 'CLOSED', closedReason: 'EXPIRED' } });
+        return true;
+      });
+      if (done) closed += 1;
+    }
+    return { closed };
+  }
+
+  /**
+   * For issue 5, inside the transaction that inserts a placement: counts the hire against the vacancy
+   * (never beyond its quota, only while OPEN) and fills it when the last position is taken, closing its
+   * undecided applications with VACANCY_FILLED. Throws VACANCY_NOT_OPEN or VACANCY_FILLED.
+   */
+  async recordHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<{ filled: number; quota: number; status: VacancyStatus }> {
+    const now = this.clock.now();
+    const res = await m
+      .createQueryBuilder()
+      .update(Vacancy)
+      .set({ filled: () => 'filled + 1', updatedAt: now })
+      .where('id = :id AND status = :open AND filled < quota', { id, open: 'OPEN' })
+      .execute();
+    if (affectedRows(res) !== 1) {
+      const current = await m.findOne(Vacancy, { where: { id } });
+      if (!current) throw vacancyNotFound();
+      if (current.status === 'FILLED' || current.filled >= current.quota) throw vacancyFull();
+      throw vacancyNotOpen();
+    }
+    const fills = await m
+      .createQueryBuilder()
+      .update(Vacancy)
+      .set({ status: 'FILLED', closedAt: now, closedReason: 'FILLED' })
+      .where('id = :id AND status = :open AND filled >= quota', { id, open: 'OPEN' })
+      .execute();
+    if (affectedRows(fills) === 1) {
+      await this.notifyEnd(m, id, 'VACANCY_FILLED');
+      await this.audit.record(m, { actor, entityType: 'vacancy', entityId: id, action: 'vacancy.filled', before: { status: 'OPEN' }, after: { status: 'FILLED' } });
+    }
+    await this.searchIndex.enqueue(m, 'vacancy', id);
+    const after = await m.findOneOrFail(Vacancy, { where: { id } });
+    return { filled: after.filled, quota: after.quota, status: after.status };
+  }
+
+  /** Public when OPEN and its employer VERIFIED; its own employer and officers see it in any state. */
+  async get(actor: AuthUser | null, id: string): Promise<VacancyView> {
+    const v = await this.ds.getRepository(Vacancy).findOne({ where: { id } });
+    if (!v) throw vacancyNotFound();
+    const employer = await this.ds.getRepository(Employer).findOneOrFail({ where: { id: v.employerId } });
+    const privileged = actor?.role === 'officer' || (actor?.role === 'employer' && actor.employerId === v.employerId);
+    if (!privileged && !(v.status === 'OPEN' && employer.status === 'VERIFIED')) throw vacancyNotFound();
+    return toVacancyView(v, employer);
+  }
+
+  /** The caller's company's vacancies, newest first. */
+  async listMine(actor: AuthUser, q: EmployerVacancyQuery): Promise<Page<VacancyView>> {
+    if (!actor.employerId) throw forbidden();
+    const { page, pageSize, skip } = pageWindow(q);
+    const [rows, total] = await this.ds.getRepository(Vacancy).findAndCount({
+      where: { employerId: actor.employerId, ...(q.status ? { status: q.status } : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip,
+      take: pageSize,
+    });
+    const employer = await this.ds.getRepository(Employer).findOneOrFail({ where: { id: actor.employerId } });
+    return { items: rows.map((v) => toVacancyView(v, employer)), page, pageSize, total };
+  }
+
+  /** Public search through the configured driver. */
+  searchPublic(q: VacancySearchQuery): Promise<VacancySearchResult> {
+    return this.search.search(q);
+  }
+
+  /** Moves a vacancy in one of `from` to CLOSED (conditional); tells listeners and the index. */
+  private async closeIf(m: EntityManager, id: string, from: VacancyStatus[], reason: ClosedReason, note: string | null, closesBefore?: string): Promise<boolean> {
+    const now = this.clock.now();
+    const qb = m
+      .createQueryBuilder()
+      .update(Vacancy)
+      .set({ status: 'CLOSED', closedAt: now, closedReason: reason, closeNote: note, updatedAt: now })
+      .where({ id, status: In(from) });
+    if (closesBefore) qb.andWhere('closes_at < :closesBefore', { closesBefore });
+    const res = await qb.execute();
+    if (affectedRows(res) !== 1) return false;
+    await this.notifyEnd(m, id, 'VACANCY_CLOSED');
+    await this.searchIndex.enqueue(m, 'vacancy', id);
+    return true;
+  }
+
+  private async notifyEnd(m: EntityManager, id: string, reason: VacancyEndReason): Promise<void> {
+    for (const listener of this.endListeners) await listener(m, id, reason);
+  }
+
+  /** Field-level refusals the DTO cannot express: ranges, and a closing date after today. */
+  private checkReport(r: ReportFields, opts: { closesAtGiven: boolean }): void {
+    const issues: FieldIssue[] = [];
+    if (r.salaryMin !== null && r.salaryMax !== null && r.salaryMin > r.salaryMax) {
+      issues.push({ field: 'salaryMin', messages: ['salaryMin must not be greater than salaryMax'] });
+    }
+    if (r.ageMin !== null && r.ageMax !== null && r.ageMin > r.ageMax) {
+      issues.push({ field: 'ageMin', messages: ['ageMin must not be greater than ageMax'] });
+    }
+    if (opts.closesAtGiven && String(r.closesAt) <= this.clock.today()) {
+      issues.push({ field: 'closesAt', messages: [`closesAt must be a date after today (${this.clock.today()}, Asia/Jakarta)`] });
+    }
+    if (issues.length > 0) throw validationFailed(issues);
+  }
+
+  private reportOf(v: Vacancy): ReportFields {
+    return {
+      title: v.title,
+      description: v.description,
+      occupationCode: v.occupationCode,
+      educationMin: v.educationMin,
+      major: v.major,
+      skills: parseSkills(v.skills),
+      experienceYearsMin: v.experienceYearsMin,
+      ageMin: v.ageMin,
+      ageMax: v.ageMax,
+      genderRequirement: v.genderRequirement,
+      employmentType: v.employmentType,
+      salaryMin: v.salaryMin,
+      salaryMax: v.salaryMax,
+      kecamatanCode: v.kecamatanCode,
+      location: v.location,
+      quota: v.quota,
+      closesAt: dateString(v.closesAt),
+      requiresAk1: v.requiresAk1,
+    };
+  }
+
+  /** A vacancy of the caller's own company; another company's (or none) answers 404. */
+  private async ownVacancy(m: EntityManager, actor: AuthUser, id: string): Promise<Vacancy> {
+    const v = await m.findOne(Vacancy, { where: { id } });
+    if (!v || actor.role !== 'employer' || actor.employerId !== v.employerId) throw vacancyNotFound();
+    return v;
+  }
+
+  private async anyVacancy(m: EntityManager, id: string): Promise<Vacancy> {
+    const v = await m.findOne(Vacancy, { where: { id } });
+    if (!v) throw vacancyNotFound();
+    return v;
+  }
+
+  private async view(m: EntityManager, id: string): Promise<VacancyView> {
+    const v = await m.findOneOrFail(Vacancy, { where: { id } });
+    const employer = await m.findOneOrFail(Employer, { where: { id: v.employerId } });
+    return toVacancyView(v, employer);
+  }
+}

@@ -1,0 +1,204 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Employer } from '../employers/employer.entity.js';
+import type { EducationLevel } from './education.js';
+
+export type VacancyStatus = 'DRAFT' | 'OPEN' | 'FILLED' | 'CLOSED';
+export const VACANCY_STATUSES: VacancyStatus[] = ['DRAFT', 'OPEN', 'FILLED', 'CLOSED'];
+
+export type GenderRequirement = 'ANY' | 'L' | 'P';
+export const GENDER_REQUIREMENTS: GenderRequirement[] = ['ANY', 'L', 'P'];
+
+export type EmploymentType = 'FULL_TIME' | 'PART_TIME' | 'CONTRACT' | 'INTERNSHIP' | 'DAILY';
+export const EMPLOYMENT_TYPES: EmploymentType[] = ['FULL_TIME', 'PART_TIME', 'CONTRACT', 'INTERNSHIP', 'DAILY'];
+
+/** Why a vacancy left OPEN (for the statistics: filled positions versus removed ones). */
+export type ClosedReason = 'CLOSED_BY_EMPLOYER' | 'CLOSED_BY_OFFICER' | 'EXPIRED' | 'FILLED';
+
+/** bigint columns come back as strings from mysql2 when large; wages fit in a JS number. */
+const bigintAsNumber = {
+  to: (v: number | null | undefined) => v,
+  from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)),
+};
+
+/** One vacancy report (Perpres 57/2023 "wajib lapor lowongan"). */
+@Entity('vacancies')
+export class Vacancy {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'employer_id', type: 'varchar', length: 36 })
+  employerId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: VacancyStatus;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  /** KBJI 2014 occupation code, 4 digits. */
+  @Column({ name: 'occupation_code', type: 'varchar', length: 4, nullable: true })
+  occupationCode: string | null;
+
+  @Column({ name: 'education_min', type: 'varchar', length: 8 })
+  educationMin: EducationLevel;
+
+  @Column({ name: 'education_rank', type: 'int' })
+  educationRank: number;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  major: string | null;
+
+  /** JSON array of strings. */
+  @Column({ type: 'text' })
+  skills: string;
+
+  @Column({ name: 'experience_years_min', type: 'int', nullable: true })
+  experienceYearsMin: number | null;
+
+  @Column({ name: 'age_min', type: 'int', nullable: true })
+  ageMin: number | null;
+
+  @Column({ name: 'age_max', type: 'int', nullable: true })
+  ageMax: number | null;
+
+  @Column({ name: 'gender_requirement', type: 'varchar', length: 3 })
+  genderRequirement: GenderRequirement;
+
+  @Column({ name: 'employment_type', type: 'varchar', length: 16 })
+  employmentType: EmploymentType;
+
+  @Column({ name: 'salary_min', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  salaryMin: number | null;
+
+  @Column({ name: 'salary_max', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  salaryMax: number | null;
+
+  @Column({ name: 'kecamatan_code', type: 'varchar', length: 8, nullable: true })
+  kecamatanCode: string | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  location: string;
+
+  @Column({ type: 'int' })
+  quota: number;
+
+  /** Placements recorded against this vacancy; written only in the transaction that inserts one. */
+  @Column({ type: 'int', default: 0 })
+  filled: number;
+
+  /** Last day (Asia/Jakarta) applications are taken; the daily job closes it the day after. */
+  @Column({ name: 'closes_at', type: 'date' })
+  closesAt: string;
+
+  @Column({ name: 'requires_ak1', type: 'boolean' })
+  requiresAk1: boolean;
+
+  @Column({ name: 'search_text', type: 'text' })
+  searchText: string;
+
+  @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'closed_reason', type: 'varchar', length: 24, nullable: true })
+  closedReason: ClosedReason | null;
+
+  /** Free-text reason given by whoever closed it. */
+  @Column({ name: 'close_note', type: 'varchar', length: 500, nullable: true })
+  closeNote: string | null;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 36 })
+  createdBy: string;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}
+
+export interface VacancyView {
+  id: string;
+  status: VacancyStatus;
+  employer: { id: string; legalName: string };
+  title: string;
+  description: string;
+  occupationCode: string | null;
+  educationMin: EducationLevel;
+  major: string | null;
+  skills: string[];
+  experienceYearsMin: number | null;
+  ageMin: number | null;
+  ageMax: number | null;
+  genderRequirement: GenderRequirement;
+  employmentType: EmploymentType;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  kecamatanCode: string | null;
+  location: string;
+  quota: number;
+  filled: number;
+  remaining: number;
+  closesAt: string;
+  requiresAk1: boolean;
+  publishedAt: string | null;
+  closedAt: string | null;
+  closedReason: ClosedReason | null;
+  closeNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function parseSkills(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
+}
+
+/** MySQL may hand back a DATE as a Date object depending on driver settings; the API speaks YYYY-MM-DD. */
+export function dateString(v: string | Date): string {
+  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
+}
+
+export function toVacancyView(v: Vacancy, employer: Pick<Employer, 'id' | 'legalName'>): VacancyView {
+  return {
+    id: v.id,
+    status: v.status,
+    employer: { id: employer.id, legalName: employer.legalName },
+    title: v.title,
+    description: v.description,
+    occupationCode: v.occupationCode,
+    educationMin: v.educationMin,
+    major: v.major,
+    skills: parseSkills(v.skills),
+    experienceYearsMin: v.experienceYearsMin,
+    ageMin: v.ageMin,
+    ageMax: v.ageMax,
+    genderRequirement: v.genderRequirement,
+    employmentType: v.employmentType,
+    salaryMin: v.salaryMin,
+    salaryMax: v.salaryMax,
+    kecamatanCode: v.kecamatanCode,
+    location: v.location,
+    quota: v.quota,
+    filled: v.filled,
+    remaining: Math.max(0, v.quota - v.filled),
+    closesAt: dateString(v.closesAt),
+    requiresAk1: v.requiresAk1,
+    publishedAt: v.publishedAt ? v.publishedAt.toISOString() : null,
+    closedAt: v.closedAt ? v.closedAt.toISOString() : null,
+    closedReason: v.closedReason,
+    closeNote: v.closeNote,
+    createdAt: v.createdAt.toISOString(),
+    updatedAt: v.updatedAt.toISOString(),
+  };
+}
+
+/** What the search drivers index and match: lower-cased title, description and skills, spaces collapsed. */
+export function vacancySearchText(v: { title: string; description: string; skills: string[] }): string {
+  return [v.title, v.description, ...v.skills].join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
+}
