@@ -1,0 +1,623 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { addMonths, startOfJakartaDay } from '../common/dates.js';
+import type { PersonalData } from '../common/personal-data.js';
+import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
+import { cardTerm, nextReportMark } from '../cards/card-dates.js';
+import { composeCardNumber, groupCardNumber } from '../cards/card-number.js';
+import type { CardStatus, PlacementSource } from '../cards/card.entity.js';
+import type { EmployerStatus } from '../employers/employer.entity.js';
+import { BulkWriter, sqlInstant, type SqlValue } from './bulk-writer.js';
+import { dateOf, dayOf, makePerson, NikRegistry, personName, type PersonProfile } from './people.js';
+import { rngFor, seededId, type Rng } from './random.js';
+import { COMPANY_FORMS, COMPANY_WORDS, KBLI, REJECT_REASONS, REVOKE_REASONS, STREETS } from './reference.js';
+
+export const SCALES = {
+  city: { cards: 20_000, employers: 2_000 },
+  province: { cards: 200_000, employers: 5_000 },
+  national: { cards: 1_000_000, employers: 20_000 },
+} as const;
+export type Scale = keyof typeof SCALES;
+
+export interface SeedOptions {
+  scale: Scale;
+  seed: number;
+  cards: number;
+  employers: number;
+  /** The day the data ends: every seeded event happens before it (Asia/Jakarta date). */
+  today: string;
+  regionCode: string;
+  accountsFile: string;
+  /** Password of every seeded login account, hashed once. */
+  password: string;
+  passwordHash: string;
+}
+
+/** What a benchmark or a person needs to use the seeded data. Written as JSON to `accountsFile`. */
+export interface SeedAccounts {
+  seed: number;
+  scale: Scale;
+  today: string;
+  password: string;
+  officers: { email: string; id: string }[];
+  employers: { email: string; userId: string; employerId: string; legalName: string }[];
+  seekers: { email: string; userId: string; seekerId: string }[];
+  /** Real (cardNumber, nik) pairs with the result a validation must give today. */
+  cards: { cardNumber: string; nik: string; expected: 'VALID' | 'EXPIRED' | 'PLACED' | 'REVOKED' }[];
+  /** Well-formed numbers (valid check digit) that no card carries. */
+  unusedCardNumbers: string[];
+  counts: Record<string, number>;
+}
+
+/** Tags that start seeded ids, one per kind, so each kind's rows are inserted in key order. */
+const TAG = { officer: 0xa0, employer: 0xa1, employerUser: 0xa2, seeker: 0xa3, card: 0xa4, report: 0xa5, validation: 0xa6, seekerUser: 0xa7 } as const;
+
+const SEEKER_COLUMNS = [
+  'id', 'nik_encrypted', 'nik_hash', 'full_name', 'birth_place', 'birth_date', 'gender', 'marital_status', 'phone', 'address',
+  'kecamatan_code', 'education_level', 'major', 'graduation_year', 'skills', 'experience', 'placed_at', 'created_by', 'created_at', 'updated_at',
+] as const;
+const CARD_COLUMNS = [
+  'id', 'seeker_id', 'status', 'card_number', 'card_number_display', 'active_nik_hash', 'origin', 'issued_at', 'expires_at', 'next_report_due',
+  'requested_at', 'decided_at', 'decided_by', 'status_reason', 'closed_at', 'placement_employer_id', 'placement_employer_name',
+  'placement_start_date', 'placement_source', 'created_at', 'updated_at',
+] as const;
+const REPORT_COLUMNS = ['id', 'card_id', 'reported_at', 'reported_by', 'note', 'due_before', 'due_after'] as const;
+const VALIDATION_COLUMNS = ['id', 'employer_id', 'user_id', 'card_id', 'card_number', 'channel', 'result', 'checked_at'] as const;
+const USER_COLUMNS = ['id', 'email', 'password_hash', 'role', 'full_name', 'employer_id', 'seeker_id', 'nip', 'created_at', 'updated_at'] as const;
+
+const OFFICER_COUNT = 3;
+const KNOWN_EMPLOYER_ACCOUNTS = 5;
+const KNOWN_SEEKER_ACCOUNTS = 10;
+const CARD_SAMPLE_SIZE = 2_000;
+/** Share of seekers holding an earlier, expired card as well as their current one. */
+const RENEWAL_SHARE = 0.05;
+/** Issue dates of current cards spread over the last 30 months, so about a fifth have run their two years. */
+const ISSUE_SPAN_DAYS = 913;
+const SEEKERS_PER_CHUNK = 1_000;
+
+/** Everything the kinds share while one run writes. */
+interface SeedRun {
+  opts: SeedOptions;
+  ds: DataSource;
+  writer: BulkWriter;
+  personal: PersonalData;
+  /** Day number of `opts.today`, and the instant it begins: every seeded event is before it. */
+  today: number;
+  cutoff: Date;
+  officerIds: string[];
+  employers: EmployerPlan;
+  accounts: SeedAccounts;
+  log: (line: string) => void;
+}
+
+interface EmployerPlan {
+  ids: string[];
+  userIds: string[];
+  names: string[];
+  status: EmployerStatus[];
+  /** Indexes of VERIFIED employers that take part (validate cards, record hires). */
+  participating: number[];
+}
+
+/** Seeds one database. Kinds run in dependency order; each writes its own tables. */
+export async function runSeed(ds: DataSource, personal: PersonalData, opts: SeedOptions, log: (line: string) => void): Promise<SeedAccounts> {
+  const writer = new BulkWriter(ds);
+  const run: SeedRun = {
+    opts,
+    ds,
+    writer,
+    personal,
+    today: dayOf(opts.today),
+    cutoff: startOfJakartaDay(opts.today),
+    officerIds: [],
+    employers: { ids: [], userIds: [], names: [], status: [], participating: [] },
+    accounts: { seed: opts.seed, scale: opts.scale, today: opts.today, password: opts.password, officers: [], employers: [], seekers: [], cards: [], unusedCardNumbers: [], counts: {} },
+    log,
+  };
+  await refuseSecondRun(ds, opts);
+  await writer.open();
+  try {
+    await seedOfficers(run);
+    await seedEmployers(run);
+    await seedSeekersAndCards(run);
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+  await writer.close();
+  run.accounts.counts = Object.fromEntries(writer.counts);
+  mkdirSync(dirname(opts.accountsFile), { recursive: true });
+  writeFileSync(opts.accountsFile, JSON.stringify(run.accounts, null, 2) + '\n');
+  return run.accounts;
+}
+
+function officerEmail(k: number): string {
+  return k === 0 ? 'officer@seed.example.com' : `officer${k + 1}@seed.example.com`;
+}
+
+/** Ids are derived from the seed, so a second run of the same seed would collide: say so plainly. */
+async function refuseSecondRun(ds: DataSource, opts: SeedOptions): Promise<void> {
+  const rows: unknown[] = await ds.query('SELECT id FROM users WHERE email = ?', [officerEmail(0)]);
+  if (rows.length > 0) {
+    throw new Error(`This database already holds seeded data (${officerEmail(0)} exists). Seed into a fresh database (DB_PATH / DB_URL).`);
+  }
+  if (opts.cards < 1 || opts.employers < KNOWN_EMPLOYER_ACCOUNTS * 4) throw new Error('--cards must be at least 1 and the scale needs at least 20 employers');
+}
+
+/** A moment during office hours (08:00–17:00 WIB) of `day`, never at or after the cutoff. */
+function officeInstant(run: SeedRun, day: number, rng: Rng): Date {
+  const at = startOfJakartaDay(dateOf(day)).getTime() + (8 * 3600 + Math.floor(rng.next() * 9 * 3600)) * 1000 + rng.int(0, 999);
+  return new Date(Math.min(at, run.cutoff.getTime() - 60_000));
+}
+
+function userRow(id: string, email: string, passwordHash: string, role: string, fullName: string, employerId: string | null, seekerId: string | null, nip: string | null, at: Date): SqlValue[] {
+  const t = sqlInstant(at);
+  return [id, email, passwordHash, role, fullName, employerId, seekerId, nip, t, t];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Kind: officers
+
+async function seedOfficers(run: SeedRun): Promise<void> {
+  const rows: SqlValue[][] = [];
+  for (let k = 0; k < OFFICER_COUNT; k++) {
+    const rng = rngFor(run.opts.seed, 'officer', k);
+    const id = seededId(TAG.officer, k, rng);
+    const email = officerEmail(k);
+    const nip = `19${rng.int(70, 99)}${rng.digits(14)}`;
+    rows.push(userRow(id, email, run.opts.passwordHash, 'officer', personName(rng, rng.chance(0.5) ? 'L' : 'P'), null, null, nip, officeInstant(run, run.today - ISSUE_SPAN_DAYS - 400, rng)));
+    run.officerIds.push(id);
+    run.accounts.officers.push({ email, id });
+  }
+  await run.writer.insert('users', USER_COLUMNS, rows);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Kind: employers, each with the staff account that registered it
+
+const EMPLOYER_COLUMNS = [
+  'id', 'legal_name', 'nib', 'npwp', 'kbli', 'address', 'kecamatan_code', 'phone', 'status', 'status_reason', 'verified_at', 'verified_by', 'created_at', 'updated_at',
+] as const;
+
+async function seedEmployers(run: SeedRun): Promise<void> {
+  const { opts, employers } = run;
+  let rows: SqlValue[][] = [];
+  let users: SqlValue[][] = [];
+  for (let j = 0; j < opts.employers; j++) {
+    const rng = rngFor(opts.seed, 'employer', j);
+    const status = rng.weighted<EmployerStatus>({ VERIFIED: 82, PENDING: 10, SUSPENDED: 5, REJECTED: 3 });
+    // Only some verified employers take part in the programme.
+    const participating = status === 'VERIFIED' && rng.chance(0.4);
+    const id = seededId(TAG.employer, j, rng);
+    const userId = seededId(TAG.employerUser, j, rng);
+    const words = rng.sample(COMPANY_WORDS, rng.int(2, 3));
+    const legalName = `${rng.weighted(COMPANY_FORMS)} ${words.join(' ')}`;
+    const createdDay = run.today - rng.int(30, 4 * 365);
+    const createdAt = officeInstant(run, createdDay, rng);
+    const decidedAt = officeInstant(run, Math.min(createdDay + rng.int(1, 10), run.today - 1), rng);
+    const verified = status === 'VERIFIED' || status === 'SUSPENDED';
+    const reason = status === 'SUSPENDED' ? 'Laporan lowongan fiktif sedang diperiksa' : status === 'REJECTED' ? 'NIB tidak ditemukan di OSS' : null;
+    const updatedAt = status === 'PENDING' ? createdAt : decidedAt;
+    rows.push([
+      id,
+      legalName,
+      `91${String(j).padStart(9, '0')}${rng.digits(2)}`,
+      rng.chance(0.9) ? rng.digits(16) : null,
+      rng.weighted(KBLI),
+      `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, Palembang`,
+      rng.pick(KECAMATAN_CODES),
+      rng.chance(0.6) ? `0711${rng.digits(6)}` : `08${rng.int(11, 99)}${rng.digits(8)}`,
+      status,
+      reason,
+      verified ? sqlInstant(decidedAt) : null,
+      verified ? rng.pick(run.officerIds) : null,
+      sqlInstant(createdAt),
+      sqlInstant(updatedAt),
+    ]);
+    const slug = words.join('-').toLowerCase();
+    const email = `hrd.e${j}@${slug}.example.com`;
+    users.push(userRow(userId, email, opts.passwordHash, 'employer', personName(rng, rng.chance(0.5) ? 'L' : 'P'), id, null, null, createdAt));
+
+    employers.ids.push(id);
+    employers.userIds.push(userId);
+    employers.names.push(legalName);
+    employers.status.push(status);
+    if (participating) {
+      employers.participating.push(j);
+      if (run.accounts.employers.length < KNOWN_EMPLOYER_ACCOUNTS) run.accounts.employers.push({ email, userId, employerId: id, legalName });
+    }
+    if (rows.length >= SEEKERS_PER_CHUNK) {
+      await run.writer.insert('employers', EMPLOYER_COLUMNS, rows);
+      await run.writer.insert('users', USER_COLUMNS, users);
+      rows = [];
+      users = [];
+    }
+  }
+  await run.writer.insert('employers', EMPLOYER_COLUMNS, rows);
+  await run.writer.insert('users', USER_COLUMNS, users);
+  run.log(`employers: ${opts.employers} (${employers.participating.length} taking part)`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Kind: seekers with their cards, the cards' 6-month reports, and employers' validations of them
+
+/** Where each card falls in time, decided before any row is written so serials follow issue dates. */
+interface CardPlan {
+  seekers: number;
+  /** Day of issue of the current card, or -1 while PENDING / after REJECTED. */
+  currentIssue: Int32Array;
+  /** Day of the online request of a card that was never issued. */
+  requestDay: Int32Array;
+  currentOutcome: Uint8Array;
+  /** Day of issue of an earlier, expired card, or -1. */
+  previousIssue: Int32Array;
+  currentSerial: Int32Array;
+  previousSerial: Int32Array;
+  /** Highest serial used per issue year, for card_serials. */
+  lastSerial: Map<number, number>;
+  existingYears: Set<number>;
+}
+
+const OUTCOME = { ISSUED: 0, PENDING: 1, REJECTED: 2 } as const;
+
+async function planCards(run: SeedRun): Promise<CardPlan> {
+  const seekers = Math.max(1, Math.round(run.opts.cards / (1 + RENEWAL_SHARE)));
+  const renewals = run.opts.cards - seekers;
+  const plan: CardPlan = {
+    seekers,
+    currentIssue: new Int32Array(seekers).fill(-1),
+    requestDay: new Int32Array(seekers).fill(-1),
+    currentOutcome: new Uint8Array(seekers),
+    previousIssue: new Int32Array(seekers).fill(-1),
+    currentSerial: new Int32Array(seekers),
+    previousSerial: new Int32Array(seekers),
+    lastSerial: new Map(),
+    existingYears: new Set(),
+  };
+  for (let i = 0; i < seekers; i++) {
+    const rng = rngFor(run.opts.seed, 'card-plan', i);
+    const outcome = rng.weighted({ ISSUED: 96, PENDING: 3, REJECTED: 1 });
+    plan.currentOutcome[i] = OUTCOME[outcome];
+    let anchor: number;
+    if (outcome === 'ISSUED') {
+      anchor = plan.currentIssue[i] = run.today - rng.int(1, ISSUE_SPAN_DAYS);
+    } else {
+      anchor = plan.requestDay[i] = run.today - (outcome === 'PENDING' ? rng.int(1, 30) : rng.int(10, 700));
+    }
+    // Renewers: their earlier card ran its full two years before the current one began.
+    if (i < renewals) plan.previousIssue[i] = dayOf(addMonths(dateOf(anchor), -24)) - rng.int(0, 200);
+  }
+
+  // Serials count up through each year in order of issue: a counting sort over days.
+  const rows: { region_code: string; year: number; last_serial: number }[] = await run.ds.query('SELECT region_code, year, last_serial FROM card_serials WHERE region_code = ?', [run.opts.regionCode]);
+  for (const r of rows) {
+    plan.lastSerial.set(Number(r.year), Number(r.last_serial));
+    plan.existingYears.add(Number(r.year));
+  }
+  const first = run.today - ISSUE_SPAN_DAYS - 24 * 31 - 200;
+  const perDay = new Int32Array(run.today - first + 1);
+  const days = [plan.currentIssue, plan.previousIssue];
+  for (const arr of days) for (let i = 0; i < seekers; i++) if (arr[i] >= 0) perDay[arr[i] - first]++;
+  const startOfDay = new Int32Array(perDay.length + 1);
+  for (let d = 0; d < perDay.length; d++) startOfDay[d + 1] = startOfDay[d] + perDay[d];
+  const order = new Int32Array(startOfDay[perDay.length]);
+  const fill = startOfDay.slice(0, perDay.length);
+  // Slot s = 2i (current card of seeker i) or 2i + 1 (earlier card).
+  for (let i = 0; i < seekers; i++) {
+    for (let which = 0; which < 2; which++) {
+      const day = days[which][i];
+      if (day >= 0) order[fill[day - first]++] = 2 * i + which;
+    }
+  }
+  for (let k = 0; k < order.length; k++) {
+    const slot = order[k];
+    const i = slot >> 1;
+    const year = Number(dateOf(days[slot & 1][i]).slice(0, 4));
+    const serial = (plan.lastSerial.get(year) ?? 0) + 1;
+    if (serial > 999_999) throw new Error(`more than 999,999 cards in ${year}: lower --cards`);
+    plan.lastSerial.set(year, serial);
+    (slot & 1 ? plan.previousSerial : plan.currentSerial)[i] = serial;
+  }
+  return plan;
+}
+
+/** Rows of one chunk of seekers, written together (seekers before the cards that reference them). */
+interface Chunk {
+  seekers: SqlValue[][];
+  cards: SqlValue[][];
+  reports: SqlValue[][];
+  validations: SqlValue[][];
+}
+
+interface Sequences {
+  card: number;
+  report: number;
+  validation: number;
+}
+
+async function seedSeekersAndCards(run: SeedRun): Promise<void> {
+  const started = Date.now();
+  const plan = await planCards(run);
+  const niks = new NikRegistry();
+  const seq: Sequences = { card: 0, report: 0, validation: 0 };
+  const sampleEvery = Math.max(1, Math.floor(plan.seekers / CARD_SAMPLE_SIZE));
+  const seekerUsers: SqlValue[][] = [];
+  let chunk: Chunk = { seekers: [], cards: [], reports: [], validations: [] };
+
+  for (let i = 0; i < plan.seekers; i++) {
+    const holder = seedHolder(run, plan, niks, seq, chunk, i);
+    if (i % sampleEvery === 0) {
+      for (const c of holder.numbered) if (run.accounts.cards.length < CARD_SAMPLE_SIZE * 1.2) run.accounts.cards.push({ cardNumber: c.display, nik: holder.nik, expected: c.expected });
+    }
+    if (holder.currentStatus === 'ACTIVE' && seekerUsers.length < KNOWN_SEEKER_ACCOUNTS) {
+      const rng = rngFor(run.opts.seed, 'seeker-user', i);
+      const userId = seededId(TAG.seekerUser, seekerUsers.length, rng);
+      const email = `seeker${seekerUsers.length + 1}@seed.example.com`;
+      seekerUsers.push(userRow(userId, email, run.opts.passwordHash, 'seeker', holder.fullName, null, holder.seekerId, null, holder.createdAt));
+      run.accounts.seekers.push({ email, userId, seekerId: holder.seekerId });
+    }
+    if (chunk.seekers.length >= SEEKERS_PER_CHUNK || i === plan.seekers - 1) {
+      await run.writer.insert('seekers', SEEKER_COLUMNS, chunk.seekers);
+      await run.writer.insert('cards', CARD_COLUMNS, chunk.cards);
+      await run.writer.insert('card_reports', REPORT_COLUMNS, chunk.reports);
+      await run.writer.insert('card_validations', VALIDATION_COLUMNS, chunk.validations);
+      chunk = { seekers: [], cards: [], reports: [], validations: [] };
+    }
+    if ((i + 1) % 100_000 === 0) run.log(`seekers: ${i + 1} of ${plan.seekers} (${Math.round((i + 1) / ((Date.now() - started) / 1000))}/s)`);
+  }
+  await run.writer.insert('users', USER_COLUMNS, seekerUsers);
+  await seedCardSerials(run, plan);
+  await seedUnknownNumberChecks(run, seq);
+  for (let k = 0; k < 50; k++) run.accounts.unusedCardNumbers.push(groupCardNumber(composeCardNumber(run.opts.regionCode, Number(run.opts.today.slice(0, 4)), 999_950 + k)));
+}
+
+interface HolderResult {
+  seekerId: string;
+  nik: string;
+  fullName: string;
+  createdAt: Date;
+  currentStatus: CardStatus;
+  numbered: { display: string; expected: 'VALID' | 'EXPIRED' | 'PLACED' | 'REVOKED' }[];
+}
+
+/** One job seeker: the person, their current card (and an earlier one for renewers), reports and checks. */
+function seedHolder(run: SeedRun, plan: CardPlan, niks: NikRegistry, seq: Sequences, chunk: Chunk, i: number): HolderResult {
+  const { opts } = run;
+  const rng = rngFor(opts.seed, 'seeker', i);
+  const seekerId = seededId(TAG.seeker, i, rng);
+  const firstDay = plan.previousIssue[i] >= 0 ? plan.previousIssue[i] : plan.currentIssue[i] >= 0 ? plan.currentIssue[i] : plan.requestDay[i];
+  const person: PersonProfile = makePerson(rng, firstDay, niks);
+  const nikHash = run.personal.lookupHash(person.nik);
+  const registrar = rng.pick(run.officerIds);
+  const createdAt = officeInstant(run, firstDay - rng.int(0, 3), rng);
+  const numbered: HolderResult['numbered'] = [];
+  let placedAt: Date | null = null;
+
+  if (plan.previousIssue[i] >= 0) {
+    const card = issuedCard(run, rng, seq, chunk, seekerId, nikHash, plan.previousIssue[i], plan.previousSerial[i], 'EXPIRED');
+    numbered.push({ display: card.display, expected: 'EXPIRED' });
+  }
+
+  let currentStatus: CardStatus;
+  if (plan.currentOutcome[i] === OUTCOME.ISSUED) {
+    const day = plan.currentIssue[i];
+    const expired = dayOf(cardTerm(dateOf(day)).expiresAt) < run.today;
+    currentStatus = expired ? rng.weighted({ EXPIRED: 78, PLACED: 19, REVOKED: 3 }) : rng.weighted({ ACTIVE: 72, PLACED: 24, REVOKED: 4 });
+    const card = issuedCard(run, rng, seq, chunk, seekerId, nikHash, day, plan.currentSerial[i], currentStatus);
+    placedAt = card.placedAt;
+    numbered.push({ display: card.display, expected: currentStatus === 'ACTIVE' ? 'VALID' : (currentStatus as 'EXPIRED' | 'PLACED' | 'REVOKED') });
+  } else {
+    currentStatus = plan.currentOutcome[i] === OUTCOME.PENDING ? 'PENDING' : 'REJECTED';
+    unissuedCard(run, rng, seq, chunk, seekerId, nikHash, plan.requestDay[i], currentStatus);
+  }
+
+  chunk.seekers.push([
+    seekerId,
+    run.personal.encrypt(person.nik),
+    nikHash,
+    person.fullName,
+    person.birthPlace,
+    person.birthDate,
+    person.gender,
+    person.maritalStatus,
+    person.phone,
+    person.address,
+    person.kecamatanCode,
+    person.educationLevel,
+    person.major,
+    person.graduationYear,
+    JSON.stringify(person.skills),
+    JSON.stringify(person.experience),
+    placedAt ? sqlInstant(placedAt) : null,
+    registrar,
+    sqlInstant(createdAt),
+    sqlInstant(placedAt ?? createdAt),
+  ]);
+  return { seekerId, nik: person.nik, fullName: person.fullName, createdAt, currentStatus, numbered };
+}
+
+/** A card issued on `issueDay` that is now in `status`, with its reports and the checks employers ran. */
+function issuedCard(
+  run: SeedRun,
+  rng: Rng,
+  seq: Sequences,
+  chunk: Chunk,
+  seekerId: string,
+  nikHash: string,
+  issueDay: number,
+  serial: number,
+  status: CardStatus,
+): { display: string; placedAt: Date | null } {
+  const term = cardTerm(dateOf(issueDay));
+  const expiryDay = dayOf(term.expiresAt);
+  const cardId = seededId(TAG.card, seq.card++, rng);
+  const key = composeCardNumber(run.opts.regionCode, Number(term.issuedAt.slice(0, 4)), serial);
+  const display = groupCardNumber(key);
+  const lastActiveDay = Math.min(expiryDay, run.today - 1);
+
+  // How the card left ACTIVE, if it did.
+  let closedDay = -1;
+  let closedAt: Date | null = null;
+  let reason: string | null = null;
+  let placement: { employerIndex: number | null; employerName: string; source: PlacementSource; day: number } | null = null;
+  if (status === 'EXPIRED') {
+    // The daily job runs just after midnight on the day after expiry.
+    closedDay = expiryDay + 1;
+    closedAt = new Date(Math.min(startOfJakartaDay(dateOf(closedDay)).getTime() + 5 * 60_000, run.cutoff.getTime() - 60_000));
+  } else if (status === 'PLACED' || status === 'REVOKED') {
+    closedDay = Math.min(lastActiveDay, issueDay + rng.int(7, Math.max(7, lastActiveDay - issueDay)));
+    closedAt = officeInstant(run, closedDay, rng);
+    if (status === 'REVOKED') reason = rng.pick(REVOKE_REASONS);
+    else {
+      const { employers } = run;
+      const viaEmployer = rng.chance(0.65);
+      const j = rng.pick(employers.participating);
+      placement = viaEmployer
+        ? { employerIndex: j, employerName: employers.names[j], source: 'EMPLOYER', day: closedDay }
+        : { employerIndex: null, employerName: `${rng.pick(['PT', 'CV', 'Toko', 'UD'])} ${rng.pick(COMPANY_WORDS)} ${rng.pick(COMPANY_WORDS)}`, source: 'SELF_REPORT', day: closedDay };
+    }
+  }
+
+  const walkIn = rng.chance(0.4);
+  const decidedAt = officeInstant(run, issueDay, rng);
+  const requestedAt = walkIn ? decidedAt : officeInstant(run, issueDay - rng.int(1, 10), rng);
+  const reportsEnd = closedDay >= 0 ? Math.min(closedDay, run.today) : run.today;
+  const { nextReportDue, lastReportAt } = reportsOf(run, rng, seq, chunk, cardId, term.issuedAt, term.expiresAt, reportsEnd);
+
+  chunk.cards.push([
+    cardId,
+    seekerId,
+    status,
+    key,
+    display,
+    status === 'ACTIVE' ? nikHash : null,
+    walkIn ? 'WALK_IN' : 'REQUEST',
+    term.issuedAt,
+    term.expiresAt,
+    nextReportDue,
+    sqlInstant(requestedAt),
+    sqlInstant(decidedAt),
+    rng.pick(run.officerIds),
+    reason,
+    closedAt ? sqlInstant(closedAt) : null,
+    placement?.employerIndex != null ? run.employers.ids[placement.employerIndex] : null,
+    placement?.employerName ?? null,
+    placement ? dateOf(placement.day) : null,
+    placement?.source ?? null,
+    sqlInstant(requestedAt),
+    sqlInstant(closedAt ?? lastReportAt ?? decidedAt),
+  ]);
+
+  validationsOf(run, rng, seq, chunk, { cardId, display, issueDay, lastActiveDay: closedDay >= 0 ? Math.min(closedDay - 1, lastActiveDay) : lastActiveDay, status, closedDay, placement });
+  return { display, placedAt: placement ? closedAt : null };
+}
+
+/**
+ * The holder's 6-month reports, made the way the service records them: a report on or after the due
+ * date moves it to the next 6-month mark after that day. Some holders report on time, some late, some
+ * never (their cards show `reportOverdue`).
+ */
+function reportsOf(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, cardId: string, issuedAt: string, expiresAt: string, endDay: number): { nextReportDue: string; lastReportAt: Date | null } {
+  const habit = rng.weighted({ punctual: 55, late: 30, never: 15 });
+  let due = cardTerm(issuedAt).nextReportDue;
+  let lastReportAt: Date | null = null;
+  if (habit === 'never') return { nextReportDue: due, lastReportAt };
+  for (;;) {
+    if (due >= expiresAt) break;
+    const day = dayOf(due) + (habit === 'punctual' ? rng.int(0, 14) : rng.int(10, 150));
+    if (day >= endDay) break;
+    const reportedAt = officeInstant(run, day, rng);
+    const after = nextReportMark(issuedAt, expiresAt, dateOf(day));
+    chunk.reports.push([seededId(TAG.report, seq.report++, rng), cardId, sqlInstant(reportedAt), rng.chance(0.4) ? rng.pick(run.officerIds) : null, null, due, after]);
+    lastReportAt = reportedAt;
+    due = after;
+  }
+  return { nextReportDue: due, lastReportAt };
+}
+
+/**
+ * Checks employers ran on a card: the hiring employer just before a hire it recorded, a few other
+ * checks while the card was valid, and now and then one after it closed (answered with its status).
+ */
+function validationsOf(
+  run: SeedRun,
+  rng: Rng,
+  seq: Sequences,
+  chunk: Chunk,
+  card: { cardId: string; display: string; issueDay: number; lastActiveDay: number; status: CardStatus; closedDay: number; placement: { employerIndex: number | null; day: number } | null },
+): void {
+  const { employers } = run;
+  const check = (j: number, day: number, result: string) => {
+    chunk.validations.push([seededId(TAG.validation, seq.validation++, rng), employers.ids[j], employers.userIds[j], card.cardId, card.display, 'NUMBER', result, sqlInstant(officeInstant(run, day, rng))]);
+  };
+  if (card.placement && card.placement.employerIndex !== null && rng.chance(0.7)) {
+    check(card.placement.employerIndex, Math.max(card.issueDay, card.placement.day - rng.int(0, 5)), 'VALID');
+  }
+  if (card.lastActiveDay >= card.issueDay) {
+    const others = Number(rng.weighted({ 0: 70, 1: 22, 2: 8 }));
+    for (let k = 0; k < others; k++) check(rng.pick(employers.participating), rng.int(card.issueDay, card.lastActiveDay), 'VALID');
+  }
+  if (card.closedDay >= 0 && card.closedDay < run.today && rng.chance(0.03)) {
+    check(rng.pick(employers.participating), rng.int(card.closedDay, run.today - 1), card.status);
+  }
+}
+
+/** A card asked for online that was never issued: still PENDING, or REJECTED with a reason. */
+function unissuedCard(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, seekerId: string, nikHash: string, requestDay: number, status: 'PENDING' | 'REJECTED'): void {
+  const requestedAt = officeInstant(run, requestDay, rng);
+  const decidedAt = status === 'REJECTED' ? officeInstant(run, Math.min(requestDay + rng.int(1, 5), run.today - 1), rng) : null;
+  chunk.cards.push([
+    seededId(TAG.card, seq.card++, rng),
+    seekerId,
+    status,
+    null,
+    null,
+    status === 'PENDING' ? nikHash : null,
+    'REQUEST',
+    null,
+    null,
+    null,
+    sqlInstant(requestedAt),
+    decidedAt ? sqlInstant(decidedAt) : null,
+    decidedAt ? rng.pick(run.officerIds) : null,
+    status === 'REJECTED' ? rng.pick(REJECT_REASONS) : null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    sqlInstant(requestedAt),
+    sqlInstant(decidedAt ?? requestedAt),
+  ]);
+}
+
+/** Counters move up to the highest serial seeded, so the next approval gets a fresh number. */
+async function seedCardSerials(run: SeedRun, plan: CardPlan): Promise<void> {
+  for (const [year, last] of [...plan.lastSerial].sort((a, b) => a[0] - b[0])) {
+    if (plan.existingYears.has(year)) {
+      await run.writer.execute('UPDATE card_serials SET last_serial = ? WHERE region_code = ? AND year = ? AND last_serial < ?', [last, run.opts.regionCode, year, last]);
+    } else {
+      await run.writer.insert('card_serials', ['region_code', 'year', 'last_serial'], [[run.opts.regionCode, year, last]]);
+    }
+  }
+}
+
+/** Checks of numbers that match no card (typos with a valid check digit, numbers from elsewhere): NOT_FOUND. */
+async function seedUnknownNumberChecks(run: SeedRun, seq: Sequences): Promise<void> {
+  const { employers } = run;
+  const total = Math.round(run.opts.cards * 0.02);
+  let rows: SqlValue[][] = [];
+  for (let k = 0; k < total; k++) {
+    const rng = rngFor(run.opts.seed, 'unknown-check', k);
+    const j = rng.pick(employers.participating);
+    const day = run.today - rng.int(1, 730);
+    const number = groupCardNumber(composeCardNumber(run.opts.regionCode, Number(dateOf(day).slice(0, 4)), rng.int(990_000, 999_949)));
+    rows.push([seededId(TAG.validation, seq.validation++, rng), employers.ids[j], employers.userIds[j], null, number, 'NUMBER', 'NOT_FOUND', sqlInstant(officeInstant(run, day, rng))]);
+    if (rows.length >= SEEKERS_PER_CHUNK) {
+      await run.writer.insert('card_validations', VALIDATION_COLUMNS, rows);
+      rows = [];
+    }
+  }
+  await run.writer.insert('card_validations', VALIDATION_COLUMNS, rows);
+}
