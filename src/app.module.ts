@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -7,6 +7,7 @@ import { CardValidationModule } from './card-validation/card-validation.module.j
 import { CardsModule } from './cards/cards.module.js';
 import { JwtAuthGuard, RolesGuard } from './common/auth/guards.js';
 import { CommonModule } from './common/common.module.js';
+import { CsvInterceptor } from './common/http/csv.interceptor.js';
 import { AllExceptionsFilter } from './common/http/exception.filter.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -15,8 +16,10 @@ import { EmployersModule } from './employers/employers.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { PlacementsModule } from './placements/placements.module.js';
 import { SeekersModule } from './seekers/seekers.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VacanciesModule } from './vacancies/vacancies.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -32,6 +35,7 @@ export class AppModule {
         CommonModule,
         JobsModule,
         AuditModule,
+        StatisticsModule,
         UsersModule,
         AuthModule,
         EmployersModule,
@@ -43,12 +47,14 @@ export class AppModule {
         IdempotencyModule,
         PlacementsModule,
         ApplicationsModule,
+        MonitoringModule,
         HealthModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
       ],
     };
   }

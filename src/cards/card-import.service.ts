@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -12,6 +13,7 @@ import { Transactions, uniqueViolation } from '../database/transactions.js';
 import { CreateSeekerDto } from '../seekers/dto/seeker.dto.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { SeekersService } from '../seekers/seekers.service.js';
+import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { CARD_VALIDITY_MONTHS, nextReportMark } from './card-dates.js';
 import { readCardNumber } from './card-number.js';
 import { CardNumbers } from './card-numbers.service.js';
@@ -69,6 +71,7 @@ export class CardImportService {
     private readonly numbers: CardNumbers,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly statistics: LabourStatistics,
   ) {}
 
   async import(actor: AuthUser, body: unknown): Promise<ImportReport> {
@@ -176,6 +179,21 @@ export class CardImportService {
     };
   }
 
+  /**
+   * The imported card's place in the statistics: registered on its issue date, and, when it is no
+   * longer active, gone on the best date known — the expiry date, the placement's start date, or (for a
+   * revocation, whose date the old system does not give) the day of the import — never before issue.
+   */
+  private async recordHistory(m: EntityManager, cardId: string, seeker: Seeker, l: CardLine): Promise<void> {
+    await this.statistics.seekerRegistered(m, cardId, seeker, l.issuedAt);
+    if (l.status === 'ACTIVE') return;
+    const today = this.clock.today();
+    let left = l.status === 'EXPIRED' ? l.expiresAt : l.status === 'PLACED' ? (l.placementStartDate ?? today) : today;
+    if (left > today) left = today;
+    if (left < l.issuedAt) left = l.issuedAt;
+    await this.statistics.seekerLeft(m, l.status === 'PLACED' ? 'PLACED' : 'REMOVED', cardId, seeker, left);
+  }
+
   /** Writes one checked line in its own transaction; a conflict becomes the line's error. */
   private async write(actor: AuthUser, l: CardLine): Promise<FieldIssue[]> {
     const ownFormat = /^\d{13}$/.test(l.numberKey) && l.numberKey.startsWith(this.numbers.regionCode);
@@ -214,6 +232,7 @@ export class CardImportService {
         };
         await m.insert(Card, card);
         if (ownFormat) await this.numbers.reserveImported(m, l.numberKey);
+        await this.recordHistory(m, card.id!, seeker, l);
         await this.audit.record(m, { actor, entityType: 'card', entityId: card.id!, action: 'card.imported', after: { status: l.status, cardNumber: l.numberDisplay } });
       });
       return [];

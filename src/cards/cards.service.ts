@@ -5,6 +5,7 @@ import { Brackets, DataSource, In, IsNull, LessThan, Not, type EntityManager } f
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
+import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { jakartaDate } from '../common/dates.js';
 import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
@@ -32,6 +33,7 @@ export class CardsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly daily: DailyJobs,
+    private readonly statistics: LabourStatistics,
   ) {}
 
   onModuleInit(): void {
@@ -71,6 +73,7 @@ export class CardsService implements OnModuleInit {
       await this.insertHeld(m, card);
       await this.assignNumber(m, card, year);
       await this.reactivateSeeker(m, actor, seekerId);
+      await this.statistics.seekerRegistered(m, card.id, seeker, term.issuedAt);
       await this.audit.record(m, { actor, entityType: 'card', entityId: card.id, action: 'card.issued', after: { status: 'ACTIVE', seekerId, cardNumber: card.cardNumberDisplay } });
       return toCardView(card, [], this.clock.today());
     });
@@ -92,6 +95,7 @@ export class CardsService implements OnModuleInit {
       const card = await m.findOneOrFail(Card, { where: { id } });
       await this.assignNumber(m, card, year);
       await this.reactivateSeeker(m, actor, card.seekerId);
+      await this.statistics.seekerRegistered(m, id, await this.seekerOf(m, card.seekerId), term.issuedAt);
       await this.audit.record(m, { actor, entityType: 'card', entityId: id, action: 'card.approved', before: { status: 'PENDING' }, after: { status: 'ACTIVE', cardNumber: card.cardNumberDisplay } });
       return toCardView(card, [], this.clock.today());
     });
@@ -193,6 +197,9 @@ export class CardsService implements OnModuleInit {
         const changed = await this.tx.run(async (m) => {
           const res = await m.update(Card, { id, status: 'ACTIVE', expiresAt: LessThan(today) }, { status: 'EXPIRED', activeNikHash: null, closedAt: now, updatedAt: now });
           if (affectedRows(res) !== 1) return false;
+          const card = await m.findOneOrFail(Card, { where: { id } });
+          // Removed from the register in the month of the expiry date written on the card.
+          await this.statistics.seekerLeft(m, 'REMOVED', id, await this.seekerOf(m, card.seekerId), card.expiresAt!);
           await this.audit.record(m, { actor: null, entityType: 'card', entityId: id, action: 'card.expired', before: { status: 'ACTIVE' }, after: { status: 'EXPIRED' } });
           return true;
         });
@@ -223,6 +230,7 @@ export class CardsService implements OnModuleInit {
       else patch.closedAt = now;
       const res = await m.update(Card, { id, status: from }, patch);
       if (affectedRows(res) !== 1) throw invalidTransition(`A card that is ${before.status} cannot become ${to} (only from ${from}).`);
+      if (from === 'ACTIVE') await this.statistics.seekerLeft(m, 'REMOVED', id, await this.seekerOf(m, before.seekerId), this.clock.today());
       await this.audit.record(m, { actor, entityType: 'card', entityId: id, action, before: { status: before.status }, after: { status: to, reason: reason.trim() } });
       return this.view(m, { ...before, ...patch } as Card);
     });

@@ -13,3 +13,19 @@ export function queryWords(q: string | undefined, max = 8): string[] {
   if (!q) return [];
   return q.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, max);
 }
+
+/**
+ * An instant as a bound parameter of raw SQL, written the way TypeORM stores datetime(3) on both
+ * engines: UTC, `YYYY-MM-DD HH:MM:SS.mmm` (better-sqlite3 cannot bind Date objects).
+ */
+export function sqlInstant(at: Date): string {
+  return at.toISOString().replace('T', ' ').slice(0, 23);
+}
+
+/** `YYYY-MM-DD` from a DATE column, whichever way the driver returns it. */
+export function sqlDate(v: string | Date): string;
+export function sqlDate(v: string | Date | null): string | null;
+export function sqlDate(v: string | Date | null): string | null {
+  if (v === null) return null;
+  return v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
+}

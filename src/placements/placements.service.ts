@@ -17,6 +17,7 @@ import { affectedRows, uniqueViolation } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { Seeker } from '../seekers/seeker.entity.js';
+import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
 import { vacancyFull, vacancyNotOpen } from '../vacancies/vacancies.errors.js';
@@ -66,6 +67,7 @@ export class PlacementsService implements OnModuleInit {
     private readonly vacancies: VacanciesService,
     private readonly personal: PersonalData,
     private readonly audit: AuditService,
+    private readonly statistics: LabourStatistics,
     private readonly clock: Clock,
   ) {}
 
@@ -119,6 +121,7 @@ export class PlacementsService implements OnModuleInit {
         },
       );
       if (affectedRows(closed) === 1) {
+        await this.statistics.seekerLeft(m, 'PLACED', card.id, await m.findOneByOrFail(Seeker, { id: f.seekerId }), this.clock.today());
         await this.audit.record(m, { actor: f.actor, entityType: 'card', entityId: card.id, action: 'card.placed', before: { status: 'ACTIVE' }, after: { status: 'PLACED', source: f.source, employerId: f.employerId } });
       }
     }

@@ -5,13 +5,14 @@ import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { jakartaDate } from '../common/dates.js';
+import { addDays, jakartaDate } from '../common/dates.js';
 import { forbidden, invalidTransition, validationFailed, type FieldIssue } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { affectedRows, Transactions } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
 import { DailyJobs } from '../jobs/daily-jobs.service.js';
 import { SearchIndexer } from '../search/search-indexer.js';
+import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { VacancySearch, type VacancySearchResult } from '../search/vacancy-search.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto, VacancySearchQuery } from './dto/vacancy.dto.js';
 import { educationRank } from './education.js';
@@ -77,6 +78,7 @@ export class VacanciesService implements OnModuleInit {
     private readonly dailyJobs: DailyJobs,
     private readonly searchIndex: SearchIndexer,
     private readonly search: VacancySearch,
+    private readonly statistics: LabourStatistics,
   ) {}
 
   onModuleInit(): void {
@@ -135,6 +137,7 @@ export class VacanciesService implements OnModuleInit {
         updatedAt: now,
       });
       await m.insert(Vacancy, vacancy);
+      if (status === 'OPEN') await this.statistics.vacancyRegistered(m, vacancy, vacancy.quota, this.clock.today());
       await this.searchIndex.enqueue(m, 'vacancy', vacancy.id);
       await this.audit.record(m, {
         actor,
@@ -164,6 +167,7 @@ export class VacanciesService implements OnModuleInit {
         if (current.status !== 'DRAFT') throw invalidTransition(`A vacancy that is ${current.status} cannot be published (only a DRAFT can).`);
         throw closingDatePassed(dateString(current.closesAt));
       }
+      await this.statistics.vacancyRegistered(m, await m.findOneOrFail(Vacancy, { where: { id } }), before.quota, today);
       await this.searchIndex.enqueue(m, 'vacancy', id);
       await this.audit.record(m, { actor, entityType: 'vacancy', entityId: id, action: 'vacancy.published', before: { status: before.status }, after: { status: 'OPEN' } });
       return this.view(m, id);
@@ -214,6 +218,13 @@ export class VacanciesService implements OnModuleInit {
         throw invalidTransition(`The vacancy changed meanwhile (now ${now2.status}); reload it and try again.`);
       }
       if (becomesFull) await this.notifyEnd(m, id, 'VACANCY_FILLED');
+      if (before.status === 'OPEN' && next.quota !== before.quota) {
+        // Positions added to an open vacancy are registered; positions taken away leave unfilled.
+        const delta = next.quota - before.quota;
+        const today = this.clock.today();
+        if (delta > 0) await this.statistics.vacancyRegistered(m, { ...before, ...next }, delta, today);
+        else await this.statistics.vacancyLeft(m, 'REMOVED', id, -delta, today);
+      }
       await this.searchIndex.enqueue(m, 'vacancy', id);
       await this.audit.record(m, {
         actor,
@@ -293,6 +304,7 @@ export class VacanciesService implements OnModuleInit {
       .set({ status: 'FILLED', closedAt: now, closedReason: 'FILLED' })
       .where('id = :id AND status = :open AND filled >= quota', { id, open: 'OPEN' })
       .execute();
+    await this.statistics.vacancyLeft(m, 'FILLED', id, 1, this.clock.today());
     if (affectedRows(fills) === 1) {
       await this.notifyEnd(m, id, 'VACANCY_FILLED');
       await this.audit.record(m, { actor, entityType: 'vacancy', entityId: id, action: 'vacancy.filled', before: { status: 'OPEN' }, after: { status: 'FILLED' } });
@@ -342,6 +354,10 @@ export class VacanciesService implements OnModuleInit {
     if (closesBefore) qb.andWhere('closes_at < :closesBefore', { closesBefore });
     const res = await qb.execute();
     if (affectedRows(res) !== 1) return false;
+    // The unfilled rest leaves the stock: the day after the closing date when it closes by date, today by hand.
+    const closedVacancy = await m.findOneOrFail(Vacancy, { where: { id } });
+    const on = reason === 'EXPIRED' ? addDays(dateString(closedVacancy.closesAt), 1) : this.clock.today();
+    await this.statistics.vacancyLeft(m, 'REMOVED', id, closedVacancy.quota - closedVacancy.filled, on);
     await this.notifyEnd(m, id, 'VACANCY_CLOSED');
     await this.searchIndex.enqueue(m, 'vacancy', id);
     return true;

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination.js';
+import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
+import { EMPLOYER_STATUSES, type EmployerStatus } from '../../employers/employer.entity.js';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class PeriodQuery {
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'first day (Asia/Jakarta), inclusive; default: the first of this month' })
+  @IsOptional() @Matches(DATE_RE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'last day, inclusive; default: today' })
+  @IsOptional() @Matches(DATE_RE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+}
+
+export const EMPLOYER_SORTS = [
+  'legalName',
+  '-legalName',
+  'vacanciesPosted',
+  '-vacanciesPosted',
+  'validations',
+  '-validations',
+  'hires',
+  '-hires',
+  'applicationsReceived',
+  '-applicationsReceived',
+  'lastActivityAt',
+  '-lastActivityAt',
+] as const;
+export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
+
+export class ParticipationQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '2026-11-01' })
+  @IsOptional() @Matches(DATE_RE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30' })
+  @IsOptional() @Matches(DATE_RE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: '`false` is the outreach list' })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'participating must be true or false' })
+  participating?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: EMPLOYER_STATUSES })
+  @IsOptional() @IsIn(EMPLOYER_STATUSES)
+  status?: EmployerStatus;
+
+  @ApiPropertyOptional({ enum: KECAMATAN_CODES })
+  @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
+  kecamatanCode?: string;
+
+  @ApiPropertyOptional({ description: 'KBLI main group: the first 2 digits', example: '47' })
+  @IsOptional() @Matches(/^\d{2}$/, { message: 'kbliGroup must be 2 digits' })
+  kbliGroup?: string;
+
+  @ApiPropertyOptional({ enum: EMPLOYER_SORTS, default: '-lastActivityAt' })
+  @IsOptional() @IsIn(EMPLOYER_SORTS)
+  sort?: EmployerSort;
+}
+
+export class MonthQuery {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  year: number;
+
+  @ApiProperty({ example: 11, minimum: 1, maximum: 12 })
+  @Type(() => Number) @IsInt() @Min(1) @Max(12)
+  month: number;
+}

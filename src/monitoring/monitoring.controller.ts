@@ -1,0 +1,66 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/auth/decorators.js';
+import { CsvColumns, CsvRows } from '../common/http/csv.interceptor.js';
+import { MonthQuery, ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
+import { flowTableToCsvRows } from './ipk-report.js';
+import { MonitoringService, type MonitoringSummary } from './monitoring.service.js';
+import { ReportsService } from './reports.service.js';
+
+const PARTICIPATION_COLUMNS = ['employerId', 'legalName', 'status', 'kbli', 'kecamatanCode', 'phone', 'vacanciesPosted', 'vacanciesRequiringAk1', 'validations', 'applicationsReceived', 'hires', 'lastActivityAt', 'participating'];
+
+/** A report as CSV: one line per row of each part, its cells as columns (`20-29.L`, `total.LP`, …). */
+const reportRows = (r: Record<string, unknown>) =>
+  Object.entries(r)
+    .filter((entry): entry is [string, Record<string, unknown>] => !!entry[1] && typeof entry[1] === 'object')
+    .flatMap(([part, t]) => flowTableToCsvRows(part, t).map((row) => ({ period: r.period, ...row })));
+
+@ApiTags('monitoring')
+@ApiProduces('application/json', 'text/csv')
+@Controller()
+export class MonitoringController {
+  constructor(
+    private readonly monitoring: MonitoringService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  @Get('monitoring/summary')
+  @Roles('officer')
+  @CsvRows((s: MonitoringSummary) => [s as unknown as Record<string, unknown>])
+  @ApiOperation({ summary: 'Employers, cards, vacancies, placements and validations: states now, events in the period' })
+  summary(@Query() q: PeriodQuery) {
+    return this.monitoring.summary(q);
+  }
+
+  @Get('monitoring/employers')
+  @Roles('officer')
+  @CsvColumns(PARTICIPATION_COLUMNS)
+  @ApiOperation({ summary: 'Participation per employer in the period; participating=false is the outreach list' })
+  employers(@Query() q: ParticipationQuery) {
+    return this.monitoring.employers(q);
+  }
+
+  @Get('reports/ipk-iii-1')
+  @Roles('officer')
+  @CsvRows(reportRows)
+  @ApiOperation({ summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)' })
+  ipkIII1(@Query() q: MonthQuery) {
+    return this.reports.ipkIII1(q);
+  }
+
+  @Get('reports/ipk-iii-2')
+  @Roles('officer')
+  @CsvRows(reportRows)
+  @ApiOperation({ summary: 'IPK III/2: job seekers by education level and sex' })
+  ipkIII2(@Query() q: MonthQuery) {
+    return this.reports.ipkIII2(q);
+  }
+
+  @Get('reports/ipk-iii-4')
+  @Roles('officer')
+  @CsvRows(reportRows)
+  @ApiOperation({ summary: 'IPK III/4: vacancy positions by education level and sex asked' })
+  ipkIII4(@Query() q: MonthQuery) {
+    return this.reports.ipkIII4(q);
+  }
+}

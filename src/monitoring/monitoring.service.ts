@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import type { Page } from '../common/http/pagination.js';
+import { pageWindow } from '../common/http/pagination.js';
+import { sqlInstant } from '../common/sql.js';
+import type { EmployerSort, ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
+import { resolvePeriod, type Period } from './period.js';
+
+export interface MonitoringSummary {
+  period: { from: string; to: string };
+  employers: { registered: number; pending: number; verified: number; suspended: number; participating: number; participationRate: number };
+  cards: { pending: number; active: number; placed: number; expired: number; revoked: number; reportOverdue: number; issued: number };
+  vacancies: { open: number; posted: number; postedRequiringAk1: number; filled: number; positionsOpen: number };
+  placements: { total: number; bySource: { EMPLOYER: number; SELF_REPORT: number } };
+  validations: { total: number };
+}
+
+export interface ParticipationRow {
+  employerId: string;
+  legalName: string;
+  status: string;
+  kbli: string;
+  kecamatanCode: string | null;
+  phone: string;
+  vacanciesPosted: number;
+  vacanciesRequiringAk1: number;
+  validations: number;
+  applicationsReceived: number;
+  hires: number;
+  lastActivityAt: string | null;
+  participating: boolean;
+}
+
+const n = (v: unknown): number => Number(v ?? 0);
+
+/** A datetime as either driver returns it (Date from mysql2, `YYYY-MM-DD HH:MM:SS.mmm` UTC from SQLite). */
+function iso(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  return new Date(`${String(v).replace(' ', 'T')}Z`).toISOString();
+}
+
+/** Latest of several nullable columns, in SQL both engines understand (no GREATEST in SQLite). */
+function latestOf(cols: string[]): string {
+  if (cols.length === 1) return cols[0];
+  const [first, ...rest] = cols;
+  const beatsRest = rest.map((c) => `${first} >= COALESCE(${c}, ${first})`).join(' AND ');
+  return `CASE WHEN ${beatsRest} THEN ${first} ELSE ${latestOf(rest)} END`;
+}
+
+const SORT_SQL: Record<string, string> = {
+  legalName: 'legalName',
+  vacanciesPosted: 'vacanciesPosted',
+  validations: 'validations',
+  hires: 'hires',
+  applicationsReceived: 'applicationsReceived',
+  lastActivityAt: 'lastActivityAt',
+};
+
+/**
+ * What the office watches: which employers take part, and the state of the register. An employer
+ * **participates** in a period when, in it, it posted a vacancy requiring the AK1, validated a card, or
+ * recorded a hire. Counts of states are as of now; counts of events fall inside the period.
+ */
+@Injectable()
+export class MonitoringService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(q: PeriodQuery): Promise<MonitoringSummary> {
+    const p = resolvePeriod(q, this.clock.today());
+    const [s, e] = [sqlInstant(p.start), sqlInstant(p.end)];
+    const byStatus = async (table: string) =>
+      Object.fromEntries(((await this.ds.query(`SELECT status, COUNT(*) AS c FROM ${table} GROUP BY status`)) as { status: string; c: unknown }[]).map((r) => [r.status, n(r.c)]));
+
+    const employers = await byStatus('employers');
+    const [participating] = await this.ds.query(
+      `SELECT COUNT(*) AS c FROM employers e WHERE e.status = 'VERIFIED' AND (${PARTICIPATION_EXISTS})`,
+      [s, e, s, e, s, e],
+    );
+    const cards = await byStatus('cards');
+    const [overdue] = await this.ds.query(`SELECT COUNT(*) AS c FROM cards WHERE status = 'ACTIVE' AND next_report_due < ?`, [this.clock.today()]);
+    const [issued] = await this.ds.query('SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?', [p.from, p.to]);
+    const [open] = await this.ds.query(`SELECT COUNT(*) AS c, SUM(quota - filled) AS positions FROM vacancies WHERE status = 'OPEN'`);
+    const [posted] = await this.ds.query(
+      'SELECT COUNT(*) AS c, SUM(CASE WHEN requires_ak1 = 1 THEN 1 ELSE 0 END) AS ak1 FROM vacancies WHERE published_at >= ? AND published_at < ?',
+      [s, e],
+    );
+    const [filled] = await this.ds.query(`SELECT COUNT(*) AS c FROM vacancies WHERE closed_reason = 'FILLED' AND closed_at >= ? AND closed_at < ?`, [s, e]);
+    const placements = Object.fromEntries(
+      ((await this.ds.query('SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? GROUP BY source', [s, e])) as { source: string; c: unknown }[]).map(
+        (r) => [r.source, n(r.c)],
+      ),
+    );
+    const [validations] = await this.ds.query('SELECT COUNT(*) AS c FROM card_validations WHERE checked_at >= ? AND checked_at < ?', [s, e]);
+
+    const verified = employers.VERIFIED ?? 0;
+    return {
+      period: { from: p.from, to: p.to },
+      employers: {
+        registered: Object.values(employers).reduce((a, b) => a + b, 0),
+        pending: employers.PENDING ?? 0,
+        verified,
+        suspended: employers.SUSPENDED ?? 0,
+        participating: n(participating.c),
+        participationRate: verified === 0 ? 0 : Math.round((n(participating.c) / verified) * 10_000) / 10_000,
+      },
+      cards: {
+        pending: cards.PENDING ?? 0,
+        active: cards.ACTIVE ?? 0,
+        placed: cards.PLACED ?? 0,
+        expired: cards.EXPIRED ?? 0,
+        revoked: cards.REVOKED ?? 0,
+        reportOverdue: n(overdue.c),
+        issued: n(issued.c),
+      },
+      vacancies: { open: n(open.c), posted: n(posted.c), postedRequiringAk1: n(posted.ak1), filled: n(filled.c), positionsOpen: n(open.positions) },
+      placements: {
+        total: (placements.EMPLOYER ?? 0) + (placements.SELF_REPORT ?? 0),
+        bySource: { EMPLOYER: placements.EMPLOYER ?? 0, SELF_REPORT: placements.SELF_REPORT ?? 0 },
+      },
+      validations: { total: n(validations.c) },
+    };
+  }
+
+  /** The participation table, one row per employer; `participating=false` is the outreach list. */
+  async employers(q: ParticipationQuery): Promise<Page<ParticipationRow> & { period: { from: string; to: string } }> {
+    const p = resolvePeriod(q, this.clock.today());
+    const { page, pageSize, skip } = pageWindow(q);
+    const { sql, params } = participationQuery(p, q);
+    const [count] = await this.ds.query(`SELECT COUNT(*) AS c FROM (${sql}) t`, params);
+    const sort: EmployerSort = q.sort ?? '-lastActivityAt';
+    const desc = sort.startsWith('-');
+    const column = SORT_SQL[desc ? sort.slice(1) : sort];
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `${sql} ORDER BY ${column} ${desc ? 'DESC' : 'ASC'}, legalName ASC, employerId ASC LIMIT ? OFFSET ?`,
+      [...params, pageSize, skip],
+    );
+    return {
+      period: { from: p.from, to: p.to },
+      items: rows.map((r) => ({
+        employerId: String(r.employerId),
+        legalName: String(r.legalName),
+        status: String(r.status),
+        kbli: String(r.kbli),
+        kecamatanCode: (r.kecamatanCode as string | null) ?? null,
+        phone: String(r.phone),
+        vacanciesPosted: n(r.vacanciesPosted),
+        vacanciesRequiringAk1: n(r.vacanciesRequiringAk1),
+        validations: n(r.validations),
+        applicationsReceived: n(r.applicationsReceived),
+        hires: n(r.hires),
+        lastActivityAt: iso(r.lastActivityAt),
+        participating: n(r.vacanciesRequiringAk1) + n(r.validations) + n(r.hires) > 0,
+      })),
+      page,
+      pageSize,
+      total: n(count.c),
+    };
+  }
+}
+
+/** The three ways an employer takes part, for one employer `e`, with the period bound three times. */
+const PARTICIPATION_EXISTS = [
+  `EXISTS (SELECT 1 FROM vacancies v WHERE v.employer_id = e.id AND v.requires_ak1 = 1 AND v.published_at >= ? AND v.published_at < ?)`,
+  `EXISTS (SELECT 1 FROM card_validations c WHERE c.employer_id = e.id AND c.checked_at >= ? AND c.checked_at < ?)`,
+  `EXISTS (SELECT 1 FROM placements p WHERE p.employer_id = e.id AND p.source = 'EMPLOYER' AND p.recorded_at >= ? AND p.recorded_at < ?)`,
+].join(' OR ');
+
+/** Per-employer activity in the period, aggregated once per source table and joined to employers. */
+function participationQuery(p: Period, q: ParticipationQuery): { sql: string; params: unknown[] } {
+  const [s, e] = [sqlInstant(p.start), sqlInstant(p.end)];
+  const where: string[] = [];
+  const params: unknown[] = [s, e, s, e, s, e, s, e];
+  if (q.status) {
+    where.push('e.status = ?');
+    params.push(q.status);
+  }
+  if (q.kecamatanCode) {
+    where.push('e.kecamatan_code = ?');
+    params.push(q.kecamatanCode);
+  }
+  if (q.kbliGroup) {
+    where.push('e.kbli LIKE ?');
+    params.push(`${q.kbliGroup}%`);
+  }
+  const active = 'COALESCE(v.postedAk1, 0) + COALESCE(cv.n, 0) + COALESCE(p.n, 0)';
+  if (q.participating === 'true') where.push(`${active} > 0`);
+  if (q.participating === 'false') where.push(`${active} = 0`);
+  const sql = `SELECT e.id AS employerId, e.legal_name AS legalName, e.status AS status, e.kbli AS kbli, e.kecamatan_code AS kecamatanCode, e.phone AS phone,
+      COALESCE(v.posted, 0) AS vacanciesPosted, COALESCE(v.postedAk1, 0) AS vacanciesRequiringAk1, COALESCE(cv.n, 0) AS validations,
+      COALESCE(a.n, 0) AS applicationsReceived, COALESCE(p.n, 0) AS hires, ${latestOf(['v.last', 'cv.last', 'p.last'])} AS lastActivityAt
+    FROM employers e
+    LEFT JOIN (SELECT employer_id, COUNT(*) AS posted, SUM(CASE WHEN requires_ak1 = 1 THEN 1 ELSE 0 END) AS postedAk1, MAX(published_at) AS last
+               FROM vacancies WHERE published_at >= ? AND published_at < ? GROUP BY employer_id) v ON v.employer_id = e.id
+    LEFT JOIN (SELECT employer_id, COUNT(*) AS n, MAX(checked_at) AS last
+               FROM card_validations WHERE checked_at >= ? AND checked_at < ? GROUP BY employer_id) cv ON cv.employer_id = e.id
+    LEFT JOIN (SELECT employer_id, COUNT(*) AS n FROM applications WHERE applied_at >= ? AND applied_at < ? GROUP BY employer_id) a ON a.employer_id = e.id
+    LEFT JOIN (SELECT employer_id, COUNT(*) AS n, MAX(recorded_at) AS last
+               FROM placements WHERE source = 'EMPLOYER' AND recorded_at >= ? AND recorded_at < ? GROUP BY employer_id) p ON p.employer_id = e.id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  return { sql, params };
+}
