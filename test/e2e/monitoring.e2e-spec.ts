@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { DailyJobs } from '../../src/jobs/daily-jobs.service';
 import { startApp, type TestApp } from '../support/app';
 import {
@@ -296,8 +298,6 @@ describe('monitoring and the IPK reports', () => {
   });
 
   it('streams a long list as CSV page by page, every row once', async () => {
-    const { AuditEvent } = await import('../../src/audit/audit-event.entity');
-    const { randomUUID } = await import('node:crypto');
     const rows = Array.from({ length: 250 }, (_, i) => ({
       id: randomUUID(),
       occurredAt: new Date(Date.UTC(2026, 9, 1, 0, 0, i)),
