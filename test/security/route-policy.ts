@@ -1,0 +1,154 @@
+import { uniq, companyBody, seekerProfile, PASSWORD, vacancyBody } from '../support/factories';
+import type { World } from './world';
+
+/**
+ * Who may call what: the access rules of docs/api.md as one table, the single source the security
+ * specs generate their cases from. A route the running app serves but this table does not name (or
+ * the other way round) fails the inventory test, so a new route cannot slip past the access tests.
+ *
+ * - `public`: no token needed.
+ * - `officer`, `seeker`: that role.
+ * - `employer`: staff of any employer, verified or not.
+ * - `verified`: staff of a VERIFIED employer only (others: 403 EMPLOYER_NOT_VERIFIED).
+ */
+export type Access = 'public' | 'officer' | 'employer' | 'verified' | 'seeker';
+
+/** What the `{id}` of a route names; ownership of it is checked per caller. */
+export type ObjectKind = 'vacancy' | 'application' | 'card' | 'employer' | 'seeker';
+
+export interface RoutePolicy {
+  /** `METHOD /path` as in the OpenAPI document (`{id}` for path parameters). */
+  route: string;
+  allow: Access[];
+  object?: ObjectKind;
+  /**
+   * The object is public once published (an OPEN vacancy of a verified employer): only another
+   * tenant's unpublished objects must stay hidden from non-owners.
+   */
+  publicWhenPublished?: boolean;
+  /** A body that passes validation, so an ownership check (which runs after the pipes) is reached. */
+  body?: (w: World) => unknown;
+  /** Sent as text/csv instead of JSON. */
+  csv?: boolean;
+}
+
+const reason = { reason: 'Pemeriksaan keamanan otomatis' };
+const account = () => ({ email: `${uniq('sec')}@security.test`, password: PASSWORD, fullName: 'Uji Keamanan' });
+const futureDate = (w: World) => w.today;
+
+export const ROUTE_POLICY: RoutePolicy[] = [
+  // Health, keys
+  { route: 'GET /health', allow: ['public'] },
+  { route: 'GET /api/v1/health', allow: ['public'] },
+  { route: 'GET /.well-known/jwks.json', allow: ['public'] },
+
+  // Auth
+  { route: 'POST /api/v1/auth/login', allow: ['public'], body: () => ({ email: `${uniq('nobody')}@security.test`, password: 'not-the-password' }) },
+  { route: 'POST /api/v1/auth/refresh', allow: ['public'], body: () => ({ refreshToken: 'A'.repeat(43) }) },
+  { route: 'POST /api/v1/auth/logout', allow: ['public'], body: () => ({ refreshToken: 'A'.repeat(43) }) },
+  { route: 'GET /api/v1/auth/me', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'POST /api/v1/auth/register/employer', allow: ['public'], body: () => ({ ...account(), company: companyBody() }) },
+  { route: 'POST /api/v1/auth/register/seeker', allow: ['public'], body: () => ({ ...account(), ...seekerProfile() }) },
+  { route: 'POST /api/v1/officers', allow: ['officer'], body: () => account() },
+
+  // Employers
+  { route: 'GET /api/v1/employers', allow: ['officer'] },
+  { route: 'POST /api/v1/employers/me/staff', allow: ['employer'], body: () => account() },
+  { route: 'GET /api/v1/employers/{id}', allow: ['officer', 'employer'], object: 'employer' },
+  { route: 'POST /api/v1/employers/{id}/verify', allow: ['officer'], object: 'employer' },
+  { route: 'POST /api/v1/employers/{id}/reject', allow: ['officer'], object: 'employer', body: () => reason },
+  { route: 'POST /api/v1/employers/{id}/suspend', allow: ['officer'], object: 'employer', body: () => reason },
+  { route: 'POST /api/v1/employers/{id}/reinstate', allow: ['officer'], object: 'employer' },
+
+  // Seekers
+  { route: 'POST /api/v1/seekers', allow: ['officer'], body: () => seekerProfile() },
+  { route: 'GET /api/v1/seekers/me', allow: ['seeker'] },
+  { route: 'PATCH /api/v1/seekers/me', allow: ['seeker'], body: () => ({ phone: '0812-1111-2222' }) },
+  { route: 'GET /api/v1/seekers/{id}', allow: ['officer'], object: 'seeker' },
+
+  // Cards
+  { route: 'POST /api/v1/cards/requests', allow: ['seeker'] },
+  { route: 'POST /api/v1/cards', allow: ['officer'], body: (w) => ({ seekerId: w.s1.seekerId }) },
+  { route: 'POST /api/v1/cards/import', allow: ['officer'], csv: true, body: () => 'cardNumber,nik\n' },
+  { route: 'GET /api/v1/cards/me', allow: ['seeker'] },
+  { route: 'GET /api/v1/cards', allow: ['officer'] },
+  { route: 'GET /api/v1/cards/{id}', allow: ['officer', 'seeker'], object: 'card' },
+  { route: 'POST /api/v1/cards/{id}/approve', allow: ['officer'], object: 'card' },
+  { route: 'POST /api/v1/cards/{id}/reject', allow: ['officer'], object: 'card', body: () => reason },
+  { route: 'POST /api/v1/cards/{id}/revoke', allow: ['officer'], object: 'card', body: () => reason },
+  { route: 'POST /api/v1/cards/{id}/reports', allow: ['officer', 'seeker'], object: 'card', body: () => ({ note: 'Masih mencari kerja' }) },
+  { route: 'GET /api/v1/cards/{id}/credential', allow: ['officer', 'seeker'], object: 'card' },
+
+  // Card validation
+  { route: 'POST /api/v1/card-validations', allow: ['verified'], body: (w) => ({ cardNumber: w.s1.cardNumber, nik: w.s1.nik }) },
+  { route: 'POST /api/v1/card-validations/credential', allow: ['verified'], body: () => ({ token: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }) },
+  { route: 'GET /api/v1/card-validations', allow: ['officer', 'employer'] },
+
+  // Vacancies and matching
+  { route: 'GET /api/v1/vacancies', allow: ['public'] },
+  { route: 'POST /api/v1/vacancies', allow: ['verified'], body: (w) => vacancyBody(w.t) },
+  { route: 'GET /api/v1/employers/me/vacancies', allow: ['employer'] },
+  { route: 'GET /api/v1/vacancies/{id}', allow: ['public'], object: 'vacancy', publicWhenPublished: true },
+  { route: 'PATCH /api/v1/vacancies/{id}', allow: ['verified'], object: 'vacancy', body: () => ({ title: 'Judul diubah penyerang' }) },
+  { route: 'POST /api/v1/vacancies/{id}/publish', allow: ['verified'], object: 'vacancy' },
+  { route: 'POST /api/v1/vacancies/{id}/close', allow: ['employer', 'officer'], object: 'vacancy', body: () => ({ reason: 'Ditutup penyerang' }) },
+  { route: 'GET /api/v1/seekers/me/recommendations', allow: ['seeker'] },
+  { route: 'GET /api/v1/vacancies/{id}/candidates', allow: ['officer'], object: 'vacancy' },
+
+  // Applications and hires
+  { route: 'POST /api/v1/vacancies/{id}/applications', allow: ['seeker'], object: 'vacancy', publicWhenPublished: true, body: () => ({ coverLetter: 'Saya berminat.' }) },
+  { route: 'GET /api/v1/seekers/me/applications', allow: ['seeker'] },
+  { route: 'POST /api/v1/applications/{id}/withdraw', allow: ['seeker'], object: 'application' },
+  { route: 'GET /api/v1/vacancies/{id}/applications', allow: ['employer', 'officer'], object: 'vacancy' },
+  { route: 'PATCH /api/v1/applications/{id}', allow: ['employer'], object: 'application', body: () => ({ status: 'SHORTLISTED' }) },
+  { route: 'POST /api/v1/applications/{id}/hire', allow: ['verified'], object: 'application', body: (w) => ({ startDate: futureDate(w), position: 'Operator' }) },
+  { route: 'POST /api/v1/placements', allow: ['verified'], body: (w) => ({ cardNumber: w.s1.cardNumber, nik: '1671010101900001', startDate: futureDate(w), position: 'Operator' }) },
+  { route: 'POST /api/v1/seekers/me/placement', allow: ['seeker'], body: (w) => ({ employerName: 'PT Sumber Uji', startDate: futureDate(w) }) },
+  { route: 'GET /api/v1/placements', allow: ['officer', 'employer'] },
+
+  // Monitoring and the office's statutory reports
+  { route: 'GET /api/v1/monitoring/summary', allow: ['officer'] },
+  { route: 'GET /api/v1/monitoring/employers', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/ipk-iii-1', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/ipk-iii-2', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/ipk-iii-4', allow: ['officer'] },
+
+  // Audit
+  { route: 'GET /api/v1/audit-events', allow: ['officer'] },
+];
+
+/** The callers every route is tried with. */
+export type Caller = 'anonymous' | 'officer' | 'pendingEmployer' | 'verifiedEmployer' | 'seeker';
+export const CALLERS: Caller[] = ['anonymous', 'officer', 'pendingEmployer', 'verifiedEmployer', 'seeker'];
+
+/** What the contract says a caller gets from a route it is NOT allowed to call (null: allowed). */
+export function refusalFor(p: RoutePolicy, caller: Caller): { status: number; code: string } | null {
+  if (p.allow.includes('public')) return null;
+  if (caller === 'anonymous') return { status: 401, code: 'UNAUTHENTICATED' };
+  const allowed =
+    (caller === 'officer' && p.allow.includes('officer')) ||
+    (caller === 'seeker' && p.allow.includes('seeker')) ||
+    (caller === 'verifiedEmployer' && (p.allow.includes('employer') || p.allow.includes('verified'))) ||
+    (caller === 'pendingEmployer' && p.allow.includes('employer'));
+  if (allowed) return null;
+  if (caller === 'pendingEmployer' && p.allow.includes('verified')) return { status: 403, code: 'EMPLOYER_NOT_VERIFIED' };
+  return { status: 403, code: 'FORBIDDEN' };
+}
+
+export function splitRoute(route: string): { method: string; path: string } {
+  const [method, path] = route.split(' ');
+  return { method, path };
+}
+
+/** `/api/v1/cards/{id}` with the id filled in. */
+export function pathWith(path: string, id?: string): string {
+  return id === undefined ? path : path.replace('{id}', encodeURIComponent(id));
+}
+
+/**
+ * The server-rendered web console (src/console): HTML pages with cookie sessions and CSRF tokens,
+ * guarded by its own ConsoleGuard and left out of the OpenAPI document. Its access rules are not part
+ * of the API table above (it calls the same services, whose object checks the API tests cover). Its
+ * mount points are named here so that a route outside both lists still fails the inventory.
+ */
+export const CONSOLE_ROUTE = /^(GET|POST) \/(|assets\/\{name\}|masuk|keluar|bahasa|cek-kartu|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;
