@@ -7,6 +7,7 @@ import { CardValidationModule } from './card-validation/card-validation.module.j
 import { CardsModule } from './cards/cards.module.js';
 import { JwtAuthGuard, RolesGuard } from './common/auth/guards.js';
 import { CommonModule } from './common/common.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { CsvInterceptor } from './common/http/csv.interceptor.js';
 import { AllExceptionsFilter } from './common/http/exception.filter.js';
 import type { AppConfig } from './config/config.js';
@@ -49,6 +50,7 @@ export class AppModule {
         ApplicationsModule,
         MonitoringModule,
         HealthModule,
+        ConsoleModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

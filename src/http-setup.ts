@@ -7,6 +7,7 @@ import { createValidationPipe } from './common/http/validation.js';
 import type { JsonLogger } from './common/logger.js';
 import { requestContext } from './common/request-context.js';
 import type { AppConfig } from './config/config.js';
+import { CONSOLE_PREFIX_EXCLUDES } from './console/console-routes.js';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
@@ -58,6 +59,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
       { path: 'health', method: RequestMethod.GET },
       { path: 'api/v1/health', method: RequestMethod.GET },
       { path: '.well-known/jwks.json', method: RequestMethod.GET },
+      ...CONSOLE_PREFIX_EXCLUDES,
     ],
   });
   app.useGlobalPipes(createValidationPipe());

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { VerifiedEmployerGuard } from '../common/auth/verified-employer.guard.js';
+import { CardsModule } from '../cards/cards.module.js';
+import { EmployersModule } from '../employers/employers.module.js';
+import { MonitoringModule } from '../monitoring/monitoring.module.js';
+import { PlacementsModule } from '../placements/placements.module.js';
+import { SeekersModule } from '../seekers/seekers.module.js';
+import { VacanciesModule } from '../vacancies/vacancies.module.js';
+import { ApiServices } from './api-services.js';
+import { EmployerConsoleController } from './employer.controller.js';
+import { ConsoleGuard } from './http/console.guard.js';
+import { OfficerConsoleController } from './officer.controller.js';
+import { OfficerReports } from './officer-reports.js';
+import { PublicCardCheck } from './public-card-check.js';
+import { PublicConsoleController } from './public.controller.js';
+import { SeekerConsoleController } from './seeker.controller.js';
+import { ConsoleSession } from './session/console-session.entity.js';
+import { ConsoleSessions } from './session/console-sessions.service.js';
+import { ConsoleCsrf } from './session/csrf.js';
+
+/**
+ * The web console (issue 8): server-rendered pages at `/` for job seekers, HR staff and officers,
+ * acting through the same services as the HTTP API with the signed-in user's AuthUser.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ConsoleSession]), EmployersModule, SeekersModule, CardsModule, VacanciesModule, PlacementsModule, MonitoringModule],
+  controllers: [PublicConsoleController, SeekerConsoleController, EmployerConsoleController, OfficerConsoleController],
+  providers: [ConsoleSessions, ConsoleCsrf, ConsoleGuard, VerifiedEmployerGuard, ApiServices, PublicCardCheck, OfficerReports],
+})
+export class ConsoleModule {}
