@@ -52,8 +52,8 @@ export class AuthController {
   @Public()
   @ApiOperation({ summary: 'Register a company and its first HR user (status PENDING)' })
   @ApiTooManyRequestsResponse({ description: 'REGISTRATION_RATE_LIMIT' })
-  registerEmployer(@Body() dto: RegisterEmployerDto, @ClientAddress() ip: string) {
-    this.auth.checkRegistrationRate(ip);
+  async registerEmployer(@Body() dto: RegisterEmployerDto, @ClientAddress() ip: string) {
+    await this.auth.checkRegistrationRate(ip);
     return this.employers.register(dto);
   }
 

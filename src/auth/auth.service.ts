@@ -70,9 +70,9 @@ export class AuthService implements OnApplicationBootstrap {
     const { loginFailuresPerEmail, loginFailuresPerAddress, loginWindowSeconds } = this.config.limits;
     const emailKey = `login:email:${sha256(email)}`;
     const addressKey = `login:addr:${clientAddress}`;
-    const byEmail = this.limiter.peek(emailKey, loginFailuresPerEmail, loginWindowSeconds);
+    const byEmail = await this.limiter.peek(emailKey, loginFailuresPerEmail, loginWindowSeconds);
     if (!byEmail.allowed) throw loginLimitPerEmail(byEmail.retryAfterSeconds);
-    const byAddress = this.limiter.peek(addressKey, loginFailuresPerAddress, loginWindowSeconds);
+    const byAddress = await this.limiter.peek(addressKey, loginFailuresPerAddress, loginWindowSeconds);
     if (!byAddress.allowed) throw loginLimitPerAddress(byAddress.retryAfterSeconds);
 
     const user = await this.ds
@@ -83,8 +83,8 @@ export class AuthService implements OnApplicationBootstrap {
       .getOne();
     const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !ok) {
-      this.limiter.hit(emailKey, loginFailuresPerEmail, loginWindowSeconds);
-      this.limiter.hit(addressKey, loginFailuresPerAddress, loginWindowSeconds);
+      await this.limiter.hit(emailKey, loginFailuresPerEmail, loginWindowSeconds);
+      await this.limiter.hit(addressKey, loginFailuresPerAddress, loginWindowSeconds);
       throw invalidCredentials();
     }
     return this.issue(user, randomUUID());
@@ -136,8 +136,8 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /** Counts a registration from this address; refuses past REGISTRATION_RATE_LIMIT an hour. */
-  checkRegistrationRate(clientAddress: string): void {
-    const r = this.limiter.hit(`register:${clientAddress}`, this.config.limits.registrationsPerHour, 3600);
+  async checkRegistrationRate(clientAddress: string): Promise<void> {
+    const r = await this.limiter.hit(`register:${clientAddress}`, this.config.limits.registrationsPerHour, 3600);
     if (!r.allowed) throw registrationLimit(r.retryAfterSeconds);
   }
 

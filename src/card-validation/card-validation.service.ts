@@ -80,7 +80,7 @@ export class CardValidationService {
    * refused before any lookup. One indexed lookup and one insert (the record of the check).
    */
   async validate(actor: AuthUser, dto: ValidateCardDto): Promise<ValidationReply> {
-    const employerId = this.countCheck(actor);
+    const employerId = await this.countCheck(actor);
     const number = readCardNumber(dto.cardNumber);
     if (number.kind === 'bad-check-digit' || number.kind === 'malformed') throw invalidCardNumber();
     const card = await this.lookup(BY_NUMBER, number.key);
@@ -93,7 +93,7 @@ export class CardValidationService {
    * live status, so a card placed or revoked since the credential was issued is caught.
    */
   async validateCredential(actor: AuthUser, token: string): Promise<ValidationReply> {
-    const employerId = this.countCheck(actor);
+    const employerId = await this.countCheck(actor);
     const claims = this.credentials.verify(token, this.clock.now());
     const card = await this.lookup(BY_ID, claims.sub);
     const matched = card && FINDABLE.has(card.status) && card.cardNumberDisplay === claims.cardNumber ? card : null;
@@ -146,9 +146,9 @@ export class CardValidationService {
   }
 
   /** Counts the check against the employer's per-minute limit (429 + Retry-After past it). */
-  private countCheck(actor: AuthUser): string {
+  private async countCheck(actor: AuthUser): Promise<string> {
     if (!actor.employerId) throw forbidden();
-    const r = this.limiter.hit(`card-validation:${actor.employerId}`, this.config.limits.validationsPerMinute, 60);
+    const r = await this.limiter.hit(`card-validation:${actor.employerId}`, this.config.limits.validationsPerMinute, 60);
     if (!r.allowed) throw validationRateLimited(r.retryAfterSeconds);
     return actor.employerId;
   }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 
 export interface LimitResult {
   allowed: boolean;
@@ -7,53 +8,103 @@ export interface LimitResult {
 }
 
 /**
- * Fixed-window counters kept in this process. Enough for one instance; several instances need a
- * shared store (see docs/operations.md). Windows are aligned to the window length so the reset time
- * is known and `Retry-After` is exact.
+ * Fixed-window counters: `hit` counts one event under a key and says whether it stays within `limit`
+ * per `windowSeconds`. Windows are aligned to their length, so the reset time — and `Retry-After` —
+ * is exact. Two stores: this process's memory (one instance), or Redis shared by every instance
+ * (REDIS_URL), so a limit trips at the configured number however many instances serve the requests.
  */
-@Injectable()
-export class RateLimiter {
+export abstract class RateLimiter {
+  abstract readonly store: 'memory' | 'redis';
+  abstract hit(key: string, limit: number, windowSeconds: number): Promise<LimitResult>;
+  /** The current count, without adding to it. */
+  abstract peek(key: string, limit: number, windowSeconds: number): Promise<LimitResult>;
+}
+
+function windowOf(now: number, windowSeconds: number): { start: number; retryAfterSeconds: number } {
+  const windowMs = windowSeconds * 1000;
+  const start = now - (now % windowMs);
+  return { start, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)) };
+}
+
+export class MemoryRateLimiter extends RateLimiter {
+  readonly store = 'memory' as const;
   private readonly windows = new Map<string, { start: number; count: number }>();
   private lastSweep = 0;
 
-  /** Counts one event under `key` and says whether it stays within `limit` per `windowSeconds`. */
-  hit(key: string, limit: number, windowSeconds: number, now = Date.now()): LimitResult {
-    const entry = this.current(key, windowSeconds, now);
-    entry.count += 1;
-    return this.result(entry, limit, windowSeconds, now);
+  async hit(key: string, limit: number, windowSeconds: number, now = Date.now()): Promise<LimitResult> {
+    return this.count(key, limit, windowSeconds, now, 1);
   }
 
-  /** Reads the current count without adding to it. */
-  peek(key: string, limit: number, windowSeconds: number, now = Date.now()): LimitResult {
-    const entry = this.windows.get(key);
-    if (!entry || now - entry.start >= windowSeconds * 1000) return { allowed: true, count: 0, retryAfterSeconds: 0 };
-    return { ...this.result(entry, limit, windowSeconds, now), allowed: entry.count < limit };
+  async peek(key: string, limit: number, windowSeconds: number, now = Date.now()): Promise<LimitResult> {
+    return this.count(key, limit, windowSeconds, now, 0);
   }
 
-  reset(key: string): void {
-    this.windows.delete(key);
-  }
-
-  private current(key: string, windowSeconds: number, now: number) {
+  private count(key: string, limit: number, windowSeconds: number, now: number, add: number): LimitResult {
     this.sweep(now);
-    const windowMs = windowSeconds * 1000;
+    const w = windowOf(now, windowSeconds);
     let entry = this.windows.get(key);
-    if (!entry || now - entry.start >= windowMs) {
-      entry = { start: now - (now % windowMs), count: 0 };
-      this.windows.set(key, entry);
+    if (!entry || entry.start !== w.start) {
+      entry = { start: w.start, count: 0 };
+      if (add > 0) this.windows.set(key, entry);
     }
-    return entry;
+    entry.count += add;
+    // A hit is allowed while the count including it is within the limit; a peek asks whether one more would be.
+    const allowed = add > 0 ? entry.count <= limit : entry.count < limit;
+    return { allowed, count: entry.count, retryAfterSeconds: allowed && add === 0 && entry.count === 0 ? 0 : w.retryAfterSeconds };
   }
 
-  private result(entry: { start: number; count: number }, limit: number, windowSeconds: number, now: number): LimitResult {
-    const retryAfterSeconds = Math.max(1, Math.ceil((entry.start + windowSeconds * 1000 - now) / 1000));
-    return { allowed: entry.count <= limit, count: entry.count, retryAfterSeconds };
-  }
-
-  /** Drops expired windows now and then so memory stays bounded by active keys. */
+  /** Drops finished windows now and then, so memory stays bounded by the keys in use. */
   private sweep(now: number): void {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
     for (const [k, v] of this.windows) if (now - v.start > 24 * 3600 * 1000) this.windows.delete(k);
+  }
+}
+
+/**
+ * Counters in Redis: one INCR per event on a key per window, expiring with it. If Redis cannot be
+ * reached the limiter lets the request through (and logs it): an outage of the counter store must not
+ * lock every employer out of card validation or every user out of signing in.
+ */
+export class RedisRateLimiter extends RateLimiter {
+  readonly store = 'redis' as const;
+  private readonly logger = new Logger('RateLimiter');
+  private lastWarning = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'ak1:rl:',
+  ) {
+    super();
+  }
+
+  async hit(key: string, limit: number, windowSeconds: number): Promise<LimitResult> {
+    const w = windowOf(Date.now(), windowSeconds);
+    const k = `${this.prefix}${key}:${w.start}`;
+    try {
+      const replies = await this.redis.multi().incr(k).pexpire(k, windowSeconds * 1000 + 5000).exec();
+      const count = Number(replies?.[0]?.[1] ?? 0);
+      return { allowed: count <= limit, count, retryAfterSeconds: w.retryAfterSeconds };
+    } catch (err) {
+      return this.failOpen(err);
+    }
+  }
+
+  async peek(key: string, limit: number, windowSeconds: number): Promise<LimitResult> {
+    const w = windowOf(Date.now(), windowSeconds);
+    try {
+      const count = Number((await this.redis.get(`${this.prefix}${key}:${w.start}`)) ?? 0);
+      return { allowed: count < limit, count, retryAfterSeconds: count === 0 ? 0 : w.retryAfterSeconds };
+    } catch (err) {
+      return this.failOpen(err);
+    }
+  }
+
+  private failOpen(err: unknown): LimitResult {
+    if (Date.now() - this.lastWarning > 60_000) {
+      this.lastWarning = Date.now();
+      this.logger.warn({ msg: 'Redis unreachable: rate limits are not enforced until it is back', error: (err as Error).message });
+    }
+    return { allowed: true, count: 0, retryAfterSeconds: 0 };
   }
 }

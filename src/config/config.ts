@@ -89,6 +89,9 @@ class EnvSchema {
 
   @IsOptional() @IsString()
   REGION_CODE?: string;
+
+  @IsOptional() @IsString()
+  REDIS_URL?: string;
 }
 
 export type DbType = 'sqlite' | 'mysql';
@@ -117,6 +120,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Region (Kemendagri regency/city code without dots) that prefixes card numbers issued here. */
   regionCode: string;
+  /** Redis for counters shared by several instances (rate limits); null keeps them in process. */
+  redisUrl: string | null;
   /** Warnings about development defaults, printed once at start. */
   warnings: string[];
 }
@@ -220,6 +225,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('SEARCH_DRIVER is "meilisearch" but MEILI_HOST is not set (for example http://127.0.0.1:7700).');
   }
 
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
+    throw new ConfigError('REDIS_URL must start with redis:// or rediss:// (for example redis://127.0.0.1:6379).');
+  }
+
   const regionCode = env.REGION_CODE ?? '1671';
   if (!/^\d{4}$/.test(regionCode)) throw new ConfigError('REGION_CODE must be the 4-digit regency/city code, e.g. 1671.');
 
@@ -259,6 +268,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY ?? false,
     logLevel: (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as LogLevel,
     regionCode,
+    redisUrl: env.REDIS_URL ?? null,
     warnings,
   };
 }

@@ -41,7 +41,7 @@ export class PublicCardCheck {
   ) {}
 
   async check(token: string, clientAddress: string): Promise<PublicCheck> {
-    const limit = this.limiter.hit(`console-card-check:${clientAddress}`, CHECKS_PER_MINUTE, 60);
+    const limit = await this.limiter.hit(`console-card-check:${clientAddress}`, CHECKS_PER_MINUTE, 60);
     if (!limit.allowed) throw rateLimited('CARD_CHECK_RATE_LIMITED', 'Too many card checks from this address. Please wait a minute.', limit.retryAfterSeconds);
     const checkedAt = this.clock.now().toISOString();
     const refused = (result: PublicCheckResult): PublicCheck => ({ result, valid: false, cardNumber: null, holderName: null, validUntil: null, checkedAt });

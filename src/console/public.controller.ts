@@ -196,7 +196,7 @@ export class PublicConsoleController {
     const values = formValues(COMPANY_FORM, req.body);
     try {
       const dto = await validateAs(RegisterEmployerDto, formBody(COMPANY_FORM, values));
-      this.auth.checkRegistrationRate(clientAddress(req));
+      await this.auth.checkRegistrationRate(clientAddress(req));
       const { user } = await this.employers.register(dto);
       await this.openSession(req, res, user);
       redirect(res, '/perusahaan?ok=companyRegistered');
@@ -216,7 +216,7 @@ export class PublicConsoleController {
     const values = formValues(SEEKER_FORM, req.body);
     try {
       const dto = await validateAs(RegisterSeekerDto, formBody(SEEKER_FORM, values));
-      this.auth.checkRegistrationRate(clientAddress(req));
+      await this.auth.checkRegistrationRate(clientAddress(req));
       const { user } = await this.seekers.register(dto);
       await this.openSession(req, res, user);
       redirect(res, '/saya/kartu?ok=seekerRegistered');

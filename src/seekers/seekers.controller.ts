@@ -22,8 +22,8 @@ export class SeekerRegistrationController {
   @ApiCreatedResponse({ description: '{ user, seeker }' })
   @ApiConflictResponse({ description: 'DUPLICATE_NIK or DUPLICATE_EMAIL' })
   @ApiTooManyRequestsResponse({ description: 'REGISTRATION_RATE_LIMIT' })
-  register(@Body() dto: RegisterSeekerDto, @ClientAddress() ip: string) {
-    this.auth.checkRegistrationRate(ip);
+  async register(@Body() dto: RegisterSeekerDto, @ClientAddress() ip: string) {
+    await this.auth.checkRegistrationRate(ip);
     return this.seekers.register(dto);
   }
 }

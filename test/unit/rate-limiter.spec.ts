@@ -1,21 +1,60 @@
-import { RateLimiter } from '../../src/common/rate-limiter';
+import { Redis } from 'ioredis';
+import { MemoryRateLimiter, RedisRateLimiter } from '../../src/common/rate-limiter';
 
-describe('RateLimiter', () => {
-  it('allows up to the limit in a window, then refuses with the seconds left', () => {
-    const r = new RateLimiter();
+describe('MemoryRateLimiter', () => {
+  it('allows up to the limit in a window, then refuses with the seconds left', async () => {
+    const r = new MemoryRateLimiter();
     const t0 = 1_800_000_000_000; // aligned to a minute
-    for (let i = 1; i <= 3; i++) expect(r.hit('k', 3, 60, t0 + i)).toMatchObject({ allowed: true, count: i });
-    const refused = r.hit('k', 3, 60, t0 + 15_000);
+    for (let i = 1; i <= 3; i++) expect(await r.hit('k', 3, 60, t0 + i)).toMatchObject({ allowed: true, count: i });
+    const refused = await r.hit('k', 3, 60, t0 + 15_000);
     expect(refused.allowed).toBe(false);
     expect(refused.retryAfterSeconds).toBe(45);
-    expect(r.hit('k', 3, 60, t0 + 60_000).allowed).toBe(true);
+    expect((await r.hit('k', 3, 60, t0 + 60_000)).allowed).toBe(true);
   });
 
-  it('keeps keys apart and peeks without counting', () => {
-    const r = new RateLimiter();
-    r.hit('a', 1, 60, 0);
-    expect(r.peek('a', 1, 60, 1).allowed).toBe(false);
-    expect(r.peek('b', 1, 60, 1)).toEqual({ allowed: true, count: 0, retryAfterSeconds: 0 });
-    expect(r.peek('b', 1, 60, 1).count).toBe(0);
+  it('keeps keys apart and peeks without counting', async () => {
+    const r = new MemoryRateLimiter();
+    await r.hit('a', 1, 60, 0);
+    expect((await r.peek('a', 1, 60, 1)).allowed).toBe(false);
+    expect(await r.peek('b', 1, 60, 1)).toEqual({ allowed: true, count: 0, retryAfterSeconds: 0 });
+    expect((await r.peek('b', 1, 60, 1)).count).toBe(0);
+  });
+});
+
+/**
+ * The shared store, against the Redis of REDIS_URL (CI sets it; `.ci/run` starts Redis). Without it
+ * this block checks only that the limiter lets requests through when Redis cannot be reached.
+ */
+describe('RedisRateLimiter', () => {
+  const url = process.env.REDIS_URL;
+
+  it('fails open, quickly, when Redis cannot be reached', async () => {
+    const dead = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+    const limiter = new RedisRateLimiter(dead);
+    const started = Date.now();
+    expect(await limiter.hit('x', 1, 60)).toEqual({ allowed: true, count: 0, retryAfterSeconds: 0 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    dead.disconnect();
+  });
+
+  (url ? it : it.skip)(`counts across clients sharing ${url ?? 'REDIS_URL (not set)'}`, async () => {
+    const a = new Redis(url!);
+    const b = new Redis(url!);
+    try {
+      // An hour-long window, so the six hits do not straddle a window boundary.
+      const key = `test-${process.pid}-${Date.now()}`;
+      const [la, lb] = [new RedisRateLimiter(a), new RedisRateLimiter(b)];
+      const results = [];
+      for (let i = 0; i < 6; i++) results.push(await (i % 2 ? la : lb).hit(key, 4, 3600));
+      expect(results.map((r) => r.allowed)).toEqual([true, true, true, true, false, false]);
+      expect(results[5].count).toBe(6);
+      expect((await la.peek(key, 4, 3600)).allowed).toBe(false);
+      // The window's key expires with the window.
+      const [k] = await a.keys(`ak1:rl:${key}:*`);
+      expect(await a.pttl(k)).toBeGreaterThan(0);
+    } finally {
+      a.disconnect();
+      b.disconnect();
+    }
   });
 });
