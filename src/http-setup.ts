@@ -58,6 +58,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'api/v1/health', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
       { path: '.well-known/jwks.json', method: RequestMethod.GET },
       ...CONSOLE_PREFIX_EXCLUDES,
     ],

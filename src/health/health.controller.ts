@@ -26,6 +26,35 @@ export class HealthController {
     return { status: db === 'up' ? 'ok' : 'unavailable', db, search };
   }
 
+  @Get('health/live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: the process is up and serving (for restarts; says nothing of the database)' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('health/ready')
+  @Public()
+  @ApiOperation({ summary: 'Readiness: the database answers and every migration is applied (for load balancers)' })
+  @ApiOkResponse({ schema: { example: { status: 'ready', db: 'up', migrations: 'applied' } } })
+  @ApiServiceUnavailableResponse({ schema: { example: { status: 'not_ready', db: 'down', migrations: 'unknown' } } })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const db = await this.pingDatabase();
+    const migrations = db === 'up' ? await this.migrationState() : 'unknown';
+    const ready = db === 'up' && migrations === 'applied';
+    if (!ready) res.status(503);
+    return { status: ready ? 'ready' : 'not_ready', db, migrations };
+  }
+
+  private async migrationState(): Promise<'applied' | 'pending' | 'unknown'> {
+    try {
+      return (await this.ds.showMigrations()) ? 'pending' : 'applied';
+    } catch {
+      return 'unknown';
+    }
+  }
+
   private async pingDatabase(): Promise<'up' | 'down'> {
     try {
       await Promise.race([

@@ -30,6 +30,11 @@ describe('foundation: health, errors, auth, employers', () => {
       expect(res.body).toEqual({ status: 'ok', db: 'up', search: 'disabled' });
     });
 
+    it('answers liveness and readiness', async () => {
+      expect((await t.http.get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
+      expect((await t.http.get('/health/ready').expect(200)).body).toEqual({ status: 'ready', db: 'up', migrations: 'applied' });
+    });
+
     it('serves an OpenAPI document listing every route', async () => {
       const res = await t.http.get('/docs-json').expect(200);
       const paths = Object.keys(res.body.paths);

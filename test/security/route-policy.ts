@@ -40,6 +40,8 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   // Health, keys
   { route: 'GET /health', allow: ['public'] },
   { route: 'GET /api/v1/health', allow: ['public'] },
+  { route: 'GET /health/live', allow: ['public'] },
+  { route: 'GET /health/ready', allow: ['public'] },
   { route: 'GET /.well-known/jwks.json', allow: ['public'] },
 
   // Auth
