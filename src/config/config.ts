@@ -177,6 +177,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('DB_URL must start with mysql:// (for example mysql://root@127.0.0.1:3306/ak1).');
   }
 
+  const replicaUrls = (env.DB_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (replicaUrls.length > 0 && dbType !== 'mysql') throw new ConfigError('DB_REPLICA_URLS needs DB_TYPE=mysql: the embedded database has no replicas.');
+  if (replicaUrls.some((u) => !/^mysql:\/\//.test(u))) throw new ConfigError('Every DB_REPLICA_URLS entry must start with mysql:// (comma-separated).');
+
   let jwtSecret = env.JWT_SECRET;
   if (!jwtSecret) {
     if (production) throw new ConfigError('JWT_SECRET is required in production (at least 32 random characters).');
@@ -239,7 +243,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       type: dbType,
       path: env.DB_PATH ?? './data/ak1.sqlite',
       url: env.DB_URL ?? null,
-      replicaUrls: (env.DB_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      replicaUrls,
     },
     jwt: {
       secret: jwtSecret,

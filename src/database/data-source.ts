@@ -8,10 +8,16 @@ import { ConfigError, type AppConfig } from '../config/config.js';
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const common = { migrations, migrationsRun: false, synchronize: false, logging: false } as const;
   if (config.db.type === 'mysql') {
+    // With read replicas, writes and ordinary reads stay on the primary (defaultMode 'master'); only
+    // reads that ask for a replica (ReportingReads: monitoring and reports) go to one.
+    const where =
+      config.db.replicaUrls.length > 0
+        ? { replication: { master: { url: config.db.url! }, slaves: config.db.replicaUrls.map((url) => ({ url })), defaultMode: 'master' as const, selector: 'RR' as const } }
+        : { url: config.db.url! };
     return {
       ...common,
       type: 'mysql',
-      url: config.db.url!,
+      ...where,
       // Stored times are UTC; mysql2 must not convert them to the server's local zone.
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { dataSourceOptions, openDataSource } from './data-source.js';
+import { ReportingReads } from './reporting-reads.js';
 import { Transactions } from './transactions.js';
 
 @Global()
@@ -26,8 +27,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [Transactions, ReportingReads],
+      exports: [Transactions, ReportingReads],
     };
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReportingReads } from '../database/reporting-reads.js';
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/http/pagination.js';
 import { pageWindow } from '../common/http/pagination.js';
@@ -67,7 +66,7 @@ const SORT_SQL: Record<string, string> = {
 @Injectable()
 export class MonitoringService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reads: ReportingReads,
     private readonly clock: Clock,
   ) {}
 
@@ -75,28 +74,28 @@ export class MonitoringService {
     const p = resolvePeriod(q, this.clock.today());
     const [s, e] = [sqlInstant(p.start), sqlInstant(p.end)];
     const byStatus = async (table: string) =>
-      Object.fromEntries(((await this.ds.query(`SELECT status, COUNT(*) AS c FROM ${table} GROUP BY status`)) as { status: string; c: unknown }[]).map((r) => [r.status, n(r.c)]));
+      Object.fromEntries(((await this.reads.query(`SELECT status, COUNT(*) AS c FROM ${table} GROUP BY status`)) as { status: string; c: unknown }[]).map((r) => [r.status, n(r.c)]));
 
     const employers = await byStatus('employers');
-    const [participating] = await this.ds.query(
+    const [participating] = await this.reads.query(
       `SELECT COUNT(*) AS c FROM employers e WHERE e.status = 'VERIFIED' AND (${PARTICIPATION_EXISTS})`,
       [s, e, s, e, s, e],
     );
     const cards = await byStatus('cards');
-    const [overdue] = await this.ds.query(`SELECT COUNT(*) AS c FROM cards WHERE status = 'ACTIVE' AND next_report_due < ?`, [this.clock.today()]);
-    const [issued] = await this.ds.query('SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?', [p.from, p.to]);
-    const [open] = await this.ds.query(`SELECT COUNT(*) AS c, SUM(quota - filled) AS positions FROM vacancies WHERE status = 'OPEN'`);
-    const [posted] = await this.ds.query(
+    const [overdue] = await this.reads.query(`SELECT COUNT(*) AS c FROM cards WHERE status = 'ACTIVE' AND next_report_due < ?`, [this.clock.today()]);
+    const [issued] = await this.reads.query('SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?', [p.from, p.to]);
+    const [open] = await this.reads.query(`SELECT COUNT(*) AS c, SUM(quota - filled) AS positions FROM vacancies WHERE status = 'OPEN'`);
+    const [posted] = await this.reads.query(
       'SELECT COUNT(*) AS c, SUM(CASE WHEN requires_ak1 = 1 THEN 1 ELSE 0 END) AS ak1 FROM vacancies WHERE published_at >= ? AND published_at < ?',
       [s, e],
     );
-    const [filled] = await this.ds.query(`SELECT COUNT(*) AS c FROM vacancies WHERE closed_reason = 'FILLED' AND closed_at >= ? AND closed_at < ?`, [s, e]);
+    const [filled] = await this.reads.query(`SELECT COUNT(*) AS c FROM vacancies WHERE closed_reason = 'FILLED' AND closed_at >= ? AND closed_at < ?`, [s, e]);
     const placements = Object.fromEntries(
-      ((await this.ds.query('SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? GROUP BY source', [s, e])) as { source: string; c: unknown }[]).map(
+      ((await this.reads.query('SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? GROUP BY source', [s, e])) as { source: string; c: unknown }[]).map(
         (r) => [r.source, n(r.c)],
       ),
     );
-    const [validations] = await this.ds.query('SELECT COUNT(*) AS c FROM card_validations WHERE checked_at >= ? AND checked_at < ?', [s, e]);
+    const [validations] = await this.reads.query('SELECT COUNT(*) AS c FROM card_validations WHERE checked_at >= ? AND checked_at < ?', [s, e]);
 
     const verified = employers.VERIFIED ?? 0;
     return {
@@ -132,11 +131,11 @@ export class MonitoringService {
     const p = resolvePeriod(q, this.clock.today());
     const { page, pageSize, skip } = pageWindow(q);
     const { sql, params } = participationQuery(p, q);
-    const [count] = await this.ds.query(`SELECT COUNT(*) AS c FROM (${sql}) t`, params);
+    const [count] = await this.reads.query(`SELECT COUNT(*) AS c FROM (${sql}) t`, params);
     const sort: EmployerSort = q.sort ?? '-lastActivityAt';
     const desc = sort.startsWith('-');
     const column = SORT_SQL[desc ? sort.slice(1) : sort];
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await this.reads.query(
       `${sql} ORDER BY ${column} ${desc ? 'DESC' : 'ASC'}, legalName ASC, employerId ASC LIMIT ? OFFSET ?`,
       [...params, pageSize, skip],
     );

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReportingReads } from '../database/reporting-reads.js';
 import { ipkIII1, ipkIII2, ipkIII4, type FlowRow } from './ipk-report.js';
 import type { MonthQuery } from './dto/monitoring.dto.js';
 
@@ -11,7 +10,7 @@ import type { MonthQuery } from './dto/monitoring.dto.js';
  */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly reads: ReportingReads) {}
 
   async ipkIII1(q: MonthQuery) {
     const { month, before, during } = await this.flows(q);
@@ -34,8 +33,8 @@ export class ReportsService {
     const group = 'GROUP BY subject, kind, sex, age_band, education';
     const norm = (rows: Record<string, unknown>[]): FlowRow[] =>
       rows.map((r) => ({ subject: String(r.subject), kind: String(r.kind), sex: String(r.sex), ageBand: String(r.ageBand), education: String(r.education), total: Number(r.total) }));
-    const before = norm(await this.ds.query(`${select} WHERE month < ? ${group}`, [month]));
-    const during = norm(await this.ds.query(`${select} WHERE month = ? ${group}`, [month]));
+    const before = norm(await this.reads.query(`${select} WHERE month < ? ${group}`, [month]));
+    const during = norm(await this.reads.query(`${select} WHERE month = ? ${group}`, [month]));
     return { month, before, during };
   }
 }

@@ -77,7 +77,7 @@ async function createAppWithClock(config: AppConfig, clock: TestClock, controlle
  * A database of its own on the MySQL server of DB_URL, for specs that check totals over everything in
  * the database (reports): on the shared test database other specs' rows would count too.
  */
-async function createScratchDatabase(sharedUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(sharedUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = new URL(sharedUrl);
   const name = `ak1_scratch_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
   const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
