@@ -9,7 +9,7 @@ import { pageWindow, type Page, type PageQuery } from '../common/http/pagination
 import { Card } from '../cards/card.entity.js';
 import { Employer } from '../employers/employer.entity.js';
 import { Seeker } from '../seekers/seeker.entity.js';
-import { educationRank, type EducationLevel } from '../vacancies/education.js';
+import { educationRank, type EducationLevel } from '../common/reference/education.js';
 import { parseSkills, toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
 import { vacancyNotFound } from '../vacancies/vacancies.errors.js';
 import { scoreMatch, type SeekerProfile, type VacancyRequirements } from './score.js';

@@ -1,5 +1,5 @@
 import { ageOn } from '../common/dates.js';
-import { educationRank, type EducationLevel } from '../vacancies/education.js';
+import { educationRank, type EducationLevel } from '../common/reference/education.js';
 
 /** What matching needs to know about a job seeker. */
 export interface SeekerProfile {

@@ -1,3 +1,4 @@
+import { EDUCATION_LEVELS } from '../common/reference/education.js';
 import { AGE_BANDS } from '../statistics/labour-event.entity.js';
 
 /** One roll-up row: how many seekers (or vacancy positions) moved this way in a month. */
@@ -108,11 +109,9 @@ function table<R>(make: () => R, add: (row: R, f: FlowRow, sign?: number) => voi
   return { carriedOver, registered, A, placed, removed, B, remaining: combine(A, B, -1) };
 }
 
-export const EDUCATION_ORDER = ['NONE', 'SD', 'SMP', 'SMA', 'SMK', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
-
 function educationRow(): Grouped<string> {
   const row: Grouped<string> = { total: zeroSex() };
-  for (const e of EDUCATION_ORDER) row[e] = zeroSex();
+  for (const e of EDUCATION_LEVELS) row[e] = zeroSex();
   return row;
 }
 

@@ -4,7 +4,7 @@ import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { pageWindow } from '../common/http/pagination.js';
 import { containsPattern, LIKE_ESCAPE, queryWords } from '../common/sql.js';
 import { Employer } from '../employers/employer.entity.js';
-import { educationRank } from '../vacancies/education.js';
+import { educationRank } from '../common/reference/education.js';
 import { toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
 import { UNSPECIFIED_KECAMATAN, VacancySearch, type VacancyFacets, type VacancyQuery, type VacancySearchResult } from './vacancy-search.js';
 

@@ -1,4 +1,4 @@
-import { educationRank } from '../vacancies/education.js';
+import { educationRank } from '../common/reference/education.js';
 import { dateString, parseSkills, type Vacancy } from '../vacancies/vacancy.entity.js';
 import { UNSPECIFIED_KECAMATAN, type VacancyQuery, type VacancySort } from './vacancy-search.js';
 

@@ -1,5 +1,5 @@
 import type { Page } from '../common/http/pagination.js';
-import type { EducationLevel } from '../vacancies/education.js';
+import type { EducationLevel } from '../common/reference/education.js';
 import type { EmploymentType, VacancyView } from '../vacancies/vacancy.entity.js';
 
 export type VacancySort = 'newest' | 'closing' | 'salary';

@@ -1,8 +1,6 @@
 /** Reference values of a job seeker's profile (domain brief, "Identifiers and reference data"). */
 
-/** Education levels in rank order; SMA and SMK rank equal. `NONE`: primary school not finished. */
-export const EDUCATION_LEVELS = ['NONE', 'SD', 'SMP', 'SMA', 'SMK', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+export { EDUCATION_LEVELS, type EducationLevel } from '../common/reference/education.js';
 
 export const MARITAL_STATUSES = ['BELUM_KAWIN', 'KAWIN', 'CERAI_HIDUP', 'CERAI_MATI'] as const;
 export type MaritalStatus = (typeof MARITAL_STATUSES)[number];

@@ -15,7 +15,7 @@ import { SearchIndexer } from '../search/search-indexer.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { VacancySearch, type VacancySearchResult } from '../search/vacancy-search.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto, VacancySearchQuery } from './dto/vacancy.dto.js';
-import { educationRank } from './education.js';
+import { educationRank } from '../common/reference/education.js';
 import { dateString, parseSkills, toVacancyView, Vacancy, vacancySearchText, type ClosedReason, type VacancyStatus, type VacancyView } from './vacancy.entity.js';
 import { closingDatePassed, quotaBelowFilled, vacancyFull, vacancyNotFound, vacancyNotOpen } from './vacancies.errors.js';
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Employer } from '../employers/employer.entity.js';
-import type { EducationLevel } from './education.js';
+import type { EducationLevel } from '../common/reference/education.js';
 
 export type VacancyStatus = 'DRAFT' | 'OPEN' | 'FILLED' | 'CLOSED';
 export const VACANCY_STATUSES: VacancyStatus[] = ['DRAFT', 'OPEN', 'FILLED', 'CLOSED'];

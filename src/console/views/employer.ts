@@ -4,7 +4,7 @@ import type { ValidationReply } from '../../card-validation/card-validation.serv
 import type { Page } from '../../common/http/pagination.js';
 import { KECAMATAN } from '../../common/reference/kecamatan.js';
 import type { EmployerView } from '../../employers/employer.entity.js';
-import { EDUCATION_LEVELS } from '../../vacancies/education.js';
+import { EDUCATION_LEVELS } from '../../common/reference/education.js';
 import { EMPLOYMENT_TYPES, GENDER_REQUIREMENTS, type VacancyView } from '../../vacancies/vacancy.entity.js';
 import type { ConsoleContext } from '../http/console-context.js';
 import type { FormValues } from '../http/forms.js';

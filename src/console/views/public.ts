@@ -1,6 +1,6 @@
 import { KECAMATAN } from '../../common/reference/kecamatan.js';
 import type { VacancySearchResult } from '../../search/vacancy-search.js';
-import { EDUCATION_LEVELS } from '../../vacancies/education.js';
+import { EDUCATION_LEVELS } from '../../common/reference/education.js';
 import { EMPLOYMENT_TYPES, type VacancyView } from '../../vacancies/vacancy.entity.js';
 import { MARITAL_STATUSES } from '../../seekers/profile.js';
 import type { ConsoleContext } from '../http/console-context.js';

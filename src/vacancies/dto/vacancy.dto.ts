@@ -20,7 +20,7 @@ import {
 import { isCalendarDate } from '../../common/dates.js';
 import { PageQuery } from '../../common/http/pagination.js';
 import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
-import { EDUCATION_LEVELS, type EducationLevel } from '../education.js';
+import { EDUCATION_LEVELS, type EducationLevel } from '../../common/reference/education.js';
 import {
   EMPLOYMENT_TYPES,
   GENDER_REQUIREMENTS,

@@ -1,6 +1,7 @@
 /**
  * Education levels of the domain brief, in order; SMA and SMK rank equal, NONE is "did not finish
- * primary school". A vacancy is open to someone whose level ranks at or above its minimum.
+ * primary school". Used by seekers' profiles, vacancies' minimums, search, matching and the reports.
+ * A vacancy is open to someone whose level ranks at or above its minimum.
  */
 export const EDUCATION_LEVELS = ['NONE', 'SD', 'SMP', 'SMA', 'SMK', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
