@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config.js';
-import { createApp } from './bootstrap.js';
+import { createApp, enableGracefulShutdown } from './bootstrap.js';
+
+const log = (msg: string, extra: Record<string, unknown> = {}) =>
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', context: 'Main', msg, ...extra }) + '\n');
 
 async function main(): Promise<void> {
   const config = loadConfig();
   for (const w of config.warnings) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', context: 'Config', msg: w }) + '\n');
   const app = await createApp(config);
   await app.listen(config.port);
+  enableGracefulShutdown(app, log);
   process.stdout.write(
     JSON.stringify({ time: new Date().toISOString(), level: 'info', context: 'Main', msg: `listening on port ${config.port}`, db: config.db.type, env: config.env }) + '\n',
   );

@@ -2,6 +2,7 @@ import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
+import { DatabaseProbe } from './database-probe.js';
 import { dataSourceOptions, openDataSource } from './data-source.js';
 import { ReportingReads } from './reporting-reads.js';
 import { Transactions } from './transactions.js';
@@ -27,8 +28,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [Transactions, ReportingReads],
-      exports: [Transactions, ReportingReads],
+      providers: [Transactions, DatabaseProbe, ReportingReads],
+      exports: [Transactions, DatabaseProbe, ReportingReads],
     };
   }
 }

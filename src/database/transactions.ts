@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { requestContext } from '../common/request-context.js';
 
 /**
  * The one way a use case opens a transaction.
@@ -22,6 +23,7 @@ export class Transactions {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    work = unlessAbandoned(work);
     if (!this.serial) return this.runRetryingDeadlocks(work);
     const next = this.tail.then(() => this.ds.transaction(work));
     // Keep the queue going whatever this transaction's outcome.
@@ -55,6 +57,26 @@ export class Transactions {
 }
 
 const MAX_DEADLOCK_ATTEMPTS = 4;
+
+/**
+ * A request answered 503 while the database hung (see stalled-requests.ts) may get its connection
+ * only when the database is back; its work must not run then, or a client told "unavailable" would
+ * find its change made. Checked once the transaction is open, so the rollback undoes nothing but BEGIN.
+ */
+function unlessAbandoned<T>(work: (manager: EntityManager) => Promise<T>): (manager: EntityManager) => Promise<T> {
+  return (manager) => {
+    if (requestContext.getStore()?.abandoned) return Promise.reject(new RequestAbandonedError());
+    return work(manager);
+  };
+}
+
+/** The client already got its answer (503); the error only unwinds the request's remaining work. */
+export class RequestAbandonedError extends Error {
+  readonly code = 'ETIMEDOUT';
+  constructor() {
+    super('request abandoned: the client was answered 503 while the database did not answer');
+  }
+}
 
 function isDeadlock(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
+import { requestContext } from '../common/request-context.js';
 import { DomainError, validationFailed } from '../common/domain-error.js';
 import { Transactions, uniqueViolation } from '../database/transactions.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
@@ -117,8 +118,9 @@ export class IdempotencyService {
           this.complete(m, claim, err.status, { statusCode: err.status, code: err.code, message: err.message, details: err.details }),
         );
       } else {
-        // Unexpected failure: nothing changed, release the key so the client can retry.
-        await this.tx.run((m) => m.delete(IdempotencyKey, { id: claim.id })).catch(() => undefined);
+        // Unexpected failure: nothing changed, release the key so the client can retry. Outside the
+        // request's context: a request abandoned while the database hung must still release its key.
+        await requestContext.exit(() => this.tx.run((m) => m.delete(IdempotencyKey, { id: claim.id }))).catch(() => undefined);
       }
       throw err;
     }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '../domain-error.js';
+import { requestContext } from '../request-context.js';
 
 const DEFAULT_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -102,6 +103,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<{ id?: string; method?: string; route?: { path?: string } }>();
+    // Answered 503 while the database hung (stalled-requests.ts); what the handler did later is moot.
+    if (res.headersSent && requestContext.getStore()?.abandoned) return;
     const { body, headers } = toErrorBody(exception);
     if (body.statusCode >= 500) {
       // Log the cause for operators; the reply stays generic. Messages of driver errors may hold SQL
