@@ -6,7 +6,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AccessClaims, AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { notFound } from '../common/domain-error.js';
+import { DomainError, notFound } from '../common/domain-error.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { affectedRows, Transactions } from '../database/transactions.js';
@@ -54,11 +54,17 @@ export class AuthService implements OnApplicationBootstrap {
     if (!boot) return;
     const officers = await this.ds.getRepository(User).count({ where: { role: 'officer' } });
     if (officers > 0) return;
-    await this.tx.run(async (m) => {
-      const user = await this.users.create(m, { email: boot.email, password: boot.password, fullName: 'Bootstrap officer', role: 'officer' });
-      await this.audit.record(m, { actor: null, entityType: 'user', entityId: user.id, action: 'officer.bootstrapped', after: { role: 'officer' } });
-    });
-    this.logger.log('created the bootstrap officer account');
+    try {
+      await this.tx.run(async (m) => {
+        const user = await this.users.create(m, { email: boot.email, password: boot.password, fullName: 'Bootstrap officer', role: 'officer' });
+        await this.audit.record(m, { actor: null, entityType: 'user', entityId: user.id, action: 'officer.bootstrapped', after: { role: 'officer' } });
+      });
+      this.logger.log('created the bootstrap officer account');
+    } catch (err) {
+      // Several instances starting at once on an empty database: one of them created it first.
+      if (err instanceof DomainError && err.code === 'DUPLICATE_EMAIL') return;
+      throw err;
+    }
   }
 
   /**
