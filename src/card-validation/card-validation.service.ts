@@ -12,6 +12,7 @@ import { PersonalData } from '../common/personal-data.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Transactions } from '../database/transactions.js';
+import { sqlDate, sqlInstant } from '../common/sql.js';
 import { isReportOverdue } from '../cards/card-dates.js';
 import { readCardNumber } from '../cards/card-number.js';
 import { Card } from '../cards/card.entity.js';
@@ -158,7 +159,7 @@ export class CardValidationService {
     const row = rows[0];
     if (!row) return null;
     // Raw rows: MySQL hands DATE columns back as Date objects (midnight UTC), SQLite as text.
-    return { ...row, expiresAt: calendarDate(row.expiresAt), nextReportDue: calendarDate(row.nextReportDue) };
+    return { ...row, expiresAt: sqlDate(row.expiresAt), nextReportDue: sqlDate(row.nextReportDue) };
   }
 
   /** Builds the reply (holder data only for a match) and records the check. */
@@ -180,7 +181,7 @@ export class CardValidationService {
         checkedAt: now.toISOString(),
       };
     }
-    const record = [randomUUID(), employerId, actor.id, card?.id ?? null, (card?.cardNumberDisplay ?? presented).slice(0, 40), channel, reply.result, utcDatetime(now)];
+    const record = [randomUUID(), employerId, actor.id, card?.id ?? null, (card?.cardNumberDisplay ?? presented).slice(0, 40), channel, reply.result, sqlInstant(now)];
     // One INSERT needs no transaction on MySQL; on SQLite it must queue behind any open transaction.
     if (this.tx.isMysql) await this.ds.query(RECORD_SQL, record);
     else await this.tx.run((m) => m.query(RECORD_SQL, record));
@@ -188,16 +189,7 @@ export class CardValidationService {
   }
 }
 
-/** `YYYY-MM-DD` from a DATE column as either driver returns it. */
-function calendarDate(v: string | Date | null): string | null {
-  if (v === null) return null;
-  return v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
-}
 
-/** A datetime(3) value as TypeORM writes it on both engines: UTC, `YYYY-MM-DD HH:MM:SS.mmm`. */
-function utcDatetime(at: Date): string {
-  return at.toISOString().replace('T', ' ').slice(0, 23);
-}
 
 function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

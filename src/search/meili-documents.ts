@@ -1,5 +1,6 @@
 import { educationRank } from '../common/reference/education.js';
-import { dateString, parseSkills, type Vacancy } from '../vacancies/vacancy.entity.js';
+import { sqlDate } from '../common/sql.js';
+import { parseSkills, type Vacancy } from '../vacancies/vacancy.entity.js';
 import { UNSPECIFIED_KECAMATAN, type VacancyQuery, type VacancySort } from './vacancy-search.js';
 
 /**
@@ -43,7 +44,7 @@ export function toVacancyDocument(v: Vacancy, employerName: string): VacancyDocu
     requiresAk1: v.requiresAk1,
     ...(pay === null ? {} : { pay }),
     publishedAt: (v.publishedAt ?? v.createdAt).getTime(),
-    closesAt: Date.parse(`${dateString(v.closesAt)}T00:00:00Z`),
+    closesAt: Date.parse(`${sqlDate(v.closesAt)}T00:00:00Z`),
   };
 }
 

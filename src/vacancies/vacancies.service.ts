@@ -13,10 +13,11 @@ import { Employer } from '../employers/employer.entity.js';
 import { DailyJobs } from '../jobs/daily-jobs.service.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
+import { sqlDate } from '../common/sql.js';
 import { VacancySearch, type VacancySearchResult } from '../search/vacancy-search.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto, VacancySearchQuery } from './dto/vacancy.dto.js';
 import { educationRank } from '../common/reference/education.js';
-import { dateString, parseSkills, toVacancyView, Vacancy, vacancySearchText, type ClosedReason, type VacancyStatus, type VacancyView } from './vacancy.entity.js';
+import { parseSkills, reportOf, toVacancyView, type ReportFields, Vacancy, vacancySearchText, type ClosedReason, type VacancyStatus, type VacancyView } from './vacancy.entity.js';
 import { closingDatePassed, quotaBelowFilled, vacancyFull, vacancyNotFound, vacancyNotOpen } from './vacancies.errors.js';
 
 /** Why a vacancy's undecided applications close with it (the applications' `closedReason`). */
@@ -28,28 +29,6 @@ export type VacancyEndReason = 'VACANCY_CLOSED' | 'VACANCY_FILLED';
  * vacancy's undecided applications with the given reason.
  */
 export type VacancyEndListener = (manager: EntityManager, vacancyId: string, reason: VacancyEndReason) => Promise<void>;
-
-/** Fields an update may change, as stored. */
-type ReportFields = Pick<
-  Vacancy,
-  | 'title'
-  | 'description'
-  | 'occupationCode'
-  | 'educationMin'
-  | 'major'
-  | 'experienceYearsMin'
-  | 'ageMin'
-  | 'ageMax'
-  | 'genderRequirement'
-  | 'employmentType'
-  | 'salaryMin'
-  | 'salaryMax'
-  | 'kecamatanCode'
-  | 'location'
-  | 'quota'
-  | 'closesAt'
-  | 'requiresAk1'
-> & { skills: string[] };
 
 const EDITABLE: VacancyStatus[] = ['DRAFT', 'OPEN'];
 
@@ -165,7 +144,7 @@ export class VacanciesService implements OnModuleInit {
       if (affectedRows(res) !== 1) {
         const current = await m.findOneOrFail(Vacancy, { where: { id } });
         if (current.status !== 'DRAFT') throw invalidTransition(`A vacancy that is ${current.status} cannot be published (only a DRAFT can).`);
-        throw closingDatePassed(dateString(current.closesAt));
+        throw closingDatePassed(sqlDate(current.closesAt));
       }
       await this.statistics.vacancyRegistered(m, await m.findOneOrFail(Vacancy, { where: { id } }), before.quota, today);
       await this.searchIndex.enqueue(m, 'vacancy', id);
@@ -182,7 +161,7 @@ export class VacanciesService implements OnModuleInit {
     return this.tx.run(async (m) => {
       const before = await this.ownVacancy(m, actor, id);
       if (!EDITABLE.includes(before.status)) throw invalidTransition(`A vacancy that is ${before.status} can no longer be edited.`);
-      const current = this.reportOf(before);
+      const current = reportOf(before);
       const next: ReportFields = { ...current };
       for (const key of Object.keys(dto) as (keyof UpdateVacancyDto)[]) {
         const value = dto[key];
@@ -356,7 +335,7 @@ export class VacanciesService implements OnModuleInit {
     if (affectedRows(res) !== 1) return false;
     // The unfilled rest leaves the stock: the day after the closing date when it closes by date, today by hand.
     const closedVacancy = await m.findOneOrFail(Vacancy, { where: { id } });
-    const on = reason === 'EXPIRED' ? addDays(dateString(closedVacancy.closesAt), 1) : this.clock.today();
+    const on = reason === 'EXPIRED' ? addDays(sqlDate(closedVacancy.closesAt), 1) : this.clock.today();
     await this.statistics.vacancyLeft(m, 'REMOVED', id, closedVacancy.quota - closedVacancy.filled, on);
     await this.notifyEnd(m, id, 'VACANCY_CLOSED');
     await this.searchIndex.enqueue(m, 'vacancy', id);
@@ -380,29 +359,6 @@ export class VacanciesService implements OnModuleInit {
       issues.push({ field: 'closesAt', messages: [`closesAt must be a date after today (${this.clock.today()}, Asia/Jakarta)`] });
     }
     if (issues.length > 0) throw validationFailed(issues);
-  }
-
-  private reportOf(v: Vacancy): ReportFields {
-    return {
-      title: v.title,
-      description: v.description,
-      occupationCode: v.occupationCode,
-      educationMin: v.educationMin,
-      major: v.major,
-      skills: parseSkills(v.skills),
-      experienceYearsMin: v.experienceYearsMin,
-      ageMin: v.ageMin,
-      ageMax: v.ageMax,
-      genderRequirement: v.genderRequirement,
-      employmentType: v.employmentType,
-      salaryMin: v.salaryMin,
-      salaryMax: v.salaryMax,
-      kecamatanCode: v.kecamatanCode,
-      location: v.location,
-      quota: v.quota,
-      closesAt: dateString(v.closesAt),
-      requiresAk1: v.requiresAk1,
-    };
   }
 
   /** A vacancy of the caller's own company; another company's (or none) answers 404. */

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { sqlDate } from '../common/sql.js';
 import type { Employer } from '../employers/employer.entity.js';
 import type { EducationLevel } from '../common/reference/education.js';
 
@@ -159,16 +160,30 @@ export function parseSkills(json: string): string[] {
   return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
 }
 
-/** MySQL may hand back a DATE as a Date object depending on driver settings; the API speaks YYYY-MM-DD. */
-export function dateString(v: string | Date): string {
-  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
-}
+/** The fields of the legal vacancy report (what its employer writes and may edit), as the API speaks them. */
+export type ReportFields = Pick<
+  Vacancy,
+  | 'title'
+  | 'description'
+  | 'occupationCode'
+  | 'educationMin'
+  | 'major'
+  | 'experienceYearsMin'
+  | 'ageMin'
+  | 'ageMax'
+  | 'genderRequirement'
+  | 'employmentType'
+  | 'salaryMin'
+  | 'salaryMax'
+  | 'kecamatanCode'
+  | 'location'
+  | 'quota'
+  | 'closesAt'
+  | 'requiresAk1'
+> & { skills: string[] };
 
-export function toVacancyView(v: Vacancy, employer: Pick<Employer, 'id' | 'legalName'>): VacancyView {
+export function reportOf(v: Vacancy): ReportFields {
   return {
-    id: v.id,
-    status: v.status,
-    employer: { id: employer.id, legalName: employer.legalName },
     title: v.title,
     description: v.description,
     occupationCode: v.occupationCode,
@@ -185,10 +200,20 @@ export function toVacancyView(v: Vacancy, employer: Pick<Employer, 'id' | 'legal
     kecamatanCode: v.kecamatanCode,
     location: v.location,
     quota: v.quota,
+    // The driver may return a DATE as a Date object; the API speaks YYYY-MM-DD.
+    closesAt: sqlDate(v.closesAt),
+    requiresAk1: v.requiresAk1,
+  };
+}
+
+export function toVacancyView(v: Vacancy, employer: Pick<Employer, 'id' | 'legalName'>): VacancyView {
+  return {
+    id: v.id,
+    status: v.status,
+    employer: { id: employer.id, legalName: employer.legalName },
+    ...reportOf(v),
     filled: v.filled,
     remaining: Math.max(0, v.quota - v.filled),
-    closesAt: dateString(v.closesAt),
-    requiresAk1: v.requiresAk1,
     publishedAt: v.publishedAt ? v.publishedAt.toISOString() : null,
     closedAt: v.closedAt ? v.closedAt.toISOString() : null,
     closedReason: v.closedReason,
