@@ -5,6 +5,7 @@ import { ApplicationsPlacements1764230700000 } from './1764230700000-application
 import { LabourStatistics1764230800000 } from './1764230800000-labour-statistics.js';
 import { ConsoleSessions1764230900000 } from './1764230900000-console-sessions.js';
 import { JobRuns1764231100000 } from './1764231100000-job-runs.js';
+import { ReportIndexes1764231000000 } from './1764231000000-report-indexes.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const migrations = [Foundation1764230400000, SeekersCards1764230500000, VacanciesSearch1764230600000, ApplicationsPlacements1764230700000, LabourStatistics1764230800000, ConsoleSessions1764230900000, JobRuns1764231100000];
+export const migrations = [Foundation1764230400000, SeekersCards1764230500000, VacanciesSearch1764230600000, ApplicationsPlacements1764230700000, LabourStatistics1764230800000, ConsoleSessions1764230900000, ReportIndexes1764231000000, JobRuns1764231100000];

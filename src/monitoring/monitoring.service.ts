@@ -78,7 +78,7 @@ export class MonitoringService {
 
     const employers = await byStatus('employers');
     const [participating] = await this.reads.query(
-      `SELECT COUNT(*) AS c FROM employers e WHERE e.status = 'VERIFIED' AND (${PARTICIPATION_EXISTS})`,
+      `SELECT COUNT(*) AS c FROM employers e JOIN (${PARTICIPANTS}) t ON t.employer_id = e.id WHERE e.status = 'VERIFIED'`,
       [s, e, s, e, s, e],
     );
     const cards = await byStatus('cards');
@@ -163,12 +163,16 @@ export class MonitoringService {
   }
 }
 
-/** The three ways an employer takes part, for one employer `e`, with the period bound three times. */
-const PARTICIPATION_EXISTS = [
-  `EXISTS (SELECT 1 FROM vacancies v WHERE v.employer_id = e.id AND v.requires_ak1 = 1 AND v.published_at >= ? AND v.published_at < ?)`,
-  `EXISTS (SELECT 1 FROM card_validations c WHERE c.employer_id = e.id AND c.checked_at >= ? AND c.checked_at < ?)`,
-  `EXISTS (SELECT 1 FROM placements p WHERE p.employer_id = e.id AND p.source = 'EMPLOYER' AND p.recorded_at >= ? AND p.recorded_at < ?)`,
-].join(' OR ');
+/**
+ * Ids of the employers that took part in the period, by any of the three ways, with the period bound
+ * three times. Read from the period's rows (index ranges that cover employer_id, migration
+ * 1764231000000) rather than probed employer by employer: at 20,000 employers that took ~1 s.
+ */
+const PARTICIPANTS = [
+  `SELECT employer_id FROM vacancies WHERE published_at >= ? AND published_at < ? AND requires_ak1 = 1`,
+  `SELECT employer_id FROM card_validations WHERE checked_at >= ? AND checked_at < ?`,
+  `SELECT employer_id FROM placements WHERE recorded_at >= ? AND recorded_at < ? AND source = 'EMPLOYER'`,
+].join(' UNION ');
 
 /** Per-employer activity in the period, aggregated once per source table and joined to employers. */
 function participationQuery(p: Period, q: ParticipationQuery): { sql: string; params: unknown[] } {

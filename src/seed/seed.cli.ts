@@ -6,13 +6,15 @@ import { PersonalData } from '../common/personal-data.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDataSource } from '../database/data-source.js';
 import { Passwords } from '../users/passwords.js';
-import { runSeed, SCALES, type Scale } from './seed.js';
+import { OPEN_VACANCY_SHARE, runSeed, SCALES, type Scale } from './seed.js';
 
 const USAGE = `Usage: npm run seed -- --scale city|province|national [--seed N] [--cards N] [--employers N]
+                     [--vacancies N] [--open-vacancies N] [--validations N]
                      [--today YYYY-MM-DD] [--accounts-file PATH] [--password TEXT]
 
 Seeds the database configured by DB_TYPE / DB_PATH / DB_URL (migrating it first) with job seekers,
-cards, employers and validations. The same --seed and --today give the same data. Personal data is
+cards, employers, validations, vacancies, applications, placements and the labour-market history
+behind the IPK reports. Vacancies and validations default to the scale's share per card. The same --seed and --today give the same data. Personal data is
 sealed with DATA_KEY, so run the server with the same DATA_KEY. Login accounts and a sample of
 (cardNumber, nik) pairs are written to --accounts-file (default data/seed-accounts.json).`;
 
@@ -26,6 +28,9 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       cards: { type: 'string' },
       employers: { type: 'string' },
+      vacancies: { type: 'string' },
+      'open-vacancies': { type: 'string' },
+      validations: { type: 'string' },
       today: { type: 'string' },
       'accounts-file': { type: 'string', default: 'data/seed-accounts.json' },
       password: { type: 'string', default: DEFAULT_PASSWORD },
@@ -41,6 +46,10 @@ async function main(): Promise<void> {
   const seed = wholeNumber('--seed', values.seed!);
   const cards = values.cards === undefined ? SCALES[scale].cards : wholeNumber('--cards', values.cards);
   const employers = values.employers === undefined ? SCALES[scale].employers : wholeNumber('--employers', values.employers);
+  const perCard = (total: number) => Math.round((total * cards) / SCALES[scale].cards);
+  const vacancies = values.vacancies === undefined ? perCard(SCALES[scale].vacancies) : wholeNumber('--vacancies', values.vacancies);
+  const openVacancies = values['open-vacancies'] === undefined ? Math.round(vacancies * OPEN_VACANCY_SHARE) : wholeNumber('--open-vacancies', values['open-vacancies']);
+  const validations = values.validations === undefined ? perCard(SCALES[scale].validations) : wholeNumber('--validations', values.validations);
   const today = values.today ?? jakartaDate(new Date());
   if (!isCalendarDate(today)) throw new ConfigError(`--today must be a date written YYYY-MM-DD (got "${today}").`);
   if (values.password!.length < 10) throw new ConfigError('--password must be at least 10 characters (the login rule).');
@@ -52,12 +61,12 @@ async function main(): Promise<void> {
     // argon2 once: every seeded account shares the hash of the same password.
     const passwordHash = await new Passwords().hash(values.password!);
     const log = (line: string) => process.stdout.write(`[seed ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
-    log(`${config.db.type}: scale ${scale}, seed ${seed}, ${cards} cards, ${employers} employers, data up to ${today}`);
+    log(`${config.db.type}: scale ${scale}, seed ${seed}, ${cards} cards, ${employers} employers, ${vacancies} vacancies (${openVacancies} open), ~${validations} validations, data up to ${today}`);
     const accountsFile = resolve(values['accounts-file']!);
     const accounts = await runSeed(
       ds,
       new PersonalData(config),
-      { scale, seed, cards, employers, today, regionCode: config.regionCode, accountsFile, password: values.password!, passwordHash },
+      { scale, seed, cards, employers, vacancies, openVacancies, validations, today, regionCode: config.regionCode, accountsFile, password: values.password!, passwordHash },
       log,
     );
     log(`done: ${Object.entries(accounts.counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);

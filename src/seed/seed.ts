@@ -8,16 +8,23 @@ import { cardTerm, nextReportMark } from '../cards/card-dates.js';
 import { composeCardNumber, groupCardNumber } from '../cards/card-number.js';
 import type { CardStatus, PlacementSource } from '../cards/card.entity.js';
 import type { EmployerStatus } from '../employers/employer.entity.js';
+import { EDUCATION_LEVELS, educationRank } from '../common/reference/education.js';
 import { BulkWriter, sqlInstant, type SqlValue } from './bulk-writer.js';
+import { DeferredIndexes } from './deferred-indexes.js';
+import { LABOUR_EVENT_COLUMNS, LabourLedger } from './labour-events.js';
 import { dateOf, dayOf, makePerson, NikRegistry, personName, type PersonProfile } from './people.js';
 import { rngFor, seededId, type Rng } from './random.js';
-import { COMPANY_FORMS, COMPANY_WORDS, KBLI, REJECT_REASONS, REVOKE_REASONS, STREETS } from './reference.js';
+import { COMPANY_FORMS, COMPANY_WORDS, KBLI, POSITIONS, REJECT_REASONS, REVOKE_REASONS, STREETS, VACANCY_TEMPLATES } from './reference.js';
+import { dailyJobInstant, officeInstant, TAG, type SeedRun } from './run.js';
+import { ApplicationIntents, applicationId, assignHire, pickOpenVacancy, planVacancies, writeApplications, writeVacancies } from './vacancies.js';
 
+/** Sizes per scale. Validations come to about two per card; ~8 % of vacancies are open today. */
 export const SCALES = {
-  city: { cards: 20_000, employers: 2_000 },
-  province: { cards: 200_000, employers: 5_000 },
-  national: { cards: 1_000_000, employers: 20_000 },
+  city: { cards: 20_000, employers: 2_000, vacancies: 4_000, validations: 40_000 },
+  province: { cards: 200_000, employers: 5_000, vacancies: 40_000, validations: 400_000 },
+  national: { cards: 1_000_000, employers: 20_000, vacancies: 200_000, validations: 2_000_000 },
 } as const;
+export const OPEN_VACANCY_SHARE = 0.08;
 export type Scale = keyof typeof SCALES;
 
 export interface SeedOptions {
@@ -25,6 +32,11 @@ export interface SeedOptions {
   seed: number;
   cards: number;
   employers: number;
+  /** Vacancies over the last ~26 months, of which `openVacancies` are still open today. */
+  vacancies: number;
+  openVacancies: number;
+  /** About how many card validations employers ran (each card's checks are drawn around this mean). */
+  validations: number;
   /** The day the data ends: every seeded event happens before it (Asia/Jakarta date). */
   today: string;
   regionCode: string;
@@ -50,8 +62,6 @@ export interface SeedAccounts {
   counts: Record<string, number>;
 }
 
-/** Tags that start seeded ids, one per kind, so each kind's rows are inserted in key order. */
-const TAG = { officer: 0xa0, employer: 0xa1, employerUser: 0xa2, seeker: 0xa3, card: 0xa4, report: 0xa5, validation: 0xa6, seekerUser: 0xa7 } as const;
 
 const SEEKER_COLUMNS = [
   'id', 'nik_encrypted', 'nik_hash', 'full_name', 'birth_place', 'birth_date', 'gender', 'marital_status', 'phone', 'address',
@@ -65,6 +75,9 @@ const CARD_COLUMNS = [
 const REPORT_COLUMNS = ['id', 'card_id', 'reported_at', 'reported_by', 'note', 'due_before', 'due_after'] as const;
 const VALIDATION_COLUMNS = ['id', 'employer_id', 'user_id', 'card_id', 'card_number', 'channel', 'result', 'checked_at'] as const;
 const USER_COLUMNS = ['id', 'email', 'password_hash', 'role', 'full_name', 'employer_id', 'seeker_id', 'nip', 'created_at', 'updated_at'] as const;
+const PLACEMENT_COLUMNS = [
+  'id', 'seeker_id', 'employer_id', 'employer_name', 'vacancy_id', 'application_id', 'card_id', 'card_number', 'start_date', 'position', 'source', 'recorded_by', 'recorded_at',
+] as const;
 
 const OFFICER_COUNT = 3;
 const KNOWN_EMPLOYER_ACCOUNTS = 5;
@@ -76,33 +89,10 @@ const RENEWAL_SHARE = 0.05;
 const ISSUE_SPAN_DAYS = 913;
 const SEEKERS_PER_CHUNK = 1_000;
 
-/** Everything the kinds share while one run writes. */
-interface SeedRun {
-  opts: SeedOptions;
-  ds: DataSource;
-  writer: BulkWriter;
-  personal: PersonalData;
-  /** Day number of `opts.today`, and the instant it begins: every seeded event is before it. */
-  today: number;
-  cutoff: Date;
-  officerIds: string[];
-  employers: EmployerPlan;
-  accounts: SeedAccounts;
-  log: (line: string) => void;
-}
-
-interface EmployerPlan {
-  ids: string[];
-  userIds: string[];
-  names: string[];
-  status: EmployerStatus[];
-  /** Indexes of VERIFIED employers that take part (validate cards, record hires). */
-  participating: number[];
-}
-
 /** Seeds one database. Kinds run in dependency order; each writes its own tables. */
 export async function runSeed(ds: DataSource, personal: PersonalData, opts: SeedOptions, log: (line: string) => void): Promise<SeedAccounts> {
   const writer = new BulkWriter(ds);
+  const seq = { card: 0, report: 0, validation: 0, placement: 0, labourEvent: 0 };
   const run: SeedRun = {
     opts,
     ds,
@@ -111,25 +101,47 @@ export async function runSeed(ds: DataSource, personal: PersonalData, opts: Seed
     today: dayOf(opts.today),
     cutoff: startOfJakartaDay(opts.today),
     officerIds: [],
-    employers: { ids: [], userIds: [], names: [], status: [], participating: [] },
+    employers: { ids: [], userIds: [], names: [], status: [], kecamatan: [], participating: [] },
+    // Planned once the employers exist (seedAll).
+    vacancies: undefined as unknown as SeedRun['vacancies'],
+    applications: new ApplicationIntents(),
+    ledger: new LabourLedger(seq),
+    seq,
     accounts: { seed: opts.seed, scale: opts.scale, today: opts.today, password: opts.password, officers: [], employers: [], seekers: [], cards: [], unusedCardNumbers: [], counts: {} },
     log,
   };
   await refuseSecondRun(ds, opts);
+  const indexes = new DeferredIndexes(ds);
+  await indexes.defer();
+  try {
+    await seedAll(run);
+  } finally {
+    await indexes.restore(log);
+  }
+  run.accounts.counts = Object.fromEntries(writer.counts);
+  mkdirSync(dirname(opts.accountsFile), { recursive: true });
+  writeFileSync(opts.accountsFile, JSON.stringify(run.accounts, null, 2) + '\n');
+  return run.accounts;
+}
+
+/** Kinds in dependency order, each writing its own tables, in one writer's batches. */
+async function seedAll(run: SeedRun): Promise<void> {
+  const { writer, log } = run;
   await writer.open();
   try {
     await seedOfficers(run);
     await seedEmployers(run);
+    run.vacancies = planVacancies(run);
     await seedSeekersAndCards(run);
+    await writeVacancies(run);
+    await writeApplications(run);
+    const cells = await run.ledger.writeMonthly(writer);
+    log(`labour history: ${run.seq.labourEvent} events, ${cells} monthly roll-up cells`);
   } catch (err) {
     await writer.abort();
     throw err;
   }
   await writer.close();
-  run.accounts.counts = Object.fromEntries(writer.counts);
-  mkdirSync(dirname(opts.accountsFile), { recursive: true });
-  writeFileSync(opts.accountsFile, JSON.stringify(run.accounts, null, 2) + '\n');
-  return run.accounts;
 }
 
 function officerEmail(k: number): string {
@@ -143,12 +155,6 @@ async function refuseSecondRun(ds: DataSource, opts: SeedOptions): Promise<void>
     throw new Error(`This database already holds seeded data (${officerEmail(0)} exists). Seed into a fresh database (DB_PATH / DB_URL).`);
   }
   if (opts.cards < 1 || opts.employers < KNOWN_EMPLOYER_ACCOUNTS * 4) throw new Error('--cards must be at least 1 and the scale needs at least 20 employers');
-}
-
-/** A moment during office hours (08:00–17:00 WIB) of `day`, never at or after the cutoff. */
-function officeInstant(run: SeedRun, day: number, rng: Rng): Date {
-  const at = startOfJakartaDay(dateOf(day)).getTime() + (8 * 3600 + Math.floor(rng.next() * 9 * 3600)) * 1000 + rng.int(0, 999);
-  return new Date(Math.min(at, run.cutoff.getTime() - 60_000));
 }
 
 function userRow(id: string, email: string, passwordHash: string, role: string, fullName: string, employerId: string | null, seekerId: string | null, nip: string | null, at: Date): SqlValue[] {
@@ -223,6 +229,7 @@ async function seedEmployers(run: SeedRun): Promise<void> {
     employers.userIds.push(userId);
     employers.names.push(legalName);
     employers.status.push(status);
+    employers.kecamatan.push(String(rows[rows.length - 1][6]));
     if (participating) {
       employers.participating.push(j);
       if (run.accounts.employers.length < KNOWN_EMPLOYER_ACCOUNTS) run.accounts.employers.push({ email, userId, employerId: id, legalName });
@@ -328,22 +335,22 @@ interface Chunk {
   cards: SqlValue[][];
   reports: SqlValue[][];
   validations: SqlValue[][];
+  placements: SqlValue[][];
+  events: SqlValue[][];
 }
 
-interface Sequences {
-  card: number;
-  report: number;
-  validation: number;
-}
+const emptyChunk = (): Chunk => ({ seekers: [], cards: [], reports: [], validations: [], placements: [], events: [] });
+
+type Sequences = SeedRun['seq'];
 
 async function seedSeekersAndCards(run: SeedRun): Promise<void> {
   const started = Date.now();
   const plan = await planCards(run);
   const niks = new NikRegistry();
-  const seq: Sequences = { card: 0, report: 0, validation: 0 };
+  const seq = run.seq;
   const sampleEvery = Math.max(1, Math.floor(plan.seekers / CARD_SAMPLE_SIZE));
   const seekerUsers: SqlValue[][] = [];
-  let chunk: Chunk = { seekers: [], cards: [], reports: [], validations: [] };
+  let chunk = emptyChunk();
 
   for (let i = 0; i < plan.seekers; i++) {
     const holder = seedHolder(run, plan, niks, seq, chunk, i);
@@ -362,7 +369,9 @@ async function seedSeekersAndCards(run: SeedRun): Promise<void> {
       await run.writer.insert('cards', CARD_COLUMNS, chunk.cards);
       await run.writer.insert('card_reports', REPORT_COLUMNS, chunk.reports);
       await run.writer.insert('card_validations', VALIDATION_COLUMNS, chunk.validations);
-      chunk = { seekers: [], cards: [], reports: [], validations: [] };
+      await run.writer.insert('placements', PLACEMENT_COLUMNS, chunk.placements);
+      await run.writer.insert('labour_events', LABOUR_EVENT_COLUMNS, chunk.events);
+      chunk = emptyChunk();
     }
     if ((i + 1) % 100_000 === 0) run.log(`seekers: ${i + 1} of ${plan.seekers} (${Math.round((i + 1) / ((Date.now() - started) / 1000))}/s)`);
   }
@@ -394,8 +403,9 @@ function seedHolder(run: SeedRun, plan: CardPlan, niks: NikRegistry, seq: Sequen
   const numbered: HolderResult['numbered'] = [];
   let placedAt: Date | null = null;
 
+  const holder: Holder = { index: i, seekerId, nikHash, person, registrar };
   if (plan.previousIssue[i] >= 0) {
-    const card = issuedCard(run, rng, seq, chunk, seekerId, nikHash, plan.previousIssue[i], plan.previousSerial[i], 'EXPIRED');
+    const card = issuedCard(run, rng, seq, chunk, holder, plan.previousIssue[i], plan.previousSerial[i], 'EXPIRED');
     numbered.push({ display: card.display, expected: 'EXPIRED' });
   }
 
@@ -404,8 +414,9 @@ function seedHolder(run: SeedRun, plan: CardPlan, niks: NikRegistry, seq: Sequen
     const day = plan.currentIssue[i];
     const expired = dayOf(cardTerm(dateOf(day)).expiresAt) < run.today;
     currentStatus = expired ? rng.weighted({ EXPIRED: 78, PLACED: 19, REVOKED: 3 }) : rng.weighted({ ACTIVE: 72, PLACED: 24, REVOKED: 4 });
-    const card = issuedCard(run, rng, seq, chunk, seekerId, nikHash, day, plan.currentSerial[i], currentStatus);
+    const card = issuedCard(run, rng, seq, chunk, holder, day, plan.currentSerial[i], currentStatus);
     placedAt = card.placedAt;
+    applicationsOf(run, rng, holder, card);
     numbered.push({ display: card.display, expected: currentStatus === 'ACTIVE' ? 'VALID' : (currentStatus as 'EXPIRED' | 'PLACED' | 'REVOKED') });
   } else {
     currentStatus = plan.currentOutcome[i] === OUTCOME.PENDING ? 'PENDING' : 'REJECTED';
@@ -437,18 +448,33 @@ function seedHolder(run: SeedRun, plan: CardPlan, niks: NikRegistry, seq: Sequen
   return { seekerId, nik: person.nik, fullName: person.fullName, createdAt, currentStatus, numbered };
 }
 
-/** A card issued on `issueDay` that is now in `status`, with its reports and the checks employers ran. */
-function issuedCard(
-  run: SeedRun,
-  rng: Rng,
-  seq: Sequences,
-  chunk: Chunk,
-  seekerId: string,
-  nikHash: string,
-  issueDay: number,
-  serial: number,
-  status: CardStatus,
-): { display: string; placedAt: Date | null } {
+/** The job seeker a card belongs to, as the card's rows and events need them. */
+interface Holder {
+  index: number;
+  seekerId: string;
+  nikHash: string;
+  person: PersonProfile;
+  registrar: string;
+}
+
+interface IssuedCard {
+  display: string;
+  placedAt: Date | null;
+  issueDay: number;
+  /** First day the card is no longer ACTIVE (placed, revoked, the day after expiry), or -1. */
+  closedDay: number;
+  /** Vacancy of the hire that placed the holder, or -1. */
+  hiredVacancy: number;
+}
+
+/**
+ * A card issued on `issueDay` that is now in `status`, with its reports, the checks employers ran, the
+ * placement that closed it (matched to a vacancy of the hiring employer when one was open) and its
+ * labour-market events: REGISTERED on the issue date, then PLACED on the hire day, REMOVED on the
+ * expiry date (EXPIRED) or the revocation day (REVOKED).
+ */
+function issuedCard(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, holder: Holder, issueDay: number, serial: number, status: CardStatus): IssuedCard {
+  const { seekerId, nikHash, person } = holder;
   const term = cardTerm(dateOf(issueDay));
   const expiryDay = dayOf(term.expiresAt);
   const cardId = seededId(TAG.card, seq.card++, rng);
@@ -461,10 +487,11 @@ function issuedCard(
   let closedAt: Date | null = null;
   let reason: string | null = null;
   let placement: { employerIndex: number | null; employerName: string; source: PlacementSource; day: number } | null = null;
+  let hiredVacancy = -1;
   if (status === 'EXPIRED') {
     // The daily job runs just after midnight on the day after expiry.
     closedDay = expiryDay + 1;
-    closedAt = new Date(Math.min(startOfJakartaDay(dateOf(closedDay)).getTime() + 5 * 60_000, run.cutoff.getTime() - 60_000));
+    closedAt = dailyJobInstant(run, closedDay);
   } else if (status === 'PLACED' || status === 'REVOKED') {
     closedDay = Math.min(lastActiveDay, issueDay + rng.int(7, Math.max(7, lastActiveDay - issueDay)));
     closedAt = officeInstant(run, closedDay, rng);
@@ -510,7 +537,80 @@ function issuedCard(
   ]);
 
   validationsOf(run, rng, seq, chunk, { cardId, display, issueDay, lastActiveDay: closedDay >= 0 ? Math.min(closedDay - 1, lastActiveDay) : lastActiveDay, status, closedDay, placement });
-  return { display, placedAt: placement ? closedAt : null };
+
+  const { ledger } = run;
+  ledger.seeker(chunk.events, rng, 'REGISTERED', cardId, person, term.issuedAt, decidedAt);
+  if (status === 'EXPIRED') ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, term.expiresAt, closedAt!);
+  if (status === 'REVOKED') ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, dateOf(closedDay), closedAt!);
+  if (placement) {
+    ledger.seeker(chunk.events, rng, 'PLACED', cardId, person, dateOf(placement.day), closedAt!);
+    hiredVacancy = recordPlacement(run, rng, seq, chunk, holder, { cardId, display, at: closedAt!, ...placement });
+  }
+  return { display, placedAt: placement ? closedAt : null, issueDay, closedDay, hiredVacancy };
+}
+
+/**
+ * The placement row of a card closed as PLACED. A hire the employer recorded goes to one of its
+ * vacancies open that day when one suits (through an application, HIRED, counted in `filled`, with
+ * the vacancy's FILLED event); otherwise it was a direct placement by card number. Self-reports were
+ * typed in at the office on the seeker's word (recorded by an officer). Returns the vacancy or -1.
+ */
+function recordPlacement(
+  run: SeedRun,
+  rng: Rng,
+  seq: Sequences,
+  chunk: Chunk,
+  holder: Holder,
+  p: { cardId: string; display: string; at: Date; employerIndex: number | null; employerName: string; source: PlacementSource; day: number },
+): number {
+  const plan = run.vacancies;
+  const k = p.employerIndex === null ? -1 : assignHire(plan, p.employerIndex, p.day, p.at, holder.person.gender, educationRank(holder.person.educationLevel));
+  let applicationRef: string | null = null;
+  if (k >= 0) {
+    const applyDay = Math.max(plan.publishDay[k], p.day - rng.int(2, 20));
+    applicationRef = applicationId(run, run.applications.add(holder.index, k, applyDay, p.day, p.at.getTime()));
+    const asked = { sex: ['ANY', 'L', 'P'][plan.gender[k]], education: VACANCY_EDUCATION(plan, k) };
+    run.ledger.vacancy(chunk.events, rng, 'FILLED', plan.ids[k], asked, 1, dateOf(p.day), p.at);
+  }
+  const template = k >= 0 ? VACANCY_TEMPLATES[plan.template[k]] : null;
+  chunk.placements.push([
+    seededId(TAG.placement, seq.placement++, rng),
+    holder.seekerId,
+    p.employerIndex === null ? null : run.employers.ids[p.employerIndex],
+    p.employerName,
+    k >= 0 ? plan.ids[k] : null,
+    applicationRef,
+    p.cardId,
+    p.display,
+    dateOf(p.day),
+    template ? template.title : rng.chance(0.7) ? rng.pick(POSITIONS) : null,
+    p.source,
+    p.source === 'EMPLOYER' ? run.employers.userIds[p.employerIndex!] : holder.registrar,
+    sqlInstant(p.at),
+  ]);
+  return k;
+}
+
+const VACANCY_EDUCATION = (plan: SeedRun['vacancies'], k: number) => EDUCATION_LEVELS[plan.education[k]];
+
+/**
+ * Applications the holder made while the card was active: to vacancies open on the day, suiting
+ * their sex and education, never twice to one vacancy. Outcomes are settled in writeApplications.
+ */
+function applicationsOf(run: SeedRun, rng: Rng, holder: Holder, card: IssuedCard): void {
+  const lastDay = card.closedDay >= 0 ? card.closedDay - 1 : run.today - 1;
+  if (lastDay < card.issueDay) return;
+  const tries = Number(rng.weighted({ 0: 50, 1: 25, 2: 14, 3: 8, 5: 3 }));
+  const placedDay = card.placedAt ? card.closedDay : -1;
+  const eduRank = educationRank(holder.person.educationLevel);
+  const chosen = new Set<number>(card.hiredVacancy >= 0 ? [card.hiredVacancy] : []);
+  for (let t = 0; t < tries; t++) {
+    const day = rng.int(card.issueDay, lastDay);
+    const k = pickOpenVacancy(run.vacancies, day, rng, holder.person.gender, eduRank);
+    if (k < 0 || chosen.has(k)) continue;
+    chosen.add(k);
+    run.applications.add(holder.index, k, day, placedDay, 0);
+  }
 }
 
 /**
@@ -555,12 +655,18 @@ function validationsOf(
     check(card.placement.employerIndex, Math.max(card.issueDay, card.placement.day - rng.int(0, 5)), 'VALID');
   }
   if (card.lastActiveDay >= card.issueDay) {
-    const others = Number(rng.weighted({ 0: 70, 1: 22, 2: 8 }));
+    // Uniform over 0..2m, so about m checks per card on average (m from --validations).
+    const others = Math.floor(rng.next() * (2 * extraChecksPerCard(run) + 1));
     for (let k = 0; k < others; k++) check(rng.pick(employers.participating), rng.int(card.issueDay, card.lastActiveDay), 'VALID');
   }
   if (card.closedDay >= 0 && card.closedDay < run.today && rng.chance(0.03)) {
     check(rng.pick(employers.participating), rng.int(card.closedDay, run.today - 1), card.status);
   }
+}
+
+/** Checks per card besides the hiring employer's, so that the total comes near `--validations`. */
+function extraChecksPerCard(run: SeedRun): number {
+  return Math.max(0, run.opts.validations / Math.max(1, run.opts.cards) - 0.15);
 }
 
 /** A card asked for online that was never issued: still PENDING, or REJECTED with a reason. */

@@ -1,0 +1,145 @@
+import 'reflect-metadata';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { PersonalData } from '../../src/common/personal-data';
+import { loadConfig } from '../../src/config/config';
+import { openDataSource } from '../../src/database/data-source';
+import { ipkIII1, type FlowRow } from '../../src/monitoring/ipk-report';
+import { runSeed, type SeedAccounts } from '../../src/seed/seed';
+import { educationRank, type EducationLevel } from '../../src/common/reference/education';
+import { vacancySearchText } from '../../src/vacancies/vacancy.entity';
+
+/**
+ * The seed generator against a fresh SQLite file (whatever DB_TYPE the suite runs with): the rows it
+ * writes must agree with each other the way the service keeps them agreeing — placements, cards,
+ * seekers and vacancy counts, application states, and the labour-market history behind the IPK
+ * reports, whose monthly roll-up must equal the events and whose stock must equal the register today.
+ */
+const TODAY = '2026-11-28';
+
+describe('seed generator (small world on SQLite)', () => {
+  const file = join(tmpdir(), `ak1-seed-spec-${process.pid}.sqlite`);
+  let ds: DataSource;
+  let accounts: SeedAccounts;
+  const num = async (sql: string, params: unknown[] = []) => Number(((await ds.query(sql, params)) as Record<string, unknown>[])[0].n);
+
+  beforeAll(async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqlite', DB_PATH: file });
+    ds = await openDataSource(config);
+    accounts = await runSeed(
+      ds,
+      new PersonalData(config),
+      {
+        scale: 'city',
+        seed: 7,
+        cards: 3_000,
+        employers: 150,
+        vacancies: 1_500,
+        openVacancies: 300,
+        validations: 6_000,
+        today: TODAY,
+        regionCode: config.regionCode,
+        accountsFile: join(tmpdir(), `ak1-seed-spec-${process.pid}.json`),
+        password: 'Seed-Passw0rd!',
+        // Never used to sign in here: argon2 is left out to keep the test fast.
+        passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c2VlZHNlZWRzZWVk$placeholder',
+      },
+      () => undefined,
+    );
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    rmSync(join(tmpdir(), `ak1-seed-spec-${process.pid}.json`), { force: true });
+  });
+
+  it('writes every kind in the sizes asked for', async () => {
+    expect(await num('SELECT COUNT(*) AS n FROM cards')).toBe(3_000);
+    expect(await num('SELECT COUNT(*) AS n FROM vacancies')).toBe(1_500);
+    expect(await num(`SELECT COUNT(*) AS n FROM vacancies WHERE status = 'OPEN'`)).toBeGreaterThan(250);
+    const validations = await num('SELECT COUNT(*) AS n FROM card_validations');
+    expect(validations).toBeGreaterThan(4_500);
+    expect(validations).toBeLessThan(7_500);
+    expect(await num(`SELECT COUNT(*) AS n FROM applications WHERE status = 'HIRED'`)).toBeGreaterThan(50);
+    expect(accounts.counts.labour_events).toBeGreaterThan(3_000);
+  });
+
+  it('keeps placements, cards, seekers and vacancies consistent', async () => {
+    // One placement per PLACED card, none otherwise; seekers.placed_at set exactly for those seekers.
+    expect(await num(`SELECT COUNT(*) AS n FROM cards c LEFT JOIN placements p ON p.card_id = c.id WHERE c.status = 'PLACED' AND p.id IS NULL`)).toBe(0);
+    expect(await num(`SELECT COUNT(*) AS n FROM placements p JOIN cards c ON c.id = p.card_id WHERE c.status <> 'PLACED'`)).toBe(0);
+    expect(await num('SELECT COUNT(*) AS n FROM (SELECT seeker_id FROM placements GROUP BY seeker_id HAVING COUNT(*) > 1) t')).toBe(0);
+    expect(await num(`SELECT COUNT(*) AS n FROM seekers s WHERE (s.placed_at IS NOT NULL) <> EXISTS (SELECT 1 FROM placements p WHERE p.seeker_id = s.id)`)).toBe(0);
+    // filled = placements against the vacancy, never above quota; FILLED exactly at quota.
+    expect(await num(`SELECT COUNT(*) AS n FROM vacancies v WHERE v.filled <> (SELECT COUNT(*) FROM placements p WHERE p.vacancy_id = v.id)`)).toBe(0);
+    expect(await num('SELECT COUNT(*) AS n FROM vacancies WHERE filled > quota')).toBe(0);
+    expect(await num(`SELECT COUNT(*) AS n FROM vacancies WHERE (status = 'FILLED') <> (filled = quota)`)).toBe(0);
+    expect(await num(`SELECT COUNT(*) AS n FROM vacancies WHERE status = 'FILLED'`)).toBeGreaterThan(0);
+    // A hire through an application: the application is HIRED, of that vacancy and seeker.
+    expect(await num(`SELECT COUNT(*) AS n FROM applications WHERE status = 'HIRED'`)).toBe(await num('SELECT COUNT(*) AS n FROM placements WHERE application_id IS NOT NULL'));
+    expect(
+      await num(`SELECT COUNT(*) AS n FROM placements p JOIN applications a ON a.id = p.application_id WHERE a.status <> 'HIRED' OR a.vacancy_id <> p.vacancy_id OR a.seeker_id <> p.seeker_id`),
+    ).toBe(0);
+    // Undecided applications only on OPEN vacancies and for seekers not placed.
+    expect(
+      await num(`SELECT COUNT(*) AS n FROM applications a JOIN vacancies v ON v.id = a.vacancy_id JOIN seekers s ON s.id = a.seeker_id
+                 WHERE a.status IN ('SUBMITTED', 'SHORTLISTED') AND (v.status <> 'OPEN' OR s.placed_at IS NOT NULL)`),
+    ).toBe(0);
+    expect(await num('SELECT COUNT(*) AS n FROM applications WHERE decided_at IS NOT NULL AND decided_at < applied_at')).toBe(0);
+  });
+
+  it('stores search_text and education_rank as the vacancy service computes them', async () => {
+    const rows: { title: string; description: string; skills: string; search_text: string; education_min: EducationLevel; education_rank: number }[] = await ds.query(
+      'SELECT title, description, skills, search_text, education_min, education_rank FROM vacancies',
+    );
+    const wrong = rows.filter(
+      (v) => v.search_text !== vacancySearchText({ title: v.title, description: v.description, skills: JSON.parse(v.skills) as string[] }) || Number(v.education_rank) !== educationRank(v.education_min),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('rolls labour_monthly up exactly from labour_events', async () => {
+    const fromEvents = await ds.query(
+      `SELECT SUBSTR(event_date, 1, 7) AS month, subject, kind, sex, age_band, education, SUM(positions) AS total
+         FROM labour_events GROUP BY SUBSTR(event_date, 1, 7), subject, kind, sex, age_band, education ORDER BY 1, 2, 3, 4, 5, 6`,
+    );
+    const monthly = await ds.query('SELECT month, subject, kind, sex, age_band, education, total FROM labour_monthly ORDER BY 1, 2, 3, 4, 5, 6');
+    const norm = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, total: Number(r.total) }));
+    expect(norm(monthly)).toEqual(norm(fromEvents));
+    expect(await num(`SELECT COUNT(*) AS n FROM labour_events WHERE event_date >= ?`, [TODAY])).toBe(0);
+  });
+
+  it('gives IPK III/1 tables that balance month to month and end at today\'s register', async () => {
+    const rows = (where: string, month: string): Promise<FlowRow[]> =>
+      ds
+        .query(`SELECT subject, kind, sex, age_band AS ageBand, education, SUM(total) AS total FROM labour_monthly WHERE month ${where} ? GROUP BY subject, kind, sex, age_band, education`, [month])
+        .then((r: Record<string, unknown>[]) => r.map((x) => ({ ...(x as unknown as FlowRow), total: Number(x.total) })));
+    const report = async (month: string) => ipkIII1(await rows('<', month), await rows('=', month));
+    const months = ['2025-06', '2025-07', '2026-02', '2026-03', '2026-10', '2026-11'];
+    const reports = new Map<string, Awaited<ReturnType<typeof report>>>();
+    for (const m of months) reports.set(m, await report(m));
+
+    for (const [m, r] of reports) {
+      const s = r.seekers;
+      expect(s.A.total.LP).toBe(s.carriedOver.total.LP + s.registered.total.LP);
+      expect(s.B.total.LP).toBe(s.placed.total.LP + s.removed.total.LP);
+      expect(s.remaining.total.LP).toBe(s.A.total.LP - s.B.total.LP);
+      expect(s.remaining.total.LP).toBeGreaterThanOrEqual(0);
+      expect(r.vacancies.remaining.LP).toBeGreaterThanOrEqual(0);
+      expect(s.registered.total.LP).toBeGreaterThan(0); // every month of the last two years has new cards
+      expect(m).toBeTruthy();
+    }
+    // Row 5 of a month is row 1 of the next, cell by cell.
+    for (const [a, b] of [['2025-06', '2025-07'], ['2026-02', '2026-03'], ['2026-10', '2026-11']]) {
+      expect(reports.get(b)!.seekers.carriedOver).toEqual(reports.get(a)!.seekers.remaining);
+      expect(reports.get(b)!.vacancies.carriedOver).toEqual(reports.get(a)!.vacancies.remaining);
+    }
+    // The stock after this month's flows is the register today: ACTIVE cards, open unfilled positions.
+    const now = reports.get('2026-11')!;
+    expect(now.seekers.remaining.total.LP).toBe(await num(`SELECT COUNT(*) AS n FROM cards WHERE status = 'ACTIVE'`));
+    expect(now.vacancies.remaining.LP).toBe(await num(`SELECT COALESCE(SUM(quota - filled), 0) AS n FROM vacancies WHERE status = 'OPEN'`));
+  });
+});
