@@ -26,16 +26,9 @@ export class DatabaseVacancySearch extends VacancySearch {
     const { page, pageSize, skip } = pageWindow(query);
     const pageQb = this.filtered(query).select('v.id', 'id');
     this.orderBy(pageQb, query.sort ?? 'newest');
-    const [idRows, countRow, employmentType, kecamatanCode, educationMin] = await Promise.all([
-      pageQb.offset(skip).limit(pageSize).getRawMany<{ id: string }>(),
-      this.filtered(query).select('COUNT(*)', 'n').getRawOne<{ n: string | number }>(),
-      this.facet(query, 'v.employment_type'),
-      this.facet(query, 'v.kecamatan_code'),
-      this.facet(query, 'v.education_min'),
-    ]);
+    const [idRows, { total, facets }] = await Promise.all([pageQb.offset(skip).limit(pageSize).getRawMany<{ id: string }>(), this.countAndFacets(query)]);
     const items = await this.load(idRows.map((r) => r.id));
-    const facets: VacancyFacets = { employmentType, kecamatanCode, educationMin };
-    return { items, page, pageSize, total: Number(countRow?.n ?? 0), facets };
+    return { items, page, pageSize, total, facets };
   }
 
   /**
@@ -91,10 +84,30 @@ export class DatabaseVacancySearch extends VacancySearch {
     qb.addOrderBy('v.id', 'ASC');
   }
 
-  private async facet(query: VacancyQuery, column: string): Promise<Record<string, number>> {
-    const rows = await this.filtered(query).select(column, 'k').addSelect('COUNT(*)', 'n').groupBy(column).getRawMany<{ k: string | null; n: string | number }>();
-    const counts: Record<string, number> = {};
-    for (const r of rows) counts[r.k ?? UNSPECIFIED_KECAMATAN] = Number(r.n);
-    return counts;
+  /**
+   * The total and the three facets from one pass over the matching rows: grouped by all three facet
+   * columns at once (at most a few thousand groups), then summed per facet here. One scan instead of four.
+   */
+  private async countAndFacets(query: VacancyQuery): Promise<{ total: number; facets: VacancyFacets }> {
+    const rows = await this.filtered(query)
+      .select('v.employment_type', 'employmentType')
+      .addSelect('v.kecamatan_code', 'kecamatanCode')
+      .addSelect('v.education_min', 'educationMin')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('v.employment_type')
+      .addGroupBy('v.kecamatan_code')
+      .addGroupBy('v.education_min')
+      .getRawMany<{ employmentType: string; kecamatanCode: string | null; educationMin: string; n: string | number }>();
+    const facets: VacancyFacets = { employmentType: {}, kecamatanCode: {}, educationMin: {} };
+    let total = 0;
+    for (const r of rows) {
+      const n = Number(r.n);
+      total += n;
+      const kecamatan = r.kecamatanCode ?? UNSPECIFIED_KECAMATAN;
+      facets.employmentType[r.employmentType] = (facets.employmentType[r.employmentType] ?? 0) + n;
+      facets.kecamatanCode[kecamatan] = (facets.kecamatanCode[kecamatan] ?? 0) + n;
+      facets.educationMin[r.educationMin] = (facets.educationMin[r.educationMin] ?? 0) + n;
+    }
+    return { total, facets };
   }
 }
