@@ -9,5 +9,6 @@ import { ApplicationsService } from './applications.service.js';
   imports: [TypeOrmModule.forFeature([Application]), PlacementsModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],
+  exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

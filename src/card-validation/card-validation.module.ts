@@ -10,5 +10,6 @@ import { CardValidationService } from './card-validation.service.js';
   imports: [TypeOrmModule.forFeature([CardValidation]), CardsModule],
   controllers: [CardValidationController, CardCredentialController, JwksController],
   providers: [CardValidationService, CardCredentials],
+  exports: [CardValidationService],
 })
 export class CardValidationModule {}

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { addDays, startOfJakartaDay } from '../common/dates.js';
-import { forbidden, validationFailed } from '../common/domain-error.js';
+import { DomainError, forbidden, validationFailed } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { PersonalData } from '../common/personal-data.js';
 import { RateLimiter } from '../common/rate-limiter.js';
@@ -32,6 +32,20 @@ export interface ValidationReply {
   holderName: string | null;
   expiresAt: string | null;
   reportOverdue: boolean | null;
+  checkedAt: string;
+}
+
+/**
+ * What anyone who scans a card's QR code may learn (the public check page): the result, and on a
+ * match the card number, the masked name and the validity. Nothing is recorded; no NIK is involved.
+ */
+export interface PublicCredentialCheck {
+  /** A validation result, or INVALID / CREDENTIAL_EXPIRED when the credential itself is refused. */
+  result: ValidationResult | 'INVALID' | 'CREDENTIAL_EXPIRED';
+  valid: boolean;
+  cardNumber: string | null;
+  holderName: string | null;
+  validUntil: string | null;
   checkedAt: string;
 }
 
@@ -99,6 +113,29 @@ export class CardValidationService {
     const card = await this.lookup(BY_ID, claims.sub);
     const matched = card && FINDABLE.has(card.status) && card.cardNumberDisplay === claims.cardNumber ? card : null;
     return this.answer(actor, employerId, 'CREDENTIAL', matched, claims.cardNumber);
+  }
+
+  /**
+   * The public check of a scanned credential (no account): the same signature, expiry and live-status
+   * checks and the same results as validateCredential, but with no employer behind it nothing is
+   * recorded as a validation, and a refused credential is a result (INVALID, CREDENTIAL_EXPIRED), not
+   * an error. Callers that face the internet must rate-limit it.
+   */
+  async checkCredentialPublicly(token: string): Promise<PublicCredentialCheck> {
+    const now = this.clock.now();
+    const checkedAt = now.toISOString();
+    const refused = (result: PublicCredentialCheck['result']): PublicCredentialCheck => ({ result, valid: false, cardNumber: null, holderName: null, validUntil: null, checkedAt });
+    let claims;
+    try {
+      claims = this.credentials.verify(token, now);
+    } catch (err) {
+      if (err instanceof DomainError && err.status < 500) return refused(err.code === 'CREDENTIAL_EXPIRED' ? 'CREDENTIAL_EXPIRED' : 'INVALID');
+      throw err;
+    }
+    const card = await this.lookup(BY_ID, claims.sub);
+    if (!card || !FINDABLE.has(card.status) || card.cardNumberDisplay !== claims.cardNumber) return refused('NOT_FOUND');
+    const result = resultOf(card, this.clock.today());
+    return { result, valid: result === 'VALID', cardNumber: card.cardNumberDisplay, holderName: maskName(card.fullName), validUntil: card.expiresAt, checkedAt };
   }
 
   /** A signed credential for an ACTIVE card (holder or officer), with its QR code as a PNG. */
@@ -170,7 +207,7 @@ export class CardValidationService {
     if (!card) {
       reply = { result: 'NOT_FOUND', valid: false, cardNumber: presented, holderName: null, expiresAt: null, reportOverdue: null, checkedAt: now.toISOString() };
     } else {
-      const result: ValidationResult = card.status === 'ACTIVE' ? (card.expiresAt! < today ? 'EXPIRED' : 'VALID') : (card.status as ValidationResult);
+      const result = resultOf(card, today);
       reply = {
         result,
         valid: result === 'VALID',
@@ -189,7 +226,11 @@ export class CardValidationService {
   }
 }
 
-
+/** The result of a check of an issued card: an ACTIVE card past its expiry date answers EXPIRED. */
+function resultOf(card: Pick<CardWithHolder, 'status' | 'expiresAt'>, today: string): ValidationResult {
+  if (card.status === 'ACTIVE') return card.expiresAt! < today ? 'EXPIRED' : 'VALID';
+  return card.status as ValidationResult;
+}
 
 function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -11,6 +11,6 @@ import { CardsService } from './cards.service.js';
   imports: [TypeOrmModule.forFeature([Card, CardReport, CardSerial]), SeekersModule],
   controllers: [CardsController],
   providers: [CardsService, CardNumbers, CardImportService],
-  exports: [CardsService],
+  exports: [CardsService, CardImportService],
 })
 export class CardsModule {}

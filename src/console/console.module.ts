@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { VerifiedEmployerGuard } from '../common/auth/verified-employer.guard.js';
+import { ApplicationsModule } from '../applications/applications.module.js';
+import { CardValidationModule } from '../card-validation/card-validation.module.js';
 import { CardsModule } from '../cards/cards.module.js';
 import { EmployersModule } from '../employers/employers.module.js';
+import { MatchingModule } from '../matching/matching.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
 import { PlacementsModule } from '../placements/placements.module.js';
 import { SeekersModule } from '../seekers/seekers.module.js';
 import { VacanciesModule } from '../vacancies/vacancies.module.js';
-import { ApiServices } from './api-services.js';
 import { EmployerConsoleController } from './employer.controller.js';
 import { ConsoleGuard } from './http/console.guard.js';
 import { OfficerConsoleController } from './officer.controller.js';
@@ -24,8 +26,8 @@ import { ConsoleCsrf } from './session/csrf.js';
  * acting through the same services as the HTTP API with the signed-in user's AuthUser.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ConsoleSession]), EmployersModule, SeekersModule, CardsModule, VacanciesModule, PlacementsModule, MonitoringModule],
+  imports: [TypeOrmModule.forFeature([ConsoleSession]), EmployersModule, SeekersModule, CardsModule, VacanciesModule, PlacementsModule, MonitoringModule, ApplicationsModule, CardValidationModule, MatchingModule],
   controllers: [PublicConsoleController, SeekerConsoleController, EmployerConsoleController, OfficerConsoleController],
-  providers: [ConsoleSessions, ConsoleCsrf, ConsoleGuard, VerifiedEmployerGuard, ApiServices, PublicCardCheck, OfficerReports],
+  providers: [ConsoleSessions, ConsoleCsrf, ConsoleGuard, VerifiedEmployerGuard, PublicCardCheck, OfficerReports],
 })
 export class ConsoleModule {}

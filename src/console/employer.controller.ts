@@ -16,7 +16,8 @@ import { PlacementsService } from '../placements/placements.service.js';
 import { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from '../vacancies/dto/vacancy.dto.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
 import type { VacancyView } from '../vacancies/vacancy.entity.js';
-import { ApiServices } from './api-services.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { CardValidationService } from '../card-validation/card-validation.service.js';
 import { Ctx, ForRoles, ForVerifiedEmployer, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
@@ -76,7 +77,8 @@ export class EmployerConsoleController {
   constructor(
     private readonly employers: EmployersService,
     private readonly vacancies: VacanciesService,
-    private readonly api: ApiServices,
+    private readonly applications: ApplicationsService,
+    private readonly validations: CardValidationService,
     private readonly placements: PlacementsService,
     private readonly clock: Clock,
   ) {}
@@ -150,7 +152,7 @@ export class EmployerConsoleController {
   async applicants(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
     // The application list makes the API's object check (another company's vacancy → 404) first.
     const q = Object.assign(new ApplicationListQuery(), await pageOf(query));
-    const page = await this.api.applications.listForVacancy(c.user!, id, q);
+    const page = await this.applications.listForVacancy(c.user!, id, q);
     const v = await this.ownVacancy(c, id);
     sendPage(res, applicantsPage(c, v, page, query, this.clock.today(), () => randomUUID()));
   }
@@ -160,7 +162,7 @@ export class EmployerConsoleController {
     const back = applicantsPath(req.body);
     await actThenRedirect(res, back, 'decided', async () => {
       const dto = await validateAs(DecideDto, { status: req.body?.status });
-      return this.api.applications.decide(c.user!, id, dto.status);
+      return this.applications.decide(c.user!, id, dto.status);
     });
   }
 
@@ -172,7 +174,7 @@ export class EmployerConsoleController {
       // The hire closes the seeker's card: the form asks for an explicit confirmation first.
       if (req.body?.confirm !== 'true') throw validationFailed([{ field: 'confirm', messages: ['confirm the hire'] }], 'Confirm the hire first.');
       const dto = await validateAs(HireDto, formBody(HIRE_FORM, formValues(HIRE_FORM, req.body)));
-      return this.api.applications.hire(c.user!, id, dto, idem(req.body));
+      return this.applications.hire(c.user!, id, dto, idem(req.body));
     });
   }
 
@@ -191,7 +193,7 @@ export class EmployerConsoleController {
     let problem: string | null = null;
     let status = 200;
     try {
-      reply = await this.api.validations.validate(c.user!, await validateAs(ValidateCardDto, formBody(CHECK_FORM, values)));
+      reply = await this.validations.validate(c.user!, await validateAs(ValidateCardDto, formBody(CHECK_FORM, values)));
     } catch (err) {
       ({ errors, problem, status } = refusal(c, err));
       if (err instanceof DomainError && err.code === 'INVALID_CARD_NUMBER') ({ errors, problem } = { errors: { cardNumber: [errorText(c.t, err)] }, problem: null });
@@ -221,8 +223,8 @@ export class EmployerConsoleController {
   }
 
   @Get('staf')
-  staffForm(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, staffPage(c, {}, null, null, query));
+  async staffForm(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    sendPage(res, staffPage(c, await this.employers.listStaff(c.user!), {}, null, null, query));
   }
 
   @Post('staf')
@@ -233,7 +235,7 @@ export class EmployerConsoleController {
       redirect(res, '/perusahaan/staf?ok=staffAdded');
     } catch (err) {
       const { errors, problem, status } = refusal(c, err);
-      sendPage(res, staffPage(c, { ...values, password: '' }, errors, problem, {}), status);
+      sendPage(res, staffPage(c, await this.employers.listStaff(c.user!), { ...values, password: '' }, errors, problem, {}), status);
     }
   }
 
@@ -250,7 +252,7 @@ export class EmployerConsoleController {
   }
 
   private recentChecks(c: ConsoleContext) {
-    return this.api.validations.history(c.user!, Object.assign(new CardValidationQuery(), { page: 1, pageSize: 10 }));
+    return this.validations.history(c.user!, Object.assign(new CardValidationQuery(), { page: 1, pageSize: 10 }));
   }
 }
 
@@ -260,12 +262,16 @@ function applicantsPath(body: unknown): string {
   return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? `/perusahaan/lowongan/${id.toLowerCase()}/pelamar` : '/perusahaan/lowongan';
 }
 
+/** Conflicts the API reports as a code, shown on the field they are about. */
+const CONFLICT_FIELDS: Record<string, string> = { DUPLICATE_EMAIL: 'email', DUPLICATE_NIK: 'nik' };
+
 /** A refused form: field errors (duplicates on their field) or one sentence, with the API's status. */
 export function refusal(c: ConsoleContext, err: unknown): { errors: Record<string, string[]> | null; problem: string | null; status: number } {
   if (!(err instanceof DomainError) || err.status >= 500) throw err;
   const errors = fieldErrors(err);
   if (errors) return { errors: localizeErrors(c.t, errors), problem: null, status: 400 };
-  if (err.code === 'DUPLICATE_EMAIL') return { errors: { email: [errorText(c.t, err)] }, problem: null, status: err.status };
+  const onField = CONFLICT_FIELDS[err.code];
+  if (onField) return { errors: { [onField]: [errorText(c.t, err)] }, problem: null, status: err.status };
   return { errors: null, problem: errorText(c.t, err), status: err.status };
 }
 

@@ -7,7 +7,9 @@ import { MonthQuery, ParticipationQuery, PeriodQuery } from '../monitoring/dto/m
 import { flowTableToCsvRows } from '../monitoring/ipk-report.js';
 import { MonitoringService, type ParticipationRow } from '../monitoring/monitoring.service.js';
 import { ReportsService } from '../monitoring/reports.service.js';
+import { EDUCATION_LEVELS } from '../common/reference/education.js';
 import { AGE_BANDS } from '../statistics/labour-event.entity.js';
+import type { MessageKey } from './i18n/i18n.js';
 import type { ConsoleContext } from './http/console-context.js';
 import { html, type SafeHtml } from './http/html.js';
 import { barChart, gauge, pairedColumns } from './views/charts.js';
@@ -19,6 +21,23 @@ const OUTREACH_COLUMNS: (keyof ParticipationRow)[] = ['employerId', 'legalName',
 
 type IpkReport = Awaited<ReturnType<ReportsService['ipkIII1']>>;
 type SexCells = { L: number; P: number; LP: number };
+
+/** The reports by education level: III/2 (job seekers) and III/4 (vacancy positions, by sex asked). */
+export type EducationReportKind = 'III-2' | 'III-4';
+
+/** The rows of a flow table as the forms number them, with their labels, for seekers and vacancies. */
+const SEEKER_FLOWS: [string, string, MessageKey][] = [
+  ['carriedOver', '1', 'ipk.s1'], ['registered', '2', 'ipk.s2'], ['A', 'A', 'ipk.sA'], ['placed', '3', 'ipk.s3'], ['removed', '4', 'ipk.s4'], ['B', 'B', 'ipk.sB'], ['remaining', '5', 'ipk.s5'],
+];
+const VACANCY_FLOWS: [string, string, MessageKey][] = [
+  ['carriedOver', '1', 'ipk.v1'], ['registered', '2', 'ipk.v2'], ['C', 'C', 'ipk.vC'], ['filled', '3', 'ipk.v3'], ['removed', '4', 'ipk.v4'], ['D', 'D', 'ipk.vD'], ['remaining', '5', 'ipk.v5'],
+];
+
+/** The tabs between the three monthly reports, keeping the month. */
+function ipkTabs(c: ConsoleContext, current: 'III-1' | EducationReportKind, year: number, month: number): SafeHtml {
+  const tabs: ['III-1' | EducationReportKind, string, MessageKey][] = [['III-1', '/petugas/ipk', 'ipk.tab1'], ['III-2', '/petugas/ipk/iii-2', 'ipk.tab2'], ['III-4', '/petugas/ipk/iii-4', 'ipk.tab4']];
+  return html`<nav class="tabs no-print" aria-label="${c.t('ipk.reports')}"><ul>${tabs.map(([kind, href, key]) => html`<li><a href="${href}?year=${year}&month=${month}"${kind === current ? html` aria-current="page"` : ''}>${c.t(key)}</a></li>`)}</ul></nav>`;
+}
 
 /**
  * The officer's report pages — dashboard, outreach list, IPK III/1 — drawn from the API's
@@ -150,7 +169,7 @@ export class OfficerReports {
     return layout(
       c,
       `${t('nav.ipk')} · ${monthName}`,
-      html`<h1>${t('ipk.title')}</h1>
+      html`<h1>${t('ipk.title')}</h1>${ipkTabs(c, 'III-1', year, month)}
       <form method="get" action="/petugas/ipk" class="no-print"><div class="grid2">
         ${field(c, { name: 'month', label: t('ipk.month'), type: 'select', values: { month: String(month) }, options: monthOptions })}
         ${field(c, { name: 'year', label: t('ipk.year'), type: 'number', values: { year: String(year) } })}</div>
@@ -181,10 +200,72 @@ export class OfficerReports {
     const { year, month } = this.month(q);
     const r = await this.reports.ipkIII1(Object.assign(new MonthQuery(), { year, month }));
     const rows = [...flowTableToCsvRows('seekers', r.seekers as unknown as Record<string, unknown>), ...flowTableToCsvRows('vacancies', r.vacancies as unknown as Record<string, unknown>)].map((row) => ({ period: r.period, ...row }));
+    this.sendCsv(res, `ipk-iii-1-${r.period}.csv`, rows);
+  }
+
+  /**
+   * IPK III/2 (job seekers) or III/4 (vacancy positions) by education level for a month: one row per
+   * level, and for each flow row of the form (1, 2, A, 3, 4, B, 5) the L, P and L+P counts.
+   */
+  async educationReport(c: ConsoleContext, kind: EducationReportKind, q: Record<string, string>): Promise<SafeHtml> {
+    const t = c.t;
+    const { year, month } = this.month(q);
+    const { table, flows } = await this.educationTable(kind, year, month);
+    const monthName = `${t.month(month)} ${year}`;
+    const title = t(kind === 'III-2' ? 'ipk.title2' : 'ipk.title4');
+    const path = kind === 'III-2' ? '/petugas/ipk/iii-2' : '/petugas/ipk/iii-4';
+    const monthOptions = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t.month(i + 1) }));
+    const levels: string[] = [...EDUCATION_LEVELS, 'total'];
+    const cell = (flow: string, level: string): SexCells => table[flow]?.[level] ?? { L: 0, P: 0, LP: 0 };
+    return layout(
+      c,
+      `${title} · ${monthName}`,
+      html`<h1>${title}</h1>${ipkTabs(c, kind, year, month)}
+      <form method="get" action="${path}" class="no-print"><div class="grid2">
+        ${field(c, { name: 'month', label: t('ipk.month'), type: 'select', values: { month: String(month) }, options: monthOptions })}
+        ${field(c, { name: 'year', label: t('ipk.year'), type: 'number', values: { year: String(year) } })}</div>
+        <div class="actions"><button class="btn primary" type="submit">${t('dash.show')}</button>
+        <button type="button" class="btn secondary" data-print>${t('card.print')}</button>
+        <a class="btn secondary" href="${path}.csv?year=${year}&month=${month}" download>${t('ipk.csv')}</a></div></form>
+      ${facts([[t('ipk.region'), t('card.issuer')], [t('ipk.period'), monthName]])}
+      <div class="table-wrap"><table class="ipk-wide"><thead>
+        <tr><th rowspan="2">${t('ipk.education')}</th>${flows.map(([, code, key]) => html`<th colspan="3" class="num"><abbr title="${t(key)}">${code}</abbr></th>`)}</tr>
+        <tr>${flows.map(() => html`<th class="num">L</th><th class="num">P</th><th class="num">L+P</th>`)}</tr></thead>
+        <tbody>${levels.map((level) => {
+          const label = level === 'total' ? t('ipk.total') : t.label('education', level);
+          return html`<tr><th scope="row">${level === 'total' ? html`<strong>${label}</strong>` : label}</th>${flows.map(([flow]) => {
+            const x = cell(flow, level);
+            return html`<td class="num">${x.L}</td><td class="num">${x.P}</td><td class="num"><strong>${x.LP}</strong></td>`;
+          })}</tr>`;
+        })}</tbody></table></div>
+      <h2>${t('ipk.legend')}</h2>
+      <dl class="facts">${flows.map(([, code, key]) => html`<div><dt>${code}</dt><dd>${t(key).replace(/^[0-9A-D]\.\s*/, '')}</dd></div>`)}</dl>
+      <p class="meta">${t(kind === 'III-2' ? 'ipk.note2' : 'ipk.note4')}</p>`,
+    );
+  }
+
+  /** IPK III/2 or III/4 as CSV: the API's rows (one per flow row, `<level>.L`, `<level>.P`, `<level>.LP` columns). */
+  async educationReportCsv(kind: EducationReportKind, q: Record<string, string>, res: Response): Promise<void> {
+    const { year, month } = this.month(q);
+    const query = Object.assign(new MonthQuery(), { year, month });
+    const r = kind === 'III-2' ? await this.reports.ipkIII2(query) : await this.reports.ipkIII4(query);
+    const [part, table] = 'seekers' in r ? ['seekers', r.seekers] : ['vacancies', r.vacancies];
+    const rows = flowTableToCsvRows(part, table as unknown as Record<string, unknown>).map((row) => ({ period: r.period, ...row }));
+    this.sendCsv(res, `ipk-${kind.toLowerCase()}-${r.period}.csv`, rows);
+  }
+
+  private async educationTable(kind: EducationReportKind, year: number, month: number): Promise<{ table: Record<string, Record<string, SexCells>>; flows: [string, string, MessageKey][] }> {
+    const query = Object.assign(new MonthQuery(), { year, month });
+    if (kind === 'III-2') return { table: (await this.reports.ipkIII2(query)).seekers as unknown as Record<string, Record<string, SexCells>>, flows: SEEKER_FLOWS };
+    return { table: (await this.reports.ipkIII4(query)).vacancies as unknown as Record<string, Record<string, SexCells>>, flows: VACANCY_FLOWS };
+  }
+
+  /** Rows as the API's CSV: a UTF-8 BOM (so spreadsheets read the encoding), a header, one line per row. */
+  private sendCsv(res: Response, filename: string, rows: Record<string, unknown>[]): void {
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="ipk-iii-1-${r.period}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.setHeader('Cache-Control', 'no-store');
-    res.send(csvLine(columns) + rows.map((row) => csvLine(columns.map((k) => (row as Record<string, unknown>)[k]))).join(''));
+    res.send('\uFEFF' + csvLine(columns) + rows.map((row) => csvLine(columns.map((k) => row[k]))).join(''));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditQuery } from '../audit/dto/audit-query.dto.js';
@@ -11,15 +11,27 @@ import type { Page } from '../common/http/pagination.js';
 import { EmployerListQuery, ReasonDto } from '../employers/dto/employer.dto.js';
 import type { EmployerStatus } from '../employers/employer.entity.js';
 import { EmployersService } from '../employers/employers.service.js';
+import { CardImportService } from '../cards/card-import.service.js';
+import { DomainError, notFound, validationFailed } from '../common/domain-error.js';
+import { MatchingService } from '../matching/matching.service.js';
+import { CreateSeekerDto } from '../seekers/dto/seeker.dto.js';
 import { SeekersService } from '../seekers/seekers.service.js';
-import { ApiServices } from './api-services.js';
+import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
+import { VacanciesService } from '../vacancies/vacancies.service.js';
+import { CardValidationService } from '../card-validation/card-validation.service.js';
+import { AuditQueryService } from '../audit/audit-query.service.js';
 import { Ctx, ForRoles, safeNext, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
-import { fieldErrors, validateAs, type FormValues } from './http/forms.js';
-import { actThenRedirect, sendPage } from './http/respond.js';
+import { ConsoleUpload, type UploadedForm } from './http/console-upload.js';
+import { EXPERIENCE_FORM, experienceRows } from './http/experience.js';
+import { fieldErrors, formBody, formValues, validateAs, type FormValues } from './http/forms.js';
+import { actThenRedirect, redirect, sendPage, withOutcome } from './http/respond.js';
+import { refusal } from './employer.controller.js';
+import { SEEKER_IDENTITY_FORM, withExperience } from './public.controller.js';
+import { importPage, officerVacanciesPage, referralPage, seekerDeskPage, walkInPage } from './views/officer-desk.js';
 import { cardQr, pageOf } from './seeker.controller.js';
-import { localizeErrors } from './views/components.js';
+import { errorText, localizeErrors } from './views/components.js';
 import { printableCard } from './views/ak1-card.js';
 import { auditPage, cardDetailPage, cardQueuePage, cardRegisterPage, employerQueuePage, type CardRow } from './views/officer.js';
 import { OfficerReports } from './officer-reports.js';
@@ -37,6 +49,13 @@ const backOf = (req: Request, fallback: string) => {
   return b === '/' ? fallback : b;
 };
 
+/** Which by-education IPK report a path names (`iii-2`, `iii-4`); anything else is not found. */
+function educationReportOf(name: string): 'III-2' | 'III-4' {
+  if (name === 'iii-2') return 'III-2';
+  if (name === 'iii-4') return 'III-4';
+  throw notFound('The report');
+}
+
 /** Disnaker officers: dashboard, verification and card queues, card register, reports, audit log. */
 @ApiExcludeController()
 @Public()
@@ -49,8 +68,12 @@ export class OfficerConsoleController {
     private readonly employers: EmployersService,
     private readonly cards: CardsService,
     private readonly seekers: SeekersService,
-    private readonly api: ApiServices,
+    private readonly validations: CardValidationService,
+    private readonly auditLog: AuditQueryService,
     private readonly reports: OfficerReports,
+    private readonly importer: CardImportService,
+    private readonly vacancies: VacanciesService,
+    private readonly matching: MatchingService,
   ) {}
 
   @Get()
@@ -76,6 +99,70 @@ export class OfficerConsoleController {
   @Get('ipk.csv')
   async ipkCsv(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
     await this.reports.ipkCsv(c, pick(query, ['year', 'month']), res);
+  }
+
+  @Get('ipk/:report')
+  async ipkByEducation(@Ctx() c: ConsoleContext, @Param('report') report: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    const csv = report.endsWith('.csv');
+    const kind = educationReportOf(csv ? report.slice(0, -4) : report);
+    if (csv) return this.reports.educationReportCsv(kind, pick(query, ['year', 'month']), res);
+    sendPage(res, await this.reports.educationReport(c, kind, pick(query, ['year', 'month'])));
+  }
+
+  @Get('pencari-kerja/baru')
+  walkInForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+    sendPage(res, walkInPage(c, {}, null, null));
+  }
+
+  /** A walk-in job seeker registered at the counter (POST /seekers), then shown with "issue a card". */
+  @Post('pencari-kerja/baru')
+  async registerWalkIn(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+    const experience = experienceRows(formValues(EXPERIENCE_FORM, req.body));
+    const values = { ...formValues(SEEKER_IDENTITY_FORM, req.body), ...experience };
+    try {
+      const dto = await validateAs(CreateSeekerDto, withExperience(formBody(SEEKER_IDENTITY_FORM, values), experience));
+      const seeker = await this.seekers.createWalkIn(c.user!, dto);
+      redirect(res, `/petugas/pencari-kerja/${seeker.id}?ok=walkInRegistered`);
+    } catch (err) {
+      const { errors, problem, status } = refusal(c, err);
+      sendPage(res, walkInPage(c, values, errors, problem), status);
+    }
+  }
+
+  @Get('pencari-kerja/:id')
+  async seeker(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    sendPage(res, seekerDeskPage(c, await this.seekers.get(id), query));
+  }
+
+  /** The card issued at the counter (POST /cards): ACTIVE and numbered at once, then its page. */
+  @Post('pencari-kerja/:id/kartu')
+  async issueCard(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: Response) {
+    try {
+      const card = await this.cards.issue(c.user!, id);
+      redirect(res, `/petugas/kartu/${card.id}?ok=cardIssued`);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      redirect(res, withOutcome(`/petugas/pencari-kerja/${id}`, { err: err.code }));
+    }
+  }
+
+  @Get('lowongan')
+  async vacancyList(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    const q = pick(query, ['q', 'page', 'ok', 'err']);
+    const search = await validateAs(VacancySearchQuery, { ...(q.q ? { q: q.q } : {}), ...(q.page && /^\d{1,5}$/.test(q.page) ? { page: q.page } : {}), pageSize: '20' }).catch(() => Object.assign(new VacancySearchQuery(), { page: 1, pageSize: 20 }));
+    sendPage(res, officerVacanciesPage(c, await this.vacancies.searchPublic(search), q));
+  }
+
+  @Get('lowongan/:id')
+  async vacancyReferral(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    const v = await this.vacancies.get(c.user, id);
+    sendPage(res, referralPage(c, v, await this.matching.candidates(id, await pageOf(query)), query));
+  }
+
+  /** An officer closes any vacancy (POST /vacancies/:id/close as officer); the console asks for the reason. */
+  @Post('lowongan/:id/tutup')
+  async closeVacancy(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+    await actThenRedirect(res, `/petugas/lowongan/${id}`, 'vacancyClosed', async () => this.vacancies.close(c.user!, id, (await reasonOf(req)).reason));
   }
 
   @Get('perusahaan')
@@ -125,6 +212,28 @@ export class OfficerConsoleController {
     }
   }
 
+  @Get('kartu/impor')
+  importForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+    sendPage(res, importPage(c, '', null, null, null));
+  }
+
+  /** Cards from the earlier system (POST /cards/import): an uploaded file, or CSV pasted into the form. */
+  @Post('kartu/impor')
+  @ConsoleUpload('file')
+  async importCards(@Ctx() c: ConsoleContext, @UploadedFile() file: UploadedForm | undefined, @Req() req: Request, @Res() res: Response) {
+    const pasted = typeof req.body?.csv === 'string' ? (req.body.csv as string) : '';
+    const csv = file && file.size > 0 ? file.buffer.toString('utf8') : pasted;
+    try {
+      if (csv.trim() === '') throw validationFailed([{ field: 'file', messages: [c.t('import.empty')] }], 'Nothing to import.');
+      const report = await this.importer.import(c.user!, csv);
+      sendPage(res, importPage(c, '', report, null, null));
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      const errors = fieldErrors(err);
+      sendPage(res, importPage(c, pasted, null, errors, errors ? null : errorText(c.t, err)), err.status);
+    }
+  }
+
   @Get('kartu/:id')
   async card(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
     const card = await this.cards.get(c.user!, id);
@@ -134,7 +243,7 @@ export class OfficerConsoleController {
   @Get('kartu/:id/cetak')
   async printCard(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
     const card = await this.cards.get(c.user!, id);
-    const [holder, credential] = await Promise.all([this.seekers.get(card.seekerId), this.api.validations.credential(c.user!, id)]);
+    const [holder, credential] = await Promise.all([this.seekers.get(card.seekerId), this.validations.credential(c.user!, id)]);
     sendPage(res, printableCard(c, card, holder, await cardQr(req, credential.token), `/petugas/kartu/${id}`));
   }
 
@@ -170,7 +279,7 @@ export class OfficerConsoleController {
     const values: FormValues = q;
     try {
       const dto = await validateAs(AuditQuery, { ...q, pageSize: '50' });
-      sendPage(res, auditPage(c, values, null, await this.api.audit.list(dto), q));
+      sendPage(res, auditPage(c, values, null, await this.auditLog.list(dto), q));
     } catch (err) {
       const errors = fieldErrors(err);
       if (!errors) throw err;

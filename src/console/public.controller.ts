@@ -15,13 +15,14 @@ import { SeekersService } from '../seekers/seekers.service.js';
 import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
 import type { UserView } from '../users/user.entity.js';
-import { ApiServices } from './api-services.js';
+import { ApplicationsService } from '../applications/applications.service.js';
 import { ASSETS } from './assets/assets.js';
 import { Ctx, ForRoles, safeNext, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard, cookieSecurity, LANG_COOKIE, SESSION_COOKIE } from './http/console.guard.js';
 import { clearCookie, parseCookies, setCookie } from './http/cookies.js';
-import { fieldErrors, formBody, formValues, validateAs, type FieldSpec } from './http/forms.js';
+import { EXPERIENCE_FORM, experienceBody, experienceRows } from './http/experience.js';
+import { fieldErrors, formBody, formValues, validateAs, type FieldSpec, type FormValues } from './http/forms.js';
 import { redirect, sendPage, withOutcome } from './http/respond.js';
 import { isLang } from './i18n/format.js';
 import { PublicCardCheck } from './public-card-check.js';
@@ -55,9 +56,8 @@ export const SEEKER_PROFILE_FORM: FieldSpec[] = [
   { name: 'skills', kind: 'list', optional: true },
 ];
 
-const SEEKER_FORM: FieldSpec[] = [
-  { name: 'email' },
-  { name: 'password' },
+/** The identity and profile of `POST /seekers` (the officer's walk-in form), without the experience rows. */
+export const SEEKER_IDENTITY_FORM: FieldSpec[] = [
   { name: 'nik' },
   { name: 'fullName' },
   { name: 'birthPlace' },
@@ -65,6 +65,14 @@ const SEEKER_FORM: FieldSpec[] = [
   { name: 'gender' },
   ...SEEKER_PROFILE_FORM,
 ];
+
+const SEEKER_FORM: FieldSpec[] = [{ name: 'email' }, { name: 'password' }, ...SEEKER_IDENTITY_FORM];
+
+/** A body with the experience rows filled in, when there are any (the API's field is optional). */
+export function withExperience(body: Record<string, unknown>, rows: FormValues): Record<string, unknown> {
+  const experience = experienceBody(rows);
+  return experience.length ? { ...body, experience } : body;
+}
 
 /** Conflicts the API reports as a code, shown on the field they are about. */
 const CONFLICT_FIELDS: Record<string, string> = { DUPLICATE_EMAIL: 'email', DUPLICATE_NIK: 'nik', DUPLICATE_EMPLOYER: 'company.nib' };
@@ -85,7 +93,7 @@ export class PublicConsoleController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly vacancies: VacanciesService,
-    private readonly api: ApiServices,
+    private readonly applications: ApplicationsService,
     private readonly auth: AuthService,
     private readonly employers: EmployersService,
     private readonly seekers: SeekersService,
@@ -136,7 +144,7 @@ export class PublicConsoleController {
   async apply(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
     try {
       const dto = await validateAs(ApplyDto, formBody([{ name: 'coverLetter', optional: true }], formValues([{ name: 'coverLetter' }], req.body)));
-      await this.api.applications.apply(c.user!, id, dto);
+      await this.applications.apply(c.user!, id, dto);
       redirect(res, '/saya/lamaran?ok=applied');
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
@@ -213,9 +221,10 @@ export class PublicConsoleController {
 
   @Post('daftar/pencari-kerja')
   async registerSeeker(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
-    const values = formValues(SEEKER_FORM, req.body);
+    const experience = experienceRows(formValues(EXPERIENCE_FORM, req.body));
+    const values = { ...formValues(SEEKER_FORM, req.body), ...experience };
     try {
-      const dto = await validateAs(RegisterSeekerDto, formBody(SEEKER_FORM, values));
+      const dto = await validateAs(RegisterSeekerDto, withExperience(formBody(SEEKER_FORM, values), experience));
       await this.auth.checkRegistrationRate(clientAddress(req));
       const { user } = await this.seekers.register(dto);
       await this.openSession(req, res, user);

@@ -14,13 +14,16 @@ import { PlacementsService } from '../placements/placements.service.js';
 import { UpdateSeekerDto } from '../seekers/dto/seeker.dto.js';
 import type { SeekerView } from '../seekers/seeker.entity.js';
 import { SeekersService } from '../seekers/seekers.service.js';
-import { ApiServices } from './api-services.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { CardValidationService } from '../card-validation/card-validation.service.js';
+import { MatchingService } from '../matching/matching.service.js';
 import { Ctx, ForRoles, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
 import { fieldErrors, formBody, formValues, validateAs, type FieldSpec, type FormValues } from './http/forms.js';
 import { actThenRedirect, redirect, sendPage } from './http/respond.js';
 import { SEEKER_PROFILE_FORM } from './public.controller.js';
+import { EXPERIENCE_FORM, experienceBody, experienceRows, experienceValues } from './http/experience.js';
 import { errorText, localizeErrors } from './views/components.js';
 import { printableCard } from './views/ak1-card.js';
 import { hiredPage, myApplicationsPage, myCardPage, profilePage, recommendationsPage } from './views/seeker.js';
@@ -49,6 +52,7 @@ function profileValues(s: SeekerView): FormValues {
     major: s.major ?? '',
     graduationYear: s.graduationYear === null ? '' : String(s.graduationYear),
     skills: s.skills.join(', '),
+    ...experienceValues(s.experience),
   };
 }
 
@@ -63,7 +67,9 @@ export class SeekerConsoleController {
   constructor(
     private readonly seekers: SeekersService,
     private readonly cards: CardsService,
-    private readonly api: ApiServices,
+    private readonly applications: ApplicationsService,
+    private readonly validations: CardValidationService,
+    private readonly matching: MatchingService,
     private readonly placements: PlacementsService,
   ) {}
 
@@ -96,23 +102,23 @@ export class SeekerConsoleController {
   async printCard(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
     const { current } = await this.cards.mine(c.user!);
     if (!current || current.status !== 'ACTIVE') return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
-    const [holder, credential] = await Promise.all([this.seekers.me(c.user!), this.api.validations.credential(c.user!, current.id)]);
+    const [holder, credential] = await Promise.all([this.seekers.me(c.user!), this.validations.credential(c.user!, current.id)]);
     sendPage(res, printableCard(c, current, holder, await cardQr(req, credential.token), '/saya/kartu'));
   }
 
   @Get('rekomendasi')
   async recommendations(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, recommendationsPage(c, await this.api.matching.recommendations(c.user!, await pageOf(query)), query));
+    sendPage(res, recommendationsPage(c, await this.matching.recommendations(c.user!, await pageOf(query)), query));
   }
 
   @Get('lamaran')
   async myApplications(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, myApplicationsPage(c, await this.api.applications.listMine(c.user!, await pageOf(query)), query));
+    sendPage(res, myApplicationsPage(c, await this.applications.listMine(c.user!, await pageOf(query)), query));
   }
 
   @Post('lamaran/:id/tarik')
   async withdraw(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: Response) {
-    await actThenRedirect(res, '/saya/lamaran', 'withdrawn', () => this.api.applications.withdraw(c.user!, id));
+    await actThenRedirect(res, '/saya/lamaran', 'withdrawn', () => this.applications.withdraw(c.user!, id));
   }
 
   @Get('profil')
@@ -123,10 +129,12 @@ export class SeekerConsoleController {
 
   @Post('profil')
   async saveProfile(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
-    const values = formValues(SEEKER_PROFILE_FORM, req.body);
+    const experience = experienceRows(formValues(EXPERIENCE_FORM, req.body));
+    const values = { ...formValues(SEEKER_PROFILE_FORM, req.body), ...experience };
     try {
-      // Every field is on the form, so an emptied optional field clears it (null), as PATCH allows.
-      const dto = await validateAs(UpdateSeekerDto, formBody(SEEKER_PROFILE_FORM, values, { emptyOptional: 'null' }));
+      // Every field is on the form, so an emptied optional field clears it (null), as PATCH allows;
+      // the experience rows shown replace the list (no rows left: an empty list).
+      const dto = await validateAs(UpdateSeekerDto, { ...formBody(SEEKER_PROFILE_FORM, values, { emptyOptional: 'null' }), experience: experienceBody(experience) });
       if (dto.skills === null) dto.skills = [];
       await this.seekers.updateMe(c.user!, dto);
       redirect(res, '/saya/profil?ok=profileSaved');

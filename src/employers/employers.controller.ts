@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { IdPipe } from '../common/http/id.pipe.js';
@@ -17,6 +17,14 @@ export class EmployersController {
   @ApiOperation({ summary: 'List and search employers (officer)' })
   list(@Query() q: EmployerListQuery) {
     return this.employers.list(q);
+  }
+
+  @Get('me/staff')
+  @Roles('employer')
+  @ApiOperation({ summary: "Your company's HR accounts: [{ id, email, fullName }]" })
+  @ApiOkResponse({ description: 'the staff of your own company only, by name', schema: { type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, email: { type: 'string' }, fullName: { type: 'string' } } } } })
+  listStaff(@CurrentUser() user: AuthUser) {
+    return this.employers.listStaff(user);
   }
 
   @Post('me/staff')

@@ -9,7 +9,7 @@ import { forbidden, invalidTransition, notFound } from '../common/domain-error.j
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { containsPattern, LIKE_ESCAPE, queryWords } from '../common/sql.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
-import { toUserView, type UserView } from '../users/user.entity.js';
+import { toUserView, User, type UserView } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { duplicateEmail } from '../users/users.errors.js';
 import type { CreateStaffDto } from '../auth/dto/auth.dto.js';
@@ -19,6 +19,13 @@ import { duplicateEmployer } from './employers.errors.js';
 
 /** Listeners told, inside the same transaction, that an employer's status changed (search outbox). */
 export type EmployerStatusListener = (manager: EntityManager, employerId: string, status: EmployerStatus) => Promise<void>;
+
+/** One HR account of a company, as its colleagues see it. */
+export interface StaffMember {
+  id: string;
+  email: string;
+  fullName: string;
+}
 
 @Injectable()
 export class EmployersService {
@@ -123,6 +130,17 @@ export class EmployersService {
       return u;
     });
     return toUserView(user);
+  }
+
+  /** The HR accounts of the caller's own company (never another's), by name. */
+  async listStaff(actor: AuthUser): Promise<StaffMember[]> {
+    if (actor.role !== 'employer' || !actor.employerId) throw forbidden();
+    const staff = await this.ds.getRepository(User).find({
+      where: { employerId: actor.employerId, role: 'employer' },
+      select: { id: true, email: true, fullName: true },
+      order: { fullName: 'ASC', id: 'ASC' },
+    });
+    return staff.map(({ id, email, fullName }) => ({ id, email, fullName }));
   }
 
   /**

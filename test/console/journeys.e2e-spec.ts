@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app';
-import { makeOfficer, nikFor, PASSWORD, postVacancy, uniq, verifiedEmployer, type Session } from '../support/factories';
+import { addDays } from '../../src/common/dates';
+import { digits, makeOfficer, nikFor, PASSWORD, postVacancy, uniq, verifiedEmployer, type Session } from '../support/factories';
 
 /**
  * Each role's main journey through the web console in a real browser (Debian's chromium driven by
@@ -236,6 +237,76 @@ describe('web console journeys (browser)', () => {
     await seeker.ctx.close();
     await off.ctx.close();
   }, 180_000);
+
+  it('officer at the counter: walk-in registration with work experience, card issued, CSV import', async () => {
+    const off = await person();
+    await signIn(off.page, officer.email);
+    await off.page.waitForURL('**/petugas');
+    const birthDate = '1995-06-21';
+    const nik = nikFor(birthDate, 'L');
+
+    // 1. A walk-in job seeker is registered from the menu, with two jobs of work experience.
+    await off.page.getByRole('link', { name: 'Pendaftaran di loket' }).click();
+    await off.page.waitForURL('**/petugas/pencari-kerja/baru');
+    await off.page.getByLabel(/^NIK/).fill(nik);
+    await off.page.getByLabel(/^Nama lengkap/).fill('Agus Walkin');
+    await off.page.getByLabel(/^Tempat lahir/).fill('Palembang');
+    await off.page.getByLabel(/^Tanggal lahir/).fill(birthDate);
+    await off.page.getByLabel(/^Jenis kelamin/).selectOption('L');
+    await off.page.getByLabel(/^Alamat/).fill('Jl. Veteran No. 9, Palembang');
+    await off.page.getByLabel(/^Kecamatan/).selectOption('16.71.05');
+    await off.page.getByLabel(/^Pendidikan terakhir/).selectOption('SMK');
+    await off.page.getByLabel(/^Keahlian/).fill('Las listrik, Mengemudi');
+    const jobs = [
+      ['Montir', 'Bengkel Jaya', '2015', '2019'],
+      ['Sopir', 'CV Angkut Cepat', '2019', ''],
+    ];
+    for (const [i, [position, company, from, to]] of jobs.entries()) {
+      const row = off.page.getByRole('group', { name: `Pengalaman ${i + 1}` });
+      await row.getByLabel('Jabatan', { exact: true }).fill(position);
+      await row.getByLabel('Perusahaan', { exact: true }).fill(company);
+      await row.getByLabel('Tahun mulai', { exact: true }).fill(from);
+      await row.getByLabel('Tahun selesai', { exact: true }).fill(to);
+    }
+    await shoot(off.page, 'officer-walk-in');
+    await off.page.getByRole('button', { name: 'Simpan pencari kerja' }).click();
+    await off.page.waitForURL('**ok=walkInRegistered');
+    const saved = await visible(off.page);
+    expect(saved).toContain('Agus Walkin');
+    expect(saved).toContain('Montir, Bengkel Jaya (2015–2019)');
+    expect(saved).toContain('Sopir, CV Angkut Cepat (2019–sekarang)');
+
+    // 2. The card is issued at the counter (after a confirmation) and is active with a number at once.
+    off.page.once('dialog', (d) => void d.accept());
+    await off.page.getByRole('button', { name: 'Terbitkan kartu AK1' }).click();
+    await off.page.waitForURL('**ok=cardIssued');
+    const card = await visible(off.page);
+    expect(card).toContain('Kartu AK1 diterbitkan.');
+    expect(card).toContain('Aktif');
+    expect(card).toContain(nik);
+    expect(card).toMatch(/1671-\d{2}-\d{6}-\d/);
+    await shoot(off.page, 'officer-card-issued');
+
+    // 3. Cards from the earlier system are imported from a CSV file; the bad line is shown with its reason.
+    const issuedAt = addDays(t.clock.today(), -60);
+    const number = `LAMA/${digits(10)}`;
+    const csv = [
+      'cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,status',
+      `${number},${nikFor('1997-04-04', 'P')},Rina Impor,Palembang,1997-04-04,P,Jl. Dempo No. 2,SMA,${issuedAt},ACTIVE`,
+      `LAMA/${digits(10)},${nikFor('1993-09-09', 'L')},Joko Keliru,Palembang,1993-09-10,L,Jl. Dempo No. 3,SMA,${issuedAt},ACTIVE`,
+    ].join('\n');
+    await off.page.getByRole('link', { name: 'Impor kartu' }).click();
+    await off.page.waitForURL('**/petugas/kartu/impor');
+    await off.page.getByLabel('Berkas CSV').setInputFiles({ name: 'kartu-lama.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await off.page.getByRole('button', { name: 'Impor', exact: true }).click();
+    const result = await visible(off.page);
+    expect(result).toContain('1 kartu diimpor, 1 baris ditolak.');
+    expect(result).toMatch(/3\s+nik\s+nik says the holder was born on/);
+    await shoot(off.page, 'officer-import');
+    await off.page.goto(`/petugas/kartu?q=${encodeURIComponent(number)}`);
+    expect(await visible(off.page)).toContain('Rina Impor');
+    await off.ctx.close();
+  }, 120_000);
 
   it('refuses a forged form, a seeker on an HR page, and HR on another company’s applicants', async () => {
     const { ctx, page } = await person();

@@ -236,6 +236,27 @@ describe('foundation: health, errors, auth, employers', () => {
       expect((await t.http.post('/api/v1/employers/me/staff').set(bearer(e)).send({ email, password: PASSWORD, fullName: 'Lagi' }).expect(409)).body.code).toBe('DUPLICATE_EMAIL');
     });
 
+    it("lists a company's own staff only: company A's staff never see company B's", async () => {
+      const a = await registerEmployer(t);
+      const b = await registerEmployer(t);
+      const emailA2 = `${uniq('hra2')}@company.test`;
+      const emailB2 = `${uniq('hrb2')}@company.test`;
+      await t.http.post('/api/v1/employers/me/staff').set(bearer(a)).send({ email: emailA2, password: PASSWORD, fullName: 'Ani Staf A' }).expect(201);
+      await t.http.post('/api/v1/employers/me/staff').set(bearer(b)).send({ email: emailB2, password: PASSWORD, fullName: 'Bayu Staf B' }).expect(201);
+      const colleagueA = await login(t, emailA2);
+
+      const listA = await t.http.get('/api/v1/employers/me/staff').set(bearer(colleagueA)).expect(200);
+      expect(listA.body.map((s: { email: string }) => s.email).sort()).toEqual([a.email, emailA2].sort());
+      expect(Object.keys(listA.body[0]).sort()).toEqual(['email', 'fullName', 'id']);
+      const seenByA = JSON.stringify(listA.body);
+      expect(seenByA).not.toContain(b.email);
+      expect(seenByA).not.toContain(emailB2);
+
+      const listB = await t.http.get('/api/v1/employers/me/staff').set(bearer(b)).expect(200);
+      expect(listB.body.map((s: { email: string }) => s.email).sort()).toEqual([b.email, emailB2].sort());
+      expect((await t.http.get('/api/v1/employers/me/staff').set(bearer(officer)).expect(403)).body.code).toBe('FORBIDDEN');
+    });
+
     it("hides another employer from staff and officer routes from non-officers", async () => {
       const a = await registerEmployer(t);
       const b = await registerEmployer(t);

@@ -55,6 +55,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
 
   // Employers
   { route: 'GET /api/v1/employers', allow: ['officer'] },
+  { route: 'GET /api/v1/employers/me/staff', allow: ['employer'] },
   { route: 'POST /api/v1/employers/me/staff', allow: ['employer'], body: () => account() },
   { route: 'GET /api/v1/employers/{id}', allow: ['officer', 'employer'], object: 'employer' },
   { route: 'POST /api/v1/employers/{id}/verify', allow: ['officer'], object: 'employer' },

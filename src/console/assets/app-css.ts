@@ -50,6 +50,11 @@ legend{font-weight:700;padding:0 .25rem}
 .field .hint{color:var(--muted);font-size:.9rem;margin:0 0 .25rem}
 .req{color:var(--err)}
 .grid2{display:grid;gap:0 1rem}
+fieldset.entry{margin:.5rem 0;padding:.25rem .75rem .5rem}
+.field input[type=file]{font:inherit;min-height:44px;max-width:100%}
+.tabs ul{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:0 0 1rem}
+.tabs a{display:block;padding:.45rem .8rem;border:1px solid var(--line);border-radius:.3rem;text-decoration:none}
+.tabs a[aria-current=page]{font-weight:700;border:2px solid var(--focus)}
 @media(min-width:40rem){.grid2{grid-template-columns:1fr 1fr}}
 .search{display:grid;gap:1rem}
 @media(min-width:56rem){.search{grid-template-columns:16rem 1fr}}

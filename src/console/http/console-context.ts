@@ -21,6 +21,7 @@ export type ConsoleRequest = Omit<Request, 'user'> & { console?: ConsoleContext;
 
 export const CONSOLE_ROLES = 'ak1:consoleRoles';
 export const CONSOLE_VERIFIED_EMPLOYER = 'ak1:consoleVerifiedEmployer';
+export const CONSOLE_UPLOAD = 'ak1:consoleUpload';
 
 /** A page for signed-in users of these roles; anyone else is sent to sign in or refused (403). */
 export const ForRoles = (...roles: Role[]) => SetMetadata(CONSOLE_ROLES, roles);

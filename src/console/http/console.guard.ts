@@ -10,7 +10,7 @@ import { isLang, type Lang } from '../i18n/format.js';
 import { ConsoleCsrf } from '../session/csrf.js';
 import { ConsoleSessions, sessionUser } from '../session/console-sessions.service.js';
 import { clearCookie, parseCookies, setCookie } from './cookies.js';
-import { CONSOLE_ROLES, CONSOLE_VERIFIED_EMPLOYER, type ConsoleRequest } from './console-context.js';
+import { CONSOLE_ROLES, CONSOLE_UPLOAD, CONSOLE_VERIFIED_EMPLOYER, type ConsoleRequest } from './console-context.js';
 
 export const SESSION_COOKIE = 'ak1_session';
 export const CSRF_COOKIE = 'ak1_csrf';
@@ -27,6 +27,11 @@ export function cookieSecurity(config: AppConfig) {
 export function languageOf(req: ConsoleRequest): Lang {
   const v = parseCookies(req.headers.cookie)[LANG_COOKIE];
   return isLang(v) ? v : 'id';
+}
+
+/** Whether the posted form's `_csrf` is the token of this browser's seed and this session. */
+export function formTokenAccepted(csrf: ConsoleCsrf, req: ConsoleRequest, seed: string, sessionId: string | null): boolean {
+  return csrf.check(seed, sessionId, (req.body as Record<string, unknown> | undefined)?._csrf);
 }
 
 /**
@@ -73,9 +78,11 @@ export class ConsoleGuard implements CanActivate {
       path: req.originalUrl,
     };
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
-      if (!cookies[CSRF_COOKIE] || !this.csrf.check(seed, session?.id ?? null, sent)) throw csrfRejected();
+    // A file upload's fields are read after the guards, so its form token is checked then
+    // (ConsoleUpload's interceptor); every other form is checked here, before anything runs.
+    const uploadForm = this.reflector.get<boolean | undefined>(CONSOLE_UPLOAD, ctx.getHandler());
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !uploadForm) {
+      if (!cookies[CSRF_COOKIE] || !formTokenAccepted(this.csrf, req, seed, session?.id ?? null)) throw csrfRejected();
     }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(CONSOLE_ROLES, [ctx.getHandler(), ctx.getClass()]);

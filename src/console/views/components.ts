@@ -91,7 +91,8 @@ export function localizeErrors(t: Translator, errors: Record<string, string[]> |
   if (!errors) return null;
   const out: Record<string, string[]> = {};
   for (const [name, messages] of Object.entries(errors)) {
-    const key = `fielderr.${name}`;
+    // Entries of a list share one sentence: `experience.2.fromYear` → `fielderr.experience.fromYear`.
+    const key = `fielderr.${name.replace(/\.\d+(?=\.)/g, '')}`;
     out[name] = t.lang === 'id' && t.has(key) ? [t(key as MessageKey)] : [messages.map((m) => m.replace(/\.$/, '')).join('; ') + '.'];
   }
   return out;

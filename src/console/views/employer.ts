@@ -4,6 +4,7 @@ import type { ValidationReply } from '../../card-validation/card-validation.serv
 import type { Page } from '../../common/http/pagination.js';
 import { KECAMATAN } from '../../common/reference/kecamatan.js';
 import type { EmployerView } from '../../employers/employer.entity.js';
+import type { StaffMember } from '../../employers/employers.service.js';
 import { EDUCATION_LEVELS } from '../../common/reference/education.js';
 import { EMPLOYMENT_TYPES, GENDER_REQUIREMENTS, type VacancyView } from '../../vacancies/vacancy.entity.js';
 import type { ConsoleContext } from '../http/console-context.js';
@@ -248,13 +249,20 @@ export function directPlacementPage(c: ConsoleContext, values: FormValues, error
   );
 }
 
-export function staffPage(c: ConsoleContext, values: FormValues, errors: Record<string, string[]> | null, problem: string | null, query: Record<string, unknown>): SafeHtml {
+/** The company's HR accounts (GET /employers/me/staff) and the form to add one. */
+export function staffPage(c: ConsoleContext, staff: StaffMember[], values: FormValues, errors: Record<string, string[]> | null, problem: string | null, query: Record<string, unknown>): SafeHtml {
   const t = c.t;
   const labels = { fullName: t('field.fullName'), email: t('field.email'), password: t('field.password') };
   return layout(
     c,
     t('nav.staff'),
-    html`<h1>${t('nav.staff')}</h1>${flash(c, query)}<p>${t('employer.staffIntro')}</p>
+    html`<h1>${t('nav.staff')}</h1>${flash(c, query)}
+    <h2>${t('staff.listTitle')}</h2>
+    <p role="status">${t('staff.count', { n: staff.length })}</p>
+    <div class="table-wrap"><table class="stacked"><thead><tr><th>${t('field.fullName')}</th><th>${t('field.email')}</th></tr></thead>
+      <tbody>${staff.map((s) => html`<tr><td>${s.fullName}${s.id === c.user?.id ? html` <span class="meta">(${t('staff.you')})</span>` : ''}</td><td>${s.email}</td></tr>`)}</tbody></table></div>
+    <h2>${t('employer.addStaff')}</h2>
+    <p>${t('employer.staffIntro')}</p>
     ${errorSummary(c, errors, labels, problem)}
     <form method="post" action="/perusahaan/staf" class="stack" novalidate>${csrfField(c)}
       ${field(c, { name: 'fullName', label: labels.fullName, values, errors, required: true })}

@@ -124,7 +124,7 @@ export function auditPage(c: ConsoleContext, values: FormValues, errors: Record<
   const t = c.t;
   const labels = { entityType: t('audit.entityType'), entityId: t('audit.entityId'), actorId: t('audit.actorId'), from: t('field.from'), to: t('field.to') };
   const rows = (page?.items ?? []).map(
-    (e) => html`<tr><td>${t.dateTime(e.occurredAt)}</td><td>${e.action}</td><td>${e.entityType}<br><span class="meta">${e.entityId}</span></td>
+    (e) => html`<tr><td>${t.dateTime(e.occurredAt)}</td><td>${t.label('auditAction', e.action)}<br><span class="meta"><code>${e.action}</code></span></td><td>${t.label('entity', e.entityType)}<br><span class="meta">${e.entityId}</span></td>
       <td>${e.actorRole ? t.label('role', e.actorRole) : t('audit.system')}<br><span class="meta">${e.actorId ?? ''}</span></td>
       <td><code>${e.before ? JSON.stringify(e.before) : ''}</code> → <code>${e.after ? JSON.stringify(e.after) : ''}</code></td></tr>`,
   );

@@ -7,6 +7,7 @@ import type { ConsoleContext } from '../http/console-context.js';
 import type { FormValues } from '../http/forms.js';
 import { html, type SafeHtml } from '../http/html.js';
 import type { PublicCheck } from '../public-card-check.js';
+import { EXPERIENCE_MAX, experienceCount } from '../http/experience.js';
 import { badge, csrfField, errorSummary, facts, field, flash, notice, options, pager } from './components.js';
 import { layout } from './layout.js';
 
@@ -222,9 +223,54 @@ export function seekerProfileFields(c: ConsoleContext, values: FormValues, error
     ${field(c, { name: 'skills', label: labels.skills, type: 'textarea', rows: 2, values, errors, hint: t('hint.skills') })}`;
 }
 
+/** The identity inputs (as on the KTP), shared by registration and the officer's walk-in form. */
+export function seekerIdentityFields(c: ConsoleContext, values: FormValues, errors: Record<string, string[]> | null, labels: Record<string, string>): SafeHtml {
+  const t = c.t;
+  const f = (name: keyof typeof SEEKER_LABEL_KEYS, extra: Partial<Parameters<typeof field>[1]> = {}) => field(c, { name, label: labels[name], values, errors, ...extra });
+  return html`
+    ${f('nik', { required: true, inputmode: 'numeric', hint: t('hint.nik') })}
+    ${f('fullName', { required: true, autocomplete: 'name' })}
+    ${f('birthPlace', { required: true })}
+    ${f('birthDate', { required: true, type: 'date', autocomplete: 'bday' })}
+    ${f('gender', { required: true, type: 'select', options: options(t, 'gender', ['L', 'P'], t('common.choose')) })}`;
+}
+
+/** Labels of the work experience inputs, for the error summary ("Pengalaman kerja 2: Tahun mulai"). */
+export function experienceLabels(c: ConsoleContext, values: FormValues): Record<string, string> {
+  const t = c.t;
+  const out: Record<string, string> = {};
+  for (let row = 0; row < Math.max(experienceCount(values), 1); row++) {
+    const entry = t('experience.entry', { n: row + 1 });
+    out[`experience.${row}.position`] = `${entry}: ${t('experience.position')}`;
+    out[`experience.${row}.company`] = `${entry}: ${t('experience.company')}`;
+    out[`experience.${row}.fromYear`] = `${entry}: ${t('experience.fromYear')}`;
+    out[`experience.${row}.toYear`] = `${entry}: ${t('experience.toYear')}`;
+  }
+  return out;
+}
+
+/**
+ * Work experience entries: the filled rows plus one blank (three blank on an empty form), each a
+ * small fieldset of position, company, from and to year. Blank rows are ignored when sent.
+ */
+export function experienceFields(c: ConsoleContext, values: FormValues, errors: Record<string, string[]> | null): SafeHtml {
+  const t = c.t;
+  const filled = experienceCount(values);
+  const rows = Math.min(EXPERIENCE_MAX, filled === 0 ? 3 : filled + 1);
+  return html`<p class="hint">${t('experience.intro')}</p>${Array.from({ length: rows }, (_, row) => {
+    const name = (part: string) => `experience.${row}.${part}`;
+    return html`<fieldset class="entry"><legend>${t('experience.entry', { n: row + 1 })}</legend><div class="grid2">
+      ${field(c, { name: name('position'), label: t('experience.position'), values, errors })}
+      ${field(c, { name: name('company'), label: t('experience.company'), values, errors, autocomplete: 'organization' })}
+      ${field(c, { name: name('fromYear'), label: t('experience.fromYear'), type: 'number', values, errors })}
+      ${field(c, { name: name('toYear'), label: t('experience.toYear'), type: 'number', values, errors, hint: t('experience.toYearHint') })}
+    </div></fieldset>`;
+  })}`;
+}
+
 export function registerSeekerPage(c: ConsoleContext, values: FormValues, errors: Record<string, string[]> | null, problem: string | null): SafeHtml {
   const t = c.t;
-  const labels: Record<string, string> = Object.fromEntries(Object.entries(SEEKER_LABEL_KEYS).map(([k, v]) => [k, t(v)]));
+  const labels: Record<string, string> = { ...Object.fromEntries(Object.entries(SEEKER_LABEL_KEYS).map(([k, v]) => [k, t(v)])), ...experienceLabels(c, values) };
   const f = (name: keyof typeof SEEKER_LABEL_KEYS, extra: Partial<Parameters<typeof field>[1]> = {}) => field(c, { name, label: labels[name], values, errors, ...extra });
   return layout(
     c,
@@ -234,14 +280,9 @@ export function registerSeekerPage(c: ConsoleContext, values: FormValues, errors
     ${errorSummary(c, errors, labels, problem)}
     <form method="post" action="/daftar/pencari-kerja" class="stack" novalidate>
       ${csrfField(c)}
-      <fieldset><legend>${t('register.identity')}</legend>
-        ${f('nik', { required: true, inputmode: 'numeric', hint: t('hint.nik') })}
-        ${f('fullName', { required: true, autocomplete: 'name' })}
-        ${f('birthPlace', { required: true })}
-        ${f('birthDate', { required: true, type: 'date', autocomplete: 'bday' })}
-        ${f('gender', { required: true, type: 'select', options: options(t, 'gender', ['L', 'P'], t('common.choose')) })}
-      </fieldset>
+      <fieldset><legend>${t('register.identity')}</legend>${seekerIdentityFields(c, values, errors, labels)}</fieldset>
       <fieldset><legend>${t('register.profile')}</legend>${seekerProfileFields(c, values, errors, labels)}</fieldset>
+      <fieldset><legend>${t('experience.title')}</legend>${experienceFields(c, values, errors)}</fieldset>
       <fieldset><legend>${t('register.account')}</legend>
         ${f('email', { required: true, type: 'email', autocomplete: 'email' })}
         ${f('password', { required: true, type: 'password', autocomplete: 'new-password', hint: t('hint.password') })}

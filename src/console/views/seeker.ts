@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../http/html.js';
 import type { Translator } from '../i18n/i18n.js';
 import { badge, csrfField, errorSummary, facts, field, flash, notice, pager, postButton } from './components.js';
 import { layout } from './layout.js';
-import { seekerProfileFields, SEEKER_LABEL_KEYS, vacancyListItem } from './public.js';
+import { experienceFields, experienceLabels, seekerProfileFields, SEEKER_LABEL_KEYS, vacancyListItem } from './public.js';
 
 function cardFacts(c: ConsoleContext, card: CardView): SafeHtml {
   const t = c.t;
@@ -101,7 +101,7 @@ export function myApplicationsPage(c: ConsoleContext, page: Page<MyApplicationVi
 
 export function profilePage(c: ConsoleContext, seeker: SeekerView, values: FormValues, errors: Record<string, string[]> | null, query: Record<string, unknown>): SafeHtml {
   const t = c.t;
-  const labels: Record<string, string> = Object.fromEntries(Object.entries(SEEKER_LABEL_KEYS).map(([k, v]) => [k, t(v)]));
+  const labels: Record<string, string> = { ...Object.fromEntries(Object.entries(SEEKER_LABEL_KEYS).map(([k, v]) => [k, t(v)])), ...experienceLabels(c, values) };
   return layout(
     c,
     t('nav.profile'),
@@ -117,6 +117,7 @@ export function profilePage(c: ConsoleContext, seeker: SeekerView, values: FormV
     <h2>${t('register.profile')}</h2>
     ${errorSummary(c, errors, labels)}
     <form method="post" action="/saya/profil" class="stack" novalidate>${csrfField(c)}${seekerProfileFields(c, values, errors, labels)}
+      <fieldset><legend>${t('experience.title')}</legend>${experienceFields(c, values, errors)}</fieldset>
       <div class="actions"><button class="btn primary" type="submit">${t('common.save')}</button></div></form>`,
   );
 }
