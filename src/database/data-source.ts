@@ -21,7 +21,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       // Stored times are UTC; mysql2 must not convert them to the server's local zone.
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
-      extra: { connectionLimit: 20, connectTimeout: 5000, enableKeepAlive: true },
+      // trace: false — mysql2 otherwise captures a stack trace for every query (to decorate errors): about
+      // 6 % of the CPU of a card validation. Database errors are logged with their own message and code.
+      extra: { connectionLimit: 20, connectTimeout: 5000, enableKeepAlive: true, trace: false },
       supportBigNumbers: true,
       bigNumberStrings: false,
     };
