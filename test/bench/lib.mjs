@@ -1,7 +1,7 @@
 // Shared pieces of the benchmark scripts (search, hire, reports, all): build, fresh databases, seeding,
 // starting the built service on a loopback port, autocannon runs with resident-memory sampling, and a
 // cleanup that stops every process and drops every database a script made, also on failure or Ctrl-C.
-// Same approach as validation.bench.mjs.
+// Used by every bench script (validation, search, hire, reports, all).
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
