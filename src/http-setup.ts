@@ -7,8 +7,7 @@ import { createValidationPipe } from './common/http/validation.js';
 import type { JsonLogger } from './common/logger.js';
 import { requestContext } from './common/request-context.js';
 import type { AppConfig } from './config/config.js';
-import { DatabaseProbe } from './database/database-probe.js';
-import { answerStalledRequests } from './database/stalled-requests.js';
+import { StalledRequests } from './database/stalled-requests.js';
 import { CONSOLE_PREFIX_EXCLUDES } from './console/console-routes.js';
 
 export const API_PREFIX = 'api/v1';
@@ -45,7 +44,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
     requestContext.run({ requestId: id }, next);
   });
   // While the database hangs, answer 503 within seconds instead of waiting for as long as it lasts.
-  app.use(answerStalledRequests(app.get(DatabaseProbe)));
+  app.use(app.get(StalledRequests).middleware());
 
   app.use(express.json({ limit: '1mb', strict: true }));
   app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }));

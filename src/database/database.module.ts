@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config.js';
 import { DatabaseProbe } from './database-probe.js';
 import { dataSourceOptions, openDataSource } from './data-source.js';
 import { ReportingReads } from './reporting-reads.js';
+import { StalledRequests } from './stalled-requests.js';
 import { Transactions } from './transactions.js';
 
 @Global()
@@ -28,8 +29,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [Transactions, DatabaseProbe, ReportingReads],
-      exports: [Transactions, DatabaseProbe, ReportingReads],
+      providers: [Transactions, DatabaseProbe, ReportingReads, StalledRequests],
+      exports: [Transactions, DatabaseProbe, ReportingReads, StalledRequests],
     };
   }
 }
