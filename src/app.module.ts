@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -8,7 +8,6 @@ import { CardsModule } from './cards/cards.module.js';
 import { JwtAuthGuard, RolesGuard } from './common/auth/guards.js';
 import { CommonModule } from './common/common.module.js';
 import { ConsoleModule } from './console/console.module.js';
-import { CsvInterceptor } from './common/http/csv.interceptor.js';
 import { AllExceptionsFilter } from './common/http/exception.filter.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -56,7 +55,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
-        { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
@@ -22,6 +23,7 @@ export class ApplicationsController {
   }
 
   @Get('seekers/me/applications')
+  @CsvExport()
   @Roles('seeker')
   @ApiOperation({ summary: 'My applications and their status' })
   mine(@CurrentUser() user: AuthUser, @Query() q: ApplicationListQuery) {
@@ -37,6 +39,7 @@ export class ApplicationsController {
   }
 
   @Get('vacancies/:id/applications')
+  @CsvExport()
   @Roles('employer', 'officer')
   @ApiOperation({ summary: "A vacancy's applicants with their card status now (its employer, officers)" })
   forVacancy(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Query() q: ApplicationListQuery) {

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators.js';
 import { AuditQueryService } from './audit-query.service.js';
@@ -10,6 +11,7 @@ export class AuditController {
   constructor(private readonly audit: AuditQueryService) {}
 
   @Get()
+  @CsvExport()
   @Roles('officer')
   @ApiOperation({ summary: 'Who changed what, when (append-only trail)' })
   list(@Query() q: AuditQuery) {

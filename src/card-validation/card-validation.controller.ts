@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
@@ -35,6 +36,7 @@ export class CardValidationController {
   }
 
   @Get()
+  @CsvExport()
   @Roles('employer', 'officer')
   @ApiOperation({ summary: 'Validation history: employers their own, officers all (optionally &employerId=)' })
   history(@CurrentUser() user: AuthUser, @Query() q: CardValidationQuery) {

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
@@ -49,6 +50,7 @@ export class CardsController {
   }
 
   @Get()
+  @CsvExport()
   @Roles('officer')
   @ApiOperation({ summary: 'List cards by status, holder name or number, overdue reports (officer)' })
   list(@Query() q: CardListQuery) {

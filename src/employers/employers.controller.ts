@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
@@ -13,6 +14,7 @@ export class EmployersController {
   constructor(private readonly employers: EmployersService) {}
 
   @Get()
+  @CsvExport()
   @Roles('officer')
   @ApiOperation({ summary: 'List and search employers (officer)' })
   list(@Query() q: EmployerListQuery) {
@@ -20,6 +22,7 @@ export class EmployersController {
   }
 
   @Get('me/staff')
+  @CsvExport()
   @Roles('employer')
   @ApiOperation({ summary: "Your company's HR accounts: [{ id, email, fullName }]" })
   @ApiOkResponse({ description: 'the staff of your own company only, by name', schema: { type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, email: { type: 'string' }, fullName: { type: 'string' } } } } })

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
@@ -12,6 +13,7 @@ export class MatchingController {
   constructor(private readonly matching: MatchingService) {}
 
   @Get('seekers/me/recommendations')
+  @CsvExport()
   @Roles('seeker')
   @ApiOperation({
     summary: 'OPEN vacancies ranked for you: { items: [{ vacancy, score (0–100), matched, missing }], page, pageSize, total }',
@@ -22,6 +24,7 @@ export class MatchingController {
   }
 
   @Get('vacancies/:id/candidates')
+  @CsvExport()
   @Roles('officer')
   @ApiOperation({ summary: 'Seekers holding an ACTIVE card, ranked for this vacancy (for referral): { items: [{ seeker, card, score, matched, missing }], … }' })
   candidates(@Param('id', IdPipe) id: string, @Query() q: PageQuery) {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators.js';
-import { CsvColumns, CsvRows } from '../common/http/csv.interceptor.js';
+import { CsvColumns, CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
 import { MonthQuery, ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
 import { flowTableToCsvRows } from './ipk-report.js';
 import { MonitoringService, type MonitoringSummary } from './monitoring.service.js';
@@ -16,7 +16,6 @@ const reportRows = (r: Record<string, unknown>) =>
     .flatMap(([part, t]) => flowTableToCsvRows(part, t).map((row) => ({ period: r.period, ...row })));
 
 @ApiTags('monitoring')
-@ApiProduces('application/json', 'text/csv')
 @Controller()
 export class MonitoringController {
   constructor(
@@ -25,6 +24,7 @@ export class MonitoringController {
   ) {}
 
   @Get('monitoring/summary')
+  @CsvExport()
   @Roles('officer')
   @CsvRows((s: MonitoringSummary) => [s as unknown as Record<string, unknown>])
   @ApiOperation({ summary: 'Employers, cards, vacancies, placements and validations: states now, events in the period' })
@@ -33,6 +33,7 @@ export class MonitoringController {
   }
 
   @Get('monitoring/employers')
+  @CsvExport()
   @Roles('officer')
   @CsvColumns(PARTICIPATION_COLUMNS)
   @ApiOperation({ summary: 'Participation per employer in the period; participating=false is the outreach list' })
@@ -41,6 +42,7 @@ export class MonitoringController {
   }
 
   @Get('reports/ipk-iii-1')
+  @CsvExport()
   @Roles('officer')
   @CsvRows(reportRows)
   @ApiOperation({ summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)' })
@@ -49,6 +51,7 @@ export class MonitoringController {
   }
 
   @Get('reports/ipk-iii-2')
+  @CsvExport()
   @Roles('officer')
   @CsvRows(reportRows)
   @ApiOperation({ summary: 'IPK III/2: job seekers by education level and sex' })
@@ -57,6 +60,7 @@ export class MonitoringController {
   }
 
   @Get('reports/ipk-iii-4')
+  @CsvExport()
   @Roles('officer')
   @CsvRows(reportRows)
   @ApiOperation({ summary: 'IPK III/4: vacancy positions by education level and sex asked' })

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, Post, Query } from '@nestjs/common';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
@@ -29,6 +30,7 @@ export class PlacementsController {
   }
 
   @Get('placements')
+  @CsvExport()
   @Roles('officer', 'employer')
   @ApiOperation({ summary: 'Recorded hires (officer: all; employer: its own)' })
   list(@CurrentUser() user: AuthUser, @Query() q: PlacementListQuery) {

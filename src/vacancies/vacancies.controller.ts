@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
@@ -13,6 +14,7 @@ export class VacanciesController {
   constructor(private readonly vacancies: VacanciesService) {}
 
   @Get('vacancies')
+  @CsvExport()
   @Public()
   @ApiOperation({
     summary: 'Search OPEN vacancies of VERIFIED employers (public)',
@@ -34,6 +36,7 @@ export class VacanciesController {
   }
 
   @Get('employers/me/vacancies')
+  @CsvExport()
   @Roles('employer')
   @ApiOperation({ summary: "Your company's vacancies, newest first, in every state" })
   mine(@CurrentUser() user: AuthUser, @Query() q: EmployerVacancyQuery) {
