@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EmailField, FullNameField, PasswordField } from '../../auth/dto/auth.dto.js';
@@ -47,7 +47,8 @@ export class RegisterEmployerDto {
   fullName: string;
 
   @ApiProperty({ type: CompanyDto })
-  @IsDefined() @ValidateNested() @Type(() => CompanyDto)
+  // IsObject first: an array here would pass ValidateNested with nothing to validate.
+  @IsDefined() @IsObject({ message: 'company must be an object' }) @ValidateNested() @Type(() => CompanyDto)
   company: CompanyDto;
 }
 

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -122,7 +123,8 @@ export class SeekerProfileFields {
   skills?: string[];
 
   @ApiPropertyOptional({ type: [WorkExperienceDto], maxItems: 30 })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => WorkExperienceDto)
+  // IsObject on each entry: a nested array would pass ValidateNested with nothing to validate.
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsObject({ each: true, message: 'each experience entry must be an object' }) @ValidateNested({ each: true }) @Type(() => WorkExperienceDto)
   experience?: WorkExperienceDto[];
 }
 
