@@ -11,6 +11,7 @@ import { pageWindow, type Page } from '../common/http/pagination.js';
 import { PersonalData } from '../common/personal-data.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PreparedStatements } from '../database/prepared-statements.js';
 import { Transactions } from '../database/transactions.js';
 import { employerNotVerified } from '../common/auth/verified-employer.guard.js';
 import { sqlDate, sqlInstant } from '../common/sql.js';
@@ -90,6 +91,7 @@ export class CardValidationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
+    private readonly statements: PreparedStatements,
     private readonly personal: PersonalData,
     private readonly limiter: RateLimiter,
     private readonly credentials: CardCredentials,
@@ -106,7 +108,7 @@ export class CardValidationService {
     const employerId = await this.countCheck(actor);
     const number = readCardNumber(dto.cardNumber);
     if (number.kind === 'bad-check-digit' || number.kind === 'malformed') throw invalidCardNumber();
-    const [row] = await this.ds.query<(CardWithHolder & { employerStatus: string })[]>(BY_NUMBER_FOR_EMPLOYER, [number.key, employerId]);
+    const [row] = await this.statements.execute<CardWithHolder & { employerStatus: string }>(BY_NUMBER_FOR_EMPLOYER, [number.key, employerId]);
     if (row?.employerStatus !== 'VERIFIED') throw employerNotVerified();
     const card = row.id ? withDates(row) : null;
     const matched = card && FINDABLE.has(card.status) && sameHash(card.nikHash, this.personal.lookupHash(dto.nik)) ? card : null;
@@ -227,7 +229,7 @@ export class CardValidationService {
     }
     const record = [randomUUID(), employerId, actor.id, card?.id ?? null, (card?.cardNumberDisplay ?? presented).slice(0, 40), channel, reply.result, sqlInstant(now)];
     // One INSERT needs no transaction on MySQL; on SQLite it must queue behind any open transaction.
-    if (this.tx.isMysql) await this.ds.query(RECORD_SQL, record);
+    if (this.tx.isMysql) await this.statements.execute(RECORD_SQL, record);
     else await this.tx.run((m) => m.query(RECORD_SQL, record));
     return reply;
   }

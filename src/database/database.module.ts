@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { DatabaseProbe } from './database-probe.js';
 import { dataSourceOptions, openDataSource } from './data-source.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { ReportingReads } from './reporting-reads.js';
 import { StalledRequests } from './stalled-requests.js';
 import { Transactions } from './transactions.js';
@@ -29,8 +30,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [Transactions, DatabaseProbe, ReportingReads, StalledRequests],
-      exports: [Transactions, DatabaseProbe, ReportingReads, StalledRequests],
+      providers: [Transactions, DatabaseProbe, ReportingReads, StalledRequests, PreparedStatements],
+      exports: [Transactions, DatabaseProbe, ReportingReads, StalledRequests, PreparedStatements],
     };
   }
 }
