@@ -105,8 +105,3 @@ export class BulkWriter {
     return text;
   }
 }
-
-/** An instant as both engines store datetime(3) columns: UTC, `YYYY-MM-DD HH:MM:SS.mmm`. */
-export function sqlInstant(at: Date): string {
-  return at.toISOString().replace('T', ' ').slice(0, 23);
-}

@@ -1,6 +1,7 @@
 import type { FlowKind, Subject } from '../statistics/labour-event.entity.js';
 import { ageBand } from '../statistics/labour-statistics.service.js';
-import { sqlInstant, type BulkWriter, type SqlValue } from './bulk-writer.js';
+import { sqlInstant } from '../common/sql.js';
+import type { BulkWriter, SqlValue } from './bulk-writer.js';
 import { seededId, type Rng } from './random.js';
 import { TAG, type Sequences } from './run.js';
 

@@ -1,7 +1,8 @@
 import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { EDUCATION_LEVELS, educationRank, type EducationLevel } from '../common/reference/education.js';
 import { vacancySearchText } from '../vacancies/vacancy.entity.js';
-import { sqlInstant, type SqlValue } from './bulk-writer.js';
+import { sqlInstant } from '../common/sql.js';
+import type { SqlValue } from './bulk-writer.js';
 import { LABOUR_EVENT_COLUMNS } from './labour-events.js';
 import { dateOf } from './people.js';
 import { rngFor, seededId, type Rng } from './random.js';
