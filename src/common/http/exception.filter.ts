@@ -42,8 +42,7 @@ function reasonPhrase(status: number): string {
     .toLowerCase()
     .split('_')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ')
-    .replace('Payload Too Large', 'Payload Too Large');
+    .join(' ');
 }
 
 /** True for errors that mean the database could not be reached (not a bad query). */
