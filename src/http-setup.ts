@@ -1,5 +1,5 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { toErrorBody } from './common/http/exception.filter.js';
@@ -70,7 +70,28 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
   app.useGlobalPipes(createValidationPipe());
   // Signals are handled by main.ts (enableGracefulShutdown): drain requests first, then exit 0.
 
-  const doc = SwaggerModule.createDocument(
+  if (config.docsEnabled) serveApiDocs(app);
+}
+
+/**
+ * Content-Security-Policy of /docs: Swagger UI's bundle and init script are files of its own origin;
+ * its stylesheet is partly inline; "Try it out" calls the API on the same origin.
+ */
+const DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The OpenAPI document of the app's routes (also written to a file by the OpenAPI lint). */
+export function buildApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('AK1 platform API')
@@ -82,5 +103,17 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
       .addBearerAuth()
       .build(),
   );
+}
+
+/** The OpenAPI document at /docs-json and its UI at /docs (DOCS_ENABLED; off by default in production). */
+function serveApiDocs(app: INestApplication): void {
+  const doc = buildApiDocument(app);
+  // The OpenAPI UI is a page like any other: it may not be framed, and runs only its own scripts.
+  app.use(['/docs', '/docs-json'], (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Content-Security-Policy', DOCS_CSP);
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
 }

@@ -9,10 +9,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   for (const w of config.warnings) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', context: 'Config', msg: w }) + '\n');
   const app = await createApp(config);
-  await app.listen(config.port);
+  await app.listen(config.port, config.host);
   enableGracefulShutdown(app, log);
   process.stdout.write(
-    JSON.stringify({ time: new Date().toISOString(), level: 'info', context: 'Main', msg: `listening on port ${config.port}`, db: config.db.type, env: config.env }) + '\n',
+    JSON.stringify({ time: new Date().toISOString(), level: 'info', context: 'Main', msg: `listening on ${config.host}:${config.port}`, db: config.db.type, env: config.env }) + '\n',
   );
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, createPrivateKey, createPublicKey, hkdfSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { ConfigError, APP_CONFIG, type AppConfig } from '../config/config.js';
 import { credentialExpired, invalidCredential } from './card-validation.errors.js';
 
@@ -27,15 +27,14 @@ export interface PublicJwk {
 
 export const CREDENTIAL_ISSUER = 'ak1-platform';
 /** PKCS#8 DER prefix of an Ed25519 private key; the 32-byte seed follows. */
-const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const CLOCK_SKEW_SECONDS = 60;
 
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
 /**
  * Signs and verifies offline card credentials: compact JWS, EdDSA over Ed25519 (RFC 8037). The key is
- * CARD_SIGNING_KEY (PKCS#8 PEM); without it, outside production, a key derived from JWT_SECRET
- * (HKDF-SHA-256, info "ak1/card-signing/v1") so that development restarts keep the same key.
+ * CARD_SIGNING_KEY (PKCS#8 PEM); without it, outside production, the key generated for this
+ * installation (src/config/installation-secrets.ts), so restarts keep the same key.
  * The key id is the RFC 7638 thumbprint of the public key.
  */
 @Injectable()
@@ -45,7 +44,7 @@ export class CardCredentials {
   readonly jwk: PublicJwk;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.privateKey = config.cardSigningKey ? loadKey(config.cardSigningKey) : developmentKey(config.jwt.secret);
+    this.privateKey = loadKey(config.cardSigningKey);
     this.publicKey = createPublicKey(this.privateKey);
     const { x } = this.publicKey.export({ format: 'jwk' }) as { x: string };
     const kid = b64url(createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`).digest());
@@ -104,9 +103,4 @@ function loadKey(pem: string): KeyObject {
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError('CARD_SIGNING_KEY must be an Ed25519 private key (openssl genpkey -algorithm ed25519).');
   return key;
-}
-
-function developmentKey(secret: string): KeyObject {
-  const seed = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'ak1/card-signing/v1', 32));
-  return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
 }

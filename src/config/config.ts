@@ -8,7 +8,9 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
-import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import { installationSecrets } from './installation-secrets.js';
+import { isWeakSecret } from './secret-strength.js';
 
 /** A setting that stops the start; its message is one sentence meant for the operator. */
 export class ConfigError extends Error {}
@@ -92,6 +94,15 @@ class EnvSchema {
 
   @IsOptional() @IsString()
   REDIS_URL?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  @IsOptional() @IsIn(['true', 'false'])
+  DOCS_ENABLED?: string;
 }
 
 export type DbType = 'sqlite' | 'mysql';
@@ -100,12 +111,18 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
+  /** Address to listen on: loopback outside production unless HOST says otherwise. */
+  host: string;
+  /** Folder for the installation's own files (generated secrets; the SQLite file by default). */
+  dataDir: string;
+  /** Whether /docs (OpenAPI UI) and /docs-json are served. */
+  docsEnabled: boolean;
   db: { type: DbType; path: string; url: string | null; replicaUrls: string[] };
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   /** 32-byte key for AES-256-GCM and the keyed hash of personal identifiers. */
   dataKey: Buffer;
-  /** PKCS#8 PEM of the Ed25519 key that signs card credentials, or null to derive a development key. */
-  cardSigningKey: string | null;
+  /** PKCS#8 PEM of the Ed25519 key that signs card credentials (set, or generated for this installation). */
+  cardSigningKey: string;
   bootstrapOfficer: { email: string; password: string } | null;
   search: { driver: 'database' | 'meilisearch'; meiliHost: string | null; meiliApiKey: string | null; meiliIndex: string };
   limits: {
@@ -135,9 +152,6 @@ const INT_KEYS = [
   'ACCESS_TOKEN_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_SECONDS',
 ] as const;
-
-const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-in-production';
-const DEV_DATA_KEY_SEED = 'development-only-data-key';
 
 function parseDataKey(raw: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
@@ -181,37 +195,50 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (replicaUrls.length > 0 && dbType !== 'mysql') throw new ConfigError('DB_REPLICA_URLS needs DB_TYPE=mysql: the embedded database has no replicas.');
   if (replicaUrls.some((u) => !/^mysql:\/\//.test(u))) throw new ConfigError('Every DB_REPLICA_URLS entry must start with mysql:// (comma-separated).');
 
-  let jwtSecret = env.JWT_SECRET;
-  if (!jwtSecret) {
-    if (production) throw new ConfigError('JWT_SECRET is required in production (at least 32 random characters).');
-    warnings.push('JWT_SECRET is not set: using a development default. Never run like this in production.');
-    jwtSecret = DEV_JWT_SECRET;
-  } else if (jwtSecret.length < 32) {
-    if (production) throw new ConfigError('JWT_SECRET is too weak: use at least 32 random characters.');
-    warnings.push('JWT_SECRET is shorter than 32 characters: acceptable only outside production.');
+  // The data folder: DATA_DIR, else the SQLite file's folder, else ./data.
+  const dbPath = env.DB_PATH ?? './data/ak1.sqlite';
+  const dataDir = env.DATA_DIR ?? (dbType === 'sqlite' ? dirname(dbPath) : './data');
+
+  // Secrets the operator left unset: refused in production; elsewhere made once for this installation
+  // and kept under the data folder, never a constant that every installation (and every reader of
+  // this source) shares.
+  const missing = (['JWT_SECRET', 'DATA_KEY', 'CARD_SIGNING_KEY'] as const).filter((k) => !env[k]);
+  if (production && missing.length > 0) {
+    const how: Record<(typeof missing)[number], string> = {
+      JWT_SECRET: 'at least 32 random characters',
+      DATA_KEY: '32 bytes as 64 hex characters or base64',
+      CARD_SIGNING_KEY: 'an Ed25519 private key in PKCS#8 PEM',
+    };
+    throw new ConfigError(`${missing[0]} is required in production (${how[missing[0]]}).`);
   }
-  if (production && jwtSecret === DEV_JWT_SECRET) {
-    throw new ConfigError('JWT_SECRET is the development default: set a real secret for production.');
+  let generated: ReturnType<typeof installationSecrets> | null = null;
+  if (missing.length > 0) {
+    try {
+      generated = installationSecrets(dataDir);
+    } catch (e) {
+      throw new ConfigError(`The installation's secrets could not be kept in ${dataDir}: ${(e as Error).message}`);
+    }
+    warnings.push(
+      `${missing.join(', ')} not set: using secrets generated for this installation (${generated.path}, readable by its owner only). ` +
+        'Set them explicitly in production.',
+    );
   }
 
-  let dataKey: Buffer;
-  if (!env.DATA_KEY) {
-    if (production) throw new ConfigError('DATA_KEY is required in production (32 bytes as 64 hex characters or base64).');
-    warnings.push('DATA_KEY is not set: personal data is encrypted with a development key. Never run like this in production.');
-    dataKey = createHash('sha256').update(DEV_DATA_KEY_SEED).digest();
-  } else {
-    const parsed = parseDataKey(env.DATA_KEY);
-    if (!parsed) throw new ConfigError('DATA_KEY must be 32 bytes written as 64 hex characters or as base64.');
-    if (parsed.every((b) => b === parsed[0])) throw new ConfigError('DATA_KEY is too weak: it must be random bytes.');
-    dataKey = parsed;
+  const jwtSecret = env.JWT_SECRET ?? generated!.secrets.jwtSecret;
+  if (env.JWT_SECRET && (jwtSecret.length < 32 || isWeakSecret(jwtSecret))) {
+    const why =
+      jwtSecret.length < 32
+        ? 'JWT_SECRET is too weak: use at least 32 random characters.'
+        : 'JWT_SECRET is too weak: it repeats a pattern or uses too few different characters; use 32 or more random characters.';
+    if (production) throw new ConfigError(why);
+    warnings.push(`${why} Acceptable only outside production.`);
   }
 
-  let cardSigningKey: string | null = env.CARD_SIGNING_KEY ? env.CARD_SIGNING_KEY.replace(/\\n/g, '\n') : null;
-  if (!cardSigningKey) {
-    if (production) throw new ConfigError('CARD_SIGNING_KEY is required in production (an Ed25519 private key in PKCS#8 PEM).');
-    warnings.push('CARD_SIGNING_KEY is not set: card credentials are signed with a development key.');
-    cardSigningKey = null;
-  }
+  const dataKey = parseDataKey(env.DATA_KEY ?? generated!.secrets.dataKey);
+  if (!dataKey) throw new ConfigError('DATA_KEY must be 32 bytes written as 64 hex characters or as base64.');
+  if (env.DATA_KEY && isWeakSecret(dataKey)) throw new ConfigError('DATA_KEY is too weak: it must be random bytes.');
+
+  const cardSigningKey = (env.CARD_SIGNING_KEY ?? generated!.secrets.cardSigningKey).replace(/\\n/g, '\n');
 
   const bootstrapOfficer =
     env.BOOTSTRAP_OFFICER_EMAIL && env.BOOTSTRAP_OFFICER_PASSWORD
@@ -233,15 +260,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('REDIS_URL must start with redis:// or rediss:// (for example redis://127.0.0.1:6379).');
   }
 
+  const host = env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  const docsEnabled = (env.DOCS_ENABLED ?? (production ? 'false' : 'true')) === 'true';
+
   const regionCode = env.REGION_CODE ?? '1671';
   if (!/^\d{4}$/.test(regionCode)) throw new ConfigError('REGION_CODE must be the 4-digit regency/city code, e.g. 1671.');
 
   return {
     env: nodeEnv,
     port: env.PORT ?? 3000,
+    host,
+    dataDir,
+    docsEnabled,
     db: {
       type: dbType,
-      path: env.DB_PATH ?? './data/ak1.sqlite',
+      path: dbPath,
       url: env.DB_URL ?? null,
       replicaUrls,
     },

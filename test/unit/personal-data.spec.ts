@@ -1,9 +1,17 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PersonalData } from '../../src/common/personal-data';
 import { loadConfig } from '../../src/config/config';
 
+const dir = mkdtempSync(join(tmpdir(), 'ak1-pd-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const withKey = (key: string) => loadConfig({ DATA_DIR: dir, DATA_KEY: key });
+
 describe('PersonalData', () => {
-  const pd = new PersonalData(loadConfig({ DATA_KEY: '0123456789abcdef'.repeat(4) }));
-  const other = new PersonalData(loadConfig({ DATA_KEY: 'fedcba9876543210'.repeat(4) }));
+  const pd = new PersonalData(withKey(randomBytes(32).toString('hex')));
+  const other = new PersonalData(withKey(randomBytes(32).toString('hex')));
 
   it('encrypts with a fresh IV each time and decrypts back', () => {
     const a = pd.encrypt('1671054101990001');
