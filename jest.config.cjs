@@ -16,6 +16,9 @@ const tsJest = [
       strictPropertyInitialization: false,
       skipLibCheck: true,
       ignoreDeprecations: '5.0',
+      // The console's views are TSX for @kitajs/html's JSX runtime (see docs/decisions.md).
+      jsx: 'react-jsx',
+      jsxImportSource: '@kitajs/html',
     },
     diagnostics: false,
   },
@@ -27,13 +30,17 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': tsJest },
   transformIgnorePatterns: ['/node_modules/(?!(meilisearch)/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/security/**/*.e2e-spec.ts', '<rootDir>/test/console/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+    // Three tiers, each test beside its feature (test/<feature>/): pure units, owners against the real
+    // database (the middle tier), and the contract over HTTP. Browser, resilience and cluster tests have
+    // their own configs and commands.
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
+    { ...common, displayName: 'medium', testMatch: ['<rootDir>/test/**/*.medium-spec.ts'], slowTestThreshold: 30 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
   ],
   testTimeout: 60000,
 };

@@ -23,6 +23,7 @@ import { StatisticsModule } from './statistics/statistics.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VacanciesModule } from './vacancies/vacancies.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         CardValidationModule,
         VacanciesModule,
         MatchingModule,
+        ReferralsModule,
         IdempotencyModule,
         PlacementsModule,
         ApplicationsModule,

@@ -1,14 +1,18 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { toErrorBody } from './common/http/exception.filter.js';
+import { checkJsonBody, MAX_FORM_FIELDS } from './common/http/hostile-input.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { JsonLogger } from './common/logger.js';
 import { requestContext } from './common/request-context.js';
 import type { AppConfig } from './config/config.js';
 import { StalledRequests } from './database/stalled-requests.js';
 import { CONSOLE_PREFIX_EXCLUDES } from './console/console-routes.js';
+import { ConsoleNotFoundFilter } from './console/http/not-found.filter.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
@@ -45,10 +49,16 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
   });
   // While the database hangs, answer 503 within seconds instead of waiting for as long as it lasts.
   app.use(app.get(StalledRequests).middleware());
+  // Pages, CSS, JS, JSON and CSV leave gzip- or brotli-compressed for clients that accept it (above
+  // 1 KB). Express middleware for now; under Fastify, @fastify/compress (docs/decisions.md).
+  app.use(compression());
 
-  app.use(express.json({ limit: '1mb', strict: true }));
+  // `verify` sees the raw bytes before JSON.parse: nesting deeper than 32 is refused there (400) in one
+  // linear pass, instead of blocking the event loop in the parser and the recursive validation after it.
+  app.use(express.json({ limit: '1mb', strict: true, verify: (_req, _res, buf, charset) => checkJsonBody(buf, charset) }));
   app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }));
-  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  // More fields than that is a 400 in the contract's shape (exception.filter.ts), not body-parser's bare 413.
+  app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: MAX_FORM_FIELDS }));
   // Body-parser failures happen before Nest's filters; answer them in the same shape.
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
@@ -68,6 +78,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
     ],
   });
   app.useGlobalPipes(createValidationPipe());
+  // Unknown addresses outside /api/v1 get the console's 404 page; the API's keep the JSON 404.
+  app.useGlobalFilters(app.get(ConsoleNotFoundFilter));
   // Signals are handled by main.ts (enableGracefulShutdown): drain requests first, then exit 0.
 
   if (config.docsEnabled) serveApiDocs(app);
@@ -89,20 +101,9 @@ const DOCS_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** The OpenAPI document of the app's routes (also written to a file by the OpenAPI lint). */
+/** The OpenAPI document of the app's routes (also written to a file by the OpenAPI lint): src/openapi/openapi-document.ts. */
 export function buildApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('AK1 platform API')
-      .setDescription(
-        "Kartu Tanda Pencari Kerja (AK1): employers, job seeker cards, card validation, vacancies, hires and the office's statistics. " +
-          'Errors always have the shape { statusCode, error, code, message, details? }.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  return createOpenApiDocument(app);
 }
 
 /** The OpenAPI document at /docs-json and its UI at /docs (DOCS_ENABLED; off by default in production). */

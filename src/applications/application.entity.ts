@@ -29,6 +29,13 @@ export class Application {
   @Column({ name: 'cover_letter', type: 'text', nullable: true })
   coverLetter: string | null;
 
+  /**
+   * The applicant allows the vacancy's employer to see their phone and email (UU PDP No. 27/2022).
+   * Off unless given; changed by the applicant at any time, each choice logged in `application_consents`.
+   */
+  @Column({ name: 'share_contact', type: 'boolean', default: false })
+  shareContact: boolean;
+
   @Column({ name: 'applied_at', type: 'datetime', precision: 3 })
   appliedAt: Date;
 

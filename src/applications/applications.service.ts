@@ -1,54 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { isReportOverdue } from '../cards/card-dates.js';
-import { Card } from '../cards/card.entity.js';
+import { effectiveStatus, isCardReportOverdue } from '../cards/card-lifecycle.js';
+import { CardsService } from '../cards/cards.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
-import { Transactions, uniqueViolation } from '../database/transactions.js';
+import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
-import { IdempotencyService } from '../idempotency/idempotency.service.js';
-import type { HireDto } from '../placements/dto/placement.dto.js';
-import type { PlacementView } from '../placements/placement.entity.js';
-import { PlacementsService } from '../placements/placements.service.js';
 import { Seeker } from '../seekers/seeker.entity.js';
+import { User } from '../users/user.entity.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
-import { vacancyNotOpen } from '../vacancies/vacancies.errors.js';
+import { vacancyFull, vacancyNotOpen } from '../vacancies/vacancies.errors.js';
+import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
+import { ApplicationConsent } from './application-consent.entity.js';
 import { Application, UNDECIDED, type ApplicationStatus, type ClosedReason } from './application.entity.js';
+import { newApplicationConsentRow, newApplicationRow } from './application-rows.js';
 import { ak1Required, duplicateApplication, seekerPlacedCannotApply } from './applications.errors.js';
 import type { ApplicationListQuery, ApplyDto } from './dto/application.dto.js';
+import type { MyApplicationReply } from './dto/application.reply.js';
+import type { PipelineItemReply } from './dto/application.reply.js';
 
 /** What a seeker sees of their application. */
-export interface MyApplicationView {
-  id: string;
-  status: ApplicationStatus;
-  closedReason?: ClosedReason;
-  appliedAt: string;
-  vacancy: { id: string; title: string; status: string; employer: { id: string; legalName: string } };
-}
+export type MyApplicationView = MyApplicationReply;
 
 /** What the employer sees: the applicant's summary and the card as it is now. */
-export interface PipelineItemView {
-  id: string;
-  status: ApplicationStatus;
-  closedReason?: ClosedReason;
-  appliedAt: string;
-  coverLetter: string | null;
-  applicant: { seekerId: string; fullName: string; educationLevel: string; skills: string[] };
-  card: { cardNumber: string | null; status: string; reportOverdue: boolean } | null;
-}
+export type PipelineItemView = PipelineItemReply;
 
+/**
+ * The owner of the application: the only writer of `applications` and the keeper of its states
+ * (application-lifecycle.ts). A hire marks one HIRED through `markHired`; a hire, a vacancy that fills
+ * and a vacancy that closes all close the undecided ones through `closeUndecided`.
+ */
 @Injectable()
 export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
-    private readonly placements: PlacementsService,
-    private readonly idempotency: IdempotencyService,
+    private readonly cards: CardsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -56,7 +48,8 @@ export class ApplicationsService {
   /**
    * A seeker applies: the vacancy must be open; a vacancy that requires the AK1 needs an ACTIVE,
    * unexpired card; a placed seeker cannot apply; and one application per vacancy (a unique key, so a
-   * double click is a 409, not two rows).
+   * double click is a 409, not two rows). The applicant's answer to "may the employer contact you?" is
+   * stored with it (no unless said) and logged as the first entry of its consent history.
    */
   async apply(actor: AuthUser, vacancyId: string, dto: ApplyDto): Promise<MyApplicationView> {
     const seekerId = this.seekerOf(actor);
@@ -70,29 +63,33 @@ export class ApplicationsService {
 
       const seeker = await m.findOneOrFail(Seeker, { where: { id: seekerId } });
       if (seeker.placedAt) throw seekerPlacedCannotApply();
-      if (vacancy.requiresAk1 && !(await this.holdsActiveCard(m, seekerId, today))) throw ak1Required();
+      if (vacancy.requiresAk1 && !(await this.cards.activeCardOf(m, seekerId))) throw ak1Required();
 
       const now = this.clock.now();
-      const app: Application = {
+      const app = newApplicationRow({
         id: randomUUID(),
         vacancyId,
         seekerId,
         employerId: vacancy.employerId,
         status: 'SUBMITTED',
-        closedReason: null,
         coverLetter: dto.coverLetter?.trim() || null,
+        shareContact: dto.shareContact ?? false,
         appliedAt: now,
-        decidedAt: null,
-        decidedBy: null,
-        updatedAt: now,
-      };
+      });
       try {
         await m.insert(Application, app);
       } catch (err) {
         if (uniqueViolation(err) === 'UQ_applications_vacancy_id_seeker_id') throw duplicateApplication();
         throw err;
       }
-      await this.audit.record(m, { actor, entityType: 'application', entityId: app.id, action: 'application.submitted', after: { status: 'SUBMITTED', vacancyId } });
+      await this.logConsent(m, actor, app, now);
+      await this.audit.record(m, {
+        actor,
+        entityType: 'application',
+        entityId: app.id,
+        action: 'application.submitted',
+        after: { status: 'SUBMITTED', vacancyId, shareContact: app.shareContact },
+      });
       return toMyView(app, vacancy, employer);
     });
   }
@@ -103,6 +100,34 @@ export class ApplicationsService {
       const app = await m.findOne(Application, { where: { id, seekerId } });
       if (!app) throw notFound('The application');
       await this.move(m, actor, app, 'WITHDRAWN', 'application.withdrawn');
+      return this.myView(m, id);
+    });
+  }
+
+  /**
+   * The applicant gives or withdraws consent to show their phone and email to the vacancy's employer,
+   * at any time and in any state of the application. A change is logged (who, when, the new value) and
+   * audited; choosing what is already chosen changes and logs nothing.
+   */
+  async changeConsent(actor: AuthUser, id: string, shareContact: boolean): Promise<MyApplicationView> {
+    const seekerId = this.seekerOf(actor);
+    return this.tx.run(async (m) => {
+      const app = await m.findOne(Application, { where: { id, seekerId } });
+      if (!app) throw notFound('The application');
+      const now = this.clock.now();
+      // Conditional, so two changes at once log what each actually changed.
+      const res = await m.update(Application, { id, seekerId, shareContact: !shareContact }, { shareContact, updatedAt: now });
+      if (affectedRows(res) === 1) {
+        await this.logConsent(m, actor, { ...app, shareContact }, now);
+        await this.audit.record(m, {
+          actor,
+          entityType: 'application',
+          entityId: id,
+          action: 'application.consent_changed',
+          before: { shareContact: !shareContact },
+          after: { shareContact },
+        });
+      }
       return this.myView(m, id);
     });
   }
@@ -118,23 +143,37 @@ export class ApplicationsService {
     });
   }
 
-  /** `POST /applications/:id/hire`: the employer records the hire (see PlacementsService.record). */
-  async hire(actor: AuthUser, id: string, dto: HireDto, idempotencyKey: string | undefined): Promise<PlacementView> {
-    return this.idempotency.execute({ user: actor, key: idempotencyKey, route: `POST /applications/${id}/hire`, body: dto }, async (m) => {
-      const app = await this.ownApplication(m, actor, id);
-      const employer = await m.findOneOrFail(Employer, { where: { id: app.employerId } });
-      return this.placements.record(m, {
-        actor,
-        seekerId: app.seekerId,
-        employerId: app.employerId,
-        employerName: employer.legalName,
-        vacancyId: app.vacancyId,
-        applicationId: app.id,
-        startDate: dto.startDate,
-        position: dto.position?.trim() ?? (await m.findOneOrFail(Vacancy, { where: { id: app.vacancyId } })).title,
-        source: 'EMPLOYER',
-      });
-    });
+  /** The application of one of the caller's company's vacancies that a hire is recorded from. */
+  hirable(m: EntityManager, actor: AuthUser, id: string): Promise<Application> {
+    return this.ownApplication(m, actor, id);
+  }
+
+  /** Inside a hire: the application becomes HIRED, only from an undecided state. */
+  async markHired(m: EntityManager, actor: AuthUser, id: string): Promise<void> {
+    const now = this.clock.now();
+    const hired = await m.update(Application, { id, status: In(UNDECIDED) }, { status: 'HIRED', closedReason: null, decidedAt: now, decidedBy: actor.id, updatedAt: now });
+    if (affectedRows(hired) !== 1) throw whyNotHirable(await m.findOneOrFail(Application, { where: { id } }));
+    await this.audit.record(m, { actor, entityType: 'application', entityId: id, action: 'application.hired', after: { status: 'HIRED' } });
+  }
+
+  /**
+   * Closes the undecided applications of a seeker who was placed, or of a vacancy that filled or closed,
+   * one audit event each (the ids are read first so the trail names every application that changed).
+   */
+  async closeUndecided(m: EntityManager, where: { seekerId: string } | { vacancyId: string }, reason: ClosedReason, actor: AuthUser | null): Promise<number> {
+    const open = await m.find(Application, { select: { id: true, status: true }, where: { ...where, status: In(UNDECIDED) } });
+    if (open.length === 0) return 0;
+    const now = this.clock.now();
+    const res = await m.update(Application, { id: In(open.map((a) => a.id)), status: In(UNDECIDED) }, { status: 'CLOSED', closedReason: reason, updatedAt: now });
+    for (const a of open) {
+      await this.audit.record(m, { actor, entityType: 'application', entityId: a.id, action: 'application.closed', before: { status: a.status }, after: { status: 'CLOSED', closedReason: reason } });
+    }
+    return affectedRows(res);
+  }
+
+  /** The seeker's undecided application to this vacancy, if any (a direct placement names the vacancy). */
+  async undecidedOf(m: EntityManager, vacancyId: string, seekerId: string): Promise<Application | null> {
+    return m.findOne(Application, { where: { vacancyId, seekerId, status: In(UNDECIDED) } });
   }
 
   async listMine(actor: AuthUser, q: ApplicationListQuery): Promise<Page<MyApplicationView>> {
@@ -162,32 +201,45 @@ export class ApplicationsService {
     if (apps.length === 0) return [];
     const seekerIds = [...new Set(apps.map((a) => a.seekerId))];
     const seekers = new Map((await m.find(Seeker, { where: { id: In(seekerIds) } })).map((s) => [s.id, s]));
-    // The card as it is now: the seeker's most recent issued card.
-    const cards = await m.find(Card, { where: { seekerId: In(seekerIds), cardNumber: Not(IsNull()) }, order: { createdAt: 'DESC' } });
-    const latest = new Map<string, Card>();
-    for (const c of cards) if (!latest.has(c.seekerId)) latest.set(c.seekerId, c);
+    // Contact details are read only for the applicants who consented to share them.
+    const consenting = [...new Set(apps.filter((a) => a.shareContact).map((a) => a.seekerId))];
+    const emails = new Map(
+      consenting.length === 0
+        ? []
+        : (await m.find(User, { select: { seekerId: true, email: true }, where: { seekerId: In(consenting), role: 'seeker' } })).map((u) => [u.seekerId!, u.email]),
+    );
+    // The card as it is now: the seeker's most recent issued card, with its status as of today.
+    const latest = await this.cards.latestIssuedCards(m, seekerIds);
     const today = this.clock.today();
     return apps.map((a) => {
       const s = seekers.get(a.seekerId)!;
       const c = latest.get(a.seekerId);
-      // An ACTIVE card past its expiry day is expired even before the daily job has run.
-      const cardStatus = c ? (c.status === 'ACTIVE' && c.expiresAt !== null && c.expiresAt < today ? 'EXPIRED' : c.status) : null;
       const item: PipelineItemView = {
         id: a.id,
         status: a.status,
         appliedAt: a.appliedAt.toISOString(),
         coverLetter: a.coverLetter,
-        applicant: { seekerId: s.id, fullName: s.fullName, educationLevel: s.educationLevel, skills: s.skills ?? [] },
-        card: c ? { cardNumber: c.cardNumberDisplay, status: cardStatus!, reportOverdue: isReportOverdue(cardStatus!, c.nextReportDue, today) } : null,
+        shareContact: a.shareContact,
+        applicant: {
+          seekerId: s.id,
+          fullName: s.fullName,
+          educationLevel: s.educationLevel,
+          skills: s.skills ?? [],
+          ...(a.shareContact ? { phone: s.phone, email: emails.get(s.id) ?? null } : {}),
+        },
+        card: c ? { cardNumber: c.cardNumberDisplay, status: effectiveStatus(c, today), reportOverdue: isCardReportOverdue(c, today) } : null,
       };
       if (a.closedReason) item.closedReason = a.closedReason;
       return item;
     });
   }
 
-  private async holdsActiveCard(m: EntityManager, seekerId: string, today: string): Promise<boolean> {
-    const card = await m.findOne(Card, { where: { seekerId, status: 'ACTIVE' } });
-    return !!card && (card.expiresAt === null || card.expiresAt >= today);
+  /** Appends the application's current consent choice to its history. */
+  private async logConsent(m: EntityManager, actor: AuthUser, app: Pick<Application, 'id' | 'seekerId' | 'shareContact'>, at: Date): Promise<void> {
+    await m.insert(
+      ApplicationConsent,
+      newApplicationConsentRow({ id: randomUUID(), applicationId: app.id, seekerId: app.seekerId, shareContact: app.shareContact, recordedBy: actor.id, recordedAt: at }),
+    );
   }
 
   /** Conditional move out of an undecided state; refused with INVALID_STATE_TRANSITION otherwise. */
@@ -224,11 +276,20 @@ export class ApplicationsService {
   }
 }
 
+/** The contract's answer for an application that is no longer undecided. */
+function whyNotHirable(app: Application): Error {
+  if (app.closedReason === 'VACANCY_FILLED') return vacancyFull();
+  if (app.closedReason === 'VACANCY_CLOSED') return vacancyNotOpen();
+  if (app.closedReason === 'SEEKER_PLACED') return seekerAlreadyPlaced();
+  return invalidTransition(`An application that is ${app.status} cannot be hired.`);
+}
+
 function toMyView(a: Application, v: Vacancy, e: Employer): MyApplicationView {
   const view: MyApplicationView = {
     id: a.id,
     status: a.status,
     appliedAt: a.appliedAt.toISOString(),
+    shareContact: a.shareContact,
     vacancy: { id: v.id, title: v.title, status: v.status, employer: { id: e.id, legalName: e.legalName } },
   };
   if (a.closedReason) view.closedReason = a.closedReason;

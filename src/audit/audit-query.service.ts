@@ -6,19 +6,10 @@ import { validationFailed } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditQuery } from './dto/audit-query.dto.js';
+import type { AuditEventReply } from './dto/audit-event.reply.js';
 
-export interface AuditEventView {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorRole: string | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+/** One description of this reply: the class `AuditEventReply` (OpenAPI and code alike). */
+export type AuditEventView = AuditEventReply;
 
 @Injectable()
 export class AuditQueryService {

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { CsvExport } from '../common/http/csv.interceptor.js';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { AuditQuery } from './dto/audit-query.dto.js';
+import { AuditEventPage } from './dto/audit-event.reply.js';
 
 @ApiTags('audit')
 @Controller('audit-events')
@@ -14,6 +15,7 @@ export class AuditController {
   @CsvExport()
   @Roles('officer')
   @ApiOperation({ summary: 'Who changed what, when (append-only trail)' })
+  @ApiOkResponse({ type: AuditEventPage })
   list(@Query() q: AuditQuery) {
     return this.audit.list(q);
   }

@@ -6,13 +6,15 @@ import { EmployersModule } from '../employers/employers.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { KnownDevice } from './known-device.entity.js';
+import { KnownDevices } from './known-devices.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 @Global()
 @Module({
-  imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([RefreshToken]), EmployersModule],
+  imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([RefreshToken, KnownDevice]), EmployersModule],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy],
+  providers: [AuthService, JwtStrategy, KnownDevices],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -21,6 +21,7 @@ import {
   registrationLimit,
 } from './auth.errors.js';
 import type { CreateOfficerDto, LoginDto } from './dto/auth.dto.js';
+import { KnownDevices } from './known-devices.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 export interface TokenPair {
@@ -28,6 +29,11 @@ export interface TokenPair {
   refreshToken: string;
   expiresIn: number;
   user: UserView;
+}
+
+/** A sign-in's reply: the token pair and this device's known-device token. */
+export interface LoginReply extends TokenPair {
+  deviceToken: string;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -46,6 +52,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly limiter: RateLimiter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly devices: KnownDevices,
   ) {}
 
   /** Creates the first officer from BOOTSTRAP_OFFICER_* when no officer exists yet. */
@@ -56,7 +63,7 @@ export class AuthService implements OnApplicationBootstrap {
     if (officers > 0) return;
     try {
       await this.tx.run(async (m) => {
-        const user = await this.users.create(m, { email: boot.email, password: boot.password, fullName: 'Bootstrap officer', role: 'officer' });
+        const user = await this.users.create(m, { email: boot.email, password: boot.password, fullName: boot.fullName, role: 'officer' });
         await this.audit.record(m, { actor: null, entityType: 'user', entityId: user.id, action: 'officer.bootstrapped', after: { role: 'officer' } });
       });
       this.logger.log('created the bootstrap officer account');
@@ -70,14 +77,21 @@ export class AuthService implements OnApplicationBootstrap {
   /**
    * Signs in. Only failures count towards the limits; once an email or an address is over its limit,
    * every attempt is refused until the window passes, so a correct guess cannot be told apart.
+   *
+   * Known devices (OWASP's device cookies): a sign-in that presents the `deviceToken` of a device this
+   * account signed in on before is not held by the per-email limit, so strangers failing on the email
+   * cannot lock its owner out; its failures count against that device instead (which stops being
+   * honoured at the same limit), never against the email. The per-address limit holds for everyone.
    */
-  async login(dto: LoginDto, clientAddress: string): Promise<TokenPair> {
+  async login(dto: LoginDto, clientAddress: string): Promise<LoginReply> {
     const email = normaliseEmail(dto.email);
+    const now = this.clock.now();
     const { loginFailuresPerEmail, loginFailuresPerAddress, loginWindowSeconds } = this.config.limits;
     const emailKey = `login:email:${sha256(email)}`;
     const addressKey = `login:addr:${clientAddress}`;
     const byEmail = await this.limiter.peek(emailKey, loginFailuresPerEmail, loginWindowSeconds);
-    if (!byEmail.allowed) throw loginLimitPerEmail(byEmail.retryAfterSeconds);
+    // Without a device token nothing can lift the email's limit: refuse before touching the database.
+    if (!byEmail.allowed && !dto.deviceToken) throw loginLimitPerEmail(byEmail.retryAfterSeconds);
     const byAddress = await this.limiter.peek(addressKey, loginFailuresPerAddress, loginWindowSeconds);
     if (!byAddress.allowed) throw loginLimitPerAddress(byAddress.retryAfterSeconds);
 
@@ -87,13 +101,19 @@ export class AuthService implements OnApplicationBootstrap {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();
+    // Looked up whether or not the email exists, so an unknown email takes the same path.
+    const device = await this.devices.honoured(dto.deviceToken, user?.id ?? null, now);
+    if (!byEmail.allowed && !device) throw loginLimitPerEmail(byEmail.retryAfterSeconds);
+
     const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !ok) {
-      await this.limiter.hit(emailKey, loginFailuresPerEmail, loginWindowSeconds);
+      if (device) await this.devices.recordFailure(device, loginFailuresPerEmail, loginWindowSeconds, now);
+      else await this.limiter.hit(emailKey, loginFailuresPerEmail, loginWindowSeconds);
       await this.limiter.hit(addressKey, loginFailuresPerAddress, loginWindowSeconds);
       throw invalidCredentials();
     }
-    return this.issue(user, randomUUID());
+    const deviceToken = await this.devices.remember(user.id, device ? { device, token: dto.deviceToken! } : null, now);
+    return { ...(await this.issue(user, randomUUID())), deviceToken };
   }
 
   /** Rotates a refresh token. A token already rotated means theft or replay: the family is revoked. */

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { createSecretKey } from 'node:crypto';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Strategy } from 'passport-jwt';
 import type { AccessClaims, AuthUser } from '../common/auth/auth-user.js';
+import { bearerToken } from '../common/auth/bearer.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 /** Accepts only HS256 tokens from our issuer, for our audience, not expired. */
@@ -10,7 +11,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // Exactly `Bearer <jwt>`: passport-jwt's own extractor ignored anything after the token.
+      jwtFromRequest: (req: { headers: { authorization?: string } }) => bearerToken(req.headers.authorization),
       // A KeyObject, made once: given a string, jsonwebtoken first tries to parse it as a PEM public
       // key on every verification and only then falls back to a secret key; that failed parse (an
       // exception per request) cost more CPU than the rest of a card validation. (The typings say

@@ -7,6 +7,8 @@ import { IdPipe } from '../common/http/id.pipe.js';
 import { CardValidationService } from './card-validation.service.js';
 import { CardCredentials } from './card-credentials.js';
 import { CardValidationQuery, ValidateCardDto, ValidateCredentialDto, ValidationReplyDto } from './dto/card-validation.dto.js';
+import { ApiError } from '../common/http/api-responses.js';
+import { CardValidationRecordPage, CredentialReply, JwksReply } from './dto/card-validation.reply.js';
 
 @ApiTags('card-validation')
 @Controller('card-validations')
@@ -22,7 +24,11 @@ export class CardValidationController {
   @ApiOperation({ summary: "Check an applicant's AK1 card number against their NIK (verified employer staff)" })
   @ApiOkResponse({ type: ValidationReplyDto })
   @ApiBadRequestResponse({ description: 'INVALID_CARD_NUMBER (13 digits with a wrong check digit) or VALIDATION_FAILED' })
-  @ApiTooManyRequestsResponse({ description: 'VALIDATION_RATE_LIMITED (VALIDATION_RATE_LIMIT per employer per minute)' })
+  @ApiTooManyRequestsResponse({
+    description:
+      '`VALIDATION_RATE_LIMITED` (VALIDATION_RATE_LIMIT per employer per minute, direct hires included); or `CARD_CHECK_LOCKED` (this employer gave CARD_MISMATCH_LIMIT wrong NIKs for this card number within the hour, on this route or POST /placements). Refused before any lookup.',
+    headers: { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } },
+  })
   validate(@CurrentUser() user: AuthUser, @Body() dto: ValidateCardDto) {
     return this.validations.validate(user, dto);
   }
@@ -34,6 +40,7 @@ export class CardValidationController {
   @ApiOkResponse({ type: ValidationReplyDto })
   @ApiBadRequestResponse({ description: 'INVALID_CREDENTIAL' })
   @ApiTooManyRequestsResponse({ description: 'VALIDATION_RATE_LIMITED' })
+  @ApiError(422, 'CREDENTIAL_EXPIRED: ask the holder for a fresh credential')
   validateCredential(@CurrentUser() user: AuthUser, @Body() dto: ValidateCredentialDto) {
     return this.validations.validateCredential(user, dto.token);
   }
@@ -42,6 +49,8 @@ export class CardValidationController {
   @CsvExport()
   @Roles('employer', 'officer')
   @ApiOperation({ summary: 'Validation history: employers their own, officers all (optionally &employerId=)' })
+  @ApiOkResponse({ type: CardValidationRecordPage })
+  @ApiError(403, "FORBIDDEN: (employer) another company's employerId")
   history(@CurrentUser() user: AuthUser, @Query() q: CardValidationQuery) {
     return this.validations.history(user, q);
   }
@@ -55,6 +64,9 @@ export class CardCredentialController {
   @Get(':id/credential')
   @Roles('seeker', 'officer')
   @ApiOperation({ summary: 'A signed, offline-verifiable credential of an ACTIVE card, with its QR code (PNG, base64)' })
+  @ApiOkResponse({ type: CredentialReply })
+  @ApiError(404, 'NOT_FOUND: no such card, or (seeker) not yours')
+  @ApiError(409, 'CARD_NOT_ACTIVE: only an ACTIVE, unexpired card has a credential')
   credential(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
     return this.validations.credential(user, id);
   }
@@ -69,6 +81,7 @@ export class JwksController {
   @Public()
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: 'Public keys (JWK Set) that verify card credentials offline' })
+  @ApiOkResponse({ type: JwksReply })
   jwks() {
     return this.credentials.jwks();
   }

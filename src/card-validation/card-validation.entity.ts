@@ -1,10 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CardValidationRecordReply } from './dto/card-validation.reply.js';
 
 export const VALIDATION_RESULTS = ['VALID', 'EXPIRED', 'PLACED', 'REVOKED', 'NOT_FOUND'] as const;
 export type ValidationResult = (typeof VALIDATION_RESULTS)[number];
 
-/** How the employer presented the card: typed number + NIK, or a scanned signed credential. */
-export type ValidationChannel = 'NUMBER' | 'CREDENTIAL';
+/**
+ * How the employer presented the card: typed number + NIK, a scanned signed credential, or number + NIK
+ * in a direct hire (`POST /placements`, which checks the card exactly like a validation does).
+ */
+export type ValidationChannel = 'NUMBER' | 'CREDENTIAL' | 'PLACEMENT';
 
 /** One check an employer ran: the evidence of its participation in the program. */
 @Entity('card_validations')
@@ -36,16 +40,8 @@ export class CardValidation {
   checkedAt: Date;
 }
 
-export interface CardValidationView {
-  id: string;
-  employerId: string;
-  userId: string;
-  cardId: string | null;
-  cardNumber: string;
-  channel: ValidationChannel;
-  result: ValidationResult;
-  checkedAt: string;
-}
+/** One description of this reply: the class `CardValidationRecordReply` (OpenAPI and code alike). */
+export type CardValidationView = CardValidationRecordReply;
 
 export function toCardValidationView(v: CardValidation): CardValidationView {
   return {

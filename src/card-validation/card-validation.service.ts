@@ -9,13 +9,13 @@ import { addDays, startOfJakartaDay } from '../common/dates.js';
 import { DomainError, forbidden, validationFailed } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { PersonalData } from '../common/personal-data.js';
-import { RateLimiter } from '../common/rate-limiter.js';
+import { RateLimiter, type LimitResult } from '../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PreparedStatements } from '../database/prepared-statements.js';
 import { Transactions } from '../database/transactions.js';
 import { employerNotVerified } from '../common/auth/verified-employer.guard.js';
 import { sqlDate, sqlInstant } from '../common/sql.js';
-import { isReportOverdue } from '../cards/card-dates.js';
+import { effectiveStatus, isCardActive, isCardReportOverdue, isIssued } from '../cards/card-lifecycle.js';
 import { readCardNumber } from '../cards/card-number.js';
 import { Card } from '../cards/card.entity.js';
 import { cardNotActive, invalidCardNumber } from '../cards/cards.errors.js';
@@ -23,19 +23,14 @@ import { CardsService } from '../cards/cards.service.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { CardCredentials, CREDENTIAL_ISSUER } from './card-credentials.js';
 import { CardValidation, toCardValidationView, type CardValidationView, type ValidationChannel, type ValidationResult } from './card-validation.entity.js';
-import { validationRateLimited } from './card-validation.errors.js';
+import { newCardValidationRow } from './card-validation-rows.js';
+import { cardCheckLocked, validationRateLimited } from './card-validation.errors.js';
 import { maskName } from './mask-name.js';
 import type { CardValidationQuery, ValidateCardDto } from './dto/card-validation.dto.js';
+import type { ValidationReplyDto } from './dto/card-validation.dto.js';
 
-export interface ValidationReply {
-  result: ValidationResult;
-  valid: boolean;
-  cardNumber: string | null;
-  holderName: string | null;
-  expiresAt: string | null;
-  reportOverdue: boolean | null;
-  checkedAt: string;
-}
+/** One description of this reply: the class `ValidationReplyDto` (OpenAPI and code alike). */
+export type ValidationReply = ValidationReplyDto;
 
 /**
  * What anyone who scans a card's QR code may learn (the public check page): the result, and on a
@@ -51,15 +46,33 @@ export interface PublicCredentialCheck {
   checkedAt: string;
 }
 
-/** What a lookup needs of a card and its holder. */
-interface CardWithHolder {
+/** What the reply and the record of a check need of the card it found. */
+export interface CheckedCard {
   id: string;
   status: Card['status'];
   cardNumberDisplay: string | null;
   expiresAt: string | null;
   nextReportDue: string | null;
   fullName: string;
+}
+
+/** What a lookup needs of a card and its holder. */
+interface CardWithHolder extends CheckedCard {
   nikHash: string;
+}
+
+/**
+ * A check of a card by number and NIK that the limits let through (`admitNumberCheck`), to be ended by
+ * `settleNumberCheck` once the lookup has run, or by `dropNumberCheck` if it never does.
+ */
+export interface NumberCheck {
+  employerId: string;
+  /** The number as typed, normalised: the lookup key, and the key of the wrong-NIK counter. */
+  key: string;
+  /** The number as echoed and recorded when no card matches (grouped when it is one of ours). */
+  display: string;
+  /** This attempt, counted in advance as a wrong NIK. */
+  mismatch: LimitResult;
 }
 
 /**
@@ -81,9 +94,10 @@ const BY_ID = `${LOOKUP_SQL} c.id = ?`;
 const RECORD_SQL = 'INSERT INTO card_validations (id, employer_id, user_id, card_id, card_number, channel, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** Only issued cards can be found; a PENDING or REJECTED one answers exactly like an unknown number. */
-const FINDABLE = new Set(['ACTIVE', 'EXPIRED', 'PLACED', 'REVOKED']);
 /** Upper bound on a credential's life, so an offline check cannot trust a stale status for long. */
 const CREDENTIAL_MAX_DAYS = 30;
+/** The window of the wrong-NIK counter of one employer and one card number. */
+const MISMATCH_WINDOW_SECONDS = 3600;
 
 @Injectable()
 export class CardValidationService {
@@ -105,14 +119,53 @@ export class CardValidationService {
    * refused before any lookup. One indexed lookup and one insert (the record of the check).
    */
   async validate(actor: AuthUser, dto: ValidateCardDto): Promise<ValidationReply> {
-    const employerId = await this.countCheck(actor);
-    const number = readCardNumber(dto.cardNumber);
-    if (number.kind === 'bad-check-digit' || number.kind === 'malformed') throw invalidCardNumber();
-    const [row] = await this.statements.execute<CardWithHolder & { employerStatus: string }>(BY_NUMBER_FOR_EMPLOYER, [number.key, employerId]);
-    if (row?.employerStatus !== 'VERIFIED') throw employerNotVerified();
+    const check = await this.admitNumberCheck(actor, dto.cardNumber);
+    const [row] = await this.statements.execute<CardWithHolder & { employerStatus: string }>(BY_NUMBER_FOR_EMPLOYER, [check.key, check.employerId]);
+    if (row?.employerStatus !== 'VERIFIED') {
+      await this.dropNumberCheck(check);
+      throw employerNotVerified();
+    }
     const card = row.id ? withDates(row) : null;
-    const matched = card && FINDABLE.has(card.status) && sameHash(card.nikHash, this.personal.lookupHash(dto.nik)) ? card : null;
-    return this.answer(actor, employerId, 'NUMBER', matched, number.display);
+    const matched = card && this.isFoundBy(card.status, card.nikHash, dto.nik) ? card : null;
+    return this.settleNumberCheck(actor, check, 'NUMBER', matched);
+  }
+
+  /**
+   * Lets a check by card number + NIK (a validation, or a direct hire) through its limits, before any
+   * lookup, so a refused employer learns nothing: the employer's per-minute limit, a typo in the check
+   * digit (400), and the lock on a number for which this employer gave too many wrong NIKs this hour
+   * (429 CARD_CHECK_LOCKED). The lock counts every NOT_FOUND for the number, whether a card carries it
+   * or not, so it cannot tell which numbers exist either. The attempt is counted as a wrong NIK before
+   * the lookup and taken back when a card is found: counted afterwards, concurrent guesses would all
+   * pass the lock before the first of them was counted.
+   */
+  async admitNumberCheck(actor: AuthUser, cardNumber: string): Promise<NumberCheck> {
+    const employerId = await this.countCheck(actor);
+    const number = readCardNumber(cardNumber);
+    if (number.kind === 'bad-check-digit' || number.kind === 'malformed') throw invalidCardNumber();
+    const mismatch = await this.limiter.hit(mismatchKey(employerId, number.key), this.config.limits.cardMismatchesPerHour, MISMATCH_WINDOW_SECONDS);
+    if (!mismatch.allowed) throw cardCheckLocked(mismatch.retryAfterSeconds);
+    return { employerId, key: number.key, display: number.display, mismatch };
+  }
+
+  /** Whether an issued card is found by this NIK (a PENDING or REJECTED card never is). Constant-time compare. */
+  isFoundBy(status: Card['status'], holderNikHash: string, nik: string): boolean {
+    return isIssued(status) && sameHash(holderNikHash, this.personal.lookupHash(nik));
+  }
+
+  /**
+   * Ends an admitted check once the lookup has run: `card` is the card found by that number with that
+   * NIK, or null (NOT_FOUND, a wrong NIK). Records the check under its channel with the result a
+   * validation gives, and returns that reply.
+   */
+  async settleNumberCheck(actor: AuthUser, check: NumberCheck, channel: ValidationChannel, card: CheckedCard | null): Promise<ValidationReply> {
+    if (card) await this.limiter.takeBack(mismatchKey(check.employerId, check.key), check.mismatch);
+    return this.answer(actor, check.employerId, channel, card, check.display);
+  }
+
+  /** Ends an admitted check that never looked at a card (refused first, or an idempotent replay): nothing recorded. */
+  async dropNumberCheck(check: NumberCheck): Promise<void> {
+    await this.limiter.takeBack(mismatchKey(check.employerId, check.key), check.mismatch);
   }
 
   /**
@@ -123,7 +176,7 @@ export class CardValidationService {
     const employerId = await this.countCheck(actor);
     const claims = this.credentials.verify(token, this.clock.now());
     const card = await this.lookup(BY_ID, claims.sub);
-    const matched = card && FINDABLE.has(card.status) && card.cardNumberDisplay === claims.cardNumber ? card : null;
+    const matched = card && isIssued(card.status) && card.cardNumberDisplay === claims.cardNumber ? card : null;
     return this.answer(actor, employerId, 'CREDENTIAL', matched, claims.cardNumber);
   }
 
@@ -145,7 +198,7 @@ export class CardValidationService {
       throw err;
     }
     const card = await this.lookup(BY_ID, claims.sub);
-    if (!card || !FINDABLE.has(card.status) || card.cardNumberDisplay !== claims.cardNumber) return refused('NOT_FOUND');
+    if (!card || !isIssued(card.status) || card.cardNumberDisplay !== claims.cardNumber) return refused('NOT_FOUND');
     const result = resultOf(card, this.clock.today());
     return { result, valid: result === 'VALID', cardNumber: card.cardNumberDisplay, holderName: maskName(card.fullName), validUntil: card.expiresAt, checkedAt };
   }
@@ -154,7 +207,7 @@ export class CardValidationService {
   async credential(actor: AuthUser, cardId: string): Promise<{ token: string; qrPng: string }> {
     const card = await this.cards.visibleCard(this.ds.manager, actor, cardId);
     const today = this.clock.today();
-    if (card.status !== 'ACTIVE' || card.expiresAt! < today) throw cardNotActive(card.status === 'ACTIVE' ? 'EXPIRED' : card.status);
+    if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
     const holder = await this.ds.getRepository(Seeker).findOneOrFail({ where: { id: card.seekerId }, select: { id: true, fullName: true } });
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     const cardEnds = Math.floor(startOfJakartaDay(addDays(card.expiresAt!, 1)).getTime() / 1000);
@@ -195,7 +248,7 @@ export class CardValidationService {
     return { items: rows.map(toCardValidationView), page, pageSize, total };
   }
 
-  /** Counts the check against the employer's per-minute limit (429 + Retry-After past it). */
+  /** Counts the check against the employer's per-minute limit (429 + Retry-After past it), whichever door it came through. */
   private async countCheck(actor: AuthUser): Promise<string> {
     if (!actor.employerId) throw forbidden();
     const r = await this.limiter.hit(`card-validation:${actor.employerId}`, this.config.limits.validationsPerMinute, 60);
@@ -209,7 +262,7 @@ export class CardValidationService {
   }
 
   /** Builds the reply (holder data only for a match) and records the check. */
-  private async answer(actor: AuthUser, employerId: string, channel: ValidationChannel, card: CardWithHolder | null, presented: string): Promise<ValidationReply> {
+  private async answer(actor: AuthUser, employerId: string, channel: ValidationChannel, card: CheckedCard | null, presented: string): Promise<ValidationReply> {
     const now = this.clock.now();
     const today = this.clock.today();
     let reply: ValidationReply;
@@ -223,11 +276,13 @@ export class CardValidationService {
         cardNumber: card.cardNumberDisplay,
         holderName: maskName(card.fullName),
         expiresAt: card.expiresAt,
-        reportOverdue: result === 'VALID' && isReportOverdue(card.status, card.nextReportDue, today),
+        reportOverdue: isCardReportOverdue(card, today),
         checkedAt: now.toISOString(),
       };
     }
-    const record = [randomUUID(), employerId, actor.id, card?.id ?? null, (card?.cardNumberDisplay ?? presented).slice(0, 40), channel, reply.result, sqlInstant(now)];
+    const row = newCardValidationRow({ id: randomUUID(), employerId, userId: actor.id, cardId: card?.id ?? null, cardNumber: (card?.cardNumberDisplay ?? presented).slice(0, 40), channel, result: reply.result, checkedAt: now });
+    // In RECORD_SQL's column order (a prepared statement on MySQL: decision 12).
+    const record = [row.id, row.employerId, row.userId, row.cardId, row.cardNumber, row.channel, row.result, sqlInstant(row.checkedAt)];
     // One INSERT needs no transaction on MySQL; on SQLite it must queue behind any open transaction.
     if (this.tx.isMysql) await this.statements.execute(RECORD_SQL, record);
     else await this.tx.run((m) => m.query(RECORD_SQL, record));
@@ -235,15 +290,20 @@ export class CardValidationService {
   }
 }
 
-/** The result of a check of an issued card: an ACTIVE card past its expiry date answers EXPIRED. */
-function resultOf(card: Pick<CardWithHolder, 'status' | 'expiresAt'>, today: string): ValidationResult {
-  if (card.status === 'ACTIVE') return card.expiresAt! < today ? 'EXPIRED' : 'VALID';
-  return card.status as ValidationResult;
+/** The result of a check of an issued card: its status as it is today, VALID while active. */
+function resultOf(card: Pick<CheckedCard, 'status' | 'expiresAt'>, today: string): ValidationResult {
+  const status = effectiveStatus(card, today);
+  return status === 'ACTIVE' ? 'VALID' : (status as ValidationResult);
 }
 
 /** Raw rows: MySQL hands DATE columns back as Date objects (midnight UTC), SQLite as text. */
 function withDates(row: CardWithHolder): CardWithHolder {
   return { ...row, expiresAt: sqlDate(row.expiresAt), nextReportDue: sqlDate(row.nextReportDue) };
+}
+
+/** The wrong-NIK counter of one employer for one card number (normalised: a wrong NIK names no card). */
+function mismatchKey(employerId: string, cardNumberKey: string): string {
+  return `card-mismatch:${employerId}:${cardNumberKey}`;
 }
 
 function sameHash(a: string, b: string): boolean {

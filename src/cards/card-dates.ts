@@ -32,8 +32,3 @@ export function nextReportMark(issuedAt: string, expiresAt: string, today: strin
     if (mark > today) return mark;
   }
 }
-
-/** A report is overdue when an ACTIVE card's due date has passed (overdue, not invalid). */
-export function isReportOverdue(status: string, nextReportDue: string | null, today: string): boolean {
-  return status === 'ACTIVE' && nextReportDue !== null && nextReportDue < today;
-}

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { addMonths, isCalendarDate } from '../common/dates.js';
-import { DomainError, validationFailed, type FieldIssue } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { flattenValidationErrors } from '../common/http/validation.js';
 import { Transactions, uniqueViolation } from '../database/transactions.js';
 import { CreateSeekerDto } from '../seekers/dto/seeker.dto.js';
@@ -17,8 +17,10 @@ import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { CARD_VALIDITY_MONTHS, nextReportMark } from './card-dates.js';
 import { readCardNumber } from './card-number.js';
 import { CardNumbers } from './card-numbers.service.js';
+import { newCardRow } from './card-rows.js';
 import { Card, type CardStatus } from './card.entity.js';
 import { CsvSyntaxError, parseCsv } from './csv.js';
+import type { ImportReportReply } from './dto/card.reply.js';
 
 /** Columns of the import file (docs/cards-import.md). */
 const REQUIRED = ['cardNumber', 'nik', 'fullName', 'birthPlace', 'birthDate', 'gender', 'address', 'educationLevel', 'issuedAt', 'status'] as const;
@@ -38,9 +40,74 @@ const OPTIONAL = [
 const SEEKER_COLUMNS = ['nik', 'fullName', 'birthPlace', 'birthDate', 'gender', 'address', 'educationLevel', 'maritalStatus', 'phone', 'kecamatanCode', 'major'];
 const IMPORTABLE_STATUSES: CardStatus[] = ['ACTIVE', 'EXPIRED', 'PLACED', 'REVOKED'];
 
-export interface ImportReport {
+/** One description of this reply: the class `ImportReportReply` (OpenAPI and code alike). */
+export type ImportReport = ImportReportReply;
+
+/**
+ * Why a line (or the file) was refused, as a code with its values, so a reader in another language
+ * can say it in theirs (the console does, in Bahasa Indonesia); `message` is the API's English.
+ */
+export type ImportProblemCode =
+  | 'invalid'
+  | 'required'
+  | 'checkDigit'
+  | 'numberFormat'
+  | 'birthDateFuture'
+  | 'status'
+  | 'dateFormat'
+  | 'issuedFuture'
+  | 'expiresBeforeIssue'
+  | 'activePastExpiry'
+  | 'reportDueNotActive'
+  | 'reportDueRange'
+  | 'placementNotPlaced'
+  | 'tooLong'
+  | 'fieldCount'
+  | 'duplicateNumber'
+  | 'alreadyHolds'
+  | 'nikRace'
+  | 'unknownColumn'
+  | 'missingColumn'
+  | 'columnTwice'
+  | 'csvSyntax';
+
+export interface ImportProblem {
+  code: ImportProblemCode;
+  params?: Record<string, string | number>;
+  message: string;
+}
+
+export interface ImportFieldProblems {
+  field: string;
+  problems: ImportProblem[];
+}
+
+/** An import's outcome with coded reasons (the API's reply is `toImportReport` of it). */
+export interface ImportOutcome {
   imported: number;
-  rejected: { line: number; errors: FieldIssue[] }[];
+  rejected: { line: number; errors: ImportFieldProblems[] }[];
+}
+
+/** The API's reply: each reason as its English sentence. */
+export function toImportReport(o: ImportOutcome): ImportReport {
+  return {
+    imported: o.imported,
+    rejected: o.rejected.map((r) => ({
+      line: r.line,
+      errors: r.errors.map((e) => ({ field: e.field, messages: e.problems.map((p) => p.message) })),
+    })),
+  };
+}
+
+/** A file refused as a whole (its header, or its CSV syntax), with coded reasons on `field`. */
+export class ImportFileRefused extends DomainError {
+  constructor(
+    readonly field: 'header' | 'file',
+    readonly problems: ImportProblem[],
+    message: string,
+  ) {
+    super(400, 'VALIDATION_FAILED', message, [{ field, messages: problems.map((p) => p.message) }]);
+  }
 }
 
 /** A line that passed every check, ready to be written. */
@@ -75,6 +142,11 @@ export class CardImportService {
   ) {}
 
   async import(actor: AuthUser, body: unknown): Promise<ImportReport> {
+    return toImportReport(await this.importCoded(actor, body));
+  }
+
+  /** The import, its reasons as codes: for readers in other languages (the console). */
+  async importCoded(actor: AuthUser, body: unknown): Promise<ImportOutcome> {
     if (typeof body !== 'string') {
       throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the cards as a CSV file with Content-Type: text/csv.');
     }
@@ -82,18 +154,21 @@ export class CardImportService {
     try {
       records = parseCsv(body);
     } catch (err) {
-      if (err instanceof CsvSyntaxError) throw validationFailed([{ field: 'file', messages: [err.message] }], 'The file is not valid CSV.');
+      if (err instanceof CsvSyntaxError) {
+        throw new ImportFileRefused('file', [{ code: 'csvSyntax', params: { line: err.line }, message: err.message }], 'The file is not valid CSV.');
+      }
       throw err;
     }
     const [header, ...lines] = records;
     const columns = this.readHeader(header?.fields ?? []);
 
-    const report: ImportReport = { imported: 0, rejected: [] };
+    const report: ImportOutcome = { imported: 0, rejected: [] };
     for (const record of lines) {
       const row: Record<string, string> = {};
       columns.forEach((name, i) => (row[name] = (record.fields[i] ?? '').trim()));
+      const counts = { fields: record.fields.length, columns: columns.length };
       const checked = record.fields.length > columns.length
-        ? { errors: [{ field: 'line', messages: [`has ${record.fields.length} fields but the header names ${columns.length}`] }] }
+        ? { errors: [{ field: 'line', problems: [{ code: 'fieldCount' as const, params: counts, message: `has ${counts.fields} fields but the header names ${counts.columns}` }] }] }
         : await this.check(record.line, row);
       const errors = 'errors' in checked ? checked.errors : await this.write(actor, checked);
       if (errors.length > 0) report.rejected.push({ line: record.line, errors });
@@ -105,51 +180,56 @@ export class CardImportService {
   private readHeader(fields: string[]): string[] {
     const known = new Map<string, string>([...REQUIRED, ...OPTIONAL].map((c) => [c.toLowerCase(), c]));
     const columns = fields.map((f) => known.get(f.trim().toLowerCase()) ?? f.trim());
-    const messages: string[] = [];
-    for (const c of columns) if (!known.has(c.toLowerCase())) messages.push(`unknown column "${c}"`);
-    for (const c of REQUIRED) if (!columns.includes(c)) messages.push(`missing column "${c}"`);
-    if (new Set(columns).size !== columns.length) messages.push('a column is named twice');
-    if (messages.length > 0) {
-      throw validationFailed([{ field: 'header', messages }], 'The first line must name the columns (see docs/cards-import.md).');
+    const problems: ImportProblem[] = [];
+    for (const c of columns) if (!known.has(c.toLowerCase())) problems.push({ code: 'unknownColumn', params: { column: c }, message: `unknown column "${c}"` });
+    for (const c of REQUIRED) if (!columns.includes(c)) problems.push({ code: 'missingColumn', params: { column: c }, message: `missing column "${c}"` });
+    if (new Set(columns).size !== columns.length) problems.push({ code: 'columnTwice', message: 'a column is named twice' });
+    if (problems.length > 0) {
+      throw new ImportFileRefused('header', problems, 'The first line must name the columns (see docs/cards-import.md).');
     }
     return columns;
   }
 
   /** Every problem of a line, or the line ready to write. */
-  private async check(line: number, row: Record<string, string>): Promise<CardLine | { errors: FieldIssue[] }> {
+  private async check(line: number, row: Record<string, string>): Promise<CardLine | { errors: ImportFieldProblems[] }> {
     const today = this.clock.today();
-    const issues: FieldIssue[] = [];
-    const problem = (field: string, message: string) => issues.push({ field, messages: [message] });
+    const issues: ImportFieldProblems[] = [];
+    const problem = (field: string, code: ImportProblemCode, message: string, params?: ImportProblem['params']) =>
+      issues.push({ field, problems: [{ code, message, ...(params ? { params } : {}) }] });
 
     const seekerInput: Record<string, unknown> = {};
     for (const c of SEEKER_COLUMNS) if (row[c]) seekerInput[c] = row[c];
     if (row.graduationYear) seekerInput.graduationYear = /^\d{4}$/.test(row.graduationYear) ? Number(row.graduationYear) : row.graduationYear;
     if (row.skills) seekerInput.skills = row.skills.split(';').map((s) => s.trim()).filter(Boolean);
     const seeker = plainToInstance(CreateSeekerDto, seekerInput);
-    issues.push(...flattenValidationErrors(await validate(seeker, { whitelist: true, forbidNonWhitelisted: true })));
-    if (isCalendarDate(row.birthDate) && row.birthDate >= today) problem('birthDate', 'birthDate must be in the past');
+    for (const issue of flattenValidationErrors(await validate(seeker, { whitelist: true, forbidNonWhitelisted: true }))) {
+      issues.push({ field: issue.field, problems: issue.messages.map((message) => ({ code: 'invalid' as const, message })) });
+    }
+    if (isCalendarDate(row.birthDate) && row.birthDate >= today) problem('birthDate', 'birthDateFuture', 'birthDate must be in the past');
 
     const number = readCardNumber(row.cardNumber ?? '');
-    if (!row.cardNumber) problem('cardNumber', 'cardNumber is required');
-    else if (number.kind === 'bad-check-digit') problem('cardNumber', 'a 13-digit cardNumber must end in a valid Luhn check digit');
-    else if (number.kind === 'malformed') problem('cardNumber', 'cardNumber may hold only letters, digits, slashes, spaces, dots and dashes (at most 32)');
+    if (!row.cardNumber) problem('cardNumber', 'required', 'cardNumber is required');
+    else if (number.kind === 'bad-check-digit') problem('cardNumber', 'checkDigit', 'a 13-digit cardNumber must end in a valid Luhn check digit');
+    else if (number.kind === 'malformed') problem('cardNumber', 'numberFormat', 'cardNumber may hold only letters, digits, slashes, spaces, dots and dashes (at most 32)');
 
     const status = row.status?.toUpperCase() as CardStatus;
-    if (!IMPORTABLE_STATUSES.includes(status)) problem('status', `status must be one of ${IMPORTABLE_STATUSES.join(', ')}`);
+    const allowed = IMPORTABLE_STATUSES.join(', ');
+    if (!IMPORTABLE_STATUSES.includes(status)) problem('status', 'status', `status must be one of ${allowed}`, { allowed });
 
     const issuedAt = row.issuedAt;
-    if (!isCalendarDate(issuedAt)) problem('issuedAt', 'issuedAt must be a real date written YYYY-MM-DD');
-    else if (issuedAt > today) problem('issuedAt', 'issuedAt must not be in the future');
-    let expiresAt = row.expiresAt || (isCalendarDate(issuedAt) ? addMonths(issuedAt, CARD_VALIDITY_MONTHS) : '');
-    if (row.expiresAt && !isCalendarDate(row.expiresAt)) problem('expiresAt', 'expiresAt must be a real date written YYYY-MM-DD');
-    else if (isCalendarDate(issuedAt) && expiresAt <= issuedAt) problem('expiresAt', 'expiresAt must be after issuedAt');
-    else if (status === 'ACTIVE' && expiresAt < today) problem('expiresAt', 'an ACTIVE card must not be past its expiry date: import it as EXPIRED');
+    const dateFormat = (column: string) => problem(column, 'dateFormat', `${column} must be a real date written YYYY-MM-DD`);
+    if (!isCalendarDate(issuedAt)) dateFormat('issuedAt');
+    else if (issuedAt > today) problem('issuedAt', 'issuedFuture', 'issuedAt must not be in the future');
+    const expiresAt = row.expiresAt || (isCalendarDate(issuedAt) ? addMonths(issuedAt, CARD_VALIDITY_MONTHS) : '');
+    if (row.expiresAt && !isCalendarDate(row.expiresAt)) dateFormat('expiresAt');
+    else if (isCalendarDate(issuedAt) && expiresAt <= issuedAt) problem('expiresAt', 'expiresBeforeIssue', 'expiresAt must be after issuedAt');
+    else if (status === 'ACTIVE' && expiresAt < today) problem('expiresAt', 'activePastExpiry', 'an ACTIVE card must not be past its expiry date: import it as EXPIRED');
 
     let nextReportDue: string | null = null;
     if (row.nextReportDue) {
-      if (status !== 'ACTIVE') problem('nextReportDue', 'nextReportDue is only for ACTIVE cards');
-      else if (!isCalendarDate(row.nextReportDue)) problem('nextReportDue', 'nextReportDue must be a real date written YYYY-MM-DD');
-      else if (row.nextReportDue <= issuedAt || row.nextReportDue > expiresAt) problem('nextReportDue', 'nextReportDue must be after issuedAt and not after expiresAt');
+      if (status !== 'ACTIVE') problem('nextReportDue', 'reportDueNotActive', 'nextReportDue is only for ACTIVE cards');
+      else if (!isCalendarDate(row.nextReportDue)) dateFormat('nextReportDue');
+      else if (row.nextReportDue <= issuedAt || row.nextReportDue > expiresAt) problem('nextReportDue', 'reportDueRange', 'nextReportDue must be after issuedAt and not after expiresAt');
       else nextReportDue = row.nextReportDue;
     } else if (status === 'ACTIVE' && issues.length === 0) {
       // Unknown reporting history: the next 6-month mark after today.
@@ -157,11 +237,11 @@ export class CardImportService {
     }
 
     if ((row.placementEmployerName || row.placementStartDate) && status !== 'PLACED') {
-      problem('placementEmployerName', 'placement columns are only for PLACED cards');
+      problem('placementEmployerName', 'placementNotPlaced', 'placement columns are only for PLACED cards');
     }
-    if (row.placementStartDate && !isCalendarDate(row.placementStartDate)) problem('placementStartDate', 'placementStartDate must be a real date written YYYY-MM-DD');
-    if (row.placementEmployerName && row.placementEmployerName.length > 200) problem('placementEmployerName', 'placementEmployerName must be at most 200 characters');
-    if (row.statusReason && row.statusReason.length > 500) problem('statusReason', 'statusReason must be at most 500 characters');
+    if (row.placementStartDate && !isCalendarDate(row.placementStartDate)) dateFormat('placementStartDate');
+    if (row.placementEmployerName && row.placementEmployerName.length > 200) problem('placementEmployerName', 'tooLong', 'placementEmployerName must be at most 200 characters', { max: 200 });
+    if (row.statusReason && row.statusReason.length > 500) problem('statusReason', 'tooLong', 'statusReason must be at most 500 characters', { max: 500 });
 
     if (issues.length > 0 || (number.kind !== 'issued' && number.kind !== 'other')) return { errors: mergeIssues(issues) };
     return {
@@ -195,7 +275,7 @@ export class CardImportService {
   }
 
   /** Writes one checked line in its own transaction; a conflict becomes the line's error. */
-  private async write(actor: AuthUser, l: CardLine): Promise<FieldIssue[]> {
+  private async write(actor: AuthUser, l: CardLine): Promise<ImportFieldProblems[]> {
     const ownFormat = /^\d{13}$/.test(l.numberKey) && l.numberKey.startsWith(this.numbers.regionCode);
     if (ownFormat) await this.numbers.ensureCounter(2000 + Number(l.numberKey.slice(4, 6)));
     try {
@@ -204,10 +284,10 @@ export class CardImportService {
         let seeker = await this.seekers.findByNik(m, l.seeker.nik);
         if (!seeker) {
           seeker = await this.seekers.insert(m, l.seeker, actor.id);
-          if (l.status === 'PLACED') await m.update(Seeker, { id: seeker.id }, { placedAt: now });
+          if (l.status === 'PLACED') await this.seekers.markImportedAsPlaced(m, seeker.id);
           await this.audit.record(m, { actor, entityType: 'seeker', entityId: seeker.id, action: 'seeker.imported', after: { channel: 'IMPORT' } });
         }
-        const card: Partial<Card> = {
+        const card = newCardRow({
           id: randomUUID(),
           seekerId: seeker.id,
           status: l.status,
@@ -223,34 +303,35 @@ export class CardImportService {
           decidedBy: actor.id,
           statusReason: l.statusReason,
           closedAt: l.status === 'ACTIVE' ? null : now,
-          placementEmployerId: null,
           placementEmployerName: l.placementEmployerName,
           placementStartDate: l.placementStartDate,
           placementSource: l.status === 'PLACED' ? 'IMPORT' : null,
-          createdAt: now,
-          updatedAt: now,
-        };
+        });
         await m.insert(Card, card);
         if (ownFormat) await this.numbers.reserveImported(m, l.numberKey);
-        await this.recordHistory(m, card.id!, seeker, l);
-        await this.audit.record(m, { actor, entityType: 'card', entityId: card.id!, action: 'card.imported', after: { status: l.status, cardNumber: l.numberDisplay } });
+        await this.recordHistory(m, card.id, seeker, l);
+        await this.audit.record(m, { actor, entityType: 'card', entityId: card.id, action: 'card.imported', after: { status: l.status, cardNumber: l.numberDisplay } });
       });
       return [];
     } catch (err) {
       const index = uniqueViolation(err);
-      if (index === 'UQ_cards_card_number') return [{ field: 'cardNumber', messages: ['a card with this number already exists'] }];
-      if (index === 'UQ_cards_active_nik_hash') return [{ field: 'nik', messages: ['this person already holds a pending or active card'] }];
+      if (index === 'UQ_cards_card_number') {
+        return [{ field: 'cardNumber', problems: [{ code: 'duplicateNumber', message: 'a card with this number already exists' }] }];
+      }
+      if (index === 'UQ_cards_active_nik_hash') {
+        return [{ field: 'nik', problems: [{ code: 'alreadyHolds', message: 'this person already holds a pending or active card' }] }];
+      }
       if (err instanceof DomainError && err.code === 'DUPLICATE_NIK') {
-        return [{ field: 'nik', messages: ['this NIK was registered at the same moment; import the line again'] }];
+        return [{ field: 'nik', problems: [{ code: 'nikRace', message: 'this NIK was registered at the same moment; import the line again' }] }];
       }
       throw err;
     }
   }
 }
 
-/** One entry per field, messages joined. */
-function mergeIssues(issues: FieldIssue[]): FieldIssue[] {
-  const byField = new Map<string, string[]>();
-  for (const i of issues) byField.set(i.field, [...(byField.get(i.field) ?? []), ...i.messages]);
-  return [...byField].map(([field, messages]) => ({ field, messages }));
+/** One entry per field, problems joined. */
+function mergeIssues(issues: ImportFieldProblems[]): ImportFieldProblems[] {
+  const byField = new Map<string, ImportProblem[]>();
+  for (const i of issues) byField.set(i.field, [...(byField.get(i.field) ?? []), ...i.problems]);
+  return [...byField].map(([field, problems]) => ({ field, problems }));
 }

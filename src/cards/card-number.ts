@@ -43,7 +43,7 @@ export function groupCardNumber(digits13: string): string {
  * stored and found by this key, so `1671 26 000123 7` and `1671.26.000123.7` name the same card.
  */
 export function cardNumberKey(input: string): string {
-  return input.replace(/[\s.\-]/g, '').toUpperCase();
+  return input.replace(/[\s.-]/g, '').toUpperCase();
 }
 
 export type CardNumberInput =

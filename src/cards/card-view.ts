@@ -1,32 +1,25 @@
-import { isReportOverdue } from './card-dates.js';
-import type { Card, CardReport, CardStatus, PlacementSource } from './card.entity.js';
+import { effectiveStatus, isCardReportOverdue } from './card-lifecycle.js';
+import type { Card, CardReport } from './card.entity.js';
+import type { CardReply } from './dto/card.reply.js';
 
 /** A card as the contract shows it. */
-export interface CardView {
-  id: string;
-  cardNumber: string | null;
-  status: CardStatus;
-  seekerId: string;
-  issuedAt: string | null;
-  expiresAt: string | null;
-  nextReportDue: string | null;
-  reportOverdue: boolean;
-  reports: { reportedAt: string; note?: string }[];
-  placement?: { employerName: string | null; startDate: string | null; source: PlacementSource | null };
-}
+export type CardView = CardReply;
 
 export function toCardView(card: Card, reports: CardReport[], today: string): CardView {
   const view: CardView = {
     id: card.id,
     cardNumber: card.cardNumberDisplay,
-    status: card.status,
+    // As it is today: an ACTIVE card past its expiry reads EXPIRED before the daily job writes it.
+    status: effectiveStatus(card, today),
     seekerId: card.seekerId,
     issuedAt: card.issuedAt,
     expiresAt: card.expiresAt,
     nextReportDue: card.nextReportDue,
-    reportOverdue: isReportOverdue(card.status, card.nextReportDue, today),
+    reportOverdue: isCardReportOverdue(card, today),
     reports: reports.map((r) => (r.note ? { reportedAt: r.reportedAt.toISOString(), note: r.note } : { reportedAt: r.reportedAt.toISOString() })),
   };
+  // Why the office said no: shown to the holder (and officers) with a rejected request or a revoked card.
+  if ((card.status === 'REJECTED' || card.status === 'REVOKED') && card.statusReason) view.statusReason = card.statusReason;
   if (card.placementSource || card.placementEmployerName || card.placementStartDate) {
     view.placement = { employerName: card.placementEmployerName, startDate: card.placementStartDate, source: card.placementSource };
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { PlacementSource } from '../placements/placement.entity.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 
 export const CARD_STATUSES = ['PENDING', 'ACTIVE', 'PLACED', 'EXPIRED', 'REVOKED', 'REJECTED'] as const;
@@ -6,7 +7,8 @@ export type CardStatus = (typeof CARD_STATUSES)[number];
 
 /** How a card came to be: requested online, issued at the counter, or imported from the earlier system. */
 export type CardOrigin = 'REQUEST' | 'WALK_IN' | 'IMPORT';
-export type PlacementSource = 'EMPLOYER' | 'SELF_REPORT' | 'IMPORT';
+/** How the card's placement became known: a placement recorded here, or the earlier system's record. */
+export type CardPlacementSource = PlacementSource | 'IMPORT';
 
 @Entity('cards')
 export class Card {
@@ -74,7 +76,7 @@ export class Card {
   placementStartDate: string | null;
 
   @Column({ name: 'placement_source', type: 'varchar', length: 16, nullable: true })
-  placementSource: PlacementSource | null;
+  placementSource: CardPlacementSource | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;

@@ -1,21 +1,25 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
+import { PersonalData } from '../common/personal-data.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { jakartaDate } from '../common/dates.js';
 import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { containsPattern, LIKE_ESCAPE, queryWords } from '../common/sql.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
-import { DailyJobs } from '../jobs/daily-jobs.service.js';
-import { Seeker } from '../seekers/seeker.entity.js';
+import type { Seeker } from '../seekers/seeker.entity.js';
+import { SeekersService } from '../seekers/seekers.service.js';
+import type { CardPlacementSource } from './card.entity.js';
+import { cardSql, effectiveStatus, isCardActive } from './card-lifecycle.js';
 import { cardTerm, nextReportMark } from './card-dates.js';
 import { cardNumberKey } from './card-number.js';
 import { CardNumbers } from './card-numbers.service.js';
+import { newCardReportRow, newCardRow } from './card-rows.js';
 import { toCardView, type CardView } from './card-view.js';
 import { Card, CardReport, type CardStatus } from './card.entity.js';
 import { cardAlreadyHeld, cardNotActive, cardNumberTaken } from './cards.errors.js';
@@ -24,21 +28,23 @@ import type { CardListQuery } from './dto/card.dto.js';
 /** Statuses in which a card counts as "held" (at most one per NIK). */
 const HELD: CardStatus[] = ['PENDING', 'ACTIVE'];
 
+/**
+ * The owner of the AK1 card: the only writer of `cards` and `card_reports`, and the keeper of its
+ * state machine (card-lifecycle.ts). Other features ask it — a hire closes the card as PLACED through
+ * `closeAsPlaced`, an application asks `activeCardOf` — and never write a card themselves.
+ */
 @Injectable()
-export class CardsService implements OnModuleInit {
+export class CardsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly numbers: CardNumbers,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly daily: DailyJobs,
     private readonly statistics: LabourStatistics,
+    private readonly seekers: SeekersService,
+    private readonly personal: PersonalData,
   ) {}
-
-  onModuleInit(): void {
-    this.daily.register('expire-cards', (now) => this.expireDue(now));
-  }
 
   /** A seeker asks for a card online: PENDING until an officer decides. One pending/active card per NIK. */
   async request(actor: AuthUser): Promise<CardView> {
@@ -46,8 +52,10 @@ export class CardsService implements OnModuleInit {
     const seekerId = actor.seekerId;
     return this.tx.run(async (m) => {
       const seeker = await this.seekerOf(m, seekerId);
+      // A card already expired (but not yet written so by the daily job) does not stand in the way.
+      await this.expireHeld(m, seekerId);
       const now = this.clock.now();
-      const card = m.create(Card, { ...this.blankCard(seeker, now), status: 'PENDING', origin: 'REQUEST' });
+      const card = newCardRow({ ...this.blankCard(seeker, now), status: 'PENDING', origin: 'REQUEST' });
       await this.insertHeld(m, card);
       await this.audit.record(m, { actor, entityType: 'card', entityId: card.id, action: 'card.requested', after: { status: 'PENDING', seekerId } });
       return toCardView(card, [], this.clock.today());
@@ -61,8 +69,9 @@ export class CardsService implements OnModuleInit {
     await this.numbers.ensureCounter(year);
     return this.tx.run(async (m) => {
       const seeker = await this.seekerOf(m, seekerId);
+      await this.expireHeld(m, seekerId);
       const now = this.clock.now();
-      const card = m.create(Card, {
+      const card = newCardRow({
         ...this.blankCard(seeker, now),
         ...term,
         status: 'ACTIVE',
@@ -72,7 +81,7 @@ export class CardsService implements OnModuleInit {
       });
       await this.insertHeld(m, card);
       await this.assignNumber(m, card, year);
-      await this.reactivateSeeker(m, actor, seekerId);
+      await this.seekers.reactivate(m, actor, seekerId);
       await this.statistics.seekerRegistered(m, card.id, seeker, term.issuedAt);
       await this.audit.record(m, { actor, entityType: 'card', entityId: card.id, action: 'card.issued', after: { status: 'ACTIVE', seekerId, cardNumber: card.cardNumberDisplay } });
       return toCardView(card, [], this.clock.today());
@@ -94,7 +103,7 @@ export class CardsService implements OnModuleInit {
       if (affectedRows(res) !== 1) throw invalidTransition(`A card that is ${before.status} cannot be approved (only a PENDING request can).`);
       const card = await m.findOneOrFail(Card, { where: { id } });
       await this.assignNumber(m, card, year);
-      await this.reactivateSeeker(m, actor, card.seekerId);
+      await this.seekers.reactivate(m, actor, card.seekerId);
       await this.statistics.seekerRegistered(m, id, await this.seekerOf(m, card.seekerId), term.issuedAt);
       await this.audit.record(m, { actor, entityType: 'card', entityId: id, action: 'card.approved', before: { status: 'PENDING' }, after: { status: 'ACTIVE', cardNumber: card.cardNumberDisplay } });
       return toCardView(card, [], this.clock.today());
@@ -119,13 +128,12 @@ export class CardsService implements OnModuleInit {
     return this.tx.run(async (m) => {
       const card = await this.visibleCard(m, actor, id);
       const today = this.clock.today();
-      if (card.status !== 'ACTIVE') throw cardNotActive(card.status);
-      if (card.expiresAt! < today) throw cardNotActive('EXPIRED');
+      if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
       const due = nextReportMark(card.issuedAt!, card.expiresAt!, today);
       const now = this.clock.now();
       const res = await m.update(Card, { id, status: 'ACTIVE' }, { nextReportDue: due, updatedAt: now });
       if (affectedRows(res) !== 1) throw cardNotActive('no longer ACTIVE');
-      await m.insert(CardReport, { id: randomUUID(), cardId: id, reportedAt: now, reportedBy: actor.id, note: note?.trim() || null, dueBefore: card.nextReportDue, dueAfter: due });
+      await m.insert(CardReport, newCardReportRow({ id: randomUUID(), cardId: id, reportedAt: now, reportedBy: actor.id, note: note?.trim() || null, dueBefore: card.nextReportDue, dueAfter: due }));
       await this.audit.record(m, { actor, entityType: 'card', entityId: id, action: 'card.reported', before: { nextReportDue: card.nextReportDue }, after: { nextReportDue: due } });
       return this.view(m, { ...card, nextReportDue: due, updatedAt: now });
     });
@@ -157,13 +165,22 @@ export class CardsService implements OnModuleInit {
     const { page, pageSize, skip } = pageWindow(q);
     const today = this.clock.today();
     const qb = this.ds.getRepository(Card).createQueryBuilder('c').innerJoin('c.seeker', 's');
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.reportOverdue === 'true') {
-      qb.andWhere(`c.status = 'ACTIVE' AND c.next_report_due < :today`, { today });
-    } else if (q.reportOverdue === 'false') {
-      qb.andWhere(`NOT (c.status = 'ACTIVE' AND c.next_report_due < :today)`, { today });
+    // Statuses as they are today (card-lifecycle.ts), not as the daily job last wrote them.
+    if (q.status) qb.andWhere(cardSql.hasStatus('c', q.status), { today });
+    if (q.reportOverdue === 'true') qb.andWhere(cardSql.reportOverdue('c'), { today });
+    else if (q.reportOverdue === 'false') qb.andWhere(`NOT ${cardSql.reportOverdue('c')}`, { today });
+    const nik = nikOf(q.q);
+    if (nik) {
+      // A whole NIK finds that person's cards through its keyed hash: the NIK is stored encrypted, so
+      // it is never matched with LIKE. (An old imported card number of 16 digits still matches too.)
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('s.nik_hash = :nikHash', { nikHash: this.personal.lookupHash(nik) });
+          w.orWhere(`c.card_number LIKE :nikNumber ${LIKE_ESCAPE}`, { nikNumber: containsPattern(nik) });
+        }),
+      );
     }
-    for (const [i, word] of queryWords(q.q).entries()) {
+    for (const [i, word] of (nik ? [] : queryWords(q.q)).entries()) {
       const numberWord = cardNumberKey(word);
       qb.andWhere(
         new Brackets((w) => {
@@ -175,6 +192,60 @@ export class CardsService implements OnModuleInit {
     qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').skip(skip).take(pageSize);
     const [rows, total] = await qb.getManyAndCount();
     return { items: await this.views(this.ds.manager, rows), page, pageSize, total };
+  }
+
+  /**
+   * A hire closes the seeker's active card as placed ("Diterima di … / TMT …"). Answers the card that
+   * closed, or null when the seeker held no active card (a self-report, or a walk-in hire without one).
+   */
+  async closeAsPlaced(
+    m: EntityManager,
+    actor: AuthUser,
+    seekerId: string,
+    placement: { employerId: string | null; employerName: string; startDate: string; source: CardPlacementSource },
+  ): Promise<Card | null> {
+    const card = await m.findOne(Card, { where: { seekerId, status: 'ACTIVE' } });
+    if (!card) return null;
+    const now = this.clock.now();
+    const res = await m.update(
+      Card,
+      { id: card.id, status: 'ACTIVE' },
+      {
+        status: 'PLACED',
+        activeNikHash: null,
+        closedAt: now,
+        placementEmployerId: placement.employerId,
+        placementEmployerName: placement.employerName,
+        placementStartDate: placement.startDate,
+        placementSource: placement.source,
+        updatedAt: now,
+      },
+    );
+    if (affectedRows(res) !== 1) return null;
+    await this.audit.record(m, {
+      actor,
+      entityType: 'card',
+      entityId: card.id,
+      action: 'card.placed',
+      before: { status: 'ACTIVE' },
+      after: { status: 'PLACED', source: placement.source, employerId: placement.employerId },
+    });
+    return { ...card, status: 'PLACED' };
+  }
+
+  /** The seeker's card if it is active today (not past its expiry), else null. */
+  async activeCardOf(m: EntityManager, seekerId: string): Promise<Card | null> {
+    const card = await m.findOne(Card, { where: { seekerId, status: 'ACTIVE' } });
+    return card && isCardActive(card, this.clock.today()) ? card : null;
+  }
+
+  /** Each seeker's most recently created issued card (a number given), as the employer sees it now. */
+  async latestIssuedCards(m: EntityManager, seekerIds: string[]): Promise<Map<string, Card>> {
+    const latest = new Map<string, Card>();
+    if (seekerIds.length === 0) return latest;
+    const cards = await m.find(Card, { where: { seekerId: In([...new Set(seekerIds)]), cardNumber: Not(IsNull()) }, order: { createdAt: 'DESC' } });
+    for (const c of cards) if (!latest.has(c.seekerId)) latest.set(c.seekerId, c);
+    return latest;
   }
 
   /**
@@ -194,18 +265,35 @@ export class CardsService implements OnModuleInit {
       });
       if (due.length === 0) return { expired };
       for (const { id } of due) {
-        const changed = await this.tx.run(async (m) => {
-          const res = await m.update(Card, { id, status: 'ACTIVE', expiresAt: LessThan(today) }, { status: 'EXPIRED', activeNikHash: null, closedAt: now, updatedAt: now });
-          if (affectedRows(res) !== 1) return false;
-          const card = await m.findOneOrFail(Card, { where: { id } });
-          // Removed from the register in the month of the expiry date written on the card.
-          await this.statistics.seekerLeft(m, 'REMOVED', id, await this.seekerOf(m, card.seekerId), card.expiresAt!);
-          await this.audit.record(m, { actor: null, entityType: 'card', entityId: id, action: 'card.expired', before: { status: 'ACTIVE' }, after: { status: 'EXPIRED' } });
-          return true;
-        });
+        const changed = await this.tx.run((m) => this.expire(m, id, now));
         if (changed) expired++;
       }
     }
+  }
+
+  /**
+   * Writes EXPIRED on an ACTIVE card past its expiry date (a conditional update: whoever gets there
+   * first, the daily job or a new request, writes it once), with the statistics and the audit event.
+   */
+  private async expire(m: EntityManager, id: string, now: Date): Promise<boolean> {
+    const res = await m.update(
+      Card,
+      { id, status: 'ACTIVE', expiresAt: LessThan(jakartaDate(now)) },
+      { status: 'EXPIRED', activeNikHash: null, closedAt: now, updatedAt: now },
+    );
+    if (affectedRows(res) !== 1) return false;
+    const card = await m.findOneOrFail(Card, { where: { id } });
+    // Removed from the register in the month of the expiry date written on the card.
+    await this.statistics.seekerLeft(m, 'REMOVED', id, await this.seekerOf(m, card.seekerId), card.expiresAt!);
+    await this.audit.record(m, { actor: null, entityType: 'card', entityId: id, action: 'card.expired', before: { status: 'ACTIVE' }, after: { status: 'EXPIRED' } });
+    return true;
+  }
+
+  /** A card of this seeker that reads EXPIRED today but still holds the NIK's place is expired now. */
+  private async expireHeld(m: EntityManager, seekerId: string): Promise<void> {
+    const now = this.clock.now();
+    const held = await m.find(Card, { select: { id: true }, where: { seekerId, status: 'ACTIVE', expiresAt: LessThan(jakartaDate(now)) } });
+    for (const { id } of held) await this.expire(m, id, now);
   }
 
   /** Card views with their reports, loaded in one query. */
@@ -236,28 +324,9 @@ export class CardsService implements OnModuleInit {
     });
   }
 
-  private blankCard(seeker: Seeker, now: Date): Partial<Card> {
-    return {
-      id: randomUUID(),
-      seekerId: seeker.id,
-      cardNumber: null,
-      cardNumberDisplay: null,
-      activeNikHash: seeker.nikHash,
-      issuedAt: null,
-      expiresAt: null,
-      nextReportDue: null,
-      requestedAt: now,
-      decidedAt: null,
-      decidedBy: null,
-      statusReason: null,
-      closedAt: null,
-      placementEmployerId: null,
-      placementEmployerName: null,
-      placementStartDate: null,
-      placementSource: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+  /** What a new card held by `seeker` starts with (the rest of its columns: newCardRow). */
+  private blankCard(seeker: Seeker, now: Date): Pick<Card, 'id' | 'seekerId' | 'activeNikHash' | 'requestedAt'> {
+    return { id: randomUUID(), seekerId: seeker.id, activeNikHash: seeker.nikHash, requestedAt: now };
   }
 
   /** Inserts a PENDING or ACTIVE card; the unique index on active_nik_hash refuses a second one. */
@@ -282,16 +351,8 @@ export class CardsService implements OnModuleInit {
     card.cardNumberDisplay = number.display;
   }
 
-  /** A new card means the person is seeking work again, even if an earlier hire had been recorded. */
-  private async reactivateSeeker(m: EntityManager, actor: AuthUser, seekerId: string): Promise<void> {
-    const res = await m.update(Seeker, { id: seekerId, placedAt: Not(IsNull()) }, { placedAt: null, updatedAt: this.clock.now() });
-    if (affectedRows(res) === 1) {
-      await this.audit.record(m, { actor, entityType: 'seeker', entityId: seekerId, action: 'seeker.reactivated', after: { activeJobSeeker: true } });
-    }
-  }
-
   private async seekerOf(m: EntityManager, seekerId: string): Promise<Seeker> {
-    const seeker = await m.findOne(Seeker, { where: { id: seekerId } });
+    const seeker = await this.seekers.findInTx(m, seekerId);
     if (!seeker) throw notFound('The job seeker');
     return seeker;
   }
@@ -301,4 +362,10 @@ export class CardsService implements OnModuleInit {
     if (!card) throw notFound('The card');
     return card;
   }
+}
+
+/** The search text as an NIK — 16 digits, typed with spaces, dots or dashes or without — or null. */
+function nikOf(q: string | undefined): string | null {
+  const digits = (q ?? '').replace(/[\s.-]/g, '');
+  return /^\d{16}$/.test(digits) ? digits : null;
 }

@@ -18,6 +18,17 @@ export function isCalendarDate(s: unknown): s is string {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
+/** The years a period filter (`from`/`to`) may name. Outside them date arithmetic leaves `YYYY-MM-DD` (year 10000) or maps years 0–99 to 1900–1999. */
+export const PERIOD_FIRST_YEAR = 1900;
+export const PERIOD_LAST_YEAR = 2100;
+
+/** A real calendar date between 1900-01-01 and 2100-12-31: what a `from`/`to` filter may be. */
+export function isPeriodDate(s: unknown): s is string {
+  if (!isCalendarDate(s)) return false;
+  const year = Number(s.slice(0, 4));
+  return year >= PERIOD_FIRST_YEAR && year <= PERIOD_LAST_YEAR;
+}
+
 function parts(date: string): [number, number, number] {
   const m = DATE_RE.exec(date);
   if (!m) throw new Error(`not a calendar date: ${date}`);

@@ -5,6 +5,8 @@ export interface LimitResult {
   allowed: boolean;
   count: number;
   retryAfterSeconds: number;
+  /** For a counted hit: the start (ms) of the window it was counted in, which `takeBack` needs. */
+  windowStart?: number;
 }
 
 /**
@@ -18,6 +20,12 @@ export abstract class RateLimiter {
   abstract hit(key: string, limit: number, windowSeconds: number): Promise<LimitResult>;
   /** The current count, without adding to it. */
   abstract peek(key: string, limit: number, windowSeconds: number): Promise<LimitResult>;
+  /**
+   * Takes back one event that `hit` counted, if its window is still the current one. For limits on an
+   * outcome known only after the work (a wrong NIK): count first, so concurrent attempts cannot all
+   * pass a check made before any of them is counted, then take back the attempts that did not count.
+   */
+  abstract takeBack(key: string, counted: LimitResult): Promise<void>;
 }
 
 function windowOf(now: number, windowSeconds: number): { start: number; retryAfterSeconds: number } {
@@ -39,6 +47,11 @@ export class MemoryRateLimiter extends RateLimiter {
     return this.count(key, limit, windowSeconds, now, 0);
   }
 
+  async takeBack(key: string, counted: LimitResult): Promise<void> {
+    const entry = this.windows.get(key);
+    if (entry && entry.start === counted.windowStart && entry.count > 0) entry.count -= 1;
+  }
+
   private count(key: string, limit: number, windowSeconds: number, now: number, add: number): LimitResult {
     this.sweep(now);
     const w = windowOf(now, windowSeconds);
@@ -50,7 +63,8 @@ export class MemoryRateLimiter extends RateLimiter {
     entry.count += add;
     // A hit is allowed while the count including it is within the limit; a peek asks whether one more would be.
     const allowed = add > 0 ? entry.count <= limit : entry.count < limit;
-    return { allowed, count: entry.count, retryAfterSeconds: allowed && add === 0 && entry.count === 0 ? 0 : w.retryAfterSeconds };
+    if (add > 0) return { allowed, count: entry.count, retryAfterSeconds: w.retryAfterSeconds, windowStart: w.start };
+    return { allowed, count: entry.count, retryAfterSeconds: allowed && entry.count === 0 ? 0 : w.retryAfterSeconds };
   }
 
   /** Drops finished windows now and then, so memory stays bounded by the keys in use. */
@@ -60,6 +74,9 @@ export class MemoryRateLimiter extends RateLimiter {
     for (const [k, v] of this.windows) if (now - v.start > 24 * 3600 * 1000) this.windows.delete(k);
   }
 }
+
+/** Decrements a window's counter only while it exists (an expired window is not brought back at -1). */
+const TAKE_BACK = `local n = tonumber(redis.call('GET', KEYS[1])) if n and n > 0 then return redis.call('DECR', KEYS[1]) end return 0`;
 
 /**
  * Counters in Redis: one INCR per event on a key per window, expiring with it. If Redis cannot be
@@ -84,7 +101,7 @@ export class RedisRateLimiter extends RateLimiter {
     try {
       const replies = await this.redis.multi().incr(k).pexpire(k, windowSeconds * 1000 + 5000).exec();
       const count = Number(replies?.[0]?.[1] ?? 0);
-      return { allowed: count <= limit, count, retryAfterSeconds: w.retryAfterSeconds };
+      return { allowed: count <= limit, count, retryAfterSeconds: w.retryAfterSeconds, windowStart: w.start };
     } catch (err) {
       return this.failOpen(err);
     }
@@ -97,6 +114,16 @@ export class RedisRateLimiter extends RateLimiter {
       return { allowed: count < limit, count, retryAfterSeconds: count === 0 ? 0 : w.retryAfterSeconds };
     } catch (err) {
       return this.failOpen(err);
+    }
+  }
+
+  async takeBack(key: string, counted: LimitResult): Promise<void> {
+    // Nothing was counted when Redis was unreachable (fail-open results carry no window).
+    if (counted.windowStart === undefined) return;
+    try {
+      await this.redis.eval(TAKE_BACK, 1, `${this.prefix}${key}:${counted.windowStart}`);
+    } catch (err) {
+      this.failOpen(err);
     }
   }
 

@@ -5,6 +5,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  MaxLength,
   Min,
   validateSync,
 } from 'class-validator';
@@ -50,6 +51,27 @@ class EnvSchema {
   @IsOptional() @IsString()
   BOOTSTRAP_OFFICER_PASSWORD?: string;
 
+  @IsOptional() @IsString() @MaxLength(200)
+  BOOTSTRAP_OFFICER_NAME?: string;
+
+  @IsOptional() @IsString()
+  PUBLIC_URL?: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  OFFICE_NAME?: string;
+
+  @IsOptional() @IsString() @MaxLength(500)
+  OFFICE_ADDRESS?: string;
+
+  @IsOptional() @IsString() @MaxLength(300)
+  OFFICE_HOURS?: string;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  OFFICE_PHONE?: string;
+
+  @IsOptional() @IsString() @MaxLength(254)
+  OFFICE_EMAIL?: string;
+
   @IsOptional() @IsIn(['database', 'meilisearch'], { message: 'SEARCH_DRIVER must be "database" or "meilisearch"' })
   SEARCH_DRIVER?: string;
 
@@ -64,6 +86,9 @@ class EnvSchema {
 
   @IsOptional() @IsInt() @Min(1)
   VALIDATION_RATE_LIMIT?: number;
+
+  @IsOptional() @IsInt() @Min(1)
+  CARD_MISMATCH_LIMIT?: number;
 
   @IsOptional() @IsInt() @Min(1)
   LOGIN_FAILURE_LIMIT_PER_EMAIL?: number;
@@ -123,10 +148,19 @@ export interface AppConfig {
   dataKey: Buffer;
   /** PKCS#8 PEM of the Ed25519 key that signs card credentials (set, or generated for this installation). */
   cardSigningKey: string;
-  bootstrapOfficer: { email: string; password: string } | null;
+  bootstrapOfficer: { email: string; password: string; fullName: string } | null;
+  /**
+   * The address people reach the service at (PUBLIC_URL, no trailing slash), for links shared outside
+   * it: Open Graph tags, the sitemap. Null: the address of each request.
+   */
+  publicUrl: string | null;
+  /** The office shown on the console's help page and footer (OFFICE_*; Palembang defaults). */
+  office: OfficeSettings;
   search: { driver: 'database' | 'meilisearch'; meiliHost: string | null; meiliApiKey: string | null; meiliIndex: string };
   limits: {
     validationsPerMinute: number;
+    /** Wrong NIKs one employer may give for one card number in an hour before its checks of that number are refused. */
+    cardMismatchesPerHour: number;
     loginFailuresPerEmail: number;
     loginFailuresPerAddress: number;
     loginWindowSeconds: number;
@@ -146,6 +180,7 @@ export interface AppConfig {
 const INT_KEYS = [
   'PORT',
   'VALIDATION_RATE_LIMIT',
+  'CARD_MISMATCH_LIMIT',
   'LOGIN_FAILURE_LIMIT_PER_EMAIL',
   'LOGIN_FAILURE_LIMIT_PER_ADDRESS',
   'REGISTRATION_RATE_LIMIT',
@@ -158,6 +193,27 @@ function parseDataKey(raw: string): Buffer | null {
   const b64 = Buffer.from(raw, 'base64');
   return b64.length === 32 ? b64 : null;
 }
+
+/** The office people visit and call: the console's help page, privacy notice and footer. */
+export interface OfficeSettings {
+  name: string;
+  address: string;
+  hours: string;
+  /** Empty: not shown. */
+  phone: string;
+  email: string;
+}
+
+export const DEFAULT_OFFICE: OfficeSettings = {
+  name: 'Dinas Tenaga Kerja Kota Palembang',
+  address: 'Kantor Dinas Tenaga Kerja Kota Palembang, Kota Palembang, Sumatera Selatan',
+  hours: 'Senin–Jumat, 08.00–15.00 WIB (kecuali hari libur nasional)',
+  phone: '',
+  email: '',
+};
+
+/** The bootstrap officer's name when BOOTSTRAP_OFFICER_NAME is not set. */
+export const DEFAULT_BOOTSTRAP_OFFICER_NAME = 'Petugas Utama';
 
 /** Reads and checks the environment. Throws ConfigError with one operator-facing sentence. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -242,7 +298,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const bootstrapOfficer =
     env.BOOTSTRAP_OFFICER_EMAIL && env.BOOTSTRAP_OFFICER_PASSWORD
-      ? { email: env.BOOTSTRAP_OFFICER_EMAIL.trim().toLowerCase(), password: env.BOOTSTRAP_OFFICER_PASSWORD }
+      ? {
+          email: env.BOOTSTRAP_OFFICER_EMAIL.trim().toLowerCase(),
+          password: env.BOOTSTRAP_OFFICER_PASSWORD,
+          fullName: env.BOOTSTRAP_OFFICER_NAME?.trim() || DEFAULT_BOOTSTRAP_OFFICER_NAME,
+        }
       : null;
   if ((env.BOOTSTRAP_OFFICER_EMAIL && !env.BOOTSTRAP_OFFICER_PASSWORD) || (!env.BOOTSTRAP_OFFICER_EMAIL && env.BOOTSTRAP_OFFICER_PASSWORD)) {
     throw new ConfigError('BOOTSTRAP_OFFICER_EMAIL and BOOTSTRAP_OFFICER_PASSWORD must be set together.');
@@ -262,6 +322,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const host = env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
   const docsEnabled = (env.DOCS_ENABLED ?? (production ? 'false' : 'true')) === 'true';
+
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.trim().replace(/\/+$/, '') : null;
+  if (publicUrl !== null && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) address such as https://ak1.palembang.go.id (got "${publicUrl}").`);
+  }
+  const office: OfficeSettings = {
+    name: env.OFFICE_NAME?.trim() || DEFAULT_OFFICE.name,
+    address: env.OFFICE_ADDRESS?.trim() || DEFAULT_OFFICE.address,
+    hours: env.OFFICE_HOURS?.trim() || DEFAULT_OFFICE.hours,
+    phone: env.OFFICE_PHONE?.trim() ?? DEFAULT_OFFICE.phone,
+    email: env.OFFICE_EMAIL?.trim() ?? DEFAULT_OFFICE.email,
+  };
 
   const regionCode = env.REGION_CODE ?? '1671';
   if (!/^\d{4}$/.test(regionCode)) throw new ConfigError('REGION_CODE must be the 4-digit regency/city code, e.g. 1671.');
@@ -288,6 +360,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dataKey,
     cardSigningKey,
     bootstrapOfficer,
+    publicUrl,
+    office,
     search: {
       driver: searchDriver,
       meiliHost: env.MEILI_HOST ?? null,
@@ -296,6 +370,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     limits: {
       validationsPerMinute: env.VALIDATION_RATE_LIMIT ?? 120,
+      cardMismatchesPerHour: env.CARD_MISMATCH_LIMIT ?? 5,
       loginFailuresPerEmail: env.LOGIN_FAILURE_LIMIT_PER_EMAIL ?? 10,
       loginFailuresPerAddress: env.LOGIN_FAILURE_LIMIT_PER_ADDRESS ?? 100,
       loginWindowSeconds: 15 * 60,

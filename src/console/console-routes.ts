@@ -10,7 +10,22 @@ export interface ExcludedRoute {
  * The console's top-level paths. They are served without the API's `/api/v1` prefix; everything
  * else keeps it. (Nest matches these against each route's own path when it registers it.)
  */
-export const CONSOLE_SECTIONS = ['assets', 'lowongan', 'masuk', 'keluar', 'bahasa', 'daftar', 'cek-kartu', 'saya', 'perusahaan', 'petugas'] as const;
+export const CONSOLE_SECTIONS = [
+  'assets',
+  'lowongan',
+  'masuk',
+  'keluar',
+  'bahasa',
+  'daftar',
+  'cek-kartu',
+  'saya',
+  'perusahaan',
+  'petugas',
+  'bantuan',
+  'privasi',
+  'sitemap.xml',
+  'robots.txt',
+] as const;
 
 export const CONSOLE_PREFIX_EXCLUDES: ExcludedRoute[] = [
   { path: '/', method: RequestMethod.GET },

@@ -1,19 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { VerifiedEmployerGuard } from '../common/auth/verified-employer.guard.js';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { CardValidationModule } from '../card-validation/card-validation.module.js';
 import { CardsModule } from '../cards/cards.module.js';
+import { VerifiedEmployerGuard } from '../common/auth/verified-employer.guard.js';
 import { EmployersModule } from '../employers/employers.module.js';
 import { MatchingModule } from '../matching/matching.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
 import { PlacementsModule } from '../placements/placements.module.js';
+import { ReferralsModule } from '../referrals/referrals.module.js';
+import { SearchModule } from '../search/search.module.js';
 import { SeekersModule } from '../seekers/seekers.module.js';
 import { VacanciesModule } from '../vacancies/vacancies.module.js';
+import { AuditNames } from './audit-names.js';
+import { CardHolders } from './card-holders.js';
 import { EmployerConsoleController } from './employer.controller.js';
+import { ConsoleForm } from './forms/console-form.entity.js';
+import { ConsoleForms } from './forms/console-forms.service.js';
+import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
-import { OfficerConsoleController } from './officer.controller.js';
+import { ConsoleNotFoundFilter } from './http/not-found.filter.js';
+import { InfoConsoleController } from './info.controller.js';
+import { MyApplications } from './my-application.js';
 import { OfficerReports } from './officer-reports.js';
+import { OfficerConsoleController } from './officer.controller.js';
 import { PublicCardCheck } from './public-card-check.js';
 import { PublicConsoleController } from './public.controller.js';
 import { SeekerConsoleController } from './seeker.controller.js';
@@ -26,8 +36,34 @@ import { ConsoleCsrf } from './session/csrf.js';
  * acting through the same services as the HTTP API with the signed-in user's AuthUser.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ConsoleSession]), EmployersModule, SeekersModule, CardsModule, VacanciesModule, PlacementsModule, MonitoringModule, ApplicationsModule, CardValidationModule, MatchingModule],
-  controllers: [PublicConsoleController, SeekerConsoleController, EmployerConsoleController, OfficerConsoleController],
-  providers: [ConsoleSessions, ConsoleCsrf, ConsoleGuard, VerifiedEmployerGuard, PublicCardCheck, OfficerReports],
+  imports: [
+    TypeOrmModule.forFeature([ConsoleSession, ConsoleForm]),
+    EmployersModule,
+    SeekersModule,
+    CardsModule,
+    VacanciesModule,
+    PlacementsModule,
+    MonitoringModule,
+    ApplicationsModule,
+    CardValidationModule,
+    MatchingModule,
+    SearchModule,
+    ReferralsModule,
+  ],
+  controllers: [PublicConsoleController, InfoConsoleController, SeekerConsoleController, EmployerConsoleController, OfficerConsoleController],
+  providers: [
+    ConsoleSessions,
+    ConsoleCsrf,
+    ConsoleForms,
+    ConsoleGuard,
+    ConsoleErrorFilter,
+    ConsoleNotFoundFilter,
+    VerifiedEmployerGuard,
+    PublicCardCheck,
+    OfficerReports,
+    CardHolders,
+    AuditNames,
+    MyApplications,
+  ],
 })
 export class ConsoleModule {}

@@ -1,56 +1,93 @@
 import { Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { AuditQueryService } from '../audit/audit-query.service.js';
 import { AuditQuery } from '../audit/dto/audit-query.dto.js';
-import { CardListQuery, CardReasonDto } from '../cards/dto/card.dto.js';
-import { CardsService } from '../cards/cards.service.js';
+import { CardValidationService } from '../card-validation/card-validation.service.js';
+import { CardImportService, ImportFileRefused } from '../cards/card-import.service.js';
 import type { CardStatus } from '../cards/card.entity.js';
+import type { CardView } from '../cards/card-view.js';
+import { CardsService } from '../cards/cards.service.js';
+import { CardListQuery, CardReasonDto } from '../cards/dto/card.dto.js';
 import { Public } from '../common/auth/decorators.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, notFound, validationFailed } from '../common/domain-error.js';
 import { IdPipe } from '../common/http/id.pipe.js';
-import type { Page } from '../common/http/pagination.js';
 import { EmployerListQuery, ReasonDto } from '../employers/dto/employer.dto.js';
 import type { EmployerStatus } from '../employers/employer.entity.js';
 import { EmployersService } from '../employers/employers.service.js';
-import { CardImportService } from '../cards/card-import.service.js';
-import { DomainError, notFound, validationFailed } from '../common/domain-error.js';
 import { MatchingService } from '../matching/matching.service.js';
+import { CreateReferralDto } from '../referrals/dto/referral.dto.js';
+import { ReferralsService } from '../referrals/referrals.service.js';
 import { CreateSeekerDto } from '../seekers/dto/seeker.dto.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
+import { VacancySearch } from '../search/vacancy-search.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
-import { CardValidationService } from '../card-validation/card-validation.service.js';
-import { AuditQueryService } from '../audit/audit-query.service.js';
+import { AuditNames } from './audit-names.js';
+import { CardHolders } from './card-holders.js';
+import { cardQr } from './http/card-qr.js';
 import { Ctx, ForRoles, safeNext, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
 import { ConsoleUpload, type UploadedForm } from './http/console-upload.js';
 import { EXPERIENCE_FORM, experienceRows } from './http/experience.js';
-import { fieldErrors, formBody, formValues, validateAs, type FormValues } from './http/forms.js';
+import { blankForm, fieldErrors, formBody, formValues, validateAs } from './http/forms.js';
+import { pageOf, pick } from './http/paging.js';
+import { refusal, refusedForm } from './http/refusal.js';
 import { actThenRedirect, redirect, sendPage, withOutcome } from './http/respond.js';
-import { refusal } from './employer.controller.js';
-import { SEEKER_IDENTITY_FORM, withExperience } from './public.controller.js';
-import { importPage, officerVacanciesPage, referralPage, seekerDeskPage, walkInPage } from './views/officer-desk.js';
-import { cardQr, pageOf } from './seeker.controller.js';
-import { errorText, localizeErrors } from './views/components.js';
-import { printableCard } from './views/ak1-card.js';
-import { auditPage, cardDetailPage, cardQueuePage, cardRegisterPage, employerQueuePage, type CardRow } from './views/officer.js';
-import { OfficerReports } from './officer-reports.js';
+import { SEEKER_IDENTITY_FORM, withExperience } from './http/seeker-forms.js';
+import { errorText, localizeErrors } from './i18n/errors.js';
+import { importProblemText } from './i18n/import-problems.js';
+import { OfficerReports, type EducationReportKind } from './officer-reports.js';
+import { cardListView, cardModel, printableCardView } from './view-models/cards.js';
+import { employerQueueView } from './view-models/employers.js';
+import { flashOf, type FlashModel } from './view-models/flash.js';
+import { pagerOf } from './view-models/pager.js';
+import { referralView } from './view-models/vacancies.js';
+import { PrintableCardPage } from './views/cards/PrintableCardPage.js';
+import { AuditPage } from './views/officer/AuditPage.js';
+import { CardDetailPage } from './views/officer/CardDetailPage.js';
+import { CardQueuePage } from './views/officer/CardQueuePage.js';
+import { CardRegisterPage } from './views/officer/CardRegisterPage.js';
+import { DashboardPage } from './views/officer/DashboardPage.js';
+import { EducationReportPage } from './views/officer/EducationReportPage.js';
+import { EmployerQueuePage } from './views/officer/EmployerQueuePage.js';
+import { ImportPage } from './views/officer/ImportPage.js';
+import { IpkPage } from './views/officer/IpkPage.js';
+import { OfficerVacanciesPage } from './views/officer/OfficerVacanciesPage.js';
+import { OutreachPage } from './views/officer/OutreachPage.js';
+import { ReferralPage } from './views/officer/ReferralPage.js';
+import { SeekerDeskPage } from './views/officer/SeekerDeskPage.js';
+import { WalkInPage } from './views/officer/WalkInPage.js';
 
-/** Only the listed query parameters, as strings (for filters and pager links). */
-function pick(query: Record<string, unknown>, keys: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of keys) if (typeof query[k] === 'string' && query[k] !== '') out[k] = query[k] as string;
-  return out;
-}
-
-const reasonOf = (req: Request) => validateAs(ReasonDto, { reason: String((req.body as Record<string, unknown>)?.reason ?? '') });
+const reasonOf = (req: Request) =>
+  validateAs(ReasonDto, { reason: String((req.body as Record<string, unknown>)?.reason ?? '') });
+const cardReasonOf = (req: Request) =>
+  validateAs(CardReasonDto, { reason: String((req.body as Record<string, unknown>)?.reason ?? '') });
 const backOf = (req: Request, fallback: string) => {
   const b = safeNext((req.body as Record<string, unknown>)?.back);
   return b === '/' ? fallback : b;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The outcome of a card action naming what it did: the number an approval issued, or — after a
+ * six-monthly report — today's date and the next due date.
+ */
+function cardFlash(flash: FlashModel, card: CardView | null, today: string): FlashModel {
+  if (flash.ok === 'cardApproved' && card?.cardNumber) {
+    return { ok: 'cardApprovedNumber', params: { number: card.cardNumber } };
+  }
+  if (flash.ok === 'reported' && card?.nextReportDue) {
+    return { ok: 'reportedNext', params: { reportDate: today, dueDate: card.nextReportDue } };
+  }
+  return flash;
+}
+
 /** Which by-education IPK report a path names (`iii-2`, `iii-4`); anything else is not found. */
-function educationReportOf(name: string): 'III-2' | 'III-4' {
+function educationReportOf(name: string): EducationReportKind {
   if (name === 'iii-2') return 'III-2';
   if (name === 'iii-4') return 'III-4';
   throw notFound('The report');
@@ -68,50 +105,61 @@ export class OfficerConsoleController {
     private readonly employers: EmployersService,
     private readonly cards: CardsService,
     private readonly seekers: SeekersService,
+    private readonly holders: CardHolders,
     private readonly validations: CardValidationService,
     private readonly auditLog: AuditQueryService,
+    private readonly auditNames: AuditNames,
     private readonly reports: OfficerReports,
     private readonly importer: CardImportService,
     private readonly vacancies: VacanciesService,
+    private readonly vacancySearch: VacancySearch,
     private readonly matching: MatchingService,
+    private readonly referrals: ReferralsService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
   async dashboard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, await this.reports.dashboard(c, pick(query, ['from', 'to'])));
+    sendPage(res, DashboardPage({ c, vm: await this.reports.dashboard(pick(query, ['from', 'to'])) }));
   }
 
   @Get('penjangkauan')
   async outreach(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, await this.reports.outreach(c, pick(query, ['from', 'to', 'page'])));
+    sendPage(res, OutreachPage({ c, vm: await this.reports.outreach(pick(query, ['from', 'to', 'page'])) }));
   }
 
   @Get('penjangkauan.csv')
-  async outreachCsv(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    await this.reports.outreachCsv(c, pick(query, ['from', 'to']), res);
+  async outreachCsv(@Query() query: Record<string, unknown>, @Res() res: Response) {
+    await this.reports.outreachCsv(pick(query, ['from', 'to']), res);
   }
 
   @Get('ipk')
   async ipk(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, await this.reports.ipk(c, pick(query, ['year', 'month'])));
+    sendPage(res, IpkPage({ c, vm: await this.reports.ipk(pick(query, ['year', 'month'])) }));
   }
 
   @Get('ipk.csv')
-  async ipkCsv(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    await this.reports.ipkCsv(c, pick(query, ['year', 'month']), res);
+  async ipkCsv(@Query() query: Record<string, unknown>, @Res() res: Response) {
+    await this.reports.ipkCsv(pick(query, ['year', 'month']), res);
   }
 
   @Get('ipk/:report')
-  async ipkByEducation(@Ctx() c: ConsoleContext, @Param('report') report: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async ipkByEducation(
+    @Ctx() c: ConsoleContext,
+    @Param('report') report: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
     const csv = report.endsWith('.csv');
     const kind = educationReportOf(csv ? report.slice(0, -4) : report);
-    if (csv) return this.reports.educationReportCsv(kind, pick(query, ['year', 'month']), res);
-    sendPage(res, await this.reports.educationReport(c, kind, pick(query, ['year', 'month'])));
+    const month = pick(query, ['year', 'month']);
+    if (csv) return this.reports.educationReportCsv(kind, month, res);
+    sendPage(res, EducationReportPage({ c, vm: await this.reports.educationReport(kind, month) }));
   }
 
   @Get('pencari-kerja/baru')
   walkInForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
-    sendPage(res, walkInPage(c, {}, null, null));
+    sendPage(res, WalkInPage({ c, form: blankForm() }));
   }
 
   /** A walk-in job seeker registered at the counter (POST /seekers), then shown with "issue a card". */
@@ -120,18 +168,23 @@ export class OfficerConsoleController {
     const experience = experienceRows(formValues(EXPERIENCE_FORM, req.body));
     const values = { ...formValues(SEEKER_IDENTITY_FORM, req.body), ...experience };
     try {
-      const dto = await validateAs(CreateSeekerDto, withExperience(formBody(SEEKER_IDENTITY_FORM, values), experience));
-      const seeker = await this.seekers.createWalkIn(c.user!, dto);
+      const body = withExperience(formBody(SEEKER_IDENTITY_FORM, values), experience);
+      const seeker = await this.seekers.createWalkIn(c.user!, await validateAs(CreateSeekerDto, body));
       redirect(res, `/petugas/pencari-kerja/${seeker.id}?ok=walkInRegistered`);
     } catch (err) {
-      const { errors, problem, status } = refusal(c, err);
-      sendPage(res, walkInPage(c, values, errors, problem), status);
+      const r = refusal(c.t, err, {}, { values });
+      sendPage(res, WalkInPage({ c, form: refusedForm(values, r) }), r.status);
     }
   }
 
   @Get('pencari-kerja/:id')
-  async seeker(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, seekerDeskPage(c, await this.seekers.get(id), query));
+  async seeker(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    sendPage(res, SeekerDeskPage({ c, vm: { flash: flashOf(query), seeker: await this.seekers.get(id) } }));
   }
 
   /** The card issued at the counter (POST /cards): ACTIVE and numbered at once, then its page. */
@@ -149,20 +202,50 @@ export class OfficerConsoleController {
   @Get('lowongan')
   async vacancyList(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
     const q = pick(query, ['q', 'page', 'ok', 'err']);
-    const search = await validateAs(VacancySearchQuery, { ...(q.q ? { q: q.q } : {}), ...(q.page && /^\d{1,5}$/.test(q.page) ? { page: q.page } : {}), pageSize: '20' }).catch(() => Object.assign(new VacancySearchQuery(), { page: 1, pageSize: 20 }));
-    sendPage(res, officerVacanciesPage(c, await this.vacancies.searchPublic(search), q));
+    const asked = { ...(q.q ? { q: q.q } : {}), ...(q.page && /^\d{1,5}$/.test(q.page) ? { page: q.page } : {}) };
+    const search = await validateAs(VacancySearchQuery, { ...asked, pageSize: '20' }).catch(() =>
+      Object.assign(new VacancySearchQuery(), { page: 1, pageSize: 20 }),
+    );
+    const result = await this.vacancySearch.search(search);
+    const vm = { flash: flashOf(q), query: q, result, pager: pagerOf('/petugas/lowongan', q, result) };
+    sendPage(res, OfficerVacanciesPage({ c, vm }));
   }
 
   @Get('lowongan/:id')
-  async vacancyReferral(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    const v = await this.vacancies.get(c.user, id);
-    sendPage(res, referralPage(c, v, await this.matching.candidates(id, await pageOf(query)), query));
+  async vacancyReferral(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    const vacancy = await this.vacancies.get(c.user, id);
+    const candidates = await this.matching.candidates(id, pageOf(query));
+    const referred = await this.referrals.listForVacancy(c.user!, id, { page: 1, pageSize: 100 });
+    sendPage(res, ReferralPage({ c, vm: referralView(vacancy, candidates, referred, this.clock.today(), query) }));
+  }
+
+  /** The office refers a candidate to the vacancy (POST /vacancies/:id/referrals), with an optional note. */
+  @Post('lowongan/:id/rujuk')
+  async refer(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+    await actThenRedirect(res, `/petugas/lowongan/${id}`, 'referred', async () => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const note = typeof body.note === 'string' && body.note.trim() !== '' ? { note: body.note } : {};
+      const dto = await validateAs(CreateReferralDto, { seekerId: String(body.seekerId ?? ''), ...note });
+      return this.referrals.refer(c.user!, id, dto);
+    });
   }
 
   /** An officer closes any vacancy (POST /vacancies/:id/close as officer); the console asks for the reason. */
   @Post('lowongan/:id/tutup')
-  async closeVacancy(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, `/petugas/lowongan/${id}`, 'vacancyClosed', async () => this.vacancies.close(c.user!, id, (await reasonOf(req)).reason));
+  async closeVacancy(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await actThenRedirect(res, `/petugas/lowongan/${id}`, 'vacancyClosed', async () =>
+      this.vacancies.close(c.user!, id, (await reasonOf(req)).reason),
+    );
   }
 
   @Get('perusahaan')
@@ -170,34 +253,57 @@ export class OfficerConsoleController {
     const q = pick(query, ['status', 'q', 'page', 'ok', 'err']);
     // The queue opens on the companies waiting for verification.
     if (!('status' in query)) q.status = 'PENDING';
-    const list = await this.employers.list(Object.assign(new EmployerListQuery(), await pageOf(q), { status: (q.status || undefined) as EmployerStatus | undefined, q: q.q }));
-    sendPage(res, employerQueuePage(c, list, q));
+    const filter = { status: (q.status || undefined) as EmployerStatus | undefined, q: q.q };
+    const list = await this.employers.list(Object.assign(new EmployerListQuery(), pageOf(q), filter));
+    sendPage(res, EmployerQueuePage({ c, vm: employerQueueView(list, q, c.path) }));
   }
 
   @Post('perusahaan/:id/verifikasi')
   async verify(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerVerified', () => this.employers.verify(c.user!, id));
+    await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerVerified', () =>
+      this.employers.verify(c.user!, id),
+    );
   }
 
   @Post('perusahaan/:id/tolak')
-  async rejectEmployer(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerRejected', async () => this.employers.reject(c.user!, id, (await reasonOf(req)).reason));
+  async rejectEmployer(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerRejected', async () =>
+      this.employers.reject(c.user!, id, (await reasonOf(req)).reason),
+    );
   }
 
   @Post('perusahaan/:id/tangguhkan')
   async suspend(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerSuspended', async () => this.employers.suspend(c.user!, id, (await reasonOf(req)).reason));
+    await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerSuspended', async () =>
+      this.employers.suspend(c.user!, id, (await reasonOf(req)).reason),
+    );
   }
 
   @Post('perusahaan/:id/pulihkan')
-  async reinstate(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerReinstated', () => this.employers.reinstate(c.user!, id));
+  async reinstate(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerReinstated', () =>
+      this.employers.reinstate(c.user!, id),
+    );
   }
 
   @Get('kartu/permohonan')
   async cardQueue(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    const q = pick(query, ['page', 'ok', 'err']);
-    sendPage(res, cardQueuePage(c, await this.cardRows(Object.assign(new CardListQuery(), await pageOf(q), { status: 'PENDING' as CardStatus })), q));
+    const q = pick(query, ['page', 'ok', 'err', 'field', 'kartu']);
+    const list = Object.assign(new CardListQuery(), pageOf(q), { status: 'PENDING' as CardStatus });
+    const vm = await this.cardList('/petugas/kartu/permohonan', list, q);
+    // "Kartu disetujui dengan nomor …": the card just approved, looked up (its id came with the redirect).
+    const approved = q.ok === 'cardApproved' && UUID.test(q.kartu ?? '') ? await this.cards.get(c.user!, q.kartu) : null;
+    sendPage(res, CardQueuePage({ c, vm: { ...vm, flash: cardFlash(vm.flash, approved, this.clock.today()) } }));
   }
 
   @Get('kartu')
@@ -205,93 +311,149 @@ export class OfficerConsoleController {
     const q = pick(query, ['q', 'status', 'reportOverdue', 'page']);
     try {
       const dto = await validateAs(CardListQuery, { ...q, pageSize: '20' });
-      sendPage(res, cardRegisterPage(c, await this.cardRows(dto), q));
+      sendPage(res, CardRegisterPage({ c, vm: await this.cardList('/petugas/kartu', dto, q) }));
     } catch (err) {
       if (!fieldErrors(err)) throw err;
-      sendPage(res, cardRegisterPage(c, { items: [], page: 1, pageSize: 20, total: 0 }, q), 400);
+      const none = { items: [], page: 1, pageSize: 20, total: 0 };
+      const vm = cardListView('/petugas/kartu', none, new Map(), this.clock.today(), q);
+      sendPage(res, CardRegisterPage({ c, vm }), 400);
     }
   }
 
   @Get('kartu/impor')
   importForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
-    sendPage(res, importPage(c, '', null, null, null));
+    sendPage(res, ImportPage({ c, vm: { form: blankForm(), report: null } }));
   }
 
   /** Cards from the earlier system (POST /cards/import): an uploaded file, or CSV pasted into the form. */
   @Post('kartu/impor')
   @ConsoleUpload('file')
-  async importCards(@Ctx() c: ConsoleContext, @UploadedFile() file: UploadedForm | undefined, @Req() req: Request, @Res() res: Response) {
+  async importCards(
+    @Ctx() c: ConsoleContext,
+    @UploadedFile() file: UploadedForm | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const pasted = typeof req.body?.csv === 'string' ? (req.body.csv as string) : '';
     const csv = file && file.size > 0 ? file.buffer.toString('utf8') : pasted;
     try {
-      if (csv.trim() === '') throw validationFailed([{ field: 'file', messages: [c.t('import.empty')] }], 'Nothing to import.');
-      const report = await this.importer.import(c.user!, csv);
-      sendPage(res, importPage(c, '', report, null, null));
+      if (csv.trim() === '') {
+        throw validationFailed([{ field: 'file', messages: [c.t('import.empty')] }], 'Nothing to import.');
+      }
+      const report = await this.importer.importCoded(c.user!, csv);
+      sendPage(res, ImportPage({ c, vm: { form: blankForm(), report } }));
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
-      const errors = fieldErrors(err);
-      sendPage(res, importPage(c, pasted, null, errors, errors ? null : errorText(c.t, err)), err.status);
+      // A refused file (its header, its CSV syntax) is told in the officer's language, by its codes.
+      const errors =
+        err instanceof ImportFileRefused
+          ? { [err.field]: err.problems.map((p) => importProblemText(c.t, err.field, p)) }
+          : fieldErrors(err);
+      const form = { values: { csv: pasted }, errors, problem: errors ? null : errorText(c.t, err) };
+      sendPage(res, ImportPage({ c, vm: { form, report: null } }), err.status);
     }
   }
 
   @Get('kartu/:id')
-  async card(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async card(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
     const card = await this.cards.get(c.user!, id);
-    sendPage(res, cardDetailPage(c, card, await this.seekers.get(card.seekerId), query));
+    const holder = await this.seekers.get(card.seekerId);
+    const today = this.clock.today();
+    const vm = { flash: cardFlash(flashOf(query), card, today), card: cardModel(card, today), holder };
+    sendPage(res, CardDetailPage({ c, vm }));
   }
 
   @Get('kartu/:id/cetak')
-  async printCard(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async printCard(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const card = await this.cards.get(c.user!, id);
-    const [holder, credential] = await Promise.all([this.seekers.get(card.seekerId), this.validations.credential(c.user!, id)]);
-    sendPage(res, printableCard(c, card, holder, await cardQr(req, credential.token), `/petugas/kartu/${id}`));
+    const [holder, credential] = await Promise.all([
+      this.seekers.get(card.seekerId),
+      this.validations.credential(c.user!, id),
+    ]);
+    const qr = await cardQr(req, credential.token);
+    sendPage(res, PrintableCardPage({ c, vm: printableCardView(card, holder, qr, `/petugas/kartu/${id}`) }));
   }
 
   @Post('kartu/:id/setujui')
   async approve(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, backOf(req, '/petugas/kartu/permohonan'), 'cardApproved', () => this.cards.approve(c.user!, id));
+    await actThenRedirect(
+      res,
+      backOf(req, '/petugas/kartu/permohonan'),
+      'cardApproved',
+      () => this.cards.approve(c.user!, id),
+      (card) => ({ kartu: card.id }),
+    );
   }
 
   @Post('kartu/:id/tolak')
-  async rejectCard(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, backOf(req, '/petugas/kartu/permohonan'), 'cardRejected', async () => {
-      const dto = await validateAs(CardReasonDto, { reason: String(req.body?.reason ?? '') });
-      return this.cards.reject(c.user!, id, dto.reason);
-    });
+  async rejectCard(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await actThenRedirect(res, backOf(req, '/petugas/kartu/permohonan'), 'cardRejected', async () =>
+      this.cards.reject(c.user!, id, (await cardReasonOf(req)).reason),
+    );
   }
 
   @Post('kartu/:id/cabut')
   async revoke(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, backOf(req, `/petugas/kartu/${id}`), 'cardRevoked', async () => {
-      const dto = await validateAs(CardReasonDto, { reason: String(req.body?.reason ?? '') });
-      return this.cards.revoke(c.user!, id, dto.reason);
-    });
+    await actThenRedirect(res, backOf(req, `/petugas/kartu/${id}`), 'cardRevoked', async () =>
+      this.cards.revoke(c.user!, id, (await cardReasonOf(req)).reason),
+    );
   }
 
   @Post('kartu/:id/lapor')
-  async reportFor(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
-    await actThenRedirect(res, backOf(req, `/petugas/kartu/${id}`), 'reported', () => this.cards.report(c.user!, id, undefined));
+  async reportFor(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await actThenRedirect(res, backOf(req, `/petugas/kartu/${id}`), 'reported', () =>
+      this.cards.report(c.user!, id, undefined),
+    );
   }
 
   @Get('audit')
   async audit(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
     const q = pick(query, ['entityType', 'entityId', 'actorId', 'from', 'to', 'page']);
-    const values: FormValues = q;
     try {
-      const dto = await validateAs(AuditQuery, { ...q, pageSize: '50' });
-      sendPage(res, auditPage(c, values, null, await this.auditLog.list(dto), q));
+      const page = await this.auditLog.list(await validateAs(AuditQuery, { ...q, pageSize: '50' }));
+      const pager = pagerOf('/petugas/audit', q, page);
+      const names = await this.auditNames.of(page.items);
+      const rows = page.items.map((event, i) => ({ event, subjects: names[i] }));
+      // Narrowed by a row's link: to a person (the actor) or to one object (named as in its sentences).
+      const first = rows[0]?.subjects;
+      const narrowedTo = q.actorId
+        ? (first?.actor ?? c.t('audit.onePerson'))
+        : q.entityId
+          ? (first?.vacancy ?? first?.employer ?? first?.seeker ?? first?.user ?? first?.card ?? c.t('audit.oneObject'))
+          : null;
+      const vm = { form: blankForm(q), rows, total: page.total, pager, narrowedTo };
+      sendPage(res, AuditPage({ c, vm }));
     } catch (err) {
       const errors = fieldErrors(err);
       if (!errors) throw err;
-      sendPage(res, auditPage(c, values, localizeErrors(c.t, errors), null, q), 400);
+      const form = { values: q, errors: localizeErrors(c.t, errors, { values: q }), problem: null };
+      sendPage(res, AuditPage({ c, vm: { form, rows: null, total: 0, pager: null, narrowedTo: null } }), 400);
     }
   }
 
-  /** Cards with their holders (officers see the full profile, NIK included, as in GET /seekers/:id). */
-  private async cardRows(q: CardListQuery): Promise<Page<CardRow>> {
+  /** A page of cards with their holders: the cards, then every holder of the page in one query. */
+  private async cardList(base: string, q: CardListQuery, query: Record<string, string>) {
     const page = await this.cards.list(q);
-    const holders = await Promise.all(page.items.map((card) => this.seekers.get(card.seekerId)));
-    return { ...page, items: page.items.map((card, i) => ({ card, holder: holders[i] })) };
+    return cardListView(base, page, await this.holders.of(page.items), this.clock.today(), query);
   }
 }
-

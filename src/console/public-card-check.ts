@@ -23,7 +23,10 @@ export class PublicCardCheck {
 
   async check(token: string, clientAddress: string): Promise<PublicCheck> {
     const limit = await this.limiter.hit(`console-card-check:${clientAddress}`, CHECKS_PER_MINUTE, 60);
-    if (!limit.allowed) throw rateLimited('CARD_CHECK_RATE_LIMITED', 'Too many card checks from this address. Please wait a minute.', limit.retryAfterSeconds);
+    if (!limit.allowed) {
+      const message = 'Too many card checks from this address. Please wait a minute.';
+      throw rateLimited('CARD_CHECK_RATE_LIMITED', message, limit.retryAfterSeconds);
+    }
     return this.validations.checkCredentialPublicly(token);
   }
 }

@@ -1,10 +1,26 @@
-import { Controller, Get, Header, Inject, NotFoundException, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApplyDto } from '../applications/dto/application.dto.js';
+import { ApplicationsService } from '../applications/applications.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { LoginDto } from '../auth/dto/auth.dto.js';
+import { KNOWN_DEVICE_TTL_SECONDS } from '../auth/known-devices.js';
 import { Public } from '../common/auth/decorators.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { IdPipe } from '../common/http/id.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -12,25 +28,47 @@ import { RegisterEmployerDto } from '../employers/dto/employer.dto.js';
 import { EmployersService } from '../employers/employers.service.js';
 import { RegisterSeekerDto } from '../seekers/dto/seeker.dto.js';
 import { SeekersService } from '../seekers/seekers.service.js';
-import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
-import { VacanciesService } from '../vacancies/vacancies.service.js';
 import type { UserView } from '../users/user.entity.js';
-import { ApplicationsService } from '../applications/applications.service.js';
+import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
+import { VacancySearch } from '../search/vacancy-search.js';
+import { VacanciesService } from '../vacancies/vacancies.service.js';
 import { ASSETS } from './assets/assets.js';
-import { Ctx, ForRoles, safeNext, type ConsoleContext } from './http/console-context.js';
+import { Ctx, ForRoles, safeNext, type ConsoleContext, type ConsoleRequest } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
-import { ConsoleGuard, cookieSecurity, LANG_COOKIE, SESSION_COOKIE } from './http/console.guard.js';
+import { ConsoleGuard, cookieSecurity, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './http/console.guard.js';
 import { clearCookie, parseCookies, setCookie } from './http/cookies.js';
-import { EXPERIENCE_FORM, experienceBody, experienceRows } from './http/experience.js';
-import { fieldErrors, formBody, formValues, validateAs, type FieldSpec, type FormValues } from './http/forms.js';
+import { EXPERIENCE_FORM, experienceRows } from './http/experience.js';
+import { blankForm, fieldErrors, formBody, formValues, parseRupiah, validateAs, type FieldSpec } from './http/forms.js';
+import { refusal, refusedForm } from './http/refusal.js';
 import { redirect, sendPage, withOutcome } from './http/respond.js';
+import { SEEKER_IDENTITY_FORM, withExperience } from './http/seeker-forms.js';
+import { errorText, localizeErrors } from './i18n/errors.js';
 import { isLang } from './i18n/format.js';
+import { MyApplications } from './my-application.js';
 import { PublicCardCheck } from './public-card-check.js';
+import { ConsoleForms } from './forms/console-forms.service.js';
+import { openSession } from './http/session-cookie.js';
 import { ConsoleSessions } from './session/console-sessions.service.js';
-import { errorText, localizeErrors } from './views/components.js';
-import { cardCheckPage, registerCompanyPage, registerSeekerPage, searchPage, signInPage, vacancyPage } from './views/public.js';
+import { ConsoleCsrf } from './session/csrf.js';
+import { flashOf } from './view-models/flash.js';
+import { vacancyPageView } from './view-models/vacancies.js';
+import { CardCheckPage } from './views/public/CardCheckPage.js';
+import { RegisterCompanyPage } from './views/public/RegisterCompanyPage.js';
+import { RegisterSeekerPage } from './views/public/RegisterSeekerPage.js';
+import { SearchPage } from './views/public/SearchPage.js';
+import { SignInPage } from './views/public/SignInPage.js';
+import { VacancyPage } from './views/public/VacancyPage.js';
 
-const SEARCH_FIELDS = ['q', 'educationLevel', 'kecamatanCode', 'employmentType', 'requiresAk1', 'salaryMin', 'sort', 'page'] as const;
+const SEARCH_FIELDS = [
+  'q',
+  'educationLevel',
+  'kecamatanCode',
+  'employmentType',
+  'requiresAk1',
+  'salaryMin',
+  'sort',
+  'page',
+] as const;
 
 const COMPANY_FORM: FieldSpec[] = [
   { name: 'email' },
@@ -42,46 +80,37 @@ const COMPANY_FORM: FieldSpec[] = [
   { name: 'company.kbli' },
   { name: 'company.address' },
   { name: 'company.kecamatanCode', optional: true },
-  { name: 'company.phone' },
-];
-
-export const SEEKER_PROFILE_FORM: FieldSpec[] = [
-  { name: 'phone', optional: true },
-  { name: 'address' },
-  { name: 'kecamatanCode', optional: true },
-  { name: 'maritalStatus', optional: true },
-  { name: 'educationLevel' },
-  { name: 'major', optional: true },
-  { name: 'graduationYear', kind: 'int', optional: true },
-  { name: 'skills', kind: 'list', optional: true },
-];
-
-/** The identity and profile of `POST /seekers` (the officer's walk-in form), without the experience rows. */
-export const SEEKER_IDENTITY_FORM: FieldSpec[] = [
-  { name: 'nik' },
-  { name: 'fullName' },
-  { name: 'birthPlace' },
-  { name: 'birthDate' },
-  { name: 'gender' },
-  ...SEEKER_PROFILE_FORM,
+  { name: 'company.phone', kind: 'phone' },
 ];
 
 const SEEKER_FORM: FieldSpec[] = [{ name: 'email' }, { name: 'password' }, ...SEEKER_IDENTITY_FORM];
 
-/** A body with the experience rows filled in, when there are any (the API's field is optional). */
-export function withExperience(body: Record<string, unknown>, rows: FormValues): Record<string, unknown> {
-  const experience = experienceBody(rows);
-  return experience.length ? { ...body, experience } : body;
+export function homeOf(role: string | undefined): string {
+  if (role === 'seeker') return '/saya/kartu';
+  if (role === 'employer') return '/perusahaan';
+  if (role === 'officer') return '/petugas';
+  return '/';
 }
 
-/** Conflicts the API reports as a code, shown on the field they are about. */
-const CONFLICT_FIELDS: Record<string, string> = { DUPLICATE_EMAIL: 'email', DUPLICATE_NIK: 'nik', DUPLICATE_EMPLOYER: 'company.nib' };
-
-export function homeOf(role: string | undefined): string {
-  return role === 'seeker' ? '/saya/kartu' : role === 'employer' ? '/perusahaan' : role === 'officer' ? '/petugas' : '/';
+/** The credential in what a person pasted: the `t` of a card check link, or the code itself. */
+function credentialOf(text: string): string {
+  const trimmed = text.trim();
+  const m = /[?&]t=([^&#\s]+)/.exec(trimmed);
+  if (!m) return trimmed;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
 }
 
 const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+/**
+ * The known-device cookie (OWASP's device cookie): the `deviceToken` of this browser's last sign-in, sent
+ * with the next one so that strangers failing on the email cannot lock its owner out of the console.
+ */
+export const DEVICE_COOKIE = 'ak1_device';
 
 /** Pages anyone may open: vacancy search, a vacancy, sign-in, registration, the card check, assets. */
 @ApiExcludeController()
@@ -93,12 +122,17 @@ export class PublicConsoleController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly vacancies: VacanciesService,
+    private readonly vacancySearch: VacancySearch,
     private readonly applications: ApplicationsService,
     private readonly auth: AuthService,
     private readonly employers: EmployersService,
     private readonly seekers: SeekersService,
     private readonly sessions: ConsoleSessions,
     private readonly cardCheck: PublicCardCheck,
+    private readonly clock: Clock,
+    private readonly forms: ConsoleForms,
+    private readonly csrf: ConsoleCsrf,
+    private readonly myApplications: MyApplications,
   ) {}
 
   @Get('assets/:name')
@@ -121,29 +155,41 @@ export class PublicConsoleController {
     const values: Record<string, string> = {};
     for (const k of SEARCH_FIELDS) if (typeof query[k] === 'string' && query[k] !== '') values[k] = query[k] as string;
     const plain: Record<string, unknown> = { ...values, pageSize: '20' };
-    if (values.salaryMin) plain.salaryMin = values.salaryMin.replace(/^rp\.?\s*/i, '').replace(/[.\s]/g, '');
+    if (values.salaryMin) plain.salaryMin = String(parseRupiah(values.salaryMin) ?? values.salaryMin);
     try {
-      const q = await validateAs(VacancySearchQuery, plain);
-      const result = await this.vacancies.searchPublic(q);
-      sendPage(res, searchPage(c, { ...values, ...(typeof query.ok === 'string' ? { ok: query.ok } : {}) }, result, null));
+      const result = await this.vacancySearch.search(await validateAs(VacancySearchQuery, plain));
+      const shown = { ...values, ...(typeof query.ok === 'string' ? { ok: query.ok } : {}) };
+      const vm = { query: shown, flash: flashOf({ ok: query.ok }), result, errors: null };
+      sendPage(res, SearchPage({ c, vm }));
     } catch (err) {
       const errors = fieldErrors(err);
       if (!errors) throw err;
-      sendPage(res, searchPage(c, values, null, localizeErrors(c.t, errors)), 400);
+      const vm = { query: values, flash: {}, result: null, errors: localizeErrors(c.t, errors) };
+      sendPage(res, SearchPage({ c, vm }), 400);
     }
   }
 
   @Get('lowongan/:id')
-  async vacancy(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async vacancy(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
     const v = await this.vacancies.get(c.user, id);
-    sendPage(res, vacancyPage(c, v, query));
+    const seeker = { applied: await this.myApplications.forVacancy(c.user, id), placed: c.seekerPlaced };
+    sendPage(res, VacancyPage({ c, vm: vacancyPageView(v, c.user, this.clock.today(), query, seeker) }));
   }
 
   @Post('lowongan/:id/lamar')
   @ForRoles('seeker')
   async apply(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
     try {
-      const dto = await validateAs(ApplyDto, formBody([{ name: 'coverLetter', optional: true }], formValues([{ name: 'coverLetter' }], req.body)));
+      const letter = formValues([{ name: 'coverLetter' }], req.body);
+      // Consent to share contact details is given only by ticking the box (absent: not given).
+      const shareContact = (req.body as Record<string, unknown> | undefined)?.shareContact === 'true';
+      const body = { ...formBody([{ name: 'coverLetter', optional: true }], letter), shareContact };
+      const dto = await validateAs(ApplyDto, body);
       await this.applications.apply(c.user!, id, dto);
       redirect(res, '/saya/lamaran?ok=applied');
     } catch (err) {
@@ -153,36 +199,61 @@ export class PublicConsoleController {
   }
 
   @Get('masuk')
-  signInForm(@Ctx() c: ConsoleContext, @Query('next') next: unknown, @Query('reason') reason: unknown, @Res() res: Response) {
+  signInForm(
+    @Ctx() c: ConsoleContext,
+    @Query('next') next: unknown,
+    @Query('reason') reason: unknown,
+    @Res() res: Response,
+  ) {
     if (c.user) return redirect(res, homeOf(c.user.role));
-    sendPage(res, signInPage(c, { next: safeNext(next) }, null, reason === 'signedOut' ? c.t('signin.signedOut') : undefined));
+    const vm = { form: blankForm({ next: safeNext(next) }), signedOut: reason === 'signedOut' };
+    sendPage(res, SignInPage({ c, vm }));
   }
 
   @Post('masuk')
   async signIn(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
     const values = formValues([{ name: 'email' }, { name: 'password' }, { name: 'next' }], req.body);
     try {
-      const dto = await validateAs(LoginDto, { email: values.email, password: values.password });
+      // This browser's known-device token, if it has one. An over-long cookie is not passed on (it would
+      // fail validation and block the sign-in); unknown or foreign tokens are ignored by the service.
+      const device = parseCookies(req.headers.cookie)[DEVICE_COOKIE];
+      const deviceToken = device && device.length <= 256 ? { deviceToken: device } : {};
+      const dto = await validateAs(LoginDto, { email: values.email, password: values.password, ...deviceToken });
       const pair = await this.auth.login(dto, clientAddress(req));
       // The console keeps its own server-side session; the API token pair is not needed, so its
       // refresh token is revoked at once rather than left valid and unused.
       await this.auth.logout(pair.refreshToken);
       await this.openSession(req, res, pair.user);
+      // Only the sign-in form reads it, so it is sent nowhere else; Secure also when this request
+      // came over https.
+      setCookie(res, DEVICE_COOKIE, pair.deviceToken, {
+        secure: cookieSecurity(this.config).secure || req.secure,
+        maxAgeSeconds: KNOWN_DEVICE_TTL_SECONDS,
+        path: '/masuk',
+      });
       const next = safeNext(values.next);
       redirect(res, next === '/' ? homeOf(pair.user.role) : next);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
       if (err.headers) for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
-      const problem = err.code === 'VALIDATION_FAILED' ? c.t('error.INVALID_CREDENTIALS') : errorText(c.t, err);
-      sendPage(res, signInPage(c, { email: values.email, next: safeNext(values.next) }, problem), err.status);
+      // Fields left empty are named ("Email wajib diisi"); anything else is the one sentence of a refusal.
+      const empty = ['email', 'password'].filter((k) => (values[k] ?? '').trim() === '');
+      const errors = empty.length ? Object.fromEntries(empty.map((k) => [k, [c.t('form.requiredField')]])) : null;
+      const problem = errors ? null : err.code === 'VALIDATION_FAILED' ? c.t('error.INVALID_CREDENTIALS') : errorText(c.t, err);
+      const form = { values: { email: values.email, next: safeNext(values.next) }, errors, problem };
+      sendPage(res, SignInPage({ c, vm: { form, signedOut: false } }), err.status);
     }
   }
 
   @Post('keluar')
   async signOut(@Req() req: Request, @Res() res: Response) {
-    const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-    if (token) await this.sessions.end(token);
+    const cookies = parseCookies(req.headers.cookie);
+    if (cookies[SESSION_COOKIE]) await this.sessions.end(cookies[SESSION_COOKIE]);
     clearCookie(res, SESSION_COOKIE, cookieSecurity(this.config));
+    // Forms of this sign-in are forgotten and the browser gets a new CSRF seed: a form sent before
+    // (the registration form, found with the back button) can no longer sign anyone in again.
+    if (cookies[CSRF_COOKIE]) await this.forms.forget(cookies[CSRF_COOKIE]);
+    setCookie(res, CSRF_COOKIE, this.csrf.newSeed(), cookieSecurity(this.config));
     redirect(res, '/masuk?reason=signedOut');
   }
 
@@ -196,7 +267,7 @@ export class PublicConsoleController {
 
   @Get('daftar/perusahaan')
   companyForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
-    sendPage(res, registerCompanyPage(c, {}, null, null));
+    sendPage(res, RegisterCompanyPage({ c, form: blankForm() }));
   }
 
   @Post('daftar/perusahaan')
@@ -209,14 +280,14 @@ export class PublicConsoleController {
       await this.openSession(req, res, user);
       redirect(res, '/perusahaan?ok=companyRegistered');
     } catch (err) {
-      const { errors, problem, status } = this.refusal(c, err);
-      sendPage(res, registerCompanyPage(c, { ...values, password: '' }, errors, problem), status);
+      const r = refusal(c.t, err, {}, { values });
+      sendPage(res, RegisterCompanyPage({ c, form: refusedForm({ ...values, password: '' }, r) }), r.status);
     }
   }
 
   @Get('daftar/pencari-kerja')
   seekerForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
-    sendPage(res, registerSeekerPage(c, {}, null, null));
+    sendPage(res, RegisterSeekerPage({ c, form: blankForm() }));
   }
 
   @Post('daftar/pencari-kerja')
@@ -230,34 +301,23 @@ export class PublicConsoleController {
       await this.openSession(req, res, user);
       redirect(res, '/saya/kartu?ok=seekerRegistered');
     } catch (err) {
-      const { errors, problem, status } = this.refusal(c, err);
-      sendPage(res, registerSeekerPage(c, { ...values, password: '' }, errors, problem), status);
+      const r = refusal(c.t, err, {}, { values });
+      sendPage(res, RegisterSeekerPage({ c, form: refusedForm({ ...values, password: '' }, r) }), r.status);
     }
   }
 
   @Get('cek-kartu')
   @Header('Referrer-Policy', 'no-referrer')
   async checkCard(@Ctx() c: ConsoleContext, @Query('t') token: unknown, @Req() req: Request, @Res() res: Response) {
-    if (typeof token !== 'string' || token.trim() === '') return sendPage(res, cardCheckPage(c, null));
-    const check = await this.cardCheck.check(token.slice(0, 4096), clientAddress(req));
-    sendPage(res, cardCheckPage(c, check));
-  }
-
-  /** A refused registration: field errors (conflicts too) for the form, or one sentence. */
-  private refusal(c: ConsoleContext, err: unknown): { errors: Record<string, string[]> | null; problem: string | null; status: number } {
-    if (!(err instanceof DomainError) || err.status >= 500) throw err;
-    const errors = fieldErrors(err);
-    if (errors) return { errors: localizeErrors(c.t, errors), problem: null, status: 400 };
-    const onField = CONFLICT_FIELDS[err.code];
-    if (onField) return { errors: { [onField]: [errorText(c.t, err)] }, problem: null, status: err.status };
-    return { errors: null, problem: errorText(c.t, err), status: err.status };
+    if (typeof token !== 'string' || token.trim() === '') return sendPage(res, CardCheckPage({ c, check: null }));
+    // The form on the page takes the QR's text as a scanner app shows it: the whole link, or its code.
+    const check = await this.cardCheck.check(credentialOf(token.slice(0, 4096)), clientAddress(req));
+    sendPage(res, CardCheckPage({ c, check }));
   }
 
   private async openSession(req: Request, res: Response, user: UserView): Promise<void> {
-    // A new sign-in replaces any session this browser had (no session fixation).
-    const old = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-    if (old) await this.sessions.end(old);
-    const { token } = await this.sessions.start(user);
-    setCookie(res, SESSION_COOKIE, token, cookieSecurity(this.config));
+    // A new sign-in replaces any session this browser had (no session fixation); a replay of this
+    // form signs the browser in again (ConsoleForms).
+    await openSession(this.sessions, this.config, req as ConsoleRequest, res, user);
   }
 }

@@ -2,44 +2,51 @@ import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { toString as qrSvg } from 'qrcode';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { ConsentDto } from '../applications/dto/application.dto.js';
+import { CardValidationService } from '../card-validation/card-validation.service.js';
+import { cardActions } from '../cards/card-lifecycle.js';
 import { CardsService } from '../cards/cards.service.js';
 import { CardReportDto } from '../cards/dto/card.dto.js';
 import { Public } from '../common/auth/decorators.js';
-import { DomainError } from '../common/domain-error.js';
+import { Clock } from '../common/clock.js';
 import { IdPipe } from '../common/http/id.pipe.js';
-import { PageQuery } from '../common/http/pagination.js';
+import { MatchingService } from '../matching/matching.service.js';
+import { ReferralsService } from '../referrals/referrals.service.js';
 import { SelfReportDto } from '../placements/dto/placement.dto.js';
-import { PlacementsService } from '../placements/placements.service.js';
+import { HireService } from '../placements/hire.service.js';
 import { UpdateSeekerDto } from '../seekers/dto/seeker.dto.js';
 import type { SeekerView } from '../seekers/seeker.entity.js';
 import { SeekersService } from '../seekers/seekers.service.js';
-import { ApplicationsService } from '../applications/applications.service.js';
-import { CardValidationService } from '../card-validation/card-validation.service.js';
-import { MatchingService } from '../matching/matching.service.js';
+import { cardQr } from './http/card-qr.js';
 import { Ctx, ForRoles, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
-import { fieldErrors, formBody, formValues, validateAs, type FieldSpec, type FormValues } from './http/forms.js';
-import { actThenRedirect, redirect, sendPage } from './http/respond.js';
-import { SEEKER_PROFILE_FORM } from './public.controller.js';
 import { EXPERIENCE_FORM, experienceBody, experienceRows, experienceValues } from './http/experience.js';
-import { errorText, localizeErrors } from './views/components.js';
-import { printableCard } from './views/ak1-card.js';
-import { hiredPage, myApplicationsPage, myCardPage, profilePage, recommendationsPage } from './views/seeker.js';
+import { blankForm, fieldErrors, formBody, formValues, validateAs } from './http/forms.js';
+import type { FieldSpec, FormValues } from './http/forms.js';
+import { pageOf } from './http/paging.js';
+import { refusal, refusedForm } from './http/refusal.js';
+import { actThenRedirect, redirect, sendPage } from './http/respond.js';
+import { SEEKER_PROFILE_FORM } from './http/seeker-forms.js';
+import { localizeErrors } from './i18n/errors.js';
+import { myApplicationsView } from './view-models/applications.js';
+import { myReferralRows } from './view-models/referrals.js';
+import { myCardView, printableCardView } from './view-models/cards.js';
+import { flashOf } from './view-models/flash.js';
+import { pagerOf } from './view-models/pager.js';
+import { PrintableCardPage } from './views/cards/PrintableCardPage.js';
+import { HiredPage } from './views/seeker/HiredPage.js';
+import { MyApplicationsPage } from './views/seeker/MyApplicationsPage.js';
+import { MyCardPage } from './views/seeker/MyCardPage.js';
+import { ProfilePage } from './views/seeker/ProfilePage.js';
+import { RecommendationsPage } from './views/seeker/RecommendationsPage.js';
 
-const SELF_REPORT_FORM: FieldSpec[] = [{ name: 'employerName' }, { name: 'startDate' }, { name: 'position', optional: true }];
-
-/** The QR of a card: the public check page's URL with the signed credential. */
-export async function cardQr(req: Request, token: string): Promise<string> {
-  const url = `${req.protocol}://${req.get('host') ?? 'localhost'}/cek-kartu?t=${encodeURIComponent(token)}`;
-  return qrSvg(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-}
-
-export async function pageOf(query: Record<string, unknown>): Promise<PageQuery> {
-  const page = typeof query.page === 'string' && /^\d{1,6}$/.test(query.page) ? Number(query.page) : 1;
-  return Object.assign(new PageQuery(), { page: Math.max(1, page), pageSize: 20 });
-}
+const SELF_REPORT_FORM: FieldSpec[] = [
+  { name: 'employerName' },
+  { name: 'startDate' },
+  { name: 'position', optional: true },
+];
 
 /** Profile values as the form shows them. */
 function profileValues(s: SeekerView): FormValues {
@@ -70,7 +77,9 @@ export class SeekerConsoleController {
     private readonly applications: ApplicationsService,
     private readonly validations: CardValidationService,
     private readonly matching: MatchingService,
-    private readonly placements: PlacementsService,
+    private readonly hires: HireService,
+    private readonly referrals: ReferralsService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -80,7 +89,8 @@ export class SeekerConsoleController {
 
   @Get('kartu')
   async myCard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, myCardPage(c, await this.cards.mine(c.user!), query));
+    const mine = await this.cards.mine(c.user!);
+    sendPage(res, MyCardPage({ c, vm: myCardView(mine, this.clock.today(), query, c.seekerPlaced) }));
   }
 
   @Post('kartu/ajukan')
@@ -93,7 +103,8 @@ export class SeekerConsoleController {
     const body = (req.body ?? {}) as Record<string, unknown>;
     await actThenRedirect(res, '/saya/kartu', 'reported', async () => {
       const cardId = new IdPipe().transform(String(body.cardId ?? ''));
-      const dto = await validateAs(CardReportDto, formBody([{ name: 'note', optional: true }], formValues([{ name: 'note' }], body)));
+      const note = formBody([{ name: 'note', optional: true }], formValues([{ name: 'note' }], body));
+      const dto = await validateAs(CardReportDto, note);
       return this.cards.report(c.user!, cardId, dto.note);
     });
   }
@@ -101,19 +112,45 @@ export class SeekerConsoleController {
   @Get('kartu/cetak')
   async printCard(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
     const { current } = await this.cards.mine(c.user!);
-    if (!current || current.status !== 'ACTIVE') return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
-    const [holder, credential] = await Promise.all([this.seekers.me(c.user!), this.validations.credential(c.user!, current.id)]);
-    sendPage(res, printableCard(c, current, holder, await cardQr(req, credential.token), '/saya/kartu'));
+    if (!current || !cardActions(current, this.clock.today()).print) {
+      return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
+    }
+    const [holder, credential] = await Promise.all([
+      this.seekers.me(c.user!),
+      this.validations.credential(c.user!, current.id),
+    ]);
+    const qr = await cardQr(req, credential.token);
+    sendPage(res, PrintableCardPage({ c, vm: printableCardView(current, holder, qr, '/saya/kartu') }));
   }
 
   @Get('rekomendasi')
   async recommendations(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, recommendationsPage(c, await this.matching.recommendations(c.user!, await pageOf(query)), query));
+    // Someone recorded as hired is no longer offered vacancies to apply to.
+    if (c.seekerPlaced) {
+      const none = { items: [], page: 1, pageSize: 20, total: 0 };
+      return sendPage(res, RecommendationsPage({ c, vm: { items: [], pager: pagerOf('/saya/rekomendasi', query, none), placed: true } }));
+    }
+    const page = await this.matching.recommendations(c.user!, pageOf(query));
+    const vm = { items: page.items, pager: pagerOf('/saya/rekomendasi', query, page), placed: false };
+    sendPage(res, RecommendationsPage({ c, vm }));
   }
 
   @Get('lamaran')
   async myApplications(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, myApplicationsPage(c, await this.applications.listMine(c.user!, await pageOf(query)), query));
+    const page = await this.applications.listMine(c.user!, pageOf(query));
+    // The office's referrals come first: the most recent twenty.
+    const referrals = myReferralRows(await this.referrals.listMine(c.user!, { page: 1, pageSize: 20 }), this.clock.today());
+    sendPage(res, MyApplicationsPage({ c, vm: myApplicationsView(page, referrals, query) }));
+  }
+
+  /** The applicant gives or withdraws consent to show the employer their phone and email (any time). */
+  @Post('lamaran/:id/kontak')
+  async consent(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+    const share = (req.body as Record<string, unknown> | undefined)?.shareContact === 'true';
+    await actThenRedirect(res, '/saya/lamaran', share ? 'contactShared' : 'contactHidden', async () => {
+      const dto = await validateAs(ConsentDto, { shareContact: share });
+      return this.applications.changeConsent(c.user!, id, dto.shareContact);
+    });
   }
 
   @Post('lamaran/:id/tarik')
@@ -124,7 +161,7 @@ export class SeekerConsoleController {
   @Get('profil')
   async profile(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
     const seeker = await this.seekers.me(c.user!);
-    sendPage(res, profilePage(c, seeker, profileValues(seeker), null, query));
+    sendPage(res, ProfilePage({ c, vm: { flash: flashOf(query), seeker, form: blankForm(profileValues(seeker)) } }));
   }
 
   @Post('profil')
@@ -134,20 +171,22 @@ export class SeekerConsoleController {
     try {
       // Every field is on the form, so an emptied optional field clears it (null), as PATCH allows;
       // the experience rows shown replace the list (no rows left: an empty list).
-      const dto = await validateAs(UpdateSeekerDto, { ...formBody(SEEKER_PROFILE_FORM, values, { emptyOptional: 'null' }), experience: experienceBody(experience) });
+      const profile = formBody(SEEKER_PROFILE_FORM, values, { emptyOptional: 'null' });
+      const dto = await validateAs(UpdateSeekerDto, { ...profile, experience: experienceBody(experience) });
       if (dto.skills === null) dto.skills = [];
       await this.seekers.updateMe(c.user!, dto);
       redirect(res, '/saya/profil?ok=profileSaved');
     } catch (err) {
       const errors = fieldErrors(err);
       if (!errors) throw err;
-      sendPage(res, profilePage(c, await this.seekers.me(c.user!), values, localizeErrors(c.t, errors), {}), 400);
+      const form = { values, errors: localizeErrors(c.t, errors, { values }), problem: null };
+      sendPage(res, ProfilePage({ c, vm: { flash: {}, seeker: await this.seekers.me(c.user!), form } }), 400);
     }
   }
 
   @Get('sudah-bekerja')
   hiredForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
-    sendPage(res, hiredPage(c, {}, null, null, randomUUID()));
+    sendPage(res, HiredPage({ c, vm: { form: blankForm(), idem: randomUUID(), placed: c.seekerPlaced } }));
   }
 
   @Post('sudah-bekerja')
@@ -157,12 +196,11 @@ export class SeekerConsoleController {
     try {
       const dto = await validateAs(SelfReportDto, formBody(SELF_REPORT_FORM, values));
       // The form's one-time key makes a double submit (or a reload) record the hire once.
-      await this.placements.selfReport(c.user!, dto, key);
+      await this.hires.selfReport(c.user!, dto, key);
       redirect(res, '/saya/kartu?ok=hiredReported');
     } catch (err) {
-      if (!(err instanceof DomainError) || err.status >= 500) throw err;
-      const errors = localizeErrors(c.t, fieldErrors(err));
-      sendPage(res, hiredPage(c, values, errors, errors ? null : errorText(c.t, err), randomUUID()), err.status);
+      const r = refusal(c.t, err, {}, { values });
+      sendPage(res, HiredPage({ c, vm: { form: refusedForm(values, r), idem: randomUUID(), placed: c.seekerPlaced } }), r.status);
     }
   }
 }

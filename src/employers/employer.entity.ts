@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { EmployerReply } from './dto/employer.reply.js';
 
 export type EmployerStatus = 'PENDING' | 'VERIFIED' | 'REJECTED' | 'SUSPENDED';
 export const EMPLOYER_STATUSES: EmployerStatus[] = ['PENDING', 'VERIFIED', 'REJECTED', 'SUSPENDED'];
@@ -51,21 +52,8 @@ export class Employer {
   updatedAt: Date;
 }
 
-export interface EmployerView {
-  id: string;
-  legalName: string;
-  nib: string;
-  npwp: string | null;
-  kbli: string;
-  address: string;
-  kecamatanCode: string | null;
-  phone: string;
-  status: EmployerStatus;
-  statusReason: string | null;
-  verifiedAt: string | null;
-  verifiedBy: string | null;
-  createdAt: string;
-}
+/** One description of this reply: the class `EmployerReply` (OpenAPI and code alike). */
+export type EmployerView = EmployerReply;
 
 export function toEmployerView(e: Employer): EmployerView {
   return {

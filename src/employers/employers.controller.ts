@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CsvExport } from '../common/http/csv.interceptor.js';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { IdPipe } from '../common/http/id.pipe.js';
 import { CreateStaffDto } from '../auth/dto/auth.dto.js';
 import { EmployerListQuery, ReasonDto } from './dto/employer.dto.js';
 import { EmployersService } from './employers.service.js';
+import { ApiError } from '../common/http/api-responses.js';
+import { UserReply } from '../users/user.reply.js';
+import { EmployerPage, EmployerReply, StaffMemberReply } from './dto/employer.reply.js';
 
 @ApiTags('employers')
 @Controller('employers')
@@ -17,6 +20,7 @@ export class EmployersController {
   @CsvExport()
   @Roles('officer')
   @ApiOperation({ summary: 'List and search employers (officer)' })
+  @ApiOkResponse({ type: EmployerPage })
   list(@Query() q: EmployerListQuery) {
     return this.employers.list(q);
   }
@@ -25,7 +29,7 @@ export class EmployersController {
   @CsvExport()
   @Roles('employer')
   @ApiOperation({ summary: "Your company's HR accounts: [{ id, email, fullName }]" })
-  @ApiOkResponse({ description: 'the staff of your own company only, by name', schema: { type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, email: { type: 'string' }, fullName: { type: 'string' } } } } })
+  @ApiOkResponse({ type: [StaffMemberReply], description: 'the staff of your own company only, by name' })
   listStaff(@CurrentUser() user: AuthUser) {
     return this.employers.listStaff(user);
   }
@@ -33,6 +37,8 @@ export class EmployersController {
   @Post('me/staff')
   @Roles('employer')
   @ApiOperation({ summary: 'Add another HR user to your company' })
+  @ApiCreatedResponse({ type: UserReply })
+  @ApiError(409, 'DUPLICATE_EMAIL')
   addStaff(@CurrentUser() user: AuthUser, @Body() dto: CreateStaffDto) {
     return this.employers.addStaff(user, dto);
   }
@@ -40,6 +46,8 @@ export class EmployersController {
   @Get(':id')
   @Roles('officer', 'employer')
   @ApiOperation({ summary: 'One employer (officer, or staff of that employer)' })
+  @ApiOkResponse({ type: EmployerReply })
+  @ApiError(404, 'NOT_FOUND: no such employer, or (staff) another company')
   get(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
     return this.employers.get(user, id);
   }
@@ -48,6 +56,8 @@ export class EmployersController {
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({ summary: 'Verify a PENDING employer' })
+  @ApiOkResponse({ type: EmployerReply, description: 'VERIFIED, with verifiedAt and verifiedBy' })
+  @ApiError(409, 'INVALID_STATE_TRANSITION: only a PENDING employer can be verified')
   verify(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
     return this.employers.verify(user, id);
   }
@@ -56,6 +66,8 @@ export class EmployersController {
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({ summary: 'Reject a PENDING employer with a reason' })
+  @ApiOkResponse({ type: EmployerReply, description: 'REJECTED, with the reason' })
+  @ApiError(409, 'INVALID_STATE_TRANSITION: only a PENDING employer can be rejected')
   reject(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: ReasonDto) {
     return this.employers.reject(user, id, dto.reason);
   }
@@ -64,6 +76,8 @@ export class EmployersController {
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({ summary: 'Suspend a VERIFIED employer; its vacancies leave public search' })
+  @ApiOkResponse({ type: EmployerReply, description: 'SUSPENDED, with the reason' })
+  @ApiError(409, 'INVALID_STATE_TRANSITION: only a VERIFIED employer can be suspended')
   suspend(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: ReasonDto) {
     return this.employers.suspend(user, id, dto.reason);
   }
@@ -72,6 +86,8 @@ export class EmployersController {
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({ summary: 'Reinstate a SUSPENDED employer' })
+  @ApiOkResponse({ type: EmployerReply, description: 'VERIFIED again' })
+  @ApiError(409, 'INVALID_STATE_TRANSITION: only a SUSPENDED employer can be reinstated')
   reinstate(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
     return this.employers.reinstate(user, id);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -16,32 +16,27 @@ import type { CreateStaffDto } from '../auth/dto/auth.dto.js';
 import type { EmployerListQuery, RegisterEmployerDto } from './dto/employer.dto.js';
 import { Employer, toEmployerView, type EmployerStatus, type EmployerView } from './employer.entity.js';
 import { duplicateEmployer } from './employers.errors.js';
-
-/** Listeners told, inside the same transaction, that an employer's status changed (search outbox). */
-export type EmployerStatusListener = (manager: EntityManager, employerId: string, status: EmployerStatus) => Promise<void>;
+import { newEmployerRow } from './employer-rows.js';
+import { SearchIndexer } from '../search/search-indexer.js';
+import type { StaffMemberReply } from './dto/employer.reply.js';
 
 /** One HR account of a company, as its colleagues see it. */
-export interface StaffMember {
-  id: string;
-  email: string;
-  fullName: string;
-}
+export type StaffMember = StaffMemberReply;
 
+/**
+ * The owner of the employer: the only writer of `employers`, with its verification life cycle
+ * (employer-lifecycle.ts) and its staff accounts.
+ */
 @Injectable()
 export class EmployersService {
-  private readonly statusListeners: EmployerStatusListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly searchIndex: SearchIndexer,
   ) {}
-
-  onStatusChange(listener: EmployerStatusListener): void {
-    this.statusListeners.push(listener);
-  }
 
   /** A company registers with its first HR user; it waits, PENDING, for the office to verify it. */
   async register(dto: RegisterEmployerDto): Promise<{ user: UserView; employer: EmployerView }> {
@@ -50,21 +45,17 @@ export class EmployersService {
       if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();
       const now = this.clock.now();
       const c = dto.company;
-      const employer = m.create(Employer, {
+      const employer = newEmployerRow({
         id: randomUUID(),
         legalName: c.legalName.trim(),
         nib: c.nib,
-        npwp: c.npwp ?? null,
+        npwp: c.npwp,
         kbli: c.kbli,
         address: c.address.trim(),
-        kecamatanCode: c.kecamatanCode ?? null,
+        kecamatanCode: c.kecamatanCode,
         phone: c.phone.trim(),
         status: 'PENDING',
-        statusReason: null,
-        verifiedAt: null,
-        verifiedBy: null,
         createdAt: now,
-        updatedAt: now,
       });
       try {
         await m.insert(Employer, employer);
@@ -162,7 +153,8 @@ export class EmployersService {
       if (affectedRows(res) !== 1) {
         throw invalidTransition(`An employer that is ${before.status} cannot become ${to} (allowed only from ${from.join(' or ')}).`);
       }
-      for (const listener of this.statusListeners) await listener(m, id, to);
+      // A suspended employer's vacancies leave the search index; a reinstated one's come back.
+      await this.searchIndex.enqueue(m, 'employer', id);
       await this.audit.record(m, {
         actor,
         entityType: 'employer',

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators.js';
+import { HealthReply, LivenessReply, ReadinessReply } from './health.reply.js';
 import { SearchHealth } from './search-health.js';
 
 @ApiTags('health')
@@ -17,8 +18,8 @@ export class HealthController {
   @Get(['health', 'api/v1/health'])
   @Public()
   @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database answers, 503 when it does not' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', db: 'up', search: 'disabled' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', db: 'down', search: 'disabled' } } })
+  @ApiOkResponse({ type: HealthReply, description: 'the database answers' })
+  @ApiServiceUnavailableResponse({ type: HealthReply, description: 'the database does not answer (status unavailable, db down)' })
   async health(@Res({ passthrough: true }) res: Response) {
     const db = await this.pingDatabase();
     const search = await this.search.status().catch(() => 'degraded' as const);
@@ -29,7 +30,7 @@ export class HealthController {
   @Get('health/live')
   @Public()
   @ApiOperation({ summary: 'Liveness: the process is up and serving (for restarts; says nothing of the database)' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({ type: LivenessReply })
   live() {
     return { status: 'ok' };
   }
@@ -37,8 +38,8 @@ export class HealthController {
   @Get('health/ready')
   @Public()
   @ApiOperation({ summary: 'Readiness: the database answers and every migration is applied (for load balancers)' })
-  @ApiOkResponse({ schema: { example: { status: 'ready', db: 'up', migrations: 'applied' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'not_ready', db: 'down', migrations: 'unknown' } } })
+  @ApiOkResponse({ type: ReadinessReply, description: 'ready' })
+  @ApiServiceUnavailableResponse({ type: ReadinessReply, description: 'not ready: the database does not answer, or migrations are pending' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const db = await this.pingDatabase();
     const migrations = db === 'up' ? await this.migrationState() : 'unknown';

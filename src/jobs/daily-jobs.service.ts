@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { sqlInstant } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { DAILY_TASKS } from './daily-tasks.js';
 
-/** One task of the daily job. It must be safe to run twice, or on two instances at once. */
-export type DailyTask = (now: Date) => Promise<Record<string, number>>;
 export type DailyReport = Record<string, Record<string, number> | { error: string }>;
 
 const JOB = 'daily';
@@ -16,7 +16,7 @@ const CHECK_EVERY_MS = 10 * 60_000;
 const INSTANCE = `${hostname()}:${process.pid}`;
 
 /**
- * The daily job: features register their tasks (expire cards, close vacancies past their date).
+ * The daily job: the tasks listed in daily-tasks.ts (expire cards, close vacancies past their date, …).
  *
  * With SCHEDULER_ENABLED every instance checks every ten minutes (and at start) whether today's run
  * (Asia/Jakarta) has finished; if not, it tries to become the runner — on MySQL by a named lock, which
@@ -28,7 +28,6 @@ const INSTANCE = `${hostname()}:${process.pid}`;
 @Injectable()
 export class DailyJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DailyJobs');
-  private readonly tasks = new Map<string, DailyTask>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   /** In-process queue of runIfDue calls: one at a time per process, whatever the engine. */
@@ -38,19 +37,16 @@ export class DailyJobs implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly modules: ModuleRef,
   ) {}
 
-  register(name: string, task: DailyTask): void {
-    this.tasks.set(name, task);
-  }
-
-  /** Runs every task in registration order; one failing task does not stop the others. */
+  /** Runs every task in the listed order; one failing task does not stop the others. */
   async runAll(): Promise<DailyReport> {
     const now = this.clock.now();
     const report: DailyReport = {};
-    for (const [name, task] of this.tasks) {
+    for (const { name, owner, run } of DAILY_TASKS) {
       try {
-        report[name] = await task(now);
+        report[name] = await run(this.modules.get(owner, { strict: false }), now);
       } catch (err) {
         report[name] = { error: (err as Error).message };
         this.logger.error({ msg: 'daily task failed', task: name, error: (err as Error).message });

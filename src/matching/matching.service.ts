@@ -7,30 +7,24 @@ import { ageOn } from '../common/dates.js';
 import { forbidden } from '../common/domain-error.js';
 import { pageWindow, type Page, type PageQuery } from '../common/http/pagination.js';
 import { Card } from '../cards/card.entity.js';
+import { cardSql } from '../cards/card-lifecycle.js';
 import { Employer } from '../employers/employer.entity.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { educationRank, type EducationLevel } from '../common/reference/education.js';
-import { parseSkills, toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
+import { parseSkills, toVacancyView, Vacancy } from '../vacancies/vacancy.entity.js';
 import { vacancyNotFound } from '../vacancies/vacancies.errors.js';
 import { scoreMatch, type SeekerProfile, type VacancyRequirements } from './score.js';
+import type { RecommendationReply } from './dto/matching.reply.js';
+import type { CandidateReply } from './dto/matching.reply.js';
 
 /** How many candidates are scored per request: the newest vacancies, or the most recently registered seekers. */
 const POOL = 1000;
 
-export interface Recommendation {
-  vacancy: VacancyView;
-  score: number;
-  matched: string[];
-  missing: string[];
-}
+/** One description of this reply: the class `RecommendationReply` (OpenAPI and code alike). */
+export type Recommendation = RecommendationReply;
 
-export interface Candidate {
-  seeker: { id: string; fullName: string; educationLevel: string; kecamatanCode: string | null; skills: string[] };
-  card: { id: string; cardNumber: string | null };
-  score: number;
-  matched: string[];
-  missing: string[];
-}
+/** One description of this reply: the class `CandidateReply` (OpenAPI and code alike). */
+export type Candidate = CandidateReply;
 
 function requirementsOf(v: Vacancy): VacancyRequirements {
   return {
@@ -89,7 +83,10 @@ export class MatchingService {
     return { items, page, pageSize, total: scored.length };
   }
 
-  /** Seekers holding an ACTIVE card, not placed, who meet the vacancy's hard requirements, best first. */
+  /**
+   * Seekers holding a card active today, not placed, who meet the vacancy's hard requirements, best
+   * first; those who applied to it (in any state) or were referred to it already are left out.
+   */
   async candidates(id: string, q: PageQuery): Promise<Page<Candidate>> {
     const vacancy = await this.ds.getRepository(Vacancy).findOneBy({ id });
     if (!vacancy) throw vacancyNotFound();
@@ -97,11 +94,13 @@ export class MatchingService {
     const qb = this.ds
       .getRepository(Seeker)
       .createQueryBuilder('s')
-      .innerJoin(Card, 'c', `c.seeker_id = s.id AND c.status = 'ACTIVE'`)
+      .innerJoin(Card, 'c', `c.seeker_id = s.id AND ${cardSql.hasStatus('c', 'ACTIVE')}`, { today })
       .select('s')
       .addSelect('c.id', 'card_id')
       .addSelect('c.card_number_display', 'card_number')
-      .where('s.placed_at IS NULL');
+      .where('s.placed_at IS NULL')
+      .andWhere('NOT EXISTS (SELECT 1 FROM applications a WHERE a.vacancy_id = :vacancyId AND a.seeker_id = s.id)', { vacancyId: id })
+      .andWhere('NOT EXISTS (SELECT 1 FROM referrals r WHERE r.vacancy_id = :vacancyId AND r.seeker_id = s.id)');
     if (vacancy.genderRequirement !== 'ANY') qb.andWhere('s.gender = :gender', { gender: vacancy.genderRequirement });
     const { entities, raw } = await qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'ASC').limit(POOL).getRawAndEntities();
     const cardBySeeker = new Map<string, { id: string; cardNumber: string | null }>();

@@ -86,15 +86,23 @@ export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyRequirements, 
   let points = 0;
 
   if (vacancy.genderRequirement !== 'ANY') {
-    if (seeker.gender === vacancy.genderRequirement) matched.push('gender');
-    else (missing.push('gender'), (excluded = true));
+    if (seeker.gender === vacancy.genderRequirement) {
+      matched.push('gender');
+    } else {
+      missing.push('gender');
+      excluded = true;
+    }
   }
 
   if (vacancy.ageMin !== null || vacancy.ageMax !== null) {
     const age = ageOn(seeker.birthDate, today);
     const inRange = (vacancy.ageMin === null || age >= vacancy.ageMin) && (vacancy.ageMax === null || age <= vacancy.ageMax);
-    if (inRange) matched.push('age');
-    else (missing.push('age'), (excluded = true));
+    if (inRange) {
+      matched.push('age');
+    } else {
+      missing.push('age');
+      excluded = true;
+    }
   }
 
   if (educationRank(seeker.educationLevel) >= educationRank(vacancy.educationMin)) {
@@ -116,8 +124,12 @@ export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyRequirements, 
     const held = new Set(seeker.skills.map(normaliseSkill));
     let hits = 0;
     for (const [key, label] of wanted) {
-      if (held.has(key)) (matched.push(`skill:${label}`), (hits += 1));
-      else missing.push(`skill:${label}`);
+      if (held.has(key)) {
+        matched.push(`skill:${label}`);
+        hits += 1;
+      } else {
+        missing.push(`skill:${label}`);
+      }
     }
     points += (WEIGHTS.skills * hits) / wanted.size;
   }

@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators.js';
 import { CsvColumns, CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
 import { MonthQuery, ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
 import { flowTableToCsvRows } from './ipk-report.js';
 import { MonitoringService, type MonitoringSummary } from './monitoring.service.js';
 import { ReportsService } from './reports.service.js';
+import { IpkIII1Reply, IpkIII2Reply, IpkIII4Reply, MONITORING_EXTRA_MODELS, MonitoringSummaryReply, ParticipationPage } from './dto/monitoring.reply.js';
 
 const PARTICIPATION_COLUMNS = ['employerId', 'legalName', 'status', 'kbli', 'kecamatanCode', 'phone', 'vacanciesPosted', 'vacanciesRequiringAk1', 'validations', 'applicationsReceived', 'hires', 'lastActivityAt', 'participating'];
 
@@ -16,6 +17,7 @@ const reportRows = (r: Record<string, unknown>) =>
     .flatMap(([part, t]) => flowTableToCsvRows(part, t).map((row) => ({ period: r.period, ...row })));
 
 @ApiTags('monitoring')
+@ApiExtraModels(...MONITORING_EXTRA_MODELS)
 @Controller()
 export class MonitoringController {
   constructor(
@@ -28,6 +30,7 @@ export class MonitoringController {
   @Roles('officer')
   @CsvRows((s: MonitoringSummary) => [s as unknown as Record<string, unknown>])
   @ApiOperation({ summary: 'Employers, cards, vacancies, placements and validations: states now, events in the period' })
+  @ApiOkResponse({ type: MonitoringSummaryReply })
   summary(@Query() q: PeriodQuery) {
     return this.monitoring.summary(q);
   }
@@ -37,6 +40,7 @@ export class MonitoringController {
   @Roles('officer')
   @CsvColumns(PARTICIPATION_COLUMNS)
   @ApiOperation({ summary: 'Participation per employer in the period; participating=false is the outreach list' })
+  @ApiOkResponse({ type: ParticipationPage })
   employers(@Query() q: ParticipationQuery) {
     return this.monitoring.employers(q);
   }
@@ -46,6 +50,7 @@ export class MonitoringController {
   @Roles('officer')
   @CsvRows(reportRows)
   @ApiOperation({ summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)' })
+  @ApiOkResponse({ type: IpkIII1Reply })
   ipkIII1(@Query() q: MonthQuery) {
     return this.reports.ipkIII1(q);
   }
@@ -55,6 +60,7 @@ export class MonitoringController {
   @Roles('officer')
   @CsvRows(reportRows)
   @ApiOperation({ summary: 'IPK III/2: job seekers by education level and sex' })
+  @ApiOkResponse({ type: IpkIII2Reply })
   ipkIII2(@Query() q: MonthQuery) {
     return this.reports.ipkIII2(q);
   }
@@ -64,6 +70,7 @@ export class MonitoringController {
   @Roles('officer')
   @CsvRows(reportRows)
   @ApiOperation({ summary: 'IPK III/4: vacancy positions by education level and sex asked' })
+  @ApiOkResponse({ type: IpkIII4Reply })
   ipkIII4(@Query() q: MonthQuery) {
     return this.reports.ipkIII4(q);
   }

@@ -1,36 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { ReportingReads } from '../database/reporting-reads.js';
+import { cardSql } from '../cards/card-lifecycle.js';
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/http/pagination.js';
 import { pageWindow } from '../common/http/pagination.js';
 import { sqlInstant } from '../common/sql.js';
 import type { EmployerSort, ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
 import { resolvePeriod, type Period } from './period.js';
+import type { MonitoringSummaryReply } from './dto/monitoring.reply.js';
+import type { ParticipationRowReply } from './dto/monitoring.reply.js';
 
-export interface MonitoringSummary {
-  period: { from: string; to: string };
-  employers: { registered: number; pending: number; verified: number; suspended: number; participating: number; participationRate: number };
-  cards: { pending: number; active: number; placed: number; expired: number; revoked: number; reportOverdue: number; issued: number };
-  vacancies: { open: number; posted: number; postedRequiringAk1: number; filled: number; positionsOpen: number };
-  placements: { total: number; bySource: { EMPLOYER: number; SELF_REPORT: number } };
-  validations: { total: number };
-}
+/** One description of this reply: the class `MonitoringSummaryReply` (OpenAPI and code alike). */
+export type MonitoringSummary = MonitoringSummaryReply;
 
-export interface ParticipationRow {
-  employerId: string;
-  legalName: string;
-  status: string;
-  kbli: string;
-  kecamatanCode: string | null;
-  phone: string;
-  vacanciesPosted: number;
-  vacanciesRequiringAk1: number;
-  validations: number;
-  applicationsReceived: number;
-  hires: number;
-  lastActivityAt: string | null;
-  participating: boolean;
-}
+/** One description of this reply: the class `ParticipationRowReply` (OpenAPI and code alike). */
+export type ParticipationRow = ParticipationRowReply;
 
 const n = (v: unknown): number => Number(v ?? 0);
 
@@ -81,8 +65,14 @@ export class MonitoringService {
       `SELECT COUNT(*) AS c FROM employers e JOIN (${PARTICIPANTS}) t ON t.employer_id = e.id WHERE e.status = 'VERIFIED'`,
       [s, e, s, e, s, e],
     );
-    const cards = await byStatus('cards');
-    const [overdue] = await this.reads.query(`SELECT COUNT(*) AS c FROM cards WHERE status = 'ACTIVE' AND next_report_due < ?`, [this.clock.today()]);
+    // Cards by their status as it is today (card-lifecycle.ts): an ACTIVE card past its expiry is EXPIRED.
+    const today = this.clock.today();
+    const cards = Object.fromEntries(
+      ((await this.reads.query(`SELECT ${cardSql.effectiveStatus('cards', '?')} AS status, COUNT(*) AS c FROM cards GROUP BY 1`, [today])) as { status: string; c: unknown }[]).map(
+        (r) => [r.status, n(r.c)],
+      ),
+    );
+    const [overdue] = await this.reads.query(`SELECT COUNT(*) AS c FROM cards WHERE ${cardSql.reportOverdue('cards', '?')}`, [today, today]);
     const [issued] = await this.reads.query('SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?', [p.from, p.to]);
     const [open] = await this.reads.query(`SELECT COUNT(*) AS c, SUM(quota - filled) AS positions FROM vacancies WHERE status = 'OPEN'`);
     const [posted] = await this.reads.query(

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PlacementReply } from './dto/placement.reply.js';
 
 export type PlacementSource = 'EMPLOYER' | 'SELF_REPORT';
 export const PLACEMENT_SOURCES: PlacementSource[] = ['EMPLOYER', 'SELF_REPORT'];
@@ -46,19 +47,8 @@ export class Placement {
   recordedAt: Date;
 }
 
-export interface PlacementView {
-  id: string;
-  seekerId: string;
-  employerId: string | null;
-  employerName: string;
-  vacancyId: string | null;
-  applicationId: string | null;
-  cardNumber: string | null;
-  startDate: string;
-  position: string | null;
-  source: PlacementSource;
-  recordedAt: string;
-}
+/** One description of this reply: the class `PlacementReply` (OpenAPI and code alike). */
+export type PlacementView = PlacementReply;
 
 export function toPlacementView(p: Placement): PlacementView {
   return {

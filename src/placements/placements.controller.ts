@@ -1,38 +1,73 @@
-import { Body, Controller, Get, Headers, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { CsvExport } from '../common/http/csv.interceptor.js';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
 import { AcceptsIdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
-import { DirectPlacementDto, PlacementListQuery, SelfReportDto } from './dto/placement.dto.js';
+import { IdPipe } from '../common/http/id.pipe.js';
+import { DirectPlacementDto, HireDto, PlacementListQuery, SelfReportDto } from './dto/placement.dto.js';
+import { HireService } from './hire.service.js';
 import { PlacementsService } from './placements.service.js';
+import { ApiError } from '../common/http/api-responses.js';
+import { PlacementPage, PlacementReply } from './dto/placement.reply.js';
 
 
 @ApiTags('placements')
 @Controller()
 export class PlacementsController {
-  constructor(private readonly placements: PlacementsService) {}
+  constructor(
+    private readonly hires: HireService,
+    private readonly placements: PlacementsService,
+  ) {}
+
+  @Post('applications/:id/hire')
+  @VerifiedEmployer()
+  @AcceptsIdempotencyKey()
+  @ApiOperation({ summary: "Record the hire: the seeker's card is placed, other applications close, the vacancy fills at quota" })
+  @ApiCreatedResponse({ type: PlacementReply, description: 'the placement (source EMPLOYER); a replay with the same Idempotency-Key and body answers the first reply' })
+  @ApiError(404, 'NOT_FOUND: no such application to your vacancies')
+  @ApiError(409, 'SEEKER_ALREADY_PLACED', 'VACANCY_FILLED', 'VACANCY_NOT_OPEN', 'INVALID_STATE_TRANSITION: the application is not undecided', 'IDEMPOTENCY_REQUEST_IN_PROGRESS')
+  @ApiError(422, 'IDEMPOTENCY_KEY_REUSED: same key, different body')
+  hire(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: HireDto, @Headers('idempotency-key') key?: string) {
+    return this.hires.fromApplication(user, id, dto, key);
+  }
 
   @Post('placements')
   @VerifiedEmployer()
   @AcceptsIdempotencyKey()
-  @ApiOperation({ summary: 'Record the hire of an AK1 holder by card number and NIK' })
+  @ApiOperation({ summary: 'Record the hire of an AK1 holder by card number and NIK (checked, counted and recorded like a card validation)' })
+  @ApiTooManyRequestsResponse({
+    description:
+      '`VALIDATION_RATE_LIMITED` (shares the VALIDATION_RATE_LIMIT per employer per minute with card validations); or `CARD_CHECK_LOCKED` (this employer gave CARD_MISMATCH_LIMIT wrong NIKs for this card number within the hour). Refused before any lookup.',
+    headers: { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } },
+  })
+  @ApiCreatedResponse({ type: PlacementReply, description: 'the placement (source EMPLOYER); a replay with the same Idempotency-Key and body answers the first reply' })
+  @ApiError(400, 'INVALID_CARD_NUMBER: 13 digits with a wrong check digit', 'VALIDATION_FAILED')
+  @ApiError(404, 'CARD_NOT_FOUND: no issued card has this number with this NIK', 'NOT_FOUND: vacancyId is not one of yours')
+  @ApiError(409, 'SEEKER_ALREADY_PLACED', 'VACANCY_FILLED', 'VACANCY_NOT_OPEN', 'INVALID_STATE_TRANSITION', 'IDEMPOTENCY_REQUEST_IN_PROGRESS')
+  @ApiError(422, 'AK1_NOT_ACTIVE: the card is expired or revoked', 'IDEMPOTENCY_KEY_REUSED: same key, different body')
   direct(@CurrentUser() user: AuthUser, @Body() dto: DirectPlacementDto, @Headers('idempotency-key') key?: string) {
-    return this.placements.direct(user, dto, key);
+    return this.hires.direct(user, dto, key);
   }
 
   @Post('seekers/me/placement')
   @Roles('seeker')
   @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Report my own hire ("Saya sudah bekerja")' })
+  @ApiCreatedResponse({ type: PlacementReply, description: 'the placement (source SELF_REPORT)' })
+  @ApiError(404, 'NOT_FOUND: your profile is gone')
+  @ApiError(409, 'SEEKER_ALREADY_PLACED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS')
+  @ApiError(422, 'IDEMPOTENCY_KEY_REUSED: same key, different body')
   selfReport(@CurrentUser() user: AuthUser, @Body() dto: SelfReportDto, @Headers('idempotency-key') key?: string) {
-    return this.placements.selfReport(user, dto, key);
+    return this.hires.selfReport(user, dto, key);
   }
 
   @Get('placements')
   @CsvExport()
   @Roles('officer', 'employer')
   @ApiOperation({ summary: 'Recorded hires (officer: all; employer: its own)' })
+  @ApiOkResponse({ type: PlacementPage })
+  @ApiError(403, "FORBIDDEN: (employer) another company's employerId")
   list(@CurrentUser() user: AuthUser, @Query() q: PlacementListQuery) {
     return this.placements.list(user, q);
   }

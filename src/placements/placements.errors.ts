@@ -1,12 +1,10 @@
 import { DomainError } from '../common/domain-error.js';
 
-export const seekerAlreadyPlaced = () =>
-  new DomainError(409, 'SEEKER_ALREADY_PLACED', 'This job seeker has already been placed; a hire cannot be recorded twice.');
-
 export const cardNotFound = () =>
   new DomainError(404, 'CARD_NOT_FOUND', 'No issued AK1 card has this number with this NIK.');
 
-export const cardNotActive = (status: string) =>
+/** A hire needs an AK1 that is active today (compare cards.errors' CARD_NOT_ACTIVE, a 409 on the card's own routes). */
+export const ak1NotActive = (status: string) =>
   new DomainError(422, 'AK1_NOT_ACTIVE', `This AK1 card is ${status}, not active: the hire cannot be recorded against it.`);
 
 export const startDateOutOfRange = () =>

@@ -1,11 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnqueuedTaskPromise } from 'meilisearch';
 import { DataSource, In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Employer } from '../employers/employer.entity.js';
-import { EmployersService } from '../employers/employers.service.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { MeiliGateway } from './meili-gateway.js';
 import { MeiliVacancySearch } from './meili-vacancy-search.js';
@@ -55,7 +54,7 @@ function chunks<T>(items: T[], size: number): T[][] {
  * On MySQL a named lock lets only one instance drain at a time, so deliveries stay in order.
  */
 @Injectable()
-export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SearchIndexer');
   readonly enabled: boolean;
   private settingsApplied = false;
@@ -68,16 +67,9 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap, OnAp
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly meili: MeiliGateway,
-    private readonly employers: EmployersService,
     private readonly meiliSearch: MeiliVacancySearch,
   ) {
     this.enabled = config.search.driver === 'meilisearch';
-  }
-
-  onModuleInit(): void {
-    if (!this.enabled) return;
-    // A suspended employer's vacancies leave the index; a reinstated one's come back.
-    this.employers.onStatusChange((m, employerId) => this.enqueue(m, 'employer', employerId));
   }
 
   async onApplicationBootstrap(): Promise<void> {

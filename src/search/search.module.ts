@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Employer } from '../employers/employer.entity.js';
-import { EmployersModule } from '../employers/employers.module.js';
 import { DisabledSearchHealth, SearchHealth } from '../health/search-health.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { DatabaseVacancySearch } from './database-vacancy-search.js';
@@ -17,7 +16,7 @@ const meiliOn = (config: AppConfig) => config.search.driver === 'meilisearch';
 
 /** The vacancy search port, its two drivers (chosen by SEARCH_DRIVER), the outbox and its worker. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Vacancy, Employer, SearchOutboxEntry]), EmployersModule],
+  imports: [TypeOrmModule.forFeature([Vacancy, Employer, SearchOutboxEntry])],
   providers: [
     DatabaseVacancySearch,
     MeiliGateway,

@@ -1,6 +1,7 @@
 import type { Page } from '../common/http/pagination.js';
 import type { EducationLevel } from '../common/reference/education.js';
 import type { EmploymentType, VacancyView } from '../vacancies/vacancy.entity.js';
+import type { VacancyFacetsReply } from '../vacancies/dto/vacancy.reply.js';
 
 export type VacancySort = 'newest' | 'closing' | 'salary';
 
@@ -22,12 +23,7 @@ export interface VacancyQuery {
 }
 
 /** Counts over the whole filtered set (not the page); each facet's counts sum to `total`. */
-export interface VacancyFacets {
-  employmentType: Record<string, number>;
-  /** Vacancies without a kecamatan count under UNSPECIFIED_KECAMATAN, so the counts still sum to total. */
-  kecamatanCode: Record<string, number>;
-  educationMin: Record<string, number>;
-}
+export type VacancyFacets = VacancyFacetsReply;
 
 export const UNSPECIFIED_KECAMATAN = 'UNSPECIFIED';
 

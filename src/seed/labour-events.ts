@@ -1,60 +1,96 @@
-import type { FlowKind, Subject } from '../statistics/labour-event.entity.js';
-import { ageBand } from '../statistics/labour-statistics.service.js';
-import { sqlInstant } from '../common/sql.js';
-import type { BulkWriter, SqlValue } from './bulk-writer.js';
-import { seededId, type Rng } from './random.js';
-import { TAG, type Sequences } from './run.js';
-
-export const LABOUR_EVENT_COLUMNS = ['id', 'event_date', 'subject', 'kind', 'sex', 'age_band', 'education', 'positions', 'ref_id', 'recorded_at'] as const;
-
-interface Flow {
-  date: string;
-  subject: Subject;
-  kind: FlowKind;
-  sex: string;
-  ageBand: string;
-  education: string;
-  positions: number;
-  refId: string;
-  recordedAt: Date;
-}
+import type { FlowKind, LabourEvent } from '../statistics/labour-event.entity.js';
+import {
+  monthlyCellOf,
+  monthlyParams,
+  monthlyUpsertSql,
+  seekerFlowRow,
+  vacancyFlowRow,
+  type MonthlyCell,
+} from '../statistics/labour-rows.js';
+import type { BulkWriter } from './bulk-writer.js';
+import { seededId, TAG, type Rng, type Sequences } from './random.js';
 
 /**
- * The labour-market history of the seeded world, written the way LabourStatistics writes it (one row
- * per flow, the seeker's sex and education from registration, age at the event), and the monthly
- * roll-up summed alongside so it can be written once at the end.
+ * The labour-market history of the seeded world, in the rows LabourStatistics writes (its row builders:
+ * one row per flow, the seeker's sex and education from registration, age at the event), and the
+ * monthly roll-up summed alongside so it can be written once at the end.
  */
 export class LabourLedger {
-  private readonly monthly = new Map<string, number>();
+  private readonly monthly = new Map<string, { cell: MonthlyCell; total: number }>();
 
   constructor(private readonly seq: Sequences) {}
 
-  seeker(rows: SqlValue[][], rng: Rng, kind: FlowKind, cardId: string, person: { gender: string; birthDate: string; educationLevel: string }, date: string, recordedAt: Date): void {
-    this.add(rows, rng, { date, subject: 'SEEKER', kind, sex: person.gender, ageBand: ageBand(person.birthDate, date), education: person.educationLevel, positions: 1, refId: cardId, recordedAt });
+  seeker(
+    rows: LabourEvent[],
+    rng: Rng,
+    kind: FlowKind,
+    cardId: string,
+    person: { gender: string; birthDate: string; educationLevel: string },
+    date: string,
+    recordedAt: Date,
+  ): void {
+    const id = seededId(TAG.labourEvent, this.seq.labourEvent++, rng);
+    this.add(
+      rows,
+      seekerFlowRow({
+        id,
+        kind,
+        cardId,
+        sex: person.gender,
+        education: person.educationLevel,
+        birthDate: person.birthDate,
+        on: date,
+        recordedAt,
+      }),
+    );
   }
 
-  vacancy(rows: SqlValue[][], rng: Rng, kind: FlowKind, vacancyId: string, asked: { sex: string; education: string }, positions: number, date: string, recordedAt: Date): void {
+  vacancy(
+    rows: LabourEvent[],
+    rng: Rng,
+    kind: FlowKind,
+    vacancyId: string,
+    asked: { sex: string; education: string },
+    positions: number,
+    date: string,
+    recordedAt: Date,
+  ): void {
     if (positions <= 0) return;
-    this.add(rows, rng, { date, subject: 'VACANCY', kind, sex: asked.sex, ageBand: '-', education: asked.education, positions, refId: vacancyId, recordedAt });
+    const id = seededId(TAG.labourEvent, this.seq.labourEvent++, rng);
+    this.add(
+      rows,
+      vacancyFlowRow({
+        id,
+        kind,
+        vacancyId,
+        sex: asked.sex,
+        education: asked.education,
+        positions,
+        on: date,
+        recordedAt,
+      }),
+    );
   }
 
   /** Adds the roll-up to `labour_monthly` (an upsert, so a database with earlier history keeps it). */
   async writeMonthly(writer: BulkWriter): Promise<number> {
-    const rows = [...this.monthly].map(([key, total]) => [...key.split('|'), total]);
-    const upsert = writer.isMysql
-      ? 'ON DUPLICATE KEY UPDATE total = total + VALUES(total)'
-      : 'ON CONFLICT (month, subject, kind, sex, age_band, education) DO UPDATE SET total = total + excluded.total';
-    for (let start = 0; start < rows.length; start += 500) {
-      const batch = rows.slice(start, start + 500);
-      const values = batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-      await writer.execute(`INSERT INTO labour_monthly (month, subject, kind, sex, age_band, education, total) VALUES ${values} ${upsert}`, batch.flat());
+    const cells = [...this.monthly.values()];
+    for (let start = 0; start < cells.length; start += 500) {
+      const batch = cells.slice(start, start + 500);
+      await writer.execute(
+        monthlyUpsertSql(writer.isMysql, batch.length),
+        batch.flatMap((c) => monthlyParams(c.cell, c.total)),
+      );
     }
-    return rows.length;
+    return cells.length;
   }
 
-  private add(rows: SqlValue[][], rng: Rng, f: Flow): void {
-    rows.push([seededId(TAG.labourEvent, this.seq.labourEvent++, rng), f.date, f.subject, f.kind, f.sex, f.ageBand, f.education, f.positions, f.refId, sqlInstant(f.recordedAt)]);
-    const key = `${f.date.slice(0, 7)}|${f.subject}|${f.kind}|${f.sex}|${f.ageBand}|${f.education}`;
-    this.monthly.set(key, (this.monthly.get(key) ?? 0) + f.positions);
+  private add(rows: LabourEvent[], e: LabourEvent): void {
+    rows.push(e);
+    const cell = monthlyCellOf(e);
+    const key = `${cell.month}|${cell.subject}|${cell.kind}|${cell.sex}|${cell.ageBand}|${cell.education}`;
+    const sum = this.monthly.get(key);
+    if (sum) sum.total += e.positions;
+    else this.monthly.set(key, { cell, total: e.positions });
   }
 }

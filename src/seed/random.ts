@@ -99,3 +99,28 @@ export function seededId(kindTag: number, index: number, rng: Rng): string {
   const variant = (8 + Math.floor(rng.next() * 4)).toString(16);
   return `${head.slice(0, 8)}-${head.slice(8, 12)}-4${rng.hex(3)}-${variant}${rng.hex(3)}-${rng.hex(12)}`;
 }
+
+/** Tags that start seeded ids, one per kind, so each kind's rows are inserted in key order. */
+export const TAG = {
+  officer: 0xa0,
+  employer: 0xa1,
+  employerUser: 0xa2,
+  seeker: 0xa3,
+  card: 0xa4,
+  report: 0xa5,
+  validation: 0xa6,
+  seekerUser: 0xa7,
+  labourEvent: 0xa8,
+  vacancy: 0xa9,
+  application: 0xaa,
+  placement: 0xab,
+} as const;
+
+/** Counters of the kinds whose rows are numbered across the whole run. */
+export interface Sequences {
+  card: number;
+  report: number;
+  validation: number;
+  placement: number;
+  labourEvent: number;
+}

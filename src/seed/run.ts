@@ -4,35 +4,10 @@ import type { PersonalData } from '../common/personal-data.js';
 import type { EmployerStatus } from '../employers/employer.entity.js';
 import type { BulkWriter } from './bulk-writer.js';
 import type { LabourLedger } from './labour-events.js';
+import type { SeedAccounts, SeedOptions } from './options.js';
 import { dateOf } from './people.js';
-import type { Rng } from './random.js';
-import type { SeedAccounts, SeedOptions } from './seed.js';
-import type { ApplicationIntents, VacancyPlan } from './vacancies.js';
-
-/** Tags that start seeded ids, one per kind, so each kind's rows are inserted in key order. */
-export const TAG = {
-  officer: 0xa0,
-  employer: 0xa1,
-  employerUser: 0xa2,
-  seeker: 0xa3,
-  card: 0xa4,
-  report: 0xa5,
-  validation: 0xa6,
-  seekerUser: 0xa7,
-  labourEvent: 0xa8,
-  vacancy: 0xa9,
-  application: 0xaa,
-  placement: 0xab,
-} as const;
-
-/** Counters of the kinds whose rows are numbered across the whole run. */
-export interface Sequences {
-  card: number;
-  report: number;
-  validation: number;
-  placement: number;
-  labourEvent: number;
-}
+import type { Rng, Sequences } from './random.js';
+import type { ApplicationIntents, VacancyPlan } from './vacancy-plan.js';
 
 export interface EmployerPlan {
   ids: string[];
@@ -44,8 +19,8 @@ export interface EmployerPlan {
   participating: number[];
 }
 
-/** Everything the kinds share while one run writes. */
-export interface SeedRun {
+/** What the kinds share from the start: officers and employers are written with this alone. */
+export interface SeedBase {
   opts: SeedOptions;
   ds: DataSource;
   writer: BulkWriter;
@@ -55,21 +30,26 @@ export interface SeedRun {
   cutoff: Date;
   officerIds: string[];
   employers: EmployerPlan;
-  vacancies: VacancyPlan;
-  applications: ApplicationIntents;
   ledger: LabourLedger;
   seq: Sequences;
   accounts: SeedAccounts;
   log: (line: string) => void;
 }
 
+/** Everything the kinds share once the vacancies are planned (after the employers exist). */
+export interface SeedRun extends SeedBase {
+  vacancies: VacancyPlan;
+  applications: ApplicationIntents;
+}
+
 /** A moment during office hours (08:00–17:00 WIB) of `day`, never at or after the cutoff. */
-export function officeInstant(run: SeedRun, day: number, rng: Rng): Date {
-  const at = startOfJakartaDay(dateOf(day)).getTime() + (8 * 3600 + Math.floor(rng.next() * 9 * 3600)) * 1000 + rng.int(0, 999);
+export function officeInstant(run: Pick<SeedBase, 'cutoff'>, day: number, rng: Rng): Date {
+  const at =
+    startOfJakartaDay(dateOf(day)).getTime() + (8 * 3600 + Math.floor(rng.next() * 9 * 3600)) * 1000 + rng.int(0, 999);
   return new Date(Math.min(at, run.cutoff.getTime() - 60_000));
 }
 
 /** When the daily job (just after midnight) acts on `day`, never at or after the cutoff. */
-export function dailyJobInstant(run: SeedRun, day: number): Date {
+export function dailyJobInstant(run: Pick<SeedBase, 'cutoff'>, day: number): Date {
   return new Date(Math.min(startOfJakartaDay(dateOf(day)).getTime() + 5 * 60_000, run.cutoff.getTime() - 60_000));
 }

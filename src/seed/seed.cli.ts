@@ -6,7 +6,8 @@ import { PersonalData } from '../common/personal-data.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDataSource } from '../database/data-source.js';
 import { Passwords } from '../users/passwords.js';
-import { OPEN_VACANCY_SHARE, runSeed, SCALES, type Scale } from './seed.js';
+import { OPEN_VACANCY_SHARE, SCALES, type Scale } from './options.js';
+import { runSeed } from './seed.js';
 
 const USAGE = `Usage: npm run seed -- --scale city|province|national [--seed N] [--cards N] [--employers N]
                      [--vacancies N] [--open-vacancies N] [--validations N]

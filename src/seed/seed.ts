@@ -1,84 +1,70 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { addMonths, startOfJakartaDay } from '../common/dates.js';
-import type { PersonalData } from '../common/personal-data.js';
-import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
+import { Application } from '../applications/application.entity.js';
+import { newCardValidationRow } from '../card-validation/card-validation-rows.js';
+import { CardValidation, type ValidationResult } from '../card-validation/card-validation.entity.js';
 import { cardTerm, nextReportMark } from '../cards/card-dates.js';
 import { composeCardNumber, groupCardNumber } from '../cards/card-number.js';
-import type { CardStatus, PlacementSource } from '../cards/card.entity.js';
-import type { EmployerStatus } from '../employers/employer.entity.js';
+import { newCardReportRow, newCardRow } from '../cards/card-rows.js';
+import { Card, CardReport, CardSerial, type CardStatus } from '../cards/card.entity.js';
+import { addMonths, startOfJakartaDay } from '../common/dates.js';
+import type { PersonalData } from '../common/personal-data.js';
 import { EDUCATION_LEVELS, educationRank } from '../common/reference/education.js';
-import { sqlInstant } from '../common/sql.js';
-import { BulkWriter, type SqlValue } from './bulk-writer.js';
+import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
+import { newEmployerRow } from '../employers/employer-rows.js';
+import { Employer, type EmployerStatus } from '../employers/employer.entity.js';
+import { newPlacementRow } from '../placements/placement-rows.js';
+import { Placement, type PlacementSource } from '../placements/placement.entity.js';
+import { newSeekerRow } from '../seekers/seeker-rows.js';
+import { Seeker } from '../seekers/seeker.entity.js';
+import { LabourEvent } from '../statistics/labour-event.entity.js';
+import { newUserRow } from '../users/user-rows.js';
+import { User } from '../users/user.entity.js';
+import { Vacancy } from '../vacancies/vacancy.entity.js';
+import { BulkWriter } from './bulk-writer.js';
 import { DeferredIndexes } from './deferred-indexes.js';
-import { LABOUR_EVENT_COLUMNS, LabourLedger } from './labour-events.js';
+import { LabourLedger } from './labour-events.js';
+import type { SeedAccounts, SeedOptions } from './options.js';
 import { dateOf, dayOf, makePerson, NikRegistry, personName, type PersonProfile } from './people.js';
-import { rngFor, seededId, type Rng } from './random.js';
-import { COMPANY_FORMS, COMPANY_WORDS, KBLI, POSITIONS, REJECT_REASONS, REVOKE_REASONS, STREETS, VACANCY_TEMPLATES } from './reference.js';
-import { dailyJobInstant, officeInstant, TAG, type SeedRun } from './run.js';
-import { ApplicationIntents, applicationId, assignHire, pickOpenVacancy, planVacancies, writeApplications, writeVacancies } from './vacancies.js';
+import { rngFor, seededId, TAG, type Rng, type Sequences } from './random.js';
+import {
+  COMPANY_FORMS,
+  COMPANY_WORDS,
+  KBLI,
+  POSITIONS,
+  REJECT_REASONS,
+  REVOKE_REASONS,
+  STREETS,
+  VACANCY_TEMPLATES,
+} from './reference.js';
+import { dailyJobInstant, officeInstant, type SeedBase, type SeedRun } from './run.js';
+import {
+  applicationId,
+  assignHire,
+  pickOpenVacancy,
+  planVacancies,
+  writeApplications,
+  writeVacancies,
+} from './vacancies.js';
+import { ApplicationIntents } from './vacancy-plan.js';
 
-/** Sizes per scale. Validations come to about two per card; ~8 % of vacancies are open today. */
-export const SCALES = {
-  city: { cards: 20_000, employers: 2_000, vacancies: 4_000, validations: 40_000 },
-  province: { cards: 200_000, employers: 5_000, vacancies: 40_000, validations: 400_000 },
-  national: { cards: 1_000_000, employers: 20_000, vacancies: 200_000, validations: 2_000_000 },
-} as const;
-export const OPEN_VACANCY_SHARE = 0.08;
-export type Scale = keyof typeof SCALES;
+export { OPEN_VACANCY_SHARE, SCALES, type Scale, type SeedAccounts, type SeedOptions } from './options.js';
 
-export interface SeedOptions {
-  scale: Scale;
-  seed: number;
-  cards: number;
-  employers: number;
-  /** Vacancies over the last ~26 months, of which `openVacancies` are still open today. */
-  vacancies: number;
-  openVacancies: number;
-  /** About how many card validations employers ran (each card's checks are drawn around this mean). */
-  validations: number;
-  /** The day the data ends: every seeded event happens before it (Asia/Jakarta date). */
-  today: string;
-  regionCode: string;
-  accountsFile: string;
-  /** Password of every seeded login account, hashed once. */
-  password: string;
-  passwordHash: string;
-}
-
-/** What a benchmark or a person needs to use the seeded data. Written as JSON to `accountsFile`. */
-export interface SeedAccounts {
-  seed: number;
-  scale: Scale;
-  today: string;
-  password: string;
-  officers: { email: string; id: string }[];
-  employers: { email: string; userId: string; employerId: string; legalName: string }[];
-  seekers: { email: string; userId: string; seekerId: string }[];
-  /** Real (cardNumber, nik) pairs with the result a validation must give today. */
-  cards: { cardNumber: string; nik: string; expected: 'VALID' | 'EXPIRED' | 'PLACED' | 'REVOKED' }[];
-  /** Well-formed numbers (valid check digit) that no card carries. */
-  unusedCardNumbers: string[];
-  counts: Record<string, number>;
-}
-
-
-const SEEKER_COLUMNS = [
-  'id', 'nik_encrypted', 'nik_hash', 'full_name', 'birth_place', 'birth_date', 'gender', 'marital_status', 'phone', 'address',
-  'kecamatan_code', 'education_level', 'major', 'graduation_year', 'skills', 'experience', 'placed_at', 'created_by', 'created_at', 'updated_at',
-] as const;
-const CARD_COLUMNS = [
-  'id', 'seeker_id', 'status', 'card_number', 'card_number_display', 'active_nik_hash', 'origin', 'issued_at', 'expires_at', 'next_report_due',
-  'requested_at', 'decided_at', 'decided_by', 'status_reason', 'closed_at', 'placement_employer_id', 'placement_employer_name',
-  'placement_start_date', 'placement_source', 'created_at', 'updated_at',
-] as const;
-const REPORT_COLUMNS = ['id', 'card_id', 'reported_at', 'reported_by', 'note', 'due_before', 'due_after'] as const;
-const VALIDATION_COLUMNS = ['id', 'employer_id', 'user_id', 'card_id', 'card_number', 'channel', 'result', 'checked_at'] as const;
-const USER_COLUMNS = ['id', 'email', 'password_hash', 'role', 'full_name', 'employer_id', 'seeker_id', 'nip', 'created_at', 'updated_at'] as const;
-const PLACEMENT_COLUMNS = [
-  'id', 'seeker_id', 'employer_id', 'employer_name', 'vacancy_id', 'application_id', 'card_id', 'card_number', 'start_date', 'position', 'source', 'recorded_by', 'recorded_at',
-] as const;
+/** Every entity the seed writes, for the writer's table and column metadata. */
+const SEEDED_ENTITIES = [
+  User,
+  Employer,
+  Seeker,
+  Card,
+  CardReport,
+  CardSerial,
+  CardValidation,
+  Vacancy,
+  Application,
+  Placement,
+  LabourEvent,
+];
 
 const OFFICER_COUNT = 3;
 const KNOWN_EMPLOYER_ACCOUNTS = 5;
@@ -91,10 +77,15 @@ const ISSUE_SPAN_DAYS = 913;
 const SEEKERS_PER_CHUNK = 1_000;
 
 /** Seeds one database. Kinds run in dependency order; each writes its own tables. */
-export async function runSeed(ds: DataSource, personal: PersonalData, opts: SeedOptions, log: (line: string) => void): Promise<SeedAccounts> {
-  const writer = new BulkWriter(ds);
-  const seq = { card: 0, report: 0, validation: 0, placement: 0, labourEvent: 0 };
-  const run: SeedRun = {
+export async function runSeed(
+  ds: DataSource,
+  personal: PersonalData,
+  opts: SeedOptions,
+  log: (line: string) => void,
+): Promise<SeedAccounts> {
+  const writer = new BulkWriter(ds, SEEDED_ENTITIES);
+  const seq: Sequences = { card: 0, report: 0, validation: 0, placement: 0, labourEvent: 0 };
+  const base: SeedBase = {
     opts,
     ds,
     writer,
@@ -103,36 +94,45 @@ export async function runSeed(ds: DataSource, personal: PersonalData, opts: Seed
     cutoff: startOfJakartaDay(opts.today),
     officerIds: [],
     employers: { ids: [], userIds: [], names: [], status: [], kecamatan: [], participating: [] },
-    // Planned once the employers exist (seedAll).
-    vacancies: undefined as unknown as SeedRun['vacancies'],
-    applications: new ApplicationIntents(),
     ledger: new LabourLedger(seq),
     seq,
-    accounts: { seed: opts.seed, scale: opts.scale, today: opts.today, password: opts.password, officers: [], employers: [], seekers: [], cards: [], unusedCardNumbers: [], counts: {} },
+    accounts: {
+      seed: opts.seed,
+      scale: opts.scale,
+      today: opts.today,
+      password: opts.password,
+      officers: [],
+      employers: [],
+      seekers: [],
+      cards: [],
+      unusedCardNumbers: [],
+      counts: {},
+    },
     log,
   };
   await refuseSecondRun(ds, opts);
   const indexes = new DeferredIndexes(ds);
   await indexes.defer();
   try {
-    await seedAll(run);
+    await seedAll(base);
   } finally {
     await indexes.restore(log);
   }
-  run.accounts.counts = Object.fromEntries(writer.counts);
+  base.accounts.counts = Object.fromEntries(writer.counts);
   mkdirSync(dirname(opts.accountsFile), { recursive: true });
-  writeFileSync(opts.accountsFile, JSON.stringify(run.accounts, null, 2) + '\n');
-  return run.accounts;
+  writeFileSync(opts.accountsFile, JSON.stringify(base.accounts, null, 2) + '\n');
+  return base.accounts;
 }
 
 /** Kinds in dependency order, each writing its own tables, in one writer's batches. */
-async function seedAll(run: SeedRun): Promise<void> {
-  const { writer, log } = run;
+async function seedAll(base: SeedBase): Promise<void> {
+  const { writer, log } = base;
   await writer.open();
   try {
-    await seedOfficers(run);
-    await seedEmployers(run);
-    run.vacancies = planVacancies(run);
+    await seedOfficers(base);
+    await seedEmployers(base);
+    // Vacancies are planned once the employers exist; hires and applications are matched to them as cards are written.
+    const run: SeedRun = { ...base, vacancies: planVacancies(base), applications: new ApplicationIntents() };
     await seedSeekersAndCards(run);
     await writeVacancies(run);
     await writeApplications(run);
@@ -153,44 +153,49 @@ function officerEmail(k: number): string {
 async function refuseSecondRun(ds: DataSource, opts: SeedOptions): Promise<void> {
   const rows: unknown[] = await ds.query('SELECT id FROM users WHERE email = ?', [officerEmail(0)]);
   if (rows.length > 0) {
-    throw new Error(`This database already holds seeded data (${officerEmail(0)} exists). Seed into a fresh database (DB_PATH / DB_URL).`);
+    throw new Error(
+      `This database already holds seeded data (${officerEmail(0)} exists). Seed into a fresh database (DB_PATH / DB_URL).`,
+    );
   }
-  if (opts.cards < 1 || opts.employers < KNOWN_EMPLOYER_ACCOUNTS * 4) throw new Error('--cards must be at least 1 and the scale needs at least 20 employers');
-}
-
-function userRow(id: string, email: string, passwordHash: string, role: string, fullName: string, employerId: string | null, seekerId: string | null, nip: string | null, at: Date): SqlValue[] {
-  const t = sqlInstant(at);
-  return [id, email, passwordHash, role, fullName, employerId, seekerId, nip, t, t];
+  if (opts.cards < 1 || opts.employers < KNOWN_EMPLOYER_ACCOUNTS * 4)
+    throw new Error('--cards must be at least 1 and the scale needs at least 20 employers');
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Kind: officers
 
-async function seedOfficers(run: SeedRun): Promise<void> {
-  const rows: SqlValue[][] = [];
+async function seedOfficers(run: SeedBase): Promise<void> {
+  const rows: User[] = [];
   for (let k = 0; k < OFFICER_COUNT; k++) {
     const rng = rngFor(run.opts.seed, 'officer', k);
     const id = seededId(TAG.officer, k, rng);
     const email = officerEmail(k);
     const nip = `19${rng.int(70, 99)}${rng.digits(14)}`;
-    rows.push(userRow(id, email, run.opts.passwordHash, 'officer', personName(rng, rng.chance(0.5) ? 'L' : 'P'), null, null, nip, officeInstant(run, run.today - ISSUE_SPAN_DAYS - 400, rng)));
+    const fullName = personName(rng, rng.chance(0.5) ? 'L' : 'P');
+    rows.push(
+      newUserRow({
+        id,
+        email,
+        passwordHash: run.opts.passwordHash,
+        role: 'officer',
+        fullName,
+        nip,
+        createdAt: officeInstant(run, run.today - ISSUE_SPAN_DAYS - 400, rng),
+      }),
+    );
     run.officerIds.push(id);
     run.accounts.officers.push({ email, id });
   }
-  await run.writer.insert('users', USER_COLUMNS, rows);
+  await run.writer.insert(User, rows);
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Kind: employers, each with the staff account that registered it
 
-const EMPLOYER_COLUMNS = [
-  'id', 'legal_name', 'nib', 'npwp', 'kbli', 'address', 'kecamatan_code', 'phone', 'status', 'status_reason', 'verified_at', 'verified_by', 'created_at', 'updated_at',
-] as const;
-
-async function seedEmployers(run: SeedRun): Promise<void> {
+async function seedEmployers(run: SeedBase): Promise<void> {
   const { opts, employers } = run;
-  let rows: SqlValue[][] = [];
-  let users: SqlValue[][] = [];
+  let rows: Employer[] = [];
+  let users: User[] = [];
   for (let j = 0; j < opts.employers; j++) {
     const rng = rngFor(opts.seed, 'employer', j);
     const status = rng.weighted<EmployerStatus>({ VERIFIED: 82, PENDING: 10, SUSPENDED: 5, REJECTED: 3 });
@@ -204,46 +209,64 @@ async function seedEmployers(run: SeedRun): Promise<void> {
     const createdAt = officeInstant(run, createdDay, rng);
     const decidedAt = officeInstant(run, Math.min(createdDay + rng.int(1, 10), run.today - 1), rng);
     const verified = status === 'VERIFIED' || status === 'SUSPENDED';
-    const reason = status === 'SUSPENDED' ? 'Laporan lowongan fiktif sedang diperiksa' : status === 'REJECTED' ? 'NIB tidak ditemukan di OSS' : null;
+    const reason =
+      status === 'SUSPENDED'
+        ? 'Laporan lowongan fiktif sedang diperiksa'
+        : status === 'REJECTED'
+          ? 'NIB tidak ditemukan di OSS'
+          : null;
     const updatedAt = status === 'PENDING' ? createdAt : decidedAt;
-    rows.push([
+    // Fields in column order: the draws below keep their order.
+    const employer = newEmployerRow({
       id,
       legalName,
-      `91${String(j).padStart(9, '0')}${rng.digits(2)}`,
-      rng.chance(0.9) ? rng.digits(16) : null,
-      rng.weighted(KBLI),
-      `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, Palembang`,
-      rng.pick(KECAMATAN_CODES),
-      rng.chance(0.6) ? `0711${rng.digits(6)}` : `08${rng.int(11, 99)}${rng.digits(8)}`,
+      nib: `91${String(j).padStart(9, '0')}${rng.digits(2)}`,
+      npwp: rng.chance(0.9) ? rng.digits(16) : null,
+      kbli: rng.weighted(KBLI),
+      address: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, Palembang`,
+      kecamatanCode: rng.pick(KECAMATAN_CODES),
+      phone: rng.chance(0.6) ? `0711${rng.digits(6)}` : `08${rng.int(11, 99)}${rng.digits(8)}`,
       status,
-      reason,
-      verified ? sqlInstant(decidedAt) : null,
-      verified ? rng.pick(run.officerIds) : null,
-      sqlInstant(createdAt),
-      sqlInstant(updatedAt),
-    ]);
+      statusReason: reason,
+      verifiedAt: verified ? decidedAt : null,
+      verifiedBy: verified ? rng.pick(run.officerIds) : null,
+      createdAt,
+      updatedAt,
+    });
+    rows.push(employer);
     const slug = words.join('-').toLowerCase();
     const email = `hrd.e${j}@${slug}.example.com`;
-    users.push(userRow(userId, email, opts.passwordHash, 'employer', personName(rng, rng.chance(0.5) ? 'L' : 'P'), id, null, null, createdAt));
+    users.push(
+      newUserRow({
+        id: userId,
+        email,
+        passwordHash: opts.passwordHash,
+        role: 'employer',
+        fullName: personName(rng, rng.chance(0.5) ? 'L' : 'P'),
+        employerId: id,
+        createdAt,
+      }),
+    );
 
     employers.ids.push(id);
     employers.userIds.push(userId);
     employers.names.push(legalName);
     employers.status.push(status);
-    employers.kecamatan.push(String(rows[rows.length - 1][6]));
+    employers.kecamatan.push(String(employer.kecamatanCode));
     if (participating) {
       employers.participating.push(j);
-      if (run.accounts.employers.length < KNOWN_EMPLOYER_ACCOUNTS) run.accounts.employers.push({ email, userId, employerId: id, legalName });
+      if (run.accounts.employers.length < KNOWN_EMPLOYER_ACCOUNTS)
+        run.accounts.employers.push({ email, userId, employerId: id, legalName });
     }
     if (rows.length >= SEEKERS_PER_CHUNK) {
-      await run.writer.insert('employers', EMPLOYER_COLUMNS, rows);
-      await run.writer.insert('users', USER_COLUMNS, users);
+      await run.writer.insert(Employer, rows);
+      await run.writer.insert(User, users);
       rows = [];
       users = [];
     }
   }
-  await run.writer.insert('employers', EMPLOYER_COLUMNS, rows);
-  await run.writer.insert('users', USER_COLUMNS, users);
+  await run.writer.insert(Employer, rows);
+  await run.writer.insert(User, users);
   run.log(`employers: ${opts.employers} (${employers.participating.length} taking part)`);
 }
 
@@ -298,7 +321,10 @@ async function planCards(run: SeedRun): Promise<CardPlan> {
   }
 
   // Serials count up through each year in order of issue: a counting sort over days.
-  const rows: { region_code: string; year: number; last_serial: number }[] = await run.ds.query('SELECT region_code, year, last_serial FROM card_serials WHERE region_code = ?', [run.opts.regionCode]);
+  const rows: { region_code: string; year: number; last_serial: number }[] = await run.ds.query(
+    'SELECT region_code, year, last_serial FROM card_serials WHERE region_code = ?',
+    [run.opts.regionCode],
+  );
   for (const r of rows) {
     plan.lastSerial.set(Number(r.year), Number(r.last_serial));
     plan.existingYears.add(Number(r.year));
@@ -332,17 +358,15 @@ async function planCards(run: SeedRun): Promise<CardPlan> {
 
 /** Rows of one chunk of seekers, written together (seekers before the cards that reference them). */
 interface Chunk {
-  seekers: SqlValue[][];
-  cards: SqlValue[][];
-  reports: SqlValue[][];
-  validations: SqlValue[][];
-  placements: SqlValue[][];
-  events: SqlValue[][];
+  seekers: Seeker[];
+  cards: Card[];
+  reports: CardReport[];
+  validations: CardValidation[];
+  placements: Placement[];
+  events: LabourEvent[];
 }
 
 const emptyChunk = (): Chunk => ({ seekers: [], cards: [], reports: [], validations: [], placements: [], events: [] });
-
-type Sequences = SeedRun['seq'];
 
 async function seedSeekersAndCards(run: SeedRun): Promise<void> {
   const started = Date.now();
@@ -350,36 +374,52 @@ async function seedSeekersAndCards(run: SeedRun): Promise<void> {
   const niks = new NikRegistry();
   const seq = run.seq;
   const sampleEvery = Math.max(1, Math.floor(plan.seekers / CARD_SAMPLE_SIZE));
-  const seekerUsers: SqlValue[][] = [];
+  const seekerUsers: User[] = [];
   let chunk = emptyChunk();
 
   for (let i = 0; i < plan.seekers; i++) {
     const holder = seedHolder(run, plan, niks, seq, chunk, i);
     if (i % sampleEvery === 0) {
-      for (const c of holder.numbered) if (run.accounts.cards.length < CARD_SAMPLE_SIZE * 1.2) run.accounts.cards.push({ cardNumber: c.display, nik: holder.nik, expected: c.expected });
+      for (const c of holder.numbered)
+        if (run.accounts.cards.length < CARD_SAMPLE_SIZE * 1.2)
+          run.accounts.cards.push({ cardNumber: c.display, nik: holder.nik, expected: c.expected });
     }
     if (holder.currentStatus === 'ACTIVE' && seekerUsers.length < KNOWN_SEEKER_ACCOUNTS) {
       const rng = rngFor(run.opts.seed, 'seeker-user', i);
       const userId = seededId(TAG.seekerUser, seekerUsers.length, rng);
       const email = `seeker${seekerUsers.length + 1}@seed.example.com`;
-      seekerUsers.push(userRow(userId, email, run.opts.passwordHash, 'seeker', holder.fullName, null, holder.seekerId, null, holder.createdAt));
+      seekerUsers.push(
+        newUserRow({
+          id: userId,
+          email,
+          passwordHash: run.opts.passwordHash,
+          role: 'seeker',
+          fullName: holder.fullName,
+          seekerId: holder.seekerId,
+          createdAt: holder.createdAt,
+        }),
+      );
       run.accounts.seekers.push({ email, userId, seekerId: holder.seekerId });
     }
     if (chunk.seekers.length >= SEEKERS_PER_CHUNK || i === plan.seekers - 1) {
-      await run.writer.insert('seekers', SEEKER_COLUMNS, chunk.seekers);
-      await run.writer.insert('cards', CARD_COLUMNS, chunk.cards);
-      await run.writer.insert('card_reports', REPORT_COLUMNS, chunk.reports);
-      await run.writer.insert('card_validations', VALIDATION_COLUMNS, chunk.validations);
-      await run.writer.insert('placements', PLACEMENT_COLUMNS, chunk.placements);
-      await run.writer.insert('labour_events', LABOUR_EVENT_COLUMNS, chunk.events);
+      await run.writer.insert(Seeker, chunk.seekers);
+      await run.writer.insert(Card, chunk.cards);
+      await run.writer.insert(CardReport, chunk.reports);
+      await run.writer.insert(CardValidation, chunk.validations);
+      await run.writer.insert(Placement, chunk.placements);
+      await run.writer.insert(LabourEvent, chunk.events);
       chunk = emptyChunk();
     }
-    if ((i + 1) % 100_000 === 0) run.log(`seekers: ${i + 1} of ${plan.seekers} (${Math.round((i + 1) / ((Date.now() - started) / 1000))}/s)`);
+    if ((i + 1) % 100_000 === 0)
+      run.log(`seekers: ${i + 1} of ${plan.seekers} (${Math.round((i + 1) / ((Date.now() - started) / 1000))}/s)`);
   }
-  await run.writer.insert('users', USER_COLUMNS, seekerUsers);
+  await run.writer.insert(User, seekerUsers);
   await seedCardSerials(run, plan);
   await seedUnknownNumberChecks(run, seq);
-  for (let k = 0; k < 50; k++) run.accounts.unusedCardNumbers.push(groupCardNumber(composeCardNumber(run.opts.regionCode, Number(run.opts.today.slice(0, 4)), 999_950 + k)));
+  for (let k = 0; k < 50; k++)
+    run.accounts.unusedCardNumbers.push(
+      groupCardNumber(composeCardNumber(run.opts.regionCode, Number(run.opts.today.slice(0, 4)), 999_950 + k)),
+    );
 }
 
 interface HolderResult {
@@ -392,11 +432,23 @@ interface HolderResult {
 }
 
 /** One job seeker: the person, their current card (and an earlier one for renewers), reports and checks. */
-function seedHolder(run: SeedRun, plan: CardPlan, niks: NikRegistry, seq: Sequences, chunk: Chunk, i: number): HolderResult {
+function seedHolder(
+  run: SeedRun,
+  plan: CardPlan,
+  niks: NikRegistry,
+  seq: Sequences,
+  chunk: Chunk,
+  i: number,
+): HolderResult {
   const { opts } = run;
   const rng = rngFor(opts.seed, 'seeker', i);
   const seekerId = seededId(TAG.seeker, i, rng);
-  const firstDay = plan.previousIssue[i] >= 0 ? plan.previousIssue[i] : plan.currentIssue[i] >= 0 ? plan.currentIssue[i] : plan.requestDay[i];
+  const firstDay =
+    plan.previousIssue[i] >= 0
+      ? plan.previousIssue[i]
+      : plan.currentIssue[i] >= 0
+        ? plan.currentIssue[i]
+        : plan.requestDay[i];
   const person: PersonProfile = makePerson(rng, firstDay, niks);
   const nikHash = run.personal.lookupHash(person.nik);
   const registrar = rng.pick(run.officerIds);
@@ -414,38 +466,45 @@ function seedHolder(run: SeedRun, plan: CardPlan, niks: NikRegistry, seq: Sequen
   if (plan.currentOutcome[i] === OUTCOME.ISSUED) {
     const day = plan.currentIssue[i];
     const expired = dayOf(cardTerm(dateOf(day)).expiresAt) < run.today;
-    currentStatus = expired ? rng.weighted({ EXPIRED: 78, PLACED: 19, REVOKED: 3 }) : rng.weighted({ ACTIVE: 72, PLACED: 24, REVOKED: 4 });
+    currentStatus = expired
+      ? rng.weighted({ EXPIRED: 78, PLACED: 19, REVOKED: 3 })
+      : rng.weighted({ ACTIVE: 72, PLACED: 24, REVOKED: 4 });
     const card = issuedCard(run, rng, seq, chunk, holder, day, plan.currentSerial[i], currentStatus);
     placedAt = card.placedAt;
     applicationsOf(run, rng, holder, card);
-    numbered.push({ display: card.display, expected: currentStatus === 'ACTIVE' ? 'VALID' : (currentStatus as 'EXPIRED' | 'PLACED' | 'REVOKED') });
+    numbered.push({
+      display: card.display,
+      expected: currentStatus === 'ACTIVE' ? 'VALID' : (currentStatus as 'EXPIRED' | 'PLACED' | 'REVOKED'),
+    });
   } else {
     currentStatus = plan.currentOutcome[i] === OUTCOME.PENDING ? 'PENDING' : 'REJECTED';
     unissuedCard(run, rng, seq, chunk, seekerId, nikHash, plan.requestDay[i], currentStatus);
   }
 
-  chunk.seekers.push([
-    seekerId,
-    run.personal.encrypt(person.nik),
-    nikHash,
-    person.fullName,
-    person.birthPlace,
-    person.birthDate,
-    person.gender,
-    person.maritalStatus,
-    person.phone,
-    person.address,
-    person.kecamatanCode,
-    person.educationLevel,
-    person.major,
-    person.graduationYear,
-    JSON.stringify(person.skills),
-    JSON.stringify(person.experience),
-    placedAt ? sqlInstant(placedAt) : null,
-    registrar,
-    sqlInstant(createdAt),
-    sqlInstant(placedAt ?? createdAt),
-  ]);
+  chunk.seekers.push(
+    newSeekerRow({
+      id: seekerId,
+      nikEncrypted: run.personal.encrypt(person.nik),
+      nikHash,
+      fullName: person.fullName,
+      birthPlace: person.birthPlace,
+      birthDate: person.birthDate,
+      gender: person.gender,
+      maritalStatus: person.maritalStatus,
+      phone: person.phone,
+      address: person.address,
+      kecamatanCode: person.kecamatanCode,
+      educationLevel: person.educationLevel,
+      major: person.major,
+      graduationYear: person.graduationYear,
+      skills: person.skills,
+      experience: person.experience,
+      placedAt,
+      createdBy: registrar,
+      createdAt,
+      updatedAt: placedAt ?? createdAt,
+    }),
+  );
   return { seekerId, nik: person.nik, fullName: person.fullName, createdAt, currentStatus, numbered };
 }
 
@@ -474,7 +533,16 @@ interface IssuedCard {
  * labour-market events: REGISTERED on the issue date, then PLACED on the hire day, REMOVED on the
  * expiry date (EXPIRED) or the revocation day (REVOKED).
  */
-function issuedCard(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, holder: Holder, issueDay: number, serial: number, status: CardStatus): IssuedCard {
+function issuedCard(
+  run: SeedRun,
+  rng: Rng,
+  seq: Sequences,
+  chunk: Chunk,
+  holder: Holder,
+  issueDay: number,
+  serial: number,
+  status: CardStatus,
+): IssuedCard {
   const { seekerId, nikHash, person } = holder;
   const term = cardTerm(dateOf(issueDay));
   const expiryDay = dayOf(term.expiresAt);
@@ -487,7 +555,8 @@ function issuedCard(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, holder
   let closedDay = -1;
   let closedAt: Date | null = null;
   let reason: string | null = null;
-  let placement: { employerIndex: number | null; employerName: string; source: PlacementSource; day: number } | null = null;
+  let placement: { employerIndex: number | null; employerName: string; source: PlacementSource; day: number } | null =
+    null;
   let hiredVacancy = -1;
   if (status === 'EXPIRED') {
     // The daily job runs just after midnight on the day after expiry.
@@ -503,7 +572,12 @@ function issuedCard(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, holder
       const j = rng.pick(employers.participating);
       placement = viaEmployer
         ? { employerIndex: j, employerName: employers.names[j], source: 'EMPLOYER', day: closedDay }
-        : { employerIndex: null, employerName: `${rng.pick(['PT', 'CV', 'Toko', 'UD'])} ${rng.pick(COMPANY_WORDS)} ${rng.pick(COMPANY_WORDS)}`, source: 'SELF_REPORT', day: closedDay };
+        : {
+            employerIndex: null,
+            employerName: `${rng.pick(['PT', 'CV', 'Toko', 'UD'])} ${rng.pick(COMPANY_WORDS)} ${rng.pick(COMPANY_WORDS)}`,
+            source: 'SELF_REPORT',
+            day: closedDay,
+          };
     }
   }
 
@@ -511,33 +585,52 @@ function issuedCard(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, holder
   const decidedAt = officeInstant(run, issueDay, rng);
   const requestedAt = walkIn ? decidedAt : officeInstant(run, issueDay - rng.int(1, 10), rng);
   const reportsEnd = closedDay >= 0 ? Math.min(closedDay, run.today) : run.today;
-  const { nextReportDue, lastReportAt } = reportsOf(run, rng, seq, chunk, cardId, term.issuedAt, term.expiresAt, reportsEnd);
-
-  chunk.cards.push([
+  const { nextReportDue, lastReportAt } = reportsOf(
+    run,
+    rng,
+    seq,
+    chunk,
     cardId,
-    seekerId,
-    status,
-    key,
-    display,
-    status === 'ACTIVE' ? nikHash : null,
-    walkIn ? 'WALK_IN' : 'REQUEST',
     term.issuedAt,
     term.expiresAt,
-    nextReportDue,
-    sqlInstant(requestedAt),
-    sqlInstant(decidedAt),
-    rng.pick(run.officerIds),
-    reason,
-    closedAt ? sqlInstant(closedAt) : null,
-    placement?.employerIndex != null ? run.employers.ids[placement.employerIndex] : null,
-    placement?.employerName ?? null,
-    placement ? dateOf(placement.day) : null,
-    placement?.source ?? null,
-    sqlInstant(requestedAt),
-    sqlInstant(closedAt ?? lastReportAt ?? decidedAt),
-  ]);
+    reportsEnd,
+  );
 
-  validationsOf(run, rng, seq, chunk, { cardId, display, issueDay, lastActiveDay: closedDay >= 0 ? Math.min(closedDay - 1, lastActiveDay) : lastActiveDay, status, closedDay, placement });
+  chunk.cards.push(
+    newCardRow({
+      id: cardId,
+      seekerId,
+      status,
+      cardNumber: key,
+      cardNumberDisplay: display,
+      activeNikHash: status === 'ACTIVE' ? nikHash : null,
+      origin: walkIn ? 'WALK_IN' : 'REQUEST',
+      issuedAt: term.issuedAt,
+      expiresAt: term.expiresAt,
+      nextReportDue,
+      requestedAt,
+      decidedAt,
+      decidedBy: rng.pick(run.officerIds),
+      statusReason: reason,
+      closedAt,
+      placementEmployerId: placement?.employerIndex != null ? run.employers.ids[placement.employerIndex] : null,
+      placementEmployerName: placement?.employerName ?? null,
+      placementStartDate: placement ? dateOf(placement.day) : null,
+      placementSource: placement?.source ?? null,
+      createdAt: requestedAt,
+      updatedAt: closedAt ?? lastReportAt ?? decidedAt,
+    }),
+  );
+
+  validationsOf(run, rng, seq, chunk, {
+    cardId,
+    display,
+    issueDay,
+    lastActiveDay: closedDay >= 0 ? Math.min(closedDay - 1, lastActiveDay) : lastActiveDay,
+    status,
+    closedDay,
+    placement,
+  });
 
   const { ledger } = run;
   ledger.seeker(chunk.events, rng, 'REGISTERED', cardId, person, term.issuedAt, decidedAt);
@@ -562,10 +655,28 @@ function recordPlacement(
   seq: Sequences,
   chunk: Chunk,
   holder: Holder,
-  p: { cardId: string; display: string; at: Date; employerIndex: number | null; employerName: string; source: PlacementSource; day: number },
+  p: {
+    cardId: string;
+    display: string;
+    at: Date;
+    employerIndex: number | null;
+    employerName: string;
+    source: PlacementSource;
+    day: number;
+  },
 ): number {
   const plan = run.vacancies;
-  const k = p.employerIndex === null ? -1 : assignHire(plan, p.employerIndex, p.day, p.at, holder.person.gender, educationRank(holder.person.educationLevel));
+  const k =
+    p.employerIndex === null
+      ? -1
+      : assignHire(
+          plan,
+          p.employerIndex,
+          p.day,
+          p.at,
+          holder.person.gender,
+          educationRank(holder.person.educationLevel),
+        );
   let applicationRef: string | null = null;
   if (k >= 0) {
     const applyDay = Math.max(plan.publishDay[k], p.day - rng.int(2, 20));
@@ -574,21 +685,24 @@ function recordPlacement(
     run.ledger.vacancy(chunk.events, rng, 'FILLED', plan.ids[k], asked, 1, dateOf(p.day), p.at);
   }
   const template = k >= 0 ? VACANCY_TEMPLATES[plan.template[k]] : null;
-  chunk.placements.push([
-    seededId(TAG.placement, seq.placement++, rng),
-    holder.seekerId,
-    p.employerIndex === null ? null : run.employers.ids[p.employerIndex],
-    p.employerName,
-    k >= 0 ? plan.ids[k] : null,
-    applicationRef,
-    p.cardId,
-    p.display,
-    dateOf(p.day),
-    template ? template.title : rng.chance(0.7) ? rng.pick(POSITIONS) : null,
-    p.source,
-    p.source === 'EMPLOYER' ? run.employers.userIds[p.employerIndex!] : holder.registrar,
-    sqlInstant(p.at),
-  ]);
+  // Fields in column order: the id is drawn before the position.
+  chunk.placements.push(
+    newPlacementRow({
+      id: seededId(TAG.placement, seq.placement++, rng),
+      seekerId: holder.seekerId,
+      employerId: p.employerIndex === null ? null : run.employers.ids[p.employerIndex],
+      employerName: p.employerName,
+      vacancyId: k >= 0 ? plan.ids[k] : null,
+      applicationId: applicationRef,
+      cardId: p.cardId,
+      cardNumber: p.display,
+      startDate: dateOf(p.day),
+      position: template ? template.title : rng.chance(0.7) ? rng.pick(POSITIONS) : null,
+      source: p.source,
+      recordedBy: p.source === 'EMPLOYER' ? run.employers.userIds[p.employerIndex!] : holder.registrar,
+      recordedAt: p.at,
+    }),
+  );
   return k;
 }
 
@@ -619,7 +733,16 @@ function applicationsOf(run: SeedRun, rng: Rng, holder: Holder, card: IssuedCard
  * date moves it to the next 6-month mark after that day. Some holders report on time, some late, some
  * never (their cards show `reportOverdue`).
  */
-function reportsOf(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, cardId: string, issuedAt: string, expiresAt: string, endDay: number): { nextReportDue: string; lastReportAt: Date | null } {
+function reportsOf(
+  run: SeedRun,
+  rng: Rng,
+  seq: Sequences,
+  chunk: Chunk,
+  cardId: string,
+  issuedAt: string,
+  expiresAt: string,
+  endDay: number,
+): { nextReportDue: string; lastReportAt: Date | null } {
   const habit = rng.weighted({ punctual: 55, late: 30, never: 15 });
   let due = cardTerm(issuedAt).nextReportDue;
   let lastReportAt: Date | null = null;
@@ -630,7 +753,17 @@ function reportsOf(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, cardId:
     if (day >= endDay) break;
     const reportedAt = officeInstant(run, day, rng);
     const after = nextReportMark(issuedAt, expiresAt, dateOf(day));
-    chunk.reports.push([seededId(TAG.report, seq.report++, rng), cardId, sqlInstant(reportedAt), rng.chance(0.4) ? rng.pick(run.officerIds) : null, null, due, after]);
+    const id = seededId(TAG.report, seq.report++, rng);
+    chunk.reports.push(
+      newCardReportRow({
+        id,
+        cardId,
+        reportedAt,
+        reportedBy: rng.chance(0.4) ? rng.pick(run.officerIds) : null,
+        dueBefore: due,
+        dueAfter: after,
+      }),
+    );
     lastReportAt = reportedAt;
     due = after;
   }
@@ -646,11 +779,31 @@ function validationsOf(
   rng: Rng,
   seq: Sequences,
   chunk: Chunk,
-  card: { cardId: string; display: string; issueDay: number; lastActiveDay: number; status: CardStatus; closedDay: number; placement: { employerIndex: number | null; day: number } | null },
+  card: {
+    cardId: string;
+    display: string;
+    issueDay: number;
+    lastActiveDay: number;
+    status: CardStatus;
+    closedDay: number;
+    placement: { employerIndex: number | null; day: number } | null;
+  },
 ): void {
   const { employers } = run;
-  const check = (j: number, day: number, result: string) => {
-    chunk.validations.push([seededId(TAG.validation, seq.validation++, rng), employers.ids[j], employers.userIds[j], card.cardId, card.display, 'NUMBER', result, sqlInstant(officeInstant(run, day, rng))]);
+  const check = (j: number, day: number, result: ValidationResult) => {
+    const id = seededId(TAG.validation, seq.validation++, rng);
+    chunk.validations.push(
+      newCardValidationRow({
+        id,
+        employerId: employers.ids[j],
+        userId: employers.userIds[j],
+        cardId: card.cardId,
+        cardNumber: card.display,
+        channel: 'NUMBER',
+        result,
+        checkedAt: officeInstant(run, day, rng),
+      }),
+    );
   };
   if (card.placement && card.placement.employerIndex !== null && rng.chance(0.7)) {
     check(card.placement.employerIndex, Math.max(card.issueDay, card.placement.day - rng.int(0, 5)), 'VALID');
@@ -658,10 +811,11 @@ function validationsOf(
   if (card.lastActiveDay >= card.issueDay) {
     // Uniform over 0..2m, so about m checks per card on average (m from --validations).
     const others = Math.floor(rng.next() * (2 * extraChecksPerCard(run) + 1));
-    for (let k = 0; k < others; k++) check(rng.pick(employers.participating), rng.int(card.issueDay, card.lastActiveDay), 'VALID');
+    for (let k = 0; k < others; k++)
+      check(rng.pick(employers.participating), rng.int(card.issueDay, card.lastActiveDay), 'VALID');
   }
   if (card.closedDay >= 0 && card.closedDay < run.today && rng.chance(0.03)) {
-    check(rng.pick(employers.participating), rng.int(card.closedDay, run.today - 1), card.status);
+    check(rng.pick(employers.participating), rng.int(card.closedDay, run.today - 1), card.status as ValidationResult);
   }
 }
 
@@ -671,41 +825,47 @@ function extraChecksPerCard(run: SeedRun): number {
 }
 
 /** A card asked for online that was never issued: still PENDING, or REJECTED with a reason. */
-function unissuedCard(run: SeedRun, rng: Rng, seq: Sequences, chunk: Chunk, seekerId: string, nikHash: string, requestDay: number, status: 'PENDING' | 'REJECTED'): void {
+function unissuedCard(
+  run: SeedRun,
+  rng: Rng,
+  seq: Sequences,
+  chunk: Chunk,
+  seekerId: string,
+  nikHash: string,
+  requestDay: number,
+  status: 'PENDING' | 'REJECTED',
+): void {
   const requestedAt = officeInstant(run, requestDay, rng);
-  const decidedAt = status === 'REJECTED' ? officeInstant(run, Math.min(requestDay + rng.int(1, 5), run.today - 1), rng) : null;
-  chunk.cards.push([
-    seededId(TAG.card, seq.card++, rng),
-    seekerId,
-    status,
-    null,
-    null,
-    status === 'PENDING' ? nikHash : null,
-    'REQUEST',
-    null,
-    null,
-    null,
-    sqlInstant(requestedAt),
-    decidedAt ? sqlInstant(decidedAt) : null,
-    decidedAt ? rng.pick(run.officerIds) : null,
-    status === 'REJECTED' ? rng.pick(REJECT_REASONS) : null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    sqlInstant(requestedAt),
-    sqlInstant(decidedAt ?? requestedAt),
-  ]);
+  const decidedAt =
+    status === 'REJECTED' ? officeInstant(run, Math.min(requestDay + rng.int(1, 5), run.today - 1), rng) : null;
+  // Fields in column order: the id, then the officer, then the reason are drawn.
+  chunk.cards.push(
+    newCardRow({
+      id: seededId(TAG.card, seq.card++, rng),
+      seekerId,
+      status,
+      activeNikHash: status === 'PENDING' ? nikHash : null,
+      origin: 'REQUEST',
+      requestedAt,
+      decidedAt,
+      decidedBy: decidedAt ? rng.pick(run.officerIds) : null,
+      statusReason: status === 'REJECTED' ? rng.pick(REJECT_REASONS) : null,
+      updatedAt: decidedAt ?? requestedAt,
+    }),
+  );
 }
 
 /** Counters move up to the highest serial seeded, so the next approval gets a fresh number. */
 async function seedCardSerials(run: SeedRun, plan: CardPlan): Promise<void> {
   for (const [year, last] of [...plan.lastSerial].sort((a, b) => a[0] - b[0])) {
     if (plan.existingYears.has(year)) {
-      await run.writer.execute('UPDATE card_serials SET last_serial = ? WHERE region_code = ? AND year = ? AND last_serial < ?', [last, run.opts.regionCode, year, last]);
+      await run.writer.execute(
+        'UPDATE card_serials SET last_serial = ? WHERE region_code = ? AND year = ? AND last_serial < ?',
+        [last, run.opts.regionCode, year, last],
+      );
     } else {
-      await run.writer.insert('card_serials', ['region_code', 'year', 'last_serial'], [[run.opts.regionCode, year, last]]);
+      const counter: CardSerial = { regionCode: run.opts.regionCode, year, lastSerial: last };
+      await run.writer.insert(CardSerial, [counter]);
     }
   }
 }
@@ -714,17 +874,30 @@ async function seedCardSerials(run: SeedRun, plan: CardPlan): Promise<void> {
 async function seedUnknownNumberChecks(run: SeedRun, seq: Sequences): Promise<void> {
   const { employers } = run;
   const total = Math.round(run.opts.cards * 0.02);
-  let rows: SqlValue[][] = [];
+  let rows: CardValidation[] = [];
   for (let k = 0; k < total; k++) {
     const rng = rngFor(run.opts.seed, 'unknown-check', k);
     const j = rng.pick(employers.participating);
     const day = run.today - rng.int(1, 730);
-    const number = groupCardNumber(composeCardNumber(run.opts.regionCode, Number(dateOf(day).slice(0, 4)), rng.int(990_000, 999_949)));
-    rows.push([seededId(TAG.validation, seq.validation++, rng), employers.ids[j], employers.userIds[j], null, number, 'NUMBER', 'NOT_FOUND', sqlInstant(officeInstant(run, day, rng))]);
+    const number = groupCardNumber(
+      composeCardNumber(run.opts.regionCode, Number(dateOf(day).slice(0, 4)), rng.int(990_000, 999_949)),
+    );
+    const id = seededId(TAG.validation, seq.validation++, rng);
+    rows.push(
+      newCardValidationRow({
+        id,
+        employerId: employers.ids[j],
+        userId: employers.userIds[j],
+        cardNumber: number,
+        channel: 'NUMBER',
+        result: 'NOT_FOUND',
+        checkedAt: officeInstant(run, day, rng),
+      }),
+    );
     if (rows.length >= SEEKERS_PER_CHUNK) {
-      await run.writer.insert('card_validations', VALIDATION_COLUMNS, rows);
+      await run.writer.insert(CardValidation, rows);
       rows = [];
     }
   }
-  await run.writer.insert('card_validations', VALIDATION_COLUMNS, rows);
+  await run.writer.insert(CardValidation, rows);
 }

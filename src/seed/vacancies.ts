@@ -1,13 +1,19 @@
+import { newApplicationRow } from '../applications/application-rows.js';
+import {
+  Application,
+  type ApplicationStatus,
+  type ClosedReason as ApplicationClosedReason,
+} from '../applications/application.entity.js';
 import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { EDUCATION_LEVELS, educationRank, type EducationLevel } from '../common/reference/education.js';
-import { vacancySearchText } from '../vacancies/vacancy.entity.js';
-import { sqlInstant } from '../common/sql.js';
-import type { SqlValue } from './bulk-writer.js';
-import { LABOUR_EVENT_COLUMNS } from './labour-events.js';
+import { LabourEvent } from '../statistics/labour-event.entity.js';
+import { newVacancyRow } from '../vacancies/vacancy-rows.js';
+import { Vacancy, type ClosedReason, type EmploymentType, type VacancyStatus } from '../vacancies/vacancy.entity.js';
 import { dateOf } from './people.js';
-import { rngFor, seededId, type Rng } from './random.js';
+import { rngFor, seededId, TAG, type Rng } from './random.js';
 import { STREETS, VACANCY_BENEFITS, VACANCY_CLOSE_NOTES, VACANCY_DUTIES, VACANCY_TEMPLATES } from './reference.js';
-import { dailyJobInstant, officeInstant, TAG, type SeedRun } from './run.js';
+import { dailyJobInstant, officeInstant, type SeedBase, type SeedRun } from './run.js';
+import type { VacancyPlan } from './vacancy-plan.js';
 
 /**
  * Vacancies, the applications to them and the hires they led to.
@@ -19,16 +25,6 @@ import { dailyJobInstant, officeInstant, TAG, type SeedRun } from './run.js';
  * from its hires — FILLED on the day the last position was taken — and each application's outcome from
  * whichever came first: a decision, the seeker's placement, or the vacancy's end.
  */
-
-export const VACANCY_COLUMNS = [
-  'id', 'employer_id', 'status', 'title', 'description', 'occupation_code', 'education_min', 'education_rank', 'major', 'skills',
-  'experience_years_min', 'age_min', 'age_max', 'gender_requirement', 'employment_type', 'salary_min', 'salary_max', 'kecamatan_code',
-  'location', 'quota', 'filled', 'closes_at', 'requires_ak1', 'search_text', 'published_at', 'closed_at', 'closed_reason', 'close_note',
-  'created_by', 'created_at', 'updated_at',
-] as const;
-export const APPLICATION_COLUMNS = [
-  'id', 'vacancy_id', 'seeker_id', 'employer_id', 'status', 'closed_reason', 'cover_letter', 'applied_at', 'decided_at', 'decided_by', 'updated_at',
-] as const;
 
 /** How a vacancy's life ends unless it fills first. */
 const END = { OPEN: 0, EXPIRED: 1, BY_EMPLOYER: 2, BY_OFFICER: 3, DRAFT: 4 } as const;
@@ -44,38 +40,8 @@ const DRAFT_SHARE = 0.03;
 /** Share of vacancies posted by employers that take part; the rest by other verified (or suspended) ones. */
 const PARTICIPANT_SHARE = 0.85;
 
-export interface VacancyPlan {
-  count: number;
-  ids: string[];
-  employer: Int32Array;
-  template: Uint8Array;
-  /** Index into EDUCATION_LEVELS of the minimum. */
-  education: Uint8Array;
-  gender: Uint8Array;
-  quota: Int32Array;
-  requiresAk1: Uint8Array;
-  end: Uint8Array;
-  createdDay: Int32Array;
-  /** -1 for drafts. */
-  publishDay: Int32Array;
-  closesDay: Int32Array;
-  /** Last day it takes applications and hires (inclusive); -1 for drafts. */
-  lastOpenDay: Int32Array;
-  /** The day it is closed by hand (END.BY_*). */
-  closeDay: Int32Array;
-  /** Hires recorded against it, and the instant (ms) of the latest. */
-  filled: Int32Array;
-  lastHireAt: Float64Array;
-  /** Vacancy indexes per employer, by publish day. */
-  byEmployer: Map<number, number[]>;
-  /** Published vacancies by publish day, and where each day starts in that list. */
-  byPublish: Int32Array;
-  dayStart: Int32Array;
-  firstDay: number;
-}
-
 /** Decides every vacancy's life; the rows are written after the cards (`writeVacancies`). */
-export function planVacancies(run: SeedRun): VacancyPlan {
+export function planVacancies(run: SeedBase): VacancyPlan {
   const { opts, employers, today } = run;
   const count = opts.vacancies;
   const open = Math.min(count, opts.openVacancies);
@@ -102,13 +68,20 @@ export function planVacancies(run: SeedRun): VacancyPlan {
     dayStart: new Int32Array(0),
     firstDay: today - HISTORY_FIRST,
   };
-  const others = employers.ids.map((_, j) => j).filter((j) => (employers.status[j] === 'VERIFIED' || employers.status[j] === 'SUSPENDED') && !employers.participating.includes(j));
+  const others = employers.ids
+    .map((_, j) => j)
+    .filter(
+      (j) =>
+        (employers.status[j] === 'VERIFIED' || employers.status[j] === 'SUSPENDED') &&
+        !employers.participating.includes(j),
+    );
   const participants = new Set(employers.participating);
 
   for (let k = 0; k < count; k++) {
     plan.ids[k] = seededId(TAG.vacancy, k, rngFor(opts.seed, 'vacancy', k));
     const rng = rngFor(opts.seed, 'vacancy-plan', k);
-    const j = others.length === 0 || rng.chance(PARTICIPANT_SHARE) ? rng.pick(employers.participating) : rng.pick(others);
+    const j =
+      others.length === 0 || rng.chance(PARTICIPANT_SHARE) ? rng.pick(employers.participating) : rng.pick(others);
     const t = rng.int(0, VACANCY_TEMPLATES.length - 1);
     const template = VACANCY_TEMPLATES[t];
     plan.employer[k] = j;
@@ -160,7 +133,8 @@ export function planVacancies(run: SeedRun): VacancyPlan {
   for (let d = 0; d < span; d++) plan.dayStart[d + 1] = plan.dayStart[d] + perDay[d];
   plan.byPublish = new Int32Array(plan.dayStart[span]);
   const fill = plan.dayStart.slice(0, span);
-  for (let k = 0; k < count; k++) if (plan.publishDay[k] >= 0) plan.byPublish[fill[plan.publishDay[k] - plan.firstDay]++] = k;
+  for (let k = 0; k < count; k++)
+    if (plan.publishDay[k] >= 0) plan.byPublish[fill[plan.publishDay[k] - plan.firstDay]++] = k;
   return plan;
 }
 
@@ -174,7 +148,14 @@ function suits(plan: VacancyPlan, k: number, gender: string, eduRank: number): b
  * A hire employer `j` records on `day`: the earliest-published of its vacancies open that day with a
  * position left and suiting the seeker, now counted; -1 when none (a direct placement, no vacancy).
  */
-export function assignHire(plan: VacancyPlan, j: number, day: number, at: Date, gender: string, eduRank: number): number {
+export function assignHire(
+  plan: VacancyPlan,
+  j: number,
+  day: number,
+  at: Date,
+  gender: string,
+  eduRank: number,
+): number {
   const list = plan.byEmployer.get(j);
   if (!list) return -1;
   for (const k of list) {
@@ -204,11 +185,11 @@ export function pickOpenVacancy(plan: VacancyPlan, day: number, rng: Rng, gender
 
 /** What each vacancy became, once all hires are known. */
 interface Outcome {
-  status: 'DRAFT' | 'OPEN' | 'FILLED' | 'CLOSED';
+  status: VacancyStatus;
   /** Day it stopped taking applications (fill or close), or Infinity. */
   endDay: number;
   closedAt: Date | null;
-  closedReason: 'FILLED' | 'EXPIRED' | 'CLOSED_BY_EMPLOYER' | 'CLOSED_BY_OFFICER' | null;
+  closedReason: ClosedReason | null;
 }
 
 const JAKARTA_OFFSET_MS = 7 * 3600_000;
@@ -217,7 +198,13 @@ const dayOfInstant = (ms: number) => Math.floor((ms + JAKARTA_OFFSET_MS) / 86_40
 export function outcomeOf(run: SeedRun, plan: VacancyPlan, k: number): Outcome {
   const end = plan.end[k];
   if (end === END.DRAFT) return { status: 'DRAFT', endDay: Infinity, closedAt: null, closedReason: null };
-  if (plan.filled[k] >= plan.quota[k]) return { status: 'FILLED', endDay: dayOfInstant(plan.lastHireAt[k]), closedAt: new Date(plan.lastHireAt[k]), closedReason: 'FILLED' };
+  if (plan.filled[k] >= plan.quota[k])
+    return {
+      status: 'FILLED',
+      endDay: dayOfInstant(plan.lastHireAt[k]),
+      closedAt: new Date(plan.lastHireAt[k]),
+      closedReason: 'FILLED',
+    };
   if (end === END.OPEN) return { status: 'OPEN', endDay: Infinity, closedAt: null, closedReason: null };
   if (end === END.EXPIRED) {
     // The daily job closes it just after midnight on the day after its closing date.
@@ -226,15 +213,20 @@ export function outcomeOf(run: SeedRun, plan: VacancyPlan, k: number): Outcome {
   }
   const day = plan.closeDay[k];
   const at = officeInstant(run, day, rngFor(run.opts.seed, 'vacancy-close', k));
-  return { status: 'CLOSED', endDay: day, closedAt: at, closedReason: end === END.BY_EMPLOYER ? 'CLOSED_BY_EMPLOYER' : 'CLOSED_BY_OFFICER' };
+  return {
+    status: 'CLOSED',
+    endDay: day,
+    closedAt: at,
+    closedReason: end === END.BY_EMPLOYER ? 'CLOSED_BY_EMPLOYER' : 'CLOSED_BY_OFFICER',
+  };
 }
 
 /** The vacancy rows, with their REGISTERED and REMOVED labour events (FILLED ones were written with the hires). */
 export async function writeVacancies(run: SeedRun): Promise<void> {
   const plan = run.vacancies;
   const { employers } = run;
-  let rows: SqlValue[][] = [];
-  let events: SqlValue[][] = [];
+  let rows: Vacancy[] = [];
+  let events: LabourEvent[] = [];
   const byStatus: Record<string, number> = {};
   for (let k = 0; k < plan.count; k++) {
     const rng = rngFor(run.opts.seed, 'vacancy', k);
@@ -246,7 +238,9 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
     const skills = rng.sample(template.skills, rng.int(1, template.skills.length));
     if (rng.chance(0.3)) skills.push(rng.pick(['bahasa Inggris', 'Microsoft Office', 'public speaking', 'K3']));
     const uniqueSkills = [...new Set(skills)];
-    const title = rng.chance(0.25) ? `${template.title} ${rng.pick(['(Shift)', 'Cabang Palembang', 'Senior', 'Junior', '(Kontrak 1 Tahun)'])}` : template.title;
+    const title = rng.chance(0.25)
+      ? `${template.title} ${rng.pick(['(Shift)', 'Cabang Palembang', 'Senior', 'Junior', '(Kontrak 1 Tahun)'])}`
+      : template.title;
     const description = [
       `${employers.names[j]} membuka lowongan ${template.title.toLowerCase()} untuk penempatan di Palembang.`,
       ...rng.sample(VACANCY_DUTIES, rng.int(2, 4)),
@@ -255,114 +249,96 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
     const wageMin = Math.round(rng.int(template.wage[0], template.wage[1]) / 50_000) * 50_000;
     const wageShown = rng.weighted({ range: 55, minOnly: 15, none: 30 });
     const salaryMin = wageShown === 'none' ? null : wageMin;
-    const salaryMax = wageShown === 'range' ? Math.round((wageMin * (1.15 + rng.next() * 0.45)) / 50_000) * 50_000 : null;
+    const salaryMax =
+      wageShown === 'range' ? Math.round((wageMin * (1.15 + rng.next() * 0.45)) / 50_000) * 50_000 : null;
     const ageLimited = rng.chance(0.6);
     const ageMax = ageLimited ? rng.pick([25, 28, 30, 35, 40, 45]) : null;
-    const major = template.majors && rank(education) >= rank('SMK') && rng.chance(0.6) ? rng.pick(template.majors) : null;
+    const major =
+      template.majors && rank(education) >= rank('SMK') && rng.chance(0.6) ? rng.pick(template.majors) : null;
     const kecamatan = rng.chance(0.1) ? null : rng.chance(0.6) ? employers.kecamatan[j] : rng.pick(KECAMATAN_CODES);
     const outcome = outcomeOf(run, plan, k);
     byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1;
 
     const published = plan.publishDay[k] >= 0 ? officeInstant(run, plan.publishDay[k], rng) : null;
-    const createdAt = plan.createdDay[k] === plan.publishDay[k] && published ? published : officeInstant(run, plan.createdDay[k], rng);
-    const updatedAt = outcome.closedAt ?? (plan.lastHireAt[k] > 0 ? new Date(plan.lastHireAt[k]) : (published ?? createdAt));
-    const note = outcome.closedReason === 'CLOSED_BY_EMPLOYER' || outcome.closedReason === 'CLOSED_BY_OFFICER' ? rng.pick(VACANCY_CLOSE_NOTES) : null;
-    rows.push([
-      id,
-      employers.ids[j],
-      outcome.status,
-      title,
-      description,
-      template.occupationCode,
-      education,
-      rank(education),
-      major,
-      JSON.stringify(uniqueSkills),
-      rng.chance(0.5) ? null : rng.int(0, 3),
-      ageLimited ? 18 : null,
-      ageMax,
-      sex,
-      rng.weighted(template.types),
-      salaryMin,
-      salaryMax,
-      kecamatan,
-      `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, Palembang`,
-      plan.quota[k],
-      plan.filled[k],
-      dateOf(plan.closesDay[k]),
-      plan.requiresAk1[k],
-      vacancySearchText({ title, description, skills: uniqueSkills }),
-      published ? sqlInstant(published) : null,
-      outcome.closedAt ? sqlInstant(outcome.closedAt) : null,
-      outcome.closedReason,
-      note,
-      employers.userIds[j],
-      sqlInstant(createdAt),
-      sqlInstant(updatedAt),
-    ]);
+    const createdAt =
+      plan.createdDay[k] === plan.publishDay[k] && published ? published : officeInstant(run, plan.createdDay[k], rng);
+    const updatedAt =
+      outcome.closedAt ?? (plan.lastHireAt[k] > 0 ? new Date(plan.lastHireAt[k]) : (published ?? createdAt));
+    const note =
+      outcome.closedReason === 'CLOSED_BY_EMPLOYER' || outcome.closedReason === 'CLOSED_BY_OFFICER'
+        ? rng.pick(VACANCY_CLOSE_NOTES)
+        : null;
+    // Fields in column order: the draws below (experience, employment type, street) keep their order.
+    rows.push(
+      newVacancyRow({
+        id,
+        employerId: employers.ids[j],
+        status: outcome.status,
+        title,
+        description,
+        occupationCode: template.occupationCode,
+        educationMin: education,
+        major,
+        skills: uniqueSkills,
+        experienceYearsMin: rng.chance(0.5) ? null : rng.int(0, 3),
+        ageMin: ageLimited ? 18 : null,
+        ageMax,
+        genderRequirement: sex,
+        employmentType: rng.weighted(template.types) as EmploymentType,
+        salaryMin,
+        salaryMax,
+        kecamatanCode: kecamatan,
+        location: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, Palembang`,
+        quota: plan.quota[k],
+        filled: plan.filled[k],
+        closesAt: dateOf(plan.closesDay[k]),
+        requiresAk1: plan.requiresAk1[k] === 1,
+        publishedAt: published,
+        closedAt: outcome.closedAt,
+        closedReason: outcome.closedReason,
+        closeNote: note,
+        createdBy: employers.userIds[j],
+        createdAt,
+        updatedAt,
+      }),
+    );
     if (published) {
       const asked = { sex, education };
       run.ledger.vacancy(events, rng, 'REGISTERED', id, asked, plan.quota[k], dateOf(plan.publishDay[k]), published);
-      if (outcome.status === 'CLOSED') run.ledger.vacancy(events, rng, 'REMOVED', id, asked, plan.quota[k] - plan.filled[k], dateOf(outcome.endDay), outcome.closedAt!);
+      if (outcome.status === 'CLOSED')
+        run.ledger.vacancy(
+          events,
+          rng,
+          'REMOVED',
+          id,
+          asked,
+          plan.quota[k] - plan.filled[k],
+          dateOf(outcome.endDay),
+          outcome.closedAt!,
+        );
     }
     if (rows.length >= 500) {
-      await run.writer.insert('vacancies', VACANCY_COLUMNS, rows);
+      await run.writer.insert(Vacancy, rows);
       rows = [];
     }
     if (events.length >= 2_000) {
-      await run.writer.insert('labour_events', LABOUR_EVENT_COLUMNS, events);
+      await run.writer.insert(LabourEvent, events);
       events = [];
     }
   }
-  await run.writer.insert('vacancies', VACANCY_COLUMNS, rows);
-  await run.writer.insert('labour_events', LABOUR_EVENT_COLUMNS, events);
-  run.log(`vacancies: ${plan.count} (${Object.entries(byStatus).map(([s, n]) => `${s} ${n}`).join(', ')})`);
+  await run.writer.insert(Vacancy, rows);
+  await run.writer.insert(LabourEvent, events);
+  run.log(
+    `vacancies: ${plan.count} (${Object.entries(byStatus)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')})`,
+  );
 }
 
 const rank = (level: EducationLevel) => educationRank(level);
 
 // ---------------------------------------------------------------------------------------------------
 // Applications
-
-/**
- * Applications decided while cards are written, resolved once vacancies' ends are known. Entry `n` is
- * written with id number `n`, so hires can name their application before it is written.
- */
-export class ApplicationIntents {
-  count = 0;
-  seeker = new Int32Array(1024);
-  vacancy = new Int32Array(1024);
-  applyDay = new Int32Array(1024);
-  /** Day the seeker was placed (anywhere), or -1. */
-  placedDay = new Int32Array(1024);
-  /** The hire's instant (ms) for applications that led to one; 0 otherwise. */
-  hiredAt = new Float64Array(1024);
-
-  add(seeker: number, vacancy: number, applyDay: number, placedDay: number, hiredAt: number): number {
-    if (this.count === this.seeker.length) this.grow();
-    const n = this.count++;
-    this.seeker[n] = seeker;
-    this.vacancy[n] = vacancy;
-    this.applyDay[n] = applyDay;
-    this.placedDay[n] = placedDay;
-    this.hiredAt[n] = hiredAt;
-    return n;
-  }
-
-  private grow(): void {
-    const size = this.seeker.length * 2;
-    const copy = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.seeker = copy(this.seeker, (n) => new Int32Array(n));
-    this.vacancy = copy(this.vacancy, (n) => new Int32Array(n));
-    this.applyDay = copy(this.applyDay, (n) => new Int32Array(n));
-    this.placedDay = copy(this.placedDay, (n) => new Int32Array(n));
-    this.hiredAt = copy(this.hiredAt, (n) => new Float64Array(n));
-  }
-}
 
 export function applicationId(run: SeedRun, n: number): string {
   return seededId(TAG.application, n, rngFor(run.opts.seed, 'application', n));
@@ -387,7 +363,7 @@ export async function writeApplications(run: SeedRun): Promise<void> {
     if (!o) outcomes.set(k, (o = outcomeOf(run, plan, k)));
     return o;
   };
-  let rows: SqlValue[][] = [];
+  let rows: Application[] = [];
   const byStatus: Record<string, number> = {};
   for (let n = 0; n < intents.count; n++) {
     const rng = rngFor(run.opts.seed, 'application', n);
@@ -396,8 +372,8 @@ export async function writeApplications(run: SeedRun): Promise<void> {
     const j = plan.employer[k];
     const apply = intents.applyDay[n];
     const employerUser = run.employers.userIds[j];
-    let status: string;
-    let closedReason: string | null = null;
+    let status: ApplicationStatus;
+    let closedReason: ApplicationClosedReason | null = null;
     let appliedAt = officeInstant(run, apply, rng);
     let decidedAt: Date | null = null;
     let decidedBy: string | null = null;
@@ -420,7 +396,8 @@ export async function writeApplications(run: SeedRun): Promise<void> {
         decidedBy = choice === 'REJECTED' ? employerUser : null;
       } else if (closesFirst < run.today) {
         status = 'CLOSED';
-        closedReason = placed <= o.endDay ? 'SEEKER_PLACED' : o.status === 'FILLED' ? 'VACANCY_FILLED' : 'VACANCY_CLOSED';
+        closedReason =
+          placed <= o.endDay ? 'SEEKER_PLACED' : o.status === 'FILLED' ? 'VACANCY_FILLED' : 'VACANCY_CLOSED';
         decidedAt = closedReason === 'SEEKER_PLACED' ? officeInstant(run, placed, rng) : o.closedAt!;
         if (decidedAt <= appliedAt) decidedAt = new Date(appliedAt.getTime() + 60_000);
       } else if (choice === 'SHORTLISTED' && decisionDay < run.today) {
@@ -432,24 +409,32 @@ export async function writeApplications(run: SeedRun): Promise<void> {
       }
     }
     byStatus[status] = (byStatus[status] ?? 0) + 1;
-    rows.push([
-      id,
-      plan.ids[k],
-      seekerId(run, intents.seeker[n]),
-      run.employers.ids[j],
-      status,
-      closedReason,
-      rng.chance(0.2) ? 'Dengan hormat, saya tertarik melamar posisi ini dan siap mengikuti seleksi.' : null,
-      sqlInstant(appliedAt),
-      decidedAt ? sqlInstant(decidedAt) : null,
-      decidedBy,
-      sqlInstant(decidedAt ?? appliedAt),
-    ]);
+    rows.push(
+      newApplicationRow({
+        id,
+        vacancyId: plan.ids[k],
+        seekerId: seekerId(run, intents.seeker[n]),
+        employerId: run.employers.ids[j],
+        status,
+        closedReason,
+        coverLetter: rng.chance(0.2)
+          ? 'Dengan hormat, saya tertarik melamar posisi ini dan siap mengikuti seleksi.'
+          : null,
+        appliedAt,
+        decidedAt,
+        decidedBy,
+        updatedAt: decidedAt ?? appliedAt,
+      }),
+    );
     if (rows.length >= 2_000) {
-      await run.writer.insert('applications', APPLICATION_COLUMNS, rows);
+      await run.writer.insert(Application, rows);
       rows = [];
     }
   }
-  await run.writer.insert('applications', APPLICATION_COLUMNS, rows);
-  run.log(`applications: ${Object.entries(byStatus).map(([s, c]) => `${s} ${c}`).join(', ')}`);
+  await run.writer.insert(Application, rows);
+  run.log(
+    `applications: ${Object.entries(byStatus)
+      .map(([s, c]) => `${s} ${c}`)
+      .join(', ')}`,
+  );
 }

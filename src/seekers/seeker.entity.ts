@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
 import type { EducationLevel, MaritalStatus, WorkExperience } from './profile.js';
 import type { Gender } from './nik.js';
+import type { SeekerReply } from './dto/seeker.reply.js';
 
 /** JSON kept in a text column (portable across SQLite and MySQL). */
 const json: ValueTransformer = {
@@ -76,28 +77,7 @@ export class Seeker {
 }
 
 /** A seeker's profile as the seeker themself and officers see it (the only views that hold the NIK). */
-export interface SeekerView {
-  id: string;
-  nik: string;
-  fullName: string;
-  birthPlace: string;
-  birthDate: string;
-  gender: Gender;
-  maritalStatus: MaritalStatus | null;
-  phone: string | null;
-  address: string;
-  kecamatanCode: string | null;
-  educationLevel: EducationLevel;
-  major: string | null;
-  graduationYear: number | null;
-  skills: string[];
-  experience: WorkExperience[];
-  /** True until a hire is recorded (and again once a new card is issued). */
-  activeJobSeeker: boolean;
-  placedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type SeekerView = SeekerReply;
 
 export function toSeekerView(s: Seeker, nik: string): SeekerView {
   return {

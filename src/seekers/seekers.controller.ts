@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
@@ -7,6 +7,8 @@ import { ClientAddress } from '../common/http/client-address.js';
 import { IdPipe } from '../common/http/id.pipe.js';
 import { CreateSeekerDto, RegisterSeekerDto, UpdateSeekerDto } from './dto/seeker.dto.js';
 import { SeekersService } from './seekers.service.js';
+import { ApiError } from '../common/http/api-responses.js';
+import { SeekerRegistrationReply, SeekerReply } from './dto/seeker.reply.js';
 
 @ApiTags('auth')
 @Controller('auth/register')
@@ -19,9 +21,9 @@ export class SeekerRegistrationController {
   @Post('seeker')
   @Public()
   @ApiOperation({ summary: 'A job seeker registers (profile + account); the NIK must agree with birthDate and gender' })
-  @ApiCreatedResponse({ description: '{ user, seeker }' })
-  @ApiConflictResponse({ description: 'DUPLICATE_NIK or DUPLICATE_EMAIL' })
-  @ApiTooManyRequestsResponse({ description: 'REGISTRATION_RATE_LIMIT' })
+  @ApiCreatedResponse({ type: SeekerRegistrationReply })
+  @ApiError(409, 'DUPLICATE_NIK', 'DUPLICATE_EMAIL')
+  @ApiError(429, 'REGISTRATION_RATE_LIMIT: too many registrations from this address in an hour')
   async register(@Body() dto: RegisterSeekerDto, @ClientAddress() ip: string) {
     await this.auth.checkRegistrationRate(ip);
     return this.seekers.register(dto);
@@ -36,7 +38,8 @@ export class SeekersController {
   @Post()
   @Roles('officer')
   @ApiOperation({ summary: 'Register a walk-in job seeker without an account (officer)' })
-  @ApiConflictResponse({ description: 'DUPLICATE_NIK' })
+  @ApiCreatedResponse({ type: SeekerReply })
+  @ApiError(409, 'DUPLICATE_NIK')
   createWalkIn(@CurrentUser() user: AuthUser, @Body() dto: CreateSeekerDto) {
     return this.seekers.createWalkIn(user, dto);
   }
@@ -44,6 +47,8 @@ export class SeekersController {
   @Get('me')
   @Roles('seeker')
   @ApiOperation({ summary: 'Your job seeker profile (NIK included)' })
+  @ApiOkResponse({ type: SeekerReply })
+  @ApiError(404, 'NOT_FOUND: the profile is gone')
   me(@CurrentUser() user: AuthUser) {
     return this.seekers.me(user);
   }
@@ -51,6 +56,8 @@ export class SeekersController {
   @Patch('me')
   @Roles('seeker')
   @ApiOperation({ summary: 'Edit your profile; NIK, name, birth place/date and sex cannot be changed here' })
+  @ApiOkResponse({ type: SeekerReply, description: 'the profile as it is now' })
+  @ApiError(404, 'NOT_FOUND: the profile is gone')
   updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateSeekerDto) {
     return this.seekers.updateMe(user, dto);
   }
@@ -58,6 +65,8 @@ export class SeekersController {
   @Get(':id')
   @Roles('officer')
   @ApiOperation({ summary: 'A job seeker profile (officer)' })
+  @ApiOkResponse({ type: SeekerReply })
+  @ApiError(404, 'NOT_FOUND: no such job seeker')
   get(@Param('id', IdPipe) id: string) {
     return this.seekers.get(id);
   }

@@ -1,21 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, notFound, validationFailed } from '../common/domain-error.js';
 import { PersonalData } from '../common/personal-data.js';
-import { Transactions, uniqueViolation } from '../database/transactions.js';
+import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import { toUserView, type UserView } from '../users/user.entity.js';
 import { duplicateEmail } from '../users/users.errors.js';
 import { UsersService } from '../users/users.service.js';
 import type { CreateSeekerDto, RegisterSeekerDto, SeekerProfileFields, UpdateSeekerDto } from './dto/seeker.dto.js';
 import { Seeker, toSeekerView, type SeekerView } from './seeker.entity.js';
-import { duplicateNik } from './seekers.errors.js';
+import { duplicateNik, seekerAlreadyPlaced } from './seekers.errors.js';
+import { newSeekerRow } from './seeker-rows.js';
 import type { WorkExperience } from './profile.js';
 
+/**
+ * The owner of the job seeker: the only writer of `seekers`. Besides registration and the profile, it
+ * holds the one state a seeker has of their own — placed in a job (`placedAt`) or actively seeking.
+ */
 @Injectable()
 export class SeekersService {
   constructor(
@@ -76,6 +81,33 @@ export class SeekersService {
     return this.me(actor);
   }
 
+  /**
+   * The seeker stops being an active job seeker — once, whatever else races: a conditional update
+   * that only the first hire wins. Answers the seeker as it now is; 404 / 409 SEEKER_ALREADY_PLACED.
+   */
+  async markPlaced(m: EntityManager, id: string): Promise<Seeker> {
+    const now = this.clock.now();
+    const res = await m.update(Seeker, { id, placedAt: IsNull() }, { placedAt: now, updatedAt: now });
+    if (affectedRows(res) !== 1) {
+      if (!(await m.exists(Seeker, { where: { id } }))) throw notFound('The job seeker');
+      throw seekerAlreadyPlaced();
+    }
+    return m.findOneByOrFail(Seeker, { id });
+  }
+
+  /** A new card means the person is seeking work again, even if an earlier hire had been recorded. */
+  async reactivate(m: EntityManager, actor: AuthUser, id: string): Promise<void> {
+    const res = await m.update(Seeker, { id, placedAt: Not(IsNull()) }, { placedAt: null, updatedAt: this.clock.now() });
+    if (affectedRows(res) === 1) {
+      await this.audit.record(m, { actor, entityType: 'seeker', entityId: id, action: 'seeker.reactivated', after: { activeJobSeeker: true } });
+    }
+  }
+
+  /** A seeker imported with a card that was already PLACED in the earlier system. */
+  async markImportedAsPlaced(m: EntityManager, id: string): Promise<void> {
+    await m.update(Seeker, { id }, { placedAt: this.clock.now() });
+  }
+
   /** The seeker record inside a transaction, for other features (cards). */
   async findInTx(m: EntityManager, id: string): Promise<Seeker | null> {
     return m.findOne(Seeker, { where: { id } });
@@ -84,7 +116,7 @@ export class SeekersService {
   /** Creates a seeker row from identity + profile fields; a known NIK answers 409 DUPLICATE_NIK. */
   async insert(m: EntityManager, dto: CreateSeekerDto, createdBy: string | null): Promise<Seeker> {
     const now = this.clock.now();
-    const seeker = m.create(Seeker, {
+    const seeker = newSeekerRow({
       id: randomUUID(),
       nikEncrypted: this.personal.encrypt(dto.nik),
       nikHash: this.personal.lookupHash(dto.nik),
@@ -92,20 +124,11 @@ export class SeekersService {
       birthPlace: collapse(dto.birthPlace),
       birthDate: dto.birthDate,
       gender: dto.gender,
-      maritalStatus: null,
-      phone: null,
       address: dto.address.trim(),
-      kecamatanCode: null,
       educationLevel: dto.educationLevel,
-      major: null,
-      graduationYear: null,
-      skills: [],
-      experience: [],
       ...profileFields(dto),
-      placedAt: null,
       createdBy,
       createdAt: now,
-      updatedAt: now,
     });
     try {
       await m.insert(Seeker, seeker);

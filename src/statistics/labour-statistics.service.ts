@@ -2,18 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { ageOn } from '../common/dates.js';
-import { LabourEvent, type AgeBand, type FlowKind, type Subject } from './labour-event.entity.js';
-
-export function ageBand(birthDate: string, on: string): AgeBand {
-  const age = ageOn(birthDate, on);
-  if (age < 15) return 'UNDER_15';
-  if (age <= 19) return '15-19';
-  if (age <= 29) return '20-29';
-  if (age <= 44) return '30-44';
-  if (age <= 54) return '45-54';
-  return '55+';
-}
+import { LabourEvent } from './labour-event.entity.js';
+import { monthlyParams, monthlyUpsertSql, seekerFlowRow, vacancyFlowRow } from './labour-rows.js';
 
 interface SeekerFacts {
   gender: string;
@@ -45,7 +35,7 @@ export class LabourStatistics {
   constructor(private readonly clock: Clock) {}
 
   seekerRegistered(m: EntityManager, cardId: string, seeker: SeekerFacts, on: string): Promise<void> {
-    return this.write(m, { subject: 'SEEKER', kind: 'REGISTERED', sex: seeker.gender, ageBand: ageBand(seeker.birthDate, on), education: seeker.educationLevel, positions: 1, refId: cardId, eventDate: on });
+    return this.write(m, seekerFlowRow({ id: randomUUID(), kind: 'REGISTERED', cardId, sex: seeker.gender, education: seeker.educationLevel, birthDate: seeker.birthDate, on, recordedAt: this.clock.now() }));
   }
 
   /** The card holder left the register: placed in a job, or removed (expired, revoked). */
@@ -53,12 +43,12 @@ export class LabourStatistics {
     const registered = await this.registration(m, cardId);
     // A card that never entered the register (none before these statistics existed) cannot leave it.
     if (!registered) return;
-    await this.write(m, { subject: 'SEEKER', kind, sex: registered.sex, ageBand: ageBand(seeker.birthDate, on), education: registered.education, positions: 1, refId: cardId, eventDate: on });
+    await this.write(m, seekerFlowRow({ id: randomUUID(), kind, cardId, sex: registered.sex, education: registered.education, birthDate: seeker.birthDate, on, recordedAt: this.clock.now() }));
   }
 
   vacancyRegistered(m: EntityManager, v: VacancyFacts, positions: number, on: string): Promise<void> {
     if (positions <= 0) return Promise.resolve();
-    return this.write(m, { subject: 'VACANCY', kind: 'REGISTERED', sex: v.genderRequirement, ageBand: '-', education: v.educationMin, positions, refId: v.id, eventDate: on });
+    return this.write(m, vacancyFlowRow({ id: randomUUID(), kind: 'REGISTERED', vacancyId: v.id, sex: v.genderRequirement, education: v.educationMin, positions, on, recordedAt: this.clock.now() }));
   }
 
   /** Positions leave the unfilled stock: FILLED by a hire, or REMOVED (closed unfilled, quota cut). */
@@ -66,15 +56,15 @@ export class LabourStatistics {
     if (positions <= 0) return;
     const registered = await this.registration(m, vacancyId);
     if (!registered) return;
-    await this.write(m, { subject: 'VACANCY', kind, sex: registered.sex, ageBand: '-', education: registered.education, positions, refId: vacancyId, eventDate: on });
+    await this.write(m, vacancyFlowRow({ id: randomUUID(), kind, vacancyId, sex: registered.sex, education: registered.education, positions, on, recordedAt: this.clock.now() }));
   }
 
   private registration(m: EntityManager, refId: string): Promise<LabourEvent | null> {
     return m.findOne(LabourEvent, { where: { refId, kind: 'REGISTERED' }, order: { eventDate: 'ASC' } });
   }
 
-  private async write(m: EntityManager, e: Omit<LabourEvent, 'id' | 'recordedAt'> & { subject: Subject; kind: FlowKind }): Promise<void> {
-    await m.insert(LabourEvent, { ...e, id: randomUUID(), recordedAt: this.clock.now() });
+  private async write(m: EntityManager, e: LabourEvent): Promise<void> {
+    await m.insert(LabourEvent, e);
     await addToMonthly(m, e.eventDate.slice(0, 7), e);
   }
 }
@@ -85,11 +75,5 @@ export async function addToMonthly(
   month: string,
   e: { subject: string; kind: string; sex: string; ageBand: string; education: string; positions: number },
 ): Promise<void> {
-  const params = [month, e.subject, e.kind, e.sex, e.ageBand, e.education, e.positions];
-  const insert = 'INSERT INTO labour_monthly (month, subject, kind, sex, age_band, education, total) VALUES (?, ?, ?, ?, ?, ?, ?)';
-  if (m.connection.options.type === 'mysql') {
-    await m.query(`${insert} ON DUPLICATE KEY UPDATE total = total + VALUES(total)`, params);
-  } else {
-    await m.query(`${insert} ON CONFLICT (month, subject, kind, sex, age_band, education) DO UPDATE SET total = total + excluded.total`, params);
-  }
+  await m.query(monthlyUpsertSql(m.connection.options.type === 'mysql', 1), monthlyParams({ month, ...e }, e.positions));
 }

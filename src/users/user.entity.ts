@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Role } from '../common/auth/auth-user.js';
+import type { UserReply } from './user.reply.js';
 
 @Entity('users')
 export class User {
@@ -37,14 +38,7 @@ export class User {
 }
 
 /** What the API shows of a user. */
-export interface UserView {
-  id: string;
-  email: string;
-  role: Role;
-  fullName: string;
-  employerId?: string;
-  seekerId?: string;
-}
+export type UserView = UserReply;
 
 export function toUserView(u: Pick<User, 'id' | 'email' | 'role' | 'fullName' | 'employerId' | 'seekerId'>): UserView {
   const view: UserView = { id: u.id, email: u.email, role: u.role, fullName: u.fullName };

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock.js';
 import { uniqueViolation } from '../database/transactions.js';
 import { Passwords } from './passwords.js';
 import { User } from './user.entity.js';
+import { newUserRow } from './user-rows.js';
 import { duplicateEmail } from './users.errors.js';
 
 export interface NewUser {
@@ -35,17 +36,16 @@ export class UsersService {
    */
   async create(manager: EntityManager, input: NewUser): Promise<User> {
     const now = this.clock.now();
-    const user = manager.create(User, {
+    const user = newUserRow({
       id: randomUUID(),
       email: normaliseEmail(input.email),
       passwordHash: await this.passwords.hash(input.password),
       role: input.role,
       fullName: input.fullName.trim(),
-      employerId: input.employerId ?? null,
-      seekerId: input.seekerId ?? null,
-      nip: input.nip ?? null,
+      employerId: input.employerId,
+      seekerId: input.seekerId,
+      nip: input.nip,
       createdAt: now,
-      updatedAt: now,
     });
     try {
       await manager.insert(User, user);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Employer } from '../employers/employer.entity.js';
+import { ApplicationsModule } from '../applications/applications.module.js';
+import { ReferralsModule } from '../referrals/referrals.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { OptionalAuthGuard } from './optional-auth.guard.js';
 import { Vacancy } from './vacancy.entity.js';
@@ -8,7 +10,7 @@ import { VacanciesController } from './vacancies.controller.js';
 import { VacanciesService } from './vacancies.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Vacancy, Employer]), SearchModule],
+  imports: [TypeOrmModule.forFeature([Vacancy, Employer]), SearchModule, ApplicationsModule, ReferralsModule],
   controllers: [VacanciesController],
   providers: [VacanciesService, OptionalAuthGuard],
   exports: [VacanciesService],

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
@@ -10,25 +10,16 @@ import { forbidden, invalidTransition, validationFailed, type FieldIssue } from 
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { affectedRows, Transactions } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
-import { DailyJobs } from '../jobs/daily-jobs.service.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { ReferralsService } from '../referrals/referrals.service.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { sqlDate } from '../common/sql.js';
-import { VacancySearch, type VacancySearchResult } from '../search/vacancy-search.js';
-import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto, VacancySearchQuery } from './dto/vacancy.dto.js';
+import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from './dto/vacancy.dto.js';
 import { educationRank } from '../common/reference/education.js';
-import { parseSkills, reportOf, toVacancyView, type ReportFields, Vacancy, vacancySearchText, type ClosedReason, type VacancyStatus, type VacancyView } from './vacancy.entity.js';
+import { reportOf, toVacancyView, type ReportFields, Vacancy, vacancySearchText, type ClosedReason, type VacancyStatus, type VacancyView } from './vacancy.entity.js';
+import { newVacancyRow } from './vacancy-rows.js';
 import { closingDatePassed, quotaBelowFilled, vacancyFull, vacancyNotFound, vacancyNotOpen } from './vacancies.errors.js';
-
-/** Why a vacancy's undecided applications close with it (the applications' `closedReason`). */
-export type VacancyEndReason = 'VACANCY_CLOSED' | 'VACANCY_FILLED';
-
-/**
- * Told, inside the same transaction, that a vacancy stopped taking applications: closed by its employer
- * or an officer, expired by the daily job, or filled. Applications (issue 5) register here to close the
- * vacancy's undecided applications with the given reason.
- */
-export type VacancyEndListener = (manager: EntityManager, vacancyId: string, reason: VacancyEndReason) => Promise<void>;
 
 const EDITABLE: VacancyStatus[] = ['DRAFT', 'OPEN'];
 
@@ -45,29 +36,24 @@ function cleanSkills(skills: string[]): string[] {
   return out;
 }
 
+/**
+ * The owner of the vacancy: the only writer of `vacancies` and the keeper of its states
+ * (vacancy-lifecycle.ts), with the employer's commands on it. A vacancy that stops taking applications —
+ * closed by hand, past its closing date, or filled — closes its undecided applications right there, by
+ * calling their owner; a hire counts against it through `countHire`.
+ */
 @Injectable()
-export class VacanciesService implements OnModuleInit {
-  private readonly endListeners: VacancyEndListener[] = [];
-
+export class VacanciesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly dailyJobs: DailyJobs,
     private readonly searchIndex: SearchIndexer,
-    private readonly search: VacancySearch,
     private readonly statistics: LabourStatistics,
+    private readonly applications: ApplicationsService,
+    private readonly referrals: ReferralsService,
   ) {}
-
-  onModuleInit(): void {
-    this.dailyJobs.register('close-expired-vacancies', (now) => this.closeExpired(now));
-  }
-
-  /** Applications (issue 5) close a vacancy's undecided applications from here. */
-  onEnd(listener: VacancyEndListener): void {
-    this.endListeners.push(listener);
-  }
 
   /** Staff of a verified employer report a vacancy: OPEN at once, or DRAFT when the body says so. */
   async create(actor: AuthUser, dto: CreateVacancyDto): Promise<VacancyView> {
@@ -98,22 +84,14 @@ export class VacanciesService implements OnModuleInit {
     const status: VacancyStatus = dto.status === 'DRAFT' ? 'DRAFT' : 'OPEN';
     return this.tx.run(async (m) => {
       const now = this.clock.now();
-      const vacancy = m.create(Vacancy, {
+      const vacancy = newVacancyRow({
         ...report,
         id: randomUUID(),
         employerId,
         status,
-        skills: JSON.stringify(skills),
-        educationRank: educationRank(report.educationMin),
-        searchText: vacancySearchText({ title: report.title, description: report.description, skills }),
-        filled: 0,
         publishedAt: status === 'OPEN' ? now : null,
-        closedAt: null,
-        closedReason: null,
-        closeNote: null,
         createdBy: actor.id,
         createdAt: now,
-        updatedAt: now,
       });
       await m.insert(Vacancy, vacancy);
       if (status === 'OPEN') await this.statistics.vacancyRegistered(m, vacancy, vacancy.quota, this.clock.today());
@@ -196,7 +174,7 @@ export class VacanciesService implements OnModuleInit {
         if (now2.filled > next.quota) throw quotaBelowFilled(next.quota, now2.filled);
         throw invalidTransition(`The vacancy changed meanwhile (now ${now2.status}); reload it and try again.`);
       }
-      if (becomesFull) await this.notifyEnd(m, id, 'VACANCY_FILLED');
+      if (becomesFull) await this.applications.closeUndecided(m, { vacancyId: id }, 'VACANCY_FILLED', actor);
       if (before.status === 'OPEN' && next.quota !== before.quota) {
         // Positions added to an open vacancy are registered; positions taken away leave unfilled.
         const delta = next.quota - before.quota;
@@ -222,7 +200,7 @@ export class VacanciesService implements OnModuleInit {
     return this.tx.run(async (m) => {
       const before = actor.role === 'officer' ? await this.anyVacancy(m, id) : await this.ownVacancy(m, actor, id);
       const reason: ClosedReason = actor.role === 'officer' ? 'CLOSED_BY_OFFICER' : 'CLOSED_BY_EMPLOYER';
-      const closed = await this.closeIf(m, id, EDITABLE, reason, note?.trim() || null);
+      const closed = await this.closeIf(m, actor, id, EDITABLE, reason, note?.trim() || null);
       if (!closed) {
         const current = await m.findOneOrFail(Vacancy, { where: { id } });
         throw invalidTransition(`A vacancy that is ${current.status} cannot be closed.`);
@@ -249,7 +227,7 @@ export class VacanciesService implements OnModuleInit {
     let closed = 0;
     for (const { id } of due) {
       const done = await this.tx.run(async (m) => {
-        if (!(await this.closeIf(m, id, ['OPEN'], 'EXPIRED', null, today))) return false;
+        if (!(await this.closeIf(m, null, id, ['OPEN'], 'EXPIRED', null, today))) return false;
         await this.audit.record(m, { actor: null, entityType: 'vacancy', entityId: id, action: 'vacancy.expired', before: { status: 'OPEN' }, after: { status: 'CLOSED', closedReason: 'EXPIRED' } });
         return true;
       });
@@ -259,11 +237,25 @@ export class VacanciesService implements OnModuleInit {
   }
 
   /**
-   * For issue 5, inside the transaction that inserts a placement: counts the hire against the vacancy
-   * (never beyond its quota, only while OPEN) and fills it when the last position is taken, closing its
-   * undecided applications with VACANCY_FILLED. Throws VACANCY_NOT_OPEN or VACANCY_FILLED.
+   * Inside a hire, before its application and card: touches the vacancy's row so that hires on one
+   * vacancy queue here (a fixed lock order: seeker, vacancy, application, card) instead of deadlocking.
    */
-  async recordHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<{ filled: number; quota: number; status: VacancyStatus }> {
+  async holdForHire(m: EntityManager, id: string): Promise<void> {
+    await m.update(Vacancy, { id }, { updatedAt: this.clock.now() });
+  }
+
+  /** A vacancy of this employer (any state), or null: a direct placement may name one. */
+  ofEmployer(m: EntityManager, id: string, employerId: string): Promise<Vacancy | null> {
+    return m.findOne(Vacancy, { where: { id, employerId } });
+  }
+
+  /**
+   * Inside a hire: counts it against the vacancy — only while OPEN, never beyond its quota (a
+   * conditional update) — and fills the vacancy when the last position is taken, taking it out of
+   * search. Answers the vacancy as it now is; VACANCY_NOT_OPEN / VACANCY_FILLED otherwise. Closing the
+   * applications of a vacancy that filled is the hire's next step.
+   */
+  async countHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<Vacancy> {
     const now = this.clock.now();
     const res = await m
       .createQueryBuilder()
@@ -283,14 +275,11 @@ export class VacanciesService implements OnModuleInit {
       .set({ status: 'FILLED', closedAt: now, closedReason: 'FILLED' })
       .where('id = :id AND status = :open AND filled >= quota', { id, open: 'OPEN' })
       .execute();
-    await this.statistics.vacancyLeft(m, 'FILLED', id, 1, this.clock.today());
     if (affectedRows(fills) === 1) {
-      await this.notifyEnd(m, id, 'VACANCY_FILLED');
       await this.audit.record(m, { actor, entityType: 'vacancy', entityId: id, action: 'vacancy.filled', before: { status: 'OPEN' }, after: { status: 'FILLED' } });
     }
     await this.searchIndex.enqueue(m, 'vacancy', id);
-    const after = await m.findOneOrFail(Vacancy, { where: { id } });
-    return { filled: after.filled, quota: after.quota, status: after.status };
+    return m.findOneOrFail(Vacancy, { where: { id } });
   }
 
   /** Public when OPEN and its employer VERIFIED; its own employer and officers see it in any state. */
@@ -300,7 +289,10 @@ export class VacanciesService implements OnModuleInit {
     const employer = await this.ds.getRepository(Employer).findOneOrFail({ where: { id: v.employerId } });
     const privileged = actor?.role === 'officer' || (actor?.role === 'employer' && actor.employerId === v.employerId);
     if (!privileged && !(v.status === 'OPEN' && employer.status === 'VERIFIED')) throw vacancyNotFound();
-    return toVacancyView(v, employer);
+    if (!privileged) return toVacancyView(v, employer);
+    // Its employer and officers also see how many job seekers the office referred to it.
+    const referrals = await this.referrals.countByVacancy(this.ds.manager, [id]);
+    return { ...toVacancyView(v, employer), referrals: referrals.get(id) ?? 0 };
   }
 
   /** The caller's company's vacancies, newest first. */
@@ -314,16 +306,20 @@ export class VacanciesService implements OnModuleInit {
       take: pageSize,
     });
     const employer = await this.ds.getRepository(Employer).findOneOrFail({ where: { id: actor.employerId } });
-    return { items: rows.map((v) => toVacancyView(v, employer)), page, pageSize, total };
+    const referrals = await this.referrals.countByVacancy(this.ds.manager, rows.map((v) => v.id));
+    return { items: rows.map((v) => ({ ...toVacancyView(v, employer), referrals: referrals.get(v.id) ?? 0 })), page, pageSize, total };
   }
 
-  /** Public search through the configured driver. */
-  searchPublic(q: VacancySearchQuery): Promise<VacancySearchResult> {
-    return this.search.search(q);
-  }
-
-  /** Moves a vacancy in one of `from` to CLOSED (conditional); tells listeners and the index. */
-  private async closeIf(m: EntityManager, id: string, from: VacancyStatus[], reason: ClosedReason, note: string | null, closesBefore?: string): Promise<boolean> {
+  /** Moves a vacancy in one of `from` to CLOSED (conditional), closing its undecided applications. */
+  private async closeIf(
+    m: EntityManager,
+    actor: AuthUser | null,
+    id: string,
+    from: VacancyStatus[],
+    reason: ClosedReason,
+    note: string | null,
+    closesBefore?: string,
+  ): Promise<boolean> {
     const now = this.clock.now();
     const qb = m
       .createQueryBuilder()
@@ -337,13 +333,9 @@ export class VacanciesService implements OnModuleInit {
     const closedVacancy = await m.findOneOrFail(Vacancy, { where: { id } });
     const on = reason === 'EXPIRED' ? addDays(sqlDate(closedVacancy.closesAt), 1) : this.clock.today();
     await this.statistics.vacancyLeft(m, 'REMOVED', id, closedVacancy.quota - closedVacancy.filled, on);
-    await this.notifyEnd(m, id, 'VACANCY_CLOSED');
+    await this.applications.closeUndecided(m, { vacancyId: id }, 'VACANCY_CLOSED', actor);
     await this.searchIndex.enqueue(m, 'vacancy', id);
     return true;
-  }
-
-  private async notifyEnd(m: EntityManager, id: string, reason: VacancyEndReason): Promise<void> {
-    for (const listener of this.endListeners) await listener(m, id, reason);
   }
 
   /** Field-level refusals the DTO cannot express: ranges, and a closing date after today. */

@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { sqlDate } from '../common/sql.js';
 import type { Employer } from '../employers/employer.entity.js';
 import type { EducationLevel } from '../common/reference/education.js';
+import type { VacancyReply } from './dto/vacancy.reply.js';
 
 export type VacancyStatus = 'DRAFT' | 'OPEN' | 'FILLED' | 'CLOSED';
 export const VACANCY_STATUSES: VacancyStatus[] = ['DRAFT', 'OPEN', 'FILLED', 'CLOSED'];
@@ -123,37 +124,8 @@ export class Vacancy {
   updatedAt: Date;
 }
 
-export interface VacancyView {
-  id: string;
-  status: VacancyStatus;
-  employer: { id: string; legalName: string };
-  title: string;
-  description: string;
-  occupationCode: string | null;
-  educationMin: EducationLevel;
-  major: string | null;
-  skills: string[];
-  experienceYearsMin: number | null;
-  ageMin: number | null;
-  ageMax: number | null;
-  genderRequirement: GenderRequirement;
-  employmentType: EmploymentType;
-  salaryMin: number | null;
-  salaryMax: number | null;
-  kecamatanCode: string | null;
-  location: string;
-  quota: number;
-  filled: number;
-  remaining: number;
-  closesAt: string;
-  requiresAk1: boolean;
-  publishedAt: string | null;
-  closedAt: string | null;
-  closedReason: ClosedReason | null;
-  closeNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** One description of this reply: the class `VacancyReply` (OpenAPI and code alike). */
+export type VacancyView = VacancyReply;
 
 export function parseSkills(json: string): string[] {
   const parsed: unknown = JSON.parse(json);

@@ -48,7 +48,7 @@ app.post('/api/v1/card-validations', async (req, reply) => {
   if (typeof cardNumber !== 'string' || typeof nik !== 'string' || !/^\d{16}$/.test(nik)) {
     return reply.code(400).send({ statusCode: 400, code: 'VALIDATION_FAILED' });
   }
-  const key = cardNumber.replace(/[\s.\-]/g, '').toUpperCase();
+  const key = cardNumber.replace(/[\s.-]/g, '').toUpperCase();
   const ours = /^\d{13}$/.test(key);
   if (ours && !luhnOk(key)) return reply.code(400).send({ statusCode: 400, code: 'INVALID_CARD_NUMBER' });
 

@@ -21,6 +21,7 @@ export const BENCH_ENV = {
   DATA_KEY: '6b1f0c9e3a5d7e2f4a8c0b1d3e5f7a9c2b4d6e8f0a1c3e5d7b9f1a3c5e7d9b2f',
   JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdefghij',
   VALIDATION_RATE_LIMIT: '100000000',
+  CARD_MISMATCH_LIMIT: '100000000', // the validation bench repeats pairs that match nothing
   ACCESS_TOKEN_TTL_SECONDS: '7200',
   SCHEDULER_ENABLED: 'false',
   SEARCH_DRIVER: 'database',

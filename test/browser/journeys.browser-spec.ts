@@ -1,71 +1,36 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startApp, type TestApp } from '../support/app';
 import { addDays } from '../../src/common/dates';
 import { digits, makeOfficer, nikFor, PASSWORD, postVacancy, uniq, verifiedEmployer, type Session } from '../support/factories';
+import { shoot, signIn as signInAs, startConsole, visible, type Console } from './support';
+import type { Page } from 'playwright-core';
 
 /**
  * Each role's main journey through the web console in a real browser (Debian's chromium driven by
  * playwright-core) against the real service: a company registers, an officer verifies it, HR posts
  * a vacancy, a seeker registers and requests a card, the officer approves it, the seeker applies, HR
  * checks the card and records the hire, the seeker's card page says placed, and the officer's
- * dashboard and IPK III/1 count it. Assertions are on what a person sees.
- * Screenshots (360 px and 1280 px) go to test-artifacts/console/.
+ * dashboard and IPK III/1 count it. Assertions are on what a person sees. Every page visited is
+ * checked for duplicate ids and axe violations (support.ts). Screenshots (360 px and 1280 px) go to
+ * test-artifacts/console/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', 'test-artifacts', 'console');
-
 describe('web console journeys (browser)', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
+  let web: Console;
   let officer: Session;
 
   beforeAll(async () => {
-    // No silent skip: without a browser these tests must fail and say how to get one.
-    if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-    mkdirSync(SHOTS, { recursive: true });
-    t = await startApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
-    officer = await makeOfficer(t);
+    web = await startConsole();
+    officer = await makeOfficer(web.t);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await web?.close();
   });
 
-  async function person(): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-    const page = await ctx.newPage();
-    return { ctx, page };
-  }
+  afterEach(async () => {
+    await web.assertPagesClean();
+  }, 120_000);
 
-  /** The page at phone and desktop width, full length. */
-  async function shoot(page: Page, name: string): Promise<void> {
-    for (const width of [360, 1280]) {
-      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
-      await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto('/masuk');
-    await page.getByLabel(/^Email/).fill(email);
-    await page.getByLabel(/^Kata sandi/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-  }
-
-  const visible = (page: Page) => page.locator('main').innerText();
+  const person = () => web.person();
+  const signIn = async (page: Page, email: string) => signInAs(page, email);
 
   it('company → officer → HR → seeker → hire → placed → statistics', async () => {
     const companyName = `PT ${uniq('Jaya')}`;
@@ -75,7 +40,7 @@ describe('web console journeys (browser)', () => {
     const birthDate = '1998-03-14';
     const nik = nikFor(birthDate, 'P');
     const title = `Kasir ${uniq('Toko')}`;
-    const today = t.clock.today();
+    const today = web.t.clock.today();
 
     // 1. A company registers itself and lands on its status page: pending, with what to do meanwhile.
     const hr = await person();
@@ -101,7 +66,10 @@ describe('web console journeys (browser)', () => {
     await off.page.waitForURL('**/petugas');
     await off.page.goto('/petugas/perusahaan');
     const row = off.page.locator('tr', { hasText: companyName });
-    await row.getByRole('button', { name: 'Verifikasi' }).click();
+    // One click only unfolds the question; the second does it.
+    await row.getByText('Verifikasi', { exact: true }).click();
+    expect(await row.innerText()).toContain(`Verifikasi ${companyName}`);
+    await row.getByRole('button', { name: 'Ya, verifikasi' }).click();
     await off.page.waitForURL('**ok=employerVerified');
     expect(await visible(off.page)).toContain('Perusahaan diverifikasi.');
 
@@ -118,7 +86,7 @@ describe('web console journeys (browser)', () => {
     await hr.page.getByLabel(/^Lokasi kerja/).fill('Jl. Merdeka No. 5, Palembang');
     await hr.page.getByLabel(/^Kecamatan/).selectOption('16.71.05');
     const closes = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
-    await hr.page.getByLabel(/^Tanggal penutupan/).fill(closes);
+    await hr.page.getByLabel(/^Batas lamaran/).fill(closes);
     await hr.page.getByLabel(/^Pendidikan minimal/).selectOption('SMA');
     await hr.page.getByLabel(/^Keahlian/).fill('kasir, Excel');
     await shoot(hr.page, 'vacancy-form');
@@ -150,9 +118,12 @@ describe('web console journeys (browser)', () => {
     // 5. The officer approves the request.
     await off.page.goto('/petugas/kartu/permohonan');
     await shoot(off.page, 'officer-card-queue');
-    await off.page.locator('tr', { hasText: nik }).getByRole('button', { name: 'Setujui' }).click();
-    await off.page.waitForURL('**ok=cardApproved');
-    expect(await visible(off.page)).toContain('Kartu disetujui dan diberi nomor.');
+    const request = off.page.locator('tr', { hasText: nik });
+    await request.getByText('Setujui', { exact: true }).click();
+    await request.getByRole('button', { name: 'Ya, setujui dan beri nomor' }).click();
+    await off.page.waitForURL('**ok=cardApproved**');
+    // The message names the number issued.
+    expect(await visible(off.page)).toMatch(/Kartu disetujui dengan nomor 1671-\d{2}-\d{6}-\d\./);
 
     // 6. The seeker sees an active card with a number and its next report date, and can print it.
     await seeker.page.goto('/saya/kartu');
@@ -288,7 +259,7 @@ describe('web console journeys (browser)', () => {
     await shoot(off.page, 'officer-card-issued');
 
     // 3. Cards from the earlier system are imported from a CSV file; the bad line is shown with its reason.
-    const issuedAt = addDays(t.clock.today(), -60);
+    const issuedAt = addDays(web.t.clock.today(), -60);
     const number = `LAMA/${digits(10)}`;
     const csv = [
       'cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,status',
@@ -301,7 +272,10 @@ describe('web console journeys (browser)', () => {
     await off.page.getByRole('button', { name: 'Impor', exact: true }).click();
     const result = await visible(off.page);
     expect(result).toContain('1 kartu diimpor, 1 baris ditolak.');
-    expect(result).toMatch(/3\s+nik\s+nik says the holder was born on/);
+    // In Indonesian: the column's own rule, no English, no pointer to docs/.
+    expect(result).toMatch(/3\s+nik\s+NIK harus 16 digit dan sesuai dengan tanggal lahir/);
+    expect(result).not.toContain('says the holder');
+    expect(result).not.toContain('docs/');
     await shoot(off.page, 'officer-import');
     await off.page.goto(`/petugas/kartu?q=${encodeURIComponent(number)}`);
     expect(await visible(off.page)).toContain('Rina Impor');
@@ -338,9 +312,9 @@ describe('web console journeys (browser)', () => {
     await ctx.close();
 
     // HR of one company opening another company's applicants: not found.
-    const someone = await postVacancy(t, await verifiedEmployer(t, officer));
+    const someone = await postVacancy(web.t, await verifiedEmployer(web.t, officer));
     const hrEmail = `${uniq('hr')}@company.test`;
-    const reg = await t.http.post('/api/v1/auth/register/employer').send({
+    const reg = await web.t.http.post('/api/v1/auth/register/employer').send({
       email: hrEmail, password: PASSWORD, fullName: 'Staf Lain',
       company: { legalName: `PT ${uniq('Lain')}`, nib: String(Date.now()).slice(-13).padStart(13, '8'), kbli: '47111', address: 'Jl. Lain No. 2, Palembang', phone: '0711-654321' },
     });

@@ -224,6 +224,6 @@ describe('web console (server)', () => {
     expect(text).not.toContain(seeker.nik);
 
     const forged = await t.http.get('/cek-kartu?t=eyJhbGciOiJFZERTQSJ9.e30.AAAA');
-    expect(textOf(forged.text)).toContain('Kartu TIDAK SAH');
+    expect(textOf(forged.text)).toContain('Kartu tidak berlaku');
   });
 });

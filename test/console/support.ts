@@ -41,3 +41,17 @@ export async function postForm(b: TestAgent, page: string, action: string, field
   const html = (await b.get(page)).text;
   return b.post(action).type('form').send({ _csrf: csrfOf(html), ...fields });
 }
+
+/**
+ * The hidden tokens of the form posting to `action` on a page: `_csrf` and the form's one-time
+ * `_form` token (a form sent twice with the same `_form` takes effect once).
+ */
+export function tokensOf(html: string, action: string): { _csrf: string; _form: string } {
+  const start = html.indexOf(`action="${action}"`);
+  if (start < 0) throw new Error(`no form posting to ${action} on the page`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form);
+  const once = /name="_form" value="([^"]+)"/.exec(form);
+  if (!csrf || !once) throw new Error(`the form posting to ${action} carries no tokens`);
+  return { _csrf: csrf[1], _form: once[1] };
+}

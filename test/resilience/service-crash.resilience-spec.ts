@@ -9,7 +9,7 @@ import { BuiltService, hireInvariantViolations, sleep } from './support';
  */
 describe('service killed with SIGKILL during hires (built service, private MariaDB)', () => {
   let db: PrivateMariaDb;
-  let services: BuiltService[] = [];
+  const services: BuiltService[] = [];
   let world: HiringWorld;
   const env = () => ({ DB_TYPE: 'mysql', DB_URL: db.url('ak1_resilience') });
 
@@ -48,7 +48,7 @@ describe('service killed with SIGKILL during hires (built service, private Maria
     expect(load.outcomes.filter((o) => o.timedOut)).toHaveLength(0);
     expect(load.outcomes.filter((o) => o.status >= 500).map((o) => `${o.status} ${o.body?.code}`)).toEqual([]);
     // Before the kill and after the restart the service answered normally.
-    const normal = (o: { status: number; body: any }) => o.status === 200 || o.status === 201 || (o.status === 409 && o.body?.code === 'VACANCY_FILLED');
+    const normal = (o: { status: number; body: { code?: string } | null }) => o.status === 200 || o.status === 201 || (o.status === 409 && o.body?.code === 'VACANCY_FILLED');
     expect(tally(load.outcomes.filter((o) => o.endedAt < exit.at - 50 && !normal(o)))).toEqual({});
     const after = load.outcomes.filter((o) => o.startedAt >= restartedAt);
     expect(tally(after.filter((o) => !normal(o)))).toEqual({});

@@ -71,7 +71,7 @@ describe('security: fuzzing', () => {
   const runs = Number(process.env.FUZZ_RUNS ?? 30);
 
   beforeAll(async () => {
-    t = await startApp({ VALIDATION_RATE_LIMIT: '1000000', REGISTRATION_RATE_LIMIT: '1000000', LOGIN_FAILURE_LIMIT_PER_EMAIL: '1000000', LOGIN_FAILURE_LIMIT_PER_ADDRESS: '1000000' });
+    t = await startApp({ VALIDATION_RATE_LIMIT: '1000000', CARD_MISMATCH_LIMIT: '1000000', REGISTRATION_RATE_LIMIT: '1000000', LOGIN_FAILURE_LIMIT_PER_EMAIL: '1000000', LOGIN_FAILURE_LIMIT_PER_ADDRESS: '1000000' });
     w = await buildWorld(t);
     doc = (await t.http.get('/docs-json').expect(200)).body;
   });

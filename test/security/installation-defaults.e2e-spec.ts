@@ -18,7 +18,8 @@ describe('security: installation defaults', () => {
   const install = async (env: Record<string, string> = {}): Promise<TestApp> => {
     const dir = mkdtempSync(join(tmpdir(), 'ak1-install-'));
     dirs.push(dir);
-    const t = await startApp({ DATA_DIR: dir, ...env });
+    // JWT_SECRET '' = unset: the installation makes its own.
+    const t = await startApp({ DATA_DIR: dir, JWT_SECRET: '', ...env });
     apps.push(t);
     return t;
   };
@@ -36,16 +37,19 @@ describe('security: installation defaults', () => {
     const kid = async (t: TestApp) => (await t.http.get('/.well-known/jwks.json').expect(200)).body.keys[0].kid as string;
     expect(await kid(a)).not.toBe(await kid(b));
 
-    // The former public constant signs nothing here any more.
-    const officer = await makeOfficer(a);
+    // Passport keeps one strategy per process: the app started last (b) is the one answering tokens.
+    const officer = await makeOfficer(b);
     const claims = JSON.parse(Buffer.from(officer.token.split('.')[1], 'base64url').toString());
     const now = Math.floor(Date.now() / 1000);
-    const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ ...claims, iat: now, exp: now + 600 })}`;
-    const forged = `${input}.${createHmac('sha256', 'development-only-jwt-secret-change-me-in-production').update(input).digest('base64url')}`;
-    const res = await a.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${forged}`);
-    expect(res.status).toBe(401);
-    // A token of installation A is worthless on installation B.
-    expect((await b.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${officer.token}`)).status).toBe(401);
+    const signed = (secret: string) => {
+      const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ ...claims, iat: now, exp: now + 600 })}`;
+      return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+    };
+    const me = (token: string) => b.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
+    expect((await me(signed(b.config.jwt.secret))).status).toBe(200);
+    // The former public constant, and another installation's secret, sign nothing here.
+    expect((await me(signed('development-only-jwt-secret-change-me-in-production'))).status).toBe(401);
+    expect((await me(signed(a.config.jwt.secret))).status).toBe(401);
   });
 
   it('serves /docs with a content security policy that forbids framing', async () => {

@@ -98,10 +98,16 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/seekers/me/recommendations', allow: ['seeker'] },
   { route: 'GET /api/v1/vacancies/{id}/candidates', allow: ['officer'], object: 'vacancy' },
 
+  // Referrals
+  { route: 'POST /api/v1/vacancies/{id}/referrals', allow: ['officer'], object: 'vacancy', body: (w) => ({ seekerId: w.s2.seekerId, note: 'Rujukan uji keamanan' }) },
+  { route: 'GET /api/v1/vacancies/{id}/referrals', allow: ['officer', 'employer'], object: 'vacancy' },
+  { route: 'GET /api/v1/seekers/me/referrals', allow: ['seeker'] },
+
   // Applications and hires
   { route: 'POST /api/v1/vacancies/{id}/applications', allow: ['seeker'], object: 'vacancy', publicWhenPublished: true, body: () => ({ coverLetter: 'Saya berminat.' }) },
   { route: 'GET /api/v1/seekers/me/applications', allow: ['seeker'] },
   { route: 'POST /api/v1/applications/{id}/withdraw', allow: ['seeker'], object: 'application' },
+  { route: 'POST /api/v1/applications/{id}/consent', allow: ['seeker'], object: 'application', body: () => ({ shareContact: true }) },
   { route: 'GET /api/v1/vacancies/{id}/applications', allow: ['employer', 'officer'], object: 'vacancy' },
   { route: 'PATCH /api/v1/applications/{id}', allow: ['employer'], object: 'application', body: () => ({ status: 'SHORTLISTED' }) },
   { route: 'POST /api/v1/applications/{id}/hire', allow: ['verified'], object: 'application', body: (w) => ({ startDate: futureDate(w), position: 'Operator' }) },
@@ -154,4 +160,4 @@ export function pathWith(path: string, id?: string): string {
  * of the API table above (it calls the same services, whose object checks the API tests cover). Its
  * mount points are named here so that a route outside both lists still fails the inventory.
  */
-export const CONSOLE_ROUTE = /^(GET|POST) \/(|assets\/\{name\}|masuk|keluar|bahasa|cek-kartu|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;
+export const CONSOLE_ROUTE = /^(GET|POST) \/(|assets\/\{name\}|masuk|keluar|bahasa|cek-kartu|bantuan|privasi|sitemap\.xml|robots\.txt|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;

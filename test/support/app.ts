@@ -1,7 +1,9 @@
 import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createConnection } from 'mysql2/promise';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -12,6 +14,8 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/http-setup';
 import { Clock, TestClock } from '../../src/common/clock';
 import { loadConfig, type AppConfig } from '../../src/config/config';
+import { createOpenApiDocument } from '../../src/openapi/openapi-document';
+import { formatViolations, OpenApiReplay } from './openapi-replay';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -19,8 +23,25 @@ export interface TestApp {
   clock: TestClock;
   config: AppConfig;
   ds: DataSource;
+  /** Checks every reply against the OpenAPI document (see openapi-replay.ts); null with OPENAPI_REPLAY=off. */
+  replay: OpenApiReplay | null;
   close(): Promise<void>;
 }
+
+/**
+ * Every test app replays its traffic against the OpenAPI document; a test whose requests got replies
+ * the document does not describe fails (after the test, with one line per violation). OPENAPI_REPLAY=off
+ * turns it off while debugging something else.
+ */
+const replays = new Set<OpenApiReplay>();
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    const violations = [...replays].flatMap((r) => r.drain());
+    if (violations.length > 0) throw new Error(formatViolations(violations));
+  });
+}
+
+const PROCESS_JWT_SECRET = randomBytes(48).toString('base64url');
 
 /** The engine the suite runs on: SQLite unless DB_TYPE=mysql (then DB_URL names the database). */
 export const ENGINE = process.env.DB_TYPE === 'mysql' ? 'mysql' : 'sqlite';
@@ -32,7 +53,9 @@ export const ENGINE = process.env.DB_TYPE === 'mysql' ? 'mysql' : 'sqlite';
 export async function startApp(env: Record<string, string> = {}, extraControllers: Type[] = [], opts: { freshDatabase?: boolean } = {}): Promise<TestApp> {
   let dir: string | null = null;
   let dropDatabase: (() => Promise<void>) | null = null;
-  const base: Record<string, string> = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' };
+  // One token secret per test process: Passport keeps one 'jwt' strategy per process, so apps started
+  // side by side in one spec must agree on it (a spec may still pass its own, or JWT_SECRET: '' for none).
+  const base: Record<string, string> = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', JWT_SECRET: PROCESS_JWT_SECRET };
   if (ENGINE === 'mysql') {
     base.DB_TYPE = 'mysql';
     base.DB_URL = process.env.DB_URL ?? 'mysql://root@127.0.0.1:3306/ak1_test';
@@ -46,7 +69,7 @@ export async function startApp(env: Record<string, string> = {}, extraController
   for (const k of ['MEILI_HOST', 'MEILI_API_KEY']) if (process.env[k]) passthrough[k] = process.env[k]!;
   const config = loadConfig({ ...passthrough, ...base, ...env });
   const clock = new TestClock();
-  const app = await createAppWithClock(config, clock, extraControllers);
+  const { app, replay } = await createAppWithClock(config, clock, extraControllers);
   await app.init();
   const ds = app.get(DataSource);
   return {
@@ -55,22 +78,71 @@ export async function startApp(env: Record<string, string> = {}, extraController
     clock,
     config,
     ds,
+    replay: replay?.validator ?? null,
     async close() {
       await app.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
       if (dropDatabase) await dropDatabase();
+      replay?.finish();
     },
   };
 }
 
-async function createAppWithClock(config: AppConfig, clock: TestClock, controllers: Type[]): Promise<NestExpressApplication> {
+async function createAppWithClock(config: AppConfig, clock: TestClock, controllers: Type[]): Promise<{ app: NestExpressApplication; replay: InstalledReplay | null }> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)], controllers })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  // First in line, so it sees every reply, including the body parser's and the 503s of stalled requests.
+  const replay = process.env.OPENAPI_REPLAY === 'off' ? null : installReplay(app, controllers);
   configureApp(app, config, null);
-  return app;
+  return { app, replay };
+}
+
+interface InstalledReplay {
+  validator: OpenApiReplay;
+  finish(): void;
+}
+/**
+ * The recorder goes in before the routes exist; the document is built from the app at its first
+ * request (after init). Routes of controllers a spec adds for itself are not part of the API.
+ */
+function installReplay(app: NestExpressApplication, extraControllers: Type[]): InstalledReplay {
+  const extras = extraControllers.map((c) => `${c.name}_`);
+  let validator: OpenApiReplay | null = null;
+  let record: RequestHandler | null = null;
+  const get = (): OpenApiReplay => {
+    if (!validator) {
+      validator = new OpenApiReplay(createOpenApiDocument(app), (operationId) => extras.some((p) => operationId.startsWith(p)));
+      record = validator.middleware();
+      replays.add(validator);
+    }
+    return validator;
+  };
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    get();
+    record!(req, res, next);
+  });
+  return {
+    get validator() {
+      return get();
+    },
+    finish() {
+      if (!validator) return;
+      replays.delete(validator);
+      writeReplayReport(validator);
+      const left = validator.drain();
+      if (left.length > 0) throw new Error(formatViolations(left));
+    },
+  };
+}
+
+/** With OPENAPI_REPLAY_REPORT=<file>, each app appends what it checked (replies per operation and status). */
+function writeReplayReport(validator: OpenApiReplay): void {
+  const file = process.env.OPENAPI_REPLAY_REPORT;
+  if (!file) return;
+  appendFileSync(file, JSON.stringify({ spec: expect.getState().testPath, seen: Object.fromEntries(validator.seen) }) + '\n');
 }
 
 /**

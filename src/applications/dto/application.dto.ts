@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.entity.js';
 
@@ -7,6 +7,19 @@ export class ApplyDto {
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional() @IsString() @MaxLength(5000)
   coverLetter?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: "Consent (UU PDP No. 27/2022) to show your phone and email to the vacancy's employer; change it later with POST /applications/:id/consent",
+  })
+  @IsOptional() @IsBoolean({ message: 'shareContact must be true or false' })
+  shareContact?: boolean;
+}
+
+export class ConsentDto {
+  @ApiProperty({ description: "true: the vacancy's employer sees your phone and email; false: it does not (withdraws an earlier consent)" })
+  @IsBoolean({ message: 'shareContact must be true or false' })
+  shareContact: boolean;
 }
 
 export class DecideDto {

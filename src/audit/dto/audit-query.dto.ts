@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
+import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'employer' })
@@ -16,10 +17,10 @@ export class AuditQuery extends PageQuery {
   actorId?: string;
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'calendar date (Asia/Jakarta), inclusive' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  @IsOptional() @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'calendar date (Asia/Jakarta), inclusive' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
   to?: string;
 }

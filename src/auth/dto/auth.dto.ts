@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import type { LoginReply } from '../auth.service.js';
+import { TokenPairReply } from './auth.reply.js';
 
 export const PASSWORD_RULE = { min: 10, max: 128 };
 
@@ -37,6 +39,25 @@ export class LoginDto {
   @ApiProperty({ format: 'password' })
   @IsString() @MaxLength(1024)
   password: string;
+
+  @ApiPropertyOptional({
+    maxLength: 256,
+    format: 'password',
+    description:
+      'The `deviceToken` an earlier successful sign-in of this account returned. With it, this sign-in is not held by the per-email failure limit (nobody can lock the owner out by failing on the email); its own failures count against the device, which is no longer honoured after LOGIN_FAILURE_LIMIT_PER_EMAIL of them in 15 minutes. An unknown, revoked or malformed token, or one of another account, is ignored.',
+  })
+  @IsOptional() @IsString() @MaxLength(256)
+  deviceToken?: string;
+}
+
+/** The reply of `POST /auth/login`: a token pair (see TokenPairReply) and this device's known-device token. */
+export class LoginReplyDto extends TokenPairReply implements LoginReply {
+  @ApiProperty({
+    description:
+      'Known-device token (opaque, 256 random bits, bound to this account; keep it, e.g. in an HttpOnly cookie or the app\'s secure storage, and send it as `deviceToken` with later sign-ins). When the sign-in presented a token that is still honoured, the same token comes back; otherwise a new one. Forgotten after a year without use, and at most 20 devices are kept per account (the least recently used go first).',
+    example: 'q1Zk3y8c0nT9Zb2mV6xR4aF7uH5eJ1wL0pS3dG8kQ2M',
+  })
+  deviceToken: string;
 }
 
 export class RefreshDto {

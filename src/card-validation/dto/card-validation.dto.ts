@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
-import { IsCalendarDate } from '../../seekers/dto/seeker.dto.js';
+import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
+import { VALIDATION_RESULTS, type ValidationResult } from '../card-validation.entity.js';
 
 export class ValidateCardDto {
   @ApiProperty({ description: 'the card number, with or without spaces, dots or dashes', example: '1671-26-000123-7', maxLength: 40 })
@@ -21,11 +22,11 @@ export class ValidateCredentialDto {
 
 export class CardValidationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'first day (inclusive, Asia/Jakarta)' })
-  @IsOptional() @IsCalendarDate('from')
+  @IsOptional() @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'last day (inclusive, Asia/Jakarta)' })
-  @IsOptional() @IsCalendarDate('to')
+  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'officers: one employer only' })
@@ -35,8 +36,8 @@ export class CardValidationQuery extends PageQuery {
 
 /** The reply to a validation, by number or by credential. */
 export class ValidationReplyDto {
-  @ApiProperty({ enum: ['VALID', 'EXPIRED', 'PLACED', 'REVOKED', 'NOT_FOUND'] })
-  result: string;
+  @ApiProperty({ enum: VALIDATION_RESULTS })
+  result: ValidationResult;
   @ApiProperty()
   valid: boolean;
   @ApiProperty({ nullable: true, type: String })

@@ -26,7 +26,9 @@ export class CardListQuery extends PageQuery {
   @IsOptional() @IsIn(CARD_STATUSES)
   status?: CardStatus;
 
-  @ApiPropertyOptional({ description: "matches the holder's name (every word) or the card number" })
+  @ApiPropertyOptional({
+    description: "matches the holder's name (every word) or the card number; a whole NIK (16 digits, spaces allowed) finds that person's cards",
+  })
   @IsOptional() @IsString() @MaxLength(100)
   q?: string;
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { Response } from 'express';
 import { DomainError } from '../domain-error.js';
 import { requestContext } from '../request-context.js';
+import { MAX_FORM_FIELDS, MAX_JSON_DEPTH } from './hostile-input.js';
 
 const DEFAULT_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -83,6 +84,29 @@ export function toErrorBody(err: unknown): { body: ErrorBody; headers?: Record<s
   if (parserType === 'entity.too.large') {
     return {
       body: { statusCode: 413, error: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed (1 MiB).' },
+    };
+  }
+  // Refused before parsing (hostile-input.ts, body-parser's parameterLimit): valid syntax, input the API never takes.
+  if (parserType === 'entity.too.deep') {
+    return {
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'VALIDATION_FAILED',
+        message: `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`,
+        details: [{ field: 'body', messages: [`body must not nest arrays or objects more than ${MAX_JSON_DEPTH} levels deep`] }],
+      },
+    };
+  }
+  if (parserType === 'parameters.too.many') {
+    return {
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'VALIDATION_FAILED',
+        message: `The form has too many fields (at most ${MAX_FORM_FIELDS}).`,
+        details: [{ field: 'body', messages: [`a form may have at most ${MAX_FORM_FIELDS} fields`] }],
+      },
     };
   }
   if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') {

@@ -1,6 +1,7 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AuthUser, Role } from '../../common/auth/auth-user.js';
+import { DEFAULT_OFFICE, type OfficeSettings } from '../../config/config.js';
 import { translator, type Translator } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/format.js';
 
@@ -13,11 +14,24 @@ export interface ConsoleContext {
   sessionId: string | null;
   /** The CSRF token every form of this page carries. */
   csrf: string;
+  /** A new one-time token for a form of this page (`_form`: the form takes effect once). */
+  formToken: () => string;
   /** The path and query of this request, for "come back here" links. */
   path: string;
+  /** A job seeker recorded as hired: no longer offered what only people looking for work need. */
+  seekerPlaced: boolean;
+  /** The office on the help page and in the footer. */
+  office: OfficeSettings;
+  /** Scheme and host of absolute links (PUBLIC_URL, else this request's own), without a trailing slash. */
+  origin: string;
 }
 
-export type ConsoleRequest = Omit<Request, 'user'> & { console?: ConsoleContext; user?: AuthUser | null };
+export type ConsoleRequest = Omit<Request, 'user'> & {
+  console?: ConsoleContext;
+  user?: AuthUser | null;
+  /** The user a form signed this browser in as (kept with the form's answer for a replay). */
+  signedInAs?: string;
+};
 
 export const CONSOLE_ROLES = 'ak1:consoleRoles';
 export const CONSOLE_VERIFIED_EMPLOYER = 'ak1:consoleVerifiedEmployer';
@@ -36,11 +50,24 @@ export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext): Con
 
 /** A minimal context for pages rendered before (or without) the guard: error pages. */
 export function fallbackContext(lang: Lang, path: string): ConsoleContext {
-  return { lang, t: translator(lang), user: null, userName: null, sessionId: null, csrf: '', path };
+  return {
+    lang,
+    t: translator(lang),
+    user: null,
+    userName: null,
+    sessionId: null,
+    csrf: '',
+    formToken: () => '',
+    path,
+    seekerPlaced: false,
+    office: DEFAULT_OFFICE,
+    origin: '',
+  };
 }
 
 /** A local path to return to after sign-in or a language switch; anything else becomes `/`. */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.length > 500) return '/';
+  if (typeof next !== 'string' || next.length > 500) return '/';
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   return next;
 }

@@ -1,24 +1,33 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import type { Role } from '../../common/auth/auth-user.js';
 import { VerifiedEmployerGuard } from '../../common/auth/verified-employer.guard.js';
-import { DomainError, forbidden } from '../../common/domain-error.js';
+import { forbidden } from '../../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Seeker } from '../../seekers/seeker.entity.js';
+import { ConsoleForms } from '../forms/console-forms.service.js';
 import { translator } from '../i18n/i18n.js';
 import { isLang, type Lang } from '../i18n/format.js';
 import { ConsoleCsrf } from '../session/csrf.js';
 import { ConsoleSessions, sessionUser } from '../session/console-sessions.service.js';
 import { clearCookie, parseCookies, setCookie } from './cookies.js';
-import { CONSOLE_ROLES, CONSOLE_UPLOAD, CONSOLE_VERIFIED_EMPLOYER, type ConsoleRequest } from './console-context.js';
+import {
+  CONSOLE_ROLES,
+  CONSOLE_UPLOAD,
+  CONSOLE_VERIFIED_EMPLOYER,
+  type ConsoleContext,
+  type ConsoleRequest,
+} from './console-context.js';
+import { csrfRejected, signInRequired } from './refusals.js';
+
+export { csrfRejected, signInRequired };
 
 export const SESSION_COOKIE = 'ak1_session';
 export const CSRF_COOKIE = 'ak1_csrf';
 export const LANG_COOKIE = 'ak1_lang';
-
-export const signInRequired = () => new DomainError(401, 'UNAUTHENTICATED', 'Sign in to open this page.');
-export const csrfRejected = () =>
-  new DomainError(403, 'CSRF_REJECTED', 'The form could not be accepted: it is out of date or did not come from this site. Reload the page and try again.');
 
 export function cookieSecurity(config: AppConfig) {
   return { secure: config.env === 'production' };
@@ -30,36 +39,50 @@ export function languageOf(req: ConsoleRequest): Lang {
 }
 
 /** Whether the posted form's `_csrf` is the token of this browser's seed and this session. */
-export function formTokenAccepted(csrf: ConsoleCsrf, req: ConsoleRequest, seed: string, sessionId: string | null): boolean {
+export function formTokenAccepted(
+  csrf: ConsoleCsrf,
+  req: ConsoleRequest,
+  seed: string,
+  sessionId: string | null,
+): boolean {
   return csrf.check(seed, sessionId, (req.body as Record<string, unknown> | undefined)?._csrf);
+}
+
+/** What the guard learns of a request before any rule is applied. */
+export interface ConsoleRequestState {
+  context: ConsoleContext;
+  seed: string;
+  /** Whether the browser came with the seed (a POST from a browser without one cannot be ours). */
+  hadSeed: boolean;
 }
 
 /**
  * Every console route passes here: it reads the session cookie, gives the browser a CSRF seed,
- * refuses a POST without a valid form token, then applies the page's roles and — through the API's
- * own VerifiedEmployerGuard — the verified-employer rule, with the session's AuthUser.
+ * refuses a POST without a valid form token (or answers a form sent before with its first answer),
+ * then applies the page's roles and — through the API's own VerifiedEmployerGuard — the
+ * verified-employer rule, with the session's AuthUser.
  */
 @Injectable()
 export class ConsoleGuard implements CanActivate {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly reflector: Reflector,
     private readonly sessions: ConsoleSessions,
     private readonly csrf: ConsoleCsrf,
+    private readonly forms: ConsoleForms,
     private readonly verifiedEmployer: VerifiedEmployerGuard,
   ) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const req = ctx.switchToHttp().getRequest<ConsoleRequest>();
-    const res = ctx.switchToHttp().getResponse<Response>();
+  /** The request's console context (also for pages no route claims: the 404 page). */
+  async contextOf(req: ConsoleRequest, res: Response): Promise<ConsoleRequestState> {
     const cookies = parseCookies(req.headers.cookie);
     const security = cookieSecurity(this.config);
-
     let seed = cookies[CSRF_COOKIE];
+    const hadSeed = this.csrf.isSeed(seed);
     if (!this.csrf.isSeed(seed)) {
       seed = this.csrf.newSeed();
       setCookie(res, CSRF_COOKIE, seed, security);
-      cookies[CSRF_COOKIE] = '';
     }
     const token = cookies[SESSION_COOKIE];
     const session = token ? await this.sessions.find(token) : null;
@@ -75,24 +98,44 @@ export class ConsoleGuard implements CanActivate {
       userName: session?.fullName ?? null,
       sessionId: session?.id ?? null,
       csrf: this.csrf.token(seed, session?.id ?? null),
+      formToken: () => this.forms.newToken(),
       path: req.originalUrl,
+      seekerPlaced: user?.role === 'seeker' && user.seekerId ? await this.placed(user.seekerId) : false,
+      office: this.config.office,
+      origin: this.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
     };
+    return { context: req.console, seed, hadSeed };
+  }
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const req = ctx.switchToHttp().getRequest<ConsoleRequest>();
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const { context, seed, hadSeed } = await this.contextOf(req, res);
 
     // A file upload's fields are read after the guards, so its form token is checked then
     // (ConsoleUpload's interceptor); every other form is checked here, before anything runs.
     const uploadForm = this.reflector.get<boolean | undefined>(CONSOLE_UPLOAD, ctx.getHandler());
     if (req.method !== 'GET' && req.method !== 'HEAD' && !uploadForm) {
-      if (!cookies[CSRF_COOKIE] || !formTokenAccepted(this.csrf, req, seed, session?.id ?? null)) throw csrfRejected();
+      await this.forms.begin(req, res, seed, () => {
+        if (!hadSeed || !formTokenAccepted(this.csrf, req, seed, context.sessionId)) throw csrfRejected();
+      });
     }
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(CONSOLE_ROLES, [ctx.getHandler(), ctx.getClass()]);
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(CONSOLE_ROLES, targets);
     if (roles) {
-      if (!user) throw signInRequired();
-      if (!roles.includes(user.role)) throw forbidden();
+      if (!context.user) throw signInRequired();
+      if (!roles.includes(context.user.role)) throw forbidden();
     }
-    if (this.reflector.getAllAndOverride<boolean>(CONSOLE_VERIFIED_EMPLOYER, [ctx.getHandler(), ctx.getClass()])) {
+    if (this.reflector.getAllAndOverride<boolean>(CONSOLE_VERIFIED_EMPLOYER, targets)) {
       await this.verifiedEmployer.canActivate(ctx);
     }
     return true;
+  }
+
+  /** Whether the job seeker has been recorded as hired (no longer looking for work). */
+  private async placed(seekerId: string): Promise<boolean> {
+    const s = await this.ds.getRepository(Seeker).findOne({ select: { id: true, placedAt: true }, where: { id: seekerId } });
+    return !!s?.placedAt;
   }
 }

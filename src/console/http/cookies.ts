@@ -23,15 +23,20 @@ export function parseCookies(header: string | undefined): Record<string, string>
 export interface CookieOptions {
   secure: boolean;
   maxAgeSeconds?: number;
+  /** Narrower than `/` for a cookie only one route reads (the known-device cookie: the sign-in form). */
+  path?: string;
 }
 
-/** Every console cookie is httpOnly, SameSite=Lax, path /, and Secure outside development and test. */
+/**
+ * Every console cookie is httpOnly, SameSite=Lax, path / (unless narrower), and Secure outside
+ * development and test.
+ */
 export function setCookie(res: Response, name: string, value: string, opts: CookieOptions): void {
   res.cookie(name, value, {
     httpOnly: true,
     sameSite: 'lax',
     secure: opts.secure,
-    path: '/',
+    path: opts.path ?? '/',
     ...(opts.maxAgeSeconds === undefined ? {} : { maxAge: opts.maxAgeSeconds * 1000 }),
   });
 }

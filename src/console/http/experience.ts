@@ -8,7 +8,9 @@ export const EXPERIENCE_PARTS = ['position', 'company', 'fromYear', 'toYear'] as
 const nameOf = (row: number, part: (typeof EXPERIENCE_PARTS)[number]) => `experience.${row}.${part}`;
 
 /** The inputs of the work experience rows, named by the API's field paths (`experience.0.position`). */
-export const EXPERIENCE_FORM: FieldSpec[] = Array.from({ length: EXPERIENCE_MAX }, (_, row) => EXPERIENCE_PARTS.map((part) => ({ name: nameOf(row, part) }))).flat();
+export const EXPERIENCE_FORM: FieldSpec[] = Array.from({ length: EXPERIENCE_MAX }, (_, row) =>
+  EXPERIENCE_PARTS.map((part) => ({ name: nameOf(row, part) })),
+).flat();
 
 /**
  * The rows a person filled in, blank ones dropped and the rest numbered from 0 again, so that the

@@ -1,5 +1,13 @@
 import { KECAMATAN } from '../../common/reference/kecamatan.js';
-import { formatDate, formatDateTime, formatMoney, formatPercent, groupThousands, monthName, type Lang } from './format.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatPercent,
+  groupThousands,
+  monthName,
+  type Lang,
+} from './format.js';
 import { EN } from './messages.en.js';
 import { ID, type MessageKey } from './messages.id.js';
 

@@ -1,10 +1,11 @@
 import type { MessageKey } from './messages.id.js';
+import { UX_EN } from './messages.ux.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
-  'app.name': 'Online Yellow Card · AK1',
+  'app.name': 'AK1 Card Service',
   'app.skip': 'Skip to content',
-  'app.footer': 'Palembang City Manpower Office · Job Seeker Card (AK/I) service',
+  'app.footer': 'Palembang City Manpower Office · AK1 Card Service',
   'lang.switch': 'Bahasa Indonesia',
   'nav.label': 'Main menu',
   'nav.vacancies': 'Find jobs',
@@ -68,7 +69,7 @@ export const EN: Record<MessageKey, string> = {
   'vacancy.salaryUpTo': 'up to {amount}',
   'vacancy.salaryUnstated': 'Wage not stated',
   'vacancy.educationMinShort': 'min. {level}',
-  'vacancy.closesOn': 'Closes {date}',
+  'vacancy.closesOn': 'Apply by {date}',
   'vacancy.remaining': '{n} positions left',
   'vacancy.requiresAk1': 'AK1 card required',
   'vacancy.noRequirement': 'No requirement',
@@ -96,7 +97,7 @@ export const EN: Record<MessageKey, string> = {
   'field.ageMax': 'Maximum age',
   'field.genderRequirement': 'Sex required',
   'field.occupationCode': 'Occupation code (KBJI 2014)',
-  'field.closesAt': 'Closing date',
+  'field.closesAt': 'Application deadline',
   'field.requiresAk1': 'Applicants must hold an active AK1 card',
   'field.description': 'Job description',
   'field.title': 'Job title',
@@ -140,7 +141,7 @@ export const EN: Record<MessageKey, string> = {
   'hint.kbji': '4 digits, optional',
   'hint.quota': 'At least 1',
   'hint.money': 'For example: 4.500.000. Optional.',
-  'hint.closesAt': 'Must be after today',
+  'hint.closesAt': 'The last day applications are taken; must be after today.',
   'hint.requiresAk1': 'As the regional regulation asks: companies require the AK1 from applicants.',
   'hint.cardNumber': 'For example: 1671-26-000123-7 (dashes optional)',
   'signin.title': 'Sign in',
@@ -148,7 +149,9 @@ export const EN: Record<MessageKey, string> = {
   'signin.noAccount': 'No account yet?',
   'signin.signedOut': 'You have signed out.',
   'register.companyTitle': 'Company registration',
-  'register.companyIntro': 'Register your company. Once the labour office verifies it, you can post vacancies, check AK1 cards and record hires.',
+  'register.companyIntro':
+    'Register your company. Once the labour office verifies it, you can post vacancies, check AK1 cards and record ' +
+    'hires.',
   'register.company': 'Company details',
   'register.hrAccount': 'HR staff account',
   'register.seekerTitle': 'Job seeker registration',
@@ -158,25 +161,30 @@ export const EN: Record<MessageKey, string> = {
   'register.account': 'Account',
   'register.submit': 'Register',
   'check.title': 'Check an AK1 card',
-  'check.intro': "Scan the QR code on an AK1 card with a phone camera to open this page and see whether the card is valid.",
+  'check.intro':
+    'Every AK1 card carries a QR code. Scanning it shows anyone whether the card is genuine and still valid, ' +
+    "without showing its holder's personal data.",
   'check.valid': 'Card VALID',
-  'check.notValid': 'Card NOT VALID',
+  'check.notValid': 'Card not valid',
   'check.checkedAt': 'Checked at',
-  'check.privacy': 'This page shows only what the card signed by the labour office says and the card’s current status. No other personal data is ever shown.',
+  'check.privacy':
+    'This page shows only what the card signed by the labour office says and the card’s current status. No other ' +
+    'personal data is ever shown.',
   'check.employers': 'HR staff of verified companies can check by card number and NIK:',
   'check.reportOverdue': 'Report overdue',
   'checkResult.VALID': 'The card is active and valid.',
   'checkResult.EXPIRED': 'The card has expired.',
   'checkResult.PLACED': 'The holder has been placed in a job.',
   'checkResult.REVOKED': 'The card was revoked by the labour office.',
-  'checkResult.NOT_FOUND': 'No card has that number with that NIK.',
+  'checkResult.NOT_FOUND': 'This card number and NIK do not match any AK1 card. Check what was typed and try again.',
   'checkResult.INVALID': 'This code is not a card signed by the labour office.',
   'checkResult.CREDENTIAL_EXPIRED': 'This QR code has expired. Ask the holder to print their card again.',
   'card.current': 'Current card',
   'card.latest': 'Latest card',
   'card.numberPending': 'Awaiting approval',
   'card.overdueTitle': 'Your report is overdue.',
-  'card.overdue': 'Your 6-month report was due on {date}. The card stays valid, but please report your status below now.',
+  'card.overdue':
+    'Your 6-month report was due on {date}. The card stays valid, but please report your status below now.',
   'card.overdueShort': 'Report overdue',
   'card.reportTitle': '6-month report',
   'card.reportIntro': 'Every 6 months you must report that you are still looking for work.',
@@ -187,7 +195,7 @@ export const EN: Record<MessageKey, string> = {
   'card.placedNote': 'Congratulations! You are recorded as hired by {employer} from {date}.',
   'card.placedAt': 'Placed at',
   'card.requestTitle': 'Request an AK1 card',
-  'card.requestIntro': 'The AK1 card (yellow card) is free and valid for 2 years. An officer will check your details.',
+  'card.requestIntro': 'The AK1 card is free and valid for 2 years. An officer will check your details.',
   'card.requestSubmit': 'Request AK1 card',
   'card.history': 'Card history',
   'card.printTitle': 'Printable AK1 card',
@@ -195,7 +203,7 @@ export const EN: Record<MessageKey, string> = {
   'card.print': 'Print',
   'card.front': 'Front',
   'card.back': 'Back',
-  'card.formTitle': 'Job Seeker Card (AK/I)',
+  'card.formTitle': 'AK1 card · Job seeker registration card',
   'card.issuer': 'Palembang City Manpower Office',
   'card.born': 'Place, date of birth',
   'card.reportsTitle': '6-month reports',
@@ -220,7 +228,8 @@ export const EN: Record<MessageKey, string> = {
   'application.withdraw': 'Withdraw',
   'application.withdrawConfirm': 'Withdraw this application?',
   'profile.identityNote': 'Identity can only be changed at the labour office, with your KTP.',
-  'hired.intro': 'Found a job? Report it here. Your AK1 card will be closed as "placed" and your other open applications closed.',
+  'hired.intro':
+    'Found a job? Report it here. Your AK1 card will be closed as "placed" and your other open applications closed.',
   'hired.confirm': 'Report that you have a job? Your AK1 card will be closed.',
   'hired.submit': 'Report that I have a job',
   'company.pendingTitle': 'Waiting for verification by the labour office.',
@@ -253,14 +262,16 @@ export const EN: Record<MessageKey, string> = {
   'employer.liveCard': 'AK1 card status is shown as it is now, not as it was when the seeker applied.',
   'employer.noCard': 'No card',
   'employer.noApplicants': 'No applicants yet.',
-  'employer.shortlist': 'Shortlist',
+  'employer.shortlist': 'Passed document screening',
   'employer.reject': 'Reject',
   'employer.rejectConfirm': 'Reject this applicant?',
   'employer.hire': 'Hire…',
   'employer.hireConfirm': 'I confirm that {name} is hired',
   'employer.hireConfirmQ': 'Record the hire of {name}? Their AK1 card will be closed as "placed".',
   'employer.recordHire': 'Record hire',
-  'employer.checkIntro': "Enter the applicant's AK1 card number and NIK. Every check is recorded as evidence of your company's participation.",
+  'employer.checkIntro':
+    "Enter the applicant's AK1 card number and NIK. Every check is recorded as evidence of your company's " +
+    "participation.",
   'employer.check': 'Check card',
   'employer.recentChecks': 'Recent checks',
   'employer.noChecks': 'No checks yet.',
@@ -279,7 +290,7 @@ export const EN: Record<MessageKey, string> = {
   'officer.reportFor': 'Record 6-month report',
   'officer.reason': 'Reason',
   'officer.searchEmployer': 'Name or NIB',
-  'officer.searchCard': 'Holder name or card number',
+  'officer.searchCard': 'Holder name, card number or NIK',
   'officer.overdueFilter': 'Report overdue',
   'officer.cardQueueIntro': "Check the applicant's identity before approving. An approved card is valid for 2 years.",
   'officer.pendingCount': '{n} requests waiting',
@@ -303,7 +314,9 @@ export const EN: Record<MessageKey, string> = {
   'dash.bySource': 'Placements by source',
   'dash.perMonth': 'Cards issued and placements per month',
   'dash.month': 'Month',
-  'outreach.intro': 'Verified employers that did not take part in this period: no vacancy requiring the AK1, no card check, no recorded hire.',
+  'outreach.intro':
+    'Verified employers that did not take part in this period: no vacancy requiring the AK1, no card check, no ' +
+    'recorded hire.',
   'audit.entityType': 'Object type',
   'audit.entityTypeHint': 'For example: employer, card, vacancy, application, placement',
   'audit.entityId': 'Object id',
@@ -338,6 +351,9 @@ export const EN: Record<MessageKey, string> = {
   'error.CARD_NOT_ACTIVE': 'The card is not active.',
   'error.INVALID_CARD_NUMBER': 'The card number is not valid (its check digit is wrong). Please check it.',
   'error.VALIDATION_RATE_LIMITED': 'Too many checks this minute. Please wait.',
+  'error.CARD_CHECK_LOCKED':
+    'Too many wrong NIKs for this card number. Checks of this number are paused: ask the holder to show the card or ' +
+    'its QR code.',
   'error.CARD_CHECK_RATE_LIMITED': 'Too many checks from this network. Wait a minute.',
   'error.INVALID_STATE_TRANSITION': 'This cannot be done in the current state.',
   'error.VACANCY_NOT_OPEN': 'This vacancy no longer takes applications.',
@@ -426,7 +442,7 @@ export const EN: Record<MessageKey, string> = {
   'employer.REJECTED': 'Rejected',
   'employer.SUSPENDED': 'Suspended',
   'application.SUBMITTED': 'Submitted',
-  'application.SHORTLISTED': 'Shortlisted',
+  'application.SHORTLISTED': 'Passed document screening',
   'application.REJECTED': 'Rejected',
   'application.HIRED': 'Hired',
   'application.WITHDRAWN': 'Withdrawn',
@@ -501,7 +517,9 @@ export const EN: Record<MessageKey, string> = {
   "ipk.v4": "4. Removed this month",
   "ipk.vD": "D. Sum (3 + 4)",
   "ipk.v5": "5. Unfilled at the end of this month (C − D)",
-  "ipk.note": "L = male, P = female. Vacancies open to either sex count under L+P only. Job seekers under 15 count in the totals only.",
+  "ipk.note":
+    "L = male, P = female. Vacancies open to either sex count under L+P only. Job seekers under 15 count in the " +
+    "totals only.",
   'search.more': "More filters",
   // Officer desk, experience rows, staff list, IPK III/2 and III/4, audit labels.
   "experience.title": "Work experience",
@@ -523,7 +541,9 @@ export const EN: Record<MessageKey, string> = {
   "nav.walkIn": "Counter registration",
   "nav.cardImport": "Import cards",
   "nav.officerVacancies": "Vacancies & referral",
-  "walkIn.intro": "Register a job seeker who came to the office. Check their KTP and diploma; once saved, the AK1 card can be issued at once.",
+  "walkIn.intro":
+    "Register a job seeker who came to the office. Check their KTP and diploma; once saved, the AK1 card can be " +
+    "issued at once.",
   "walkIn.submit": "Save job seeker",
   "walkIn.alreadyHolds": "This person already holds an active or requested AK1 card, so a new card cannot be issued.",
   "walkIn.cardTitle": "AK1 card",
@@ -532,8 +552,12 @@ export const EN: Record<MessageKey, string> = {
   "walkIn.issueConfirm": "Issue an AK1 card to {name}?",
   "ok.walkInRegistered": "Job seeker saved. Issue their card below.",
   "ok.cardIssued": "AK1 card issued. Print it for the holder.",
-  "import.intro": "Import cards from the earlier system: upload a CSV file (at most 1 MB) or paste its content. Good lines go in; bad lines are rejected with the reason.",
-  "import.columns": "Required columns: cardNumber, nik, fullName, birthPlace, birthDate, gender, address, educationLevel, issuedAt, status. See docs/cards-import.md.",
+  "import.intro":
+    "Import cards from the earlier system: upload a CSV file (at most 1 MB) or paste its content. Good lines go in; " +
+    "bad lines are rejected with the reason.",
+  "import.columns":
+    "The first line of the file names the columns (in any case). Dates are written YYYY-MM-DD, for example " +
+    "2025-03-14; skills are separated by semicolons.",
   "import.file": "CSV file",
   "import.fileHint": "Choose a .csv file on this computer.",
   "import.paste": "Or paste the CSV",
@@ -547,7 +571,8 @@ export const EN: Record<MessageKey, string> = {
   "import.line": "Line",
   "import.column": "Column",
   "import.problem": "Problem",
-  "referral.listIntro": "Vacancies open now. Open one to see the best-matching job seekers and refer them, or to close it.",
+  "referral.listIntro":
+    "Vacancies open now. Open one to see the best-matching job seekers and refer them, or to close it.",
   "referral.open": "Candidates and actions",
   "referral.title": "Candidates to refer",
   "referral.intro": "Holders of an active AK1 card who are not yet placed, best match with the requirements first.",
@@ -557,7 +582,9 @@ export const EN: Record<MessageKey, string> = {
   "referral.why": "Matched / missing",
   "referral.none": "No active card holder meets the requirements of this vacancy yet.",
   "referral.closeTitle": "Close the vacancy",
-  "referral.closeIntro": "An officer can close any vacancy, for instance when the company no longer hires. Undecided applications close with it.",
+  "referral.closeIntro":
+    "An officer can close any vacancy, for instance when the company no longer hires. Undecided applications close " +
+    "with it.",
   "referral.closeConfirm": "Close this vacancy? Undecided applications close with it.",
   "referral.close": "Close vacancy",
   "ipk.reports": "IPK reports",
@@ -569,7 +596,9 @@ export const EN: Record<MessageKey, string> = {
   "ipk.education": "Education",
   "ipk.legend": "Columns",
   "ipk.note2": "L = male, P = female. The job seeker's highest education when registered.",
-  "ipk.note4": "Positions by the minimum education asked. L and P: vacancies for men or women only; L+P also holds those open to either.",
+  "ipk.note4":
+    "Positions by the minimum education asked. L and P: vacancies for men or women only; L+P also holds those open " +
+    "to either.",
   "entity.employer": "Employer",
   "entity.card": "AK1 card",
   "entity.vacancy": "Vacancy",
@@ -578,7 +607,7 @@ export const EN: Record<MessageKey, string> = {
   "entity.seeker": "Job seeker",
   "entity.user": "Account",
   "auditAction.application.submitted": "Application sent",
-  "auditAction.application.shortlisted": "Applicant shortlisted",
+  "auditAction.application.shortlisted": "Applicant passed document screening",
   "auditAction.application.rejected": "Application rejected",
   "auditAction.application.withdrawn": "Application withdrawn",
   "auditAction.application.hired": "Applicant hired",
@@ -611,4 +640,49 @@ export const EN: Record<MessageKey, string> = {
   "auditAction.vacancy.closed": "Vacancy closed",
   "auditAction.vacancy.expired": "Vacancy past its closing date",
   "auditAction.vacancy.filled": "All positions filled",
+  // Referrals and the applicant's consent (issue 14)
+  "referral.refer": "Refer…",
+  "referral.referSubmit": "Refer {name} to this vacancy",
+  "referral.referConfirm": "Refer {name} to this vacancy? The referral is shown to the job seeker and the company.",
+  "referral.note": "Referral note (optional)",
+  "referral.noteHint": "Read by the job seeker and the company. Do not write an NIK, an address or a phone number.",
+  "referral.referredTitle": "Referred",
+  "referral.referredCount": "{n} job seekers referred to this vacancy.",
+  "referral.referredAt": "Referred on",
+  "referral.applied": "Has applied",
+  "referral.notApplied": "Not applied yet",
+  "referral.noneReferred": "No job seeker has been referred to this vacancy yet.",
+  "ok.referred": "Job seeker referred. The referral appears on their My applications page and on the company's applicants page.",
+  "error.DUPLICATE_REFERRAL": "This job seeker has already been referred to this vacancy.",
+  "error.SEEKER_ALREADY_APPLIED": "This job seeker has already applied to this vacancy; the company has the application.",
+  "seekerReferral.title": "Referrals from the labour office",
+  "seekerReferral.intro":
+    "An officer of the labour office considers you a good match for the vacancies below. Read them and apply if you are interested.",
+  "seekerReferral.item": "You were referred to the vacancy {title} at {company} on {date}.",
+  "seekerReferral.note": "Officer's note",
+  "seekerReferral.apply": "See the vacancy and apply",
+  "seekerReferral.applied": "You have applied to this vacancy.",
+  "seekerReferral.closed": "This vacancy no longer takes applications.",
+  "consent.label": "I allow this company to see my mobile number and email to contact me about this application.",
+  "consent.hint":
+    "Optional. Without it, the company sees only your name, education, skills and AK1 card status. " +
+    "You can change it at any time on the My applications page.",
+  "consent.column": "Contact for the company",
+  "consent.shared": "Mobile number and email shared",
+  "consent.notShared": "Not shared",
+  "consent.share": "Share my contact details",
+  "consent.stop": "Stop sharing",
+  "ok.contactShared": "The company can now see your mobile number and email for this application.",
+  "ok.contactHidden": "Your mobile number and email are no longer shown to the company.",
+  "employer.noContact": "The applicant has not shared a mobile number or email.",
+  "employer.phone": "Mobile",
+  "employer.email": "Email",
+  "employer.referredTitle": "Referred by the labour office",
+  "employer.referredIntro":
+    "Job seekers an officer of the labour office referred to this vacancy. They see this referral and may apply; " +
+    "their mobile number and email are shown once they apply and allow it.",
+  "entity.referral": "Referral",
+  "auditAction.referral.created": "Job seeker referred to a vacancy",
+  "auditAction.application.consent_changed": "Applicant's consent to share contact details changed",
+  ...UX_EN,
 };

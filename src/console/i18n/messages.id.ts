@@ -1,8 +1,10 @@
+import { UX_ID } from './messages.ux.id.js';
+
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
-  'app.name': 'Kartu Kuning Online · AK1',
+  'app.name': 'Layanan Kartu AK1',
   'app.skip': 'Langsung ke isi halaman',
-  'app.footer': 'Dinas Tenaga Kerja Kota Palembang · Layanan Kartu Tanda Pencari Kerja (AK/I)',
+  'app.footer': 'Dinas Tenaga Kerja Kota Palembang · Layanan Kartu AK1',
   'lang.switch': 'English',
   'nav.label': 'Menu utama',
   'nav.vacancies': 'Cari lowongan',
@@ -24,7 +26,7 @@ export const ID = {
   'nav.dashboard': 'Dasbor',
   'nav.employerQueue': 'Verifikasi perusahaan',
   'nav.cardQueue': 'Permohonan kartu',
-  'nav.cardRegister': 'Register kartu',
+  'nav.cardRegister': 'Buku induk kartu',
   'nav.outreach': 'Penjangkauan',
   'nav.ipk': 'Laporan IPK',
   'nav.audit': 'Log audit',
@@ -66,7 +68,7 @@ export const ID = {
   'vacancy.salaryUpTo': 'hingga {amount}',
   'vacancy.salaryUnstated': 'Gaji tidak disebutkan',
   'vacancy.educationMinShort': 'min. {level}',
-  'vacancy.closesOn': 'Ditutup {date}',
+  'vacancy.closesOn': 'Batas lamaran {date}',
   'vacancy.remaining': 'sisa {n} posisi',
   'vacancy.requiresAk1': 'Wajib kartu AK1',
   'vacancy.noRequirement': 'Tidak ada syarat',
@@ -94,7 +96,7 @@ export const ID = {
   'field.ageMax': 'Usia maksimal',
   'field.genderRequirement': 'Jenis kelamin yang dibutuhkan',
   'field.occupationCode': 'Kode jabatan (KBJI 2014)',
-  'field.closesAt': 'Tanggal penutupan',
+  'field.closesAt': 'Batas lamaran',
   'field.requiresAk1': 'Pelamar wajib memiliki kartu AK1 aktif',
   'field.description': 'Uraian pekerjaan',
   'field.title': 'Nama jabatan',
@@ -138,7 +140,7 @@ export const ID = {
   'hint.kbji': '4 digit, tidak wajib',
   'hint.quota': 'Minimal 1',
   'hint.money': 'Contoh: 4.500.000. Tidak wajib.',
-  'hint.closesAt': 'Harus setelah hari ini',
+  'hint.closesAt': 'Hari terakhir lamaran diterima; harus setelah hari ini.',
   'hint.requiresAk1': 'Sesuai Perda: perusahaan mensyaratkan AK1 bagi pelamar.',
   'hint.cardNumber': 'Contoh: 1671-26-000123-7 (boleh tanpa tanda hubung)',
   'signin.title': 'Masuk',
@@ -146,7 +148,9 @@ export const ID = {
   'signin.noAccount': 'Belum punya akun?',
   'signin.signedOut': 'Anda sudah keluar.',
   'register.companyTitle': 'Pendaftaran perusahaan',
-  'register.companyIntro': 'Daftarkan perusahaan Anda. Setelah diverifikasi Disnaker, Anda dapat memasang lowongan, mengecek kartu AK1, dan mencatat penerimaan karyawan.',
+  'register.companyIntro':
+    'Daftarkan perusahaan Anda. Setelah diverifikasi Disnaker, Anda dapat memasang lowongan, mengecek kartu AK1, ' +
+    'dan mencatat penerimaan karyawan.',
   'register.company': 'Data perusahaan',
   'register.hrAccount': 'Akun staf HR',
   'register.seekerTitle': 'Pendaftaran pencari kerja',
@@ -156,25 +160,31 @@ export const ID = {
   'register.account': 'Akun',
   'register.submit': 'Daftar',
   'check.title': 'Cek keabsahan kartu AK1',
-  'check.intro': 'Pindai kode QR pada kartu AK1 dengan kamera HP untuk membuka halaman ini dan melihat apakah kartu itu sah.',
+  'check.intro':
+    'Setiap kartu AK1 memuat kode QR. Dengan memindainya, siapa pun dapat melihat apakah kartu itu sah dan masih ' +
+    'berlaku, tanpa melihat data pribadi pemegangnya.',
   'check.valid': 'Kartu SAH',
-  'check.notValid': 'Kartu TIDAK SAH',
+  'check.notValid': 'Kartu tidak berlaku',
   'check.checkedAt': 'Dicek pada',
-  'check.privacy': 'Halaman ini hanya menampilkan isi kartu yang ditandatangani Disnaker dan status kartu saat ini. Data pribadi lain tidak pernah ditampilkan.',
+  'check.privacy':
+    'Halaman ini hanya menampilkan isi kartu yang ditandatangani Disnaker dan status kartu saat ini. Data pribadi ' +
+    'lain tidak pernah ditampilkan.',
   'check.employers': 'Staf HR perusahaan terverifikasi dapat mengecek dengan nomor kartu dan NIK:',
   'check.reportOverdue': 'Terlambat lapor',
   'checkResult.VALID': 'Kartu aktif dan masih berlaku.',
   'checkResult.EXPIRED': 'Masa berlaku kartu sudah habis.',
   'checkResult.PLACED': 'Pemegang kartu sudah diterima bekerja.',
   'checkResult.REVOKED': 'Kartu telah dicabut oleh Disnaker.',
-  'checkResult.NOT_FOUND': 'Tidak ada kartu dengan nomor dan NIK tersebut.',
+  'checkResult.NOT_FOUND':
+    'Nomor kartu dan NIK ini tidak cocok dengan kartu AK1 mana pun. Periksa kembali ketikan keduanya, lalu cek lagi.',
   'checkResult.INVALID': 'Kode ini bukan kartu yang ditandatangani Disnaker.',
   'checkResult.CREDENTIAL_EXPIRED': 'Kode QR ini sudah kedaluwarsa. Minta pemegang kartu mencetak ulang kartunya.',
   'card.current': 'Kartu saat ini',
   'card.latest': 'Kartu terakhir',
   'card.numberPending': 'Menunggu persetujuan',
   'card.overdueTitle': 'Anda terlambat melapor.',
-  'card.overdue': 'Batas lapor 6 bulanan adalah {date}. Kartu tetap berlaku, tetapi segera laporkan status Anda di bawah ini.',
+  'card.overdue':
+    'Batas lapor 6 bulanan adalah {date}. Kartu tetap berlaku, tetapi segera laporkan status Anda di bawah ini.',
   'card.overdueShort': 'Terlambat lapor',
   'card.reportTitle': 'Lapor 6 bulanan',
   'card.reportIntro': 'Setiap 6 bulan Anda wajib melapor bahwa Anda masih mencari kerja.',
@@ -185,7 +195,8 @@ export const ID = {
   'card.placedNote': 'Selamat! Anda tercatat diterima bekerja di {employer} mulai {date}.',
   'card.placedAt': 'Diterima di',
   'card.requestTitle': 'Ajukan kartu AK1',
-  'card.requestIntro': 'Kartu AK1 (kartu kuning) gratis dan berlaku 2 tahun. Petugas Disnaker akan memeriksa data Anda.',
+  'card.requestIntro':
+    'Kartu AK1 gratis dan berlaku 2 tahun. Petugas Disnaker akan memeriksa data Anda.',
   'card.requestSubmit': 'Ajukan kartu AK1',
   'card.history': 'Riwayat kartu',
   'card.printTitle': 'Kartu AK1 untuk dicetak',
@@ -193,14 +204,14 @@ export const ID = {
   'card.print': 'Cetak',
   'card.front': 'Sisi depan',
   'card.back': 'Sisi belakang',
-  'card.formTitle': 'Kartu Tanda Pencari Kerja (AK/I)',
+  'card.formTitle': 'Kartu AK1 · Tanda Bukti Pendaftaran Pencari Kerja',
   'card.issuer': 'Dinas Tenaga Kerja Kota Palembang',
   'card.born': 'Tempat, tanggal lahir',
   'card.reportsTitle': 'Laporan 6 bulanan',
   'card.report': 'Lapor',
   'card.due': 'Batas',
   'card.reportedOn': 'Dilaporkan',
-  'card.placedBox': 'Diterima di / TMT',
+  'card.placedBox': 'Diterima bekerja di / TMT',
   'card.backNote': 'Pindai kode QR di sisi depan untuk mengecek keabsahan kartu.',
   'match.intro': 'Lowongan yang terbuka untuk Anda, diurutkan dari yang paling cocok dengan profil Anda.',
   'match.score': 'Kecocokan {score}%',
@@ -218,7 +229,9 @@ export const ID = {
   'application.withdraw': 'Tarik lamaran',
   'application.withdrawConfirm': 'Tarik lamaran ini?',
   'profile.identityNote': 'Identitas hanya dapat diubah di kantor Disnaker dengan membawa KTP.',
-  'hired.intro': 'Sudah diterima bekerja? Laporkan di sini. Kartu AK1 Anda akan ditutup dengan status "diterima bekerja" dan lamaran lain yang masih berjalan ditutup.',
+  'hired.intro':
+    'Sudah diterima bekerja? Laporkan di sini. Kartu AK1 Anda akan ditutup dengan status "diterima bekerja" dan ' +
+    'lamaran lain yang masih berjalan ditutup.',
   'hired.confirm': 'Laporkan bahwa Anda sudah bekerja? Kartu AK1 Anda akan ditutup.',
   'hired.submit': 'Laporkan saya sudah bekerja',
   'company.pendingTitle': 'Menunggu verifikasi Disnaker.',
@@ -251,14 +264,15 @@ export const ID = {
   'employer.liveCard': 'Status kartu AK1 ditampilkan sebagaimana adanya sekarang, bukan saat melamar.',
   'employer.noCard': 'Tidak punya kartu',
   'employer.noApplicants': 'Belum ada pelamar.',
-  'employer.shortlist': 'Masukkan daftar pendek',
+  'employer.shortlist': 'Lolos seleksi berkas',
   'employer.reject': 'Tolak',
   'employer.rejectConfirm': 'Tolak pelamar ini?',
   'employer.hire': 'Terima bekerja…',
   'employer.hireConfirm': 'Saya menyatakan {name} diterima bekerja',
   'employer.hireConfirmQ': 'Catat penerimaan {name}? Kartu AK1-nya akan ditutup sebagai "diterima bekerja".',
   'employer.recordHire': 'Catat penerimaan',
-  'employer.checkIntro': 'Masukkan nomor kartu AK1 dan NIK pelamar. Setiap pengecekan dicatat sebagai bukti partisipasi perusahaan.',
+  'employer.checkIntro':
+    'Masukkan nomor kartu AK1 dan NIK pelamar. Setiap pengecekan dicatat sebagai bukti partisipasi perusahaan.',
   'employer.check': 'Cek kartu',
   'employer.recentChecks': 'Pengecekan terakhir',
   'employer.noChecks': 'Belum ada pengecekan.',
@@ -277,7 +291,7 @@ export const ID = {
   'officer.reportFor': 'Catat lapor 6 bulanan',
   'officer.reason': 'Alasan',
   'officer.searchEmployer': 'Nama atau NIB',
-  'officer.searchCard': 'Nama pemegang atau nomor kartu',
+  'officer.searchCard': 'Nama pemegang, nomor kartu, atau NIK',
   'officer.overdueFilter': 'Terlambat lapor',
   'officer.cardQueueIntro': 'Periksa identitas pemohon sebelum menyetujui. Kartu yang disetujui berlaku 2 tahun.',
   'officer.pendingCount': '{n} permohonan menunggu',
@@ -301,7 +315,9 @@ export const ID = {
   'dash.bySource': 'Penempatan menurut sumber',
   'dash.perMonth': 'Kartu terbit dan penempatan per bulan',
   'dash.month': 'Bulan',
-  'outreach.intro': 'Perusahaan terverifikasi yang tidak berpartisipasi dalam periode ini: tidak memasang lowongan ber-AK1, tidak mengecek kartu, dan tidak mencatat penerimaan.',
+  'outreach.intro':
+    'Perusahaan terverifikasi yang tidak berpartisipasi dalam periode ini: tidak memasang lowongan ber-AK1, tidak ' +
+    'mengecek kartu, dan tidak mencatat penerimaan.',
   'audit.entityType': 'Jenis objek',
   'audit.entityTypeHint': 'Contoh: employer, card, vacancy, application, placement',
   'audit.entityId': 'ID objek',
@@ -322,11 +338,13 @@ export const ID = {
   'error.generic': 'Permintaan tidak dapat diproses. Silakan coba lagi.',
   'error.NOT_FOUND': 'Data yang Anda cari tidak ada, atau Anda tidak berhak melihatnya.',
   'error.FORBIDDEN': 'Anda tidak berhak membuka halaman ini.',
-  'error.CSRF_REJECTED': 'Formulir sudah kedaluwarsa atau tidak berasal dari situs ini. Muat ulang halaman lalu coba lagi.',
+  'error.CSRF_REJECTED':
+    'Formulir sudah kedaluwarsa atau tidak berasal dari situs ini. Muat ulang halaman lalu coba lagi.',
   'error.EMPLOYER_NOT_VERIFIED': 'Perusahaan Anda harus diverifikasi Disnaker terlebih dahulu.',
   'error.INVALID_CREDENTIALS': 'Email atau kata sandi salah.',
   'error.LOGIN_FAILURE_LIMIT_PER_EMAIL': 'Terlalu banyak percobaan masuk yang gagal. Tunggu beberapa menit.',
-  'error.LOGIN_FAILURE_LIMIT_PER_ADDRESS': 'Terlalu banyak percobaan masuk yang gagal dari jaringan ini. Tunggu beberapa menit.',
+  'error.LOGIN_FAILURE_LIMIT_PER_ADDRESS':
+    'Terlalu banyak percobaan masuk yang gagal dari jaringan ini. Tunggu beberapa menit.',
   'error.REGISTRATION_RATE_LIMIT': 'Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.',
   'error.DUPLICATE_EMAIL': 'Email ini sudah terdaftar.',
   'error.DUPLICATE_NIK': 'NIK ini sudah terdaftar. Hubungi Disnaker bila ini bukan Anda.',
@@ -336,6 +354,9 @@ export const ID = {
   'error.CARD_NOT_ACTIVE': 'Kartu tidak aktif.',
   'error.INVALID_CARD_NUMBER': 'Nomor kartu tidak valid (angka pemeriksanya salah). Periksa kembali.',
   'error.VALIDATION_RATE_LIMITED': 'Terlalu banyak pengecekan dalam satu menit. Tunggu sebentar.',
+  'error.CARD_CHECK_LOCKED':
+    'Terlalu banyak NIK yang salah untuk nomor kartu ini. Pengecekan nomor ini dihentikan sementara: minta pemegang ' +
+    'kartu menunjukkan kartu atau kode QR-nya.',
   'error.CARD_CHECK_RATE_LIMITED': 'Terlalu banyak pengecekan dari jaringan ini. Tunggu satu menit.',
   'error.INVALID_STATE_TRANSITION': 'Tindakan ini tidak dapat dilakukan pada status saat ini.',
   'error.VACANCY_NOT_OPEN': 'Lowongan ini sudah tidak menerima lamaran.',
@@ -344,7 +365,7 @@ export const ID = {
   'error.DUPLICATE_APPLICATION': 'Anda sudah melamar lowongan ini.',
   'error.VACANCY_FILLED': 'Semua posisi lowongan ini sudah terisi.',
   'error.QUOTA_BELOW_FILLED': 'Jumlah posisi tidak boleh kurang dari posisi yang sudah terisi.',
-  'error.CLOSING_DATE_PASSED': 'Tanggal penutupan sudah lewat. Ubah tanggalnya sebelum menayangkan.',
+  'error.CLOSING_DATE_PASSED': 'Batas lamaran sudah lewat. Ubah tanggalnya sebelum menayangkan.',
   'error.CARD_NOT_FOUND': 'Tidak ada kartu AK1 dengan nomor dan NIK tersebut.',
   'error.IDEMPOTENCY_KEY_REUSED': 'Formulir ini sudah dikirim dengan isi lain. Muat ulang halaman.',
   'error.IDEMPOTENCY_REQUEST_IN_PROGRESS': 'Permintaan yang sama sedang diproses. Tunggu sebentar.',
@@ -393,7 +414,7 @@ export const ID = {
   'fielderr.educationMin': 'Pilih pendidikan minimal.',
   'fielderr.employmentType': 'Pilih jenis pekerjaan.',
   'fielderr.quota': 'Jumlah posisi minimal 1.',
-  'fielderr.closesAt': 'Tanggal penutupan harus tanggal yang benar dan setelah hari ini.',
+  'fielderr.closesAt': 'Batas lamaran harus tanggal yang benar dan setelah hari ini.',
   'fielderr.location': 'Lokasi kerja minimal 3 karakter.',
   'fielderr.salaryMin': 'Gaji harus angka rupiah dan tidak lebih besar dari gaji tertinggi.',
   'fielderr.salaryMax': 'Gaji harus angka rupiah.',
@@ -424,7 +445,7 @@ export const ID = {
   'employer.REJECTED': 'Ditolak',
   'employer.SUSPENDED': 'Ditangguhkan',
   'application.SUBMITTED': 'Terkirim',
-  'application.SHORTLISTED': 'Daftar pendek',
+  'application.SHORTLISTED': 'Lolos seleksi berkas',
   'application.REJECTED': 'Ditolak',
   'application.HIRED': 'Diterima',
   'application.WITHDRAWN': 'Ditarik',
@@ -499,7 +520,9 @@ export const ID = {
   "ipk.v4": "4. Dihapuskan bulan ini",
   "ipk.vD": "D. Jumlah (3 + 4)",
   "ipk.v5": "5. Belum dipenuhi akhir bulan ini (C − D)",
-  "ipk.note": "L = laki-laki, P = perempuan. Lowongan untuk laki-laki atau perempuan dihitung pada kolom L+P saja. Pencari kerja di bawah 15 tahun hanya masuk kolom jumlah.",
+  "ipk.note":
+    "L = laki-laki, P = perempuan. Lowongan untuk laki-laki atau perempuan dihitung pada kolom L+P saja. Pencari " +
+    "kerja di bawah 15 tahun hanya masuk kolom jumlah.",
   'search.more': "Saringan lainnya",
   // Officer desk, experience rows, staff list, IPK III/2 and III/4, audit labels.
   "experience.title": "Pengalaman kerja",
@@ -521,17 +544,25 @@ export const ID = {
   "nav.walkIn": "Pendaftaran di loket",
   "nav.cardImport": "Impor kartu",
   "nav.officerVacancies": "Lowongan & rujukan",
-  "walkIn.intro": "Daftarkan pencari kerja yang datang ke kantor. Periksa KTP dan ijazahnya; setelah tersimpan, kartu AK1 dapat langsung diterbitkan.",
+  "walkIn.intro":
+    "Daftarkan pencari kerja yang datang ke kantor. Periksa KTP dan ijazahnya; setelah tersimpan, kartu AK1 dapat " +
+    "langsung diterbitkan.",
   "walkIn.submit": "Simpan pencari kerja",
-  "walkIn.alreadyHolds": "Orang ini sudah memiliki kartu AK1 yang aktif atau sedang diajukan, sehingga kartu baru tidak dapat diterbitkan.",
+  "walkIn.alreadyHolds":
+    "Orang ini sudah memiliki kartu AK1 yang aktif atau sedang diajukan, sehingga kartu baru tidak dapat " +
+    "diterbitkan.",
   "walkIn.cardTitle": "Kartu AK1",
   "walkIn.cardIntro": "Kartu yang diterbitkan di loket langsung aktif, diberi nomor, dan berlaku 2 tahun.",
   "walkIn.issue": "Terbitkan kartu AK1",
   "walkIn.issueConfirm": "Terbitkan kartu AK1 untuk {name}?",
   "ok.walkInRegistered": "Pencari kerja tersimpan. Terbitkan kartunya di bawah.",
   "ok.cardIssued": "Kartu AK1 diterbitkan. Cetak kartunya untuk pemegang.",
-  "import.intro": "Impor kartu dari sistem lama: unggah berkas CSV (paling besar 1 MB) atau tempelkan isinya. Baris yang benar masuk; baris yang salah ditolak dengan alasannya.",
-  "import.columns": "Kolom wajib: cardNumber, nik, fullName, birthPlace, birthDate, gender, address, educationLevel, issuedAt, status. Lihat docs/cards-import.md.",
+  "import.intro":
+    "Impor kartu dari sistem lama: unggah berkas CSV (paling besar 1 MB) atau tempelkan isinya. Baris yang benar " +
+    "masuk; baris yang salah ditolak dengan alasannya.",
+  "import.columns":
+    "Baris pertama berkas memuat nama kolom (huruf besar-kecil tidak berpengaruh). Tanggal ditulis TTTT-BB-HH, " +
+    "misalnya 2025-03-14; keahlian dipisahkan titik koma.",
   "import.file": "Berkas CSV",
   "import.fileHint": "Pilih berkas .csv dari komputer ini.",
   "import.paste": "Atau tempelkan isi CSV",
@@ -545,17 +576,22 @@ export const ID = {
   "import.line": "Baris",
   "import.column": "Kolom",
   "import.problem": "Masalah",
-  "referral.listIntro": "Lowongan yang sedang dibuka. Buka lowongan untuk melihat pencari kerja yang paling cocok dan merujuk mereka, atau untuk menutupnya.",
+  "referral.listIntro":
+    "Lowongan yang sedang dibuka. Buka lowongan untuk melihat pencari kerja yang paling cocok dan merujuk mereka, " +
+    "atau untuk menutupnya.",
   "referral.open": "Kandidat dan tindakan",
   "referral.title": "Kandidat untuk dirujuk",
-  "referral.intro": "Pemegang kartu AK1 aktif yang belum bekerja, diurutkan dari yang paling cocok dengan syarat lowongan.",
+  "referral.intro":
+    "Pemegang kartu AK1 aktif yang belum bekerja, diurutkan dari yang paling cocok dengan syarat lowongan.",
   "referral.count": "{n} kandidat",
   "referral.seeker": "Pencari kerja",
   "referral.score": "Kecocokan",
   "referral.why": "Sesuai / belum sesuai",
   "referral.none": "Belum ada pemegang kartu aktif yang memenuhi syarat lowongan ini.",
   "referral.closeTitle": "Tutup lowongan",
-  "referral.closeIntro": "Petugas dapat menutup lowongan apa pun, misalnya bila perusahaan tidak lagi merekrut. Lamaran yang belum diputuskan ikut ditutup.",
+  "referral.closeIntro":
+    "Petugas dapat menutup lowongan apa pun, misalnya bila perusahaan tidak lagi merekrut. Lamaran yang belum " +
+    "diputuskan ikut ditutup.",
   "referral.closeConfirm": "Tutup lowongan ini? Lamaran yang belum diputuskan ikut ditutup.",
   "referral.close": "Tutup lowongan",
   "ipk.reports": "Laporan IPK",
@@ -567,7 +603,9 @@ export const ID = {
   "ipk.education": "Pendidikan",
   "ipk.legend": "Keterangan kolom",
   "ipk.note2": "L = laki-laki, P = perempuan. Pendidikan terakhir pencari kerja saat terdaftar.",
-  "ipk.note4": "Jumlah posisi menurut pendidikan minimal yang diminta. L dan P: lowongan khusus laki-laki atau perempuan; L+P juga memuat lowongan untuk keduanya.",
+  "ipk.note4":
+    "Jumlah posisi menurut pendidikan minimal yang diminta. L dan P: lowongan khusus laki-laki atau perempuan; L+P " +
+    "juga memuat lowongan untuk keduanya.",
   "entity.employer": "Perusahaan",
   "entity.card": "Kartu AK1",
   "entity.vacancy": "Lowongan",
@@ -576,7 +614,7 @@ export const ID = {
   "entity.seeker": "Pencari kerja",
   "entity.user": "Akun",
   "auditAction.application.submitted": "Lamaran dikirim",
-  "auditAction.application.shortlisted": "Pelamar masuk daftar pendek",
+  "auditAction.application.shortlisted": "Pelamar lolos seleksi berkas",
   "auditAction.application.rejected": "Lamaran ditolak",
   "auditAction.application.withdrawn": "Lamaran ditarik",
   "auditAction.application.hired": "Pelamar diterima bekerja",
@@ -609,6 +647,52 @@ export const ID = {
   "auditAction.vacancy.closed": "Lowongan ditutup",
   "auditAction.vacancy.expired": "Lowongan lewat tanggal penutupan",
   "auditAction.vacancy.filled": "Semua posisi lowongan terisi",
+  // Referrals and the applicant's consent (issue 14)
+  "referral.refer": "Rujuk…",
+  "referral.referSubmit": "Rujuk {name} ke lowongan ini",
+  "referral.referConfirm": "Rujuk {name} ke lowongan ini? Rujukan tampil di halaman pencari kerja dan perusahaan.",
+  "referral.note": "Catatan rujukan (tidak wajib)",
+  "referral.noteHint": "Dibaca oleh pencari kerja dan perusahaan. Jangan tulis NIK, alamat, atau nomor telepon.",
+  "referral.referredTitle": "Sudah dirujuk",
+  "referral.referredCount": "{n} pencari kerja dirujuk ke lowongan ini.",
+  "referral.referredAt": "Tanggal dirujuk",
+  "referral.applied": "Sudah melamar",
+  "referral.notApplied": "Belum melamar",
+  "referral.noneReferred": "Belum ada pencari kerja yang dirujuk ke lowongan ini.",
+  "ok.referred": "Pencari kerja dirujuk. Rujukan tampil di halaman Lamaran saya miliknya dan di halaman pelamar perusahaan.",
+  "error.DUPLICATE_REFERRAL": "Pencari kerja ini sudah dirujuk ke lowongan ini.",
+  "error.SEEKER_ALREADY_APPLIED": "Pencari kerja ini sudah melamar lowongan ini; perusahaan sudah menerima lamarannya.",
+  "seekerReferral.title": "Rujukan dari Disnaker",
+  "seekerReferral.intro":
+    "Petugas Disnaker menilai Anda cocok untuk lowongan berikut. Bacalah lowongannya dan kirim lamaran bila Anda berminat.",
+  "seekerReferral.item": "Anda dirujuk ke lowongan {title} di {company} pada {date}.",
+  "seekerReferral.note": "Catatan petugas",
+  "seekerReferral.apply": "Lihat lowongan dan kirim lamaran",
+  "seekerReferral.applied": "Anda sudah melamar lowongan ini.",
+  "seekerReferral.closed": "Lowongan ini sudah tidak menerima lamaran.",
+  "consent.label": "Saya mengizinkan perusahaan ini melihat nomor HP dan email saya untuk menghubungi saya tentang lamaran ini.",
+  "consent.hint":
+    "Tidak wajib. Tanpa izin ini, perusahaan hanya melihat nama, pendidikan, keahlian, dan status kartu AK1 Anda. " +
+    "Anda dapat mengubahnya kapan saja di halaman Lamaran saya.",
+  "consent.column": "Kontak untuk perusahaan",
+  "consent.shared": "Nomor HP dan email dibagikan",
+  "consent.notShared": "Tidak dibagikan",
+  "consent.share": "Bagikan kontak saya",
+  "consent.stop": "Berhenti membagikan",
+  "ok.contactShared": "Perusahaan sekarang dapat melihat nomor HP dan email Anda untuk lamaran ini.",
+  "ok.contactHidden": "Nomor HP dan email Anda tidak lagi ditampilkan kepada perusahaan.",
+  "employer.noContact": "Pelamar belum membagikan nomor HP dan email.",
+  "employer.phone": "HP",
+  "employer.email": "Email",
+  "employer.referredTitle": "Dirujuk oleh Disnaker",
+  "employer.referredIntro":
+    "Pencari kerja yang dirujuk petugas Disnaker ke lowongan ini. Mereka melihat rujukan ini dan dapat melamar; " +
+    "nomor HP dan email mereka tampil bila mereka melamar dan mengizinkannya.",
+  "entity.referral": "Rujukan",
+  "auditAction.referral.created": "Pencari kerja dirujuk ke lowongan",
+  "auditAction.application.consent_changed": "Izin berbagi kontak pelamar diubah",
+  // Issue 14 (help, privacy, audit sentences, import reasons, confirmations): messages.ux.id.ts.
+  ...UX_ID,
 };
 
 export type MessageKey = keyof typeof ID;

@@ -1,11 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, LessThan } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { Transactions } from '../../database/transactions.js';
-import { DailyJobs } from '../../jobs/daily-jobs.service.js';
 import type { UserView } from '../../users/user.entity.js';
 import { ConsoleSession } from './console-session.entity.js';
 
@@ -22,17 +21,12 @@ export function sessionUser(s: ConsoleSession): AuthUser {
 }
 
 @Injectable()
-export class ConsoleSessions implements OnModuleInit {
+export class ConsoleSessions {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly clock: Clock,
-    private readonly daily: DailyJobs,
   ) {}
-
-  onModuleInit(): void {
-    this.daily.register('purge-console-sessions', (now) => this.purge(now));
-  }
 
   /** Opens a session for a signed-in user; returns the cookie value (never stored as such). */
   async start(user: UserView): Promise<{ token: string; session: ConsoleSession }> {

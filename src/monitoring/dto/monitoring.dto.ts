@@ -2,18 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
+import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
 import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EMPLOYER_STATUSES, type EmployerStatus } from '../../employers/employer.entity.js';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class PeriodQuery {
   @ApiPropertyOptional({ example: '2026-11-01', description: 'first day (Asia/Jakarta), inclusive; default: the first of this month' })
-  @IsOptional() @Matches(DATE_RE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsOptional() @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'last day, inclusive; default: today' })
-  @IsOptional() @Matches(DATE_RE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
   to?: string;
 }
 
@@ -35,11 +34,11 @@ export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
 
 export class ParticipationQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-01' })
-  @IsOptional() @Matches(DATE_RE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsOptional() @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30' })
-  @IsOptional() @Matches(DATE_RE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
   to?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: '`false` is the outreach list' })
@@ -64,11 +63,11 @@ export class ParticipationQuery extends PageQuery {
 }
 
 export class MonthQuery {
-  @ApiProperty({ example: 2026 })
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
   year: number;
 
-  @ApiProperty({ example: 11, minimum: 1, maximum: 12 })
+  @ApiProperty({ type: 'integer', example: 11, minimum: 1, maximum: 12 })
   @Type(() => Number) @IsInt() @Min(1) @Max(12)
   month: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
+import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
 import { PLACEMENT_SOURCES, type PlacementSource } from '../placement.entity.js';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,11 +58,11 @@ export class SelfReportDto {
 
 export class PlacementListQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-01' })
-  @IsOptional() @Matches(DATE_RE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsOptional() @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30' })
-  @IsOptional() @Matches(DATE_RE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
   to?: string;
 
   @ApiPropertyOptional({ enum: PLACEMENT_SOURCES })

@@ -82,11 +82,11 @@ export class WorkExperienceDto {
   @IsString() @MinLength(2) @MaxLength(200)
   company: string;
 
-  @ApiProperty({ minimum: 1950, maximum: 2100, example: 2019 })
+  @ApiProperty({ type: 'integer', minimum: 1950, maximum: 2100, example: 2019 })
   @IsInt() @Min(1950) @Max(2100)
   fromYear: number;
 
-  @ApiPropertyOptional({ minimum: 1950, maximum: 2100, example: 2021, description: 'absent while still working there' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1950, maximum: 2100, example: 2021, description: 'absent while still working there' })
   @IsOptional() @IsInt() @Min(1950) @Max(2100) @NotBeforeFromYear()
   toYear?: number;
 }
@@ -97,32 +97,32 @@ const SKILL_RULES = { maxItems: 50, maxLength: 60 };
 
 /** Optional profile fields, shared by registration and later edits. */
 export class SeekerProfileFields {
-  @ApiPropertyOptional({ enum: MARITAL_STATUSES })
+  @ApiPropertyOptional({ enum: MARITAL_STATUSES, nullable: true, description: 'null clears it' })
   @IsOptional() @IsIn(MARITAL_STATUSES)
   maritalStatus?: MaritalStatus | null;
 
-  @ApiPropertyOptional({ example: '0812-7777-1234' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0812-7777-1234', description: 'null clears it' })
   @IsOptional() @IsString() @Matches(PHONE_RE, { message: 'phone must be a telephone number' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ description: 'Kemendagri kecamatan code', example: '16.71.05', enum: KECAMATAN_CODES })
+  @ApiPropertyOptional({ description: 'Kemendagri kecamatan code; null clears it', example: '16.71.05', enum: KECAMATAN_CODES, nullable: true })
   @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
   kecamatanCode?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'Akuntansi' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Akuntansi', description: 'null clears it' })
   @IsOptional() @IsString() @MaxLength(100)
   major?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1950, maximum: 2100, example: 2020 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1950, maximum: 2100, example: 2020, description: 'null clears it' })
   @IsOptional() @IsInt() @Min(1950) @Max(2100)
   graduationYear?: number | null;
 
-  @ApiPropertyOptional({ type: [String], maxItems: SKILL_RULES.maxItems, example: ['Microsoft Excel', 'Mengemudi'] })
+  @ApiPropertyOptional({ type: [String], nullable: true, maxItems: SKILL_RULES.maxItems, example: ['Microsoft Excel', 'Mengemudi'], description: 'null: none' })
   @IsOptional() @IsArray() @ArrayMaxSize(SKILL_RULES.maxItems)
   @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(SKILL_RULES.maxLength, { each: true })
   skills?: string[];
 
-  @ApiPropertyOptional({ type: [WorkExperienceDto], maxItems: 30 })
+  @ApiPropertyOptional({ type: [WorkExperienceDto], nullable: true, maxItems: 30, description: 'null: none' })
   // IsObject on each entry: a nested array would pass ValidateNested with nothing to validate.
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsObject({ each: true, message: 'each experience entry must be an object' }) @ValidateNested({ each: true }) @Type(() => WorkExperienceDto)
   experience?: WorkExperienceDto[];

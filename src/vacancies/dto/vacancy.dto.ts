@@ -15,9 +15,11 @@ import {
   MinLength,
   registerDecorator,
   ValidateIf,
+  type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
 import { isCalendarDate } from '../../common/dates.js';
+import { IsAfterToday } from '../../common/http/validation-day.js';
 import { PageQuery } from '../../common/http/pagination.js';
 import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../../common/reference/education.js';
@@ -30,7 +32,7 @@ import {
   type VacancyStatus,
 } from '../vacancy.entity.js';
 
-/** A real calendar date written YYYY-MM-DD (whether it lies in the future is the service's rule). */
+/** A real calendar date written YYYY-MM-DD (whether it lies in the future: IsAfterToday). */
 function IsCalendarDate(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -42,6 +44,23 @@ function IsCalendarDate(options?: ValidationOptions) {
     });
 }
 
+/** `salaryMin` ≤ `salaryMax`, `ageMin` ≤ `ageMax`, when both are in the body (a PATCH against stored values: the service). */
+function NotGreaterThan(other: string): PropertyDecorator {
+  return (target, key) =>
+    registerDecorator({
+      name: 'notGreaterThan',
+      target: target.constructor,
+      propertyName: key as string,
+      validator: {
+        validate: (v: unknown, args: ValidationArguments) => {
+          const limit = (args.object as Record<string, unknown>)[other];
+          return typeof v !== 'number' || typeof limit !== 'number' || v <= limit;
+        },
+        defaultMessage: () => `${String(key)} must not be greater than ${other}`,
+      },
+    });
+}
+
 /** In a PATCH, a required field may be left out but not set to null. */
 const PresentOrAbsent = () => ValidateIf((_o, v) => v !== undefined);
 
@@ -49,7 +68,7 @@ const EDUCATION_MESSAGE = `educationMin must be one of ${EDUCATION_LEVELS.join('
 const KECAMATAN_MESSAGE = 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05';
 
 /**
- * The fields of the legal vacancy report, shared by create and update. Decorators are repeated on the
+ * The fields of the legal vacancy report, shared by create and update (optional ones may be null: not stated). Decorators are repeated on the
  * update DTO rather than generated, so the OpenAPI document shows exactly what each route accepts.
  */
 export class CreateVacancyDto {
@@ -61,7 +80,7 @@ export class CreateVacancyDto {
   @IsString() @MinLength(10) @MaxLength(10000)
   description: string;
 
-  @ApiPropertyOptional({ description: 'KBJI 2014 occupation code: 4 digits', example: '8344' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'KBJI 2014 occupation code: 4 digits', example: '8344' })
   @IsOptional() @IsString() @Matches(/^\d{4}$/, { message: 'occupationCode must be a 4-digit KBJI 2014 code' })
   occupationCode?: string;
 
@@ -69,7 +88,7 @@ export class CreateVacancyDto {
   @IsIn(EDUCATION_LEVELS, { message: EDUCATION_MESSAGE })
   educationMin: EducationLevel;
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'Teknik Mesin' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Teknik Mesin' })
   @IsOptional() @IsString() @MaxLength(200)
   major?: string;
 
@@ -77,15 +96,15 @@ export class CreateVacancyDto {
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(60, { each: true })
   skills: string[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 50, example: 1 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 50, example: 1 })
   @IsOptional() @IsInt() @Min(0) @Max(50)
   experienceYearsMin?: number;
 
-  @ApiPropertyOptional({ minimum: 14, maximum: 100, example: 18 })
-  @IsOptional() @IsInt() @Min(14) @Max(100)
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 14, maximum: 100, example: 18 })
+  @IsOptional() @IsInt() @Min(14) @Max(100) @NotGreaterThan('ageMax')
   ageMin?: number;
 
-  @ApiPropertyOptional({ minimum: 14, maximum: 100, example: 35 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 14, maximum: 100, example: 35 })
   @IsOptional() @IsInt() @Min(14) @Max(100)
   ageMax?: number;
 
@@ -97,15 +116,15 @@ export class CreateVacancyDto {
   @IsIn(EMPLOYMENT_TYPES)
   employmentType: EmploymentType;
 
-  @ApiPropertyOptional({ description: 'Monthly wage in rupiah', minimum: 0, example: 3500000 })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000)
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Monthly wage in rupiah', minimum: 0, example: 3500000 })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000) @NotGreaterThan('salaryMax')
   salaryMin?: number;
 
-  @ApiPropertyOptional({ description: 'Monthly wage in rupiah', minimum: 0, example: 4500000 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Monthly wage in rupiah', minimum: 0, example: 4500000 })
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000)
   salaryMax?: number;
 
-  @ApiPropertyOptional({ enum: KECAMATAN_CODES, example: '16.71.05' })
+  @ApiPropertyOptional({ enum: KECAMATAN_CODES, nullable: true, example: '16.71.05' })
   @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_MESSAGE })
   kecamatanCode?: string;
 
@@ -113,12 +132,12 @@ export class CreateVacancyDto {
   @IsString() @MinLength(3) @MaxLength(300)
   location: string;
 
-  @ApiProperty({ minimum: 1, maximum: 10000, description: 'Number of positions', example: 2 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, description: 'Number of positions', example: 2 })
   @IsInt() @Min(1, { message: 'quota must be at least 1' }) @Max(10000)
   quota: number;
 
-  @ApiProperty({ description: 'Last day applications are taken (Asia/Jakarta), after today', example: '2026-12-31' })
-  @IsCalendarDate()
+  @ApiProperty({ format: 'date', description: 'Last day applications are taken (Asia/Jakarta), after today', example: '2026-12-31' })
+  @IsCalendarDate() @IsAfterToday('closesAt')
   closesAt: string;
 
   @ApiPropertyOptional({ default: true, description: 'Applicants must hold an ACTIVE AK1 card' })
@@ -143,7 +162,7 @@ export class UpdateVacancyDto {
   @PresentOrAbsent() @IsString() @MinLength(10) @MaxLength(10000)
   description?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '8344' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '8344', description: 'KBJI 2014: 4 digits; null clears it' })
   @IsOptional() @IsString() @Matches(/^\d{4}$/, { message: 'occupationCode must be a 4-digit KBJI 2014 code' })
   occupationCode?: string | null;
 
@@ -151,7 +170,7 @@ export class UpdateVacancyDto {
   @PresentOrAbsent() @IsIn(EDUCATION_LEVELS, { message: EDUCATION_MESSAGE })
   educationMin?: EducationLevel;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional() @IsString() @MaxLength(200)
   major?: string | null;
 
@@ -159,15 +178,15 @@ export class UpdateVacancyDto {
   @PresentOrAbsent() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(60, { each: true })
   skills?: string[];
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 50 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 50 })
   @IsOptional() @IsInt() @Min(0) @Max(50)
   experienceYearsMin?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 14, maximum: 100 })
-  @IsOptional() @IsInt() @Min(14) @Max(100)
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 14, maximum: 100 })
+  @IsOptional() @IsInt() @Min(14) @Max(100) @NotGreaterThan('ageMax')
   ageMin?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 14, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 14, maximum: 100 })
   @IsOptional() @IsInt() @Min(14) @Max(100)
   ageMax?: number | null;
 
@@ -179,11 +198,11 @@ export class UpdateVacancyDto {
   @PresentOrAbsent() @IsIn(EMPLOYMENT_TYPES)
   employmentType?: EmploymentType;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0 })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000)
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0 })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000) @NotGreaterThan('salaryMax')
   salaryMin?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0 })
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000)
   salaryMax?: number | null;
 
@@ -195,12 +214,12 @@ export class UpdateVacancyDto {
   @PresentOrAbsent() @IsString() @MinLength(3) @MaxLength(300)
   location?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, description: 'Never below the positions already filled (422 QUOTA_BELOW_FILLED)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, description: 'Never below the positions already filled (422 QUOTA_BELOW_FILLED)' })
   @PresentOrAbsent() @IsInt() @Min(1, { message: 'quota must be at least 1' }) @Max(10000)
   quota?: number;
 
-  @ApiPropertyOptional({ example: '2026-12-31' })
-  @PresentOrAbsent() @IsCalendarDate()
+  @ApiPropertyOptional({ format: 'date', example: '2026-12-31' })
+  @PresentOrAbsent() @IsCalendarDate() @IsAfterToday('closesAt')
   closesAt?: string;
 
   @ApiPropertyOptional()
@@ -247,7 +266,7 @@ export class VacancySearchQuery extends PageQuery {
   @IsOptional() @Transform(queryBoolean) @IsBoolean({ message: 'requiresAk1 must be true or false' })
   requiresAk1?: boolean;
 
-  @ApiPropertyOptional({ description: 'Rupiah a month the seeker wants at least: vacancies whose top of range (salaryMax, else salaryMin) reaches it', minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Rupiah a month the seeker wants at least: vacancies whose top of range (salaryMax, else salaryMin) reaches it', minimum: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000_000)
   salaryMin?: number;
 

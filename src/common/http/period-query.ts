@@ -1,0 +1,36 @@
+import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { isPeriodDate, PERIOD_FIRST_YEAR, PERIOD_LAST_YEAR } from '../dates.js';
+
+/**
+ * `from` / `to` of a list or report: a real calendar date within years 1900–2100. A far-future `to`
+ * (9999-12-31) used to reach date arithmetic that cannot write year 10000 and answered 500.
+ */
+export function IsPeriodDate(field: string): PropertyDecorator {
+  return (target, key) =>
+    registerDecorator({
+      name: 'isPeriodDate',
+      target: target.constructor,
+      propertyName: key as string,
+      validator: {
+        validate: (v: unknown) => isPeriodDate(v),
+        defaultMessage: () => `${field} must be a real date written YYYY-MM-DD, from ${PERIOD_FIRST_YEAR}-01-01 to ${PERIOD_LAST_YEAR}-12-31`,
+      },
+    });
+}
+
+/** On `to`: not before `from` (both inclusive; checked only when both are valid dates). */
+export function NotBeforeFrom(): PropertyDecorator {
+  return (target, key) =>
+    registerDecorator({
+      name: 'notBeforeFrom',
+      target: target.constructor,
+      propertyName: key as string,
+      validator: {
+        validate: (to: unknown, args: ValidationArguments) => {
+          const from = (args.object as { from?: unknown }).from;
+          return !isPeriodDate(from) || !isPeriodDate(to) || to >= from;
+        },
+        defaultMessage: () => 'to must not be before from',
+      },
+    });
+}

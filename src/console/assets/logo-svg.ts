@@ -1,2 +1,0 @@
-/** The console's mark: a yellow card (the "kartu kuning") with a check, drawn here — no third-party art. */
-export const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="AK1"><rect x="4" y="12" width="56" height="40" rx="6" fill="#ffd84d" stroke="#1a1a1a" stroke-width="3"/><rect x="10" y="20" width="22" height="4" rx="2" fill="#1a1a1a"/><rect x="10" y="29" width="16" height="4" rx="2" fill="#1a1a1a"/><path d="M36 34l6 6 12-14" fill="none" stroke="#0b4f8a" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;

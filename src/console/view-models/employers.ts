@@ -1,0 +1,47 @@
+import type { Page } from '../../common/http/pagination.js';
+import { employerActions, type EmployerActions } from '../../employers/employer-lifecycle.js';
+import type { EmployerView } from '../../employers/employer.entity.js';
+import { flashOf, type FlashModel } from './flash.js';
+import { pagerOf, type PagerModel } from './pager.js';
+
+/** The HR staff's company page: its status and what the company may do now. */
+export interface CompanyView {
+  flash: FlashModel;
+  employer: EmployerView;
+  actions: EmployerActions;
+}
+
+export function companyView(employer: EmployerView, query: Record<string, unknown>): CompanyView {
+  return { flash: flashOf(query), employer, actions: employerActions(employer) };
+}
+
+export interface EmployerRow {
+  employer: EmployerView;
+  actions: EmployerActions;
+}
+
+/** The officer's verification queue. */
+export interface EmployerQueueView {
+  flash: FlashModel;
+  rows: EmployerRow[];
+  total: number;
+  pager: PagerModel;
+  filters: { status: string; q: string };
+  /** The page to come back to after an action (this list, with its filters). */
+  back: string;
+}
+
+export function employerQueueView(
+  page: Page<EmployerView>,
+  query: Record<string, string>,
+  back: string,
+): EmployerQueueView {
+  return {
+    flash: flashOf(query),
+    rows: page.items.map((employer) => ({ employer, actions: employerActions(employer) })),
+    total: page.total,
+    pager: pagerOf('/petugas/perusahaan', query, page),
+    filters: { status: query.status ?? '', q: query.q ?? '' },
+    back,
+  };
+}

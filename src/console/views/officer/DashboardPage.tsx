@@ -1,0 +1,109 @@
+import type { MonitoringSummary } from '../../../monitoring/monitoring.service.js';
+import type { ConsoleContext } from '../../http/console-context.js';
+import { BarChart } from '../charts/BarChart.js';
+import { Gauge } from '../charts/Gauge.js';
+import { PairedColumns } from '../charts/PairedColumns.js';
+import { DataTable } from '../shared/DataTable.js';
+import { Layout } from '../shared/Layout.js';
+import { KpiList } from './KpiList.js';
+import { PeriodForm } from './PeriodForm.js';
+
+export interface DashboardView {
+  from: string;
+  to: string;
+  summary: MonitoringSummary;
+  /** Cards issued and placements in each of the last six months (`start`: its first day). */
+  months: { start: string; issued: number; placements: number }[];
+}
+
+/** The officer's dashboard: the monitoring summary for a period, as figures, charts and a table. */
+export function DashboardPage({ c, vm }: { c: ConsoleContext; vm: DashboardView }): JSX.Element {
+  const t = c.t;
+  const { from, to, summary: s } = vm;
+  const months = vm.months.map((m) => ({
+    label: `${t.month(Number(m.start.slice(5, 7))).slice(0, 3)} ${m.start.slice(2, 4)}`,
+    a: m.issued,
+    b: m.placements,
+  }));
+  const kpi = (label: string, value: number) => ({ label, value: t.number(value) });
+  const rate = `${t('dash.participationRate')}: ${t.percent(s.employers.participationRate)}`;
+  const columns = [
+    { label: t('dash.month') },
+    { label: t('dash.issued'), num: true },
+    { label: t('dash.placementsMonth'), num: true },
+  ];
+  return (
+    <Layout c={c} title={t('nav.dashboard')}>
+      <h1 safe>{t('nav.dashboard')}</h1>
+      <PeriodForm c={c} action="/petugas" from={from} to={to} label={t('dash.period')} />
+      <p>
+        <strong safe>{t('dash.periodText', { from: t.date(from), to: t.date(to) })}</strong>
+      </p>
+      <h2 safe>{t('dash.employers')}</h2>
+      <KpiList
+        kpis={[
+          kpi(t('dash.registered'), s.employers.registered),
+          kpi(t('dash.pending'), s.employers.pending),
+          kpi(t('dash.verified'), s.employers.verified),
+          kpi(t('dash.participating'), s.employers.participating),
+        ]}
+      />
+      <Gauge title={t('dash.participationRate')} share={s.employers.participationRate} text={rate} />
+      <h2 safe>{t('dash.cards')}</h2>
+      <KpiList
+        kpis={[
+          kpi(t.label('card', 'PENDING'), s.cards.pending),
+          kpi(t.label('card', 'ACTIVE'), s.cards.active),
+          kpi(t.label('card', 'PLACED'), s.cards.placed),
+          kpi(t('dash.overdue'), s.cards.reportOverdue),
+          kpi(t('dash.issuedInPeriod'), s.cards.issued),
+        ]}
+      />
+      <h2 safe>{t('dash.vacancies')}</h2>
+      <KpiList
+        kpis={[
+          kpi(t('dash.open'), s.vacancies.open),
+          kpi(t('dash.positionsOpen'), s.vacancies.positionsOpen),
+          kpi(t('dash.posted'), s.vacancies.posted),
+          kpi(t('dash.postedAk1'), s.vacancies.postedRequiringAk1),
+          kpi(t('dash.filled'), s.vacancies.filled),
+        ]}
+      />
+      <h2 safe>{t('dash.placements')}</h2>
+      <KpiList
+        kpis={[kpi(t('dash.placementsTotal'), s.placements.total), kpi(t('dash.validations'), s.validations.total)]}
+      />
+      <BarChart
+        title={t('dash.bySource')}
+        bars={[
+          { label: t.label('placementSource', 'EMPLOYER'), value: s.placements.bySource.EMPLOYER },
+          { label: t.label('placementSource', 'SELF_REPORT'), value: s.placements.bySource.SELF_REPORT },
+        ]}
+      />
+      <h2 safe>{t('dash.perMonth')}</h2>
+      <PairedColumns
+        title={t('dash.perMonth')}
+        months={months}
+        legend={[t('dash.issued'), t('dash.placementsMonth')]}
+      />
+      <DataTable columns={columns} stacked={false} caption={t('dash.perMonth')}>
+        {months.map((m) => (
+          <tr>
+            <td safe>{m.label}</td>
+            <td class="num">{m.a}</td>
+            <td class="num">{m.b}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <p class="no-print">
+        <a href={`/petugas/penjangkauan?from=${from}&to=${to}`} safe>
+          {t('nav.outreach')}
+        </a>
+        {' · '}
+        <a href="/petugas/ipk" safe>
+          {t('nav.ipk')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

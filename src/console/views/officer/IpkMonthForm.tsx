@@ -1,0 +1,28 @@
+import type { ConsoleContext } from '../../http/console-context.js';
+import { Field } from '../shared/Field.js';
+
+/** The month of an IPK report, with print and CSV download. */
+export function IpkMonthForm(props: { c: ConsoleContext; path: string; year: number; month: number }): JSX.Element {
+  const { c, path, year, month } = props;
+  const t = c.t;
+  const months = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t.month(i + 1) }));
+  return (
+    <form novalidate method="get" action={path} class="no-print">
+      <div class="grid2">
+        <Field name="month" label={t('ipk.month')} type="select" values={{ month: String(month) }} options={months} />
+        <Field name="year" label={t('ipk.year')} type="number" values={{ year: String(year) }} />
+      </div>
+      <div class="actions">
+        <button class="btn primary" type="submit" safe>
+          {t('dash.show')}
+        </button>
+        <button type="button" class="btn secondary" data-print safe>
+          {t('card.print')}
+        </button>
+        <a class="btn secondary" href={`${path}.csv?year=${year}&month=${month}`} download="" safe>
+          {t('ipk.csv')}
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ParticipationRow } from '../../../monitoring/monitoring.service.js';
+import type { ConsoleContext } from '../../http/console-context.js';
+import type { PagerModel } from '../../view-models/pager.js';
+import { DataTable } from '../shared/DataTable.js';
+import { Layout } from '../shared/Layout.js';
+import { Pager } from '../shared/Pager.js';
+import { PeriodForm } from './PeriodForm.js';
+
+export interface OutreachView {
+  from: string;
+  to: string;
+  rows: ParticipationRow[];
+  total: number;
+  pager: PagerModel;
+}
+
+/** Verified employers that did not take part in the period: whom the office should call. */
+export function OutreachPage({ c, vm }: { c: ConsoleContext; vm: OutreachView }): JSX.Element {
+  const t = c.t;
+  const { from, to } = vm;
+  const columns = [
+    { label: t('field.employer') },
+    { label: t('field.companyPhone') },
+    { label: t('outreach.vacancies'), num: true },
+    { label: t('outreach.validations'), num: true },
+    { label: t('outreach.hires'), num: true },
+    { label: t('outreach.lastActivity') },
+  ];
+  return (
+    <Layout c={c} title={t('nav.outreach')}>
+      <h1 safe>{t('nav.outreach')}</h1>
+      <p safe>{t('outreach.intro')}</p>
+      <PeriodForm c={c} action="/petugas/penjangkauan" from={from} to={to}>
+        {' '}
+        <a class="btn secondary" href={`/petugas/penjangkauan.csv?from=${from}&to=${to}`} download="" safe>
+          {t('outreach.csv')}
+        </a>
+      </PeriodForm>
+      <p role="status">
+        <strong safe>{t('outreach.count', { n: vm.total, from: t.date(from), to: t.date(to) })}</strong>
+      </p>
+      {vm.rows.length ? (
+        <DataTable columns={columns} stacked={false}>
+          {vm.rows.map((e) => (
+            <tr>
+              <td>
+                <strong safe>{e.legalName}</strong>
+                <br />
+                <span class="meta" safe>
+                  {`KBLI ${e.kbli} · ${t.kecamatan(e.kecamatanCode)}`}
+                </span>
+              </td>
+              <td>
+                <a href={`tel:${e.phone.replace(/[^0-9+]/g, '')}`} safe>
+                  {e.phone}
+                </a>
+              </td>
+              <td class="num">{e.vacanciesPosted}</td>
+              <td class="num">{e.validations}</td>
+              <td class="num">{e.hires}</td>
+              <td safe>{e.lastActivityAt === null ? '–' : t.date(e.lastActivityAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : (
+        ''
+      )}
+      <Pager c={c} pager={vm.pager} />
+    </Layout>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ConsoleContext } from '../../http/console-context.js';
+import type { FormState } from '../../http/forms.js';
+import { CsrfField } from '../shared/CsrfField.js';
+import { ErrorSummary } from '../shared/ErrorSummary.js';
+import { seekerLabels } from '../shared/labels.js';
+import { Layout } from '../shared/Layout.js';
+import { ExperienceFields } from '../seeker/ExperienceFields.js';
+import { SeekerIdentityFields } from '../seeker/SeekerIdentityFields.js';
+import { SeekerProfileFields } from '../seeker/SeekerProfileFields.js';
+
+/** The walk-in registration at the counter: the seeker's identity, profile and work experience (POST /seekers). */
+export function WalkInPage({ c, form }: { c: ConsoleContext; form: FormState }): JSX.Element {
+  const t = c.t;
+  const { values, errors } = form;
+  const labels = seekerLabels(t, values);
+  return (
+    <Layout c={c} title={t('nav.walkIn')}>
+      <h1 safe>{t('nav.walkIn')}</h1>
+      <p safe>{t('walkIn.intro')}</p>
+      <ErrorSummary c={c} errors={errors} labels={labels} problem={form.problem} />
+      <form method="post" action="/petugas/pencari-kerja/baru" class="stack" novalidate>
+        <CsrfField c={c} />
+        <fieldset>
+          <legend safe>{t('register.identity')}</legend>
+          <SeekerIdentityFields c={c} values={values} errors={errors} labels={labels} />
+        </fieldset>
+        <fieldset>
+          <legend safe>{t('register.profile')}</legend>
+          <SeekerProfileFields c={c} values={values} errors={errors} labels={labels} />
+        </fieldset>
+        <fieldset>
+          <legend safe>{t('experience.title')}</legend>
+          <ExperienceFields c={c} values={values} errors={errors} />
+        </fieldset>
+        <div class="actions">
+          <button class="btn primary" type="submit" safe>
+            {t('walkIn.submit')}
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

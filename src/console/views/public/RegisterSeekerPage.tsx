@@ -1,0 +1,66 @@
+import type { ConsoleContext } from '../../http/console-context.js';
+import type { FormState } from '../../http/forms.js';
+import { CsrfField } from '../shared/CsrfField.js';
+import { ErrorSummary } from '../shared/ErrorSummary.js';
+import { Field } from '../shared/Field.js';
+import { seekerLabels } from '../shared/labels.js';
+import { Layout } from '../shared/Layout.js';
+import { ExperienceFields } from '../seeker/ExperienceFields.js';
+import { SeekerIdentityFields } from '../seeker/SeekerIdentityFields.js';
+import { SeekerProfileFields } from '../seeker/SeekerProfileFields.js';
+
+/** A job seeker registers themself: identity, profile, work experience and the account. */
+export function RegisterSeekerPage({ c, form }: { c: ConsoleContext; form: FormState }): JSX.Element {
+  const t = c.t;
+  const { values, errors } = form;
+  const labels = seekerLabels(t, values);
+  return (
+    <Layout c={c} title={t('register.seekerTitle')}>
+      <h1 safe>{t('register.seekerTitle')}</h1>
+      <p safe>{t('register.seekerIntro')}</p>
+      <ErrorSummary c={c} errors={errors} labels={labels} problem={form.problem} />
+      <form method="post" action="/daftar/pencari-kerja" class="stack" novalidate>
+        <CsrfField c={c} />
+        <fieldset>
+          <legend safe>{t('register.identity')}</legend>
+          <SeekerIdentityFields c={c} values={values} errors={errors} labels={labels} />
+        </fieldset>
+        <fieldset>
+          <legend safe>{t('register.profile')}</legend>
+          <SeekerProfileFields c={c} values={values} errors={errors} labels={labels} />
+        </fieldset>
+        <fieldset>
+          <legend safe>{t('experience.title')}</legend>
+          <ExperienceFields c={c} values={values} errors={errors} />
+        </fieldset>
+        <fieldset>
+          <legend safe>{t('register.account')}</legend>
+          <Field
+            name="email"
+            label={labels.email}
+            values={values}
+            errors={errors}
+            required
+            type="email"
+            autocomplete="email"
+          />
+          <Field
+            name="password"
+            label={labels.password}
+            values={values}
+            errors={errors}
+            required
+            type="password"
+            autocomplete="new-password"
+            hint={t('hint.password')}
+          />
+        </fieldset>
+        <div class="actions">
+          <button class="btn primary" type="submit" safe>
+            {t('register.submit')}
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Type } from '@nestjs/common';
+import { CardsService } from '../cards/cards.service.js';
+import { ConsoleForms } from '../console/forms/console-forms.service.js';
+import { ConsoleSessions } from '../console/session/console-sessions.service.js';
+import { VacanciesService } from '../vacancies/vacancies.service.js';
+
+/** One task of the daily job. It must be safe to run twice, or on two instances at once. */
+export interface DailyTask<T = unknown> {
+  name: string;
+  /** The owner whose method does the work. */
+  owner: Type<T>;
+  run(owner: T, now: Date): Promise<Record<string, number>>;
+}
+
+const task = <T>(name: string, owner: Type<T>, run: (owner: T, now: Date) => Promise<Record<string, number>>): DailyTask =>
+  ({ name, owner, run }) as DailyTask;
+
+/** What the daily job does, in this order. */
+export const DAILY_TASKS: readonly DailyTask[] = [
+  task('expire-cards', CardsService, (cards, now) => cards.expireDue(now)),
+  task('close-expired-vacancies', VacanciesService, (vacancies, now) => vacancies.closeExpired(now)),
+  task('purge-console-sessions', ConsoleSessions, (sessions, now) => sessions.purge(now)),
+  task('purge-console-forms', ConsoleForms, (forms, now) => forms.purge(now)),
+];

@@ -1,0 +1,189 @@
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { PageOf } from '../../common/http/api-responses.js';
+import { EDUCATION_LEVELS } from '../../common/reference/education.js';
+import { EMPLOYER_STATUSES } from '../../employers/employer.entity.js';
+
+const COUNT = { type: 'integer', minimum: 0 } satisfies ApiPropertyOptions;
+/** Counts that go down as well as up: a carried-over or remaining row after corrections may not, but a flow may. */
+const CELL = { type: 'integer' } satisfies ApiPropertyOptions;
+
+export class PeriodReply {
+  @ApiProperty({ format: 'date', example: '2026-11-01' })
+  from: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-30' })
+  to: string;
+}
+
+export class EmployerCountsReply {
+  @ApiProperty(COUNT) registered: number;
+  @ApiProperty(COUNT) pending: number;
+  @ApiProperty(COUNT) verified: number;
+  @ApiProperty(COUNT) suspended: number;
+  @ApiProperty({ ...COUNT, description: 'posted a vacancy requiring the AK1, validated a card or recorded a hire in the period' }) participating: number;
+  @ApiProperty({ type: 'number', minimum: 0, maximum: 1, description: 'participating ÷ verified (0 when none is verified)', example: 0.4 }) participationRate: number;
+}
+
+export class CardCountsReply {
+  @ApiProperty(COUNT) pending: number;
+  @ApiProperty(COUNT) active: number;
+  @ApiProperty(COUNT) placed: number;
+  @ApiProperty(COUNT) expired: number;
+  @ApiProperty(COUNT) revoked: number;
+  @ApiProperty(COUNT) reportOverdue: number;
+  @ApiProperty({ ...COUNT, description: 'issued in the period' }) issued: number;
+}
+
+export class VacancyCountsReply {
+  @ApiProperty(COUNT) open: number;
+  @ApiProperty({ ...COUNT, description: 'published in the period' }) posted: number;
+  @ApiProperty(COUNT) postedRequiringAk1: number;
+  @ApiProperty({ ...COUNT, description: 'filled in the period' }) filled: number;
+  @ApiProperty({ ...COUNT, description: 'unfilled positions of open vacancies' }) positionsOpen: number;
+}
+
+export class PlacementsBySourceReply {
+  @ApiProperty(COUNT) EMPLOYER: number;
+  @ApiProperty(COUNT) SELF_REPORT: number;
+}
+
+export class PlacementCountsReply {
+  @ApiProperty(COUNT) total: number;
+  @ApiProperty({ type: PlacementsBySourceReply }) bySource: PlacementsBySourceReply;
+}
+
+export class ValidationCountsReply {
+  @ApiProperty(COUNT) total: number;
+}
+
+/** `GET /monitoring/summary`: states now, events inside the period. */
+export class MonitoringSummaryReply {
+  @ApiProperty({ type: PeriodReply }) period: PeriodReply;
+  @ApiProperty({ type: EmployerCountsReply }) employers: EmployerCountsReply;
+  @ApiProperty({ type: CardCountsReply }) cards: CardCountsReply;
+  @ApiProperty({ type: VacancyCountsReply }) vacancies: VacancyCountsReply;
+  @ApiProperty({ type: PlacementCountsReply }) placements: PlacementCountsReply;
+  @ApiProperty({ type: ValidationCountsReply }) validations: ValidationCountsReply;
+}
+
+/** One employer's participation in the period. */
+export class ParticipationRowReply {
+  @ApiProperty({ format: 'uuid' }) employerId: string;
+  @ApiProperty() legalName: string;
+  @ApiProperty({ enum: EMPLOYER_STATUSES }) status: string;
+  @ApiProperty({ example: '47111' }) kbli: string;
+  @ApiProperty({ type: String, nullable: true, example: '16.71.05' }) kecamatanCode: string | null;
+  @ApiProperty() phone: string;
+  @ApiProperty(COUNT) vacanciesPosted: number;
+  @ApiProperty(COUNT) vacanciesRequiringAk1: number;
+  @ApiProperty(COUNT) validations: number;
+  @ApiProperty(COUNT) applicationsReceived: number;
+  @ApiProperty(COUNT) hires: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastActivityAt: string | null;
+  @ApiProperty() participating: boolean;
+}
+
+/** `GET /monitoring/employers`: a page of rows, and the period they cover. */
+export class ParticipationPage extends PageOf(ParticipationRowReply, 'ParticipationRowPage') {
+  @ApiProperty({ type: PeriodReply }) period: PeriodReply;
+}
+
+// ---- IPK reports ----------------------------------------------------------------------------
+
+export class SexCellsReply {
+  @ApiProperty({ ...CELL, description: 'laki-laki' }) L: number;
+  @ApiProperty({ ...CELL, description: 'perempuan' }) P: number;
+  @ApiProperty({ ...CELL, description: 'L + P (vacancies: also positions open to either sex)' }) LP: number;
+}
+
+export class SexPairReply {
+  @ApiProperty(CELL) L: number;
+  @ApiProperty(CELL) P: number;
+}
+
+/** A Part I row: seekers by age band and sex; seekers under 15 count in `total` only. */
+export class SeekerAgeRowReply {
+  @ApiProperty({ type: SexPairReply, name: '15-19' }) '15-19': SexPairReply;
+  @ApiProperty({ type: SexPairReply, name: '20-29' }) '20-29': SexPairReply;
+  @ApiProperty({ type: SexPairReply, name: '30-44' }) '30-44': SexPairReply;
+  @ApiProperty({ type: SexPairReply, name: '45-54' }) '45-54': SexPairReply;
+  @ApiProperty({ type: SexPairReply, name: '55+' }) '55+': SexPairReply;
+  @ApiProperty({ type: SexCellsReply }) total: SexCellsReply;
+}
+
+/** IPK Part I: 1 carried over, 2 registered, A = 1 + 2, 3 placed, 4 removed, B = 3 + 4, 5 remaining = A − B. */
+export class SeekerAgeTableReply {
+  @ApiProperty({ type: SeekerAgeRowReply }) carriedOver: SeekerAgeRowReply;
+  @ApiProperty({ type: SeekerAgeRowReply }) registered: SeekerAgeRowReply;
+  @ApiProperty({ type: SeekerAgeRowReply }) A: SeekerAgeRowReply;
+  @ApiProperty({ type: SeekerAgeRowReply }) placed: SeekerAgeRowReply;
+  @ApiProperty({ type: SeekerAgeRowReply }) removed: SeekerAgeRowReply;
+  @ApiProperty({ type: SeekerAgeRowReply }) B: SeekerAgeRowReply;
+  @ApiProperty({ type: SeekerAgeRowReply }) remaining: SeekerAgeRowReply;
+}
+
+/** IPK Part II: vacancy positions by the sex asked for. */
+export class VacancySexTableReply {
+  @ApiProperty({ type: SexCellsReply }) carriedOver: SexCellsReply;
+  @ApiProperty({ type: SexCellsReply }) registered: SexCellsReply;
+  @ApiProperty({ type: SexCellsReply }) C: SexCellsReply;
+  @ApiProperty({ type: SexCellsReply }) filled: SexCellsReply;
+  @ApiProperty({ type: SexCellsReply }) removed: SexCellsReply;
+  @ApiProperty({ type: SexCellsReply }) D: SexCellsReply;
+  @ApiProperty({ type: SexCellsReply }) remaining: SexCellsReply;
+}
+
+class MonthReply {
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 12, example: 11 }) month: number;
+  @ApiProperty({ example: '2026-11', description: 'YYYY-MM' }) period: string;
+}
+
+/** `GET /reports/ipk-iii-1`. */
+export class IpkIII1Reply extends MonthReply {
+  @ApiProperty({ type: SeekerAgeTableReply }) seekers: SeekerAgeTableReply;
+  @ApiProperty({ type: VacancySexTableReply }) vacancies: VacancySexTableReply;
+}
+
+/** A row by education level: `{ <level>: { L, P, LP }, …, total: { L, P, LP } }`. */
+// Written as the schema itself ($ref included), which ApiPropertyOptions' types do not describe.
+const BY_EDUCATION = {
+  type: 'object',
+  description: `one cell per education level (${EDUCATION_LEVELS.join(', ')}) and \`total\`; each { L, P, LP }`,
+  properties: { total: { $ref: '#/components/schemas/SexCellsReply' } },
+  additionalProperties: { $ref: '#/components/schemas/SexCellsReply' },
+  required: ['total'],
+} as unknown as ApiPropertyOptions;
+
+export class SeekerEducationTableReply {
+  @ApiProperty(BY_EDUCATION) carriedOver: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) registered: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) A: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) placed: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) removed: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) B: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) remaining: Record<string, SexCellsReply>;
+}
+
+export class VacancyEducationTableReply {
+  @ApiProperty(BY_EDUCATION) carriedOver: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) registered: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) C: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) filled: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) removed: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) D: Record<string, SexCellsReply>;
+  @ApiProperty(BY_EDUCATION) remaining: Record<string, SexCellsReply>;
+}
+
+/** `GET /reports/ipk-iii-2`: job seekers by education level and sex. */
+export class IpkIII2Reply extends MonthReply {
+  @ApiProperty({ type: SeekerEducationTableReply }) seekers: SeekerEducationTableReply;
+}
+
+/** `GET /reports/ipk-iii-4`: vacancy positions by education level and the sex asked for. */
+export class IpkIII4Reply extends MonthReply {
+  @ApiProperty({ type: VacancyEducationTableReply }) vacancies: VacancyEducationTableReply;
+}
+
+/** Registered so `BY_EDUCATION` can reference it. */
+export const MONITORING_EXTRA_MODELS = [SexCellsReply];

@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/http/api-responses.js';
+import { PLACEMENT_SOURCES, type PlacementSource } from '../placement.entity.js';
+
+/** A recorded hire (mapper: `toPlacementView`). */
+export class PlacementReply {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  seekerId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a self-report naming an employer not on the platform' })
+  employerId: string | null;
+
+  @ApiProperty({ example: 'PT Pusri Palembang' })
+  employerName: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  vacancyId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  applicationId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the card it placed, if the seeker held an ACTIVE one', example: '1671-26-000123-7' })
+  cardNumber: string | null;
+
+  @ApiProperty({ format: 'date', example: '2026-12-01' })
+  startDate: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Operator produksi' })
+  position: string | null;
+
+  @ApiProperty({ enum: PLACEMENT_SOURCES })
+  source: PlacementSource;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt: string;
+}
+
+export const PlacementPage = PageOf(PlacementReply);

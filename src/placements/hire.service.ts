@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CardValidationService, type CheckedCard } from '../card-validation/card-validation.service.js';
+import { Card } from '../cards/card.entity.js';
+import { effectiveStatus, isCardActive } from '../cards/card-lifecycle.js';
+import { CardsService } from '../cards/cards.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { addDays, isCalendarDate } from '../common/dates.js';
+import { forbidden, notFound, validationFailed } from '../common/domain-error.js';
+import { Employer } from '../employers/employer.entity.js';
+import { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
+import { SeekersService } from '../seekers/seekers.service.js';
+import { LabourStatistics } from '../statistics/labour-statistics.service.js';
+import { VacanciesService } from '../vacancies/vacancies.service.js';
+import type { DirectPlacementDto, HireDto, SelfReportDto } from './dto/placement.dto.js';
+import type { PlacementSource, PlacementView } from './placement.entity.js';
+import { ak1NotActive, cardNotFound, startDateOutOfRange } from './placements.errors.js';
+import { PlacementsService } from './placements.service.js';
+
+/** What a hire needs, whichever door it came through. */
+export interface Hire {
+  actor: AuthUser;
+  seekerId: string;
+  employerId: string | null;
+  employerName: string;
+  vacancyId: string | null;
+  applicationId: string | null;
+  startDate: string;
+  position: string | null;
+  source: PlacementSource;
+}
+
+/**
+ * Recording a hire, the event the program exists for. Three doors lead here — a hire from an
+ * application, a direct placement by card number and NIK, a seeker's self-report — and all of them go
+ * through `record`, which is the rule as one block:
+ *
+ *   the seeker is no longer an active job seeker; their active card becomes PLACED; every other
+ *   undecided application of theirs closes (SEEKER_PLACED); the vacancy, if any, counts the hire and
+ *   fills at its quota, closing its undecided applications (VACANCY_FILLED) and leaving search.
+ *
+ * All in the caller's one transaction. Rows are touched in one order — seeker, vacancy, application,
+ * card — so concurrent hires queue on the seeker (placed at most once) and on the vacancy (never beyond
+ * its quota) instead of deadlocking; each owner's guard is a conditional update whose row count decides.
+ */
+@Injectable()
+export class HireService {
+  constructor(
+    private readonly seekers: SeekersService,
+    private readonly vacancies: VacanciesService,
+    private readonly applications: ApplicationsService,
+    private readonly cards: CardsService,
+    private readonly placements: PlacementsService,
+    private readonly statistics: LabourStatistics,
+    private readonly audit: AuditService,
+    private readonly validations: CardValidationService,
+    private readonly idempotency: IdempotencyService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The hire, top to bottom, inside the caller's transaction. */
+  async record(m: EntityManager, hire: Hire): Promise<PlacementView> {
+    this.checkStartDate(hire.startDate);
+    const { actor, seekerId, vacancyId, applicationId } = hire;
+    const today = this.clock.today();
+
+    // 1. The seeker stops being an active job seeker — once, whatever else races.
+    const seeker = await this.seekers.markPlaced(m, seekerId);
+    // 2. Hires on one vacancy queue on its row before touching applications.
+    if (vacancyId) await this.vacancies.holdForHire(m, vacancyId);
+    // 3. The application that led to the hire is HIRED.
+    if (applicationId) await this.applications.markHired(m, actor, applicationId);
+    // 4. The seeker's active card closes as placed ("Diterima di … / TMT …").
+    const card = await this.cards.closeAsPlaced(m, actor, seekerId, hire);
+    // 5. The placement itself (one per application: a unique key).
+    const placement = await this.placements.insert(m, { ...hire, cardId: card?.id ?? null, cardNumber: card?.cardNumberDisplay ?? null });
+    // 6. Every other undecided application of the seeker closes.
+    await this.applications.closeUndecided(m, { seekerId }, 'SEEKER_PLACED', actor);
+    // 7. The vacancy counts the hire; at its quota it fills and its undecided applications close.
+    const vacancy = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
+    if (vacancy?.status === 'FILLED') await this.applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', actor);
+    // 8. Statistics: the seeker leaves the register as placed; one position of the vacancy is filled.
+    if (card) await this.statistics.seekerLeft(m, 'PLACED', card.id, seeker, today);
+    if (vacancy) await this.statistics.vacancyLeft(m, 'FILLED', vacancy.id, 1, today);
+    // 9. Audit.
+    await this.audit.record(m, {
+      actor,
+      entityType: 'placement',
+      entityId: placement.id,
+      action: 'placement.recorded',
+      after: { seekerId, employerId: hire.employerId, vacancyId, source: hire.source, startDate: hire.startDate },
+    });
+    return placement;
+  }
+
+  /** `POST /applications/:id/hire`: the employer hires one of its applicants. */
+  async fromApplication(actor: AuthUser, applicationId: string, dto: HireDto, idempotencyKey: string | undefined): Promise<PlacementView> {
+    const route = `POST /applications/${applicationId}/hire`;
+    return this.idempotency.execute({ user: actor, key: idempotencyKey, route, body: dto }, async (m) => {
+      const application = await this.applications.hirable(m, actor, applicationId);
+      const employer = await m.findOneByOrFail(Employer, { id: application.employerId });
+      const position = dto.position?.trim() ?? (await this.vacancies.ofEmployer(m, application.vacancyId, employer.id))?.title ?? null;
+      return this.record(m, {
+        actor,
+        seekerId: application.seekerId,
+        employerId: employer.id,
+        employerName: employer.legalName,
+        vacancyId: application.vacancyId,
+        applicationId: application.id,
+        startDate: dto.startDate,
+        position,
+        source: 'EMPLOYER',
+      });
+    });
+  }
+
+  /**
+   * `POST /placements`: the hire of an AK1 holder who did not apply through the platform. The card
+   * number + NIK is checked exactly like a card validation — the same limits before any lookup, and
+   * recorded as one (channel PLACEMENT, with the result a validation would give) — or this route would
+   * answer NIK guesses without limit.
+   */
+  async direct(actor: AuthUser, dto: DirectPlacementDto, idempotencyKey: string | undefined): Promise<PlacementView> {
+    const check = await this.validations.admitNumberCheck(actor, dto.cardNumber);
+    const employerId = check.employerId;
+    const looked: { card?: CheckedCard | null } = {}; // set once the lookup has run
+    try {
+      return await this.idempotency.execute({ user: actor, key: idempotencyKey, route: 'POST /placements', body: dto }, async (m) => {
+        const row = await m.findOne(Card, { where: { cardNumber: check.key }, relations: { seeker: true } });
+        const holder = row?.seeker;
+        const card = holder && this.validations.isFoundBy(row.status, holder.nikHash, dto.nik.trim()) ? row : null;
+        looked.card = card && { ...card, fullName: holder!.fullName };
+        if (!card) throw cardNotFound();
+        const today = this.clock.today();
+        if (card.status === 'PLACED' || holder!.placedAt) throw seekerAlreadyPlaced();
+        if (!isCardActive(card, today)) throw ak1NotActive(effectiveStatus(card, today));
+        const employer = await m.findOneByOrFail(Employer, { id: employerId });
+        let applicationId: string | null = null;
+        if (dto.vacancyId) {
+          const vacancy = await this.vacancies.ofEmployer(m, dto.vacancyId, employerId);
+          if (!vacancy) throw notFound('The vacancy');
+          applicationId = (await this.applications.undecidedOf(m, vacancy.id, card.seekerId))?.id ?? null;
+        }
+        return this.record(m, {
+          actor,
+          seekerId: card.seekerId,
+          employerId,
+          employerName: employer.legalName,
+          vacancyId: dto.vacancyId ?? null,
+          applicationId,
+          startDate: dto.startDate,
+          position: dto.position.trim(),
+          source: 'EMPLOYER',
+        });
+      });
+    } finally {
+      // Recorded whatever the hire's outcome (a refused hire still checked the card), after its transaction.
+      if (looked.card !== undefined) await this.validations.settleNumberCheck(actor, check, 'PLACEMENT', looked.card);
+      else await this.validations.dropNumberCheck(check);
+    }
+  }
+
+  /** `POST /seekers/me/placement`: the seeker reports their own hire. */
+  async selfReport(actor: AuthUser, dto: SelfReportDto, idempotencyKey: string | undefined): Promise<PlacementView> {
+    if (!actor.seekerId) throw forbidden();
+    const seekerId = actor.seekerId;
+    return this.idempotency.execute({ user: actor, key: idempotencyKey, route: 'POST /seekers/me/placement', body: dto }, async (m) => {
+      if (dto.employerId && !(await m.exists(Employer, { where: { id: dto.employerId } }))) {
+        throw validationFailed([{ field: 'employerId', messages: ['employerId does not name a registered employer'] }]);
+      }
+      return this.record(m, {
+        actor,
+        seekerId,
+        employerId: dto.employerId ?? null,
+        employerName: dto.employerName.trim(),
+        vacancyId: null,
+        applicationId: null,
+        startDate: dto.startDate,
+        position: dto.position?.trim() ?? null,
+        source: 'SELF_REPORT',
+      });
+    });
+  }
+
+  /** A start date must be a real day, not absurdly far from today (late recording is fine). */
+  private checkStartDate(date: string): void {
+    if (!isCalendarDate(date)) throw validationFailed([{ field: 'startDate', messages: ['startDate is not a real calendar date'] }]);
+    const today = this.clock.today();
+    if (date < addDays(today, -366) || date > addDays(today, 180)) throw startDateOutOfRange();
+  }
+}

@@ -1,0 +1,105 @@
+import { ageOn } from '../common/dates.js';
+import type { AgeBand, FlowKind, LabourEvent } from './labour-event.entity.js';
+
+export function ageBand(birthDate: string, on: string): AgeBand {
+  const age = ageOn(birthDate, on);
+  if (age < 15) return 'UNDER_15';
+  if (age <= 19) return '15-19';
+  if (age <= 29) return '20-29';
+  if (age <= 44) return '30-44';
+  if (age <= 54) return '45-54';
+  return '55+';
+}
+
+/**
+ * A seeker's flow, as a complete `labour_events` row: one person, their age band on the event's date,
+ * the sex and education given. Pure: the id and the instant come from the caller. LabourStatistics
+ * inserts it; the seed writes it in bulk.
+ */
+export function seekerFlowRow(f: {
+  id: string;
+  kind: FlowKind;
+  cardId: string;
+  sex: string;
+  education: string;
+  birthDate: string;
+  on: string;
+  recordedAt: Date;
+}): LabourEvent {
+  return {
+    id: f.id,
+    eventDate: f.on,
+    subject: 'SEEKER',
+    kind: f.kind,
+    sex: f.sex,
+    ageBand: ageBand(f.birthDate, f.on),
+    education: f.education,
+    positions: 1,
+    refId: f.cardId,
+    recordedAt: f.recordedAt,
+  };
+}
+
+/** A vacancy's flow of `positions`, as a complete `labour_events` row (no age band: '-'). Pure. */
+export function vacancyFlowRow(f: {
+  id: string;
+  kind: FlowKind;
+  vacancyId: string;
+  sex: string;
+  education: string;
+  positions: number;
+  on: string;
+  recordedAt: Date;
+}): LabourEvent {
+  return {
+    id: f.id,
+    eventDate: f.on,
+    subject: 'VACANCY',
+    kind: f.kind,
+    sex: f.sex,
+    ageBand: '-',
+    education: f.education,
+    positions: f.positions,
+    refId: f.vacancyId,
+    recordedAt: f.recordedAt,
+  };
+}
+
+/** The roll-up cell (`labour_monthly`) an event adds its positions to. */
+export interface MonthlyCell {
+  month: string;
+  subject: string;
+  kind: string;
+  sex: string;
+  ageBand: string;
+  education: string;
+}
+
+/** The cell of an event: its month and everything the reports group by. */
+export function monthlyCellOf(
+  e: Pick<LabourEvent, 'eventDate' | 'subject' | 'kind' | 'sex' | 'ageBand' | 'education'>,
+): MonthlyCell {
+  return {
+    month: e.eventDate.slice(0, 7),
+    subject: e.subject,
+    kind: e.kind,
+    sex: e.sex,
+    ageBand: e.ageBand,
+    education: e.education,
+  };
+}
+
+/**
+ * The upsert that adds `rows` cells' totals to `labour_monthly` (the statement differs by engine), and
+ * one cell's parameters for it. LabourStatistics adds one event at a time; the seed adds its whole roll-up.
+ */
+export function monthlyUpsertSql(isMysql: boolean, rows: number): string {
+  const insert = `INSERT INTO labour_monthly (month, subject, kind, sex, age_band, education, total) VALUES ${new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  return isMysql
+    ? `${insert} ON DUPLICATE KEY UPDATE total = total + VALUES(total)`
+    : `${insert} ON CONFLICT (month, subject, kind, sex, age_band, education) DO UPDATE SET total = total + excluded.total`;
+}
+
+export function monthlyParams(cell: MonthlyCell, total: number): (string | number)[] {
+  return [cell.month, cell.subject, cell.kind, cell.sex, cell.ageBand, cell.education, total];
+}

@@ -1,0 +1,148 @@
+import { Application } from '../../src/applications/application.entity';
+import { ApplicationsService } from '../../src/applications/applications.service';
+import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { Card } from '../../src/cards/card.entity';
+import { CardsService } from '../../src/cards/cards.service';
+import { HireService, type Hire } from '../../src/placements/hire.service';
+import { Placement } from '../../src/placements/placement.entity';
+import { Seeker } from '../../src/seekers/seeker.entity';
+import { SeekersService } from '../../src/seekers/seekers.service';
+import { Vacancy } from '../../src/vacancies/vacancy.entity';
+import { VacanciesService } from '../../src/vacancies/vacancies.service';
+import { startApp, type TestApp } from '../support/app';
+import { world, type EmployerFixture, type SeekerFixture, type World } from '../support/world';
+
+/**
+ * The middle tier: the hire use case and the owners it calls, against the real database, without HTTP.
+ * Each case builds its own world through the owners (test/support/world.ts).
+ */
+describe('HireService.record and the owners it calls', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startApp();
+    w = world(t);
+  });
+  afterAll(() => t.close());
+
+  const row = <T extends object>(entity: new () => T, id: string) => t.ds.getRepository(entity).findOneByOrFail({ id } as never) as Promise<T>;
+  const hire = (employer: EmployerFixture, seeker: SeekerFixture, over: Partial<Hire> = {}) =>
+    w.tx((m) =>
+      w.get(HireService).record(m, {
+        actor: employer.actor,
+        seekerId: seeker.id,
+        employerId: employer.id,
+        employerName: employer.legalName,
+        vacancyId: employer.vacancies[0]?.id ?? null,
+        applicationId: null,
+        startDate: t.clock.today(),
+        position: 'Operator',
+        source: 'EMPLOYER',
+        ...over,
+      }),
+    );
+
+  it('places the seeker, closes their card and other applications, and fills the vacancy at its quota', async () => {
+    const employer = await w.verifiedEmployer().withVacancy({ quota: 1 });
+    const other = await w.verifiedEmployer().withVacancy();
+    const seeker = await w.seeker({ account: true }).withActiveCard();
+    const rival = await w.seeker({ account: true }).withActiveCard();
+    const [vacancy] = employer.vacancies;
+    const hired = await w.application(vacancy, seeker);
+    const elsewhere = await w.application(other.vacancies[0], seeker);
+    const waiting = await w.application(vacancy, rival);
+
+    const placement = await hire(employer, seeker, { applicationId: hired });
+
+    expect(placement).toMatchObject({ seekerId: seeker.id, vacancyId: vacancy.id, cardNumber: seeker.card!.cardNumber, source: 'EMPLOYER' });
+    expect((await row(Seeker, seeker.id)).placedAt).not.toBeNull();
+    expect(await row(Card, seeker.card!.id)).toMatchObject({ status: 'PLACED', placementEmployerId: employer.id, activeNikHash: null });
+    expect(await row(Application, hired)).toMatchObject({ status: 'HIRED' });
+    expect(await row(Application, elsewhere)).toMatchObject({ status: 'CLOSED', closedReason: 'SEEKER_PLACED' });
+    expect(await row(Application, waiting)).toMatchObject({ status: 'CLOSED', closedReason: 'VACANCY_FILLED' });
+    expect(await row(Vacancy, vacancy.id)).toMatchObject({ status: 'FILLED', filled: 1 });
+    expect(await t.ds.getRepository(Placement).countBy({ seekerId: seeker.id })).toBe(1);
+    const actions = (await t.ds.getRepository(AuditEvent).findBy({ entityId: placement.id })).map((e) => e.action);
+    expect(actions).toEqual(['placement.recorded']);
+  });
+
+  it('is all or nothing: a refusal late in the hire leaves every row as it was', async () => {
+    const employer = await w.verifiedEmployer().withVacancy({ quota: 1 });
+    const first = await w.seeker().withActiveCard();
+    const second = await w.seeker().withActiveCard();
+    await hire(employer, first);
+    // The vacancy is full: the seeker, the card and the applications must not change.
+    await expect(hire(employer, second)).rejects.toMatchObject({ code: 'VACANCY_FILLED' });
+    expect((await row(Seeker, second.id)).placedAt).toBeNull();
+    expect((await row(Card, second.card!.id)).status).toBe('ACTIVE');
+    expect(await t.ds.getRepository(Placement).countBy({ seekerId: second.id })).toBe(0);
+  });
+
+  it('refuses a second hire of the same seeker (409 SEEKER_ALREADY_PLACED), whoever records it', async () => {
+    const a = await w.verifiedEmployer();
+    const b = await w.verifiedEmployer();
+    const seeker = await w.seeker().withActiveCard();
+    await hire(a, seeker);
+    await expect(hire(b, seeker)).rejects.toMatchObject({ code: 'SEEKER_ALREADY_PLACED', status: 409 });
+  });
+
+  it('records a self-report without a card or vacancy', async () => {
+    const seeker = await w.seeker({ account: true });
+    const placement = await w.tx((m) =>
+      w.get(HireService).record(m, {
+        actor: seeker.actor!,
+        seekerId: seeker.id,
+        employerId: null,
+        employerName: 'Toko Sumber Rezeki',
+        vacancyId: null,
+        applicationId: null,
+        startDate: t.clock.today(),
+        position: null,
+        source: 'SELF_REPORT',
+      }),
+    );
+    expect(placement).toMatchObject({ cardNumber: null, vacancyId: null, source: 'SELF_REPORT' });
+    expect((await row(Seeker, seeker.id)).placedAt).not.toBeNull();
+  });
+
+  describe('the owners on their own', () => {
+    it('SeekersService.markPlaced wins once; reactivate undoes it when a new card is issued', async () => {
+      const seeker = await w.seeker();
+      const seekers = w.get(SeekersService);
+      await w.tx((m) => seekers.markPlaced(m, seeker.id));
+      await expect(w.tx((m) => seekers.markPlaced(m, seeker.id))).rejects.toMatchObject({ code: 'SEEKER_ALREADY_PLACED' });
+      await w.get(CardsService).issue(await w.officer(), seeker.id);
+      expect((await row(Seeker, seeker.id)).placedAt).toBeNull();
+    });
+
+    it('CardsService.closeAsPlaced closes only a card active today, and answers null without one', async () => {
+      const seeker = await w.seeker().withActiveCard();
+      const cards = w.get(CardsService);
+      const actor = await w.officer();
+      const facts = { employerId: null, employerName: 'CV Maju', startDate: t.clock.today(), source: 'SELF_REPORT' as const };
+      expect(await w.tx((m) => cards.closeAsPlaced(m, actor, seeker.id, facts))).toMatchObject({ id: seeker.card!.id, status: 'PLACED' });
+      expect(await w.tx((m) => cards.closeAsPlaced(m, actor, seeker.id, facts))).toBeNull();
+    });
+
+    it('VacanciesService.countHire never goes past the quota; ApplicationsService.closeUndecided closes only undecided ones', async () => {
+      const employer = await w.verifiedEmployer().withVacancy({ quota: 2 });
+      const [vacancy] = employer.vacancies;
+      const vacancies = w.get(VacanciesService);
+      const applications = w.get(ApplicationsService);
+      const a = await w.seeker({ account: true }).withActiveCard();
+      const b = await w.seeker({ account: true }).withActiveCard();
+      const appA = await w.application(vacancy, a);
+      const appB = await w.application(vacancy, b);
+      await applications.withdraw(b.actor!, appB);
+
+      expect((await w.tx((m) => vacancies.countHire(m, null, vacancy.id))).status).toBe('OPEN');
+      expect((await w.tx((m) => vacancies.countHire(m, null, vacancy.id))).status).toBe('FILLED');
+      await expect(w.tx((m) => vacancies.countHire(m, null, vacancy.id))).rejects.toMatchObject({ code: 'VACANCY_FILLED' });
+
+      expect(await w.tx((m) => applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', null))).toBe(1);
+      expect(await row(Application, appA)).toMatchObject({ status: 'CLOSED', closedReason: 'VACANCY_FILLED' });
+      expect((await row(Application, appB)).status).toBe('WITHDRAWN');
+    });
+  });
+});
