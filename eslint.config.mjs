@@ -12,11 +12,18 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { ak1: { rules: { 'no-foreign-writes': noForeignWrites } } },
     rules: {
       'ak1/no-foreign-writes': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // Nest's DI and decorators need classes with only a constructor, and namespaces are not used.
       '@typescript-eslint/no-extraneous-class': 'off',
     },

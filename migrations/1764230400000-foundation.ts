@@ -55,7 +55,12 @@ export class Foundation1764230400000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_users_role', columnNames: ['role'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_users_employer', columnNames: ['employer_id'], referencedTableName: 'employers', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'FK_users_employer',
+            columnNames: ['employer_id'],
+            referencedTableName: 'employers',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
@@ -79,7 +84,13 @@ export class Foundation1764230400000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_refresh_tokens_user', columnNames: ['user_id'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_refresh_tokens_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            name: 'FK_refresh_tokens_user',
+            columnNames: ['user_id'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );

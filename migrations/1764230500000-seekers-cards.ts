@@ -77,7 +77,12 @@ export class SeekersCards1764230500000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_cards_created', columnNames: ['created_at'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_cards_seeker', columnNames: ['seeker_id'], referencedTableName: 'seekers', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'FK_cards_seeker',
+            columnNames: ['seeker_id'],
+            referencedTableName: 'seekers',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
@@ -96,7 +101,12 @@ export class SeekersCards1764230500000 implements MigrationInterface {
         ],
         indices: [new TableIndex({ name: 'IDX_card_reports_card', columnNames: ['card_id', 'reported_at'] })],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_card_reports_card', columnNames: ['card_id'], referencedTableName: 'cards', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'FK_card_reports_card',
+            columnNames: ['card_id'],
+            referencedTableName: 'cards',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );

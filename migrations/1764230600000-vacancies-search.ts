@@ -54,7 +54,12 @@ export class VacanciesSearch1764230600000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_vacancies_closed', columnNames: ['closed_at'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_vacancies_employer', columnNames: ['employer_id'], referencedTableName: 'employers', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'FK_vacancies_employer',
+            columnNames: ['employer_id'],
+            referencedTableName: 'employers',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );

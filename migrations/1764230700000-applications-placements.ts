@@ -25,14 +25,28 @@ export class ApplicationsPlacements1764230700000 implements MigrationInterface {
         ],
         indices: [
           // One application per seeker and vacancy: a double click is a 409, never two rows.
-          new TableIndex({ name: 'UQ_applications_vacancy_id_seeker_id', columnNames: ['vacancy_id', 'seeker_id'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_applications_vacancy_id_seeker_id',
+            columnNames: ['vacancy_id', 'seeker_id'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_applications_seeker_status', columnNames: ['seeker_id', 'status'] }),
           new TableIndex({ name: 'IDX_applications_vacancy_status', columnNames: ['vacancy_id', 'status'] }),
           new TableIndex({ name: 'IDX_applications_employer_applied', columnNames: ['employer_id', 'applied_at'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_applications_vacancy', columnNames: ['vacancy_id'], referencedTableName: 'vacancies', referencedColumnNames: ['id'] }),
-          new TableForeignKey({ name: 'FK_applications_seeker', columnNames: ['seeker_id'], referencedTableName: 'seekers', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'FK_applications_vacancy',
+            columnNames: ['vacancy_id'],
+            referencedTableName: 'vacancies',
+            referencedColumnNames: ['id'],
+          }),
+          new TableForeignKey({
+            name: 'FK_applications_seeker',
+            columnNames: ['seeker_id'],
+            referencedTableName: 'seekers',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
@@ -64,7 +78,12 @@ export class ApplicationsPlacements1764230700000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_placements_recorded', columnNames: ['recorded_at'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_placements_seeker', columnNames: ['seeker_id'], referencedTableName: 'seekers', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'FK_placements_seeker',
+            columnNames: ['seeker_id'],
+            referencedTableName: 'seekers',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
@@ -84,7 +103,11 @@ export class ApplicationsPlacements1764230700000 implements MigrationInterface {
           col.instant('completed_at', true),
         ],
         indices: [
-          new TableIndex({ name: 'UQ_idempotency_keys_user_id_idem_key', columnNames: ['user_id', 'idem_key'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_idempotency_keys_user_id_idem_key',
+            columnNames: ['user_id', 'idem_key'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_idempotency_keys_created', columnNames: ['created_at'] }),
         ],
       }),

@@ -9,9 +9,21 @@ import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
  * first column of a wider one (every query that used them can use the new one).
  */
 const REPLACED = [
-  { table: 'vacancies', old: ['IDX_vacancies_published', ['published_at']], now: ['IDX_vacancies_published_ak1_employer', ['published_at', 'requires_ak1', 'employer_id']] },
-  { table: 'card_validations', old: ['IDX_card_validations_checked', ['checked_at']], now: ['IDX_card_validations_checked_employer', ['checked_at', 'employer_id']] },
-  { table: 'placements', old: ['IDX_placements_recorded', ['recorded_at']], now: ['IDX_placements_recorded_source_employer', ['recorded_at', 'source', 'employer_id']] },
+  {
+    table: 'vacancies',
+    old: ['IDX_vacancies_published', ['published_at']],
+    now: ['IDX_vacancies_published_ak1_employer', ['published_at', 'requires_ak1', 'employer_id']],
+  },
+  {
+    table: 'card_validations',
+    old: ['IDX_card_validations_checked', ['checked_at']],
+    now: ['IDX_card_validations_checked_employer', ['checked_at', 'employer_id']],
+  },
+  {
+    table: 'placements',
+    old: ['IDX_placements_recorded', ['recorded_at']],
+    now: ['IDX_placements_recorded_source_employer', ['recorded_at', 'source', 'employer_id']],
+  },
 ] as const;
 const ADDED = [
   // Vacancies that became FILLED in a period.
@@ -20,7 +32,8 @@ const ADDED = [
   { table: 'applications', index: ['IDX_applications_applied_employer', ['applied_at', 'employer_id']] },
 ] as const;
 
-const make = ([name, columnNames]: readonly [string, readonly string[]]) => new TableIndex({ name, columnNames: [...columnNames] });
+const make = ([name, columnNames]: readonly [string, readonly string[]]) =>
+  new TableIndex({ name, columnNames: [...columnNames] });
 
 export class ReportIndexes1764231000000 implements MigrationInterface {
   name = 'ReportIndexes1764231000000';

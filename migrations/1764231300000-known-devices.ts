@@ -27,7 +27,13 @@ export class KnownDevices1764231300000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_known_devices_user', columnNames: ['user_id', 'last_used_at'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_known_devices_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            name: 'FK_known_devices_user',
+            columnNames: ['user_id'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );

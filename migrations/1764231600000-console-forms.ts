@@ -10,7 +10,8 @@ export class ConsoleForms1764231600000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // A page answered directly (a card check, an import report) can pass MySQL's 64 KB TEXT.
-    const bodyType = q.connection.options.type === 'mysql' || q.connection.options.type === 'mariadb' ? 'mediumtext' : 'text';
+    const bodyType =
+      q.connection.options.type === 'mysql' || q.connection.options.type === 'mariadb' ? 'mediumtext' : 'text';
     await q.createTable(
       new Table({
         name: 'console_forms',

@@ -6,8 +6,18 @@ import type { TableColumnOptions } from 'typeorm';
  */
 export const col = {
   id: (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true }),
-  ref: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable }),
-  str: (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable }),
+  ref: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'varchar',
+    length: '36',
+    isNullable: nullable,
+  }),
+  str: (name: string, length: number, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'varchar',
+    length: String(length),
+    isNullable: nullable,
+  }),
   text: (name: string, nullable = true): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),
   int: (name: string, nullable = false, dflt?: number): TableColumnOptions => ({
     name,
@@ -16,7 +26,17 @@ export const col = {
     ...(dflt === undefined ? {} : { default: dflt }),
   }),
   bigint: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable }),
-  bool: (name: string, dflt: boolean): TableColumnOptions => ({ name, type: 'boolean', isNullable: false, default: dflt ? 1 : 0 }),
-  instant: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable: nullable }),
+  bool: (name: string, dflt: boolean): TableColumnOptions => ({
+    name,
+    type: 'boolean',
+    isNullable: false,
+    default: dflt ? 1 : 0,
+  }),
+  instant: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'datetime',
+    precision: 3,
+    isNullable: nullable,
+  }),
   date: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'date', isNullable: nullable }),
 };

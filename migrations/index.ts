@@ -12,4 +12,17 @@ import { ApplicationConsent1764231500000 } from './1764231500000-application-con
 import { ConsoleForms1764231600000 } from './1764231600000-console-forms.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const migrations = [Foundation1764230400000, SeekersCards1764230500000, VacanciesSearch1764230600000, ApplicationsPlacements1764230700000, LabourStatistics1764230800000, ConsoleSessions1764230900000, ReportIndexes1764231000000, JobRuns1764231100000, KnownDevices1764231300000, Referrals1764231400000, ApplicationConsent1764231500000, ConsoleForms1764231600000];
+export const migrations = [
+  Foundation1764230400000,
+  SeekersCards1764230500000,
+  VacanciesSearch1764230600000,
+  ApplicationsPlacements1764230700000,
+  LabourStatistics1764230800000,
+  ConsoleSessions1764230900000,
+  ReportIndexes1764231000000,
+  JobRuns1764231100000,
+  KnownDevices1764231300000,
+  Referrals1764231400000,
+  ApplicationConsent1764231500000,
+  ConsoleForms1764231600000,
+];

@@ -29,7 +29,10 @@ const SHUTDOWN_GRACE_MS = 25_000;
  * connection busy at that moment would stay open after its reply (accepting further requests and
  * holding the close for keepAliveTimeout); so replies from then on carry `Connection: close`.
  */
-export function enableGracefulShutdown(app: NestExpressApplication, log: (msg: string, extra?: Record<string, unknown>) => void): void {
+export function enableGracefulShutdown(
+  app: NestExpressApplication,
+  log: (msg: string, extra?: Record<string, unknown>) => void,
+): void {
   const server = app.getHttpServer() as Server;
   const open = new Set<ServerResponse>();
   let closing = false;

@@ -39,7 +39,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
       logger?.request({
         reqId: id,
         method: req.method,
-        route: (req.route as { path?: string } | undefined)?.path ?? req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ':id'),
+        route:
+          (req.route as { path?: string } | undefined)?.path ?? req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ':id'),
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         userId: (req as { user?: { id?: string } }).user?.id,
@@ -55,7 +56,9 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: J
 
   // `verify` sees the raw bytes before JSON.parse: nesting deeper than 32 is refused there (400) in one
   // linear pass, instead of blocking the event loop in the parser and the recursive validation after it.
-  app.use(express.json({ limit: '1mb', strict: true, verify: (_req, _res, buf, charset) => checkJsonBody(buf, charset) }));
+  app.use(
+    express.json({ limit: '1mb', strict: true, verify: (_req, _res, buf, charset) => checkJsonBody(buf, charset) }),
+  );
   app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }));
   // More fields than that is a 400 in the contract's shape (exception.filter.ts), not body-parser's bare 413.
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: MAX_FORM_FIELDS }));

@@ -5,7 +5,11 @@ import type { Application } from './application.entity.js';
  * What a new application needs; it is undecided, without a cover letter and without consent to share
  * contact details unless said otherwise.
  */
-export type ApplicationRowFields = Pick<Application, 'id' | 'vacancyId' | 'seekerId' | 'employerId' | 'status' | 'appliedAt'> & Partial<Application>;
+export type ApplicationRowFields = Pick<
+  Application,
+  'id' | 'vacancyId' | 'seekerId' | 'employerId' | 'status' | 'appliedAt'
+> &
+  Partial<Application>;
 
 /**
  * The complete `applications` row, every column set; last updated when it was made unless said
@@ -31,5 +35,12 @@ export function newApplicationRow(a: ApplicationRowFields): Application {
 
 /** One logged consent choice of an applicant (`application_consents`). Pure, like the row above. */
 export function newApplicationConsentRow(c: ApplicationConsent): ApplicationConsent {
-  return { id: c.id, applicationId: c.applicationId, seekerId: c.seekerId, shareContact: c.shareContact, recordedBy: c.recordedBy, recordedAt: c.recordedAt };
+  return {
+    id: c.id,
+    applicationId: c.applicationId,
+    seekerId: c.seekerId,
+    shareContact: c.shareContact,
+    recordedBy: c.recordedBy,
+    recordedAt: c.recordedAt,
+  };
 }

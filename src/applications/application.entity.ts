@@ -1,7 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type ApplicationStatus = 'SUBMITTED' | 'SHORTLISTED' | 'REJECTED' | 'HIRED' | 'WITHDRAWN' | 'CLOSED';
-export const APPLICATION_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'SHORTLISTED', 'REJECTED', 'HIRED', 'WITHDRAWN', 'CLOSED'];
+export const APPLICATION_STATUSES: ApplicationStatus[] = [
+  'SUBMITTED',
+  'SHORTLISTED',
+  'REJECTED',
+  'HIRED',
+  'WITHDRAWN',
+  'CLOSED',
+];
 /** Applications still waiting for a decision; the ones a hire or a closing vacancy closes. */
 export const UNDECIDED: ApplicationStatus[] = ['SUBMITTED', 'SHORTLISTED'];
 export type ClosedReason = 'SEEKER_PLACED' | 'VACANCY_FILLED' | 'VACANCY_CLOSED';

@@ -9,7 +9,6 @@ import { ApplicationListQuery, ApplyDto, ConsentDto, DecideDto } from './dto/app
 import { ApiError } from '../common/http/api-responses.js';
 import { MyApplicationPage, MyApplicationReply, PipelineItemPage, PipelineItemReply } from './dto/application.reply.js';
 
-
 /** The CSV columns of a vacancy's applicants: phone and email are filled only for those who consented. */
 const PIPELINE_COLUMNS = [
   'id',
@@ -38,7 +37,8 @@ export class ApplicationsController {
   @Roles('seeker')
   @ApiOperation({
     summary: 'Apply to an open vacancy',
-    description: "shareContact (default false): your consent to show your phone and email to the vacancy's employer; it can be changed later.",
+    description:
+      "shareContact (default false): your consent to show your phone and email to the vacancy's employer; it can be changed later.",
   })
   @ApiCreatedResponse({ type: MyApplicationReply, description: 'SUBMITTED' })
   @ApiError(404, 'NOT_FOUND: no such vacancy, or not published')
@@ -73,7 +73,8 @@ export class ApplicationsController {
   @Roles('seeker')
   @ApiOperation({
     summary: "Give or withdraw consent to show my phone and email to the vacancy's employer (UU PDP No. 27/2022)",
-    description: 'Allowed at any time, in any state of the application. Every change is kept in the consent history (who, when, the value).',
+    description:
+      'Allowed at any time, in any state of the application. Every change is kept in the consent history (who, when, the value).',
   })
   @ApiOkResponse({ type: MyApplicationReply, description: 'the application with the consent now in force' })
   @ApiError(404, 'NOT_FOUND: no such application of yours')
@@ -88,7 +89,8 @@ export class ApplicationsController {
   @Roles('employer', 'officer')
   @ApiOperation({
     summary: "A vacancy's applicants with their card status now (its employer, officers)",
-    description: "applicant.phone and applicant.email appear only for applicants whose shareContact is true (their consent).",
+    description:
+      'applicant.phone and applicant.email appear only for applicants whose shareContact is true (their consent).',
   })
   @ApiOkResponse({ type: PipelineItemPage })
   @ApiError(404, 'NOT_FOUND: no such vacancy, or (employer) not yours')

@@ -57,7 +57,8 @@ export class ApplicationsService {
       const vacancy = await m.findOne(Vacancy, { where: { id: vacancyId } });
       const employer = vacancy ? await m.findOne(Employer, { where: { id: vacancy.employerId } }) : null;
       // A draft, or a vacancy of an employer not (or no longer) verified, is not public: it does not exist here.
-      if (!vacancy || !employer || vacancy.status === 'DRAFT' || employer.status !== 'VERIFIED') throw notFound('The vacancy');
+      if (!vacancy || !employer || vacancy.status === 'DRAFT' || employer.status !== 'VERIFIED')
+        throw notFound('The vacancy');
       const today = this.clock.today();
       if (vacancy.status !== 'OPEN' || vacancy.closesAt < today) throw vacancyNotOpen();
 
@@ -116,7 +117,11 @@ export class ApplicationsService {
       if (!app) throw notFound('The application');
       const now = this.clock.now();
       // Conditional, so two changes at once log what each actually changed.
-      const res = await m.update(Application, { id, seekerId, shareContact: !shareContact }, { shareContact, updatedAt: now });
+      const res = await m.update(
+        Application,
+        { id, seekerId, shareContact: !shareContact },
+        { shareContact, updatedAt: now },
+      );
       if (affectedRows(res) === 1) {
         await this.logConsent(m, actor, { ...app, shareContact }, now);
         await this.audit.record(m, {
@@ -137,7 +142,14 @@ export class ApplicationsService {
     return this.tx.run(async (m) => {
       const app = await this.ownApplication(m, actor, id);
       const from: ApplicationStatus[] = status === 'SHORTLISTED' ? ['SUBMITTED'] : UNDECIDED;
-      await this.move(m, actor, app, status, status === 'SHORTLISTED' ? 'application.shortlisted' : 'application.rejected', from);
+      await this.move(
+        m,
+        actor,
+        app,
+        status,
+        status === 'SHORTLISTED' ? 'application.shortlisted' : 'application.rejected',
+        from,
+      );
       const [item] = await this.pipelineItems(m, [await m.findOneOrFail(Application, { where: { id } })]);
       return item;
     });
@@ -151,22 +163,51 @@ export class ApplicationsService {
   /** Inside a hire: the application becomes HIRED, only from an undecided state. */
   async markHired(m: EntityManager, actor: AuthUser, id: string): Promise<void> {
     const now = this.clock.now();
-    const hired = await m.update(Application, { id, status: In(UNDECIDED) }, { status: 'HIRED', closedReason: null, decidedAt: now, decidedBy: actor.id, updatedAt: now });
+    const hired = await m.update(
+      Application,
+      { id, status: In(UNDECIDED) },
+      { status: 'HIRED', closedReason: null, decidedAt: now, decidedBy: actor.id, updatedAt: now },
+    );
     if (affectedRows(hired) !== 1) throw whyNotHirable(await m.findOneOrFail(Application, { where: { id } }));
-    await this.audit.record(m, { actor, entityType: 'application', entityId: id, action: 'application.hired', after: { status: 'HIRED' } });
+    await this.audit.record(m, {
+      actor,
+      entityType: 'application',
+      entityId: id,
+      action: 'application.hired',
+      after: { status: 'HIRED' },
+    });
   }
 
   /**
    * Closes the undecided applications of a seeker who was placed, or of a vacancy that filled or closed,
    * one audit event each (the ids are read first so the trail names every application that changed).
    */
-  async closeUndecided(m: EntityManager, where: { seekerId: string } | { vacancyId: string }, reason: ClosedReason, actor: AuthUser | null): Promise<number> {
-    const open = await m.find(Application, { select: { id: true, status: true }, where: { ...where, status: In(UNDECIDED) } });
+  async closeUndecided(
+    m: EntityManager,
+    where: { seekerId: string } | { vacancyId: string },
+    reason: ClosedReason,
+    actor: AuthUser | null,
+  ): Promise<number> {
+    const open = await m.find(Application, {
+      select: { id: true, status: true },
+      where: { ...where, status: In(UNDECIDED) },
+    });
     if (open.length === 0) return 0;
     const now = this.clock.now();
-    const res = await m.update(Application, { id: In(open.map((a) => a.id)), status: In(UNDECIDED) }, { status: 'CLOSED', closedReason: reason, updatedAt: now });
+    const res = await m.update(
+      Application,
+      { id: In(open.map((a) => a.id)), status: In(UNDECIDED) },
+      { status: 'CLOSED', closedReason: reason, updatedAt: now },
+    );
     for (const a of open) {
-      await this.audit.record(m, { actor, entityType: 'application', entityId: a.id, action: 'application.closed', before: { status: a.status }, after: { status: 'CLOSED', closedReason: reason } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'application',
+        entityId: a.id,
+        action: 'application.closed',
+        before: { status: a.status },
+        after: { status: 'CLOSED', closedReason: reason },
+      });
     }
     return affectedRows(res);
   }
@@ -180,20 +221,36 @@ export class ApplicationsService {
     const seekerId = this.seekerOf(actor);
     const { page, pageSize, skip } = pageWindow(q);
     const where = { seekerId, ...(q.status ? { status: q.status } : {}) };
-    const [apps, total] = await this.ds.getRepository(Application).findAndCount({ where, order: { appliedAt: 'DESC', id: 'ASC' }, skip, take: pageSize });
-    const vacancies = await this.byId(Vacancy, apps.map((a) => a.vacancyId));
-    const employers = await this.byId(Employer, [...vacancies.values()].map((v) => v.employerId));
-    return { items: apps.map((a) => toMyView(a, vacancies.get(a.vacancyId)!, employers.get(a.employerId)!)), page, pageSize, total };
+    const [apps, total] = await this.ds
+      .getRepository(Application)
+      .findAndCount({ where, order: { appliedAt: 'DESC', id: 'ASC' }, skip, take: pageSize });
+    const vacancies = await this.byId(
+      Vacancy,
+      apps.map((a) => a.vacancyId),
+    );
+    const employers = await this.byId(
+      Employer,
+      [...vacancies.values()].map((v) => v.employerId),
+    );
+    return {
+      items: apps.map((a) => toMyView(a, vacancies.get(a.vacancyId)!, employers.get(a.employerId)!)),
+      page,
+      pageSize,
+      total,
+    };
   }
 
   /** `GET /vacancies/:id/applications`: its employer's staff and officers. */
   async listForVacancy(actor: AuthUser, vacancyId: string, q: ApplicationListQuery): Promise<Page<PipelineItemView>> {
     const vacancy = await this.ds.getRepository(Vacancy).findOne({ where: { id: vacancyId } });
-    if (!vacancy || (actor.role === 'employer' && vacancy.employerId !== actor.employerId)) throw notFound('The vacancy');
+    if (!vacancy || (actor.role === 'employer' && vacancy.employerId !== actor.employerId))
+      throw notFound('The vacancy');
     if (actor.role !== 'employer' && actor.role !== 'officer') throw forbidden();
     const { page, pageSize, skip } = pageWindow(q);
     const where = { vacancyId, ...(q.status ? { status: q.status } : {}) };
-    const [apps, total] = await this.ds.getRepository(Application).findAndCount({ where, order: { appliedAt: 'ASC', id: 'ASC' }, skip, take: pageSize });
+    const [apps, total] = await this.ds
+      .getRepository(Application)
+      .findAndCount({ where, order: { appliedAt: 'ASC', id: 'ASC' }, skip, take: pageSize });
     return { items: await this.pipelineItems(this.ds.manager, apps), page, pageSize, total };
   }
 
@@ -206,7 +263,12 @@ export class ApplicationsService {
     const emails = new Map(
       consenting.length === 0
         ? []
-        : (await m.find(User, { select: { seekerId: true, email: true }, where: { seekerId: In(consenting), role: 'seeker' } })).map((u) => [u.seekerId!, u.email]),
+        : (
+            await m.find(User, {
+              select: { seekerId: true, email: true },
+              where: { seekerId: In(consenting), role: 'seeker' },
+            })
+          ).map((u) => [u.seekerId!, u.email]),
     );
     // The card as it is now: the seeker's most recent issued card, with its status as of today.
     const latest = await this.cards.latestIssuedCards(m, seekerIds);
@@ -227,7 +289,13 @@ export class ApplicationsService {
           skills: s.skills ?? [],
           ...(a.shareContact ? { phone: s.phone, email: emails.get(s.id) ?? null } : {}),
         },
-        card: c ? { cardNumber: c.cardNumberDisplay, status: effectiveStatus(c, today), reportOverdue: isCardReportOverdue(c, today) } : null,
+        card: c
+          ? {
+              cardNumber: c.cardNumberDisplay,
+              status: effectiveStatus(c, today),
+              reportOverdue: isCardReportOverdue(c, today),
+            }
+          : null,
       };
       if (a.closedReason) item.closedReason = a.closedReason;
       return item;
@@ -235,19 +303,49 @@ export class ApplicationsService {
   }
 
   /** Appends the application's current consent choice to its history. */
-  private async logConsent(m: EntityManager, actor: AuthUser, app: Pick<Application, 'id' | 'seekerId' | 'shareContact'>, at: Date): Promise<void> {
+  private async logConsent(
+    m: EntityManager,
+    actor: AuthUser,
+    app: Pick<Application, 'id' | 'seekerId' | 'shareContact'>,
+    at: Date,
+  ): Promise<void> {
     await m.insert(
       ApplicationConsent,
-      newApplicationConsentRow({ id: randomUUID(), applicationId: app.id, seekerId: app.seekerId, shareContact: app.shareContact, recordedBy: actor.id, recordedAt: at }),
+      newApplicationConsentRow({
+        id: randomUUID(),
+        applicationId: app.id,
+        seekerId: app.seekerId,
+        shareContact: app.shareContact,
+        recordedBy: actor.id,
+        recordedAt: at,
+      }),
     );
   }
 
   /** Conditional move out of an undecided state; refused with INVALID_STATE_TRANSITION otherwise. */
-  private async move(m: EntityManager, actor: AuthUser, app: Application, to: ApplicationStatus, action: string, from: ApplicationStatus[] = UNDECIDED): Promise<void> {
+  private async move(
+    m: EntityManager,
+    actor: AuthUser,
+    app: Application,
+    to: ApplicationStatus,
+    action: string,
+    from: ApplicationStatus[] = UNDECIDED,
+  ): Promise<void> {
     const now = this.clock.now();
-    const res = await m.update(Application, { id: app.id, status: In(from) }, { status: to, decidedAt: now, decidedBy: actor.id, updatedAt: now });
+    const res = await m.update(
+      Application,
+      { id: app.id, status: In(from) },
+      { status: to, decidedAt: now, decidedBy: actor.id, updatedAt: now },
+    );
     if ((res.affected ?? 0) !== 1) throw invalidTransition(`An application that is ${app.status} cannot become ${to}.`);
-    await this.audit.record(m, { actor, entityType: 'application', entityId: app.id, action, before: { status: app.status }, after: { status: to } });
+    await this.audit.record(m, {
+      actor,
+      entityType: 'application',
+      entityId: app.id,
+      action,
+      before: { status: app.status },
+      after: { status: to },
+    });
   }
 
   /** An application of one of the caller's employer's vacancies; any other answers 404. */

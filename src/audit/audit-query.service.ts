@@ -17,7 +17,8 @@ export class AuditQueryService {
 
   async list(q: AuditQuery): Promise<Page<AuditEventView>> {
     for (const f of ['from', 'to'] as const) {
-      if (q[f] !== undefined && !isCalendarDate(q[f])) throw validationFailed([{ field: f, messages: [`${f} is not a real calendar date`] }]);
+      if (q[f] !== undefined && !isCalendarDate(q[f]))
+        throw validationFailed([{ field: f, messages: [`${f} is not a real calendar date`] }]);
     }
     const { page, pageSize, skip } = pageWindow(q);
     const qb = this.ds.getRepository(AuditEvent).createQueryBuilder('a');

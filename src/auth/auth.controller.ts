@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiCreatedResponse, ApiNoContentResponse } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
 import { ClientAddress } from '../common/http/client-address.js';
@@ -30,7 +38,10 @@ export class AuthController {
   })
   @ApiOkResponse({ type: LoginReplyDto })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS (wrong password and unknown email alike)' })
-  @ApiTooManyRequestsResponse({ description: 'LOGIN_FAILURE_LIMIT_PER_EMAIL (not for a known device of the account) or LOGIN_FAILURE_LIMIT_PER_ADDRESS' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'LOGIN_FAILURE_LIMIT_PER_EMAIL (not for a known device of the account) or LOGIN_FAILURE_LIMIT_PER_ADDRESS',
+  })
   login(@Body() dto: LoginDto, @ClientAddress() ip: string) {
     return this.auth.login(dto, ip);
   }
@@ -40,7 +51,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate a refresh token into a new token pair' })
   @ApiOkResponse({ type: TokenPairReply, description: 'a new pair; the refresh token sent stops working' })
-  @ApiError(401, 'INVALID_REFRESH_TOKEN: unknown, expired, revoked or already used (a reused token revokes its whole family)')
+  @ApiError(
+    401,
+    'INVALID_REFRESH_TOKEN: unknown, expired, revoked or already used (a reused token revokes its whole family)',
+  )
   refresh(@Body() dto: RefreshDto) {
     return this.auth.refresh(dto.refreshToken);
   }

@@ -7,10 +7,22 @@ export const invalidRefreshToken = () =>
   new DomainError(401, 'INVALID_REFRESH_TOKEN', 'The refresh token is not valid. Please sign in again.');
 
 export const loginLimitPerEmail = (retryAfter: number) =>
-  rateLimited('LOGIN_FAILURE_LIMIT_PER_EMAIL', 'Too many failed sign-ins for this account. Please wait and try again.', retryAfter);
+  rateLimited(
+    'LOGIN_FAILURE_LIMIT_PER_EMAIL',
+    'Too many failed sign-ins for this account. Please wait and try again.',
+    retryAfter,
+  );
 
 export const loginLimitPerAddress = (retryAfter: number) =>
-  rateLimited('LOGIN_FAILURE_LIMIT_PER_ADDRESS', 'Too many failed sign-ins from your network. Please wait and try again.', retryAfter);
+  rateLimited(
+    'LOGIN_FAILURE_LIMIT_PER_ADDRESS',
+    'Too many failed sign-ins from your network. Please wait and try again.',
+    retryAfter,
+  );
 
 export const registrationLimit = (retryAfter: number) =>
-  rateLimited('REGISTRATION_RATE_LIMIT', 'Too many registrations from your network. Please wait and try again.', retryAfter);
+  rateLimited(
+    'REGISTRATION_RATE_LIMIT',
+    'Too many registrations from your network. Please wait and try again.',
+    retryAfter,
+  );

@@ -12,7 +12,12 @@ import { RefreshToken } from './refresh-token.entity.js';
 
 @Global()
 @Module({
-  imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([RefreshToken, KnownDevice]), EmployersModule],
+  imports: [
+    PassportModule,
+    JwtModule.register({}),
+    TypeOrmModule.forFeature([RefreshToken, KnownDevice]),
+    EmployersModule,
+  ],
   controllers: [AuthController],
   providers: [AuthService, JwtStrategy, KnownDevices],
   exports: [AuthService],

@@ -63,8 +63,19 @@ export class AuthService implements OnApplicationBootstrap {
     if (officers > 0) return;
     try {
       await this.tx.run(async (m) => {
-        const user = await this.users.create(m, { email: boot.email, password: boot.password, fullName: boot.fullName, role: 'officer' });
-        await this.audit.record(m, { actor: null, entityType: 'user', entityId: user.id, action: 'officer.bootstrapped', after: { role: 'officer' } });
+        const user = await this.users.create(m, {
+          email: boot.email,
+          password: boot.password,
+          fullName: boot.fullName,
+          role: 'officer',
+        });
+        await this.audit.record(m, {
+          actor: null,
+          entityType: 'user',
+          entityId: user.id,
+          action: 'officer.bootstrapped',
+          after: { role: 'officer' },
+        });
       });
       this.logger.log('created the bootstrap officer account');
     } catch (err) {
@@ -154,8 +165,20 @@ export class AuthService implements OnApplicationBootstrap {
 
   async createOfficer(actor: AuthUser, dto: CreateOfficerDto): Promise<UserView> {
     const user = await this.tx.run(async (m) => {
-      const u = await this.users.create(m, { email: dto.email, password: dto.password, fullName: dto.fullName, role: 'officer', nip: dto.nip ?? null });
-      await this.audit.record(m, { actor, entityType: 'user', entityId: u.id, action: 'officer.created', after: { role: 'officer' } });
+      const u = await this.users.create(m, {
+        email: dto.email,
+        password: dto.password,
+        fullName: dto.fullName,
+        role: 'officer',
+        nip: dto.nip ?? null,
+      });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'user',
+        entityId: u.id,
+        action: 'officer.created',
+        after: { role: 'officer' },
+      });
       return u;
     });
     return toUserView(user);
@@ -168,7 +191,9 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.tx.run((m) => m.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() }));
+    await this.tx.run((m) =>
+      m.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() }),
+    );
   }
 
   private async issue(user: User, familyId: string): Promise<TokenPair> {

@@ -29,6 +29,12 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     // jsonwebtoken checks `exp` only when it is present: a token without one would never expire.
     // Every token we issue carries one, so its absence means the token is not ours (→ 401).
     if (typeof claims.exp !== 'number') return null;
-    return { id: claims.sub, role: claims.role, email: claims.email, employerId: claims.emp ?? null, seekerId: claims.skr ?? null };
+    return {
+      id: claims.sub,
+      role: claims.role,
+      email: claims.email,
+      employerId: claims.emp ?? null,
+      seekerId: claims.skr ?? null,
+    };
   }
 }

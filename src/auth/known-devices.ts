@@ -33,7 +33,9 @@ export class KnownDevices {
    */
   async honoured(token: string | undefined, userId: string | null, now: Date): Promise<KnownDevice | null> {
     if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return null;
-    const row = await this.ds.getRepository(KnownDevice).findOne({ where: { tokenHash: sha256(token), revokedAt: IsNull() } });
+    const row = await this.ds
+      .getRepository(KnownDevice)
+      .findOne({ where: { tokenHash: sha256(token), revokedAt: IsNull() } });
     if (!row || row.userId !== userId) return null;
     if (row.lastUsedAt.getTime() <= now.getTime() - KNOWN_DEVICE_TTL_SECONDS * 1000) return null;
     return row;
@@ -53,7 +55,11 @@ export class KnownDevices {
         .update(KnownDevice)
         .set({ failedAttempts: 1, failuresSince: now })
         .where('id = :id', { id: device.id })
-        .andWhere(new Brackets((w) => w.where('failures_since IS NULL').orWhere('failures_since <= :windowStart', { windowStart })))
+        .andWhere(
+          new Brackets((w) =>
+            w.where('failures_since IS NULL').orWhere('failures_since <= :windowStart', { windowStart }),
+          ),
+        )
         .execute();
       if (affectedRows(restarted) === 0) {
         await m
@@ -63,7 +69,11 @@ export class KnownDevices {
           .where('id = :id', { id: device.id })
           .execute();
       }
-      await m.update(KnownDevice, { id: device.id, revokedAt: IsNull(), failedAttempts: MoreThanOrEqual(limit) }, { revokedAt: now });
+      await m.update(
+        KnownDevice,
+        { id: device.id, revokedAt: IsNull(), failedAttempts: MoreThanOrEqual(limit) },
+        { revokedAt: now },
+      );
     });
   }
 
@@ -75,7 +85,11 @@ export class KnownDevices {
   async remember(userId: string, presented: { device: KnownDevice; token: string } | null, now: Date): Promise<string> {
     if (presented) {
       const res = await this.tx.run((m) =>
-        m.update(KnownDevice, { id: presented.device.id, userId, revokedAt: IsNull() }, { lastUsedAt: now, failedAttempts: 0, failuresSince: null }),
+        m.update(
+          KnownDevice,
+          { id: presented.device.id, userId, revokedAt: IsNull() },
+          { lastUsedAt: now, failedAttempts: 0, failuresSince: null },
+        ),
       );
       if (affectedRows(res) === 1) return presented.token;
       // Revoked between the check and now (its failures reached the limit): a new device instead.
@@ -93,9 +107,17 @@ export class KnownDevices {
         revokedAt: null,
       });
       // Keep the account's list bounded: revoked devices go first, then the least recently used.
-      const rows = await m.find(KnownDevice, { where: { userId }, select: { id: true, lastUsedAt: true, revokedAt: true, createdAt: true } });
+      const rows = await m.find(KnownDevice, {
+        where: { userId },
+        select: { id: true, lastUsedAt: true, revokedAt: true, createdAt: true },
+      });
       const stale = rows
-        .sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.lastUsedAt.getTime() - a.lastUsedAt.getTime() || b.createdAt.getTime() - a.createdAt.getTime())
+        .sort(
+          (a, b) =>
+            Number(a.revokedAt !== null) - Number(b.revokedAt !== null) ||
+            b.lastUsedAt.getTime() - a.lastUsedAt.getTime() ||
+            b.createdAt.getTime() - a.createdAt.getTime(),
+        )
         .slice(KNOWN_DEVICES_PER_USER)
         .map((r) => r.id);
       if (stale.length) await m.delete(KnownDevice, { id: In(stale) });

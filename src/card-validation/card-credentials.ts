@@ -73,9 +73,16 @@ export class CardCredentials {
     const header = parseJson(h) as { alg?: unknown; kid?: unknown } | null;
     if (!header || header.alg !== 'EdDSA' || header.kid !== this.jwk.kid) throw invalidCredential();
     const signature = Buffer.from(s, 'base64url');
-    if (signature.length !== 64 || !verify(null, Buffer.from(`${h}.${p}`), this.publicKey, signature)) throw invalidCredential();
+    if (signature.length !== 64 || !verify(null, Buffer.from(`${h}.${p}`), this.publicKey, signature))
+      throw invalidCredential();
     const claims = parseJson(p) as Partial<CardCredentialClaims> | null;
-    if (!claims || claims.iss !== CREDENTIAL_ISSUER || typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || typeof claims.cardNumber !== 'string') {
+    if (
+      !claims ||
+      claims.iss !== CREDENTIAL_ISSUER ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.exp !== 'number' ||
+      typeof claims.cardNumber !== 'string'
+    ) {
       throw invalidCredential();
     }
     const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -99,8 +106,11 @@ function loadKey(pem: string): KeyObject {
   try {
     key = createPrivateKey(pem);
   } catch {
-    throw new ConfigError('CARD_SIGNING_KEY is not a readable private key: use an Ed25519 key in PKCS#8 PEM (openssl genpkey -algorithm ed25519).');
+    throw new ConfigError(
+      'CARD_SIGNING_KEY is not a readable private key: use an Ed25519 key in PKCS#8 PEM (openssl genpkey -algorithm ed25519).',
+    );
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError('CARD_SIGNING_KEY must be an Ed25519 private key (openssl genpkey -algorithm ed25519).');
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new ConfigError('CARD_SIGNING_KEY must be an Ed25519 private key (openssl genpkey -algorithm ed25519).');
   return key;
 }

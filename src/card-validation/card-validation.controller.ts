@@ -1,12 +1,24 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CsvExport } from '../common/http/csv.interceptor.js';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
 import { IdPipe } from '../common/http/id.pipe.js';
 import { CardValidationService } from './card-validation.service.js';
 import { CardCredentials } from './card-credentials.js';
-import { CardValidationQuery, ValidateCardDto, ValidateCredentialDto, ValidationReplyDto } from './dto/card-validation.dto.js';
+import {
+  CardValidationQuery,
+  ValidateCardDto,
+  ValidateCredentialDto,
+  ValidationReplyDto,
+} from './dto/card-validation.dto.js';
 import { ApiError } from '../common/http/api-responses.js';
 import { CardValidationRecordPage, CredentialReply, JwksReply } from './dto/card-validation.reply.js';
 
@@ -23,11 +35,15 @@ export class CardValidationController {
   @ApiForbiddenResponse({ description: 'FORBIDDEN or EMPLOYER_NOT_VERIFIED' })
   @ApiOperation({ summary: "Check an applicant's AK1 card number against their NIK (verified employer staff)" })
   @ApiOkResponse({ type: ValidationReplyDto })
-  @ApiBadRequestResponse({ description: 'INVALID_CARD_NUMBER (13 digits with a wrong check digit) or VALIDATION_FAILED' })
+  @ApiBadRequestResponse({
+    description: 'INVALID_CARD_NUMBER (13 digits with a wrong check digit) or VALIDATION_FAILED',
+  })
   @ApiTooManyRequestsResponse({
     description:
       '`VALIDATION_RATE_LIMITED` (VALIDATION_RATE_LIMIT per employer per minute, direct hires included); or `CARD_CHECK_LOCKED` (this employer gave CARD_MISMATCH_LIMIT wrong NIKs for this card number within the hour, on this route or POST /placements). Refused before any lookup.',
-    headers: { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } },
+    headers: {
+      'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
+    },
   })
   validate(@CurrentUser() user: AuthUser, @Body() dto: ValidateCardDto) {
     return this.validations.validate(user, dto);
@@ -63,7 +79,9 @@ export class CardCredentialController {
 
   @Get(':id/credential')
   @Roles('seeker', 'officer')
-  @ApiOperation({ summary: 'A signed, offline-verifiable credential of an ACTIVE card, with its QR code (PNG, base64)' })
+  @ApiOperation({
+    summary: 'A signed, offline-verifiable credential of an ACTIVE card, with its QR code (PNG, base64)',
+  })
   @ApiOkResponse({ type: CredentialReply })
   @ApiError(404, 'NOT_FOUND: no such card, or (seeker) not yours')
   @ApiError(409, 'CARD_NOT_ACTIVE: only an ACTIVE, unexpired card has a credential')

@@ -1,7 +1,11 @@
 import { DomainError, rateLimited } from '../common/domain-error.js';
 
 export const validationRateLimited = (retryAfter: number) =>
-  rateLimited('VALIDATION_RATE_LIMITED', 'Your company has run too many card validations this minute. Please wait and try again.', retryAfter);
+  rateLimited(
+    'VALIDATION_RATE_LIMITED',
+    'Your company has run too many card validations this minute. Please wait and try again.',
+    retryAfter,
+  );
 
 export const cardCheckLocked = (retryAfter: number) =>
   rateLimited(

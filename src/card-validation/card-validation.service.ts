@@ -22,7 +22,13 @@ import { cardNotActive, invalidCardNumber } from '../cards/cards.errors.js';
 import { CardsService } from '../cards/cards.service.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { CardCredentials, CREDENTIAL_ISSUER } from './card-credentials.js';
-import { CardValidation, toCardValidationView, type CardValidationView, type ValidationChannel, type ValidationResult } from './card-validation.entity.js';
+import {
+  CardValidation,
+  toCardValidationView,
+  type CardValidationView,
+  type ValidationChannel,
+  type ValidationResult,
+} from './card-validation.entity.js';
 import { newCardValidationRow } from './card-validation-rows.js';
 import { cardCheckLocked, validationRateLimited } from './card-validation.errors.js';
 import { maskName } from './mask-name.js';
@@ -91,7 +97,8 @@ const BY_NUMBER_FOR_EMPLOYER = `SELECT e.status AS employerStatus, c.id AS id, c
   c.expires_at AS expiresAt, c.next_report_due AS nextReportDue, s.full_name AS fullName, s.nik_hash AS nikHash
   FROM employers e LEFT JOIN cards c ON c.card_number = ? LEFT JOIN seekers s ON s.id = c.seeker_id WHERE e.id = ?`;
 const BY_ID = `${LOOKUP_SQL} c.id = ?`;
-const RECORD_SQL = 'INSERT INTO card_validations (id, employer_id, user_id, card_id, card_number, channel, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+const RECORD_SQL =
+  'INSERT INTO card_validations (id, employer_id, user_id, card_id, card_number, channel, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** Only issued cards can be found; a PENDING or REJECTED one answers exactly like an unknown number. */
 /** Upper bound on a credential's life, so an offline check cannot trust a stale status for long. */
@@ -120,7 +127,10 @@ export class CardValidationService {
    */
   async validate(actor: AuthUser, dto: ValidateCardDto): Promise<ValidationReply> {
     const check = await this.admitNumberCheck(actor, dto.cardNumber);
-    const [row] = await this.statements.execute<CardWithHolder & { employerStatus: string }>(BY_NUMBER_FOR_EMPLOYER, [check.key, check.employerId]);
+    const [row] = await this.statements.execute<CardWithHolder & { employerStatus: string }>(BY_NUMBER_FOR_EMPLOYER, [
+      check.key,
+      check.employerId,
+    ]);
     if (row?.employerStatus !== 'VERIFIED') {
       await this.dropNumberCheck(check);
       throw employerNotVerified();
@@ -143,7 +153,11 @@ export class CardValidationService {
     const employerId = await this.countCheck(actor);
     const number = readCardNumber(cardNumber);
     if (number.kind === 'bad-check-digit' || number.kind === 'malformed') throw invalidCardNumber();
-    const mismatch = await this.limiter.hit(mismatchKey(employerId, number.key), this.config.limits.cardMismatchesPerHour, MISMATCH_WINDOW_SECONDS);
+    const mismatch = await this.limiter.hit(
+      mismatchKey(employerId, number.key),
+      this.config.limits.cardMismatchesPerHour,
+      MISMATCH_WINDOW_SECONDS,
+    );
     if (!mismatch.allowed) throw cardCheckLocked(mismatch.retryAfterSeconds);
     return { employerId, key: number.key, display: number.display, mismatch };
   }
@@ -158,7 +172,12 @@ export class CardValidationService {
    * NIK, or null (NOT_FOUND, a wrong NIK). Records the check under its channel with the result a
    * validation gives, and returns that reply.
    */
-  async settleNumberCheck(actor: AuthUser, check: NumberCheck, channel: ValidationChannel, card: CheckedCard | null): Promise<ValidationReply> {
+  async settleNumberCheck(
+    actor: AuthUser,
+    check: NumberCheck,
+    channel: ValidationChannel,
+    card: CheckedCard | null,
+  ): Promise<ValidationReply> {
     if (card) await this.limiter.takeBack(mismatchKey(check.employerId, check.key), check.mismatch);
     return this.answer(actor, check.employerId, channel, card, check.display);
   }
@@ -189,18 +208,33 @@ export class CardValidationService {
   async checkCredentialPublicly(token: string): Promise<PublicCredentialCheck> {
     const now = this.clock.now();
     const checkedAt = now.toISOString();
-    const refused = (result: PublicCredentialCheck['result']): PublicCredentialCheck => ({ result, valid: false, cardNumber: null, holderName: null, validUntil: null, checkedAt });
+    const refused = (result: PublicCredentialCheck['result']): PublicCredentialCheck => ({
+      result,
+      valid: false,
+      cardNumber: null,
+      holderName: null,
+      validUntil: null,
+      checkedAt,
+    });
     let claims;
     try {
       claims = this.credentials.verify(token, now);
     } catch (err) {
-      if (err instanceof DomainError && err.status < 500) return refused(err.code === 'CREDENTIAL_EXPIRED' ? 'CREDENTIAL_EXPIRED' : 'INVALID');
+      if (err instanceof DomainError && err.status < 500)
+        return refused(err.code === 'CREDENTIAL_EXPIRED' ? 'CREDENTIAL_EXPIRED' : 'INVALID');
       throw err;
     }
     const card = await this.lookup(BY_ID, claims.sub);
     if (!card || !isIssued(card.status) || card.cardNumberDisplay !== claims.cardNumber) return refused('NOT_FOUND');
     const result = resultOf(card, this.clock.today());
-    return { result, valid: result === 'VALID', cardNumber: card.cardNumberDisplay, holderName: maskName(card.fullName), validUntil: card.expiresAt, checkedAt };
+    return {
+      result,
+      valid: result === 'VALID',
+      cardNumber: card.cardNumberDisplay,
+      holderName: maskName(card.fullName),
+      validUntil: card.expiresAt,
+      checkedAt,
+    };
   }
 
   /** A signed credential for an ACTIVE card (holder or officer), with its QR code as a PNG. */
@@ -208,7 +242,9 @@ export class CardValidationService {
     const card = await this.cards.visibleCard(this.ds.manager, actor, cardId);
     const today = this.clock.today();
     if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
-    const holder = await this.ds.getRepository(Seeker).findOneOrFail({ where: { id: card.seekerId }, select: { id: true, fullName: true } });
+    const holder = await this.ds
+      .getRepository(Seeker)
+      .findOneOrFail({ where: { id: card.seekerId }, select: { id: true, fullName: true } });
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     const cardEnds = Math.floor(startOfJakartaDay(addDays(card.expiresAt!, 1)).getTime() / 1000);
     const exp = Math.min(cardEnds, nowSeconds + CREDENTIAL_MAX_DAYS * 86_400);
@@ -229,10 +265,12 @@ export class CardValidationService {
 
   /** Employers see their own checks; officers everyone's, optionally one employer's. */
   async history(actor: AuthUser, q: CardValidationQuery): Promise<Page<CardValidationView>> {
-    if (q.from && q.to && q.from > q.to) throw validationFailed([{ field: 'to', messages: ['to must not be before from'] }]);
+    if (q.from && q.to && q.from > q.to)
+      throw validationFailed([{ field: 'to', messages: ['to must not be before from'] }]);
     let employerId = q.employerId;
     if (actor.role === 'employer') {
-      if (employerId && employerId !== actor.employerId) throw forbidden('You can only see your own company’s validations.');
+      if (employerId && employerId !== actor.employerId)
+        throw forbidden('You can only see your own company’s validations.');
       employerId = actor.employerId ?? undefined;
       if (!employerId) throw forbidden();
     } else if (actor.role !== 'officer') {
@@ -251,7 +289,11 @@ export class CardValidationService {
   /** Counts the check against the employer's per-minute limit (429 + Retry-After past it), whichever door it came through. */
   private async countCheck(actor: AuthUser): Promise<string> {
     if (!actor.employerId) throw forbidden();
-    const r = await this.limiter.hit(`card-validation:${actor.employerId}`, this.config.limits.validationsPerMinute, 60);
+    const r = await this.limiter.hit(
+      `card-validation:${actor.employerId}`,
+      this.config.limits.validationsPerMinute,
+      60,
+    );
     if (!r.allowed) throw validationRateLimited(r.retryAfterSeconds);
     return actor.employerId;
   }
@@ -262,12 +304,26 @@ export class CardValidationService {
   }
 
   /** Builds the reply (holder data only for a match) and records the check. */
-  private async answer(actor: AuthUser, employerId: string, channel: ValidationChannel, card: CheckedCard | null, presented: string): Promise<ValidationReply> {
+  private async answer(
+    actor: AuthUser,
+    employerId: string,
+    channel: ValidationChannel,
+    card: CheckedCard | null,
+    presented: string,
+  ): Promise<ValidationReply> {
     const now = this.clock.now();
     const today = this.clock.today();
     let reply: ValidationReply;
     if (!card) {
-      reply = { result: 'NOT_FOUND', valid: false, cardNumber: presented, holderName: null, expiresAt: null, reportOverdue: null, checkedAt: now.toISOString() };
+      reply = {
+        result: 'NOT_FOUND',
+        valid: false,
+        cardNumber: presented,
+        holderName: null,
+        expiresAt: null,
+        reportOverdue: null,
+        checkedAt: now.toISOString(),
+      };
     } else {
       const result = resultOf(card, today);
       reply = {
@@ -280,9 +336,27 @@ export class CardValidationService {
         checkedAt: now.toISOString(),
       };
     }
-    const row = newCardValidationRow({ id: randomUUID(), employerId, userId: actor.id, cardId: card?.id ?? null, cardNumber: (card?.cardNumberDisplay ?? presented).slice(0, 40), channel, result: reply.result, checkedAt: now });
+    const row = newCardValidationRow({
+      id: randomUUID(),
+      employerId,
+      userId: actor.id,
+      cardId: card?.id ?? null,
+      cardNumber: (card?.cardNumberDisplay ?? presented).slice(0, 40),
+      channel,
+      result: reply.result,
+      checkedAt: now,
+    });
     // In RECORD_SQL's column order (a prepared statement on MySQL: decision 12).
-    const record = [row.id, row.employerId, row.userId, row.cardId, row.cardNumber, row.channel, row.result, sqlInstant(row.checkedAt)];
+    const record = [
+      row.id,
+      row.employerId,
+      row.userId,
+      row.cardId,
+      row.cardNumber,
+      row.channel,
+      row.result,
+      sqlInstant(row.checkedAt),
+    ];
     // One INSERT needs no transaction on MySQL; on SQLite it must queue behind any open transaction.
     if (this.tx.isMysql) await this.statements.execute(RECORD_SQL, record);
     else await this.tx.run((m) => m.query(RECORD_SQL, record));

@@ -23,7 +23,18 @@ import { CsvSyntaxError, parseCsv } from './csv.js';
 import type { ImportReportReply } from './dto/card.reply.js';
 
 /** Columns of the import file (docs/cards-import.md). */
-const REQUIRED = ['cardNumber', 'nik', 'fullName', 'birthPlace', 'birthDate', 'gender', 'address', 'educationLevel', 'issuedAt', 'status'] as const;
+const REQUIRED = [
+  'cardNumber',
+  'nik',
+  'fullName',
+  'birthPlace',
+  'birthDate',
+  'gender',
+  'address',
+  'educationLevel',
+  'issuedAt',
+  'status',
+] as const;
 const OPTIONAL = [
   'expiresAt',
   'nextReportDue',
@@ -37,7 +48,19 @@ const OPTIONAL = [
   'placementStartDate',
   'statusReason',
 ] as const;
-const SEEKER_COLUMNS = ['nik', 'fullName', 'birthPlace', 'birthDate', 'gender', 'address', 'educationLevel', 'maritalStatus', 'phone', 'kecamatanCode', 'major'];
+const SEEKER_COLUMNS = [
+  'nik',
+  'fullName',
+  'birthPlace',
+  'birthDate',
+  'gender',
+  'address',
+  'educationLevel',
+  'maritalStatus',
+  'phone',
+  'kecamatanCode',
+  'major',
+];
 const IMPORTABLE_STATUSES: CardStatus[] = ['ACTIVE', 'EXPIRED', 'PLACED', 'REVOKED'];
 
 /** One description of this reply: the class `ImportReportReply` (OpenAPI and code alike). */
@@ -155,7 +178,11 @@ export class CardImportService {
       records = parseCsv(body);
     } catch (err) {
       if (err instanceof CsvSyntaxError) {
-        throw new ImportFileRefused('file', [{ code: 'csvSyntax', params: { line: err.line }, message: err.message }], 'The file is not valid CSV.');
+        throw new ImportFileRefused(
+          'file',
+          [{ code: 'csvSyntax', params: { line: err.line }, message: err.message }],
+          'The file is not valid CSV.',
+        );
       }
       throw err;
     }
@@ -167,9 +194,23 @@ export class CardImportService {
       const row: Record<string, string> = {};
       columns.forEach((name, i) => (row[name] = (record.fields[i] ?? '').trim()));
       const counts = { fields: record.fields.length, columns: columns.length };
-      const checked = record.fields.length > columns.length
-        ? { errors: [{ field: 'line', problems: [{ code: 'fieldCount' as const, params: counts, message: `has ${counts.fields} fields but the header names ${counts.columns}` }] }] }
-        : await this.check(record.line, row);
+      const checked =
+        record.fields.length > columns.length
+          ? {
+              errors: [
+                {
+                  field: 'line',
+                  problems: [
+                    {
+                      code: 'fieldCount' as const,
+                      params: counts,
+                      message: `has ${counts.fields} fields but the header names ${counts.columns}`,
+                    },
+                  ],
+                },
+              ],
+            }
+          : await this.check(record.line, row);
       const errors = 'errors' in checked ? checked.errors : await this.write(actor, checked);
       if (errors.length > 0) report.rejected.push({ line: record.line, errors });
       else report.imported++;
@@ -181,17 +222,29 @@ export class CardImportService {
     const known = new Map<string, string>([...REQUIRED, ...OPTIONAL].map((c) => [c.toLowerCase(), c]));
     const columns = fields.map((f) => known.get(f.trim().toLowerCase()) ?? f.trim());
     const problems: ImportProblem[] = [];
-    for (const c of columns) if (!known.has(c.toLowerCase())) problems.push({ code: 'unknownColumn', params: { column: c }, message: `unknown column "${c}"` });
-    for (const c of REQUIRED) if (!columns.includes(c)) problems.push({ code: 'missingColumn', params: { column: c }, message: `missing column "${c}"` });
-    if (new Set(columns).size !== columns.length) problems.push({ code: 'columnTwice', message: 'a column is named twice' });
+    for (const c of columns)
+      if (!known.has(c.toLowerCase()))
+        problems.push({ code: 'unknownColumn', params: { column: c }, message: `unknown column "${c}"` });
+    for (const c of REQUIRED)
+      if (!columns.includes(c))
+        problems.push({ code: 'missingColumn', params: { column: c }, message: `missing column "${c}"` });
+    if (new Set(columns).size !== columns.length)
+      problems.push({ code: 'columnTwice', message: 'a column is named twice' });
     if (problems.length > 0) {
-      throw new ImportFileRefused('header', problems, 'The first line must name the columns (see docs/cards-import.md).');
+      throw new ImportFileRefused(
+        'header',
+        problems,
+        'The first line must name the columns (see docs/cards-import.md).',
+      );
     }
     return columns;
   }
 
   /** Every problem of a line, or the line ready to write. */
-  private async check(line: number, row: Record<string, string>): Promise<CardLine | { errors: ImportFieldProblems[] }> {
+  private async check(
+    line: number,
+    row: Record<string, string>,
+  ): Promise<CardLine | { errors: ImportFieldProblems[] }> {
     const today = this.clock.today();
     const issues: ImportFieldProblems[] = [];
     const problem = (field: string, code: ImportProblemCode, message: string, params?: ImportProblem['params']) =>
@@ -199,37 +252,59 @@ export class CardImportService {
 
     const seekerInput: Record<string, unknown> = {};
     for (const c of SEEKER_COLUMNS) if (row[c]) seekerInput[c] = row[c];
-    if (row.graduationYear) seekerInput.graduationYear = /^\d{4}$/.test(row.graduationYear) ? Number(row.graduationYear) : row.graduationYear;
-    if (row.skills) seekerInput.skills = row.skills.split(';').map((s) => s.trim()).filter(Boolean);
+    if (row.graduationYear)
+      seekerInput.graduationYear = /^\d{4}$/.test(row.graduationYear) ? Number(row.graduationYear) : row.graduationYear;
+    if (row.skills)
+      seekerInput.skills = row.skills
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
     const seeker = plainToInstance(CreateSeekerDto, seekerInput);
-    for (const issue of flattenValidationErrors(await validate(seeker, { whitelist: true, forbidNonWhitelisted: true }))) {
-      issues.push({ field: issue.field, problems: issue.messages.map((message) => ({ code: 'invalid' as const, message })) });
+    for (const issue of flattenValidationErrors(
+      await validate(seeker, { whitelist: true, forbidNonWhitelisted: true }),
+    )) {
+      issues.push({
+        field: issue.field,
+        problems: issue.messages.map((message) => ({ code: 'invalid' as const, message })),
+      });
     }
-    if (isCalendarDate(row.birthDate) && row.birthDate >= today) problem('birthDate', 'birthDateFuture', 'birthDate must be in the past');
+    if (isCalendarDate(row.birthDate) && row.birthDate >= today)
+      problem('birthDate', 'birthDateFuture', 'birthDate must be in the past');
 
     const number = readCardNumber(row.cardNumber ?? '');
     if (!row.cardNumber) problem('cardNumber', 'required', 'cardNumber is required');
-    else if (number.kind === 'bad-check-digit') problem('cardNumber', 'checkDigit', 'a 13-digit cardNumber must end in a valid Luhn check digit');
-    else if (number.kind === 'malformed') problem('cardNumber', 'numberFormat', 'cardNumber may hold only letters, digits, slashes, spaces, dots and dashes (at most 32)');
+    else if (number.kind === 'bad-check-digit')
+      problem('cardNumber', 'checkDigit', 'a 13-digit cardNumber must end in a valid Luhn check digit');
+    else if (number.kind === 'malformed')
+      problem(
+        'cardNumber',
+        'numberFormat',
+        'cardNumber may hold only letters, digits, slashes, spaces, dots and dashes (at most 32)',
+      );
 
     const status = row.status?.toUpperCase() as CardStatus;
     const allowed = IMPORTABLE_STATUSES.join(', ');
-    if (!IMPORTABLE_STATUSES.includes(status)) problem('status', 'status', `status must be one of ${allowed}`, { allowed });
+    if (!IMPORTABLE_STATUSES.includes(status))
+      problem('status', 'status', `status must be one of ${allowed}`, { allowed });
 
     const issuedAt = row.issuedAt;
-    const dateFormat = (column: string) => problem(column, 'dateFormat', `${column} must be a real date written YYYY-MM-DD`);
+    const dateFormat = (column: string) =>
+      problem(column, 'dateFormat', `${column} must be a real date written YYYY-MM-DD`);
     if (!isCalendarDate(issuedAt)) dateFormat('issuedAt');
     else if (issuedAt > today) problem('issuedAt', 'issuedFuture', 'issuedAt must not be in the future');
     const expiresAt = row.expiresAt || (isCalendarDate(issuedAt) ? addMonths(issuedAt, CARD_VALIDITY_MONTHS) : '');
     if (row.expiresAt && !isCalendarDate(row.expiresAt)) dateFormat('expiresAt');
-    else if (isCalendarDate(issuedAt) && expiresAt <= issuedAt) problem('expiresAt', 'expiresBeforeIssue', 'expiresAt must be after issuedAt');
-    else if (status === 'ACTIVE' && expiresAt < today) problem('expiresAt', 'activePastExpiry', 'an ACTIVE card must not be past its expiry date: import it as EXPIRED');
+    else if (isCalendarDate(issuedAt) && expiresAt <= issuedAt)
+      problem('expiresAt', 'expiresBeforeIssue', 'expiresAt must be after issuedAt');
+    else if (status === 'ACTIVE' && expiresAt < today)
+      problem('expiresAt', 'activePastExpiry', 'an ACTIVE card must not be past its expiry date: import it as EXPIRED');
 
     let nextReportDue: string | null = null;
     if (row.nextReportDue) {
       if (status !== 'ACTIVE') problem('nextReportDue', 'reportDueNotActive', 'nextReportDue is only for ACTIVE cards');
       else if (!isCalendarDate(row.nextReportDue)) dateFormat('nextReportDue');
-      else if (row.nextReportDue <= issuedAt || row.nextReportDue > expiresAt) problem('nextReportDue', 'reportDueRange', 'nextReportDue must be after issuedAt and not after expiresAt');
+      else if (row.nextReportDue <= issuedAt || row.nextReportDue > expiresAt)
+        problem('nextReportDue', 'reportDueRange', 'nextReportDue must be after issuedAt and not after expiresAt');
       else nextReportDue = row.nextReportDue;
     } else if (status === 'ACTIVE' && issues.length === 0) {
       // Unknown reporting history: the next 6-month mark after today.
@@ -240,10 +315,13 @@ export class CardImportService {
       problem('placementEmployerName', 'placementNotPlaced', 'placement columns are only for PLACED cards');
     }
     if (row.placementStartDate && !isCalendarDate(row.placementStartDate)) dateFormat('placementStartDate');
-    if (row.placementEmployerName && row.placementEmployerName.length > 200) problem('placementEmployerName', 'tooLong', 'placementEmployerName must be at most 200 characters', { max: 200 });
-    if (row.statusReason && row.statusReason.length > 500) problem('statusReason', 'tooLong', 'statusReason must be at most 500 characters', { max: 500 });
+    if (row.placementEmployerName && row.placementEmployerName.length > 200)
+      problem('placementEmployerName', 'tooLong', 'placementEmployerName must be at most 200 characters', { max: 200 });
+    if (row.statusReason && row.statusReason.length > 500)
+      problem('statusReason', 'tooLong', 'statusReason must be at most 500 characters', { max: 500 });
 
-    if (issues.length > 0 || (number.kind !== 'issued' && number.kind !== 'other')) return { errors: mergeIssues(issues) };
+    if (issues.length > 0 || (number.kind !== 'issued' && number.kind !== 'other'))
+      return { errors: mergeIssues(issues) };
     return {
       line,
       seeker,
@@ -285,7 +363,13 @@ export class CardImportService {
         if (!seeker) {
           seeker = await this.seekers.insert(m, l.seeker, actor.id);
           if (l.status === 'PLACED') await this.seekers.markImportedAsPlaced(m, seeker.id);
-          await this.audit.record(m, { actor, entityType: 'seeker', entityId: seeker.id, action: 'seeker.imported', after: { channel: 'IMPORT' } });
+          await this.audit.record(m, {
+            actor,
+            entityType: 'seeker',
+            entityId: seeker.id,
+            action: 'seeker.imported',
+            after: { channel: 'IMPORT' },
+          });
         }
         const card = newCardRow({
           id: randomUUID(),
@@ -310,19 +394,42 @@ export class CardImportService {
         await m.insert(Card, card);
         if (ownFormat) await this.numbers.reserveImported(m, l.numberKey);
         await this.recordHistory(m, card.id, seeker, l);
-        await this.audit.record(m, { actor, entityType: 'card', entityId: card.id, action: 'card.imported', after: { status: l.status, cardNumber: l.numberDisplay } });
+        await this.audit.record(m, {
+          actor,
+          entityType: 'card',
+          entityId: card.id,
+          action: 'card.imported',
+          after: { status: l.status, cardNumber: l.numberDisplay },
+        });
       });
       return [];
     } catch (err) {
       const index = uniqueViolation(err);
       if (index === 'UQ_cards_card_number') {
-        return [{ field: 'cardNumber', problems: [{ code: 'duplicateNumber', message: 'a card with this number already exists' }] }];
+        return [
+          {
+            field: 'cardNumber',
+            problems: [{ code: 'duplicateNumber', message: 'a card with this number already exists' }],
+          },
+        ];
       }
       if (index === 'UQ_cards_active_nik_hash') {
-        return [{ field: 'nik', problems: [{ code: 'alreadyHolds', message: 'this person already holds a pending or active card' }] }];
+        return [
+          {
+            field: 'nik',
+            problems: [{ code: 'alreadyHolds', message: 'this person already holds a pending or active card' }],
+          },
+        ];
       }
       if (err instanceof DomainError && err.code === 'DUPLICATE_NIK') {
-        return [{ field: 'nik', problems: [{ code: 'nikRace', message: 'this NIK was registered at the same moment; import the line again' }] }];
+        return [
+          {
+            field: 'nik',
+            problems: [
+              { code: 'nikRace', message: 'this NIK was registered at the same moment; import the line again' },
+            ],
+          },
+        ];
       }
       throw err;
     }

@@ -49,7 +49,8 @@ export const cardSql = {
   },
   hasStatus(a: string, status: CardStatus, today = ':today'): string {
     if (status === 'ACTIVE') return `(${a}.status = 'ACTIVE' AND ${a}.expires_at >= ${today})`;
-    if (status === 'EXPIRED') return `(${a}.status = 'EXPIRED' OR (${a}.status = 'ACTIVE' AND ${a}.expires_at < ${today}))`;
+    if (status === 'EXPIRED')
+      return `(${a}.status = 'EXPIRED' OR (${a}.status = 'ACTIVE' AND ${a}.expires_at < ${today}))`;
     if (!CARD_STATUSES.includes(status)) throw new Error(`not a card status: ${String(status)}`);
     return `${a}.status = '${status}'`;
   },

@@ -62,7 +62,9 @@ const KEY_RE = /^[A-Z0-9/]{1,32}$/;
 export function readCardNumber(input: string): CardNumberInput {
   const key = cardNumberKey(input);
   if (/^\d{13}$/.test(key)) {
-    return hasValidCheckDigit(key) ? { kind: 'issued', key, display: groupCardNumber(key) } : { kind: 'bad-check-digit' };
+    return hasValidCheckDigit(key)
+      ? { kind: 'issued', key, display: groupCardNumber(key) }
+      : { kind: 'bad-check-digit' };
   }
   if (!KEY_RE.test(key)) return { kind: 'malformed' };
   return { kind: 'other', key, display: key };

@@ -71,7 +71,11 @@ export class CardNumbers {
       .createQueryBuilder()
       .update(CardSerial)
       .set({ lastSerial: serial })
-      .where('region_code = :region AND year = :year AND last_serial < :serial', { region: this.config.regionCode, year, serial })
+      .where('region_code = :region AND year = :year AND last_serial < :serial', {
+        region: this.config.regionCode,
+        year,
+        serial,
+      })
       .execute();
   }
 }

@@ -16,12 +16,19 @@ export function toCardView(card: Card, reports: CardReport[], today: string): Ca
     expiresAt: card.expiresAt,
     nextReportDue: card.nextReportDue,
     reportOverdue: isCardReportOverdue(card, today),
-    reports: reports.map((r) => (r.note ? { reportedAt: r.reportedAt.toISOString(), note: r.note } : { reportedAt: r.reportedAt.toISOString() })),
+    reports: reports.map((r) =>
+      r.note ? { reportedAt: r.reportedAt.toISOString(), note: r.note } : { reportedAt: r.reportedAt.toISOString() },
+    ),
   };
   // Why the office said no: shown to the holder (and officers) with a rejected request or a revoked card.
-  if ((card.status === 'REJECTED' || card.status === 'REVOKED') && card.statusReason) view.statusReason = card.statusReason;
+  if ((card.status === 'REJECTED' || card.status === 'REVOKED') && card.statusReason)
+    view.statusReason = card.statusReason;
   if (card.placementSource || card.placementEmployerName || card.placementStartDate) {
-    view.placement = { employerName: card.placementEmployerName, startDate: card.placementStartDate, source: card.placementSource };
+    view.placement = {
+      employerName: card.placementEmployerName,
+      startDate: card.placementStartDate,
+      source: card.placementSource,
+    };
   }
   return view;
 }

@@ -43,10 +43,21 @@ export class CardsController {
   @HttpCode(200)
   @Roles('officer')
   @ApiConsumes('text/csv', 'text/plain')
-  @ApiBody({ schema: { type: 'string', example: 'cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,status\n…' } })
-  @ApiOperation({ summary: "Import cards from the earlier system as CSV (docs/cards-import.md) → { imported, rejected: [{ line, errors }] }" })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,status\n…',
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Import cards from the earlier system as CSV (docs/cards-import.md) → { imported, rejected: [{ line, errors }] }',
+  })
   @ApiOkResponse({ type: ImportReportReply })
-  @ApiError(400, 'VALIDATION_FAILED: the header line is wrong, or the file is not valid CSV (lines with errors are reported in the reply instead)')
+  @ApiError(
+    400,
+    'VALIDATION_FAILED: the header line is wrong, or the file is not valid CSV (lines with errors are reported in the reply instead)',
+  )
   @ApiError(415, 'UNSUPPORTED_MEDIA_TYPE: send the file as text/csv')
   import(@CurrentUser() user: AuthUser, @Body() body: string) {
     return this.importer.import(user, body);

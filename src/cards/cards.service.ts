@@ -57,7 +57,13 @@ export class CardsService {
       const now = this.clock.now();
       const card = newCardRow({ ...this.blankCard(seeker, now), status: 'PENDING', origin: 'REQUEST' });
       await this.insertHeld(m, card);
-      await this.audit.record(m, { actor, entityType: 'card', entityId: card.id, action: 'card.requested', after: { status: 'PENDING', seekerId } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'card',
+        entityId: card.id,
+        action: 'card.requested',
+        after: { status: 'PENDING', seekerId },
+      });
       return toCardView(card, [], this.clock.today());
     });
   }
@@ -83,7 +89,13 @@ export class CardsService {
       await this.assignNumber(m, card, year);
       await this.seekers.reactivate(m, actor, seekerId);
       await this.statistics.seekerRegistered(m, card.id, seeker, term.issuedAt);
-      await this.audit.record(m, { actor, entityType: 'card', entityId: card.id, action: 'card.issued', after: { status: 'ACTIVE', seekerId, cardNumber: card.cardNumberDisplay } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'card',
+        entityId: card.id,
+        action: 'card.issued',
+        after: { status: 'ACTIVE', seekerId, cardNumber: card.cardNumberDisplay },
+      });
       return toCardView(card, [], this.clock.today());
     });
   }
@@ -99,13 +111,25 @@ export class CardsService {
     return this.tx.run(async (m) => {
       const before = await this.cardOrNotFound(m, id);
       const now = this.clock.now();
-      const res = await m.update(Card, { id, status: 'PENDING' }, { ...term, status: 'ACTIVE', decidedAt: now, decidedBy: actor.id, updatedAt: now });
-      if (affectedRows(res) !== 1) throw invalidTransition(`A card that is ${before.status} cannot be approved (only a PENDING request can).`);
+      const res = await m.update(
+        Card,
+        { id, status: 'PENDING' },
+        { ...term, status: 'ACTIVE', decidedAt: now, decidedBy: actor.id, updatedAt: now },
+      );
+      if (affectedRows(res) !== 1)
+        throw invalidTransition(`A card that is ${before.status} cannot be approved (only a PENDING request can).`);
       const card = await m.findOneOrFail(Card, { where: { id } });
       await this.assignNumber(m, card, year);
       await this.seekers.reactivate(m, actor, card.seekerId);
       await this.statistics.seekerRegistered(m, id, await this.seekerOf(m, card.seekerId), term.issuedAt);
-      await this.audit.record(m, { actor, entityType: 'card', entityId: id, action: 'card.approved', before: { status: 'PENDING' }, after: { status: 'ACTIVE', cardNumber: card.cardNumberDisplay } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'card',
+        entityId: id,
+        action: 'card.approved',
+        before: { status: 'PENDING' },
+        after: { status: 'ACTIVE', cardNumber: card.cardNumberDisplay },
+      });
       return toCardView(card, [], this.clock.today());
     });
   }
@@ -133,8 +157,26 @@ export class CardsService {
       const now = this.clock.now();
       const res = await m.update(Card, { id, status: 'ACTIVE' }, { nextReportDue: due, updatedAt: now });
       if (affectedRows(res) !== 1) throw cardNotActive('no longer ACTIVE');
-      await m.insert(CardReport, newCardReportRow({ id: randomUUID(), cardId: id, reportedAt: now, reportedBy: actor.id, note: note?.trim() || null, dueBefore: card.nextReportDue, dueAfter: due }));
-      await this.audit.record(m, { actor, entityType: 'card', entityId: id, action: 'card.reported', before: { nextReportDue: card.nextReportDue }, after: { nextReportDue: due } });
+      await m.insert(
+        CardReport,
+        newCardReportRow({
+          id: randomUUID(),
+          cardId: id,
+          reportedAt: now,
+          reportedBy: actor.id,
+          note: note?.trim() || null,
+          dueBefore: card.nextReportDue,
+          dueAfter: due,
+        }),
+      );
+      await this.audit.record(m, {
+        actor,
+        entityType: 'card',
+        entityId: id,
+        action: 'card.reported',
+        before: { nextReportDue: card.nextReportDue },
+        after: { nextReportDue: due },
+      });
       return this.view(m, { ...card, nextReportDue: due, updatedAt: now });
     });
   }
@@ -142,7 +184,9 @@ export class CardsService {
   /** The seeker's cards: the pending or active one, and the rest newest first. */
   async mine(actor: AuthUser): Promise<{ current: CardView | null; history: CardView[] }> {
     if (actor.role !== 'seeker' || !actor.seekerId) throw forbidden();
-    const cards = await this.ds.getRepository(Card).find({ where: { seekerId: actor.seekerId }, order: { createdAt: 'DESC', id: 'ASC' } });
+    const cards = await this.ds
+      .getRepository(Card)
+      .find({ where: { seekerId: actor.seekerId }, order: { createdAt: 'DESC', id: 'ASC' } });
     const views = await this.views(this.ds.manager, cards);
     const current = views.find((c) => HELD.includes(c.status)) ?? null;
     return { current, history: views.filter((c) => c !== current) };
@@ -156,7 +200,8 @@ export class CardsService {
   /** The card row if the caller may see it (officer or holder); 404 otherwise. */
   async visibleCard(m: EntityManager, actor: AuthUser, id: string): Promise<Card> {
     const card = await m.findOne(Card, { where: { id } });
-    const maySee = actor.role === 'officer' || (actor.role === 'seeker' && !!actor.seekerId && card?.seekerId === actor.seekerId);
+    const maySee =
+      actor.role === 'officer' || (actor.role === 'seeker' && !!actor.seekerId && card?.seekerId === actor.seekerId);
     if (!card || !maySee) throw notFound('The card');
     return card;
   }
@@ -185,7 +230,8 @@ export class CardsService {
       qb.andWhere(
         new Brackets((w) => {
           w.where(`LOWER(s.full_name) LIKE :w${i} ${LIKE_ESCAPE}`, { [`w${i}`]: containsPattern(word) });
-          if (numberWord) w.orWhere(`c.card_number LIKE :n${i} ${LIKE_ESCAPE}`, { [`n${i}`]: containsPattern(numberWord) });
+          if (numberWord)
+            w.orWhere(`c.card_number LIKE :n${i} ${LIKE_ESCAPE}`, { [`n${i}`]: containsPattern(numberWord) });
         }),
       );
     }
@@ -243,7 +289,10 @@ export class CardsService {
   async latestIssuedCards(m: EntityManager, seekerIds: string[]): Promise<Map<string, Card>> {
     const latest = new Map<string, Card>();
     if (seekerIds.length === 0) return latest;
-    const cards = await m.find(Card, { where: { seekerId: In([...new Set(seekerIds)]), cardNumber: Not(IsNull()) }, order: { createdAt: 'DESC' } });
+    const cards = await m.find(Card, {
+      where: { seekerId: In([...new Set(seekerIds)]), cardNumber: Not(IsNull()) },
+      order: { createdAt: 'DESC' },
+    });
     for (const c of cards) if (!latest.has(c.seekerId)) latest.set(c.seekerId, c);
     return latest;
   }
@@ -285,23 +334,42 @@ export class CardsService {
     const card = await m.findOneOrFail(Card, { where: { id } });
     // Removed from the register in the month of the expiry date written on the card.
     await this.statistics.seekerLeft(m, 'REMOVED', id, await this.seekerOf(m, card.seekerId), card.expiresAt!);
-    await this.audit.record(m, { actor: null, entityType: 'card', entityId: id, action: 'card.expired', before: { status: 'ACTIVE' }, after: { status: 'EXPIRED' } });
+    await this.audit.record(m, {
+      actor: null,
+      entityType: 'card',
+      entityId: id,
+      action: 'card.expired',
+      before: { status: 'ACTIVE' },
+      after: { status: 'EXPIRED' },
+    });
     return true;
   }
 
   /** A card of this seeker that reads EXPIRED today but still holds the NIK's place is expired now. */
   private async expireHeld(m: EntityManager, seekerId: string): Promise<void> {
     const now = this.clock.now();
-    const held = await m.find(Card, { select: { id: true }, where: { seekerId, status: 'ACTIVE', expiresAt: LessThan(jakartaDate(now)) } });
+    const held = await m.find(Card, {
+      select: { id: true },
+      where: { seekerId, status: 'ACTIVE', expiresAt: LessThan(jakartaDate(now)) },
+    });
     for (const { id } of held) await this.expire(m, id, now);
   }
 
   /** Card views with their reports, loaded in one query. */
   async views(m: EntityManager, cards: Card[]): Promise<CardView[]> {
     if (cards.length === 0) return [];
-    const reports = await m.find(CardReport, { where: { cardId: In(cards.map((c) => c.id)) }, order: { reportedAt: 'ASC', id: 'ASC' } });
+    const reports = await m.find(CardReport, {
+      where: { cardId: In(cards.map((c) => c.id)) },
+      order: { reportedAt: 'ASC', id: 'ASC' },
+    });
     const today = this.clock.today();
-    return cards.map((c) => toCardView(c, reports.filter((r) => r.cardId === c.id), today));
+    return cards.map((c) =>
+      toCardView(
+        c,
+        reports.filter((r) => r.cardId === c.id),
+        today,
+      ),
+    );
   }
 
   private async view(m: EntityManager, card: Card): Promise<CardView> {
@@ -309,7 +377,14 @@ export class CardsService {
   }
 
   /** Moves a card from `from` to a closed status with a reason; refused (409) from any other state. */
-  private async close(actor: AuthUser, id: string, from: CardStatus, to: CardStatus, action: string, reason: string): Promise<CardView> {
+  private async close(
+    actor: AuthUser,
+    id: string,
+    from: CardStatus,
+    to: CardStatus,
+    action: string,
+    reason: string,
+  ): Promise<CardView> {
     return this.tx.run(async (m) => {
       const before = await this.cardOrNotFound(m, id);
       const now = this.clock.now();
@@ -317,9 +392,18 @@ export class CardsService {
       if (from === 'PENDING') Object.assign(patch, { decidedAt: now, decidedBy: actor.id });
       else patch.closedAt = now;
       const res = await m.update(Card, { id, status: from }, patch);
-      if (affectedRows(res) !== 1) throw invalidTransition(`A card that is ${before.status} cannot become ${to} (only from ${from}).`);
-      if (from === 'ACTIVE') await this.statistics.seekerLeft(m, 'REMOVED', id, await this.seekerOf(m, before.seekerId), this.clock.today());
-      await this.audit.record(m, { actor, entityType: 'card', entityId: id, action, before: { status: before.status }, after: { status: to, reason: reason.trim() } });
+      if (affectedRows(res) !== 1)
+        throw invalidTransition(`A card that is ${before.status} cannot become ${to} (only from ${from}).`);
+      if (from === 'ACTIVE')
+        await this.statistics.seekerLeft(m, 'REMOVED', id, await this.seekerOf(m, before.seekerId), this.clock.today());
+      await this.audit.record(m, {
+        actor,
+        entityType: 'card',
+        entityId: id,
+        action,
+        before: { status: before.status },
+        after: { status: to, reason: reason.trim() },
+      });
       return this.view(m, { ...before, ...patch } as Card);
     });
   }

@@ -5,7 +5,10 @@ export interface CsvRecord {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -32,7 +35,7 @@ export function parseCsv(text: string): CsvRecord[] {
   };
   const endRecord = () => {
     endField();
-    if (!(fields.length === 1 && fields[0] === '' )) records.push({ line: recordLine, fields });
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
     fields = [];
   };
 

@@ -17,7 +17,14 @@ const REDIS = Symbol('REDIS');
       inject: [APP_CONFIG],
       // Commands fail fast while Redis is down (no offline queue), so a limiter check never hangs a request.
       useFactory: (config: AppConfig) =>
-        config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false }) : null,
+        config.redisUrl
+          ? new Redis(config.redisUrl, {
+              enableOfflineQueue: false,
+              maxRetriesPerRequest: 1,
+              connectTimeout: 2000,
+              lazyConnect: false,
+            })
+          : null,
     },
     {
       provide: RateLimiter,
@@ -25,7 +32,9 @@ const REDIS = Symbol('REDIS');
       useFactory: (redis: Redis | null) => {
         const limiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
         new Logger('RateLimiter').log(
-          redis ? 'rate limits are shared by all instances through Redis (REDIS_URL)' : 'rate limits are counted in this process (set REDIS_URL to share them between instances)',
+          redis
+            ? 'rate limits are shared by all instances through Redis (REDIS_URL)'
+            : 'rate limits are counted in this process (set REDIS_URL to share them between instances)',
         );
         return limiter;
       },

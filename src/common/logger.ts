@@ -6,7 +6,14 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 // Nest's start-up chatter, and its own reports of a failed start (main.ts prints one clear sentence
 // instead), are demoted to debug.
-const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'TypeOrmModule', 'ExceptionHandler']);
+const QUIET_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'TypeOrmModule',
+  'ExceptionHandler',
+]);
 
 /**
  * One JSON object per line on stdout. Callers never pass personal data (NIK, names, tokens,
@@ -15,7 +22,12 @@ const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplo
 export class JsonLogger implements LoggerService {
   constructor(private readonly level: LogLevel = 'info') {}
 
-  private write(level: Exclude<LogLevel, 'silent'>, message: unknown, context?: string, extra?: Record<string, unknown>) {
+  private write(
+    level: Exclude<LogLevel, 'silent'>,
+    message: unknown,
+    context?: string,
+    extra?: Record<string, unknown>,
+  ) {
     if (context && QUIET_CONTEXTS.has(context)) level = 'debug';
     if (ORDER[level] < ORDER[this.level]) return;
     const line: Record<string, unknown> = { time: new Date().toISOString(), level };

@@ -99,7 +99,11 @@ export class RedisRateLimiter extends RateLimiter {
     const w = windowOf(Date.now(), windowSeconds);
     const k = `${this.prefix}${key}:${w.start}`;
     try {
-      const replies = await this.redis.multi().incr(k).pexpire(k, windowSeconds * 1000 + 5000).exec();
+      const replies = await this.redis
+        .multi()
+        .incr(k)
+        .pexpire(k, windowSeconds * 1000 + 5000)
+        .exec();
       const count = Number(replies?.[0]?.[1] ?? 0);
       return { allowed: count <= limit, count, retryAfterSeconds: w.retryAfterSeconds, windowStart: w.start };
     } catch (err) {
@@ -130,7 +134,10 @@ export class RedisRateLimiter extends RateLimiter {
   private failOpen(err: unknown): LimitResult {
     if (Date.now() - this.lastWarning > 60_000) {
       this.lastWarning = Date.now();
-      this.logger.warn({ msg: 'Redis unreachable: rate limits are not enforced until it is back', error: (err as Error).message });
+      this.logger.warn({
+        msg: 'Redis unreachable: rate limits are not enforced until it is back',
+        error: (err as Error).message,
+      });
     }
     return { allowed: true, count: 0, retryAfterSeconds: 0 };
   }

@@ -1,14 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  validateSync,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, validateSync } from 'class-validator';
 import { dirname } from 'node:path';
 import { installationSecrets } from './installation-secrets.js';
 import { isWeakSecret } from './secret-strength.js';
@@ -18,115 +9,167 @@ export class ConfigError extends Error {}
 
 /** Raw environment, validated. The only place that reads process.env is loadConfig(). */
 class EnvSchema {
-  @IsOptional() @IsIn(['development', 'test', 'production'])
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'])
   NODE_ENV?: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsIn(['sqlite', 'mysql'], { message: 'DB_TYPE must be "sqlite" or "mysql"' })
+  @IsOptional()
+  @IsIn(['sqlite', 'mysql'], { message: 'DB_TYPE must be "sqlite" or "mysql"' })
   DB_TYPE?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DB_PATH?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DB_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DB_REPLICA_URLS?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_SECRET?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_KEY?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CARD_SIGNING_KEY?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   BOOTSTRAP_OFFICER_EMAIL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   BOOTSTRAP_OFFICER_PASSWORD?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   BOOTSTRAP_OFFICER_NAME?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   PUBLIC_URL?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   OFFICE_NAME?: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   OFFICE_ADDRESS?: string;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   OFFICE_HOURS?: string;
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   OFFICE_PHONE?: string;
 
-  @IsOptional() @IsString() @MaxLength(254)
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
   OFFICE_EMAIL?: string;
 
-  @IsOptional() @IsIn(['database', 'meilisearch'], { message: 'SEARCH_DRIVER must be "database" or "meilisearch"' })
+  @IsOptional()
+  @IsIn(['database', 'meilisearch'], { message: 'SEARCH_DRIVER must be "database" or "meilisearch"' })
   SEARCH_DRIVER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MEILI_HOST?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MEILI_API_KEY?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MEILI_INDEX?: string;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   VALIDATION_RATE_LIMIT?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   CARD_MISMATCH_LIMIT?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   LOGIN_FAILURE_LIMIT_PER_EMAIL?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   LOGIN_FAILURE_LIMIT_PER_ADDRESS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REGISTRATION_RATE_LIMIT?: number;
 
-  @IsOptional() @IsInt() @Min(60)
+  @IsOptional()
+  @IsInt()
+  @Min(60)
   ACCESS_TOKEN_TTL_SECONDS?: number;
 
-  @IsOptional() @IsInt() @Min(300)
+  @IsOptional()
+  @IsInt()
+  @Min(300)
   REFRESH_TOKEN_TTL_SECONDS?: number;
 
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   SCHEDULER_ENABLED?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TRUST_PROXY?: string;
 
-  @IsOptional() @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
+  @IsOptional()
+  @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   REGION_CODE?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   REDIS_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   DOCS_ENABLED?: string;
 }
 
@@ -156,7 +199,12 @@ export interface AppConfig {
   publicUrl: string | null;
   /** The office shown on the console's help page and footer (OFFICE_*; Palembang defaults). */
   office: OfficeSettings;
-  search: { driver: 'database' | 'meilisearch'; meiliHost: string | null; meiliApiKey: string | null; meiliIndex: string };
+  search: {
+    driver: 'database' | 'meilisearch';
+    meiliHost: string | null;
+    meiliApiKey: string | null;
+    meiliIndex: string;
+  };
   limits: {
     validationsPerMinute: number;
     /** Wrong NIKs one employer may give for one card number in an hour before its checks of that number are refused. */
@@ -241,15 +289,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const dbType = (env.DB_TYPE ?? 'sqlite') as DbType;
   if (dbType === 'mysql' && !env.DB_URL) {
-    throw new ConfigError('DB_TYPE is "mysql" but DB_URL is not set (expected mysql://user:password@host:3306/database).');
+    throw new ConfigError(
+      'DB_TYPE is "mysql" but DB_URL is not set (expected mysql://user:password@host:3306/database).',
+    );
   }
   if (env.DB_URL && dbType === 'mysql' && !/^mysql:\/\//.test(env.DB_URL)) {
     throw new ConfigError('DB_URL must start with mysql:// (for example mysql://root@127.0.0.1:3306/ak1).');
   }
 
-  const replicaUrls = (env.DB_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
-  if (replicaUrls.length > 0 && dbType !== 'mysql') throw new ConfigError('DB_REPLICA_URLS needs DB_TYPE=mysql: the embedded database has no replicas.');
-  if (replicaUrls.some((u) => !/^mysql:\/\//.test(u))) throw new ConfigError('Every DB_REPLICA_URLS entry must start with mysql:// (comma-separated).');
+  const replicaUrls = (env.DB_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (replicaUrls.length > 0 && dbType !== 'mysql')
+    throw new ConfigError('DB_REPLICA_URLS needs DB_TYPE=mysql: the embedded database has no replicas.');
+  if (replicaUrls.some((u) => !/^mysql:\/\//.test(u)))
+    throw new ConfigError('Every DB_REPLICA_URLS entry must start with mysql:// (comma-separated).');
 
   // The data folder: DATA_DIR, else the SQLite file's folder, else ./data.
   const dbPath = env.DB_PATH ?? './data/ak1.sqlite';
@@ -304,7 +359,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
           fullName: env.BOOTSTRAP_OFFICER_NAME?.trim() || DEFAULT_BOOTSTRAP_OFFICER_NAME,
         }
       : null;
-  if ((env.BOOTSTRAP_OFFICER_EMAIL && !env.BOOTSTRAP_OFFICER_PASSWORD) || (!env.BOOTSTRAP_OFFICER_EMAIL && env.BOOTSTRAP_OFFICER_PASSWORD)) {
+  if (
+    (env.BOOTSTRAP_OFFICER_EMAIL && !env.BOOTSTRAP_OFFICER_PASSWORD) ||
+    (!env.BOOTSTRAP_OFFICER_EMAIL && env.BOOTSTRAP_OFFICER_PASSWORD)
+  ) {
     throw new ConfigError('BOOTSTRAP_OFFICER_EMAIL and BOOTSTRAP_OFFICER_PASSWORD must be set together.');
   }
   if (bootstrapOfficer && (bootstrapOfficer.password.length < 10 || bootstrapOfficer.password.length > 128)) {
@@ -313,7 +371,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const searchDriver = (env.SEARCH_DRIVER ?? 'database') as 'database' | 'meilisearch';
   if (searchDriver === 'meilisearch' && !env.MEILI_HOST) {
-    throw new ConfigError('SEARCH_DRIVER is "meilisearch" but MEILI_HOST is not set (for example http://127.0.0.1:7700).');
+    throw new ConfigError(
+      'SEARCH_DRIVER is "meilisearch" but MEILI_HOST is not set (for example http://127.0.0.1:7700).',
+    );
   }
 
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
@@ -325,7 +385,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.trim().replace(/\/+$/, '') : null;
   if (publicUrl !== null && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
-    throw new ConfigError(`PUBLIC_URL must be an http(s) address such as https://ak1.palembang.go.id (got "${publicUrl}").`);
+    throw new ConfigError(
+      `PUBLIC_URL must be an http(s) address such as https://ak1.palembang.go.id (got "${publicUrl}").`,
+    );
   }
   const office: OfficeSettings = {
     name: env.OFFICE_NAME?.trim() || DEFAULT_OFFICE.name,
@@ -336,7 +398,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const regionCode = env.REGION_CODE ?? '1671';
-  if (!/^\d{4}$/.test(regionCode)) throw new ConfigError('REGION_CODE must be the 4-digit regency/city code, e.g. 1671.');
+  if (!/^\d{4}$/.test(regionCode))
+    throw new ConfigError('REGION_CODE must be the 4-digit regency/city code, e.g. 1671.');
 
   return {
     env: nodeEnv,

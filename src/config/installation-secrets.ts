@@ -24,7 +24,9 @@ function generate(): InstallationSecrets {
 
 function isComplete(v: unknown): v is InstallationSecrets {
   const s = v as Partial<InstallationSecrets> | null;
-  return !!s && typeof s.jwtSecret === 'string' && typeof s.dataKey === 'string' && typeof s.cardSigningKey === 'string';
+  return (
+    !!s && typeof s.jwtSecret === 'string' && typeof s.dataKey === 'string' && typeof s.cardSigningKey === 'string'
+  );
 }
 
 /**
@@ -61,7 +63,8 @@ export function installationSecrets(dataDir: string): { secrets: InstallationSec
       if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
       return { secrets: parsed, path, created: false };
     }
-    if (attempt >= 50) throw new Error(`${path} exists but does not hold the installation's secrets; move it away to make new ones.`);
+    if (attempt >= 50)
+      throw new Error(`${path} exists but does not hold the installation's secrets; move it away to make new ones.`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
   }
 }

@@ -38,7 +38,8 @@ export class AuditNames {
 
   async of(events: readonly AuditEventView[]): Promise<AuditSubjects[]> {
     const ids = (type: string) => events.filter((e) => e.entityType === type).map((e) => e.entityId);
-    const afterIds = (key: string) => events.map((e) => str(e.after?.[key]) ?? str(e.before?.[key])).filter((x): x is string => !!x);
+    const afterIds = (key: string) =>
+      events.map((e) => str(e.after?.[key]) ?? str(e.before?.[key])).filter((x): x is string => !!x);
 
     // 1. The events' own objects that point elsewhere.
     const [applications, cards, placements] = await Promise.all([
@@ -47,7 +48,11 @@ export class AuditNames {
       this.load(Placement, ids('placement')),
     ]);
     // 2. Vacancies, seekers and accounts.
-    const vacancyIds = [...ids('vacancy'), ...afterIds('vacancyId'), ...[...applications.values()].map((a) => a.vacancyId)];
+    const vacancyIds = [
+      ...ids('vacancy'),
+      ...afterIds('vacancyId'),
+      ...[...applications.values()].map((a) => a.vacancyId),
+    ];
     const seekerIds = [
       ...ids('seeker'),
       ...afterIds('seekerId'),
@@ -105,7 +110,10 @@ export class AuditNames {
     });
   }
 
-  private async load<T extends ObjectLiteral & { id: string }>(target: EntityTarget<T>, ids: string[]): Promise<Rows<T>> {
+  private async load<T extends ObjectLiteral & { id: string }>(
+    target: EntityTarget<T>,
+    ids: string[],
+  ): Promise<Rows<T>> {
     const unique = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
     if (unique.length === 0) return new Map();
     const rows = await this.ds.getRepository(target).find({ where: { id: In(unique) } as never });

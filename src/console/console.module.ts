@@ -50,7 +50,13 @@ import { ConsoleCsrf } from './session/csrf.js';
     SearchModule,
     ReferralsModule,
   ],
-  controllers: [PublicConsoleController, InfoConsoleController, SeekerConsoleController, EmployerConsoleController, OfficerConsoleController],
+  controllers: [
+    PublicConsoleController,
+    InfoConsoleController,
+    SeekerConsoleController,
+    EmployerConsoleController,
+    OfficerConsoleController,
+  ],
   providers: [
     ConsoleSessions,
     ConsoleCsrf,

@@ -12,7 +12,17 @@ import { HelpPage } from './views/public/HelpPage.js';
 import { PrivacyPage } from './views/public/PrivacyPage.js';
 
 /** Addresses that only signed-in people use: search engines are asked to leave them alone. */
-const PRIVATE_PATHS = ['/saya', '/perusahaan', '/petugas', '/masuk', '/keluar', '/bahasa', '/cek-kartu', '/api/', '/docs'];
+const PRIVATE_PATHS = [
+  '/saya',
+  '/perusahaan',
+  '/petugas',
+  '/masuk',
+  '/keluar',
+  '/bahasa',
+  '/cek-kartu',
+  '/api/',
+  '/docs',
+];
 /** At most this many vacancies in the sitemap (the protocol allows 50,000 addresses in one file). */
 const SITEMAP_MAX = 10_000;
 
@@ -49,7 +59,8 @@ export class InfoConsoleController {
     for (let page = 1; urls.length < SITEMAP_MAX; page++) {
       const q = Object.assign(new VacancySearchQuery(), { page, pageSize: 100, sort: 'newest' });
       const found = await this.vacancySearch.search(q);
-      for (const v of found.items) urls.push({ loc: `${c.origin}/lowongan/${v.id}`, lastmod: v.updatedAt.slice(0, 10) });
+      for (const v of found.items)
+        urls.push({ loc: `${c.origin}/lowongan/${v.id}`, lastmod: v.updatedAt.slice(0, 10) });
       if (page * 100 >= found.total || found.items.length === 0) break;
     }
     const body = [

@@ -302,7 +302,8 @@ export class OfficerConsoleController {
     const list = Object.assign(new CardListQuery(), pageOf(q), { status: 'PENDING' as CardStatus });
     const vm = await this.cardList('/petugas/kartu/permohonan', list, q);
     // "Kartu disetujui dengan nomor …": the card just approved, looked up (its id came with the redirect).
-    const approved = q.ok === 'cardApproved' && UUID.test(q.kartu ?? '') ? await this.cards.get(c.user!, q.kartu) : null;
+    const approved =
+      q.ok === 'cardApproved' && UUID.test(q.kartu ?? '') ? await this.cards.get(c.user!, q.kartu) : null;
     sendPage(res, CardQueuePage({ c, vm: { ...vm, flash: cardFlash(vm.flash, approved, this.clock.today()) } }));
   }
 

@@ -239,7 +239,11 @@ export class PublicConsoleController {
       // Fields left empty are named ("Email wajib diisi"); anything else is the one sentence of a refusal.
       const empty = ['email', 'password'].filter((k) => (values[k] ?? '').trim() === '');
       const errors = empty.length ? Object.fromEntries(empty.map((k) => [k, [c.t('form.requiredField')]])) : null;
-      const problem = errors ? null : err.code === 'VALIDATION_FAILED' ? c.t('error.INVALID_CREDENTIALS') : errorText(c.t, err);
+      const problem = errors
+        ? null
+        : err.code === 'VALIDATION_FAILED'
+          ? c.t('error.INVALID_CREDENTIALS')
+          : errorText(c.t, err);
       const form = { values: { email: values.email, next: safeNext(values.next) }, errors, problem };
       sendPage(res, SignInPage({ c, vm: { form, signedOut: false } }), err.status);
     }

@@ -128,7 +128,10 @@ export class SeekerConsoleController {
     // Someone recorded as hired is no longer offered vacancies to apply to.
     if (c.seekerPlaced) {
       const none = { items: [], page: 1, pageSize: 20, total: 0 };
-      return sendPage(res, RecommendationsPage({ c, vm: { items: [], pager: pagerOf('/saya/rekomendasi', query, none), placed: true } }));
+      return sendPage(
+        res,
+        RecommendationsPage({ c, vm: { items: [], pager: pagerOf('/saya/rekomendasi', query, none), placed: true } }),
+      );
     }
     const page = await this.matching.recommendations(c.user!, pageOf(query));
     const vm = { items: page.items, pager: pagerOf('/saya/rekomendasi', query, page), placed: false };
@@ -139,7 +142,10 @@ export class SeekerConsoleController {
   async myApplications(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
     const page = await this.applications.listMine(c.user!, pageOf(query));
     // The office's referrals come first: the most recent twenty.
-    const referrals = myReferralRows(await this.referrals.listMine(c.user!, { page: 1, pageSize: 20 }), this.clock.today());
+    const referrals = myReferralRows(
+      await this.referrals.listMine(c.user!, { page: 1, pageSize: 20 }),
+      this.clock.today(),
+    );
     sendPage(res, MyApplicationsPage({ c, vm: myApplicationsView(page, referrals, query) }));
   }
 
@@ -200,7 +206,11 @@ export class SeekerConsoleController {
       redirect(res, '/saya/kartu?ok=hiredReported');
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
-      sendPage(res, HiredPage({ c, vm: { form: refusedForm(values, r), idem: randomUUID(), placed: c.seekerPlaced } }), r.status);
+      sendPage(
+        res,
+        HiredPage({ c, vm: { form: refusedForm(values, r), idem: randomUUID(), placed: c.seekerPlaced } }),
+        r.status,
+      );
     }
   }
 }

@@ -12,7 +12,14 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     // reads that ask for a replica (ReportingReads: monitoring and reports) go to one.
     const where =
       config.db.replicaUrls.length > 0
-        ? { replication: { master: { url: config.db.url! }, slaves: config.db.replicaUrls.map((url) => ({ url })), defaultMode: 'master' as const, selector: 'RR' as const } }
+        ? {
+            replication: {
+              master: { url: config.db.url! },
+              slaves: config.db.replicaUrls.map((url) => ({ url })),
+              defaultMode: 'master' as const,
+              selector: 'RR' as const,
+            },
+          }
         : { url: config.db.url! };
     return {
       ...common,
@@ -60,7 +67,7 @@ export function describeConnectionFailure(config: AppConfig, err: unknown): stri
           ? 'the user or password was refused'
           : e.code === 'ER_BAD_DB_ERROR'
             ? 'the database does not exist'
-            : e.code ?? 'the connection failed';
+            : (e.code ?? 'the connection failed');
     return `Cannot connect to MySQL at ${where}: ${reason}. Check DB_URL and that the server is running.`;
   }
   return `Cannot open the SQLite database at ${config.db.path}: ${e.message ?? 'unknown error'}. Check DB_PATH and that its folder is writable.`;
@@ -92,7 +99,8 @@ export async function runMigrations(ds: DataSource): Promise<void> {
 
 /** Creates, connects and migrates a data source, turning connection failures into ConfigError. */
 export async function openDataSource(config: AppConfig, extra: Partial<DataSourceOptions> = {}): Promise<DataSource> {
-  if (config.db.type === 'sqlite' && config.db.path !== ':memory:') mkdirSync(dirname(resolve(config.db.path)), { recursive: true });
+  if (config.db.type === 'sqlite' && config.db.path !== ':memory:')
+    mkdirSync(dirname(resolve(config.db.path)), { recursive: true });
   const ds = new DataSource({ ...dataSourceOptions(config), ...extra } as DataSourceOptions);
   try {
     await ds.initialize();

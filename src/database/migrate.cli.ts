@@ -6,7 +6,9 @@ import { openDataSource } from './data-source.js';
 async function main() {
   const config = loadConfig();
   const ds = await openDataSource(config);
-  const applied = await ds.query(ds.options.type === 'mysql' ? 'SELECT COUNT(*) AS n FROM migrations' : 'SELECT COUNT(*) AS n FROM migrations');
+  const applied = await ds.query(
+    ds.options.type === 'mysql' ? 'SELECT COUNT(*) AS n FROM migrations' : 'SELECT COUNT(*) AS n FROM migrations',
+  );
   process.stdout.write(`Migrations up to date on ${config.db.type} (${Number(applied[0].n)} applied).\n`);
   await ds.destroy();
 }

@@ -16,7 +16,8 @@ export class PreparedStatements {
   private readonly pool: Pool | null;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {
-    const callbackPool = ds.options.type === 'mysql' ? (ds.driver as unknown as { pool?: CallbackPool }).pool : undefined;
+    const callbackPool =
+      ds.options.type === 'mysql' ? (ds.driver as unknown as { pool?: CallbackPool }).pool : undefined;
     this.pool = callbackPool && typeof callbackPool.promise === 'function' ? callbackPool.promise() : null;
   }
 

@@ -67,7 +67,9 @@ export class StalledRequests implements OnApplicationShutdown {
       for (const [res, e] of stalled) {
         if (res.headersSent || res.writableEnded) continue;
         if (e.context) e.context.abandoned = true;
-        const { body, headers } = toErrorBody(Object.assign(new Error('database did not answer'), { code: 'ETIMEDOUT' }));
+        const { body, headers } = toErrorBody(
+          Object.assign(new Error('database did not answer'), { code: 'ETIMEDOUT' }),
+        );
         for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
         res.status(body.statusCode).json(body);
       }

@@ -94,14 +94,23 @@ export function affectedRows(result: { affected?: number | null }): number {
  * (how our migrations name them), or null when the error is something else.
  */
 export function uniqueViolation(err: unknown): string | null {
-  const e = err as { code?: string; errno?: number; message?: string; driverError?: { code?: string; message?: string } };
+  const e = err as {
+    code?: string;
+    errno?: number;
+    message?: string;
+    driverError?: { code?: string; message?: string };
+  };
   const code = e.driverError?.code ?? e.code;
   const message = e.driverError?.message ?? e.message ?? '';
   if (code === 'ER_DUP_ENTRY') {
     const m = /for key '(?:[^.']+\.)?([^']+)'/.exec(message);
     return m ? m[1] : 'UNKNOWN';
   }
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(message)) {
+  if (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed/.test(message)
+  ) {
     const m = /UNIQUE constraint failed: (.+)$/.exec(message);
     if (!m) return 'UNKNOWN';
     const cols = m[1].split(',').map((s) => s.trim());

@@ -63,8 +63,20 @@ export class EmployersService {
         if (uniqueViolation(err) === 'UQ_employers_nib') throw duplicateEmployer();
         throw err;
       }
-      const user = await this.users.create(m, { email: dto.email, password: dto.password, fullName: dto.fullName, role: 'employer', employerId: employer.id });
-      await this.audit.record(m, { actor: { id: user.id, role: 'employer', email: user.email, employerId: employer.id, seekerId: null }, entityType: 'employer', entityId: employer.id, action: 'employer.registered', after: { status: 'PENDING' } });
+      const user = await this.users.create(m, {
+        email: dto.email,
+        password: dto.password,
+        fullName: dto.fullName,
+        role: 'employer',
+        employerId: employer.id,
+      });
+      await this.audit.record(m, {
+        actor: { id: user.id, role: 'employer', email: user.email, employerId: employer.id, seekerId: null },
+        entityType: 'employer',
+        entityId: employer.id,
+        action: 'employer.registered',
+        after: { status: 'PENDING' },
+      });
       return { user: toUserView(user), employer: toEmployerView(employer) };
     });
   }
@@ -76,7 +88,9 @@ export class EmployersService {
     for (const [i, word] of queryWords(q.q).entries()) {
       qb.andWhere(
         new Brackets((w) =>
-          w.where(`LOWER(e.legal_name) LIKE :w${i} ${LIKE_ESCAPE}`, { [`w${i}`]: containsPattern(word) }).orWhere(`e.nib LIKE :w${i} ${LIKE_ESCAPE}`),
+          w
+            .where(`LOWER(e.legal_name) LIKE :w${i} ${LIKE_ESCAPE}`, { [`w${i}`]: containsPattern(word) })
+            .orWhere(`e.nib LIKE :w${i} ${LIKE_ESCAPE}`),
         ),
       );
     }
@@ -96,7 +110,11 @@ export class EmployersService {
 
   verify(actor: AuthUser, id: string) {
     const now = this.clock.now();
-    return this.transition(actor, id, ['PENDING'], 'VERIFIED', 'employer.verified', { verifiedAt: now, verifiedBy: actor.id, statusReason: null });
+    return this.transition(actor, id, ['PENDING'], 'VERIFIED', 'employer.verified', {
+      verifiedAt: now,
+      verifiedBy: actor.id,
+      statusReason: null,
+    });
   }
 
   reject(actor: AuthUser, id: string, reason: string) {
@@ -116,8 +134,20 @@ export class EmployersService {
     if (!actor.employerId) throw forbidden();
     const employerId = actor.employerId;
     const user = await this.tx.run(async (m) => {
-      const u = await this.users.create(m, { email: dto.email, password: dto.password, fullName: dto.fullName, role: 'employer', employerId });
-      await this.audit.record(m, { actor, entityType: 'user', entityId: u.id, action: 'employer.staff_added', after: { employerId, role: 'employer' } });
+      const u = await this.users.create(m, {
+        email: dto.email,
+        password: dto.password,
+        fullName: dto.fullName,
+        role: 'employer',
+        employerId,
+      });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'user',
+        entityId: u.id,
+        action: 'employer.staff_added',
+        after: { employerId, role: 'employer' },
+      });
       return u;
     });
     return toUserView(user);
@@ -149,9 +179,15 @@ export class EmployersService {
     return this.tx.run(async (m) => {
       const before = await m.findOne(Employer, { where: { id } });
       if (!before) throw notFound('The employer');
-      const res = await m.update(Employer, { id, status: In(from) }, { ...patch, status: to, updatedAt: this.clock.now() });
+      const res = await m.update(
+        Employer,
+        { id, status: In(from) },
+        { ...patch, status: to, updatedAt: this.clock.now() },
+      );
       if (affectedRows(res) !== 1) {
-        throw invalidTransition(`An employer that is ${before.status} cannot become ${to} (allowed only from ${from.join(' or ')}).`);
+        throw invalidTransition(
+          `An employer that is ${before.status} cannot become ${to} (allowed only from ${from.join(' or ')}).`,
+        );
       }
       // A suspended employer's vacancies leave the search index; a reinstated one's come back.
       await this.searchIndex.enqueue(m, 'employer', id);

@@ -19,7 +19,10 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database answers, 503 when it does not' })
   @ApiOkResponse({ type: HealthReply, description: 'the database answers' })
-  @ApiServiceUnavailableResponse({ type: HealthReply, description: 'the database does not answer (status unavailable, db down)' })
+  @ApiServiceUnavailableResponse({
+    type: HealthReply,
+    description: 'the database does not answer (status unavailable, db down)',
+  })
   async health(@Res({ passthrough: true }) res: Response) {
     const db = await this.pingDatabase();
     const search = await this.search.status().catch(() => 'degraded' as const);
@@ -39,7 +42,10 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Readiness: the database answers and every migration is applied (for load balancers)' })
   @ApiOkResponse({ type: ReadinessReply, description: 'ready' })
-  @ApiServiceUnavailableResponse({ type: ReadinessReply, description: 'not ready: the database does not answer, or migrations are pending' })
+  @ApiServiceUnavailableResponse({
+    type: ReadinessReply,
+    description: 'not ready: the database does not answer, or migrations are pending',
+  })
   async ready(@Res({ passthrough: true }) res: Response) {
     const db = await this.pingDatabase();
     const migrations = db === 'up' ? await this.migrationState() : 'unknown';

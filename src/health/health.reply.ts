@@ -8,7 +8,10 @@ export class HealthReply {
   @ApiProperty({ enum: ['up', 'down'] })
   db: 'up' | 'down';
 
-  @ApiProperty({ enum: ['up', 'degraded', 'disabled'], description: 'degraded: Meilisearch is down and search falls back to the database' })
+  @ApiProperty({
+    enum: ['up', 'degraded', 'disabled'],
+    description: 'degraded: Meilisearch is down and search falls back to the database',
+  })
   search: 'up' | 'degraded' | 'disabled';
 }
 

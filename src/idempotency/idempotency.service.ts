@@ -55,14 +55,20 @@ export class IdempotencyService {
   async execute<T>(req: IdempotentRequest, work: (m: EntityManager) => Promise<T>): Promise<T> {
     if (req.key === undefined) return this.tx.run(work);
     if (!KEY_RE.test(req.key)) {
-      throw validationFailed([{ field: 'Idempotency-Key', messages: ['Idempotency-Key must be 1 to 200 visible ASCII characters'] }]);
+      throw validationFailed([
+        { field: 'Idempotency-Key', messages: ['Idempotency-Key must be 1 to 200 visible ASCII characters'] },
+      ]);
     }
-    const hash = createHash('sha256').update(`${req.route}\n${canonical(req.body)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${req.route}\n${canonical(req.body)}`)
+      .digest('hex');
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       const claimed = await this.claim(req, hash);
       if (claimed) return this.runClaimed(claimed, work);
-      const existing = await this.tx.manager.findOne(IdempotencyKey, { where: { userId: req.user.id, idemKey: req.key } });
+      const existing = await this.tx.manager.findOne(IdempotencyKey, {
+        where: { userId: req.user.id, idemKey: req.key },
+      });
       if (!existing) continue; // released by a failed first attempt: try to claim again
       if (existing.requestHash !== hash) throw keyReused();
       if (existing.completedAt) return this.replay<T>(existing);
@@ -72,7 +78,11 @@ export class IdempotencyService {
         continue;
       }
       if (Date.now() > deadline) {
-        throw new DomainError(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Retry shortly.');
+        throw new DomainError(
+          409,
+          'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+          'A request with this Idempotency-Key is still being processed. Retry shortly.',
+        );
       }
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -94,7 +104,11 @@ export class IdempotencyService {
     };
     try {
       await this.tx.run(async (m) => {
-        await m.delete(IdempotencyKey, { userId: req.user.id, idemKey: req.key!, createdAt: LessThan(new Date(now.getTime() - RETENTION_MS)) });
+        await m.delete(IdempotencyKey, {
+          userId: req.user.id,
+          idemKey: req.key!,
+          createdAt: LessThan(new Date(now.getTime() - RETENTION_MS)),
+        });
         await m.insert(IdempotencyKey, row);
       });
       return row;
@@ -115,19 +129,30 @@ export class IdempotencyService {
       if (err instanceof DomainError && err.status < 500) {
         // A refusal is the request's answer too: store it so a replay gives the same reply.
         await this.tx.run((m) =>
-          this.complete(m, claim, err.status, { statusCode: err.status, code: err.code, message: err.message, details: err.details }),
+          this.complete(m, claim, err.status, {
+            statusCode: err.status,
+            code: err.code,
+            message: err.message,
+            details: err.details,
+          }),
         );
       } else {
         // Unexpected failure: nothing changed, release the key so the client can retry. Outside the
         // request's context: a request abandoned while the database hung must still release its key.
-        await requestContext.exit(() => this.tx.run((m) => m.delete(IdempotencyKey, { id: claim.id }))).catch(() => undefined);
+        await requestContext
+          .exit(() => this.tx.run((m) => m.delete(IdempotencyKey, { id: claim.id })))
+          .catch(() => undefined);
       }
       throw err;
     }
   }
 
   private async complete(m: EntityManager, claim: IdempotencyKey, status: number, body: unknown): Promise<void> {
-    await m.update(IdempotencyKey, { id: claim.id }, { statusCode: status, responseBody: JSON.stringify(body), completedAt: this.clock.now() });
+    await m.update(
+      IdempotencyKey,
+      { id: claim.id },
+      { statusCode: status, responseBody: JSON.stringify(body), completedAt: this.clock.now() },
+    );
   }
 
   private replay<T>(row: IdempotencyKey): T {

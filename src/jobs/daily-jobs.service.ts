@@ -79,7 +79,13 @@ export class DailyJobs implements OnApplicationBootstrap, OnApplicationShutdown 
           .createQueryBuilder()
           .insert()
           .into('job_runs')
-          .values({ job: JOB, run_date: today, instance: INSTANCE, finished_at: sqlInstant(this.clock.now()), report: JSON.stringify(report) })
+          .values({
+            job: JOB,
+            run_date: today,
+            instance: INSTANCE,
+            finished_at: sqlInstant(this.clock.now()),
+            report: JSON.stringify(report),
+          })
           .orIgnore()
           .execute();
       }

@@ -12,8 +12,11 @@ export interface DailyTask<T = unknown> {
   run(owner: T, now: Date): Promise<Record<string, number>>;
 }
 
-const task = <T>(name: string, owner: Type<T>, run: (owner: T, now: Date) => Promise<Record<string, number>>): DailyTask =>
-  ({ name, owner, run }) as DailyTask;
+const task = <T>(
+  name: string,
+  owner: Type<T>,
+  run: (owner: T, now: Date) => Promise<Record<string, number>>,
+): DailyTask => ({ name, owner, run }) as DailyTask;
 
 /** What the daily job does, in this order. */
 export const DAILY_TASKS: readonly DailyTask[] = [

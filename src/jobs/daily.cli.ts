@@ -16,6 +16,8 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : `The daily job failed: ${(err as Error).message}`}\n`);
+  process.stderr.write(
+    `${err instanceof ConfigError ? err.message : `The daily job failed: ${(err as Error).message}`}\n`,
+  );
   process.exit(1);
 });

@@ -18,8 +18,10 @@ export class MatchingController {
   @CsvExport()
   @Roles('seeker')
   @ApiOperation({
-    summary: 'OPEN vacancies ranked for you: { items: [{ vacancy, score (0–100), matched, missing }], page, pageSize, total }',
-    description: 'Vacancies whose sex, age or education requirement you do not meet are left out; skills, kecamatan and experience rank the rest.',
+    summary:
+      'OPEN vacancies ranked for you: { items: [{ vacancy, score (0–100), matched, missing }], page, pageSize, total }',
+    description:
+      'Vacancies whose sex, age or education requirement you do not meet are left out; skills, kecamatan and experience rank the rest.',
   })
   @ApiOkResponse({ type: RecommendationPage })
   recommendations(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
@@ -30,7 +32,8 @@ export class MatchingController {
   @CsvExport()
   @Roles('officer')
   @ApiOperation({
-    summary: 'Seekers holding an ACTIVE card, ranked for this vacancy (for referral): { items: [{ seeker, card, score, matched, missing }], … }',
+    summary:
+      'Seekers holding an ACTIVE card, ranked for this vacancy (for referral): { items: [{ seeker, card, score, matched, missing }], … }',
     description: 'Seekers who already applied to the vacancy (in any state) or were referred to it are left out.',
   })
   @ApiOkResponse({ type: CandidatePage })

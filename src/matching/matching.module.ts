@@ -7,5 +7,10 @@ import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { MatchingController } from './matching.controller.js';
 import { MatchingService } from './matching.service.js';
 
-@Module({ imports: [TypeOrmModule.forFeature([Vacancy, Employer, Seeker, Card])], controllers: [MatchingController], providers: [MatchingService], exports: [MatchingService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Vacancy, Employer, Seeker, Card])],
+  controllers: [MatchingController],
+  providers: [MatchingService],
+  exports: [MatchingService],
+})
 export class MatchingModule {}

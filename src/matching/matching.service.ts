@@ -77,9 +77,16 @@ export class MatchingService {
     const { page, pageSize, skip } = pageWindow(q);
     const window = scored.slice(skip, skip + pageSize);
     const employers = new Map(
-      (await this.ds.getRepository(Employer).findBy({ id: In([...new Set(window.map(({ v }) => v.employerId))]) })).map((e) => [e.id, e]),
+      (await this.ds.getRepository(Employer).findBy({ id: In([...new Set(window.map(({ v }) => v.employerId))]) })).map(
+        (e) => [e.id, e],
+      ),
     );
-    const items = window.map(({ v, s }) => ({ vacancy: toVacancyView(v, employers.get(v.employerId)!), score: s.score, matched: s.matched, missing: s.missing }));
+    const items = window.map(({ v, s }) => ({
+      vacancy: toVacancyView(v, employers.get(v.employerId)!),
+      score: s.score,
+      matched: s.matched,
+      missing: s.missing,
+    }));
     return { items, page, pageSize, total: scored.length };
   }
 
@@ -99,12 +106,19 @@ export class MatchingService {
       .addSelect('c.id', 'card_id')
       .addSelect('c.card_number_display', 'card_number')
       .where('s.placed_at IS NULL')
-      .andWhere('NOT EXISTS (SELECT 1 FROM applications a WHERE a.vacancy_id = :vacancyId AND a.seeker_id = s.id)', { vacancyId: id })
+      .andWhere('NOT EXISTS (SELECT 1 FROM applications a WHERE a.vacancy_id = :vacancyId AND a.seeker_id = s.id)', {
+        vacancyId: id,
+      })
       .andWhere('NOT EXISTS (SELECT 1 FROM referrals r WHERE r.vacancy_id = :vacancyId AND r.seeker_id = s.id)');
     if (vacancy.genderRequirement !== 'ANY') qb.andWhere('s.gender = :gender', { gender: vacancy.genderRequirement });
-    const { entities, raw } = await qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'ASC').limit(POOL).getRawAndEntities();
+    const { entities, raw } = await qb
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(POOL)
+      .getRawAndEntities();
     const cardBySeeker = new Map<string, { id: string; cardNumber: string | null }>();
-    for (const r of raw as Record<string, string | null>[]) cardBySeeker.set(String(r.s_id), { id: String(r.card_id), cardNumber: r.card_number ?? null });
+    for (const r of raw as Record<string, string | null>[])
+      cardBySeeker.set(String(r.s_id), { id: String(r.card_id), cardNumber: r.card_number ?? null });
     const req = requirementsOf(vacancy);
     const scored = entities
       .map((s) => ({ s, m: scoreMatch(this.profileOf(s), req, today) }))
@@ -112,7 +126,13 @@ export class MatchingService {
       .sort((a, b) => b.m.score - a.m.score);
     const { page, pageSize, skip } = pageWindow(q);
     const items = scored.slice(skip, skip + pageSize).map(({ s, m }) => ({
-      seeker: { id: s.id, fullName: s.fullName, educationLevel: s.educationLevel, kecamatanCode: s.kecamatanCode, skills: s.skills ?? [] },
+      seeker: {
+        id: s.id,
+        fullName: s.fullName,
+        educationLevel: s.educationLevel,
+        kecamatanCode: s.kecamatanCode,
+        skills: s.skills ?? [],
+      },
       card: cardBySeeker.get(s.id) ?? { id: '', cardNumber: null },
       score: m.score,
       matched: m.matched,
@@ -123,12 +143,18 @@ export class MatchingService {
 
   private profileOf(s: Seeker): SeekerProfile {
     const year = Number(this.clock.today().slice(0, 4));
-    const experienceYears = (s.experience ?? []).reduce((sum, e) => sum + Math.max(0, (e.toYear ?? year) - e.fromYear), 0);
+    const experienceYears = (s.experience ?? []).reduce(
+      (sum, e) => sum + Math.max(0, (e.toYear ?? year) - e.fromYear),
+      0,
+    );
     return {
       skills: s.skills ?? [],
       educationLevel: s.educationLevel as EducationLevel,
       kecamatanCode: s.kecamatanCode,
-      birthDate: typeof s.birthDate === 'string' ? s.birthDate : new Date(s.birthDate as unknown as string).toISOString().slice(0, 10),
+      birthDate:
+        typeof s.birthDate === 'string'
+          ? s.birthDate
+          : new Date(s.birthDate as unknown as string).toISOString().slice(0, 10),
       gender: s.gender as 'L' | 'P',
       experienceYears,
     };

@@ -96,7 +96,8 @@ export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyRequirements, 
 
   if (vacancy.ageMin !== null || vacancy.ageMax !== null) {
     const age = ageOn(seeker.birthDate, today);
-    const inRange = (vacancy.ageMin === null || age >= vacancy.ageMin) && (vacancy.ageMax === null || age <= vacancy.ageMax);
+    const inRange =
+      (vacancy.ageMin === null || age >= vacancy.ageMin) && (vacancy.ageMax === null || age <= vacancy.ageMax);
     if (inRange) {
       matched.push('age');
     } else {

@@ -93,7 +93,13 @@ function zeroLike(v: unknown): unknown {
  * carried over = everything in minus everything out before the month, so row 5 of one month is by
  * construction row 1 of the next.
  */
-function table<R>(make: () => R, add: (row: R, f: FlowRow, sign?: number) => void, outKind: string, before: FlowRow[], during: FlowRow[]): FlowTable<R> {
+function table<R>(
+  make: () => R,
+  add: (row: R, f: FlowRow, sign?: number) => void,
+  outKind: string,
+  before: FlowRow[],
+  during: FlowRow[],
+): FlowTable<R> {
   const carriedOver = make();
   for (const f of before) add(carriedOver, f, f.kind === 'REGISTERED' ? 1 : -1);
   const registered = make();
@@ -120,17 +126,37 @@ export function ipkIII1(before: FlowRow[], during: FlowRow[]) {
   const v = table(zeroSex, addVacancy, 'FILLED', before.filter(isVacancy), during.filter(isVacancy));
   return {
     seekers,
-    vacancies: { carriedOver: v.carriedOver, registered: v.registered, C: v.A, filled: v.placed, removed: v.removed, D: v.B, remaining: v.remaining },
+    vacancies: {
+      carriedOver: v.carriedOver,
+      registered: v.registered,
+      C: v.A,
+      filled: v.placed,
+      removed: v.removed,
+      D: v.B,
+      remaining: v.remaining,
+    },
   };
 }
 
 export function ipkIII2(before: FlowRow[], during: FlowRow[]) {
-  return { seekers: table(educationRow, addSeekerByEducation, 'PLACED', before.filter(isSeeker), during.filter(isSeeker)) };
+  return {
+    seekers: table(educationRow, addSeekerByEducation, 'PLACED', before.filter(isSeeker), during.filter(isSeeker)),
+  };
 }
 
 export function ipkIII4(before: FlowRow[], during: FlowRow[]) {
   const v = table(educationRow, addVacancyByEducation, 'FILLED', before.filter(isVacancy), during.filter(isVacancy));
-  return { vacancies: { carriedOver: v.carriedOver, registered: v.registered, C: v.A, filled: v.placed, removed: v.removed, D: v.B, remaining: v.remaining } };
+  return {
+    vacancies: {
+      carriedOver: v.carriedOver,
+      registered: v.registered,
+      C: v.A,
+      filled: v.placed,
+      removed: v.removed,
+      D: v.B,
+      remaining: v.remaining,
+    },
+  };
 }
 
 const isSeeker = (f: FlowRow) => f.subject === 'SEEKER';

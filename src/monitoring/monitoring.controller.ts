@@ -6,9 +6,30 @@ import { MonthQuery, ParticipationQuery, PeriodQuery } from './dto/monitoring.dt
 import { flowTableToCsvRows } from './ipk-report.js';
 import { MonitoringService, type MonitoringSummary } from './monitoring.service.js';
 import { ReportsService } from './reports.service.js';
-import { IpkIII1Reply, IpkIII2Reply, IpkIII4Reply, MONITORING_EXTRA_MODELS, MonitoringSummaryReply, ParticipationPage } from './dto/monitoring.reply.js';
+import {
+  IpkIII1Reply,
+  IpkIII2Reply,
+  IpkIII4Reply,
+  MONITORING_EXTRA_MODELS,
+  MonitoringSummaryReply,
+  ParticipationPage,
+} from './dto/monitoring.reply.js';
 
-const PARTICIPATION_COLUMNS = ['employerId', 'legalName', 'status', 'kbli', 'kecamatanCode', 'phone', 'vacanciesPosted', 'vacanciesRequiringAk1', 'validations', 'applicationsReceived', 'hires', 'lastActivityAt', 'participating'];
+const PARTICIPATION_COLUMNS = [
+  'employerId',
+  'legalName',
+  'status',
+  'kbli',
+  'kecamatanCode',
+  'phone',
+  'vacanciesPosted',
+  'vacanciesRequiringAk1',
+  'validations',
+  'applicationsReceived',
+  'hires',
+  'lastActivityAt',
+  'participating',
+];
 
 /** A report as CSV: one line per row of each part, its cells as columns (`20-29.L`, `total.LP`, …). */
 const reportRows = (r: Record<string, unknown>) =>
@@ -29,7 +50,9 @@ export class MonitoringController {
   @CsvExport()
   @Roles('officer')
   @CsvRows((s: MonitoringSummary) => [s as unknown as Record<string, unknown>])
-  @ApiOperation({ summary: 'Employers, cards, vacancies, placements and validations: states now, events in the period' })
+  @ApiOperation({
+    summary: 'Employers, cards, vacancies, placements and validations: states now, events in the period',
+  })
   @ApiOkResponse({ type: MonitoringSummaryReply })
   summary(@Query() q: PeriodQuery) {
     return this.monitoring.summary(q);
@@ -49,7 +72,9 @@ export class MonitoringController {
   @CsvExport()
   @Roles('officer')
   @CsvRows(reportRows)
-  @ApiOperation({ summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)' })
+  @ApiOperation({
+    summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)',
+  })
   @ApiOkResponse({ type: IpkIII1Reply })
   ipkIII1(@Query() q: MonthQuery) {
     return this.reports.ipkIII1(q);

@@ -58,7 +58,14 @@ export class MonitoringService {
     const p = resolvePeriod(q, this.clock.today());
     const [s, e] = [sqlInstant(p.start), sqlInstant(p.end)];
     const byStatus = async (table: string) =>
-      Object.fromEntries(((await this.reads.query(`SELECT status, COUNT(*) AS c FROM ${table} GROUP BY status`)) as { status: string; c: unknown }[]).map((r) => [r.status, n(r.c)]));
+      Object.fromEntries(
+        (
+          (await this.reads.query(`SELECT status, COUNT(*) AS c FROM ${table} GROUP BY status`)) as {
+            status: string;
+            c: unknown;
+          }[]
+        ).map((r) => [r.status, n(r.c)]),
+      );
 
     const employers = await byStatus('employers');
     const [participating] = await this.reads.query(
@@ -68,24 +75,44 @@ export class MonitoringService {
     // Cards by their status as it is today (card-lifecycle.ts): an ACTIVE card past its expiry is EXPIRED.
     const today = this.clock.today();
     const cards = Object.fromEntries(
-      ((await this.reads.query(`SELECT ${cardSql.effectiveStatus('cards', '?')} AS status, COUNT(*) AS c FROM cards GROUP BY 1`, [today])) as { status: string; c: unknown }[]).map(
-        (r) => [r.status, n(r.c)],
-      ),
+      (
+        (await this.reads.query(
+          `SELECT ${cardSql.effectiveStatus('cards', '?')} AS status, COUNT(*) AS c FROM cards GROUP BY 1`,
+          [today],
+        )) as { status: string; c: unknown }[]
+      ).map((r) => [r.status, n(r.c)]),
     );
-    const [overdue] = await this.reads.query(`SELECT COUNT(*) AS c FROM cards WHERE ${cardSql.reportOverdue('cards', '?')}`, [today, today]);
-    const [issued] = await this.reads.query('SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?', [p.from, p.to]);
-    const [open] = await this.reads.query(`SELECT COUNT(*) AS c, SUM(quota - filled) AS positions FROM vacancies WHERE status = 'OPEN'`);
+    const [overdue] = await this.reads.query(
+      `SELECT COUNT(*) AS c FROM cards WHERE ${cardSql.reportOverdue('cards', '?')}`,
+      [today, today],
+    );
+    const [issued] = await this.reads.query('SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?', [
+      p.from,
+      p.to,
+    ]);
+    const [open] = await this.reads.query(
+      `SELECT COUNT(*) AS c, SUM(quota - filled) AS positions FROM vacancies WHERE status = 'OPEN'`,
+    );
     const [posted] = await this.reads.query(
       'SELECT COUNT(*) AS c, SUM(CASE WHEN requires_ak1 = 1 THEN 1 ELSE 0 END) AS ak1 FROM vacancies WHERE published_at >= ? AND published_at < ?',
       [s, e],
     );
-    const [filled] = await this.reads.query(`SELECT COUNT(*) AS c FROM vacancies WHERE closed_reason = 'FILLED' AND closed_at >= ? AND closed_at < ?`, [s, e]);
-    const placements = Object.fromEntries(
-      ((await this.reads.query('SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? GROUP BY source', [s, e])) as { source: string; c: unknown }[]).map(
-        (r) => [r.source, n(r.c)],
-      ),
+    const [filled] = await this.reads.query(
+      `SELECT COUNT(*) AS c FROM vacancies WHERE closed_reason = 'FILLED' AND closed_at >= ? AND closed_at < ?`,
+      [s, e],
     );
-    const [validations] = await this.reads.query('SELECT COUNT(*) AS c FROM card_validations WHERE checked_at >= ? AND checked_at < ?', [s, e]);
+    const placements = Object.fromEntries(
+      (
+        (await this.reads.query(
+          'SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? GROUP BY source',
+          [s, e],
+        )) as { source: string; c: unknown }[]
+      ).map((r) => [r.source, n(r.c)]),
+    );
+    const [validations] = await this.reads.query(
+      'SELECT COUNT(*) AS c FROM card_validations WHERE checked_at >= ? AND checked_at < ?',
+      [s, e],
+    );
 
     const verified = employers.VERIFIED ?? 0;
     return {
@@ -107,7 +134,13 @@ export class MonitoringService {
         reportOverdue: n(overdue.c),
         issued: n(issued.c),
       },
-      vacancies: { open: n(open.c), posted: n(posted.c), postedRequiringAk1: n(posted.ak1), filled: n(filled.c), positionsOpen: n(open.positions) },
+      vacancies: {
+        open: n(open.c),
+        posted: n(posted.c),
+        postedRequiringAk1: n(posted.ak1),
+        filled: n(filled.c),
+        positionsOpen: n(open.positions),
+      },
       placements: {
         total: (placements.EMPLOYER ?? 0) + (placements.SELF_REPORT ?? 0),
         bySource: { EMPLOYER: placements.EMPLOYER ?? 0, SELF_REPORT: placements.SELF_REPORT ?? 0 },

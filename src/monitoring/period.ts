@@ -17,8 +17,10 @@ export function resolvePeriod(q: { from?: string; to?: string }, today: string):
   const to = q.to ?? today;
   const issues: FieldIssue[] = [];
   // Years 1900–2100 only: date arithmetic cannot write year 10000 (to=9999-12-31 answered 500).
-  if (!isPeriodDate(from)) issues.push({ field: 'from', messages: ['from is not a real calendar date between 1900 and 2100'] });
-  if (!isPeriodDate(to)) issues.push({ field: 'to', messages: ['to is not a real calendar date between 1900 and 2100'] });
+  if (!isPeriodDate(from))
+    issues.push({ field: 'from', messages: ['from is not a real calendar date between 1900 and 2100'] });
+  if (!isPeriodDate(to))
+    issues.push({ field: 'to', messages: ['to is not a real calendar date between 1900 and 2100'] });
   if (issues.length === 0 && from > to) issues.push({ field: 'to', messages: ['to must not be before from'] });
   if (issues.length > 0) throw validationFailed(issues);
   return { from, to, start: startOfJakartaDay(from), end: startOfJakartaDay(addDays(to, 1)) };

@@ -32,7 +32,14 @@ export class ReportsService {
     const select = 'SELECT subject, kind, sex, age_band AS ageBand, education, SUM(total) AS total FROM labour_monthly';
     const group = 'GROUP BY subject, kind, sex, age_band, education';
     const norm = (rows: Record<string, unknown>[]): FlowRow[] =>
-      rows.map((r) => ({ subject: String(r.subject), kind: String(r.kind), sex: String(r.sex), ageBand: String(r.ageBand), education: String(r.education), total: Number(r.total) }));
+      rows.map((r) => ({
+        subject: String(r.subject),
+        kind: String(r.kind),
+        sex: String(r.sex),
+        ageBand: String(r.ageBand),
+        education: String(r.education),
+        total: Number(r.total),
+      }));
     const before = norm(await this.reads.query(`${select} WHERE month < ? ${group}`, [month]));
     const during = norm(await this.reads.query(`${select} WHERE month = ? ${group}`, [month]));
     return { month, before, during };

@@ -1,6 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ReferenceObject, RequestBodyObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface.js';
+import type {
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  RequestBodyObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface.js';
 import { ERROR_MEANINGS, RETRY_AFTER_HEADER } from '../common/http/api-responses.js';
 import { ErrorReply } from '../common/http/error-reply.dto.js';
 
@@ -75,7 +82,10 @@ function completeOperation(doc: OpenAPIObject, method: string, op: OperationObje
     addError(op, 413);
     addError(op, 415);
   }
-  if (query.length > 0 || (op.requestBody && BODY_METHODS.has(method) && hasJsonBodyFields(op.requestBody as RequestBodyObject))) {
+  if (
+    query.length > 0 ||
+    (op.requestBody && BODY_METHODS.has(method) && hasJsonBodyFields(op.requestBody as RequestBodyObject))
+  ) {
     addError(op, 400, '`VALIDATION_FAILED`: details name each field and what is wrong with it');
   }
   if (params.some((p) => p.in === 'path')) addError(op, 404);
@@ -84,12 +94,17 @@ function completeOperation(doc: OpenAPIObject, method: string, op: OperationObje
   for (const [status, response] of Object.entries(op.responses ?? {}) as [string, ResponseObject][]) {
     const code = Number(status);
     if (code >= 400 && !response.content) response.content = { 'application/json': { schema: ERROR_SCHEMA } };
-    if ((code === 429 || code === 503) && !response.headers?.['Retry-After']) response.headers = { ...response.headers, ...RETRY_AFTER_HEADER };
+    if ((code === 429 || code === 503) && !response.headers?.['Retry-After'])
+      response.headers = { ...response.headers, ...RETRY_AFTER_HEADER };
   }
 
   if (params.some((p) => p.in === 'query' && p.name === 'format')) {
     const ok = op.responses?.['200'] as ResponseObject | undefined;
-    if (ok) ok.content = { ...ok.content, 'text/csv': { schema: { type: 'string', description: 'UTF-8 CSV with a header row; every page of the list' } } };
+    if (ok)
+      ok.content = {
+        ...ok.content,
+        'text/csv': { schema: { type: 'string', description: 'UTF-8 CSV with a header row; every page of the list' } },
+      };
   }
 }
 
@@ -101,7 +116,11 @@ function dedupeHeaders(params: ParameterObject[]): ParameterObject[] {
   return params.filter((p) => {
     if (p.in !== 'header') return true;
     const twin = params.find((o) => o !== p && o.in === 'header' && o.name.toLowerCase() === p.name.toLowerCase());
-    return !twin || (!!p.description && !twin.description) || (!!p.description === !!twin.description && params.indexOf(p) < params.indexOf(twin));
+    return (
+      !twin ||
+      (!!p.description && !twin.description) ||
+      (!!p.description === !!twin.description && params.indexOf(p) < params.indexOf(twin))
+    );
   });
 }
 

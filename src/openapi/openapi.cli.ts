@@ -14,7 +14,13 @@ import { createOpenApiDocument } from './openapi-document.js';
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ak1-openapi-'));
   try {
-    const config = loadConfig({ NODE_ENV: 'development', DB_TYPE: 'sqlite', DB_PATH: join(dir, 'openapi.sqlite'), LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      DB_TYPE: 'sqlite',
+      DB_PATH: join(dir, 'openapi.sqlite'),
+      LOG_LEVEL: 'silent',
+      SCHEDULER_ENABLED: 'false',
+    });
     const app = await createApp(config);
     const doc = createOpenApiDocument(app);
     await app.close();

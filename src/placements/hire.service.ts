@@ -77,12 +77,17 @@ export class HireService {
     // 4. The seeker's active card closes as placed ("Diterima di … / TMT …").
     const card = await this.cards.closeAsPlaced(m, actor, seekerId, hire);
     // 5. The placement itself (one per application: a unique key).
-    const placement = await this.placements.insert(m, { ...hire, cardId: card?.id ?? null, cardNumber: card?.cardNumberDisplay ?? null });
+    const placement = await this.placements.insert(m, {
+      ...hire,
+      cardId: card?.id ?? null,
+      cardNumber: card?.cardNumberDisplay ?? null,
+    });
     // 6. Every other undecided application of the seeker closes.
     await this.applications.closeUndecided(m, { seekerId }, 'SEEKER_PLACED', actor);
     // 7. The vacancy counts the hire; at its quota it fills and its undecided applications close.
     const vacancy = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
-    if (vacancy?.status === 'FILLED') await this.applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', actor);
+    if (vacancy?.status === 'FILLED')
+      await this.applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', actor);
     // 8. Statistics: the seeker leaves the register as placed; one position of the vacancy is filled.
     if (card) await this.statistics.seekerLeft(m, 'PLACED', card.id, seeker, today);
     if (vacancy) await this.statistics.vacancyLeft(m, 'FILLED', vacancy.id, 1, today);
@@ -98,12 +103,18 @@ export class HireService {
   }
 
   /** `POST /applications/:id/hire`: the employer hires one of its applicants. */
-  async fromApplication(actor: AuthUser, applicationId: string, dto: HireDto, idempotencyKey: string | undefined): Promise<PlacementView> {
+  async fromApplication(
+    actor: AuthUser,
+    applicationId: string,
+    dto: HireDto,
+    idempotencyKey: string | undefined,
+  ): Promise<PlacementView> {
     const route = `POST /applications/${applicationId}/hire`;
     return this.idempotency.execute({ user: actor, key: idempotencyKey, route, body: dto }, async (m) => {
       const application = await this.applications.hirable(m, actor, applicationId);
       const employer = await m.findOneByOrFail(Employer, { id: application.employerId });
-      const position = dto.position?.trim() ?? (await this.vacancies.ofEmployer(m, application.vacancyId, employer.id))?.title ?? null;
+      const position =
+        dto.position?.trim() ?? (await this.vacancies.ofEmployer(m, application.vacancyId, employer.id))?.title ?? null;
       return this.record(m, {
         actor,
         seekerId: application.seekerId,
@@ -129,34 +140,37 @@ export class HireService {
     const employerId = check.employerId;
     const looked: { card?: CheckedCard | null } = {}; // set once the lookup has run
     try {
-      return await this.idempotency.execute({ user: actor, key: idempotencyKey, route: 'POST /placements', body: dto }, async (m) => {
-        const row = await m.findOne(Card, { where: { cardNumber: check.key }, relations: { seeker: true } });
-        const holder = row?.seeker;
-        const card = holder && this.validations.isFoundBy(row.status, holder.nikHash, dto.nik.trim()) ? row : null;
-        looked.card = card && { ...card, fullName: holder!.fullName };
-        if (!card) throw cardNotFound();
-        const today = this.clock.today();
-        if (card.status === 'PLACED' || holder!.placedAt) throw seekerAlreadyPlaced();
-        if (!isCardActive(card, today)) throw ak1NotActive(effectiveStatus(card, today));
-        const employer = await m.findOneByOrFail(Employer, { id: employerId });
-        let applicationId: string | null = null;
-        if (dto.vacancyId) {
-          const vacancy = await this.vacancies.ofEmployer(m, dto.vacancyId, employerId);
-          if (!vacancy) throw notFound('The vacancy');
-          applicationId = (await this.applications.undecidedOf(m, vacancy.id, card.seekerId))?.id ?? null;
-        }
-        return this.record(m, {
-          actor,
-          seekerId: card.seekerId,
-          employerId,
-          employerName: employer.legalName,
-          vacancyId: dto.vacancyId ?? null,
-          applicationId,
-          startDate: dto.startDate,
-          position: dto.position.trim(),
-          source: 'EMPLOYER',
-        });
-      });
+      return await this.idempotency.execute(
+        { user: actor, key: idempotencyKey, route: 'POST /placements', body: dto },
+        async (m) => {
+          const row = await m.findOne(Card, { where: { cardNumber: check.key }, relations: { seeker: true } });
+          const holder = row?.seeker;
+          const card = holder && this.validations.isFoundBy(row.status, holder.nikHash, dto.nik.trim()) ? row : null;
+          looked.card = card && { ...card, fullName: holder!.fullName };
+          if (!card) throw cardNotFound();
+          const today = this.clock.today();
+          if (card.status === 'PLACED' || holder!.placedAt) throw seekerAlreadyPlaced();
+          if (!isCardActive(card, today)) throw ak1NotActive(effectiveStatus(card, today));
+          const employer = await m.findOneByOrFail(Employer, { id: employerId });
+          let applicationId: string | null = null;
+          if (dto.vacancyId) {
+            const vacancy = await this.vacancies.ofEmployer(m, dto.vacancyId, employerId);
+            if (!vacancy) throw notFound('The vacancy');
+            applicationId = (await this.applications.undecidedOf(m, vacancy.id, card.seekerId))?.id ?? null;
+          }
+          return this.record(m, {
+            actor,
+            seekerId: card.seekerId,
+            employerId,
+            employerName: employer.legalName,
+            vacancyId: dto.vacancyId ?? null,
+            applicationId,
+            startDate: dto.startDate,
+            position: dto.position.trim(),
+            source: 'EMPLOYER',
+          });
+        },
+      );
     } finally {
       // Recorded whatever the hire's outcome (a refused hire still checked the card), after its transaction.
       if (looked.card !== undefined) await this.validations.settleNumberCheck(actor, check, 'PLACEMENT', looked.card);
@@ -168,27 +182,33 @@ export class HireService {
   async selfReport(actor: AuthUser, dto: SelfReportDto, idempotencyKey: string | undefined): Promise<PlacementView> {
     if (!actor.seekerId) throw forbidden();
     const seekerId = actor.seekerId;
-    return this.idempotency.execute({ user: actor, key: idempotencyKey, route: 'POST /seekers/me/placement', body: dto }, async (m) => {
-      if (dto.employerId && !(await m.exists(Employer, { where: { id: dto.employerId } }))) {
-        throw validationFailed([{ field: 'employerId', messages: ['employerId does not name a registered employer'] }]);
-      }
-      return this.record(m, {
-        actor,
-        seekerId,
-        employerId: dto.employerId ?? null,
-        employerName: dto.employerName.trim(),
-        vacancyId: null,
-        applicationId: null,
-        startDate: dto.startDate,
-        position: dto.position?.trim() ?? null,
-        source: 'SELF_REPORT',
-      });
-    });
+    return this.idempotency.execute(
+      { user: actor, key: idempotencyKey, route: 'POST /seekers/me/placement', body: dto },
+      async (m) => {
+        if (dto.employerId && !(await m.exists(Employer, { where: { id: dto.employerId } }))) {
+          throw validationFailed([
+            { field: 'employerId', messages: ['employerId does not name a registered employer'] },
+          ]);
+        }
+        return this.record(m, {
+          actor,
+          seekerId,
+          employerId: dto.employerId ?? null,
+          employerName: dto.employerName.trim(),
+          vacancyId: null,
+          applicationId: null,
+          startDate: dto.startDate,
+          position: dto.position?.trim() ?? null,
+          source: 'SELF_REPORT',
+        });
+      },
+    );
   }
 
   /** A start date must be a real day, not absurdly far from today (late recording is fine). */
   private checkStartDate(date: string): void {
-    if (!isCalendarDate(date)) throw validationFailed([{ field: 'startDate', messages: ['startDate is not a real calendar date'] }]);
+    if (!isCalendarDate(date))
+      throw validationFailed([{ field: 'startDate', messages: ['startDate is not a real calendar date'] }]);
     const today = this.clock.today();
     if (date < addDays(today, -366) || date > addDays(today, 180)) throw startDateOutOfRange();
   }

@@ -11,7 +11,6 @@ import { PlacementsService } from './placements.service.js';
 import { ApiError } from '../common/http/api-responses.js';
 import { PlacementPage, PlacementReply } from './dto/placement.reply.js';
 
-
 @ApiTags('placements')
 @Controller()
 export class PlacementsController {
@@ -23,28 +22,66 @@ export class PlacementsController {
   @Post('applications/:id/hire')
   @VerifiedEmployer()
   @AcceptsIdempotencyKey()
-  @ApiOperation({ summary: "Record the hire: the seeker's card is placed, other applications close, the vacancy fills at quota" })
-  @ApiCreatedResponse({ type: PlacementReply, description: 'the placement (source EMPLOYER); a replay with the same Idempotency-Key and body answers the first reply' })
+  @ApiOperation({
+    summary: "Record the hire: the seeker's card is placed, other applications close, the vacancy fills at quota",
+  })
+  @ApiCreatedResponse({
+    type: PlacementReply,
+    description:
+      'the placement (source EMPLOYER); a replay with the same Idempotency-Key and body answers the first reply',
+  })
   @ApiError(404, 'NOT_FOUND: no such application to your vacancies')
-  @ApiError(409, 'SEEKER_ALREADY_PLACED', 'VACANCY_FILLED', 'VACANCY_NOT_OPEN', 'INVALID_STATE_TRANSITION: the application is not undecided', 'IDEMPOTENCY_REQUEST_IN_PROGRESS')
+  @ApiError(
+    409,
+    'SEEKER_ALREADY_PLACED',
+    'VACANCY_FILLED',
+    'VACANCY_NOT_OPEN',
+    'INVALID_STATE_TRANSITION: the application is not undecided',
+    'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+  )
   @ApiError(422, 'IDEMPOTENCY_KEY_REUSED: same key, different body')
-  hire(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: HireDto, @Headers('idempotency-key') key?: string) {
+  hire(
+    @CurrentUser() user: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Body() dto: HireDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.hires.fromApplication(user, id, dto, key);
   }
 
   @Post('placements')
   @VerifiedEmployer()
   @AcceptsIdempotencyKey()
-  @ApiOperation({ summary: 'Record the hire of an AK1 holder by card number and NIK (checked, counted and recorded like a card validation)' })
+  @ApiOperation({
+    summary:
+      'Record the hire of an AK1 holder by card number and NIK (checked, counted and recorded like a card validation)',
+  })
   @ApiTooManyRequestsResponse({
     description:
       '`VALIDATION_RATE_LIMITED` (shares the VALIDATION_RATE_LIMIT per employer per minute with card validations); or `CARD_CHECK_LOCKED` (this employer gave CARD_MISMATCH_LIMIT wrong NIKs for this card number within the hour). Refused before any lookup.',
-    headers: { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } },
+    headers: {
+      'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
+    },
   })
-  @ApiCreatedResponse({ type: PlacementReply, description: 'the placement (source EMPLOYER); a replay with the same Idempotency-Key and body answers the first reply' })
+  @ApiCreatedResponse({
+    type: PlacementReply,
+    description:
+      'the placement (source EMPLOYER); a replay with the same Idempotency-Key and body answers the first reply',
+  })
   @ApiError(400, 'INVALID_CARD_NUMBER: 13 digits with a wrong check digit', 'VALIDATION_FAILED')
-  @ApiError(404, 'CARD_NOT_FOUND: no issued card has this number with this NIK', 'NOT_FOUND: vacancyId is not one of yours')
-  @ApiError(409, 'SEEKER_ALREADY_PLACED', 'VACANCY_FILLED', 'VACANCY_NOT_OPEN', 'INVALID_STATE_TRANSITION', 'IDEMPOTENCY_REQUEST_IN_PROGRESS')
+  @ApiError(
+    404,
+    'CARD_NOT_FOUND: no issued card has this number with this NIK',
+    'NOT_FOUND: vacancyId is not one of yours',
+  )
+  @ApiError(
+    409,
+    'SEEKER_ALREADY_PLACED',
+    'VACANCY_FILLED',
+    'VACANCY_NOT_OPEN',
+    'INVALID_STATE_TRANSITION',
+    'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+  )
   @ApiError(422, 'AK1_NOT_ACTIVE: the card is expired or revoked', 'IDEMPOTENCY_KEY_REUSED: same key, different body')
   direct(@CurrentUser() user: AuthUser, @Body() dto: DirectPlacementDto, @Headers('idempotency-key') key?: string) {
     return this.hires.direct(user, dto, key);

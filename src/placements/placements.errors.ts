@@ -5,7 +5,11 @@ export const cardNotFound = () =>
 
 /** A hire needs an AK1 that is active today (compare cards.errors' CARD_NOT_ACTIVE, a 409 on the card's own routes). */
 export const ak1NotActive = (status: string) =>
-  new DomainError(422, 'AK1_NOT_ACTIVE', `This AK1 card is ${status}, not active: the hire cannot be recorded against it.`);
+  new DomainError(
+    422,
+    'AK1_NOT_ACTIVE',
+    `This AK1 card is ${status}, not active: the hire cannot be recorded against it.`,
+  );
 
 export const startDateOutOfRange = () =>
   new DomainError(400, 'VALIDATION_FAILED', 'The start date is not plausible.', [

@@ -11,7 +11,14 @@ import { PlacementsController } from './placements.controller.js';
 import { PlacementsService } from './placements.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Placement]), SeekersModule, VacanciesModule, ApplicationsModule, CardsModule, CardValidationModule],
+  imports: [
+    TypeOrmModule.forFeature([Placement]),
+    SeekersModule,
+    VacanciesModule,
+    ApplicationsModule,
+    CardsModule,
+    CardValidationModule,
+  ],
   controllers: [PlacementsController],
   providers: [PlacementsService, HireService],
   exports: [PlacementsService, HireService],

@@ -58,7 +58,8 @@ export class PlacementsService {
     try {
       await m.insert(Placement, placement);
     } catch (err) {
-      if (uniqueViolation(err) === 'UQ_placements_application_id') throw invalidTransition('This application has already been hired.');
+      if (uniqueViolation(err) === 'UQ_placements_application_id')
+        throw invalidTransition('This application has already been hired.');
       throw err;
     }
     return toPlacementView(placement);
@@ -67,7 +68,8 @@ export class PlacementsService {
   /** Officers see every placement; employer staff those recorded for their company. */
   async list(actor: AuthUser, q: PlacementListQuery): Promise<Page<PlacementView>> {
     for (const f of ['from', 'to'] as const) {
-      if (q[f] !== undefined && !isCalendarDate(q[f])) throw validationFailed([{ field: f, messages: [`${f} is not a real calendar date`] }]);
+      if (q[f] !== undefined && !isCalendarDate(q[f]))
+        throw validationFailed([{ field: f, messages: [`${f} is not a real calendar date`] }]);
     }
     const { page, pageSize, skip } = pageWindow(q);
     const qb = this.ds.getRepository(Placement).createQueryBuilder('p');

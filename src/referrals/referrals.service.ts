@@ -150,14 +150,12 @@ export class ReferralsService {
   async listMine(actor: AuthUser, q: PageQuery): Promise<Page<MyReferralView>> {
     if (actor.role !== 'seeker' || !actor.seekerId) throw forbidden();
     const { page, pageSize, skip } = pageWindow(q);
-    const [rows, total] = await this.ds
-      .getRepository(Referral)
-      .findAndCount({
-        where: { seekerId: actor.seekerId },
-        order: { referredAt: 'DESC', id: 'ASC' },
-        skip,
-        take: pageSize,
-      });
+    const [rows, total] = await this.ds.getRepository(Referral).findAndCount({
+      where: { seekerId: actor.seekerId },
+      order: { referredAt: 'DESC', id: 'ASC' },
+      skip,
+      take: pageSize,
+    });
     const vacancies = await this.byId(
       Vacancy,
       rows.map((r) => r.vacancyId),

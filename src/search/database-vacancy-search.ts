@@ -6,7 +6,13 @@ import { containsPattern, LIKE_ESCAPE, queryWords } from '../common/sql.js';
 import { Employer } from '../employers/employer.entity.js';
 import { educationRank } from '../common/reference/education.js';
 import { toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
-import { UNSPECIFIED_KECAMATAN, VacancySearch, type VacancyFacets, type VacancyQuery, type VacancySearchResult } from './vacancy-search.js';
+import {
+  UNSPECIFIED_KECAMATAN,
+  VacancySearch,
+  type VacancyFacets,
+  type VacancyQuery,
+  type VacancySearchResult,
+} from './vacancy-search.js';
 
 /** SQL expression of the wage a `salaryMin` filter and the salary sort compare: the top of the range. */
 const PAY = 'COALESCE(v.salary_max, v.salary_min)';
@@ -26,7 +32,10 @@ export class DatabaseVacancySearch extends VacancySearch {
     const { page, pageSize, skip } = pageWindow(query);
     const pageQb = this.filtered(query).select('v.id', 'id');
     this.orderBy(pageQb, query.sort ?? 'newest');
-    const [idRows, { total, facets }] = await Promise.all([pageQb.offset(skip).limit(pageSize).getRawMany<{ id: string }>(), this.countAndFacets(query)]);
+    const [idRows, { total, facets }] = await Promise.all([
+      pageQb.offset(skip).limit(pageSize).getRawMany<{ id: string }>(),
+      this.countAndFacets(query),
+    ]);
     const items = await this.load(idRows.map((r) => r.id));
     return { items, page, pageSize, total, facets };
   }
@@ -39,7 +48,9 @@ export class DatabaseVacancySearch extends VacancySearch {
     if (ids.length === 0) return [];
     const vacancies = await this.ds.getRepository(Vacancy).findBy({ id: In(ids) });
     const employerIds = [...new Set(vacancies.map((v) => v.employerId))];
-    const employers = await this.ds.getRepository(Employer).find({ where: { id: In(employerIds) }, select: { id: true, legalName: true, status: true } });
+    const employers = await this.ds
+      .getRepository(Employer)
+      .find({ where: { id: In(employerIds) }, select: { id: true, legalName: true, status: true } });
     const byId = new Map(vacancies.map((v) => [v.id, v]));
     const employerById = new Map(employers.map((e) => [e.id, e]));
     return ids.flatMap((id) => {
@@ -63,7 +74,9 @@ export class DatabaseVacancySearch extends VacancySearch {
       const p = `w${i}`;
       qb.andWhere(
         new Brackets((w) =>
-          w.where(`v.search_text LIKE :${p} ${LIKE_ESCAPE}`, { [p]: containsPattern(word) }).orWhere(`LOWER(e.legal_name) LIKE :${p} ${LIKE_ESCAPE}`),
+          w
+            .where(`v.search_text LIKE :${p} ${LIKE_ESCAPE}`, { [p]: containsPattern(word) })
+            .orWhere(`LOWER(e.legal_name) LIKE :${p} ${LIKE_ESCAPE}`),
         ),
       );
     }
@@ -79,7 +92,10 @@ export class DatabaseVacancySearch extends VacancySearch {
   /** Orders with a final tie-break on id, so pages never overlap or skip. */
   private orderBy(qb: SelectQueryBuilder<Vacancy>, sort: 'newest' | 'closing' | 'salary'): void {
     if (sort === 'closing') qb.orderBy('v.closes_at', 'ASC').addOrderBy('v.published_at', 'DESC');
-    else if (sort === 'salary') qb.orderBy(`CASE WHEN ${PAY} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy(PAY, 'DESC').addOrderBy('v.published_at', 'DESC');
+    else if (sort === 'salary')
+      qb.orderBy(`CASE WHEN ${PAY} IS NULL THEN 1 ELSE 0 END`, 'ASC')
+        .addOrderBy(PAY, 'DESC')
+        .addOrderBy('v.published_at', 'DESC');
     else qb.orderBy('v.published_at', 'DESC');
     qb.addOrderBy('v.id', 'ASC');
   }

@@ -74,7 +74,15 @@ function synonymsOf(groups: string[][]): Record<string, string[]> {
  */
 export const VACANCY_INDEX_SETTINGS = {
   searchableAttributes: ['title', 'skills', 'employerName', 'description'],
-  filterableAttributes: ['employmentType', 'kecamatanCode', 'educationMin', 'educationRank', 'requiresAk1', 'pay', 'employerId'],
+  filterableAttributes: [
+    'employmentType',
+    'kecamatanCode',
+    'educationMin',
+    'educationRank',
+    'requiresAk1',
+    'pay',
+    'employerId',
+  ],
   sortableAttributes: ['publishedAt', 'closesAt', 'pay', 'id'],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   synonyms: synonymsOf(JOB_SYNONYM_GROUPS),

@@ -32,7 +32,10 @@ export class MeiliVacancySearch extends VacancySearch {
       return await this.searchIndex(query);
     } catch (err) {
       this.unavailableUntil = Date.now() + RETRY_AFTER_MS;
-      this.logger.warn({ msg: 'Meilisearch search failed; answering from the database', error: (err as Error).message });
+      this.logger.warn({
+        msg: 'Meilisearch search failed; answering from the database',
+        error: (err as Error).message,
+      });
       return this.database.search(query);
     }
   }

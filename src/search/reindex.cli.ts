@@ -13,7 +13,9 @@ import { SearchIndexer } from './search-indexer.js';
 async function main() {
   const config = { ...loadConfig(), schedulerEnabled: false };
   if (config.search.driver !== 'meilisearch') {
-    throw new ConfigError('search:reindex needs SEARCH_DRIVER=meilisearch and MEILI_HOST (the database driver has no index to rebuild).');
+    throw new ConfigError(
+      'search:reindex needs SEARCH_DRIVER=meilisearch and MEILI_HOST (the database driver has no index to rebuild).',
+    );
   }
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: new JsonLogger('warn') });
   try {

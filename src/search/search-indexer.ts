@@ -76,7 +76,10 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     if (!this.enabled) return;
     // Settings are applied at start when Meilisearch answers; otherwise the first successful drain does it.
     await this.ensureSettings().catch((err: unknown) =>
-      this.logger.warn({ msg: 'Meilisearch unreachable at start; search falls back to the database', error: (err as Error).message }),
+      this.logger.warn({
+        msg: 'Meilisearch unreachable at start; search falls back to the database',
+        error: (err as Error).message,
+      }),
     );
     if (!this.config.schedulerEnabled) return;
     this.timer = setInterval(() => this.tick(), WORKER_INTERVAL_MS);
@@ -92,7 +95,14 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   async enqueue(manager: EntityManager, entityType: OutboxEntityType, entityId: string): Promise<void> {
     if (!this.enabled) return;
     const now = this.clock.now();
-    await manager.insert(SearchOutboxEntry, { entityType, entityId, enqueuedAt: now, nextAttemptAt: now, attempts: 0, lastError: null });
+    await manager.insert(SearchOutboxEntry, {
+      entityType,
+      entityId,
+      enqueuedAt: now,
+      nextAttemptAt: now,
+      attempts: 0,
+      lastError: null,
+    });
   }
 
   /** Rows waiting, and how many of them have failed at least once (for /health). */
@@ -116,7 +126,11 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   async reindex(): Promise<{ index: string; documents: number }> {
     const live = this.meili.indexName;
     const build = `${live}_rebuild_${Date.now()}`;
-    const maxSeqRow = await this.ds.getRepository(SearchOutboxEntry).createQueryBuilder('o').select('MAX(o.seq)', 'm').getRawOne<{ m: number | null }>();
+    const maxSeqRow = await this.ds
+      .getRepository(SearchOutboxEntry)
+      .createQueryBuilder('o')
+      .select('MAX(o.seq)', 'm')
+      .getRawOne<{ m: number | null }>();
     const coveredUpTo = Number(maxSeqRow?.m ?? 0);
 
     await settled(this.meili.client.createIndex(build, { primaryKey: 'id' }));
@@ -193,7 +207,13 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
         .set({ attempts: () => 'attempts + 1', nextAttemptAt: retryAt, lastError: message })
         .where({ seq: In(seqs) })
         .execute();
-      this.logger.warn({ msg: 'search outbox delivery failed; will retry', rows: rows.length, attempts, retryAt: retryAt.toISOString(), error: message });
+      this.logger.warn({
+        msg: 'search outbox delivery failed; will retry',
+        rows: rows.length,
+        attempts,
+        retryAt: retryAt.toISOString(),
+        error: message,
+      });
       return { ...report, failed: rows.length };
     }
   }
@@ -203,11 +223,14 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     const ids = new Set(rows.filter((r) => r.entityType === 'vacancy').map((r) => r.entityId));
     const employerIds = [...new Set(rows.filter((r) => r.entityType === 'employer').map((r) => r.entityId))];
     for (const chunk of chunks(employerIds, ID_CHUNK)) {
-      const open = await this.ds.getRepository(Vacancy).find({ where: { employerId: In(chunk), status: 'OPEN' }, select: { id: true } });
+      const open = await this.ds
+        .getRepository(Vacancy)
+        .find({ where: { employerId: In(chunk), status: 'OPEN' }, select: { id: true } });
       for (const v of open) ids.add(v.id);
     }
     const vacancies: Vacancy[] = [];
-    for (const chunk of chunks([...ids], ID_CHUNK)) vacancies.push(...(await this.ds.getRepository(Vacancy).findBy({ id: In(chunk) })));
+    for (const chunk of chunks([...ids], ID_CHUNK))
+      vacancies.push(...(await this.ds.getRepository(Vacancy).findBy({ id: In(chunk) })));
     const upserts = await this.documentsFor(vacancies);
     const searchable = new Set(upserts.map((d) => d.id));
     return { upserts, deletes: [...ids].filter((id) => !searchable.has(id)) };

@@ -25,7 +25,8 @@ const meiliOn = (config: AppConfig) => config.search.driver === 'meilisearch';
     {
       provide: VacancySearch,
       inject: [APP_CONFIG, DatabaseVacancySearch, MeiliVacancySearch],
-      useFactory: (config: AppConfig, database: DatabaseVacancySearch, meili: MeiliVacancySearch) => (meiliOn(config) ? meili : database),
+      useFactory: (config: AppConfig, database: DatabaseVacancySearch, meili: MeiliVacancySearch) =>
+        meiliOn(config) ? meili : database,
     },
     {
       provide: SearchHealth,

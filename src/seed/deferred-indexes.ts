@@ -1,7 +1,15 @@
 import type { DataSource } from 'typeorm';
 
 /** Tables the seed fills with hundreds of thousands of rows. */
-const BULK_TABLES = ['seekers', 'cards', 'card_reports', 'card_validations', 'labour_events', 'applications', 'placements'];
+const BULK_TABLES = [
+  'seekers',
+  'cards',
+  'card_reports',
+  'card_validations',
+  'labour_events',
+  'applications',
+  'placements',
+];
 
 interface IndexDefinition {
   table: string;
@@ -42,7 +50,8 @@ export class DeferredIndexes {
       if (!byName.has(key)) byName.set(key, { table: r.table_name, name: r.index_name, columns: [] });
       byName.get(key)!.columns.push(r.column_name);
     }
-    const usedByForeignKey = (d: IndexDefinition) => fkColumns.some((f) => f.table_name === d.table && f.column_name === d.columns[0]);
+    const usedByForeignKey = (d: IndexDefinition) =>
+      fkColumns.some((f) => f.table_name === d.table && f.column_name === d.columns[0]);
     this.deferred = [...byName.values()].filter((d) => !usedByForeignKey(d));
     for (const table of new Set(this.deferred.map((d) => d.table))) {
       const drops = this.deferred.filter((d) => d.table === table).map((d) => `DROP INDEX \`${d.name}\``);
@@ -54,7 +63,9 @@ export class DeferredIndexes {
   async restore(log: (line: string) => void): Promise<void> {
     for (const table of new Set(this.deferred.map((d) => d.table))) {
       const started = Date.now();
-      const adds = this.deferred.filter((d) => d.table === table).map((d) => `ADD INDEX \`${d.name}\` (${d.columns.map((c) => `\`${c}\``).join(', ')})`);
+      const adds = this.deferred
+        .filter((d) => d.table === table)
+        .map((d) => `ADD INDEX \`${d.name}\` (${d.columns.map((c) => `\`${c}\``).join(', ')})`);
       await this.ds.query(`ALTER TABLE \`${table}\` ${adds.join(', ')}`);
       log(`indexes of ${table} built (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }

@@ -50,11 +50,33 @@ export interface PersonProfile {
 
 /** Education mix of registered job seekers: mostly upper-secondary, a sizeable graduate share. */
 const EDUCATION_MIX: Readonly<Record<EducationLevel, number>> = {
-  NONE: 0.5, SD: 7, SMP: 11, SMA: 30, SMK: 24, D1: 1, D2: 0.5, D3: 8, D4: 2, S1: 14.5, S2: 1.3, S3: 0.2,
+  NONE: 0.5,
+  SD: 7,
+  SMP: 11,
+  SMA: 30,
+  SMK: 24,
+  D1: 1,
+  D2: 0.5,
+  D3: 8,
+  D4: 2,
+  S1: 14.5,
+  S2: 1.3,
+  S3: 0.2,
 };
 /** Typical age at graduation per level. */
 const GRADUATION_AGE: Readonly<Record<EducationLevel, number | null>> = {
-  NONE: null, SD: 12, SMP: 15, SMA: 18, SMK: 18, D1: 19, D2: 20, D3: 21, D4: 22, S1: 22, S2: 25, S3: 30,
+  NONE: null,
+  SD: 12,
+  SMP: 15,
+  SMA: 18,
+  SMK: 18,
+  D1: 19,
+  D2: 20,
+  D3: 21,
+  D4: 22,
+  S1: 22,
+  S2: 25,
+  S3: 30,
 };
 /** Age at the first card: mostly school leavers and young graduates. */
 const AGE_MIX: Readonly<Record<string, number>> = { '18-22': 38, '23-27': 30, '28-34': 18, '35-44': 10, '45-55': 4 };
@@ -99,8 +121,15 @@ export function makePerson(rng: Rng, referenceDay: number, niks: NikRegistry): P
     birthPlace: rng.chance(0.68) ? 'Palembang' : rng.pick(BIRTH_PLACES_OTHER),
     birthDate,
     gender,
-    maritalStatus: age < 24 ? (rng.chance(0.9) ? 'BELUM_KAWIN' : 'KAWIN') : rng.weighted({ BELUM_KAWIN: 40, KAWIN: 55, CERAI_HIDUP: 4, CERAI_MATI: 1 }),
-    phone: rng.chance(0.93) ? `08${rng.pick(['11', '12', '13', '21', '22', '52', '53', '57', '77', '78', '95', '96'])}${rng.digits(rng.int(7, 8))}` : null,
+    maritalStatus:
+      age < 24
+        ? rng.chance(0.9)
+          ? 'BELUM_KAWIN'
+          : 'KAWIN'
+        : rng.weighted({ BELUM_KAWIN: 40, KAWIN: 55, CERAI_HIDUP: 4, CERAI_MATI: 1 }),
+    phone: rng.chance(0.93)
+      ? `08${rng.pick(['11', '12', '13', '21', '22', '52', '53', '57', '77', '78', '95', '96'])}${rng.digits(rng.int(7, 8))}`
+      : null,
     address: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 250)}, RT ${String(rng.int(1, 40)).padStart(3, '0')}/RW ${String(rng.int(1, 12)).padStart(3, '0')}, Palembang`,
     kecamatanCode,
     educationLevel,
@@ -147,7 +176,12 @@ function experienceFor(rng: Rng, fromYearMin: number, untilYear: number): WorkEx
   for (let k = 0; k < Number(count) && year < untilYear; k++) {
     const fromYear = rng.int(year, untilYear - 1);
     const toYear = Math.min(untilYear, fromYear + rng.int(0, 3));
-    jobs.push({ position: rng.pick(POSITIONS), company: `${rng.pick(['PT', 'CV', 'Toko', 'UD'])} ${rng.pick(COMPANY_WORDS)} ${rng.pick(COMPANY_WORDS)}`, fromYear, toYear });
+    jobs.push({
+      position: rng.pick(POSITIONS),
+      company: `${rng.pick(['PT', 'CV', 'Toko', 'UD'])} ${rng.pick(COMPANY_WORDS)} ${rng.pick(COMPANY_WORDS)}`,
+      fromYear,
+      toYear,
+    });
     year = toYear + 1;
   }
   return jobs;

@@ -42,18 +42,28 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!(values.scale! in SCALES)) throw new ConfigError(`--scale must be city, province or national (got "${values.scale}").\n${USAGE}`);
+  if (!(values.scale! in SCALES))
+    throw new ConfigError(`--scale must be city, province or national (got "${values.scale}").\n${USAGE}`);
   const scale = values.scale as Scale;
   const seed = wholeNumber('--seed', values.seed!);
   const cards = values.cards === undefined ? SCALES[scale].cards : wholeNumber('--cards', values.cards);
-  const employers = values.employers === undefined ? SCALES[scale].employers : wholeNumber('--employers', values.employers);
+  const employers =
+    values.employers === undefined ? SCALES[scale].employers : wholeNumber('--employers', values.employers);
   const perCard = (total: number) => Math.round((total * cards) / SCALES[scale].cards);
-  const vacancies = values.vacancies === undefined ? perCard(SCALES[scale].vacancies) : wholeNumber('--vacancies', values.vacancies);
-  const openVacancies = values['open-vacancies'] === undefined ? Math.round(vacancies * OPEN_VACANCY_SHARE) : wholeNumber('--open-vacancies', values['open-vacancies']);
-  const validations = values.validations === undefined ? perCard(SCALES[scale].validations) : wholeNumber('--validations', values.validations);
+  const vacancies =
+    values.vacancies === undefined ? perCard(SCALES[scale].vacancies) : wholeNumber('--vacancies', values.vacancies);
+  const openVacancies =
+    values['open-vacancies'] === undefined
+      ? Math.round(vacancies * OPEN_VACANCY_SHARE)
+      : wholeNumber('--open-vacancies', values['open-vacancies']);
+  const validations =
+    values.validations === undefined
+      ? perCard(SCALES[scale].validations)
+      : wholeNumber('--validations', values.validations);
   const today = values.today ?? jakartaDate(new Date());
   if (!isCalendarDate(today)) throw new ConfigError(`--today must be a date written YYYY-MM-DD (got "${today}").`);
-  if (values.password!.length < 10) throw new ConfigError('--password must be at least 10 characters (the login rule).');
+  if (values.password!.length < 10)
+    throw new ConfigError('--password must be at least 10 characters (the login rule).');
 
   const config = loadConfig();
   const started = Date.now();
@@ -61,16 +71,36 @@ async function main(): Promise<void> {
   try {
     // argon2 once: every seeded account shares the hash of the same password.
     const passwordHash = await new Passwords().hash(values.password!);
-    const log = (line: string) => process.stdout.write(`[seed ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
-    log(`${config.db.type}: scale ${scale}, seed ${seed}, ${cards} cards, ${employers} employers, ${vacancies} vacancies (${openVacancies} open), ~${validations} validations, data up to ${today}`);
+    const log = (line: string) =>
+      process.stdout.write(`[seed ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
+    log(
+      `${config.db.type}: scale ${scale}, seed ${seed}, ${cards} cards, ${employers} employers, ${vacancies} vacancies (${openVacancies} open), ~${validations} validations, data up to ${today}`,
+    );
     const accountsFile = resolve(values['accounts-file']!);
     const accounts = await runSeed(
       ds,
       new PersonalData(config),
-      { scale, seed, cards, employers, vacancies, openVacancies, validations, today, regionCode: config.regionCode, accountsFile, password: values.password!, passwordHash },
+      {
+        scale,
+        seed,
+        cards,
+        employers,
+        vacancies,
+        openVacancies,
+        validations,
+        today,
+        regionCode: config.regionCode,
+        accountsFile,
+        password: values.password!,
+        passwordHash,
+      },
       log,
     );
-    log(`done: ${Object.entries(accounts.counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    log(
+      `done: ${Object.entries(accounts.counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}`,
+    );
     log(`accounts and sample cards written to ${accountsFile} (password "${values.password}")`);
   } finally {
     await ds.destroy();
@@ -84,6 +114,8 @@ function wholeNumber(flag: string, raw: string): number {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : `Seeding failed: ${(err as Error).stack ?? String(err)}`}\n`);
+  process.stderr.write(
+    `${err instanceof ConfigError ? err.message : `Seeding failed: ${(err as Error).stack ?? String(err)}`}\n`,
+  );
   process.exit(1);
 });

@@ -50,7 +50,10 @@ export function parseNik(input: string): NikParse {
   if (serial < 1) errors.push('nik serial (digits 13-16) must be 0001 or higher');
 
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, nik: { provinceCode, regencyCode, districtCode, birthDay, birthMonth, birthYear2, gender, serial } };
+  return {
+    ok: true,
+    nik: { provinceCode, regencyCode, districtCode, birthDay, birthMonth, birthYear2, gender, serial },
+  };
 }
 
 /**

@@ -39,9 +39,21 @@ export class SeekersService {
       // Refuse a taken email before anything is written; the unique index still decides under races.
       if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();
       const seeker = await this.insert(m, dto, null);
-      const user = await this.users.create(m, { email: dto.email, password: dto.password, fullName: dto.fullName, role: 'seeker', seekerId: seeker.id });
+      const user = await this.users.create(m, {
+        email: dto.email,
+        password: dto.password,
+        fullName: dto.fullName,
+        role: 'seeker',
+        seekerId: seeker.id,
+      });
       const actor: AuthUser = { id: user.id, role: 'seeker', email: user.email, employerId: null, seekerId: seeker.id };
-      await this.audit.record(m, { actor, entityType: 'seeker', entityId: seeker.id, action: 'seeker.registered', after: { channel: 'SELF' } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'seeker',
+        entityId: seeker.id,
+        action: 'seeker.registered',
+        after: { channel: 'SELF' },
+      });
       return { user: toUserView(user), seeker: toSeekerView(seeker, dto.nik) };
     });
   }
@@ -51,7 +63,13 @@ export class SeekersService {
     this.checkBirthDate(dto.birthDate);
     return this.tx.run(async (m) => {
       const seeker = await this.insert(m, dto, actor.id);
-      await this.audit.record(m, { actor, entityType: 'seeker', entityId: seeker.id, action: 'seeker.registered', after: { channel: 'WALK_IN' } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'seeker',
+        entityId: seeker.id,
+        action: 'seeker.registered',
+        after: { channel: 'WALK_IN' },
+      });
       return toSeekerView(seeker, dto.nik);
     });
   }
@@ -76,7 +94,13 @@ export class SeekersService {
       const res = await m.update(Seeker, { id }, patch);
       if (!res.affected) throw notFound('The job seeker');
       // Field names only: the values are personal data.
-      await this.audit.record(m, { actor, entityType: 'seeker', entityId: id, action: 'seeker.updated', after: { fields: changed } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'seeker',
+        entityId: id,
+        action: 'seeker.updated',
+        after: { fields: changed },
+      });
     });
     return this.me(actor);
   }
@@ -97,9 +121,19 @@ export class SeekersService {
 
   /** A new card means the person is seeking work again, even if an earlier hire had been recorded. */
   async reactivate(m: EntityManager, actor: AuthUser, id: string): Promise<void> {
-    const res = await m.update(Seeker, { id, placedAt: Not(IsNull()) }, { placedAt: null, updatedAt: this.clock.now() });
+    const res = await m.update(
+      Seeker,
+      { id, placedAt: Not(IsNull()) },
+      { placedAt: null, updatedAt: this.clock.now() },
+    );
     if (affectedRows(res) === 1) {
-      await this.audit.record(m, { actor, entityType: 'seeker', entityId: id, action: 'seeker.reactivated', after: { activeJobSeeker: true } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'seeker',
+        entityId: id,
+        action: 'seeker.reactivated',
+        after: { activeJobSeeker: true },
+      });
     }
   }
 
@@ -181,9 +215,12 @@ function profileFields(dto: SeekerProfileFields): Partial<Seeker> {
   if (dto.graduationYear !== undefined) out.graduationYear = dto.graduationYear ?? null;
   if (dto.skills !== undefined) out.skills = uniqueSkills(dto.skills ?? []);
   if (dto.experience !== undefined) {
-    out.experience = (dto.experience ?? []).map(
-      (e): WorkExperience => ({ position: collapse(e.position), company: collapse(e.company), fromYear: e.fromYear, ...(e.toYear === undefined ? {} : { toYear: e.toYear }) }),
-    );
+    out.experience = (dto.experience ?? []).map((e): WorkExperience => ({
+      position: collapse(e.position),
+      company: collapse(e.company),
+      fromYear: e.fromYear,
+      ...(e.toYear === undefined ? {} : { toYear: e.toYear }),
+    }));
   }
   return out;
 }

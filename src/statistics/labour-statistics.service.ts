@@ -35,28 +35,88 @@ export class LabourStatistics {
   constructor(private readonly clock: Clock) {}
 
   seekerRegistered(m: EntityManager, cardId: string, seeker: SeekerFacts, on: string): Promise<void> {
-    return this.write(m, seekerFlowRow({ id: randomUUID(), kind: 'REGISTERED', cardId, sex: seeker.gender, education: seeker.educationLevel, birthDate: seeker.birthDate, on, recordedAt: this.clock.now() }));
+    return this.write(
+      m,
+      seekerFlowRow({
+        id: randomUUID(),
+        kind: 'REGISTERED',
+        cardId,
+        sex: seeker.gender,
+        education: seeker.educationLevel,
+        birthDate: seeker.birthDate,
+        on,
+        recordedAt: this.clock.now(),
+      }),
+    );
   }
 
   /** The card holder left the register: placed in a job, or removed (expired, revoked). */
-  async seekerLeft(m: EntityManager, kind: 'PLACED' | 'REMOVED', cardId: string, seeker: SeekerFacts, on: string): Promise<void> {
+  async seekerLeft(
+    m: EntityManager,
+    kind: 'PLACED' | 'REMOVED',
+    cardId: string,
+    seeker: SeekerFacts,
+    on: string,
+  ): Promise<void> {
     const registered = await this.registration(m, cardId);
     // A card that never entered the register (none before these statistics existed) cannot leave it.
     if (!registered) return;
-    await this.write(m, seekerFlowRow({ id: randomUUID(), kind, cardId, sex: registered.sex, education: registered.education, birthDate: seeker.birthDate, on, recordedAt: this.clock.now() }));
+    await this.write(
+      m,
+      seekerFlowRow({
+        id: randomUUID(),
+        kind,
+        cardId,
+        sex: registered.sex,
+        education: registered.education,
+        birthDate: seeker.birthDate,
+        on,
+        recordedAt: this.clock.now(),
+      }),
+    );
   }
 
   vacancyRegistered(m: EntityManager, v: VacancyFacts, positions: number, on: string): Promise<void> {
     if (positions <= 0) return Promise.resolve();
-    return this.write(m, vacancyFlowRow({ id: randomUUID(), kind: 'REGISTERED', vacancyId: v.id, sex: v.genderRequirement, education: v.educationMin, positions, on, recordedAt: this.clock.now() }));
+    return this.write(
+      m,
+      vacancyFlowRow({
+        id: randomUUID(),
+        kind: 'REGISTERED',
+        vacancyId: v.id,
+        sex: v.genderRequirement,
+        education: v.educationMin,
+        positions,
+        on,
+        recordedAt: this.clock.now(),
+      }),
+    );
   }
 
   /** Positions leave the unfilled stock: FILLED by a hire, or REMOVED (closed unfilled, quota cut). */
-  async vacancyLeft(m: EntityManager, kind: 'FILLED' | 'REMOVED', vacancyId: string, positions: number, on: string): Promise<void> {
+  async vacancyLeft(
+    m: EntityManager,
+    kind: 'FILLED' | 'REMOVED',
+    vacancyId: string,
+    positions: number,
+    on: string,
+  ): Promise<void> {
     if (positions <= 0) return;
     const registered = await this.registration(m, vacancyId);
     if (!registered) return;
-    await this.write(m, vacancyFlowRow({ id: randomUUID(), kind, vacancyId, sex: registered.sex, education: registered.education, positions, on, recordedAt: this.clock.now() }));
+    await this.write(
+      m,
+      vacancyFlowRow({
+        id: randomUUID(),
+        kind,
+        vacancyId,
+        sex: registered.sex,
+        education: registered.education,
+        positions,
+        on,
+        recordedAt: this.clock.now(),
+      }),
+    );
   }
 
   private registration(m: EntityManager, refId: string): Promise<LabourEvent | null> {
@@ -75,5 +135,8 @@ export async function addToMonthly(
   month: string,
   e: { subject: string; kind: string; sex: string; ageBand: string; education: string; positions: number },
 ): Promise<void> {
-  await m.query(monthlyUpsertSql(m.connection.options.type === 'mysql', 1), monthlyParams({ month, ...e }, e.positions));
+  await m.query(
+    monthlyUpsertSql(m.connection.options.type === 'mysql', 1),
+    monthlyParams({ month, ...e }, e.positions),
+  );
 }

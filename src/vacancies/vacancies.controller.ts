@@ -5,7 +5,13 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
 import { IdPipe } from '../common/http/id.pipe.js';
 import { ValidationDay } from '../common/http/validation-day.js';
-import { CloseVacancyDto, CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto, VacancySearchQuery } from './dto/vacancy.dto.js';
+import {
+  CloseVacancyDto,
+  CreateVacancyDto,
+  EmployerVacancyQuery,
+  UpdateVacancyDto,
+  VacancySearchQuery,
+} from './dto/vacancy.dto.js';
 import { OptionalAuthGuard } from './optional-auth.guard.js';
 import { VacancySearch } from '../search/vacancy-search.js';
 import { VacanciesService } from './vacancies.service.js';
@@ -57,7 +63,9 @@ export class VacanciesController {
   @Get('vacancies/:id')
   @Public()
   @UseGuards(OptionalAuthGuard)
-  @ApiOperation({ summary: 'One vacancy: public when OPEN and its employer VERIFIED (else 404); its employer and officers always' })
+  @ApiOperation({
+    summary: 'One vacancy: public when OPEN and its employer VERIFIED (else 404); its employer and officers always',
+  })
   @ApiBearerAuth() // optional: with a token, its employer and officers also see it unpublished
   @ApiOkResponse({ type: VacancyReply })
   @ApiError(404, 'NOT_FOUND: no such vacancy, or not published and not yours')
@@ -70,9 +78,13 @@ export class VacanciesController {
   @UseInterceptors(ValidationDay)
   @ApiOperation({
     summary: 'Edit a DRAFT or OPEN vacancy (its employer)',
-    description: 'FILLED or CLOSED → 409 INVALID_STATE_TRANSITION; quota below the filled positions → 422 QUOTA_BELOW_FILLED. Optional fields may be set to null to clear them.',
+    description:
+      'FILLED or CLOSED → 409 INVALID_STATE_TRANSITION; quota below the filled positions → 422 QUOTA_BELOW_FILLED. Optional fields may be set to null to clear them.',
   })
-  @ApiOkResponse({ type: VacancyReply, description: 'the vacancy as it is now (FILLED when the quota was lowered to the positions filled)' })
+  @ApiOkResponse({
+    type: VacancyReply,
+    description: 'the vacancy as it is now (FILLED when the quota was lowered to the positions filled)',
+  })
   @ApiError(404, 'NOT_FOUND: no such vacancy, or not yours')
   @ApiError(409, 'INVALID_STATE_TRANSITION: FILLED or CLOSED, or changed meanwhile')
   @ApiError(422, 'QUOTA_BELOW_FILLED')
@@ -95,7 +107,9 @@ export class VacanciesController {
   @Post('vacancies/:id/close')
   @HttpCode(200)
   @Roles('employer', 'officer')
-  @ApiOperation({ summary: 'Close a DRAFT or OPEN vacancy (its employer, or an officer); its undecided applications close with it' })
+  @ApiOperation({
+    summary: 'Close a DRAFT or OPEN vacancy (its employer, or an officer); its undecided applications close with it',
+  })
   @ApiOkResponse({ type: VacancyReply, description: 'CLOSED' })
   @ApiError(404, 'NOT_FOUND: no such vacancy, or (employer) not yours')
   @ApiError(409, 'INVALID_STATE_TRANSITION: only a DRAFT or OPEN vacancy can be closed')

@@ -17,9 +17,24 @@ import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { sqlDate } from '../common/sql.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from './dto/vacancy.dto.js';
 import { educationRank } from '../common/reference/education.js';
-import { reportOf, toVacancyView, type ReportFields, Vacancy, vacancySearchText, type ClosedReason, type VacancyStatus, type VacancyView } from './vacancy.entity.js';
+import {
+  reportOf,
+  toVacancyView,
+  type ReportFields,
+  Vacancy,
+  vacancySearchText,
+  type ClosedReason,
+  type VacancyStatus,
+  type VacancyView,
+} from './vacancy.entity.js';
 import { newVacancyRow } from './vacancy-rows.js';
-import { closingDatePassed, quotaBelowFilled, vacancyFull, vacancyNotFound, vacancyNotOpen } from './vacancies.errors.js';
+import {
+  closingDatePassed,
+  quotaBelowFilled,
+  vacancyFull,
+  vacancyNotFound,
+  vacancyNotOpen,
+} from './vacancies.errors.js';
 
 const EDITABLE: VacancyStatus[] = ['DRAFT', 'OPEN'];
 
@@ -121,12 +136,25 @@ export class VacanciesService {
         .execute();
       if (affectedRows(res) !== 1) {
         const current = await m.findOneOrFail(Vacancy, { where: { id } });
-        if (current.status !== 'DRAFT') throw invalidTransition(`A vacancy that is ${current.status} cannot be published (only a DRAFT can).`);
+        if (current.status !== 'DRAFT')
+          throw invalidTransition(`A vacancy that is ${current.status} cannot be published (only a DRAFT can).`);
         throw closingDatePassed(sqlDate(current.closesAt));
       }
-      await this.statistics.vacancyRegistered(m, await m.findOneOrFail(Vacancy, { where: { id } }), before.quota, today);
+      await this.statistics.vacancyRegistered(
+        m,
+        await m.findOneOrFail(Vacancy, { where: { id } }),
+        before.quota,
+        today,
+      );
       await this.searchIndex.enqueue(m, 'vacancy', id);
-      await this.audit.record(m, { actor, entityType: 'vacancy', entityId: id, action: 'vacancy.published', before: { status: before.status }, after: { status: 'OPEN' } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'vacancy',
+        entityId: id,
+        action: 'vacancy.published',
+        before: { status: before.status },
+        after: { status: 'OPEN' },
+      });
       return this.view(m, id);
     });
   }
@@ -138,7 +166,8 @@ export class VacanciesService {
   async update(actor: AuthUser, id: string, dto: UpdateVacancyDto): Promise<VacancyView> {
     return this.tx.run(async (m) => {
       const before = await this.ownVacancy(m, actor, id);
-      if (!EDITABLE.includes(before.status)) throw invalidTransition(`A vacancy that is ${before.status} can no longer be edited.`);
+      if (!EDITABLE.includes(before.status))
+        throw invalidTransition(`A vacancy that is ${before.status} can no longer be edited.`);
       const current = reportOf(before);
       const next: ReportFields = { ...current };
       for (const key of Object.keys(dto) as (keyof UpdateVacancyDto)[]) {
@@ -151,7 +180,9 @@ export class VacanciesService {
       this.checkReport(next, { closesAtGiven: dto.closesAt !== undefined });
       if (next.quota < before.filled) throw quotaBelowFilled(next.quota, before.filled);
 
-      const changed = (Object.keys(next) as (keyof ReportFields)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
+      const changed = (Object.keys(next) as (keyof ReportFields)[]).filter(
+        (k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]),
+      );
       if (changed.length === 0) return this.view(m, id);
       const now = this.clock.now();
       const becomesFull = before.status === 'OPEN' && before.filled > 0 && next.quota === before.filled;
@@ -189,7 +220,10 @@ export class VacanciesService {
         entityId: id,
         action: 'vacancy.updated',
         before: Object.fromEntries(changed.map((k) => [k, current[k]])),
-        after: { ...Object.fromEntries(changed.map((k) => [k, next[k]])), ...(becomesFull ? { status: 'FILLED' } : {}) },
+        after: {
+          ...Object.fromEntries(changed.map((k) => [k, next[k]])),
+          ...(becomesFull ? { status: 'FILLED' } : {}),
+        },
       });
       return this.view(m, id);
     });
@@ -223,12 +257,21 @@ export class VacanciesService {
    */
   async closeExpired(now: Date): Promise<{ closed: number }> {
     const today = jakartaDate(now);
-    const due = await this.ds.getRepository(Vacancy).find({ where: { status: 'OPEN', closesAt: LessThan(today) }, select: { id: true } });
+    const due = await this.ds
+      .getRepository(Vacancy)
+      .find({ where: { status: 'OPEN', closesAt: LessThan(today) }, select: { id: true } });
     let closed = 0;
     for (const { id } of due) {
       const done = await this.tx.run(async (m) => {
         if (!(await this.closeIf(m, null, id, ['OPEN'], 'EXPIRED', null, today))) return false;
-        await this.audit.record(m, { actor: null, entityType: 'vacancy', entityId: id, action: 'vacancy.expired', before: { status: 'OPEN' }, after: { status: 'CLOSED', closedReason: 'EXPIRED' } });
+        await this.audit.record(m, {
+          actor: null,
+          entityType: 'vacancy',
+          entityId: id,
+          action: 'vacancy.expired',
+          before: { status: 'OPEN' },
+          after: { status: 'CLOSED', closedReason: 'EXPIRED' },
+        });
         return true;
       });
       if (done) closed += 1;
@@ -276,7 +319,14 @@ export class VacanciesService {
       .where('id = :id AND status = :open AND filled >= quota', { id, open: 'OPEN' })
       .execute();
     if (affectedRows(fills) === 1) {
-      await this.audit.record(m, { actor, entityType: 'vacancy', entityId: id, action: 'vacancy.filled', before: { status: 'OPEN' }, after: { status: 'FILLED' } });
+      await this.audit.record(m, {
+        actor,
+        entityType: 'vacancy',
+        entityId: id,
+        action: 'vacancy.filled',
+        before: { status: 'OPEN' },
+        after: { status: 'FILLED' },
+      });
     }
     await this.searchIndex.enqueue(m, 'vacancy', id);
     return m.findOneOrFail(Vacancy, { where: { id } });
@@ -306,8 +356,16 @@ export class VacanciesService {
       take: pageSize,
     });
     const employer = await this.ds.getRepository(Employer).findOneOrFail({ where: { id: actor.employerId } });
-    const referrals = await this.referrals.countByVacancy(this.ds.manager, rows.map((v) => v.id));
-    return { items: rows.map((v) => ({ ...toVacancyView(v, employer), referrals: referrals.get(v.id) ?? 0 })), page, pageSize, total };
+    const referrals = await this.referrals.countByVacancy(
+      this.ds.manager,
+      rows.map((v) => v.id),
+    );
+    return {
+      items: rows.map((v) => ({ ...toVacancyView(v, employer), referrals: referrals.get(v.id) ?? 0 })),
+      page,
+      pageSize,
+      total,
+    };
   }
 
   /** Moves a vacancy in one of `from` to CLOSED (conditional), closing its undecided applications. */
@@ -348,7 +406,10 @@ export class VacanciesService {
       issues.push({ field: 'ageMin', messages: ['ageMin must not be greater than ageMax'] });
     }
     if (opts.closesAtGiven && String(r.closesAt) <= this.clock.today()) {
-      issues.push({ field: 'closesAt', messages: [`closesAt must be a date after today (${this.clock.today()}, Asia/Jakarta)`] });
+      issues.push({
+        field: 'closesAt',
+        messages: [`closesAt must be a date after today (${this.clock.today()}, Asia/Jakarta)`],
+      });
     }
     if (issues.length > 0) throw validationFailed(issues);
   }

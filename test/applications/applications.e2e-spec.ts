@@ -22,7 +22,8 @@ describe('applications', () => {
   });
   afterAll(() => t.close());
 
-  const apply = (s: Session, vacancyId: string, body: object = {}) => t.http.post(`/api/v1/vacancies/${vacancyId}/applications`).set(bearer(s)).send(body);
+  const apply = (s: Session, vacancyId: string, body: object = {}) =>
+    t.http.post(`/api/v1/vacancies/${vacancyId}/applications`).set(bearer(s)).send(body);
   const pipeline = async (vacancyId: string, as: Session = employer) =>
     (await t.http.get(`/api/v1/vacancies/${vacancyId}/applications`).set(bearer(as)).expect(200)).body;
 
@@ -31,7 +32,10 @@ describe('applications', () => {
       const v = await postVacancy(t, employer);
       const { seeker } = await seekerWithActiveCard(t, officer);
       const res = await apply(seeker, v.id, { coverLetter: 'Saya berpengalaman 2 tahun.' }).expect(201);
-      expect(res.body).toMatchObject({ status: 'SUBMITTED', vacancy: { id: v.id, employer: { id: employer.employerId } } });
+      expect(res.body).toMatchObject({
+        status: 'SUBMITTED',
+        vacancy: { id: v.id, employer: { id: employer.employerId } },
+      });
       expect((await apply(seeker, v.id).expect(409)).body.code).toBe('DUPLICATE_APPLICATION');
       const mine = await t.http.get('/api/v1/seekers/me/applications').set(bearer(seeker)).expect(200);
       expect(mine.body.total).toBe(1);
@@ -81,7 +85,9 @@ describe('applications', () => {
       const app = (await apply(seeker, v.id).expect(201)).body;
       const w = await t.http.post(`/api/v1/applications/${app.id}/withdraw`).set(bearer(seeker)).expect(200);
       expect(w.body.status).toBe('WITHDRAWN');
-      expect((await t.http.post(`/api/v1/applications/${app.id}/withdraw`).set(bearer(seeker)).expect(409)).body.code).toBe('INVALID_STATE_TRANSITION');
+      expect(
+        (await t.http.post(`/api/v1/applications/${app.id}/withdraw`).set(bearer(seeker)).expect(409)).body.code,
+      ).toBe('INVALID_STATE_TRANSITION');
       const other = await registerSeeker(t);
       await t.http.post(`/api/v1/applications/${app.id}/withdraw`).set(bearer(other)).expect(404);
     });
@@ -90,40 +96,75 @@ describe('applications', () => {
   describe('the employer pipeline', () => {
     it('shows the applicant and the card as it is now, and shortlists and rejects', async () => {
       const v = await postVacancy(t, employer);
-      const { seeker, card } = await seekerWithActiveCard(t, officer, { skills: ['Excel', 'Akuntansi'], educationLevel: 'S1' });
+      const { seeker, card } = await seekerWithActiveCard(t, officer, {
+        skills: ['Excel', 'Akuntansi'],
+        educationLevel: 'S1',
+      });
       const app = (await apply(seeker, v.id).expect(201)).body;
       let list = await pipeline(v.id);
       expect(list.items[0]).toMatchObject({
         id: app.id,
         status: 'SUBMITTED',
-        applicant: { seekerId: seeker.seekerId, fullName: seeker.fullName, educationLevel: 'S1', skills: ['Excel', 'Akuntansi'] },
+        applicant: {
+          seekerId: seeker.seekerId,
+          fullName: seeker.fullName,
+          educationLevel: 'S1',
+          skills: ['Excel', 'Akuntansi'],
+        },
         card: { cardNumber: card.cardNumber, status: 'ACTIVE', reportOverdue: false },
       });
       expect(JSON.stringify(list.items[0])).not.toContain(seeker.nik);
 
       // The card changes after the application: the pipeline shows it as it is now.
-      await t.http.post(`/api/v1/cards/${card.id}/revoke`).set(bearer(officer)).send({ reason: 'Data tidak benar' }).expect(200);
+      await t.http
+        .post(`/api/v1/cards/${card.id}/revoke`)
+        .set(bearer(officer))
+        .send({ reason: 'Data tidak benar' })
+        .expect(200);
       list = await pipeline(v.id);
       expect(list.items[0].card.status).toBe('REVOKED');
 
-      const s = await t.http.patch(`/api/v1/applications/${app.id}`).set(bearer(employer)).send({ status: 'SHORTLISTED' }).expect(200);
+      const s = await t.http
+        .patch(`/api/v1/applications/${app.id}`)
+        .set(bearer(employer))
+        .send({ status: 'SHORTLISTED' })
+        .expect(200);
       expect(s.body.status).toBe('SHORTLISTED');
-      expect((await t.http.patch(`/api/v1/applications/${app.id}`).set(bearer(employer)).send({ status: 'SHORTLISTED' }).expect(409)).body.code).toBe('INVALID_STATE_TRANSITION');
+      expect(
+        (
+          await t.http
+            .patch(`/api/v1/applications/${app.id}`)
+            .set(bearer(employer))
+            .send({ status: 'SHORTLISTED' })
+            .expect(409)
+        ).body.code,
+      ).toBe('INVALID_STATE_TRANSITION');
       await t.http.patch(`/api/v1/applications/${app.id}`).set(bearer(employer)).send({ status: 'HIRED' }).expect(400);
-      const r = await t.http.patch(`/api/v1/applications/${app.id}`).set(bearer(employer)).send({ status: 'REJECTED' }).expect(200);
+      const r = await t.http
+        .patch(`/api/v1/applications/${app.id}`)
+        .set(bearer(employer))
+        .send({ status: 'REJECTED' })
+        .expect(200);
       expect(r.body.status).toBe('REJECTED');
       expect((await pipeline(v.id, officer)).items[0].status).toBe('REJECTED');
-      expect((await t.http.get(`/api/v1/vacancies/${v.id}/applications?status=REJECTED`).set(bearer(employer)).expect(200)).body.total).toBe(1);
+      expect(
+        (await t.http.get(`/api/v1/vacancies/${v.id}/applications?status=REJECTED`).set(bearer(employer)).expect(200))
+          .body.total,
+      ).toBe(1);
     });
 
-    it("keeps another employer out of the pipeline and the applications", async () => {
+    it('keeps another employer out of the pipeline and the applications', async () => {
       const v = await postVacancy(t, employer);
       const { seeker } = await seekerWithActiveCard(t, officer);
       const app = (await apply(seeker, v.id).expect(201)).body;
       const rival = await verifiedEmployer(t, officer);
       await t.http.get(`/api/v1/vacancies/${v.id}/applications`).set(bearer(rival)).expect(404);
       await t.http.patch(`/api/v1/applications/${app.id}`).set(bearer(rival)).send({ status: 'REJECTED' }).expect(404);
-      await t.http.post(`/api/v1/applications/${app.id}/hire`).set(bearer(rival)).send({ startDate: t.clock.today() }).expect(404);
+      await t.http
+        .post(`/api/v1/applications/${app.id}/hire`)
+        .set(bearer(rival))
+        .send({ startDate: t.clock.today() })
+        .expect(404);
       await t.http.get(`/api/v1/vacancies/${v.id}/applications`).set(bearer(seeker)).expect(403);
     });
   });
@@ -133,10 +174,22 @@ describe('applications', () => {
       const v = await postVacancy(t, employer);
       const { seeker } = await seekerWithActiveCard(t, officer);
       const app = (await apply(seeker, v.id).expect(201)).body;
-      await t.http.post(`/api/v1/vacancies/${v.id}/close`).set(bearer(officer)).send({ reason: 'Lowongan dibatalkan' }).expect(200);
+      await t.http
+        .post(`/api/v1/vacancies/${v.id}/close`)
+        .set(bearer(officer))
+        .send({ reason: 'Lowongan dibatalkan' })
+        .expect(200);
       const mine = (await t.http.get('/api/v1/seekers/me/applications').set(bearer(seeker)).expect(200)).body.items;
       expect(mine[0]).toMatchObject({ id: app.id, status: 'CLOSED', closedReason: 'VACANCY_CLOSED' });
-      expect((await t.http.post(`/api/v1/applications/${app.id}/hire`).set(bearer(employer)).send({ startDate: t.clock.today() }).expect(409)).body.code).toBe('VACANCY_NOT_OPEN');
+      expect(
+        (
+          await t.http
+            .post(`/api/v1/applications/${app.id}/hire`)
+            .set(bearer(employer))
+            .send({ startDate: t.clock.today() })
+            .expect(409)
+        ).body.code,
+      ).toBe('VACANCY_NOT_OPEN');
     });
   });
 });

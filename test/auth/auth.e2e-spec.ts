@@ -13,14 +13,24 @@ describe('sign-in, refresh rotation, logout', () => {
     it('signs in, rotates refresh tokens and detects reuse', async () => {
       const e = await registerEmployer(t);
       const me = await t.http.get('/api/v1/auth/me').set(bearer(e)).expect(200);
-      expect(me.body).toEqual({ id: e.userId, email: e.email, role: 'employer', fullName: 'Staf HR', employerId: e.employerId });
+      expect(me.body).toEqual({
+        id: e.userId,
+        email: e.email,
+        role: 'employer',
+        fullName: 'Staf HR',
+        employerId: e.employerId,
+      });
 
       const r1 = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: e.refreshToken }).expect(200);
       expect(r1.body.refreshToken).not.toBe(e.refreshToken);
       expect(r1.body.expiresIn).toBe(900);
       // The rotated token no longer works, and presenting it revokes the whole family.
-      expect((await t.http.post('/api/v1/auth/refresh').send({ refreshToken: e.refreshToken }).expect(401)).body.code).toBe('INVALID_REFRESH_TOKEN');
-      expect((await t.http.post('/api/v1/auth/refresh').send({ refreshToken: r1.body.refreshToken }).expect(401)).body.code).toBe('INVALID_REFRESH_TOKEN');
+      expect(
+        (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: e.refreshToken }).expect(401)).body.code,
+      ).toBe('INVALID_REFRESH_TOKEN');
+      expect(
+        (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: r1.body.refreshToken }).expect(401)).body.code,
+      ).toBe('INVALID_REFRESH_TOKEN');
     });
 
     it('logout ends the sign-in', async () => {
@@ -31,8 +41,14 @@ describe('sign-in, refresh rotation, logout', () => {
 
     it('gives the same 401 for a wrong password and an unknown email', async () => {
       const e = await registerEmployer(t);
-      const wrong = await t.http.post('/api/v1/auth/login').send({ email: e.email, password: 'not-the-password' }).expect(401);
-      const unknown = await t.http.post('/api/v1/auth/login').send({ email: `${uniq('nobody')}@x.test`, password: 'not-the-password' }).expect(401);
+      const wrong = await t.http
+        .post('/api/v1/auth/login')
+        .send({ email: e.email, password: 'not-the-password' })
+        .expect(401);
+      const unknown = await t.http
+        .post('/api/v1/auth/login')
+        .send({ email: `${uniq('nobody')}@x.test`, password: 'not-the-password' })
+        .expect(401);
       expect(wrong.body).toEqual(unknown.body);
       expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     });
@@ -40,8 +56,12 @@ describe('sign-in, refresh rotation, logout', () => {
     it('limits failed sign-ins per email with 429 and Retry-After, and successes never count', async () => {
       const e = await registerEmployer(t);
       for (let i = 0; i < 5; i++) await login(t, e.email); // successes do not count
-      for (let i = 0; i < 3; i++) await t.http.post('/api/v1/auth/login').send({ email: e.email, password: 'wrong-password' }).expect(401);
-      const res = await t.http.post('/api/v1/auth/login').send({ email: e.email, password: 'wrong-password' }).expect(429);
+      for (let i = 0; i < 3; i++)
+        await t.http.post('/api/v1/auth/login').send({ email: e.email, password: 'wrong-password' }).expect(401);
+      const res = await t.http
+        .post('/api/v1/auth/login')
+        .send({ email: e.email, password: 'wrong-password' })
+        .expect(429);
       expect(res.body.code).toBe('LOGIN_FAILURE_LIMIT_PER_EMAIL');
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       // Locked even with the right password until the window passes.

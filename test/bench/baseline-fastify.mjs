@@ -38,7 +38,12 @@ function luhnOk(digits) {
   return (10 - (sum % 10)) % 10 === digits.charCodeAt(digits.length - 1) - 48;
 }
 
-const mask = (name) => name.trim().split(/\s+/).map((w) => w[0].toUpperCase() + '*'.repeat(w.length - 1)).join(' ');
+const mask = (name) =>
+  name
+    .trim()
+    .split(/\s+/)
+    .map((w) => w[0].toUpperCase() + '*'.repeat(w.length - 1))
+    .join(' ');
 const FINDABLE = new Set(['ACTIVE', 'EXPIRED', 'PLACED', 'REVOKED']);
 
 const app = Fastify({ logger: false });
@@ -59,12 +64,21 @@ app.post('/api/v1/card-validations', async (req, reply) => {
   const card = rows[0];
   const presented = ours ? `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6, 12)}-${key.slice(12)}` : key;
   const hash = createHmac('sha256', macKey).update(nik).digest('hex');
-  const matched = card && FINDABLE.has(card.status) && timingSafeEqual(Buffer.from(card.nik_hash), Buffer.from(hash)) ? card : null;
+  const matched =
+    card && FINDABLE.has(card.status) && timingSafeEqual(Buffer.from(card.nik_hash), Buffer.from(hash)) ? card : null;
   const now = new Date();
   const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   let body;
   if (!matched) {
-    body = { result: 'NOT_FOUND', valid: false, cardNumber: presented, holderName: null, expiresAt: null, reportOverdue: null, checkedAt: now.toISOString() };
+    body = {
+      result: 'NOT_FOUND',
+      valid: false,
+      cardNumber: presented,
+      holderName: null,
+      expiresAt: null,
+      reportOverdue: null,
+      checkedAt: now.toISOString(),
+    };
   } else {
     const result = matched.status === 'ACTIVE' ? (matched.expires_at < today ? 'EXPIRED' : 'VALID') : matched.status;
     body = {
@@ -79,7 +93,16 @@ app.post('/api/v1/card-validations', async (req, reply) => {
   }
   await pool.execute(
     'INSERT INTO card_validations (id, employer_id, user_id, card_id, card_number, channel, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [randomUUID(), employerId, userId, matched?.id ?? null, (matched?.card_number_display ?? presented).slice(0, 40), 'NUMBER', body.result, now],
+    [
+      randomUUID(),
+      employerId,
+      userId,
+      matched?.id ?? null,
+      (matched?.card_number_display ?? presented).slice(0, 40),
+      'NUMBER',
+      body.result,
+      now,
+    ],
   );
   return body;
 });

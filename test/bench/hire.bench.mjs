@@ -12,7 +12,22 @@
 // Options: --hires 3000  --connections 20  --cards 30000  --no-build  --keep
 import mysql from 'mysql2/promise';
 import { parseArgs } from 'node:util';
-import { buildIfNeeded, fmt, freshMysqlDatabase, hireLoad, log, machine, mysqlVersion, prepareHires, runBench, seed, signInEmployers, startService, stopServer, dbEnvFor } from './lib.mjs';
+import {
+  buildIfNeeded,
+  fmt,
+  freshMysqlDatabase,
+  hireLoad,
+  log,
+  machine,
+  mysqlVersion,
+  prepareHires,
+  runBench,
+  seed,
+  signInEmployers,
+  startService,
+  stopServer,
+  dbEnvFor,
+} from './lib.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -29,7 +44,18 @@ async function main() {
   buildIfNeeded(opt['no-build']);
   const url = await freshMysqlDatabase('hire', { keep: opt.keep });
   const engine = await mysqlVersion(url);
-  const { accounts } = seed(dbEnvFor('mysql', url), 'hire', ['--scale', 'city', '--cards', opt.cards, '--vacancies', '12000', '--open-vacancies', '8000', '--validations', opt.cards]);
+  const { accounts } = seed(dbEnvFor('mysql', url), 'hire', [
+    '--scale',
+    'city',
+    '--cards',
+    opt.cards,
+    '--vacancies',
+    '12000',
+    '--open-vacancies',
+    '8000',
+    '--validations',
+    opt.cards,
+  ]);
   const server = await startService('mysql', url);
   const rows = [];
   try {
@@ -42,19 +68,31 @@ async function main() {
       const res = await hireLoad(server, jobs, accounts.today, Number(opt.connections));
       const after = await counts(url);
       const created = res.statusCodes['201']?.count ?? 0;
-      log(`run ${r}: ${fmt(res.reqPerSec, 1)} hires/s, p50 ${res.p50} ms, p99 ${res.p99} ms, ${created} × 201, status codes ${JSON.stringify(res.statusCodes)}`);
-      if (after.placements - before.placements !== created) throw new Error(`${created} hires answered 201 but ${after.placements - before.placements} placements were written`);
-      if (after.doublePlaced > 0 || after.overQuota > 0) throw new Error(`inconsistent after load: ${JSON.stringify(after)}`);
+      log(
+        `run ${r}: ${fmt(res.reqPerSec, 1)} hires/s, p50 ${res.p50} ms, p99 ${res.p99} ms, ${created} × 201, status codes ${JSON.stringify(res.statusCodes)}`,
+      );
+      if (after.placements - before.placements !== created)
+        throw new Error(
+          `${created} hires answered 201 but ${after.placements - before.placements} placements were written`,
+        );
+      if (after.doublePlaced > 0 || after.overQuota > 0)
+        throw new Error(`inconsistent after load: ${JSON.stringify(after)}`);
       rows.push({ run: r, hires: jobs.length, created, employers, ...res });
     }
   } finally {
     await stopServer(server);
   }
   const m = machine();
-  process.stdout.write(`\n${m.date} · ${m.text} · ${engine}\nnpm run bench:hire -- --hires ${opt.hires} --connections ${opt.connections}\n\n`);
-  process.stdout.write('| date | engine | run | hires | employers | 201 | hires/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `\n${m.date} · ${m.text} · ${engine}\nnpm run bench:hire -- --hires ${opt.hires} --connections ${opt.connections}\n\n`,
+  );
+  process.stdout.write(
+    '| date | engine | run | hires | employers | 201 | hires/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|---|---|\n',
+  );
   for (const r of rows) {
-    process.stdout.write(`| ${m.date} | MySQL | ${r.run} | ${r.hires} | ${r.employers} | ${r.created} | ${fmt(r.reqPerSec, 1)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |\n`);
+    process.stdout.write(
+      `| ${m.date} | MySQL | ${r.run} | ${r.hires} | ${r.employers} | ${r.created} | ${fmt(r.reqPerSec, 1)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |\n`,
+    );
   }
 }
 
@@ -62,7 +100,9 @@ async function counts(url) {
   const c = await mysql.createConnection(url);
   try {
     const [[p]] = await c.query('SELECT COUNT(*) AS n FROM placements');
-    const [[d]] = await c.query('SELECT COUNT(*) AS n FROM (SELECT seeker_id FROM placements GROUP BY seeker_id HAVING COUNT(*) > 1) t');
+    const [[d]] = await c.query(
+      'SELECT COUNT(*) AS n FROM (SELECT seeker_id FROM placements GROUP BY seeker_id HAVING COUNT(*) > 1) t',
+    );
     const [[q]] = await c.query('SELECT COUNT(*) AS n FROM vacancies WHERE filled > quota');
     return { placements: Number(p.n), doublePlaced: Number(d.n), overQuota: Number(q.n) };
   } finally {

@@ -9,7 +9,18 @@
 //
 // Options: --runs 10  --depth 400000  --entry dist/main.js  --no-build
 import { parseArgs } from 'node:util';
-import { BENCH_ENV, buildIfNeeded, fmt, freshSqliteFile, log, runBench, sleep, startServer, stats, stopServer } from './lib.mjs';
+import {
+  BENCH_ENV,
+  buildIfNeeded,
+  fmt,
+  freshSqliteFile,
+  log,
+  runBench,
+  sleep,
+  startServer,
+  stats,
+  stopServer,
+} from './lib.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -24,7 +35,11 @@ runBench(async () => {
   if (opt.entry === 'dist/main.js') buildIfNeeded(opt['no-build']);
   const depth = Number(opt.depth);
   const body = '['.repeat(depth) + ']'.repeat(depth);
-  const server = await startServer('service (sqlite)', [opt.entry], { ...BENCH_ENV, DB_TYPE: 'sqlite', DB_PATH: freshSqliteFile('hostile') });
+  const server = await startServer('service (sqlite)', [opt.entry], {
+    ...BENCH_ENV,
+    DB_TYPE: 'sqlite',
+    DB_PATH: freshSqliteFile('hostile'),
+  });
   try {
     const replies = [];
     const stalls = [];
@@ -42,7 +57,11 @@ runBench(async () => {
       })();
       await sleep(20);
       const t0 = performance.now();
-      const res = await fetch(`${server.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(`${server.base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       const text = await res.text();
       replies.push(performance.now() - t0);
       done = true;
@@ -53,7 +72,9 @@ runBench(async () => {
     }
     const r = stats(replies);
     const s = stats(stalls);
-    log(`body: ${fmt(body.length / 1024)} KB, nesting depth ${fmt(depth)}; replies: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    log(
+      `body: ${fmt(body.length / 1024)} KB, nesting depth ${fmt(depth)}; replies: ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
     log(`reply time ms: median ${fmt(r.median, 1)}, max ${fmt(r.max, 1)}`);
     log(`longest wait of a concurrent GET /health/live ms: median ${fmt(s.median, 1)}, max ${fmt(s.max, 1)}`);
   } finally {

@@ -66,7 +66,12 @@ export async function freshMysqlDatabase(suffix, { keep = false } = {}) {
   const database = `ak1_bench_${suffix}`;
   if (!/^ak1_bench_[A-Za-z0-9_]+$/.test(database)) throw new Error(`bad database name ${database}`);
   const server = new URL(MYSQL_SERVER);
-  const admin = await mysql.createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
+  const admin = await mysql.createConnection({
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username),
+    password: decodeURIComponent(server.password),
+  });
   await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
   await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   cleanups.push(async () => {
@@ -114,7 +119,11 @@ export function freePort() {
 /** Starts a server process and waits until GET /health answers. */
 export async function startServer(label, args, env) {
   const port = await freePort();
-  const child = spawn('node', args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('node', args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   started.push(child);
@@ -147,11 +156,19 @@ export async function stopServer(server) {
 
 /** The built service on `engine` with the database `target` (a SQLite file or a MySQL URL). */
 export function startService(engine, target, extraEnv = {}) {
-  return startServer(`service (${engine})`, ['dist/main.js'], { ...BENCH_ENV, ...dbEnvFor(engine, target), ...extraEnv });
+  return startServer(`service (${engine})`, ['dist/main.js'], {
+    ...BENCH_ENV,
+    ...dbEnvFor(engine, target),
+    ...extraEnv,
+  });
 }
 
 export async function login(base, email, password) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login as ${email} failed: ${res.status} ${await res.text()}`);
   return (await res.json()).accessToken;
 }
@@ -209,13 +226,20 @@ export async function mysqlVersion(url) {
   }
 }
 
-export const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+export const fmt = (n, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : '—';
 
 /** Median and max of a list of numbers. */
 export function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return { median: sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, max: sorted[sorted.length - 1], min: sorted[0] };
+  return {
+    median: sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2,
+    max: sorted[sorted.length - 1],
+    min: sorted[0],
+  };
 }
 
 export async function cleanup() {
@@ -280,9 +304,15 @@ export async function prepareHires(url, count, today, { maxEmployers = 150 } = {
       if (jobs.length >= count) break;
     }
     for (let i = 0; i < rows.length; i += 1000) {
-      await c.query('INSERT INTO applications (id, vacancy_id, seeker_id, employer_id, status, applied_at, updated_at) VALUES ?', [rows.slice(i, i + 1000)]);
+      await c.query(
+        'INSERT INTO applications (id, vacancy_id, seeker_id, employer_id, status, applied_at, updated_at) VALUES ?',
+        [rows.slice(i, i + 1000)],
+      );
     }
-    const [staff] = await c.query(`SELECT employer_id AS employerId, MIN(email) AS email FROM users WHERE role = 'employer' AND employer_id IN (?) GROUP BY employer_id`, [[...employers.keys()]]);
+    const [staff] = await c.query(
+      `SELECT employer_id AS employerId, MIN(email) AS email FROM users WHERE role = 'employer' AND employer_id IN (?) GROUP BY employer_id`,
+      [[...employers.keys()]],
+    );
     const emailOf = new Map(staff.map((u) => [u.employerId, u.email]));
     for (const job of jobs) job.email = emailOf.get(job.employerId);
     return jobs;
@@ -330,7 +360,10 @@ export function validationBodies(accounts) {
     if (k % 10 === 0) {
       let o = (k + 1) % cards.length;
       while (cards[o].nik === c.nik) o = (o + 1) % cards.length;
-      const pair = k % 20 === 0 ? { cardNumber: c.cardNumber, nik: cards[o].nik } : { cardNumber: accounts.unusedCardNumbers[k % accounts.unusedCardNumbers.length], nik: c.nik };
+      const pair =
+        k % 20 === 0
+          ? { cardNumber: c.cardNumber, nik: cards[o].nik }
+          : { cardNumber: accounts.unusedCardNumbers[k % accounts.unusedCardNumbers.length], nik: c.nik };
       out.push({ body: JSON.stringify(pair), expected: 'NOT_FOUND' });
     } else {
       out.push({ body: JSON.stringify({ cardNumber: c.cardNumber, nik: c.nik }), expected: c.expected });
@@ -346,9 +379,17 @@ export async function validationLoad(server, token, accounts, { connections, dur
   for (const { body, expected } of mix.slice(0, 30)) {
     const res = await fetch(`${server.base}/api/v1/card-validations`, { method: 'POST', headers, body });
     const reply = await res.json();
-    if (res.status !== 200 || reply.result !== expected) throw new Error(`${body} answered ${res.status} ${JSON.stringify(reply)}, expected ${expected}`);
+    if (res.status !== 200 || reply.result !== expected)
+      throw new Error(`${body} answered ${res.status} ${JSON.stringify(reply)}, expected ${expected}`);
   }
   let next = 0;
-  const requests = [{ method: 'POST', path: '/api/v1/card-validations', headers, setupRequest: (req) => ({ ...req, body: mix[next++ % mix.length].body }) }];
+  const requests = [
+    {
+      method: 'POST',
+      path: '/api/v1/card-validations',
+      headers,
+      setupRequest: (req) => ({ ...req, body: mix[next++ % mix.length].body }),
+    },
+  ];
   return cannon(server, { requests, connections, duration, warmup: 3 });
 }

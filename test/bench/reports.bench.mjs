@@ -15,7 +15,21 @@
 // Options: --scale national  --runs 7  --mysql-url URL  --no-build  --keep
 import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
-import { buildIfNeeded, fmt, freshMysqlDatabase, log, login, machine, mysqlVersion, runBench, seed, startService, stats, stopServer, dbEnvFor } from './lib.mjs';
+import {
+  buildIfNeeded,
+  fmt,
+  freshMysqlDatabase,
+  log,
+  login,
+  machine,
+  mysqlVersion,
+  runBench,
+  seed,
+  startService,
+  stats,
+  stopServer,
+  dbEnvFor,
+} from './lib.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -38,7 +52,11 @@ async function main() {
   }
   const engine = await mysqlVersion(url);
   const sizes = await tableSizes(url);
-  log(`database: ${Object.entries(sizes).map(([t, n]) => `${t} ${fmt(n)}`).join(', ')}`);
+  log(
+    `database: ${Object.entries(sizes)
+      .map(([t, n]) => `${t} ${fmt(n)}`)
+      .join(', ')}`,
+  );
 
   const server = await startService('mysql', url);
   const rows = [];
@@ -47,13 +65,18 @@ async function main() {
     const monthStart = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
     monthStart.setUTCMonth(monthStart.getUTCMonth() - 1);
     const from = monthStart.toISOString().slice(0, 10);
-    const last = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    const last = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 0))
+      .toISOString()
+      .slice(0, 10);
     const [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
     const token = await login(server.base, 'officer@seed.example.com', 'Seed-Passw0rd!');
     const routes = [
       ['summary (one month)', `/api/v1/monitoring/summary?from=${from}&to=${last}`],
       ['employers, first page', `/api/v1/monitoring/employers?from=${from}&to=${last}`],
-      ['employers, outreach list', `/api/v1/monitoring/employers?from=${from}&to=${last}&participating=false&status=VERIFIED`],
+      [
+        'employers, outreach list',
+        `/api/v1/monitoring/employers?from=${from}&to=${last}&participating=false&status=VERIFIED`,
+      ],
       ['IPK III/1 (one month)', `/api/v1/reports/ipk-iii-1?year=${year}&month=${month}`],
     ];
     for (const [name, path] of routes) {
@@ -70,24 +93,45 @@ async function main() {
       }
       const s = stats(timings);
       rows.push({ name, path, firstMs: first.ms, ...s });
-      log(`${name}: first ${fmt(first.ms)} ms, median ${fmt(s.median)} ms, max ${fmt(s.max)} ms ${s.max < TARGET_MS ? '(under 2 s)' : '(OVER 2 s)'}`);
+      log(
+        `${name}: first ${fmt(first.ms)} ms, median ${fmt(s.median)} ms, max ${fmt(s.max)} ms ${s.max < TARGET_MS ? '(under 2 s)' : '(OVER 2 s)'}`,
+      );
       if (name.startsWith('summary')) log(`  summary: ${JSON.stringify(first.body)}`);
     }
   } finally {
     await stopServer(server);
   }
   const m = machine();
-  process.stdout.write(`\n${m.date} · ${m.text} · ${engine}\nnpm run bench:reports -- ${opt['mysql-url'] ? `--mysql-url ${opt['mysql-url']}` : `--scale ${opt.scale}`} --runs ${opt.runs}${seedSeconds ? ` (seeding took ${fmt(seedSeconds)} s)` : ''}\n`);
-  process.stdout.write(`${Object.entries(sizes).map(([t, n]) => `${t} ${fmt(n)}`).join(', ')}\n\n`);
-  process.stdout.write('| date | route | first (cold) ms | median ms | max ms | under 2 s |\n|---|---|---|---|---|---|\n');
-  for (const r of rows) process.stdout.write(`| ${m.date} | ${r.name} | ${fmt(r.firstMs)} | ${fmt(r.median)} | ${fmt(r.max)} | ${r.max < TARGET_MS ? 'yes' : '**no**'} |\n`);
+  process.stdout.write(
+    `\n${m.date} · ${m.text} · ${engine}\nnpm run bench:reports -- ${opt['mysql-url'] ? `--mysql-url ${opt['mysql-url']}` : `--scale ${opt.scale}`} --runs ${opt.runs}${seedSeconds ? ` (seeding took ${fmt(seedSeconds)} s)` : ''}\n`,
+  );
+  process.stdout.write(
+    `${Object.entries(sizes)
+      .map(([t, n]) => `${t} ${fmt(n)}`)
+      .join(', ')}\n\n`,
+  );
+  process.stdout.write(
+    '| date | route | first (cold) ms | median ms | max ms | under 2 s |\n|---|---|---|---|---|---|\n',
+  );
+  for (const r of rows)
+    process.stdout.write(
+      `| ${m.date} | ${r.name} | ${fmt(r.firstMs)} | ${fmt(r.median)} | ${fmt(r.max)} | ${r.max < TARGET_MS ? 'yes' : '**no**'} |\n`,
+    );
 }
 
 async function tableSizes(url) {
   const c = await mysql.createConnection(url);
   try {
     const out = {};
-    for (const t of ['cards', 'employers', 'vacancies', 'card_validations', 'applications', 'placements', 'labour_events']) {
+    for (const t of [
+      'cards',
+      'employers',
+      'vacancies',
+      'card_validations',
+      'applications',
+      'placements',
+      'labour_events',
+    ]) {
       const [[row]] = await c.query(`SELECT COUNT(*) AS n FROM ${t}`);
       out[t] = Number(row.n);
     }
@@ -101,7 +145,9 @@ async function tableSizes(url) {
 async function seedToday(url) {
   const c = await mysql.createConnection(url);
   try {
-    const [[row]] = await c.query(`SELECT DATE_FORMAT(CONVERT_TZ(MAX(checked_at), '+00:00', '+07:00'), '%Y-%m-%d') AS d FROM card_validations`);
+    const [[row]] = await c.query(
+      `SELECT DATE_FORMAT(CONVERT_TZ(MAX(checked_at), '+00:00', '+07:00'), '%Y-%m-%d') AS d FROM card_validations`,
+    );
     const last = new Date(`${row.d}T00:00:00Z`);
     last.setUTCDate(last.getUTCDate() + 1);
     return last.toISOString().slice(0, 10);

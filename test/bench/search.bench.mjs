@@ -15,7 +15,19 @@
 //          --duration 10  --connections 10  --no-build  --keep
 import { parseArgs } from 'node:util';
 import {
-  buildIfNeeded, cannon, fmt, freshMysqlDatabase, freshSqliteFile, log, machine, mysqlVersion, runBench, seed, startService, stopServer, dbEnvFor,
+  buildIfNeeded,
+  cannon,
+  fmt,
+  freshMysqlDatabase,
+  freshSqliteFile,
+  log,
+  machine,
+  mysqlVersion,
+  runBench,
+  seed,
+  startService,
+  stopServer,
+  dbEnvFor,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({
@@ -32,39 +44,79 @@ const { values: opt } = parseArgs({
 });
 
 const KECAMATAN = Array.from({ length: 18 }, (_, i) => `16.71.${String(i + 1).padStart(2, '0')}`);
-const WORDS = ['kasir minimarket', 'teknisi listrik', 'mekanik motor', 'staf administrasi', 'juru masak', 'sopir pengiriman', 'pelayanan pelanggan', 'gudang forklift'];
+const WORDS = [
+  'kasir minimarket',
+  'teknisi listrik',
+  'mekanik motor',
+  'staf administrasi',
+  'juru masak',
+  'sopir pengiriman',
+  'pelayanan pelanggan',
+  'gudang forklift',
+];
 
 /** The representative queries: a name and the paths autocannon cycles through. */
 const QUERIES = [
   { name: 'no filter', paths: ['/api/v1/vacancies'] },
   { name: 'q, two words', paths: WORDS.map((w) => `/api/v1/vacancies?q=${encodeURIComponent(w)}`) },
-  { name: 'education + kecamatan', paths: KECAMATAN.map((k, i) => `/api/v1/vacancies?educationLevel=${['SMA', 'SMK', 'D3', 'S1'][i % 4]}&kecamatanCode=${k}`) },
-  { name: 'salaryMin + sort=salary', paths: ['/api/v1/vacancies?salaryMin=5000000&sort=salary', '/api/v1/vacancies?salaryMin=4000000&sort=salary'] },
+  {
+    name: 'education + kecamatan',
+    paths: KECAMATAN.map(
+      (k, i) => `/api/v1/vacancies?educationLevel=${['SMA', 'SMK', 'D3', 'S1'][i % 4]}&kecamatanCode=${k}`,
+    ),
+  },
+  {
+    name: 'salaryMin + sort=salary',
+    paths: ['/api/v1/vacancies?salaryMin=5000000&sort=salary', '/api/v1/vacancies?salaryMin=4000000&sort=salary'],
+  },
 ];
 
 async function main() {
   buildIfNeeded(opt['no-build']);
   const rows = [];
   let engineInfo = '';
-  for (const engine of opt.engines.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const target = engine === 'mysql' ? await freshMysqlDatabase('search', { keep: opt.keep }) : freshSqliteFile('search');
+  for (const engine of opt.engines
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const target =
+      engine === 'mysql' ? await freshMysqlDatabase('search', { keep: opt.keep }) : freshSqliteFile('search');
     if (engine === 'mysql') engineInfo = await mysqlVersion(target);
     log(`${engine}: seeding ${opt['open-vacancies']} open vacancies (${opt.vacancies} in all)`);
     seed(dbEnvFor(engine, target), `search-${engine}`, [
-      '--scale', 'city', '--cards', opt.cards, '--vacancies', opt.vacancies, '--open-vacancies', opt['open-vacancies'], '--validations', opt.cards,
+      '--scale',
+      'city',
+      '--cards',
+      opt.cards,
+      '--vacancies',
+      opt.vacancies,
+      '--open-vacancies',
+      opt['open-vacancies'],
+      '--validations',
+      opt.cards,
     ]);
     const server = await startService(engine, target);
     try {
       const total = (await (await fetch(`${server.base}/api/v1/vacancies?pageSize=1`)).json()).total;
       log(`${engine}: ${total} searchable vacancies`);
-      if (total < 50_000 && Number(opt['open-vacancies']) >= 55_000) throw new Error(`only ${total} searchable vacancies; the benchmark needs at least 50,000`);
+      if (total < 50_000 && Number(opt['open-vacancies']) >= 55_000)
+        throw new Error(`only ${total} searchable vacancies; the benchmark needs at least 50,000`);
       for (const q of QUERIES) {
         const sample = await (await fetch(`${server.base}${q.paths[0]}`)).json();
         let next = 0;
-        const requests = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: q.paths[next++ % q.paths.length] }) }];
-        const r = await cannon(server, { requests, connections: Number(opt.connections), duration: Number(opt.duration), warmup: 2 });
+        const requests = [
+          { method: 'GET', setupRequest: (req) => ({ ...req, path: q.paths[next++ % q.paths.length] }) },
+        ];
+        const r = await cannon(server, {
+          requests,
+          connections: Number(opt.connections),
+          duration: Number(opt.duration),
+          warmup: 2,
+        });
         rows.push({ engine, query: q.name, matches: sample.total, searchable: total, ...r });
-        log(`${engine} ${q.name}: ${fmt(r.reqPerSec)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${sample.total} matches, ${r.errors} errors, ${r.non2xx} non-2xx)`);
+        log(
+          `${engine} ${q.name}: ${fmt(r.reqPerSec)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${sample.total} matches, ${r.errors} errors, ${r.non2xx} non-2xx)`,
+        );
       }
     } finally {
       await stopServer(server);
@@ -73,9 +125,13 @@ async function main() {
   const m = machine();
   const command = `npm run bench:search -- --engines ${opt.engines} --vacancies ${opt.vacancies} --open-vacancies ${opt['open-vacancies']} --duration ${opt.duration} --connections ${opt.connections}`;
   process.stdout.write(`\n${m.date} · ${m.text}${engineInfo ? ` · ${engineInfo}` : ''}\n${command}\n\n`);
-  process.stdout.write('| date | engine | searchable | query | matches | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    '| date | engine | searchable | query | matches | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|---|\n',
+  );
   for (const r of rows) {
-    process.stdout.write(`| ${m.date} | ${r.engine} | ${fmt(r.searchable)} | ${r.query} | ${fmt(r.matches)} | ${fmt(r.reqPerSec, 1)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |\n`);
+    process.stdout.write(
+      `| ${m.date} | ${r.engine} | ${fmt(r.searchable)} | ${r.query} | ${fmt(r.matches)} | ${fmt(r.reqPerSec, 1)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |\n`,
+    );
   }
 }
 

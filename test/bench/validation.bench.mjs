@@ -45,16 +45,30 @@ const SEED_ARGS = ['--scale', 'province', '--cards', String(CARDS)];
 runBench(async () => {
   buildIfNeeded(opt['no-build']);
   const rows = [];
-  for (const engine of opt.engines.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const engine of opt.engines
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (engine !== 'sqlite' && engine !== 'mysql') throw new Error(`unknown engine ${engine}`);
-    const target = engine === 'mysql' ? await freshMysqlDatabase('validation', { keep: opt.keep }) : freshSqliteFile('validation');
+    const target =
+      engine === 'mysql' ? await freshMysqlDatabase('validation', { keep: opt.keep }) : freshSqliteFile('validation');
     log(`${engine}: seeding ${CARDS} cards`);
-    const { accounts } = seed(engine === 'mysql' ? { DB_TYPE: 'mysql', DB_URL: target } : { DB_TYPE: 'sqlite', DB_PATH: target }, `validation-${engine}`, SEED_ARGS);
+    const { accounts } = seed(
+      engine === 'mysql' ? { DB_TYPE: 'mysql', DB_URL: target } : { DB_TYPE: 'sqlite', DB_PATH: target },
+      `validation-${engine}`,
+      SEED_ARGS,
+    );
     const employer = accounts.employers[0];
 
     const service = await startService(engine, target, ENV);
     try {
-      rows.push(row('service', engine, await validationLoad(service, await login(service.base, employer.email, accounts.password), accounts, LOAD)));
+      rows.push(
+        row(
+          'service',
+          engine,
+          await validationLoad(service, await login(service.base, employer.email, accounts.password), accounts, LOAD),
+        ),
+      );
     } finally {
       await stopServer(service);
     }
@@ -78,7 +92,9 @@ runBench(async () => {
 
 function row(target, engine, r) {
   const failed = r.errors + r.non2xx;
-  log(`${target} on ${engine}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, peak RSS ${r.peakRssMb.toFixed(0)} MB, ${r.requests} requests, ${failed} errors/non-2xx`);
+  log(
+    `${target} on ${engine}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, peak RSS ${r.peakRssMb.toFixed(0)} MB, ${r.requests} requests, ${failed} errors/non-2xx`,
+  );
   if (failed > 0) log(`WARNING: ${failed} requests failed or were not 2xx`);
   return { target, engine, ...r };
 }
@@ -86,12 +102,19 @@ function row(target, engine, r) {
 function report(rows) {
   const { date, text } = machine();
   const baseline = rows.find((r) => r.target === 'baseline');
-  process.stdout.write(`\n${date} · ${text}\nnpm run bench:validation -- --cards ${CARDS} --duration ${LOAD.duration} --connections ${LOAD.connections}\n\n`);
-  process.stdout.write('| date | engine | target | req/s | p50 ms | p99 ms | peak RSS MB | ratio to baseline |\n|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `\n${date} · ${text}\nnpm run bench:validation -- --cards ${CARDS} --duration ${LOAD.duration} --connections ${LOAD.connections}\n\n`,
+  );
+  process.stdout.write(
+    '| date | engine | target | req/s | p50 ms | p99 ms | peak RSS MB | ratio to baseline |\n|---|---|---|---|---|---|---|---|\n',
+  );
   for (const r of rows) {
     const ratio = baseline && r.engine === 'mysql' ? (r.reqPerSec / baseline.reqPerSec).toFixed(2) : '—';
-    process.stdout.write(`| ${date} | ${r.engine} | ${r.target} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.peakRssMb.toFixed(0)} | ${ratio} |\n`);
+    process.stdout.write(
+      `| ${date} | ${r.engine} | ${r.target} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.peakRssMb.toFixed(0)} | ${ratio} |\n`,
+    );
   }
   const ours = rows.find((r) => r.target === 'service' && r.engine === 'mysql');
-  if (ours && baseline) process.stdout.write(`\nMySQL ratio (ours / baseline): ${(ours.reqPerSec / baseline.reqPerSec).toFixed(2)}\n`);
+  if (ours && baseline)
+    process.stdout.write(`\nMySQL ratio (ours / baseline): ${(ours.reqPerSec / baseline.reqPerSec).toFixed(2)}\n`);
 }

@@ -1,4 +1,14 @@
-import { bearer, makeOfficer, postVacancy, registerEmployer, registerSeeker, seekerWithActiveCard, uniq, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  postVacancy,
+  registerEmployer,
+  registerSeeker,
+  seekerWithActiveCard,
+  uniq,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 import { shoot, signIn, startConsole, visible, type Console } from './support';
 
 /**
@@ -27,7 +37,11 @@ describe('what used to confuse (browser)', () => {
   it('a rejected card shows the reason and no "Menunggu persetujuan"; the seeker may ask again', async () => {
     const seeker = await registerSeeker(web.t);
     const requested = await web.t.http.post('/api/v1/cards/requests').set(bearer(seeker));
-    await web.t.http.post(`/api/v1/cards/${requested.body.id}/reject`).set(bearer(officer)).send({ reason: 'Foto KTP tidak terbaca' }).expect(200);
+    await web.t.http
+      .post(`/api/v1/cards/${requested.body.id}/reject`)
+      .set(bearer(officer))
+      .send({ reason: 'Foto KTP tidak terbaca' })
+      .expect(200);
     const { ctx, page } = await web.person({ width: 390 });
     await signIn(page, seeker.email);
     await page.goto('/saya/kartu');
@@ -83,7 +97,9 @@ describe('what used to confuse (browser)', () => {
     const text = await visible(page);
     expect(text).toContain('Memindai kode QR dengan kamera HP');
     expect(text).toContain('Buka aplikasi Kamera');
-    await page.getByLabel(/^Tautan atau kode dari kode QR/).fill(`${web.base}/cek-kartu?t=${credential.body.token as string}`);
+    await page
+      .getByLabel(/^Tautan atau kode dari kode QR/)
+      .fill(`${web.base}/cek-kartu?t=${credential.body.token as string}`);
     await page.getByRole('button', { name: 'Cek kartu' }).click();
     const result = await visible(page);
     expect(result).toContain('Kartu SAH');
@@ -106,7 +122,9 @@ describe('what used to confuse (browser)', () => {
     const row = off.page.locator('tr', { hasText: name });
     await row.getByText('Verifikasi', { exact: true }).click();
     expect(await row.innerText()).toContain(`Verifikasi ${name}`);
-    expect((await web.t.http.get(`/api/v1/employers/${company.employerId}`).set(bearer(officer))).body.status).toBe('PENDING');
+    expect((await web.t.http.get(`/api/v1/employers/${company.employerId}`).set(bearer(officer))).body.status).toBe(
+      'PENDING',
+    );
     await row.getByRole('button', { name: 'Ya, verifikasi' }).click();
     await off.page.waitForURL('**ok=employerVerified');
 
@@ -128,7 +146,9 @@ describe('what used to confuse (browser)', () => {
     await holder.page.getByRole('button', { name: /Saya masih mencari kerja/ }).click();
     await holder.page.waitForURL('**ok=reported');
     const reported = await visible(holder.page);
-    expect(reported).toMatch(/Laporan 6 bulanan tercatat pada \d{1,2} \w+ \d{4}\. Wajib lapor berikutnya: \d{1,2} \w+ \d{4}\./);
+    expect(reported).toMatch(
+      /Laporan 6 bulanan tercatat pada \d{1,2} \w+ \d{4}\. Wajib lapor berikutnya: \d{1,2} \w+ \d{4}\./,
+    );
     await shoot(holder.page, 'seeker-card-reported');
     await off.ctx.close();
     await holder.ctx.close();

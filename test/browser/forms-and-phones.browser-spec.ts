@@ -1,5 +1,15 @@
 import type { Page } from 'playwright-core';
-import { bearer, makeOfficer, nikFor, PASSWORD, postVacancy, seekerWithActiveCard, uniq, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  nikFor,
+  PASSWORD,
+  postVacancy,
+  seekerWithActiveCard,
+  uniq,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 import { shoot, signIn, startConsole, visible, type Console } from './support';
 
 /**
@@ -36,6 +46,17 @@ describe('forms once, phones and sharing (browser)', () => {
     await page.getByLabel(/^Kata sandi/).fill(PASSWORD);
   }
 
+  it('the page checks themselves catch a duplicate id and an axe violation', async () => {
+    const { ctx, page } = await web.person();
+    const html =
+      '<!doctype html><html lang="id"><head><title>Uji</title></head><body><main>' +
+      '<p id="dua">1</p><p id="dua">2</p><img src="/assets/logo.svg"></main></body></html>';
+    await page.route('**/uji-pemeriksa', (r) => r.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto('/uji-pemeriksa');
+    await ctx.close();
+    await expect(web.assertPagesClean()).rejects.toThrow(/duplicate id dua ×2[\s\S]*axe image-alt/);
+  });
+
   it('a double click on "Daftar" without script signs the person in, once', async () => {
     const { ctx, page } = await web.person({ javaScript: false });
     const email = `${uniq('dobel')}@mail.test`;
@@ -53,7 +74,9 @@ describe('forms once, phones and sharing (browser)', () => {
 
   it('"Simpan dan tayangkan" clicked twice without script publishes one vacancy; with script the button waits', async () => {
     const hr = await verifiedEmployer(web.t, officer);
-    const closes = new Date(Date.parse(`${web.t.clock.today()}T00:00:00Z`) + 25 * 86_400_000).toISOString().slice(0, 10);
+    const closes = new Date(Date.parse(`${web.t.clock.today()}T00:00:00Z`) + 25 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const fill = async (page: Page, title: string) => {
       await page.goto('/perusahaan/lowongan/baru');
       await page.getByLabel(/^Nama jabatan/).fill(title);
@@ -90,12 +113,16 @@ describe('forms once, phones and sharing (browser)', () => {
       if (route.request().method() === 'POST') await held;
       await route.continue();
     });
-    const publish = js.page.getByRole('button', { name: 'Simpan dan tayangkan' });
-    // Clicked from the page itself: the click does not wait for the navigation held back above.
-    await js.page.evaluate(`document.querySelector('button[value=OPEN]').click()`);
-    await js.page.waitForFunction(`document.querySelector('button[value=OPEN]').disabled`);
-    await expect(publish.isDisabled()).resolves.toBe(true);
-    await expect(js.page.getByRole('button', { name: 'Simpan sebagai draf' }).isDisabled()).resolves.toBe(true);
+    // Clicked from the page itself, which reports its buttons a moment later, while the form is on its way.
+    const state = await js.page.evaluate(`new Promise((resolve) => {
+      document.querySelector('button[value=OPEN]').click();
+      setTimeout(() => resolve([...document.querySelectorAll('form[action="/perusahaan/lowongan/baru"] button')]
+        .map((b) => [b.textContent, b.disabled])), 100);
+    })`);
+    expect(state).toEqual([
+      ['Simpan dan tayangkan', true],
+      ['Simpan sebagai draf', true],
+    ]);
     release();
     await js.page.waitForURL('**ok=vacancyPublished');
     expect(await count(second)).toBe(1);
@@ -199,8 +226,14 @@ describe('forms once, phones and sharing (browser)', () => {
     expect(og['og:description']).toContain('Rp 3.500.000 – Rp 4.500.000');
     expect(og['og:image']).toBe(`${web.base}/assets/og.png`);
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-    expect(ld).toMatchObject({ '@type': 'JobPosting', title: v.title, hiringOrganization: { name: expect.stringContaining('PT ') } });
-    const css = await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.includes('/assets/app.css')).length`);
+    expect(ld).toMatchObject({
+      '@type': 'JobPosting',
+      title: v.title,
+      hiringOrganization: { name: expect.stringContaining('PT ') },
+    });
+    const css = await page.evaluate(
+      `performance.getEntriesByType('resource').filter((e) => e.name.includes('/assets/app.css')).length`,
+    );
     expect(css).toBe(1);
 
     const sitemap = await page.goto('/sitemap.xml');
@@ -212,7 +245,14 @@ describe('forms once, phones and sharing (browser)', () => {
     await page.getByRole('link', { name: 'Bantuan' }).last().click();
     await page.waitForURL('**/bantuan');
     const help = await visible(page);
-    for (const s of ['Apa itu kartu AK1?', 'Persyaratan', 'KTP elektronik', 'Jam layanan', 'Dinas Tenaga Kerja Kota Palembang']) expect(help).toContain(s);
+    for (const s of [
+      'Apa itu kartu AK1?',
+      'Persyaratan',
+      'KTP elektronik',
+      'Jam layanan',
+      'Dinas Tenaga Kerja Kota Palembang',
+    ])
+      expect(help).toContain(s);
     await shoot(page, 'help');
     await page.getByRole('link', { name: 'Pemberitahuan privasi' }).last().click();
     await page.waitForURL('**/privasi');

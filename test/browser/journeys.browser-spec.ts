@@ -1,5 +1,14 @@
 import { addDays } from '../../src/common/dates';
-import { digits, makeOfficer, nikFor, PASSWORD, postVacancy, uniq, verifiedEmployer, type Session } from '../support/factories';
+import {
+  digits,
+  makeOfficer,
+  nikFor,
+  PASSWORD,
+  postVacancy,
+  uniq,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 import { shoot, signIn as signInAs, startConsole, visible, type Console } from './support';
 import type { Page } from 'playwright-core';
 
@@ -78,7 +87,9 @@ describe('web console journeys (browser)', () => {
     expect(await visible(hr.page)).toContain('Perusahaan terverifikasi');
     await hr.page.goto('/perusahaan/lowongan/baru');
     await hr.page.getByLabel(/^Nama jabatan/).fill(title);
-    await hr.page.getByLabel(/^Uraian pekerjaan/).fill('Melayani pembeli di kasir, menghitung uang dan membuat laporan harian.');
+    await hr.page
+      .getByLabel(/^Uraian pekerjaan/)
+      .fill('Melayani pembeli di kasir, menghitung uang dan membuat laporan harian.');
     await hr.page.getByLabel(/^Jenis pekerjaan/).selectOption('FULL_TIME');
     await hr.page.getByLabel(/^Jumlah posisi/).fill('2');
     await hr.page.getByLabel(/^Gaji terendah/).fill('3.500.000');
@@ -198,7 +209,11 @@ describe('web console journeys (browser)', () => {
     const placedRow = off.page.locator('tr', { hasText: '3. Ditempatkan bulan ini' });
     const cells = await placedRow.locator('td').allInnerTexts();
     expect(Number(cells[cells.length - 1])).toBeGreaterThanOrEqual(1);
-    const registeredRow = await off.page.locator('tr', { hasText: '2. Terdaftar bulan ini' }).first().locator('td').allInnerTexts();
+    const registeredRow = await off.page
+      .locator('tr', { hasText: '2. Terdaftar bulan ini' })
+      .first()
+      .locator('td')
+      .allInnerTexts();
     expect(Number(registeredRow[registeredRow.length - 1])).toBeGreaterThanOrEqual(1);
     await shoot(off.page, 'officer-ipk');
     await off.page.goto('/petugas/penjangkauan');
@@ -268,7 +283,9 @@ describe('web console journeys (browser)', () => {
     ].join('\n');
     await off.page.getByRole('link', { name: 'Impor kartu' }).click();
     await off.page.waitForURL('**/petugas/kartu/impor');
-    await off.page.getByLabel('Berkas CSV').setInputFiles({ name: 'kartu-lama.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await off.page
+      .getByLabel('Berkas CSV')
+      .setInputFiles({ name: 'kartu-lama.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await off.page.getByRole('button', { name: 'Impor', exact: true }).click();
     const result = await visible(off.page);
     expect(result).toContain('1 kartu diimpor, 1 baris ditolak.');
@@ -304,7 +321,9 @@ describe('web console journeys (browser)', () => {
 
     // A form whose token was tampered with is refused and changes nothing.
     await page.goto('/saya/kartu');
-    await page.locator('form[action="/saya/kartu/ajukan"] input[name=_csrf]').evaluate((el: { setAttribute(name: string, value: string): void }) => el.setAttribute('value', 'forged'));
+    await page
+      .locator('form[action="/saya/kartu/ajukan"] input[name=_csrf]')
+      .evaluate((el: { setAttribute(name: string, value: string): void }) => el.setAttribute('value', 'forged'));
     await page.getByRole('button', { name: 'Ajukan kartu AK1' }).click();
     expect(await visible(page)).toContain('Formulir sudah kedaluwarsa');
     await page.goto('/saya/kartu');
@@ -315,8 +334,16 @@ describe('web console journeys (browser)', () => {
     const someone = await postVacancy(web.t, await verifiedEmployer(web.t, officer));
     const hrEmail = `${uniq('hr')}@company.test`;
     const reg = await web.t.http.post('/api/v1/auth/register/employer').send({
-      email: hrEmail, password: PASSWORD, fullName: 'Staf Lain',
-      company: { legalName: `PT ${uniq('Lain')}`, nib: String(Date.now()).slice(-13).padStart(13, '8'), kbli: '47111', address: 'Jl. Lain No. 2, Palembang', phone: '0711-654321' },
+      email: hrEmail,
+      password: PASSWORD,
+      fullName: 'Staf Lain',
+      company: {
+        legalName: `PT ${uniq('Lain')}`,
+        nib: String(Date.now()).slice(-13).padStart(13, '8'),
+        kbli: '47111',
+        address: 'Jl. Lain No. 2, Palembang',
+        phone: '0711-654321',
+      },
     });
     expect(reg.status).toBe(201);
     const hr = await person();

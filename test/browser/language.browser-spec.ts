@@ -1,5 +1,16 @@
 import { addDays } from '../../src/common/dates';
-import { bearer, digits, makeOfficer, nikFor, PASSWORD, postVacancy, seekerWithActiveCard, uniq, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  digits,
+  makeOfficer,
+  nikFor,
+  PASSWORD,
+  postVacancy,
+  seekerWithActiveCard,
+  uniq,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 import { shoot, signIn, startConsole, visible, type Console } from './support';
 
 const BOOTSTRAP = { email: 'kepala@disnaker.test', password: 'rahasia-kantor-2026' };
@@ -18,7 +29,10 @@ describe('formal Bahasa Indonesia, and the way people type (browser)', () => {
   let officer: Session;
 
   beforeAll(async () => {
-    web = await startConsole({ BOOTSTRAP_OFFICER_EMAIL: BOOTSTRAP.email, BOOTSTRAP_OFFICER_PASSWORD: BOOTSTRAP.password });
+    web = await startConsole({
+      BOOTSTRAP_OFFICER_EMAIL: BOOTSTRAP.email,
+      BOOTSTRAP_OFFICER_PASSWORD: BOOTSTRAP.password,
+    });
     officer = await makeOfficer(web.t);
   }, 60_000);
   afterAll(async () => {
@@ -54,7 +68,15 @@ describe('formal Bahasa Indonesia, and the way people type (browser)', () => {
     await page.goto('/daftar/perusahaan');
     await page.getByRole('button', { name: 'Daftar', exact: true }).click();
     const summary = await page.locator('.notice.error').innerText();
-    const order = ['Nama resmi perusahaan wajib diisi.', 'NIB wajib diisi.', 'KBLI wajib diisi.', 'Telepon perusahaan wajib diisi.', 'Nama Anda (staf HR) wajib diisi.', 'Email wajib diisi.', 'Kata sandi wajib diisi.'];
+    const order = [
+      'Nama resmi perusahaan wajib diisi.',
+      'NIB wajib diisi.',
+      'KBLI wajib diisi.',
+      'Telepon perusahaan wajib diisi.',
+      'Nama Anda (staf HR) wajib diisi.',
+      'Email wajib diisi.',
+      'Kata sandi wajib diisi.',
+    ];
     const at = order.map((s) => summary.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -123,7 +145,9 @@ describe('formal Bahasa Indonesia, and the way people type (browser)', () => {
     await page.waitForURL('**ok=decided');
     expect(await page.locator('tr', { hasText: 'Andi Wijaya' }).innerText()).toContain('Lolos seleksi berkas');
     await page.locator('tr', { hasText: 'Andi Wijaya' }).getByText('Terima bekerja…').click();
-    expect(await page.locator('tr', { hasText: 'Andi Wijaya' }).innerText()).toContain('TMT (terhitung mulai tanggal): hari pertama bekerja.');
+    expect(await page.locator('tr', { hasText: 'Andi Wijaya' }).innerText()).toContain(
+      'TMT (terhitung mulai tanggal): hari pertama bekerja.',
+    );
     await ctx.close();
   });
 
@@ -137,10 +161,16 @@ describe('formal Bahasa Indonesia, and the way people type (browser)', () => {
     // Something to read in the log: a company verified, a card approved, a hire recorded.
     const hr = await verifiedEmployer(web.t, officer, { legalName: `PT ${uniq('Audit')}` });
     const { seeker } = await seekerWithActiveCard(web.t, officer, { fullName: 'Yusuf Hakim' });
-    await web.t.http.post('/api/v1/seekers/me/placement').set(bearer(seeker)).send({ employerName: 'CV Maju Jaya', startDate: web.t.clock.today() });
+    await web.t.http
+      .post('/api/v1/seekers/me/placement')
+      .set(bearer(seeker))
+      .send({ employerName: 'CV Maju Jaya', startDate: web.t.clock.today() });
 
     await page.goto('/petugas/audit');
-    const options = await page.getByLabel(/^Jenis objek/).locator('option').allInnerTexts();
+    const options = await page
+      .getByLabel(/^Jenis objek/)
+      .locator('option')
+      .allInnerTexts();
     expect(options).toEqual(expect.arrayContaining(['Semua', 'Perusahaan', 'Kartu AK1', 'Lowongan', 'Penempatan']));
     await page.getByLabel(/^Jenis objek/).selectOption('card');
     await page.getByRole('button', { name: 'Cari' }).click();
@@ -151,7 +181,9 @@ describe('formal Bahasa Indonesia, and the way people type (browser)', () => {
     expect(log).not.toContain('{');
     await shoot(page, 'officer-audit');
     await page.goto('/petugas/audit?entityType=employer');
-    expect(await visible(page)).toContain(`Petugas Uji memverifikasi perusahaan ${(await web.t.http.get(`/api/v1/employers/${hr.employerId}`).set(bearer(officer))).body.legalName as string}.`);
+    expect(await visible(page)).toContain(
+      `Petugas Uji memverifikasi perusahaan ${(await web.t.http.get(`/api/v1/employers/${hr.employerId}`).set(bearer(officer))).body.legalName as string}.`,
+    );
 
     // The CSV import explains refusals in Indonesian, with no pointer to docs/.
     await page.goto('/petugas/kartu/impor');

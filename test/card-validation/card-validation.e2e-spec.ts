@@ -2,7 +2,16 @@ import { createPublicKey, verify } from 'node:crypto';
 import { composeCardNumber } from '../../src/cards/card-number';
 import { DailyJobs } from '../../src/jobs/daily-jobs.service';
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, randomIdentity, registerEmployer, registerSeeker, seekerWithActiveCard, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  randomIdentity,
+  registerEmployer,
+  registerSeeker,
+  seekerWithActiveCard,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 
 const REPLY_KEYS = ['cardNumber', 'checkedAt', 'expiresAt', 'holderName', 'reportOverdue', 'result', 'valid'];
 
@@ -47,7 +56,11 @@ describe('card validation by employers, and offline credentials', () => {
       const pendingSeeker = await registerSeeker(t);
       await t.http.post('/api/v1/cards/requests').set(bearer(pendingSeeker)).expect(201);
       const { card: revoked } = await seekerWithActiveCard(t, officer);
-      await t.http.post(`/api/v1/cards/${revoked.id}/revoke`).set(bearer(officer)).send({ reason: 'Dicabut' }).expect(200);
+      await t.http
+        .post(`/api/v1/cards/${revoked.id}/revoke`)
+        .set(bearer(officer))
+        .send({ reason: 'Dicabut' })
+        .expect(200);
       const unknown = composeCardNumber('1671', 2019, 999_999);
 
       const replies = [
@@ -60,7 +73,13 @@ describe('card validation by employers, and offline credentials', () => {
       for (const r of replies) {
         expect(Object.keys(r.body).sort()).toEqual(REPLY_KEYS);
         const { cardNumber: _n, checkedAt: _c, ...rest } = r.body;
-        expect(rest).toEqual({ result: 'NOT_FOUND', valid: false, holderName: null, expiresAt: null, reportOverdue: null });
+        expect(rest).toEqual({
+          result: 'NOT_FOUND',
+          valid: false,
+          holderName: null,
+          expiresAt: null,
+          reportOverdue: null,
+        });
       }
       // The number is echoed as typed (grouped when it is one of ours), never looked-up data.
       expect(replies[1].body.cardNumber).toBe(card.cardNumber);
@@ -87,19 +106,35 @@ describe('card validation by employers, and offline credentials', () => {
       const overdue = await validate(a.card.cardNumber, a.seeker.nik).expect(200);
       expect(overdue.body).toMatchObject({ result: 'VALID', valid: true, reportOverdue: true });
 
-      await t.http.post(`/api/v1/cards/${b.card.id}/revoke`).set(bearer(officer)).send({ reason: 'Pindah domisili' }).expect(200);
-      expect((await validate(b.card.cardNumber, b.seeker.nik).expect(200)).body).toMatchObject({ result: 'REVOKED', valid: false, holderName: expect.any(String), reportOverdue: false });
+      await t.http
+        .post(`/api/v1/cards/${b.card.id}/revoke`)
+        .set(bearer(officer))
+        .send({ reason: 'Pindah domisili' })
+        .expect(200);
+      expect((await validate(b.card.cardNumber, b.seeker.nik).expect(200)).body).toMatchObject({
+        result: 'REVOKED',
+        valid: false,
+        holderName: expect.any(String),
+        reportOverdue: false,
+      });
 
       t.clock.set('2028-01-21T03:00:00Z');
       await t.app.get(DailyJobs).runAll();
       const expired = await validate(a.card.cardNumber, a.seeker.nik).expect(200);
-      expect(expired.body).toMatchObject({ result: 'EXPIRED', valid: false, expiresAt: '2028-01-20', reportOverdue: false });
+      expect(expired.body).toMatchObject({
+        result: 'EXPIRED',
+        valid: false,
+        expiresAt: '2028-01-20',
+        reportOverdue: false,
+      });
     });
 
     it('is for staff of verified employers only', async () => {
       const { seeker, card } = await seekerWithActiveCard(t, officer);
       const pending = await registerEmployer(t);
-      expect((await validate(card.cardNumber, seeker.nik, pending).expect(403)).body.code).toBe('EMPLOYER_NOT_VERIFIED');
+      expect((await validate(card.cardNumber, seeker.nik, pending).expect(403)).body.code).toBe(
+        'EMPLOYER_NOT_VERIFIED',
+      );
       await validate(card.cardNumber, seeker.nik, seeker).expect(403);
       await validate(card.cardNumber, seeker.nik, officer).expect(403);
       await t.http.post('/api/v1/card-validations').send({ cardNumber: card.cardNumber, nik: seeker.nik }).expect(401);
@@ -132,7 +167,10 @@ describe('card validation by employers, and offline credentials', () => {
       expect(own.body.items.find((v: { result: string }) => v.result === 'NOT_FOUND').cardId).toBeNull();
 
       await t.http.get(`/api/v1/card-validations?employerId=${other.employerId}`).set(bearer(mine)).expect(403);
-      const byOfficer = await t.http.get(`/api/v1/card-validations?employerId=${other.employerId}`).set(bearer(officer)).expect(200);
+      const byOfficer = await t.http
+        .get(`/api/v1/card-validations?employerId=${other.employerId}`)
+        .set(bearer(officer))
+        .expect(200);
       expect(byOfficer.body.items.map((v: { employerId: string }) => v.employerId)).toEqual([other.employerId]);
       const all = await t.http.get('/api/v1/card-validations?pageSize=100').set(bearer(officer)).expect(200);
       expect(all.body.total).toBeGreaterThanOrEqual(3);
@@ -149,9 +187,17 @@ describe('card validation by employers, and offline credentials', () => {
       t.clock.set('2026-03-11T17:00:00Z'); // 12 March 00:00 WIB
       await validate(card.cardNumber, seeker.nik, e).expect(200);
       const res = await t.http.get('/api/v1/card-validations?from=2026-03-10&to=2026-03-11').set(bearer(e)).expect(200);
-      expect(res.body.items.map((v: { checkedAt: string }) => v.checkedAt)).toEqual(['2026-03-11T16:59:00.000Z', '2026-03-09T17:30:00.000Z']);
-      expect((await t.http.get('/api/v1/card-validations?from=2026-02-30').set(bearer(e)).expect(400)).body.code).toBe('VALIDATION_FAILED');
-      expect((await t.http.get('/api/v1/card-validations?from=2026-03-12&to=2026-03-10').set(bearer(e)).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.items.map((v: { checkedAt: string }) => v.checkedAt)).toEqual([
+        '2026-03-11T16:59:00.000Z',
+        '2026-03-09T17:30:00.000Z',
+      ]);
+      expect((await t.http.get('/api/v1/card-validations?from=2026-02-30').set(bearer(e)).expect(400)).body.code).toBe(
+        'VALIDATION_FAILED',
+      );
+      expect(
+        (await t.http.get('/api/v1/card-validations?from=2026-03-12&to=2026-03-10').set(bearer(e)).expect(400)).body
+          .code,
+      ).toBe('VALIDATION_FAILED');
     });
   });
 
@@ -165,7 +211,11 @@ describe('card validation by employers, and offline credentials', () => {
       const busy = await verifiedEmployer(limited, o);
       const calm = await verifiedEmployer(limited, o);
       const { seeker, card } = await seekerWithActiveCard(limited, o);
-      const send = (who: Session) => limited.http.post('/api/v1/card-validations').set(bearer(who)).send({ cardNumber: card.cardNumber, nik: seeker.nik });
+      const send = (who: Session) =>
+        limited.http
+          .post('/api/v1/card-validations')
+          .set(bearer(who))
+          .send({ cardNumber: card.cardNumber, nik: seeker.nik });
       for (let i = 0; i < 3; i++) await send(busy).expect(200);
       const refused = await send(busy).expect(429);
       expect(refused.body).toMatchObject({ statusCode: 429, code: 'VALIDATION_RATE_LIMITED' });
@@ -173,7 +223,9 @@ describe('card validation by employers, and offline credentials', () => {
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
       // The limit is per employer.
       await send(calm).expect(200);
-      const rows = await limited.ds.query('SELECT COUNT(*) AS n FROM card_validations WHERE employer_id = ?', [busy.employerId]);
+      const rows = await limited.ds.query('SELECT COUNT(*) AS n FROM card_validations WHERE employer_id = ?', [
+        busy.employerId,
+      ]);
       expect(Number(rows[0].n)).toBe(3);
     });
   });
@@ -192,7 +244,15 @@ describe('card validation by employers, and offline credentials', () => {
       const header = decode(h);
       const claims = decode(p);
       expect(header).toEqual({ alg: 'EdDSA', kid: expect.any(String), typ: 'JWT' });
-      expect(claims).toMatchObject({ iss: 'ak1-platform', sub: card.id, cardNumber: card.cardNumber, holderName: 'R*** M******', status: 'ACTIVE', validFrom: card.issuedAt, validUntil: card.expiresAt });
+      expect(claims).toMatchObject({
+        iss: 'ak1-platform',
+        sub: card.id,
+        cardNumber: card.cardNumber,
+        holderName: 'R*** M******',
+        status: 'ACTIVE',
+        validFrom: card.issuedAt,
+        validUntil: card.expiresAt,
+      });
       expect(claims.exp).toBeGreaterThan(claims.iat);
       expect(JSON.stringify(claims)).not.toContain(seeker.nik);
 
@@ -205,23 +265,51 @@ describe('card validation by employers, and offline credentials', () => {
 
       // Officers may fetch it too; other seekers and employers may not.
       await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(officer)).expect(200);
-      await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(await registerSeeker(t))).expect(404);
+      await t.http
+        .get(`/api/v1/cards/${card.id}/credential`)
+        .set(bearer(await registerSeeker(t)))
+        .expect(404);
       await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(employer)).expect(403);
     });
 
     it('is checked online against the live status: VALID, then REVOKED once revoked', async () => {
       const { seeker, card } = await seekerWithActiveCard(t, officer);
       const { token } = (await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(seeker)).expect(200)).body;
-      const ok = await t.http.post('/api/v1/card-validations/credential').set(bearer(employer)).send({ token }).expect(200);
-      expect(ok.body).toMatchObject({ result: 'VALID', valid: true, cardNumber: card.cardNumber, expiresAt: card.expiresAt });
+      const ok = await t.http
+        .post('/api/v1/card-validations/credential')
+        .set(bearer(employer))
+        .send({ token })
+        .expect(200);
+      expect(ok.body).toMatchObject({
+        result: 'VALID',
+        valid: true,
+        cardNumber: card.cardNumber,
+        expiresAt: card.expiresAt,
+      });
       expect(Object.keys(ok.body).sort()).toEqual(REPLY_KEYS);
-      await t.http.post(`/api/v1/cards/${card.id}/revoke`).set(bearer(officer)).send({ reason: 'Sudah bekerja' }).expect(200);
-      const after = await t.http.post('/api/v1/card-validations/credential').set(bearer(employer)).send({ token }).expect(200);
+      await t.http
+        .post(`/api/v1/cards/${card.id}/revoke`)
+        .set(bearer(officer))
+        .send({ reason: 'Sudah bekerja' })
+        .expect(200);
+      const after = await t.http
+        .post('/api/v1/card-validations/credential')
+        .set(bearer(employer))
+        .send({ token })
+        .expect(200);
       expect(after.body).toMatchObject({ result: 'REVOKED', valid: false });
-      const rows = await t.ds.query(`SELECT channel, result FROM card_validations WHERE card_id = ? ORDER BY checked_at`, [card.id]);
-      expect(rows).toEqual([{ channel: 'CREDENTIAL', result: 'VALID' }, { channel: 'CREDENTIAL', result: 'REVOKED' }]);
+      const rows = await t.ds.query(
+        `SELECT channel, result FROM card_validations WHERE card_id = ? ORDER BY checked_at`,
+        [card.id],
+      );
+      expect(rows).toEqual([
+        { channel: 'CREDENTIAL', result: 'VALID' },
+        { channel: 'CREDENTIAL', result: 'REVOKED' },
+      ]);
       // No new credential for a card that is not ACTIVE.
-      expect((await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(seeker)).expect(409)).body.code).toBe('CARD_NOT_ACTIVE');
+      expect((await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(seeker)).expect(409)).body.code).toBe(
+        'CARD_NOT_ACTIVE',
+      );
     });
 
     it('refuses forged, tampered, unsigned and expired tokens', async () => {
@@ -229,22 +317,39 @@ describe('card validation by employers, and offline credentials', () => {
       const { token } = (await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(seeker)).expect(200)).body;
       const [h, p, s] = token.split('.');
       const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
-      const forgedPayload = Buffer.from(JSON.stringify({ ...claims, status: 'ACTIVE', exp: claims.exp + 10 ** 8 })).toString('base64url');
+      const forgedPayload = Buffer.from(
+        JSON.stringify({ ...claims, status: 'ACTIVE', exp: claims.exp + 10 ** 8 }),
+      ).toString('base64url');
       const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-      const hs = Buffer.from(JSON.stringify({ alg: 'HS256', kid: JSON.parse(Buffer.from(h, 'base64url').toString()).kid })).toString('base64url');
-      for (const bad of [`${h}.${forgedPayload}.${s}`, `${none}.${p}.`, `${none}.${p}.${s}`, `${hs}.${p}.${s}`, 'not-a-token', `${h}.${p}.${s.slice(0, -4)}AAAA`]) {
+      const hs = Buffer.from(
+        JSON.stringify({ alg: 'HS256', kid: JSON.parse(Buffer.from(h, 'base64url').toString()).kid }),
+      ).toString('base64url');
+      for (const bad of [
+        `${h}.${forgedPayload}.${s}`,
+        `${none}.${p}.`,
+        `${none}.${p}.${s}`,
+        `${hs}.${p}.${s}`,
+        'not-a-token',
+        `${h}.${p}.${s.slice(0, -4)}AAAA`,
+      ]) {
         const res = await t.http.post('/api/v1/card-validations/credential').set(bearer(employer)).send({ token: bad });
         expect([res.status, res.body.code]).toEqual([400, 'INVALID_CREDENTIAL']);
       }
       t.clock.set(new Date((claims.exp + 1) * 1000));
-      const expired = await t.http.post('/api/v1/card-validations/credential').set(bearer(employer)).send({ token }).expect(422);
+      const expired = await t.http
+        .post('/api/v1/card-validations/credential')
+        .set(bearer(employer))
+        .send({ token })
+        .expect(422);
       expect(expired.body.code).toBe('CREDENTIAL_EXPIRED');
     });
 
     it('a pending card has no credential', async () => {
       const s = await registerSeeker(t);
       const req = await t.http.post('/api/v1/cards/requests').set(bearer(s)).expect(201);
-      expect((await t.http.get(`/api/v1/cards/${req.body.id}/credential`).set(bearer(s)).expect(409)).body.code).toBe('CARD_NOT_ACTIVE');
+      expect((await t.http.get(`/api/v1/cards/${req.body.id}/credential`).set(bearer(s)).expect(409)).body.code).toBe(
+        'CARD_NOT_ACTIVE',
+      );
     });
   });
 });

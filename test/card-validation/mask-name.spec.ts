@@ -8,7 +8,7 @@ describe('holder name masking', () => {
 
   it('handles one word, extra spaces, lower case and punctuation', () => {
     expect(maskName('Sukarno')).toBe('S******');
-    expect(maskName('  siti   nur\'aini ')).toBe('S*** N*******');
+    expect(maskName("  siti   nur'aini ")).toBe('S*** N*******');
     expect(maskName('M. Rizky')).toBe('M* R****');
   });
 

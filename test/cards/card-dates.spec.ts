@@ -2,7 +2,11 @@ import { cardTerm, nextReportMark } from '../../src/cards/card-dates';
 
 describe('card dates', () => {
   it('expires two years after issue and wants the first report at six months', () => {
-    expect(cardTerm('2026-01-15')).toEqual({ issuedAt: '2026-01-15', expiresAt: '2028-01-15', nextReportDue: '2026-07-15' });
+    expect(cardTerm('2026-01-15')).toEqual({
+      issuedAt: '2026-01-15',
+      expiresAt: '2028-01-15',
+      nextReportDue: '2026-07-15',
+    });
   });
 
   it('clamps to month end without drifting: marks are counted from the issue date', () => {

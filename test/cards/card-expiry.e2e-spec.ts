@@ -1,6 +1,13 @@
 import { Card } from '../../src/cards/card.entity';
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, postVacancy, seekerWithActiveCard, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  postVacancy,
+  seekerWithActiveCard,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 
 /**
  * One card, one status everywhere. Between a card's expiry date and the daily job that writes EXPIRED,
@@ -37,24 +44,38 @@ describe('an ACTIVE card past its expiry date reads EXPIRED everywhere, before t
     expect((await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(officer)).expect(200)).body.status).toBe('EXPIRED');
 
     const listed = async (query: string) =>
-      ((await t.http.get(`/api/v1/cards?${query}&q=${encodeURIComponent(seeker.fullName)}`).set(bearer(officer)).expect(200)).body.items as { id: string }[]).map(
-        (c) => c.id,
-      );
+      (
+        (
+          await t.http
+            .get(`/api/v1/cards?${query}&q=${encodeURIComponent(seeker.fullName)}`)
+            .set(bearer(officer))
+            .expect(200)
+        ).body.items as { id: string }[]
+      ).map((c) => c.id);
     expect(await listed('status=EXPIRED')).toContain(card.id);
     expect(await listed('status=ACTIVE')).not.toContain(card.id);
     expect(await listed('reportOverdue=true')).not.toContain(card.id);
 
-    const applicants = (await t.http.get(`/api/v1/vacancies/${vacancy.id}/applications`).set(bearer(employer)).expect(200)).body.items;
+    const applicants = (
+      await t.http.get(`/api/v1/vacancies/${vacancy.id}/applications`).set(bearer(employer)).expect(200)
+    ).body.items;
     expect(applicants[0].card).toMatchObject({ status: 'EXPIRED', reportOverdue: false });
 
-    const check = await t.http.post('/api/v1/card-validations').set(bearer(employer)).send({ cardNumber: card.cardNumber, nik: seeker.nik }).expect(200);
+    const check = await t.http
+      .post('/api/v1/card-validations')
+      .set(bearer(employer))
+      .send({ cardNumber: card.cardNumber, nik: seeker.nik })
+      .expect(200);
     expect(check.body).toMatchObject({ result: 'EXPIRED', valid: false });
 
-    const candidates = (await t.http.get(`/api/v1/vacancies/${vacancy.id}/candidates`).set(bearer(officer)).expect(200)).body.items as { seekerId: string }[];
+    const candidates = (await t.http.get(`/api/v1/vacancies/${vacancy.id}/candidates`).set(bearer(officer)).expect(200))
+      .body.items as { seekerId: string }[];
     expect(candidates.map((c) => c.seekerId)).not.toContain(seeker.seekerId);
 
     // The holder can no longer report on it, nor be hired against it.
-    expect((await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(seeker)).send({}).expect(409)).body.code).toBe('CARD_NOT_ACTIVE');
+    expect(
+      (await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(seeker)).send({}).expect(409)).body.code,
+    ).toBe('CARD_NOT_ACTIVE');
     const hire = await t.http
       .post('/api/v1/placements')
       .set(bearer(employer))
@@ -66,7 +87,10 @@ describe('an ACTIVE card past its expiry date reads EXPIRED everywhere, before t
     const renewed = await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
     expect(renewed.body.status).toBe('PENDING');
     expect((await t.ds.getRepository(Card).findOneByOrFail({ id: card.id })).status).toBe('EXPIRED');
-    const expiredEvents = await t.ds.query(`SELECT COUNT(*) AS c FROM audit_events WHERE entity_id = ? AND action = 'card.expired'`, [card.id]);
+    const expiredEvents = await t.ds.query(
+      `SELECT COUNT(*) AS c FROM audit_events WHERE entity_id = ? AND action = 'card.expired'`,
+      [card.id],
+    );
     expect(Number(expiredEvents[0].c)).toBe(1);
   });
 
@@ -74,7 +98,8 @@ describe('an ACTIVE card past its expiry date reads EXPIRED everywhere, before t
     // Issued on a day of its own, so no other card of this database expires with it.
     t.clock.set('2027-05-17T03:00:00Z');
     const { card } = await seekerWithActiveCard(t, officer);
-    const summary = async () => (await t.http.get('/api/v1/monitoring/summary').set(bearer(officer)).expect(200)).body.cards;
+    const summary = async () =>
+      (await t.http.get('/api/v1/monitoring/summary').set(bearer(officer)).expect(200)).body.cards;
     t.clock.set(`${card.expiresAt}T12:00:00+07:00`);
     const onTheDay = await summary();
     t.clock.advanceDays(1);

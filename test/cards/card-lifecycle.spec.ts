@@ -1,4 +1,12 @@
-import { cardActions, cardSql, effectiveStatus, isCardActive, isCardReportOverdue, isIssued, mayRequestCard } from '../../src/cards/card-lifecycle';
+import {
+  cardActions,
+  cardSql,
+  effectiveStatus,
+  isCardActive,
+  isCardReportOverdue,
+  isIssued,
+  mayRequestCard,
+} from '../../src/cards/card-lifecycle';
 
 describe('card lifecycle', () => {
   const active = { status: 'ACTIVE' as const, expiresAt: '2028-01-15', nextReportDue: '2026-07-15' };
@@ -21,18 +29,49 @@ describe('card lifecycle', () => {
   });
 
   it('offers the transitions of the status as it is today', () => {
-    expect(cardActions({ status: 'PENDING', expiresAt: null }, '2026-07-16')).toEqual({ approve: true, reject: true, revoke: false, report: false, print: false });
-    expect(cardActions(active, '2026-07-16')).toEqual({ approve: false, reject: false, revoke: true, report: true, print: true });
-    expect(cardActions(active, '2028-01-16')).toEqual({ approve: false, reject: false, revoke: false, report: false, print: false });
+    expect(cardActions({ status: 'PENDING', expiresAt: null }, '2026-07-16')).toEqual({
+      approve: true,
+      reject: true,
+      revoke: false,
+      report: false,
+      print: false,
+    });
+    expect(cardActions(active, '2026-07-16')).toEqual({
+      approve: false,
+      reject: false,
+      revoke: true,
+      report: true,
+      print: true,
+    });
+    expect(cardActions(active, '2028-01-16')).toEqual({
+      approve: false,
+      reject: false,
+      revoke: false,
+      report: false,
+      print: false,
+    });
   });
 
   it('tells issued cards from requests, and who may request a new one', () => {
     expect(['PENDING', 'REJECTED'].map((s) => isIssued(s as never))).toEqual([false, false]);
-    expect(['ACTIVE', 'EXPIRED', 'PLACED', 'REVOKED'].map((s) => isIssued(s as never))).toEqual([true, true, true, true]);
+    expect(['ACTIVE', 'EXPIRED', 'PLACED', 'REVOKED'].map((s) => isIssued(s as never))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(mayRequestCard([active], '2026-07-16')).toBe(false);
     expect(mayRequestCard([active], '2028-01-16')).toBe(true);
     expect(mayRequestCard([{ status: 'PENDING', expiresAt: null }], '2026-07-16')).toBe(false);
-    expect(mayRequestCard([{ status: 'PLACED', expiresAt: '2028-01-15' }, { status: 'REJECTED', expiresAt: null }], '2026-07-16')).toBe(true);
+    expect(
+      mayRequestCard(
+        [
+          { status: 'PLACED', expiresAt: '2028-01-15' },
+          { status: 'REJECTED', expiresAt: null },
+        ],
+        '2026-07-16',
+      ),
+    ).toBe(true);
   });
 
   it('writes the same rules as SQL, and refuses anything but a status', () => {

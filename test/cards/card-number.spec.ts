@@ -1,4 +1,11 @@
-import { cardNumberKey, composeCardNumber, groupCardNumber, hasValidCheckDigit, luhnCheckDigit, readCardNumber } from '../../src/cards/card-number';
+import {
+  cardNumberKey,
+  composeCardNumber,
+  groupCardNumber,
+  hasValidCheckDigit,
+  luhnCheckDigit,
+  readCardNumber,
+} from '../../src/cards/card-number';
 
 describe('Luhn check digit', () => {
   it('matches known Luhn numbers', () => {
@@ -18,7 +25,7 @@ describe('Luhn check digit', () => {
     }
     for (let i = 0; i < 12; i++) {
       const [a, b] = [good[i], good[i + 1]];
-      if (a === b || (a + b === '09') || (a + b === '90')) continue;
+      if (a === b || a + b === '09' || a + b === '90') continue;
       expect(hasValidCheckDigit(good.slice(0, i) + b + a + good.slice(i + 2))).toBe(false);
     }
   });
@@ -53,7 +60,11 @@ describe('card numbers', () => {
   });
 
   it('lets other shapes through as possible imported numbers, and refuses junk', () => {
-    expect(readCardNumber('ak1/1671/2019/00123')).toEqual({ kind: 'other', key: 'AK1/1671/2019/00123', display: 'AK1/1671/2019/00123' });
+    expect(readCardNumber('ak1/1671/2019/00123')).toEqual({
+      kind: 'other',
+      key: 'AK1/1671/2019/00123',
+      display: 'AK1/1671/2019/00123',
+    });
     expect(readCardNumber('560-1671-2019')).toEqual({ kind: 'other', key: '56016712019', display: '56016712019' });
     expect(readCardNumber('<script>')).toEqual({ kind: 'malformed' });
     expect(readCardNumber(' - ')).toEqual({ kind: 'malformed' });

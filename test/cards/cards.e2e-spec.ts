@@ -30,9 +30,12 @@ describe('AK1 cards: requests, issue, life, import', () => {
   afterAll(() => t.close());
 
   const auditActions = async (id: string): Promise<string[]> =>
-    (await t.ds.query('SELECT action FROM audit_events WHERE entity_type = ? AND entity_id = ? ORDER BY occurred_at, id', ['card', id])).map(
-      (r: { action: string }) => r.action,
-    );
+    (
+      await t.ds.query(
+        'SELECT action FROM audit_events WHERE entity_type = ? AND entity_id = ? ORDER BY occurred_at, id',
+        ['card', id],
+      )
+    ).map((r: { action: string }) => r.action);
 
   describe('request and approval', () => {
     it('a request is PENDING without a number; approval numbers it, dates it and starts the 2-year term', async () => {
@@ -76,15 +79,25 @@ describe('AK1 cards: requests, issue, life, import', () => {
       const pending = await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(409);
       expect(pending.body).toMatchObject({ statusCode: 409, code: 'CARD_ALREADY_HELD' });
       await t.http.post(`/api/v1/cards/${first.body.id}/approve`).set(bearer(officer)).expect(200);
-      expect((await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(409)).body.code).toBe('CARD_ALREADY_HELD');
-      expect((await t.http.post('/api/v1/cards').set(bearer(officer)).send({ seekerId: seeker.seekerId }).expect(409)).body.code).toBe('CARD_ALREADY_HELD');
+      expect((await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(409)).body.code).toBe(
+        'CARD_ALREADY_HELD',
+      );
+      expect(
+        (await t.http.post('/api/v1/cards').set(bearer(officer)).send({ seekerId: seeker.seekerId }).expect(409)).body
+          .code,
+      ).toBe('CARD_ALREADY_HELD');
     });
 
     it('holds the one-card rule in the database even for simultaneous requests', async () => {
       const seeker = await registerSeeker(t);
-      const replies = await Promise.all(Array.from({ length: 5 }, () => t.http.post('/api/v1/cards/requests').set(bearer(seeker))));
+      const replies = await Promise.all(
+        Array.from({ length: 5 }, () => t.http.post('/api/v1/cards/requests').set(bearer(seeker))),
+      );
       expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-      const [row] = await t.ds.query(`SELECT COUNT(*) AS n FROM cards WHERE seeker_id = ? AND status IN ('PENDING','ACTIVE')`, [seeker.seekerId]);
+      const [row] = await t.ds.query(
+        `SELECT COUNT(*) AS n FROM cards WHERE seeker_id = ? AND status IN ('PENDING','ACTIVE')`,
+        [seeker.seekerId],
+      );
       expect(Number(row.n)).toBe(1);
     });
 
@@ -92,21 +105,43 @@ describe('AK1 cards: requests, issue, life, import', () => {
       const seeker = await registerSeeker(t);
       const req = await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
       await t.http.post(`/api/v1/cards/${req.body.id}/reject`).set(bearer(officer)).send({}).expect(400);
-      const rejected = await t.http.post(`/api/v1/cards/${req.body.id}/reject`).set(bearer(officer)).send({ reason: 'Foto KTP tidak terbaca' }).expect(200);
+      const rejected = await t.http
+        .post(`/api/v1/cards/${req.body.id}/reject`)
+        .set(bearer(officer))
+        .send({ reason: 'Foto KTP tidak terbaca' })
+        .expect(200);
       expect(rejected.body).toMatchObject({ status: 'REJECTED', cardNumber: null, issuedAt: null });
-      expect((await t.http.post(`/api/v1/cards/${req.body.id}/approve`).set(bearer(officer)).expect(409)).body.code).toBe('INVALID_STATE_TRANSITION');
+      expect(
+        (await t.http.post(`/api/v1/cards/${req.body.id}/approve`).set(bearer(officer)).expect(409)).body.code,
+      ).toBe('INVALID_STATE_TRANSITION');
       await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
-      const audit = await t.ds.query('SELECT after_state FROM audit_events WHERE entity_id = ? AND action = ?', [req.body.id, 'card.rejected']);
+      const audit = await t.ds.query('SELECT after_state FROM audit_events WHERE entity_id = ? AND action = ?', [
+        req.body.id,
+        'card.rejected',
+      ]);
       expect(JSON.parse(audit[0].after_state)).toEqual({ status: 'REJECTED', reason: 'Foto KTP tidak terbaca' });
     });
 
     it('an officer issues an ACTIVE card to a walk-in seeker at once', async () => {
       const walkIn = await t.http.post('/api/v1/seekers').set(bearer(officer)).send(seekerProfile()).expect(201);
-      const card = await t.http.post('/api/v1/cards').set(bearer(officer)).send({ seekerId: walkIn.body.id }).expect(201);
-      expect(card.body).toMatchObject({ status: 'ACTIVE', seekerId: walkIn.body.id, cardNumber: expect.stringMatching(GROUPED), reportOverdue: false });
+      const card = await t.http
+        .post('/api/v1/cards')
+        .set(bearer(officer))
+        .send({ seekerId: walkIn.body.id })
+        .expect(201);
+      expect(card.body).toMatchObject({
+        status: 'ACTIVE',
+        seekerId: walkIn.body.id,
+        cardNumber: expect.stringMatching(GROUPED),
+        reportOverdue: false,
+      });
       expect(card.body.expiresAt).toBe(`${Number(card.body.issuedAt.slice(0, 4)) + 2}${card.body.issuedAt.slice(4)}`);
       expect(await auditActions(card.body.id)).toEqual(['card.issued']);
-      await t.http.post('/api/v1/cards').set(bearer(officer)).send({ seekerId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+      await t.http
+        .post('/api/v1/cards')
+        .set(bearer(officer))
+        .send({ seekerId: '00000000-0000-4000-8000-000000000000' })
+        .expect(404);
     });
   });
 
@@ -117,24 +152,39 @@ describe('AK1 cards: requests, issue, life, import', () => {
       expect(card.nextReportDue).toBe('2026-09-10');
 
       t.clock.set('2026-08-01T03:00:00Z');
-      const reported = await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(seeker)).send({ note: 'Masih mencari kerja' }).expect(201);
+      const reported = await t.http
+        .post(`/api/v1/cards/${card.id}/reports`)
+        .set(bearer(seeker))
+        .send({ note: 'Masih mencari kerja' })
+        .expect(201);
       expect(reported.body.nextReportDue).toBe('2026-09-10');
       expect(reported.body.reports).toEqual([{ reportedAt: '2026-08-01T03:00:00.000Z', note: 'Masih mencari kerja' }]);
 
       t.clock.set('2026-09-10T03:00:00Z');
-      expect((await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(seeker)).expect(200)).body.reportOverdue).toBe(false);
+      expect((await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(seeker)).expect(200)).body.reportOverdue).toBe(
+        false,
+      );
       t.clock.set('2026-09-11T03:00:00Z');
       const overdue = await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(seeker)).expect(200);
       expect(overdue.body).toMatchObject({ reportOverdue: true, nextReportDue: '2026-09-10', status: 'ACTIVE' });
-      const list = await t.http.get(`/api/v1/cards?reportOverdue=true&q=${encodeURIComponent(card.cardNumber)}`).set(bearer(officer)).expect(200);
+      const list = await t.http
+        .get(`/api/v1/cards?reportOverdue=true&q=${encodeURIComponent(card.cardNumber)}`)
+        .set(bearer(officer))
+        .expect(200);
       expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([card.id]);
-      const notOverdue = await t.http.get(`/api/v1/cards?reportOverdue=false&q=${encodeURIComponent(card.cardNumber)}`).set(bearer(officer)).expect(200);
+      const notOverdue = await t.http
+        .get(`/api/v1/cards?reportOverdue=false&q=${encodeURIComponent(card.cardNumber)}`)
+        .set(bearer(officer))
+        .expect(200);
       expect(notOverdue.body.total).toBe(0);
 
       // An officer reports for the holder; the next mark after today is +12 months.
       const late = await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(officer)).send({}).expect(201);
       expect(late.body).toMatchObject({ nextReportDue: '2027-03-10', reportOverdue: false });
-      expect(late.body.reports).toEqual([{ reportedAt: '2026-08-01T03:00:00.000Z', note: 'Masih mencari kerja' }, { reportedAt: '2026-09-11T03:00:00.000Z' }]);
+      expect(late.body.reports).toEqual([
+        { reportedAt: '2026-08-01T03:00:00.000Z', note: 'Masih mencari kerja' },
+        { reportedAt: '2026-09-11T03:00:00.000Z' },
+      ]);
 
       // Near the end the due date stops at the expiry.
       t.clock.set('2027-12-01T03:00:00Z');
@@ -164,40 +214,82 @@ describe('AK1 cards: requests, issue, life, import', () => {
       await jobs.runAll();
       expect((await auditActions(card.id)).filter((x) => x === 'card.expired')).toHaveLength(1);
 
-      expect((await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(seeker)).expect(409)).body.code).toBe('CARD_NOT_ACTIVE');
+      expect((await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(seeker)).expect(409)).body.code).toBe(
+        'CARD_NOT_ACTIVE',
+      );
       // The person may ask for a new card once the old one expired.
       await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
     });
 
     it('an officer revokes an ACTIVE card with a reason', async () => {
       const { seeker, card } = await seekerWithActiveCard(t, officer);
-      await t.http.post(`/api/v1/cards/${card.id}/revoke`).set(bearer(seeker)).send({ reason: 'Data palsu' }).expect(403);
-      const revoked = await t.http.post(`/api/v1/cards/${card.id}/revoke`).set(bearer(officer)).send({ reason: 'Data palsu' }).expect(200);
+      await t.http
+        .post(`/api/v1/cards/${card.id}/revoke`)
+        .set(bearer(seeker))
+        .send({ reason: 'Data palsu' })
+        .expect(403);
+      const revoked = await t.http
+        .post(`/api/v1/cards/${card.id}/revoke`)
+        .set(bearer(officer))
+        .send({ reason: 'Data palsu' })
+        .expect(200);
       expect(revoked.body).toMatchObject({ status: 'REVOKED', cardNumber: card.cardNumber });
-      expect((await t.http.post(`/api/v1/cards/${card.id}/revoke`).set(bearer(officer)).send({ reason: 'Data palsu' }).expect(409)).body.code).toBe('INVALID_STATE_TRANSITION');
-      expect((await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(seeker)).expect(409)).body.code).toBe('CARD_NOT_ACTIVE');
+      expect(
+        (
+          await t.http
+            .post(`/api/v1/cards/${card.id}/revoke`)
+            .set(bearer(officer))
+            .send({ reason: 'Data palsu' })
+            .expect(409)
+        ).body.code,
+      ).toBe('INVALID_STATE_TRANSITION');
+      expect((await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(seeker)).expect(409)).body.code).toBe(
+        'CARD_NOT_ACTIVE',
+      );
       expect((await auditActions(card.id)).sort()).toEqual(['card.approved', 'card.requested', 'card.revoked']);
     });
 
     it('shows the seeker the current card and the history', async () => {
       const { seeker, card } = await seekerWithActiveCard(t, officer);
-      await t.http.post(`/api/v1/cards/${card.id}/revoke`).set(bearer(officer)).send({ reason: 'Salah cetak' }).expect(200);
+      await t.http
+        .post(`/api/v1/cards/${card.id}/revoke`)
+        .set(bearer(officer))
+        .send({ reason: 'Salah cetak' })
+        .expect(200);
       const next = await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
       const mine = await t.http.get('/api/v1/cards/me').set(bearer(seeker)).expect(200);
       expect(mine.body.current).toMatchObject({ id: next.body.id, status: 'PENDING' });
-      expect(mine.body.history.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([[card.id, 'REVOKED']]);
+      expect(mine.body.history.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+        [card.id, 'REVOKED'],
+      ]);
       const fresh = await registerSeeker(t);
-      expect((await t.http.get('/api/v1/cards/me').set(bearer(fresh)).expect(200)).body).toEqual({ current: null, history: [] });
+      expect((await t.http.get('/api/v1/cards/me').set(bearer(fresh)).expect(200)).body).toEqual({
+        current: null,
+        history: [],
+      });
     });
   });
 
   it('documents every seeker, card and validation route in OpenAPI', async () => {
     const paths = Object.keys((await t.http.get('/docs-json').expect(200)).body.paths);
     for (const p of [
-      '/api/v1/auth/register/seeker', '/api/v1/seekers', '/api/v1/seekers/me', '/api/v1/seekers/{id}',
-      '/api/v1/cards', '/api/v1/cards/requests', '/api/v1/cards/me', '/api/v1/cards/{id}', '/api/v1/cards/{id}/approve',
-      '/api/v1/cards/{id}/reject', '/api/v1/cards/{id}/revoke', '/api/v1/cards/{id}/reports', '/api/v1/cards/import',
-      '/api/v1/cards/{id}/credential', '/api/v1/card-validations', '/api/v1/card-validations/credential', '/.well-known/jwks.json',
+      '/api/v1/auth/register/seeker',
+      '/api/v1/seekers',
+      '/api/v1/seekers/me',
+      '/api/v1/seekers/{id}',
+      '/api/v1/cards',
+      '/api/v1/cards/requests',
+      '/api/v1/cards/me',
+      '/api/v1/cards/{id}',
+      '/api/v1/cards/{id}/approve',
+      '/api/v1/cards/{id}/reject',
+      '/api/v1/cards/{id}/revoke',
+      '/api/v1/cards/{id}/reports',
+      '/api/v1/cards/import',
+      '/api/v1/cards/{id}/credential',
+      '/api/v1/card-validations',
+      '/api/v1/card-validations/credential',
+      '/.well-known/jwks.json',
     ]) {
       expect(paths).toContain(p);
     }
@@ -209,7 +301,9 @@ describe('AK1 cards: requests, issue, life, import', () => {
       const other = await registerSeeker(t);
       const employer = await verifiedEmployer(t, officer);
       expect((await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(other)).expect(404)).body.code).toBe('NOT_FOUND');
-      expect((await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(other)).send({}).expect(404)).body.code).toBe('NOT_FOUND');
+      expect(
+        (await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(other)).send({}).expect(404)).body.code,
+      ).toBe('NOT_FOUND');
       await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(employer)).expect(403);
       await t.http.get('/api/v1/cards').set(bearer(other)).expect(403);
       await t.http.get('/api/v1/cards').set(bearer(employer)).expect(403);
@@ -222,11 +316,23 @@ describe('AK1 cards: requests, issue, life, import', () => {
     it('lists cards for officers by status and holder name, paginated', async () => {
       const name = `Zulkifli ${digits(6)}`;
       const { card } = await seekerWithActiveCard(t, officer, { fullName: name });
-      const res = await t.http.get(`/api/v1/cards?status=ACTIVE&q=${encodeURIComponent(name.toLowerCase())}&pageSize=5`).set(bearer(officer)).expect(200);
+      const res = await t.http
+        .get(`/api/v1/cards?status=ACTIVE&q=${encodeURIComponent(name.toLowerCase())}&pageSize=5`)
+        .set(bearer(officer))
+        .expect(200);
       expect(res.body).toMatchObject({ page: 1, pageSize: 5, total: 1 });
       expect(res.body.items[0]).toMatchObject({ id: card.id, status: 'ACTIVE' });
-      expect((await t.http.get(`/api/v1/cards?status=PENDING&q=${encodeURIComponent(name)}`).set(bearer(officer)).expect(200)).body.total).toBe(0);
-      expect((await t.http.get('/api/v1/cards?status=NOPE').set(bearer(officer)).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect(
+        (
+          await t.http
+            .get(`/api/v1/cards?status=PENDING&q=${encodeURIComponent(name)}`)
+            .set(bearer(officer))
+            .expect(200)
+        ).body.total,
+      ).toBe(0);
+      expect((await t.http.get('/api/v1/cards?status=NOPE').set(bearer(officer)).expect(400)).body.code).toBe(
+        'VALIDATION_FAILED',
+      );
     });
   });
 
@@ -237,7 +343,9 @@ describe('AK1 cards: requests, issue, life, import', () => {
         const s = await registerSeeker(t);
         pending.push((await t.http.post('/api/v1/cards/requests').set(bearer(s)).expect(201)).body.id);
       }
-      const replies = await Promise.all(pending.map((id) => t.http.post(`/api/v1/cards/${id}/approve`).set(bearer(officer))));
+      const replies = await Promise.all(
+        pending.map((id) => t.http.post(`/api/v1/cards/${id}/approve`).set(bearer(officer))),
+      );
       expect(replies.map((r) => r.status)).toEqual(Array(20).fill(200));
       const numbers = replies.map((r) => r.body.cardNumber as string);
       expect(new Set(numbers).size).toBe(20);
@@ -247,13 +355,19 @@ describe('AK1 cards: requests, issue, life, import', () => {
       }
       const serials = numbers.map((n) => Number(GROUPED.exec(n)![2])).sort((a, b) => a - b);
       expect(serials[19] - serials[0]).toBe(19); // consecutive: none lost, none shared
-      const rows = await t.ds.query(`SELECT card_number FROM cards WHERE id IN (${pending.map(() => '?').join(',')})`, pending);
-      expect(rows.map((r: { card_number: string }) => r.card_number).sort()).toEqual(numbers.map((n) => n.replace(/-/g, '')).sort());
+      const rows = await t.ds.query(
+        `SELECT card_number FROM cards WHERE id IN (${pending.map(() => '?').join(',')})`,
+        pending,
+      );
+      expect(rows.map((r: { card_number: string }) => r.card_number).sort()).toEqual(
+        numbers.map((n) => n.replace(/-/g, '')).sort(),
+      );
     });
   });
 
   describe('import from the earlier system', () => {
-    const header = 'cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,expiresAt,status,placementEmployerName,placementStartDate';
+    const header =
+      'cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,expiresAt,status,placementEmployerName,placementStartDate';
     const person = (gender: 'L' | 'P' = 'L') => randomIdentity(gender);
     const line = (p: { nik: string; birthDate: string; gender: string }, number: string, rest: string) =>
       `${number},${p.nik},"Dewi, Lestari",Palembang,${p.birthDate},${p.gender},"Jl. Kenanga No. 3, Palembang",SMA,${rest}`;
@@ -277,9 +391,19 @@ describe('AK1 cards: requests, issue, life, import', () => {
         line(person(), `X${digits(8)}`, '2023-01-01,2025-01-01,ACTIVE,,'),
         line(a, `Y${digits(8)}`, '2025-04-01,,ACTIVE,,'),
       ].join('\r\n');
-      const res = await t.http.post('/api/v1/cards/import').set(bearer(officer)).set('Content-Type', 'text/csv').send(csv).expect(200);
+      const res = await t.http
+        .post('/api/v1/cards/import')
+        .set(bearer(officer))
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(200);
       expect(res.body.imported).toBe(4);
-      expect(res.body.rejected.map((r: { line: number; errors: { field: string }[] }) => [r.line, r.errors.map((x) => x.field)])).toEqual([
+      expect(
+        res.body.rejected.map((r: { line: number; errors: { field: string }[] }) => [
+          r.line,
+          r.errors.map((x) => x.field),
+        ]),
+      ).toEqual([
         [6, ['cardNumber']],
         [7, ['nik']],
         [8, ['cardNumber']],
@@ -292,31 +416,83 @@ describe('AK1 cards: requests, issue, life, import', () => {
       const hash = t.app.get(PersonalData).lookupHash(f.nik);
       expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM seekers WHERE nik_hash = ?', [hash]))[0].n)).toBe(0);
 
-      const list = await t.http.get(`/api/v1/cards?q=${encodeURIComponent(oldNumber)}`).set(bearer(officer)).expect(200);
+      const list = await t.http
+        .get(`/api/v1/cards?q=${encodeURIComponent(oldNumber)}`)
+        .set(bearer(officer))
+        .expect(200);
       expect(list.body.items).toHaveLength(1);
-      expect(list.body.items[0]).toMatchObject({ cardNumber: oldNumber, status: 'ACTIVE', issuedAt: '2025-03-01', expiresAt: '2027-03-01', nextReportDue: '2026-09-01', reportOverdue: false });
-      const placed = await t.http.get(`/api/v1/cards?q=${encodeURIComponent(placedNumber)}`).set(bearer(officer)).expect(200);
-      expect(placed.body.items[0]).toMatchObject({ status: 'PLACED', cardNumber: placedNumber, placement: { employerName: 'PT Pusri', startDate: '2024-08-01', source: 'IMPORT' } });
-      const seeker = await t.http.get(`/api/v1/seekers/${placed.body.items[0].seekerId}`).set(bearer(officer)).expect(200);
+      expect(list.body.items[0]).toMatchObject({
+        cardNumber: oldNumber,
+        status: 'ACTIVE',
+        issuedAt: '2025-03-01',
+        expiresAt: '2027-03-01',
+        nextReportDue: '2026-09-01',
+        reportOverdue: false,
+      });
+      const placed = await t.http
+        .get(`/api/v1/cards?q=${encodeURIComponent(placedNumber)}`)
+        .set(bearer(officer))
+        .expect(200);
+      expect(placed.body.items[0]).toMatchObject({
+        status: 'PLACED',
+        cardNumber: placedNumber,
+        placement: { employerName: 'PT Pusri', startDate: '2024-08-01', source: 'IMPORT' },
+      });
+      const seeker = await t.http
+        .get(`/api/v1/seekers/${placed.body.items[0].seekerId}`)
+        .set(bearer(officer))
+        .expect(200);
       expect(seeker.body).toMatchObject({ nik: c.nik, fullName: 'Dewi, Lestari', activeJobSeeker: false });
       expect(await auditActions(list.body.items[0].id)).toEqual(['card.imported']);
 
       // An imported card is validated like any other.
       const employer = await verifiedEmployer(t, officer);
-      const check = await t.http.post('/api/v1/card-validations').set(bearer(employer)).send({ cardNumber: oldNumber.toLowerCase(), nik: a.nik }).expect(200);
-      expect(check.body).toMatchObject({ result: 'VALID', valid: true, cardNumber: oldNumber, holderName: 'D**** L******' });
-      const luhn = await t.http.post('/api/v1/card-validations').set(bearer(employer)).send({ cardNumber: luhnNumber, nik: b.nik }).expect(200);
+      const check = await t.http
+        .post('/api/v1/card-validations')
+        .set(bearer(employer))
+        .send({ cardNumber: oldNumber.toLowerCase(), nik: a.nik })
+        .expect(200);
+      expect(check.body).toMatchObject({
+        result: 'VALID',
+        valid: true,
+        cardNumber: oldNumber,
+        holderName: 'D**** L******',
+      });
+      const luhn = await t.http
+        .post('/api/v1/card-validations')
+        .set(bearer(employer))
+        .send({ cardNumber: luhnNumber, nik: b.nik })
+        .expect(200);
       expect(luhn.body).toMatchObject({ result: 'VALID', cardNumber: groupCardNumber(luhnNumber) });
     });
 
     it('refuses a file with unknown or missing columns, a JSON body, and non-officers', async () => {
-      const bad = await t.http.post('/api/v1/cards/import').set(bearer(officer)).set('Content-Type', 'text/csv').send('cardNumber,nik,religion\n1,2,3').expect(400);
+      const bad = await t.http
+        .post('/api/v1/cards/import')
+        .set(bearer(officer))
+        .set('Content-Type', 'text/csv')
+        .send('cardNumber,nik,religion\n1,2,3')
+        .expect(400);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
-      expect(bad.body.details[0].messages).toEqual(expect.arrayContaining(['unknown column "religion"', 'missing column "fullName"']));
-      expect((await t.http.post('/api/v1/cards/import').set(bearer(officer)).send({ csv: 'x' }).expect(415)).body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(bad.body.details[0].messages).toEqual(
+        expect.arrayContaining(['unknown column "religion"', 'missing column "fullName"']),
+      );
+      expect(
+        (await t.http.post('/api/v1/cards/import').set(bearer(officer)).send({ csv: 'x' }).expect(415)).body.code,
+      ).toBe('UNSUPPORTED_MEDIA_TYPE');
       const seeker = await registerSeeker(t);
-      await t.http.post('/api/v1/cards/import').set(bearer(seeker)).set('Content-Type', 'text/csv').send(header).expect(403);
-      const empty = await t.http.post('/api/v1/cards/import').set(bearer(officer)).set('Content-Type', 'text/csv').send(header + '\n').expect(200);
+      await t.http
+        .post('/api/v1/cards/import')
+        .set(bearer(seeker))
+        .set('Content-Type', 'text/csv')
+        .send(header)
+        .expect(403);
+      const empty = await t.http
+        .post('/api/v1/cards/import')
+        .set(bearer(officer))
+        .set('Content-Type', 'text/csv')
+        .send(header + '\n')
+        .expect(200);
       expect(empty.body).toEqual({ imported: 0, rejected: [] });
     });
   });

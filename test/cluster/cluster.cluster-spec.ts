@@ -21,14 +21,31 @@ describe('three instances on one MySQL database and one Redis', () => {
   const env = () => {
     const url = new URL(MYSQL.toString());
     url.pathname = `/${database}`;
-    return { DB_TYPE: 'mysql', DB_URL: url.toString(), REDIS_URL, VALIDATION_RATE_LIMIT: String(LIMIT), SCHEDULER_ENABLED: 'false' };
+    return {
+      DB_TYPE: 'mysql',
+      DB_URL: url.toString(),
+      REDIS_URL,
+      VALIDATION_RATE_LIMIT: String(LIMIT),
+      SCHEDULER_ENABLED: 'false',
+    };
   };
   const node = (i: number) => nodes[i % nodes.length].url;
 
   beforeAll(async () => {
-    admin = await createConnection({ host: MYSQL.hostname, port: Number(MYSQL.port || 3306), user: decodeURIComponent(MYSQL.username), password: decodeURIComponent(MYSQL.password) });
+    admin = await createConnection({
+      host: MYSQL.hostname,
+      port: Number(MYSQL.port || 3306),
+      user: decodeURIComponent(MYSQL.username),
+      password: decodeURIComponent(MYSQL.password),
+    });
     await admin.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    db = await createConnection({ host: MYSQL.hostname, port: Number(MYSQL.port || 3306), user: decodeURIComponent(MYSQL.username), password: decodeURIComponent(MYSQL.password), database });
+    db = await createConnection({
+      host: MYSQL.hostname,
+      port: Number(MYSQL.port || 3306),
+      user: decodeURIComponent(MYSQL.username),
+      password: decodeURIComponent(MYSQL.password),
+      database,
+    });
   });
   afterAll(async () => {
     await Promise.all(nodes.map((n) => n.kill()));
@@ -41,9 +58,16 @@ describe('three instances on one MySQL database and one Redis', () => {
     nodes = await Promise.all([0, 1, 2].map(() => BuiltService.start(env())));
     const [applied] = (await db.query('SELECT name FROM migrations')) as [{ name: string }[], unknown];
     expect(applied.map((m) => m.name).sort()).toEqual(migrations.map((m) => new m().name).sort());
-    for (const n of nodes) expect((await call(n.url, 'GET', '/health/ready')).body).toMatchObject({ status: 'ready', migrations: 'applied' });
+    for (const n of nodes)
+      expect((await call(n.url, 'GET', '/health/ready')).body).toMatchObject({
+        status: 'ready',
+        migrations: 'applied',
+      });
     // One bootstrap officer, whichever instance made it.
-    const [officers] = (await db.query(`SELECT COUNT(*) AS n FROM users WHERE role = 'officer'`)) as [{ n: number }[], unknown];
+    const [officers] = (await db.query(`SELECT COUNT(*) AS n FROM users WHERE role = 'officer'`)) as [
+      { n: number }[],
+      unknown,
+    ];
     expect(Number(officers[0].n)).toBe(1);
     officer = await officerSession(node(0));
   });
@@ -60,13 +84,27 @@ describe('three instances on one MySQL database and one Redis', () => {
     const s = await call(node(i), 'POST', '/api/v1/seekers', { token: officer.token, body: profile });
     const c = await call(node(i + 1), 'POST', '/api/v1/cards', { token: officer.token, body: { seekerId: s.body.id } });
     expect(c.status).toBe(201);
-    return { seekerId: s.body.id as string, nik: profile.nik as string, cardId: c.body.id as string, cardNumber: c.body.cardNumber as string };
+    return {
+      seekerId: s.body.id as string,
+      nik: profile.nik as string,
+      cardId: c.body.id as string,
+      cardNumber: c.body.cardNumber as string,
+    };
   };
   const vacancy = async (e: Session, i: number, quota: number) => {
     const closesAt = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     const r = await call(node(i), 'POST', '/api/v1/vacancies', {
       token: e.token,
-      body: { title: 'Operator Gudang', description: 'Bongkar muat barang.', educationMin: 'SMA', skills: ['gudang'], employmentType: 'FULL_TIME', location: 'Palembang', quota, closesAt },
+      body: {
+        title: 'Operator Gudang',
+        description: 'Bongkar muat barang.',
+        educationMin: 'SMA',
+        skills: ['gudang'],
+        employmentType: 'FULL_TIME',
+        location: 'Palembang',
+        quota,
+        closesAt,
+      },
     });
     expect(r.status).toBe(201);
     return r.body.id as string;
@@ -74,7 +112,10 @@ describe('three instances on one MySQL database and one Redis', () => {
   const apply = async (vacancyId: string, seekerId: string, employerId: string) => {
     const id = randomUUID();
     const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
-    await db.query('INSERT INTO applications (id, vacancy_id, seeker_id, employer_id, status, applied_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [id, vacancyId, seekerId, employerId, 'SUBMITTED', now, now]);
+    await db.query(
+      'INSERT INTO applications (id, vacancy_id, seeker_id, employer_id, status, applied_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [id, vacancyId, seekerId, employerId, 'SUBMITTED', now, now],
+    );
     return id;
   };
   const hire = (i: number, e: Session, applicationId: string, key?: string) =>
@@ -91,12 +132,17 @@ describe('three instances on one MySQL database and one Redis', () => {
     while (Date.now() % 60_000 > 45_000) await sleep(500);
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT * 2 + 6; i++) {
-      const r = await call(node(i), 'POST', '/api/v1/card-validations', { token: e.token, body: { cardNumber: card.cardNumber, nik: card.nik } });
+      const r = await call(node(i), 'POST', '/api/v1/card-validations', {
+        token: e.token,
+        body: { cardNumber: card.cardNumber, nik: card.nik },
+      });
       statuses.push(r.status);
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT);
     expect(statuses.slice(LIMIT).every((s) => s === 429)).toBe(true);
-    const [recorded] = (await db.query('SELECT COUNT(*) AS n FROM card_validations WHERE employer_id = ?', [e.employerId])) as [{ n: number }[], unknown];
+    const [recorded] = (await db.query('SELECT COUNT(*) AS n FROM card_validations WHERE employer_id = ?', [
+      e.employerId,
+    ])) as [{ n: number }[], unknown];
     expect(Number(recorded[0].n)).toBe(LIMIT);
   });
 
@@ -111,7 +157,8 @@ describe('three instances on one MySQL database and one Redis', () => {
       // (a) five employers, one seeker, each request to another instance.
       const s = await walkIn(round);
       const apps: string[] = [];
-      for (const [i, e] of employers.entries()) apps.push(await apply(await vacancy(e, i, 1), s.seekerId, e.employerId));
+      for (const [i, e] of employers.entries())
+        apps.push(await apply(await vacancy(e, i, 1), s.seekerId, e.employerId));
       const a = await Promise.all(employers.map((e, i) => hire(i, e, apps[i])));
       expect(a.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
       a.forEach(note);
@@ -142,14 +189,20 @@ describe('three instances on one MySQL database and one Redis', () => {
     const cards: Awaited<ReturnType<typeof walkIn>>[] = [];
     for (let i = 0; i < 6; i++) cards.push(await walkIn(i));
     // Age the cards past their expiry date.
-    await db.query(`UPDATE cards SET expires_at = '2020-01-01' WHERE id IN (${cards.map(() => '?').join(',')})`, cards.map((c) => c.cardId));
+    await db.query(
+      `UPDATE cards SET expires_at = '2020-01-01' WHERE id IN (${cards.map(() => '?').join(',')})`,
+      cards.map((c) => c.cardId),
+    );
     await Promise.all(nodes.map((n) => n.kill()));
     // Restart the three with the scheduler on: each checks at start whether today's run is due.
     nodes = await Promise.all([0, 1, 2].map(() => BuiltService.start({ ...env(), SCHEDULER_ENABLED: 'true' })));
     const deadline = Date.now() + 30_000;
     let runs: { instance: string }[] = [];
     while (Date.now() < deadline) {
-      [runs] = (await db.query(`SELECT instance FROM job_runs WHERE job = 'daily'`)) as [{ instance: string }[], unknown];
+      [runs] = (await db.query(`SELECT instance FROM job_runs WHERE job = 'daily'`)) as [
+        { instance: string }[],
+        unknown,
+      ];
       if (runs.length > 0) break;
       await sleep(200);
     }
@@ -157,9 +210,15 @@ describe('three instances on one MySQL database and one Redis', () => {
     [runs] = (await db.query(`SELECT instance FROM job_runs WHERE job = 'daily'`)) as [{ instance: string }[], unknown];
     expect(runs).toHaveLength(1);
     const ids = cards.map((c) => c.cardId);
-    const [states] = (await db.query(`SELECT status FROM cards WHERE id IN (${ids.map(() => '?').join(',')})`, ids)) as [{ status: string }[], unknown];
+    const [states] = (await db.query(
+      `SELECT status FROM cards WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    )) as [{ status: string }[], unknown];
     expect(states.map((s) => s.status)).toEqual(ids.map(() => 'EXPIRED'));
-    const [events] = (await db.query(`SELECT entity_id, COUNT(*) AS n FROM audit_events WHERE action = 'card.expired' AND entity_id IN (${ids.map(() => '?').join(',')}) GROUP BY entity_id`, ids)) as [{ n: number }[], unknown];
+    const [events] = (await db.query(
+      `SELECT entity_id, COUNT(*) AS n FROM audit_events WHERE action = 'card.expired' AND entity_id IN (${ids.map(() => '?').join(',')}) GROUP BY entity_id`,
+      ids,
+    )) as [{ n: number }[], unknown];
     expect(events.map((e) => Number(e.n))).toEqual(ids.map(() => 1));
     for (const n of nodes) expect((await call(n.url, 'GET', '/health/ready')).status).toBe(200);
   });

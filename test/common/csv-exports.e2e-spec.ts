@@ -1,5 +1,12 @@
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, postVacancy, seekerWithActiveCard, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  postVacancy,
+  seekerWithActiveCard,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 
 /**
  * Every list and report also answers CSV. The CSV interceptor is applied route by route (@CsvExport), so
@@ -25,7 +32,15 @@ describe('CSV exports of every list', () => {
   it('marks every paginated GET route in the OpenAPI document as producing text/csv', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body;
     const lists: string[] = [];
-    for (const [path, ops] of Object.entries<Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, unknown> }> }>>(doc.paths)) {
+    for (const [path, ops] of Object.entries<
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string }[];
+          responses: Record<string, { content?: Record<string, unknown> }>;
+        }
+      >
+    >(doc.paths)) {
       const get = ops.get;
       if (!get || !get.parameters?.some((p) => p.in === 'query' && p.name === 'page')) continue;
       lists.push(path);
@@ -40,7 +55,10 @@ describe('CSV exports of every list', () => {
     if (who) req.set(bearer(who));
     const res = await req.expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     return { header: lines[0].split(','), rows: lines.length - 1 };
   };
 
@@ -70,6 +88,8 @@ describe('CSV exports of every list', () => {
     expect(applicants.header).toEqual(expect.arrayContaining(['status', 'applicant.fullName', 'card.status']));
     expect(applicants.rows).toBe(1);
     expect((await csv(`/api/v1/vacancies/${vacancyId}/candidates`, officer)).header.length).toBeGreaterThan(0);
-    expect((await csv('/api/v1/employers/me/staff', employer)).header).toEqual(expect.arrayContaining(['email', 'fullName']));
+    expect((await csv('/api/v1/employers/me/staff', employer)).header).toEqual(
+      expect.arrayContaining(['email', 'fullName']),
+    );
   });
 });

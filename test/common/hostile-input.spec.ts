@@ -72,7 +72,9 @@ describe('checkJsonBody', () => {
     expect(() => checkJsonBody(deep16, 'utf-16le')).toThrow(RefusedBody);
     // In UTF-16, U+225B is the bytes 5B 22 — "[" and '"' to a byte scanner — inside a string.
     expect(() => checkJsonBody(Buffer.from(`["${'\u225b'.repeat(40)}"]`, 'utf16le'), 'utf-16le')).not.toThrow();
-    expect(() => checkJsonBody(Buffer.from('{}'), 'utf-32')).toThrow(expect.objectContaining({ type: 'charset.unsupported', status: 415 }));
+    expect(() => checkJsonBody(Buffer.from('{}'), 'utf-32')).toThrow(
+      expect.objectContaining({ type: 'charset.unsupported', status: 415 }),
+    );
   });
 });
 
@@ -81,7 +83,9 @@ describe('findForbiddenKey / hostileInputIssues', () => {
     for (const key of ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf']) {
       expect(FORBIDDEN_KEYS.has(key)).toBe(true);
       expect(findForbiddenKey(JSON.parse(`{"a":1,${JSON.stringify(key)}:{}}`))).toBe(key);
-      expect(findForbiddenKey(JSON.parse(`{"company":{"x":[{"y":1},{${JSON.stringify(key)}:2}]}}`))).toBe(`company.x.1.${key}`);
+      expect(findForbiddenKey(JSON.parse(`{"company":{"x":[{"y":1},{${JSON.stringify(key)}:2}]}}`))).toBe(
+        `company.x.1.${key}`,
+      );
     }
     expect(findForbiddenKey({ email: 'a@b.co', skills: ['constructor', '__proto__'] })).toBeNull();
     expect(findForbiddenKey('constructor')).toBeNull();
@@ -91,7 +95,14 @@ describe('findForbiddenKey / hostileInputIssues', () => {
     expect(hasLoneSurrogate('\ud800@x.co')).toBe(true);
     expect(hasLoneSurrogate('a\udfffb')).toBe(true);
     expect(hasLoneSurrogate('😀 \ud83d\ude00')).toBe(false);
-    expect(hostileInputIssues({ email: '\ud800@x.co', company: { legalName: 'PT \udc00' }, skills: ['ok', 'x\ud83d'], name: '😀' }).map((i) => [i.kind, i.field])).toEqual([
+    expect(
+      hostileInputIssues({
+        email: '\ud800@x.co',
+        company: { legalName: 'PT \udc00' },
+        skills: ['ok', 'x\ud83d'],
+        name: '😀',
+      }).map((i) => [i.kind, i.field]),
+    ).toEqual([
       ['loneSurrogate', 'email'],
       ['loneSurrogate', 'company.legalName'],
       ['loneSurrogate', 'skills.1'],
@@ -111,7 +122,9 @@ describe('findForbiddenKey / hostileInputIssues', () => {
 
 describe('withoutHostileInput', () => {
   it('drops forbidden keys and replaces lone surrogates, leaving the rest as it was', () => {
-    const input = JSON.parse('{"email":"\\ud800@x.co","__proto__":{"admin":true},"a":[{"constructor":1,"b":"ok"}],"n":1,"z":null}');
+    const input = JSON.parse(
+      '{"email":"\\ud800@x.co","__proto__":{"admin":true},"a":[{"constructor":1,"b":"ok"}],"n":1,"z":null}',
+    );
     const out = withoutHostileInput(input) as Record<string, unknown>;
     expect(out).toEqual({ email: '\ufffd@x.co', a: [{ b: 'ok' }], n: 1, z: null });
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
@@ -129,7 +142,23 @@ describe('bearerToken', () => {
   });
 
   it('refuses anything more, less or else', () => {
-    for (const h of [`Bearer ${jwt} extra`, `Bearer ${jwt} ${jwt}`, `Bearer ${jwt},x`, `Bearer  ${jwt}`, `Bearer\t${jwt}`, ` Bearer ${jwt}`, `Bearer ${jwt}\n`, `Basic ${jwt}`, jwt, 'Bearer', 'Bearer ', `Bearer ${jwt}.x`, 'Bearer a.b.', 'Bearer a..c', `Bearer ${jwt.replace('.', '+')}`]) {
+    for (const h of [
+      `Bearer ${jwt} extra`,
+      `Bearer ${jwt} ${jwt}`,
+      `Bearer ${jwt},x`,
+      `Bearer  ${jwt}`,
+      `Bearer\t${jwt}`,
+      ` Bearer ${jwt}`,
+      `Bearer ${jwt}\n`,
+      `Basic ${jwt}`,
+      jwt,
+      'Bearer',
+      'Bearer ',
+      `Bearer ${jwt}.x`,
+      'Bearer a.b.',
+      'Bearer a..c',
+      `Bearer ${jwt.replace('.', '+')}`,
+    ]) {
       expect([h, bearerToken(h)]).toEqual([h, null]);
     }
     expect(bearerToken(undefined)).toBeNull();
@@ -139,8 +168,21 @@ describe('bearerToken', () => {
 
 describe('isPeriodDate', () => {
   it('takes real dates of the years 1900–2100 only', () => {
-    for (const d of ['1900-01-01', '2026-02-28', '2024-02-29', '2100-12-31']) expect([d, isPeriodDate(d)]).toEqual([d, true]);
-    for (const d of ['1899-12-31', '2101-01-01', '9999-12-31', '0000-01-01', '0099-06-15', '2026-02-30', '2026-13-01', '+10000-01-01', '2026-1-1', 20260101, null]) {
+    for (const d of ['1900-01-01', '2026-02-28', '2024-02-29', '2100-12-31'])
+      expect([d, isPeriodDate(d)]).toEqual([d, true]);
+    for (const d of [
+      '1899-12-31',
+      '2101-01-01',
+      '9999-12-31',
+      '0000-01-01',
+      '0099-06-15',
+      '2026-02-30',
+      '2026-13-01',
+      '+10000-01-01',
+      '2026-1-1',
+      20260101,
+      null,
+    ]) {
       expect([d, isPeriodDate(d)]).toEqual([d, false]);
     }
   });

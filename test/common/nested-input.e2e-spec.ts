@@ -19,13 +19,19 @@ describe('nested input that is an array instead of an object', () => {
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain('experience');
     }
-    const reg = await t.http.post('/api/v1/auth/register/seeker').send({ email: `${uniq('s')}@mail.test`, password: PASSWORD, ...seekerProfile(), experience: [[]] }).expect(400);
+    const reg = await t.http
+      .post('/api/v1/auth/register/seeker')
+      .send({ email: `${uniq('s')}@mail.test`, password: PASSWORD, ...seekerProfile(), experience: [[]] })
+      .expect(400);
     expect(reg.body.details.map((d: { field: string }) => d.field)).toContain('experience');
   });
 
   it('refuses a company that is an array', async () => {
     for (const company of [[], [companyBody()]]) {
-      const res = await t.http.post('/api/v1/auth/register/employer').send({ email: `${uniq('hr')}@company.test`, password: PASSWORD, fullName: 'Staf HR', company }).expect(400);
+      const res = await t.http
+        .post('/api/v1/auth/register/employer')
+        .send({ email: `${uniq('hr')}@company.test`, password: PASSWORD, fullName: 'Staf HR', company })
+        .expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain('company');
     }
   });

@@ -24,7 +24,9 @@ describe('PersonalData', () => {
   it('refuses tampered ciphertext and a different key', () => {
     const sealed = pd.encrypt('1671054101990001');
     const parts = sealed.split('.');
-    parts[3] = Buffer.from('x' + Buffer.from(parts[3], 'base64url').toString('latin1').slice(1), 'latin1').toString('base64url');
+    parts[3] = Buffer.from('x' + Buffer.from(parts[3], 'base64url').toString('latin1').slice(1), 'latin1').toString(
+      'base64url',
+    );
     expect(() => pd.decrypt(parts.join('.'))).toThrow();
     expect(() => other.decrypt(sealed)).toThrow();
   });

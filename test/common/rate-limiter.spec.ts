@@ -47,7 +47,12 @@ describe('RedisRateLimiter', () => {
   const url = process.env.REDIS_URL;
 
   it('fails open, quickly, when Redis cannot be reached', async () => {
-    const dead = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+    const dead = new Redis('redis://127.0.0.1:1', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     const limiter = new RedisRateLimiter(dead);
     const started = Date.now();
     expect(await limiter.hit('x', 1, 60)).toEqual({ allowed: true, count: 0, retryAfterSeconds: 0 });

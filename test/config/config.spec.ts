@@ -50,7 +50,10 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short', DATA_KEY: KEY, CARD_SIGNING_KEY: 'pem' }, /JWT_SECRET is too weak/],
     [{ JWT_SECRET: 'a'.repeat(32), DATA_KEY: KEY, CARD_SIGNING_KEY: 'pem' }, /JWT_SECRET is too weak/],
     [{ JWT_SECRET: 'password'.repeat(4), DATA_KEY: KEY, CARD_SIGNING_KEY: 'pem' }, /JWT_SECRET is too weak/],
-    [{ JWT_SECRET: 'abcdefghijklmnopqrstuvwxyz012345', DATA_KEY: KEY, CARD_SIGNING_KEY: 'pem' }, /JWT_SECRET is too weak/],
+    [
+      { JWT_SECRET: 'abcdefghijklmnopqrstuvwxyz012345', DATA_KEY: KEY, CARD_SIGNING_KEY: 'pem' },
+      /JWT_SECRET is too weak/,
+    ],
     [{ JWT_SECRET: STRONG }, /DATA_KEY is required in production/],
     [{ JWT_SECRET: STRONG, DATA_KEY: '00'.repeat(32), CARD_SIGNING_KEY: 'pem' }, /DATA_KEY is too weak/],
     [{ JWT_SECRET: STRONG, DATA_KEY: '0123456789abcdef'.repeat(4), CARD_SIGNING_KEY: 'pem' }, /DATA_KEY is too weak/],
@@ -103,7 +106,7 @@ describe('loadConfig', () => {
     expect(first.warnings.join(' ')).toMatch(/generated for this installation/);
   });
 
-  it('takes the SQLite file\'s folder as the data folder unless DATA_DIR says otherwise', () => {
+  it("takes the SQLite file's folder as the data folder unless DATA_DIR says otherwise", () => {
     const dir = dataDir();
     const c = loadConfig({ DB_PATH: join(dir, 'x.sqlite') });
     expect(c.dataDir).toBe(dir);

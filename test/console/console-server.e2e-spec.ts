@@ -1,5 +1,16 @@
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, nikFor, PASSWORD, postVacancy, registerEmployer, registerSeeker, seekerWithActiveCard, uniq, verifiedEmployer } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  nikFor,
+  PASSWORD,
+  postVacancy,
+  registerEmployer,
+  registerSeeker,
+  seekerWithActiveCard,
+  uniq,
+  verifiedEmployer,
+} from '../support/factories';
 import { browser, csrfOf, postForm, signIn, textOf } from './support';
 
 /** The console's server behaviour, without a browser: routes, sessions, CSRF, roles, language. */
@@ -37,7 +48,10 @@ describe('web console (server)', () => {
     const seeker = await registerSeeker(t);
     const b = browser(t);
     const form = await b.get('/masuk');
-    const res = await b.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), email: seeker.email, password: PASSWORD, next: '/' });
+    const res = await b
+      .post('/masuk')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), email: seeker.email, password: PASSWORD, next: '/' });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/saya/kartu');
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('ak1_session='))!;
@@ -60,7 +74,10 @@ describe('web console (server)', () => {
     const seeker = await registerSeeker(t);
     const b = browser(t);
     const form = await b.get('/masuk');
-    const res = await b.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), email: seeker.email, password: 'not-the-password', next: '/' });
+    const res = await b
+      .post('/masuk')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), email: seeker.email, password: 'not-the-password', next: '/' });
     expect(res.status).toBe(401);
     expect(textOf(res.text)).toContain('Email atau kata sandi salah.');
   });
@@ -120,7 +137,9 @@ describe('web console (server)', () => {
     const b = await verifiedEmployer(t, officer);
     const vacancyOfB = await postVacancy(t, b);
     const { seeker } = await seekerWithActiveCard(t, officer, { fullName: 'Rahasia Pelamar' });
-    expect((await t.http.post(`/api/v1/vacancies/${vacancyOfB.id}/applications`).set(bearer(seeker)).send({})).status).toBe(201);
+    expect(
+      (await t.http.post(`/api/v1/vacancies/${vacancyOfB.id}/applications`).set(bearer(seeker)).send({})).status,
+    ).toBe(201);
 
     const hrA = browser(t);
     await signIn(hrA, a.email);
@@ -191,9 +210,21 @@ describe('web console (server)', () => {
     const first = await registerSeeker(t);
     const b = browser(t);
     const body = {
-      nik: first.nik, fullName: 'Siti Aminah', birthPlace: 'Palembang', birthDate: '1999-01-01', gender: 'P',
-      phone: '', address: 'Jl. Merdeka No. 10', kecamatanCode: '', maritalStatus: '', educationLevel: 'SMA',
-      major: '', graduationYear: '', skills: 'Kasir, Excel', email: `${uniq('siti')}@mail.test`, password: PASSWORD,
+      nik: first.nik,
+      fullName: 'Siti Aminah',
+      birthPlace: 'Palembang',
+      birthDate: '1999-01-01',
+      gender: 'P',
+      phone: '',
+      address: 'Jl. Merdeka No. 10',
+      kecamatanCode: '',
+      maritalStatus: '',
+      educationLevel: 'SMA',
+      major: '',
+      graduationYear: '',
+      skills: 'Kasir, Excel',
+      email: `${uniq('siti')}@mail.test`,
+      password: PASSWORD,
     };
     const mismatch = await postForm(b, '/daftar/pencari-kerja', '/daftar/pencari-kerja', body);
     expect(mismatch.status).toBe(400);
@@ -205,7 +236,11 @@ describe('web console (server)', () => {
     expect(ok.headers.location).toBe('/saya/kartu?ok=seekerRegistered');
     expect(textOf((await b.get('/saya/profil')).text)).toContain(nik);
 
-    const dup = await postForm(browser(t), '/daftar/pencari-kerja', '/daftar/pencari-kerja', { ...body, nik, email: `${uniq('x')}@mail.test` });
+    const dup = await postForm(browser(t), '/daftar/pencari-kerja', '/daftar/pencari-kerja', {
+      ...body,
+      nik,
+      email: `${uniq('x')}@mail.test`,
+    });
     expect(dup.status).toBe(409);
     expect(textOf(dup.text)).toContain('NIK ini sudah terdaftar');
   });

@@ -1,6 +1,18 @@
 import { loadConfig } from '../../src/config/config';
 import { startApp, type TestApp } from '../support/app';
-import { bearer, digits, makeOfficer, nikFor, PASSWORD, postVacancy, registerEmployer, seekerWithActiveCard, uniq, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  digits,
+  makeOfficer,
+  nikFor,
+  PASSWORD,
+  postVacancy,
+  registerEmployer,
+  seekerWithActiveCard,
+  uniq,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 import { browser, csrfOf, signIn, textOf, tokensOf } from './support';
 
 /**
@@ -50,6 +62,8 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       for (const res of [first, second]) {
         expect(res.status).toBe(303);
         expect(res.headers.location).toBe('/saya/kartu?ok=seekerRegistered');
+        // Each answer signs the browser in: whichever copy the browser shows, the person is signed in.
+        expect(String(res.headers['set-cookie'] ?? '')).toContain('ak1_session=');
       }
       // The same form once more, later (a reload of the answer): the same answer, still signed in.
       const third = await b.post('/daftar/pencari-kerja').type('form').send(body);
@@ -70,7 +84,9 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       await signIn(b, hr.email);
       const page = await b.get('/perusahaan/lowongan/baru');
       const title = `Kasir ${uniq('Dua')}`;
-      const closesAt = new Date(Date.parse(`${t.clock.today()}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
+      const closesAt = new Date(Date.parse(`${t.clock.today()}T00:00:00Z`) + 20 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       const body = {
         ...tokensOf(page.text, '/perusahaan/lowongan/baru'),
         title,
@@ -96,10 +112,34 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       expect(again.headers.location).toBe(a.headers.location);
 
       const mine = await t.http.get('/api/v1/employers/me/vacancies?pageSize=100').set(bearer(hr));
-      const posted = (mine.body.items as { title: string; salaryMin: number; salaryMax: number }[]).filter((v) => v.title === title);
+      const posted = (mine.body.items as { title: string; salaryMin: number; salaryMax: number }[]).filter(
+        (v) => v.title === title,
+      );
       expect(posted).toHaveLength(1);
       // Wages typed the Indonesian way: "Rp 3.500.000" and "4.500.000,-".
       expect(posted[0]).toMatchObject({ salaryMin: 3_500_000, salaryMax: 4_500_000 });
+    });
+
+    it('a CSV import sent twice (a file upload) imports once and shows the same report again', async () => {
+      const b = browser(t);
+      await signIn(b, officer.email);
+      const page = await b.get('/petugas/kartu/impor');
+      const tokens = tokensOf(page.text, '/petugas/kartu/impor');
+      const number = `LAMA/${digits(9)}`;
+      const csv = [
+        'cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,status',
+        `${number},${nikFor('1992-07-07', 'P')},Rina Dua Kali,Palembang,1992-07-07,P,Jl. Dempo No. 9,SMA,${t.clock.today()},ACTIVE`,
+      ].join('\n');
+      const send = () =>
+        b.post('/petugas/kartu/impor').field('_csrf', tokens._csrf).field('_form', tokens._form).field('csv', csv);
+      const first = await send();
+      const second = await send();
+      for (const res of [first, second]) {
+        expect(res.status).toBe(200);
+        expect(textOf(res.text)).toContain('1 kartu diimpor, 0 baris ditolak.');
+      }
+      const found = await t.http.get(`/api/v1/cards?q=${encodeURIComponent(number)}`).set(bearer(officer));
+      expect(found.body.total).toBe(1);
     });
 
     it('a refused form gives its token back: corrected and sent again, it goes through', async () => {
@@ -116,16 +156,24 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
         email: `${uniq('hr')}@company.test`,
         password: PASSWORD,
       };
-      const refused = await b.post('/daftar/perusahaan').type('form').send({ ...tokens, ...company, 'company.legalName': '' });
+      const refused = await b
+        .post('/daftar/perusahaan')
+        .type('form')
+        .send({ ...tokens, ...company, 'company.legalName': '' });
       expect(refused.status).toBe(400);
       // An empty required field is "… wajib diisi", not the API's English or a length rule.
       expect(textOf(refused.text)).toContain('Nama resmi perusahaan wajib diisi.');
-      const accepted = await b.post('/daftar/perusahaan').type('form').send({ ...tokens, ...company });
+      const accepted = await b
+        .post('/daftar/perusahaan')
+        .type('form')
+        .send({ ...tokens, ...company });
       expect(accepted.status).toBe(303);
       expect(accepted.headers.location).toBe('/perusahaan?ok=companyRegistered');
       // The phone typed as "(0711) 352233" was taken.
       const me = await t.http.post('/api/v1/auth/login').send({ email: company.email, password: PASSWORD });
-      const employer = await t.http.get(`/api/v1/employers/${me.body.user.employerId}`).set('Authorization', `Bearer ${me.body.accessToken}`);
+      const employer = await t.http
+        .get(`/api/v1/employers/${me.body.user.employerId}`)
+        .set('Authorization', `Bearer ${me.body.accessToken}`);
       expect(employer.body.phone).toBe('0711 352233');
     });
 
@@ -133,7 +181,10 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       const b = browser(t);
       const page = await b.get('/daftar/pencari-kerja');
       const email = `${uniq('keluar')}@mail.test`;
-      const body = { ...tokensOf(page.text, '/daftar/pencari-kerja'), ...seekerForm(email, { nik: nikFor('1996-02-03', 'P'), birthDate: '1996-02-03', gender: 'P' }) };
+      const body = {
+        ...tokensOf(page.text, '/daftar/pencari-kerja'),
+        ...seekerForm(email, { nik: nikFor('1996-02-03', 'P'), birthDate: '1996-02-03', gender: 'P' }),
+      };
       expect((await b.post('/daftar/pencari-kerja').type('form').send(body)).status).toBe(303);
 
       const stranger = browser(t);
@@ -143,7 +194,10 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
 
       // Sign out, then the back button and "resend": the form is refused, nobody is signed in.
       const card = await b.get('/saya/kartu');
-      const out = await b.post('/keluar').type('form').send({ _csrf: csrfOf(card.text) });
+      const out = await b
+        .post('/keluar')
+        .type('form')
+        .send({ _csrf: csrfOf(card.text) });
       expect(out.status).toBe(303);
       const resent = await b.post('/daftar/pencari-kerja').type('form').send(body);
       expect(resent.status).toBe(403);
@@ -183,7 +237,9 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       const sitemap = await t.http.get('/sitemap.xml');
       expect(sitemap.status).toBe(200);
       expect(sitemap.headers['content-type']).toMatch(/application\/xml/);
-      expect(sitemap.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+      expect(sitemap.text).toMatch(
+        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+      );
       expect(sitemap.text).toContain(`/lowongan/${open.id}</loc>`);
       expect(sitemap.text).not.toContain(draft.id);
       expect(sitemap.text).toContain('/bantuan</loc>');
@@ -191,8 +247,11 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       const robots = await t.http.get('/robots.txt');
       expect(robots.status).toBe(200);
       expect(robots.headers['content-type']).toMatch(/text\/plain/);
-      for (const line of ['User-agent: *', 'Disallow: /saya', 'Disallow: /petugas', 'Disallow: /api/']) expect(robots.text).toContain(line);
-      expect(robots.text).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml|Sitemap: http:\/\/[^\s]+\/sitemap\.xml/);
+      for (const line of ['User-agent: *', 'Disallow: /saya', 'Disallow: /petugas', 'Disallow: /api/'])
+        expect(robots.text).toContain(line);
+      expect(robots.text).toMatch(
+        /Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml|Sitemap: http:\/\/[^\s]+\/sitemap\.xml/,
+      );
     });
 
     it('a public vacancy page carries Open Graph tags and a JobPosting whose text cannot close its script', async () => {
@@ -266,12 +325,18 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       await signIn(b, hr.email);
       const page = await b.get('/perusahaan/cek-kartu');
       const spaced = seeker.nik.replace(/(\d{4})(?=\d)/g, '$1 ');
-      const ok = await b.post('/perusahaan/cek-kartu').type('form').send({ ...tokensOf(page.text, '/perusahaan/cek-kartu'), cardNumber: card.cardNumber, nik: spaced });
+      const ok = await b
+        .post('/perusahaan/cek-kartu')
+        .type('form')
+        .send({ ...tokensOf(page.text, '/perusahaan/cek-kartu'), cardNumber: card.cardNumber, nik: spaced });
       expect(ok.status).toBe(200);
       expect(textOf(ok.text)).toContain('Kartu SAH');
 
       const again = await b.get('/perusahaan/cek-kartu');
-      const bad = await b.post('/perusahaan/cek-kartu').type('form').send({ ...tokensOf(again.text, '/perusahaan/cek-kartu'), cardNumber: card.cardNumber, nik: '12345' });
+      const bad = await b
+        .post('/perusahaan/cek-kartu')
+        .type('form')
+        .send({ ...tokensOf(again.text, '/perusahaan/cek-kartu'), cardNumber: card.cardNumber, nik: '12345' });
       expect(bad.status).toBe(400);
       const text = textOf(bad.text);
       expect(text).toContain('NIK harus 16 digit');
@@ -280,18 +345,37 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       // A mistyped NIK (16 digits, not this card's) is "Data tidak cocok", not "tidak sah".
       const third = await b.get('/perusahaan/cek-kartu');
       const other = nikFor('1990-01-01', 'L');
-      const mismatch = await b.post('/perusahaan/cek-kartu').type('form').send({ ...tokensOf(third.text, '/perusahaan/cek-kartu'), cardNumber: card.cardNumber, nik: other });
+      const mismatch = await b
+        .post('/perusahaan/cek-kartu')
+        .type('form')
+        .send({ ...tokensOf(third.text, '/perusahaan/cek-kartu'), cardNumber: card.cardNumber, nik: other });
       expect(textOf(mismatch.text)).toContain('Data tidak cocok');
       expect(textOf(mismatch.text)).not.toMatch(/TIDAK SAH/);
     });
 
-    it("the registration's error summary follows the form's order, empty fields are \"wajib diisi\", an NIK with spaces is taken", async () => {
+    it('the registration\'s error summary follows the form\'s order, empty fields are "wajib diisi", an NIK with spaces is taken', async () => {
       const b = browser(t);
       const page = await b.get('/daftar/pencari-kerja');
-      const res = await b.post('/daftar/pencari-kerja').type('form').send({ ...tokensOf(page.text, '/daftar/pencari-kerja'), nik: '', fullName: '', email: '', password: 'pendek' });
+      const res = await b
+        .post('/daftar/pencari-kerja')
+        .type('form')
+        .send({
+          ...tokensOf(page.text, '/daftar/pencari-kerja'),
+          nik: '',
+          fullName: '',
+          email: '',
+          password: 'pendek',
+        });
       expect(res.status).toBe(400);
       const summary = textOf(/<div class="notice error"[\s\S]*?<\/div>/.exec(res.text)![0]);
-      const order = ['NIK wajib diisi.', 'Nama lengkap wajib diisi.', 'Tempat lahir wajib diisi.', 'Alamat wajib diisi.', 'Email wajib diisi.', 'Kata sandi'];
+      const order = [
+        'NIK wajib diisi.',
+        'Nama lengkap wajib diisi.',
+        'Tempat lahir wajib diisi.',
+        'Alamat wajib diisi.',
+        'Email wajib diisi.',
+        'Kata sandi',
+      ];
       const at = order.map((s) => summary.indexOf(s));
       expect(at.every((i) => i >= 0)).toBe(true);
       expect([...at].sort((x, y) => x - y)).toEqual(at);
@@ -301,17 +385,32 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
       const birthDate = '1999-12-01';
       const nik = nikFor(birthDate, 'P');
       const form = await b.get('/daftar/pencari-kerja');
-      const ok = await b.post('/daftar/pencari-kerja').type('form').send({
-        ...tokensOf(form.text, '/daftar/pencari-kerja'),
-        ...seekerForm(`${uniq('spasi')}@mail.test`, { nik: nik.replace(/(\d{4})(?=\d)/g, '$1 '), birthDate, gender: 'P', phone: '+62 812-3456-7890' }),
-      });
+      const ok = await b
+        .post('/daftar/pencari-kerja')
+        .type('form')
+        .send({
+          ...tokensOf(form.text, '/daftar/pencari-kerja'),
+          ...seekerForm(`${uniq('spasi')}@mail.test`, {
+            nik: nik.replace(/(\d{4})(?=\d)/g, '$1 '),
+            birthDate,
+            gender: 'P',
+            phone: '+62 812-3456-7890',
+          }),
+        });
       expect(ok.status).toBe(303);
     });
 
     it('the bootstrap officer is "Petugas Utama" unless BOOTSTRAP_OFFICER_NAME names them', () => {
-      const base = { NODE_ENV: 'test', DATA_DIR: t.config.dataDir, BOOTSTRAP_OFFICER_EMAIL: 'admin@disnaker.test', BOOTSTRAP_OFFICER_PASSWORD: 'rahasia-sekali-123' };
+      const base = {
+        NODE_ENV: 'test',
+        DATA_DIR: t.config.dataDir,
+        BOOTSTRAP_OFFICER_EMAIL: 'admin@disnaker.test',
+        BOOTSTRAP_OFFICER_PASSWORD: 'rahasia-sekali-123',
+      };
       expect(loadConfig(base).bootstrapOfficer?.fullName).toBe('Petugas Utama');
-      expect(loadConfig({ ...base, BOOTSTRAP_OFFICER_NAME: 'Ahmad Kepala Seksi' }).bootstrapOfficer?.fullName).toBe('Ahmad Kepala Seksi');
+      expect(loadConfig({ ...base, BOOTSTRAP_OFFICER_NAME: 'Ahmad Kepala Seksi' }).bootstrapOfficer?.fullName).toBe(
+        'Ahmad Kepala Seksi',
+      );
     });
   });
 });

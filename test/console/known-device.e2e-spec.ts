@@ -5,8 +5,10 @@ import { browser, csrfOf, postForm, signIn, textOf } from './support';
 
 const DEVICE_COOKIE = 'ak1_device';
 
-const cookiesOf = (res: { headers: Record<string, unknown> }): string[] => (res.headers['set-cookie'] as string[] | undefined) ?? [];
-const deviceCookieOf = (res: { headers: Record<string, unknown> }) => cookiesOf(res).find((c) => c.startsWith(`${DEVICE_COOKIE}=`));
+const cookiesOf = (res: { headers: Record<string, unknown> }): string[] =>
+  (res.headers['set-cookie'] as string[] | undefined) ?? [];
+const deviceCookieOf = (res: { headers: Record<string, unknown> }) =>
+  cookiesOf(res).find((c) => c.startsWith(`${DEVICE_COOKIE}=`));
 
 /**
  * The failure counters use fixed 15-minute windows aligned to the wall clock; a test that fills one and
@@ -34,14 +36,20 @@ describe('web console: the known-device cookie', () => {
   /** A sign-in attempt through the form, by a browser of its own (no cookies but the CSRF seed). */
   async function attempt(b: ReturnType<typeof browser>, email: string, password: string) {
     const form = await b.get('/masuk');
-    return b.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), email, password, next: '/' });
+    return b
+      .post('/masuk')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), email, password, next: '/' });
   }
 
   it('sets an HttpOnly, SameSite=Lax, long-lived cookie limited to the sign-in path on console sign-in', async () => {
     const officer = await makeOfficer(t);
     const b = browser(t);
     const form = await b.get('/masuk');
-    const res = await b.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), email: officer.email, password: PASSWORD, next: '/' });
+    const res = await b
+      .post('/masuk')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), email: officer.email, password: PASSWORD, next: '/' });
     expect(res.status).toBe(303);
     const cookie = deviceCookieOf(res);
     expect(cookie).toBeDefined();
@@ -65,7 +73,8 @@ describe('web console: the known-device cookie', () => {
 
     await awayFromWindowEdge();
     const stranger = browser(t);
-    for (let i = 0; i < LIMIT; i++) expect((await attempt(stranger, officer.email, 'attacker-guess-123')).status).toBe(401);
+    for (let i = 0; i < LIMIT; i++)
+      expect((await attempt(stranger, officer.email, 'attacker-guess-123')).status).toBe(401);
     const locked = await attempt(stranger, officer.email, 'attacker-guess-123');
     expect(locked.status).toBe(429);
     expect(locked.headers['retry-after']).toBeDefined();
@@ -83,7 +92,9 @@ describe('web console: the known-device cookie', () => {
   it('ignores a forged or malformed device cookie (the sign-in still works when the email is not locked)', async () => {
     const officer = await makeOfficer(t);
     const form = await t.http.get('/masuk');
-    const seed = cookiesOf(form).find((c) => c.startsWith('ak1_csrf='))!.split(';')[0];
+    const seed = cookiesOf(form)
+      .find((c) => c.startsWith('ak1_csrf='))!
+      .split(';')[0];
     for (const forged of ['A'.repeat(43), 'x'.repeat(5000), '%ZZ']) {
       const res = await t.http
         .post('/masuk')

@@ -31,7 +31,10 @@ export function textOf(html: string): string {
 /** Signs a browser in through the console's own form. */
 export async function signIn(b: TestAgent, email: string, password = PASSWORD): Promise<string> {
   const form = await b.get('/masuk');
-  const res = await b.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), email, password, next: '/' });
+  const res = await b
+    .post('/masuk')
+    .type('form')
+    .send({ _csrf: csrfOf(form.text), email, password, next: '/' });
   if (res.status !== 303) throw new Error(`console sign-in failed: ${res.status} ${textOf(res.text).slice(0, 300)}`);
   return res.headers.location as string;
 }
@@ -39,7 +42,10 @@ export async function signIn(b: TestAgent, email: string, password = PASSWORD): 
 /** Posts a form found on `page` (its CSRF token) to `action`. */
 export async function postForm(b: TestAgent, page: string, action: string, fields: Record<string, string>) {
   const html = (await b.get(page)).text;
-  return b.post(action).type('form').send({ _csrf: csrfOf(html), ...fields });
+  return b
+    .post(action)
+    .type('form')
+    .send({ _csrf: csrfOf(html), ...fields });
 }
 
 /**

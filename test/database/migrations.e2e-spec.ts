@@ -17,7 +17,12 @@ describe(`migrations on ${ENGINE}`, () => {
     if (ENGINE === 'mysql') {
       const url = new URL(process.env.DB_URL ?? 'mysql://root@127.0.0.1:3306/ak1_test');
       const name = `ak1_mig_${process.pid}_${Date.now() % 100000}`;
-      const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+      const admin = await createConnection({
+        host: url.hostname,
+        port: Number(url.port || 3306),
+        user: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password),
+      });
       await admin.query(`CREATE DATABASE ${name}`);
       url.pathname = `/${name}`;
       ds = await openDataSource(loadConfig({ DB_TYPE: 'mysql', DB_URL: url.toString(), NODE_ENV: 'test' }));
@@ -43,7 +48,10 @@ describe(`migrations on ${ENGINE}`, () => {
         ? 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()'
         : "SELECT name FROM sqlite_master WHERE type = 'table'",
     );
-    return rows.map((r) => r.name).filter((n) => n !== 'migrations' && !n.startsWith('sqlite_')).sort();
+    return rows
+      .map((r) => r.name)
+      .filter((n) => n !== 'migrations' && !n.startsWith('sqlite_'))
+      .sort();
   };
 
   it('applies every migration, undoes them all, and applies them again', async () => {

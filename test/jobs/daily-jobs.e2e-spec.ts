@@ -35,7 +35,10 @@ describe(`the daily job runs once a day, on one instance (${ENGINE})`, () => {
     const ran = reports.filter((r) => r !== null);
     expect(ran).toHaveLength(1);
     expect(ran[0]!['expire-cards']).toMatchObject({ expired: expect.any(Number) });
-    const audit = await t.http.get(`/api/v1/audit-events?entityType=card&entityId=${holder.card.id}`).set(bearer(officer)).expect(200);
+    const audit = await t.http
+      .get(`/api/v1/audit-events?entityType=card&entityId=${holder.card.id}`)
+      .set(bearer(officer))
+      .expect(200);
     expect(audit.body.items.filter((e: { action: string }) => e.action === 'card.expired')).toHaveLength(1);
   });
 

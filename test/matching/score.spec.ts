@@ -59,7 +59,18 @@ describe('scoreMatch: worked examples', () => {
   });
 
   it('a vacancy that asks nothing in particular gives every soft point: 100', () => {
-    const r = scoreMatch(seeker({ skills: [] }), vacancy({ skills: [], kecamatanCode: null, ageMin: null, ageMax: null, experienceYearsMin: null, educationMin: 'NONE' }), TODAY);
+    const r = scoreMatch(
+      seeker({ skills: [] }),
+      vacancy({
+        skills: [],
+        kecamatanCode: null,
+        ageMin: null,
+        ageMax: null,
+        experienceYearsMin: null,
+        educationMin: 'NONE',
+      }),
+      TODAY,
+    );
     expect(r).toEqual({ score: 100, matched: ['education'], missing: [], excluded: false });
   });
 
@@ -86,7 +97,9 @@ describe('scoreMatch: worked examples', () => {
   it('ranks SMK as SMA and a higher level as meeting the minimum', () => {
     expect(scoreMatch(seeker({ educationLevel: 'SMK' }), vacancy({ educationMin: 'SMA' }), TODAY).excluded).toBe(false);
     expect(scoreMatch(seeker({ educationLevel: 'SMA' }), vacancy({ educationMin: 'SMK' }), TODAY).excluded).toBe(false);
-    expect(scoreMatch(seeker({ educationLevel: 'S1' }), vacancy({ educationMin: 'D3' }), TODAY).matched).toContain('education');
+    expect(scoreMatch(seeker({ educationLevel: 'S1' }), vacancy({ educationMin: 'D3' }), TODAY).matched).toContain(
+      'education',
+    );
   });
 });
 
@@ -104,7 +117,9 @@ describe('scoreMatch: hard requirements exclude', () => {
     const r = scoreMatch(seeker(), vacancy({ ageMax: 35 }), '2036-03-10');
     expect(r).toMatchObject({ score: 0, excluded: true });
     expect(r.missing).toContain('age');
-    expect(scoreMatch(seeker({ birthDate: '2010-01-01' }), vacancy({ ageMin: 18, ageMax: null }), TODAY).excluded).toBe(true);
+    expect(scoreMatch(seeker({ birthDate: '2010-01-01' }), vacancy({ ageMin: 18, ageMax: null }), TODAY).excluded).toBe(
+      true,
+    );
   });
 
   it('excludes education below the minimum, and still explains the rest', () => {
@@ -115,7 +130,11 @@ describe('scoreMatch: hard requirements exclude', () => {
   });
 
   it('never excludes for soft criteria alone', () => {
-    const r = scoreMatch(seeker({ skills: [], kecamatanCode: null, experienceYears: 0 }), vacancy({ experienceYearsMin: 10 }), TODAY);
+    const r = scoreMatch(
+      seeker({ skills: [], kecamatanCode: null, experienceYears: 0 }),
+      vacancy({ experienceYearsMin: 10 }),
+      TODAY,
+    );
     expect(r.excluded).toBe(false);
     expect(r.score).toBe(15);
   });

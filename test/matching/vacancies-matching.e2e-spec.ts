@@ -1,5 +1,15 @@
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, nikFor, postVacancy, registerSeeker, seekerWithActiveCard, verifiedEmployer, type EmployerSession, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  nikFor,
+  postVacancy,
+  registerSeeker,
+  seekerWithActiveCard,
+  verifiedEmployer,
+  type EmployerSession,
+  type Session,
+} from '../support/factories';
 
 describe('matching: recommendations and candidates', () => {
   let t: TestApp;
@@ -25,24 +35,55 @@ describe('matching: recommendations and candidates', () => {
   afterAll(() => t.close());
 
   it('ranks OPEN vacancies for a seeker, explains the score and leaves out those whose hard requirements fail', async () => {
-    const fit = await postVacancy(t, employer, { title: 'Juru Las', skills: ['las listrik', 'Mengemudi'], educationMin: 'SMA', kecamatanCode: '16.71.05', ageMin: 18, ageMax: 60, experienceYearsMin: 1 });
-    const partial = await postVacancy(t, employer, { title: 'Juru Las Kapal', skills: ['las listrik', 'las argon'], educationMin: 'SMP', kecamatanCode: '16.71.10', ageMin: null, ageMax: null, experienceYearsMin: null });
+    const fit = await postVacancy(t, employer, {
+      title: 'Juru Las',
+      skills: ['las listrik', 'Mengemudi'],
+      educationMin: 'SMA',
+      kecamatanCode: '16.71.05',
+      ageMin: 18,
+      ageMax: 60,
+      experienceYearsMin: 1,
+    });
+    const partial = await postVacancy(t, employer, {
+      title: 'Juru Las Kapal',
+      skills: ['las listrik', 'las argon'],
+      educationMin: 'SMP',
+      kecamatanCode: '16.71.10',
+      ageMin: null,
+      ageMax: null,
+      experienceYearsMin: null,
+    });
     const womenOnly = await postVacancy(t, employer, { genderRequirement: 'P', ageMin: null, ageMax: null });
     const graduates = await postVacancy(t, employer, { educationMin: 'S1', ageMin: null, ageMax: null });
-    const draft = await postVacancy(t, employer, { status: 'DRAFT', skills: ['las listrik', 'mengemudi'], ageMin: null, ageMax: null });
+    const draft = await postVacancy(t, employer, {
+      status: 'DRAFT',
+      skills: ['las listrik', 'mengemudi'],
+      ageMin: null,
+      ageMax: null,
+    });
     const seeker = await registerSeeker(t, man());
 
     // Other tests' vacancies share the database: read every page, then keep this employer's.
-    const all: { vacancy: { id: string; employer: { id: string } }; score: number; matched: string[]; missing: string[] }[] = [];
+    const all: {
+      vacancy: { id: string; employer: { id: string } };
+      score: number;
+      matched: string[];
+      missing: string[];
+    }[] = [];
     for (let page = 1; page <= 20; page++) {
-      const res = await t.http.get(`/api/v1/seekers/me/recommendations?pageSize=100&page=${page}`).set(bearer(seeker)).expect(200);
+      const res = await t.http
+        .get(`/api/v1/seekers/me/recommendations?pageSize=100&page=${page}`)
+        .set(bearer(seeker))
+        .expect(200);
       all.push(...res.body.items);
       if (page * 100 >= res.body.total) break;
     }
     const mine = all.filter((i) => i.vacancy.employer.id === employer.employerId);
     expect(mine.map((i) => i.vacancy.id)).toEqual([fit.id, partial.id]);
     expect(mine[0]).toMatchObject({ score: 100, missing: [] });
-    expect(mine[0].matched).toEqual(expect.arrayContaining(['skill:las listrik', 'skill:Mengemudi', 'education', 'location', 'experience', 'age']));
+    expect(mine[0].matched).toEqual(
+      expect.arrayContaining(['skill:las listrik', 'skill:Mengemudi', 'education', 'location', 'experience', 'age']),
+    );
     // 50·1/2 + 15 + 0 + 20 = 60
     expect(mine[1]).toMatchObject({ score: 60, missing: ['skill:las argon', 'location'] });
     for (const hidden of [womenOnly.id, graduates.id, draft.id]) expect(JSON.stringify(mine)).not.toContain(hidden);
@@ -50,18 +91,36 @@ describe('matching: recommendations and candidates', () => {
   });
 
   it('ranks seekers holding an ACTIVE card for a vacancy (officer), without personal identifiers', async () => {
-    const v = await postVacancy(t, employer, { title: 'Sopir Ekspedisi', skills: ['sopir', 'las listrik'], genderRequirement: 'L', ageMin: 18, ageMax: 60 });
+    const v = await postVacancy(t, employer, {
+      title: 'Sopir Ekspedisi',
+      skills: ['sopir', 'las listrik'],
+      genderRequirement: 'L',
+      ageMin: 18,
+      ageMax: 60,
+    });
     const strong = await seekerWithActiveCard(t, officer, man({ skills: ['supir', 'las listrik'] }));
-    const weak = await seekerWithActiveCard(t, officer, man({ nik: nikFor('1995-05-05', 'L'), skills: ['menjahit'], kecamatanCode: '16.71.10' }));
+    const weak = await seekerWithActiveCard(
+      t,
+      officer,
+      man({ nik: nikFor('1995-05-05', 'L'), skills: ['menjahit'], kecamatanCode: '16.71.10' }),
+    );
     const noCard = await registerSeeker(t, man({ nik: nikFor('1995-05-05', 'L') }));
-    const woman = await seekerWithActiveCard(t, officer, { birthDate: '1995-05-05', gender: 'P', nik: nikFor('1995-05-05', 'P'), skills: ['supir'] });
+    const woman = await seekerWithActiveCard(t, officer, {
+      birthDate: '1995-05-05',
+      gender: 'P',
+      nik: nikFor('1995-05-05', 'P'),
+      skills: ['supir'],
+    });
 
     // Candidates are every card holder in the city, and other tests add their own on a shared database:
     // read the ranking page by page rather than assuming ours fit on the first one.
     const items: { seeker: { id: string } }[] = [];
     let res;
     for (let page = 1; page <= 20; page++) {
-      res = await t.http.get(`/api/v1/vacancies/${v.id}/candidates?pageSize=100&page=${page}`).set(bearer(officer)).expect(200);
+      res = await t.http
+        .get(`/api/v1/vacancies/${v.id}/candidates?pageSize=100&page=${page}`)
+        .set(bearer(officer))
+        .expect(200);
       items.push(...res.body.items);
       if (page * 100 >= res.body.total) break;
     }
@@ -74,6 +133,9 @@ describe('matching: recommendations and candidates', () => {
     expect(top).toMatchObject({ score: 100, card: { id: strong.card.id, cardNumber: strong.card.cardNumber } });
     expect(JSON.stringify(items)).not.toContain(strong.seeker.nik);
     await t.http.get(`/api/v1/vacancies/${v.id}/candidates`).set(bearer(employer)).expect(403);
-    await t.http.get('/api/v1/vacancies/00000000-0000-4000-8000-000000000000/candidates').set(bearer(officer)).expect(404);
+    await t.http
+      .get('/api/v1/vacancies/00000000-0000-4000-8000-000000000000/candidates')
+      .set(bearer(officer))
+      .expect(404);
   });
 });

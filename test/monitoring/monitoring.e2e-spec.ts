@@ -34,10 +34,23 @@ describe('monitoring and the IPK reports', () => {
   const walkIn = async (profile: Record<string, unknown>) => {
     const s = await t.http.post('/api/v1/seekers').set(bearer(officer)).send(profile).expect(201);
     const c = await t.http.post('/api/v1/cards').set(bearer(officer)).send({ seekerId: s.body.id }).expect(201);
-    return { seekerId: s.body.id as string, cardId: c.body.id as string, cardNumber: c.body.cardNumber as string, nik: profile.nik as string };
+    return {
+      seekerId: s.body.id as string,
+      cardId: c.body.id as string,
+      cardNumber: c.body.cardNumber as string,
+      nik: profile.nik as string,
+    };
   };
   const person = (birthDate: string, gender: 'L' | 'P', educationLevel: string, extra: Record<string, unknown> = {}) =>
-    seekerProfile({ birthDate, gender, nik: nikFor(birthDate, gender), educationLevel, graduationYear: undefined, experience: [], ...extra });
+    seekerProfile({
+      birthDate,
+      gender,
+      nik: nikFor(birthDate, gender),
+      educationLevel,
+      graduationYear: undefined,
+      experience: [],
+      ...extra,
+    });
 
   beforeAll(async () => {
     t = await startApp({}, [], { freshDatabase: true });
@@ -49,8 +62,24 @@ describe('monitoring and the IPK reports', () => {
     e4 = await registerEmployer(t, { kbli: '56101' });
 
     // September. Vacancies: V1 needs the AK1 (2 positions, either sex, SMA); V2 does not (1 position, men, SMK).
-    const v1 = await postVacancy(t, e1, { quota: 2, genderRequirement: 'ANY', educationMin: 'SMA', requiresAk1: true, closesAt: '2026-12-31', ageMin: null, ageMax: null });
-    const v2 = await postVacancy(t, e2, { quota: 1, genderRequirement: 'L', educationMin: 'SMK', requiresAk1: false, closesAt: '2026-12-31', ageMin: null, ageMax: null });
+    const v1 = await postVacancy(t, e1, {
+      quota: 2,
+      genderRequirement: 'ANY',
+      educationMin: 'SMA',
+      requiresAk1: true,
+      closesAt: '2026-12-31',
+      ageMin: null,
+      ageMax: null,
+    });
+    const v2 = await postVacancy(t, e2, {
+      quota: 1,
+      genderRequirement: 'L',
+      educationMin: 'SMK',
+      requiresAk1: false,
+      closesAt: '2026-12-31',
+      ageMin: null,
+      ageMax: null,
+    });
     ids.v1 = v1.id;
     ids.v2 = v2.id;
 
@@ -60,7 +89,12 @@ describe('monitoring and the IPK reports', () => {
       'cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,status',
       `OLD/2024/0005,${s5.nik},Sutrisno,Palembang,1975-03-03,L,Jl. Lama 5,SMA,2024-10-01,ACTIVE`,
     ].join('\n');
-    const imported = await t.http.post('/api/v1/cards/import').set(bearer(officer)).set('Content-Type', 'text/csv').send(csv).expect(200);
+    const imported = await t.http
+      .post('/api/v1/cards/import')
+      .set(bearer(officer))
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
     expect(imported.body).toEqual({ imported: 1, rejected: [] });
 
     const s1 = await walkIn(person('2005-01-01', 'L', 'SMA')); // 21 → 20-29
@@ -77,18 +111,34 @@ describe('monitoring and the IPK reports', () => {
     ids.s4Card = s4.cardId;
 
     at('2026-09-15');
-    await t.http.post('/api/v1/card-validations').set(bearer(e1)).send({ cardNumber: s1.cardNumber, nik: s1.nik }).expect(200);
+    await t.http
+      .post('/api/v1/card-validations')
+      .set(bearer(e1))
+      .send({ cardNumber: s1.cardNumber, nik: s1.nik })
+      .expect(200);
     at('2026-09-20');
-    await t.http.post('/api/v1/placements').set(bearer(e1)).send({ cardNumber: s1.cardNumber, nik: s1.nik, startDate: '2026-09-21', position: 'Kasir', vacancyId: v1.id }).expect(201);
+    await t.http
+      .post('/api/v1/placements')
+      .set(bearer(e1))
+      .send({ cardNumber: s1.cardNumber, nik: s1.nik, startDate: '2026-09-21', position: 'Kasir', vacancyId: v1.id })
+      .expect(201);
 
     // October.
     at('2026-10-02');
     const report = await t.app.get(DailyJobs).runAll(); // S5's card expired on 2026-10-01
     expect(report['expire-cards']).toEqual({ expired: 1 });
     at('2026-10-03');
-    await t.http.post('/api/v1/seekers/me/placement').set(bearer(s2)).send({ employerName: 'Toko Ibu Sari', startDate: '2026-10-05' }).expect(201);
+    await t.http
+      .post('/api/v1/seekers/me/placement')
+      .set(bearer(s2))
+      .send({ employerName: 'Toko Ibu Sari', startDate: '2026-10-05' })
+      .expect(201);
     at('2026-10-05');
-    await t.http.post(`/api/v1/cards/${s4.cardId}/revoke`).set(bearer(officer)).send({ reason: 'Data ganda' }).expect(200);
+    await t.http
+      .post(`/api/v1/cards/${s4.cardId}/revoke`)
+      .set(bearer(officer))
+      .send({ reason: 'Data ganda' })
+      .expect(200);
     at('2026-10-08');
     await walkIn(person('2012-05-01', 'P', 'SD')); // 14: counted in the totals only
     at('2026-10-10');
@@ -97,14 +147,26 @@ describe('monitoring and the IPK reports', () => {
   });
   afterAll(() => t.close());
 
-  const get = (url: string) => t.http.get(url).set(bearer(officer)).expect(200).then((r) => r.body);
+  const get = (url: string) =>
+    t.http
+      .get(url)
+      .set(bearer(officer))
+      .expect(200)
+      .then((r) => r.body);
 
   describe('summary', () => {
     it('counts September: states now, events inside the period', async () => {
       const s = await get('/api/v1/monitoring/summary?from=2026-09-01&to=2026-09-30');
       expect(s).toEqual({
         period: { from: '2026-09-01', to: '2026-09-30' },
-        employers: { registered: 4, pending: 1, verified: 3, suspended: 0, participating: 1, participationRate: 0.3333 },
+        employers: {
+          registered: 4,
+          pending: 1,
+          verified: 3,
+          suspended: 0,
+          participating: 1,
+          participationRate: 0.3333,
+        },
         cards: { pending: 0, active: 2, placed: 2, expired: 1, revoked: 1, reportOverdue: 0, issued: 4 },
         vacancies: { open: 1, posted: 2, postedRequiringAk1: 1, filled: 0, positionsOpen: 1 },
         placements: { total: 1, bySource: { EMPLOYER: 1, SELF_REPORT: 0 } },
@@ -136,7 +198,10 @@ describe('monitoring and the IPK reports', () => {
     });
 
     it('refuses a period that ends before it starts', async () => {
-      const res = await t.http.get('/api/v1/monitoring/summary?from=2026-10-01&to=2026-09-01').set(bearer(officer)).expect(400);
+      const res = await t.http
+        .get('/api/v1/monitoring/summary?from=2026-10-01&to=2026-09-01')
+        .set(bearer(officer))
+        .expect(400);
       expect(res.body.details[0].field).toBe('to');
     });
   });
@@ -159,18 +224,31 @@ describe('monitoring and the IPK reports', () => {
         lastActivityAt: '2026-09-20T05:00:00.000Z',
         participating: true,
       });
-      expect(row(e2.employerId)).toMatchObject({ vacanciesPosted: 1, vacanciesRequiringAk1: 0, validations: 0, hires: 0, participating: false, lastActivityAt: '2026-09-10T05:00:00.000Z' });
+      expect(row(e2.employerId)).toMatchObject({
+        vacanciesPosted: 1,
+        vacanciesRequiringAk1: 0,
+        validations: 0,
+        hires: 0,
+        participating: false,
+        lastActivityAt: '2026-09-10T05:00:00.000Z',
+      });
       expect(row(e3.employerId)).toMatchObject({ vacanciesPosted: 0, participating: false, lastActivityAt: null });
       expect(row(e4.employerId)).toMatchObject({ status: 'PENDING', participating: false });
     });
 
     it('gives the outreach list with participating=false, and filters by status, kecamatan and KBLI group', async () => {
-      const outreach = await get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&participating=false&status=VERIFIED&sort=legalName');
-      expect(outreach.items.map((r: { employerId: string }) => r.employerId).sort()).toEqual([e2.employerId, e3.employerId].sort());
+      const outreach = await get(
+        '/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&participating=false&status=VERIFIED&sort=legalName',
+      );
+      expect(outreach.items.map((r: { employerId: string }) => r.employerId).sort()).toEqual(
+        [e2.employerId, e3.employerId].sort(),
+      );
       const taking = await get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&participating=true');
       expect(taking.items.map((r: { employerId: string }) => r.employerId)).toEqual([e1.employerId]);
       // E1, E3 and the pending E4 are in Ilir Timur I.
-      expect((await get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&kecamatanCode=16.71.05')).total).toBe(3);
+      expect(
+        (await get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&kecamatanCode=16.71.05')).total,
+      ).toBe(3);
       expect((await get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&kbliGroup=47')).total).toBe(2);
       const bySales = await get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&sort=-hires&pageSize=1');
       expect(bySales).toMatchObject({ total: 4, pageSize: 1 });
@@ -178,22 +256,40 @@ describe('monitoring and the IPK reports', () => {
     });
 
     it('exports CSV with a header row and a neutralised formula', async () => {
-      const res = await t.http.get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&participating=false&format=csv').set(bearer(officer)).expect(200);
+      const res = await t.http
+        .get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&participating=false&format=csv')
+        .set(bearer(officer))
+        .expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
-      const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(lines[0]).toBe('employerId,legalName,status,kbli,kecamatanCode,phone,vacanciesPosted,vacanciesRequiringAk1,validations,applicationsReceived,hires,lastActivityAt,participating');
+      const lines = res.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(lines[0]).toBe(
+        'employerId,legalName,status,kbli,kecamatanCode,phone,vacanciesPosted,vacanciesRequiringAk1,validations,applicationsReceived,hires,lastActivityAt,participating',
+      );
       expect(lines).toHaveLength(4);
       const hostile = lines.find((l) => l.startsWith(e3.employerId))!;
       expect(hostile).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
       expect(res.text).not.toMatch(/,=HYPERLINK/);
       // Accept: text/csv works the same.
-      const viaAccept = await t.http.get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&participating=false').set(bearer(officer)).set('Accept', 'text/csv').expect(200);
+      const viaAccept = await t.http
+        .get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&participating=false')
+        .set(bearer(officer))
+        .set('Accept', 'text/csv')
+        .expect(200);
       expect(viaAccept.text).toBe(res.text);
     });
   });
 
   describe('IPK III/1', () => {
-    const zeroBands = { '15-19': { L: 0, P: 0 }, '20-29': { L: 0, P: 0 }, '30-44': { L: 0, P: 0 }, '45-54': { L: 0, P: 0 }, '55+': { L: 0, P: 0 } };
+    const zeroBands = {
+      '15-19': { L: 0, P: 0 },
+      '20-29': { L: 0, P: 0 },
+      '30-44': { L: 0, P: 0 },
+      '45-54': { L: 0, P: 0 },
+      '55+': { L: 0, P: 0 },
+    };
     const bands = (cells: Record<string, { L?: number; P?: number }>, total: [number, number]) => {
       const out: Record<string, unknown> = JSON.parse(JSON.stringify(zeroBands));
       for (const [k, v] of Object.entries(cells)) Object.assign(out[k] as object, v);
@@ -206,12 +302,18 @@ describe('monitoring and the IPK reports', () => {
       expect(r.year).toBe(2026);
       expect(r.month).toBe(9);
       expect(r.seekers.carriedOver).toEqual(bands({ '45-54': { L: 1 } }, [1, 0]));
-      expect(r.seekers.registered).toEqual(bands({ '20-29': { L: 1 }, '30-44': { P: 1 }, '15-19': { L: 1 }, '45-54': { P: 1 } }, [2, 2]));
-      expect(r.seekers.A).toEqual(bands({ '15-19': { L: 1 }, '20-29': { L: 1 }, '30-44': { P: 1 }, '45-54': { L: 1, P: 1 } }, [3, 2]));
+      expect(r.seekers.registered).toEqual(
+        bands({ '20-29': { L: 1 }, '30-44': { P: 1 }, '15-19': { L: 1 }, '45-54': { P: 1 } }, [2, 2]),
+      );
+      expect(r.seekers.A).toEqual(
+        bands({ '15-19': { L: 1 }, '20-29': { L: 1 }, '30-44': { P: 1 }, '45-54': { L: 1, P: 1 } }, [3, 2]),
+      );
       expect(r.seekers.placed).toEqual(bands({ '20-29': { L: 1 } }, [1, 0]));
       expect(r.seekers.removed).toEqual(bands({}, [0, 0]));
       expect(r.seekers.B).toEqual(bands({ '20-29': { L: 1 } }, [1, 0]));
-      expect(r.seekers.remaining).toEqual(bands({ '15-19': { L: 1 }, '30-44': { P: 1 }, '45-54': { L: 1, P: 1 } }, [2, 2]));
+      expect(r.seekers.remaining).toEqual(
+        bands({ '15-19': { L: 1 }, '30-44': { P: 1 }, '45-54': { L: 1, P: 1 } }, [2, 2]),
+      );
       expect(r.vacancies).toEqual({
         carriedOver: { L: 0, P: 0, LP: 0 },
         registered: { L: 1, P: 0, LP: 3 },
@@ -238,7 +340,13 @@ describe('monitoring and the IPK reports', () => {
     });
 
     it('balances: A = 1 + 2, B = 3 + 4, 5 = A − B, cells sum to totals, month to month', async () => {
-      for (const [year, month] of [[2024, 10], [2026, 8], [2026, 9], [2026, 10], [2026, 11]]) {
+      for (const [year, month] of [
+        [2024, 10],
+        [2026, 8],
+        [2026, 9],
+        [2026, 10],
+        [2026, 11],
+      ]) {
         const r = await get(`/api/v1/reports/ipk-iii-1?year=${year}&month=${month}`);
         const s = r.seekers;
         for (const cell of [...Object.keys(zeroBands), 'total']) {
@@ -263,16 +371,27 @@ describe('monitoring and the IPK reports', () => {
     });
 
     it('produces the same numbers when asked again', async () => {
-      expect(await get('/api/v1/reports/ipk-iii-1?year=2026&month=9')).toEqual(await get('/api/v1/reports/ipk-iii-1?year=2026&month=9'));
+      expect(await get('/api/v1/reports/ipk-iii-1?year=2026&month=9')).toEqual(
+        await get('/api/v1/reports/ipk-iii-1?year=2026&month=9'),
+      );
     });
 
     it('exports CSV and refuses a bad month', async () => {
-      const res = await t.http.get('/api/v1/reports/ipk-iii-1?year=2026&month=9&format=csv').set(bearer(officer)).expect(200);
-      const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const res = await t.http
+        .get('/api/v1/reports/ipk-iii-1?year=2026&month=9&format=csv')
+        .set(bearer(officer))
+        .expect(200);
+      const lines = res.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0].split(',').slice(0, 3)).toEqual(['period', 'part', 'row']);
       expect(lines.filter((l) => l.startsWith('2026-09,seekers,'))).toHaveLength(7);
       expect(lines.filter((l) => l.startsWith('2026-09,vacancies,'))).toHaveLength(7);
-      expect((await t.http.get('/api/v1/reports/ipk-iii-1?year=2026&month=13').set(bearer(officer)).expect(400)).body.details[0].field).toBe('month');
+      expect(
+        (await t.http.get('/api/v1/reports/ipk-iii-1?year=2026&month=13').set(bearer(officer)).expect(400)).body
+          .details[0].field,
+      ).toBe('month');
     });
   });
 
@@ -312,16 +431,28 @@ describe('monitoring and the IPK reports', () => {
       requestId: null,
     }));
     await t.ds.getRepository(AuditEvent).insert(rows);
-    const res = await t.http.get('/api/v1/audit-events?entityType=csvprobe&format=csv').set(bearer(officer)).expect(200);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['id', 'occurredAt', 'entityType', 'entityId', 'action']));
+    const res = await t.http
+      .get('/api/v1/audit-events?entityType=csvprobe&format=csv')
+      .set(bearer(officer))
+      .expect(200);
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0].split(',')).toEqual(
+      expect.arrayContaining(['id', 'occurredAt', 'entityType', 'entityId', 'action']),
+    );
     expect(lines).toHaveLength(251);
     expect(new Set(lines.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(rows.map((r) => r.id)));
     expect(lines.some((l) => l.includes(",'@SUM(A1:A9),"))).toBe(true);
   });
 
   it('is for officers only', async () => {
-    for (const url of ['/api/v1/monitoring/summary', '/api/v1/monitoring/employers', '/api/v1/reports/ipk-iii-1?year=2026&month=9']) {
+    for (const url of [
+      '/api/v1/monitoring/summary',
+      '/api/v1/monitoring/employers',
+      '/api/v1/reports/ipk-iii-1?year=2026&month=9',
+    ]) {
       await t.http.get(url).set(bearer(e1)).expect(403);
       await t.http.get(url).expect(401);
     }

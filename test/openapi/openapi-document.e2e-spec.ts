@@ -1,8 +1,19 @@
 import { createOpenApiDocument } from '../../src/openapi/openapi-document';
 import { startApp, type TestApp } from '../support/app';
 
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; additionalProperties?: unknown; allOf?: unknown[]; items?: Schema };
-type Operation = { operationId: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+  allOf?: unknown[];
+  items?: Schema;
+};
+type Operation = {
+  operationId: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+};
 
 /**
  * What the replay of real traffic (test/support/openapi-replay.ts) cannot see: operations no test
@@ -18,7 +29,10 @@ describe('OpenAPI document', () => {
     t = await startApp();
     doc = createOpenApiDocument(t.app);
     operations = Object.entries(doc.paths).flatMap(([path, item]) =>
-      Object.entries(item as Record<string, Operation>).map(([method, op]): [string, Operation] => [`${method.toUpperCase()} ${path}`, op]),
+      Object.entries(item as Record<string, Operation>).map(([method, op]): [string, Operation] => [
+        `${method.toUpperCase()} ${path}`,
+        op,
+      ]),
     );
   });
   afterAll(() => t.close());
@@ -37,7 +51,11 @@ describe('OpenAPI document', () => {
         if (status === '204') continue;
         const json = op.responses[status].content?.['application/json']?.schema;
         if (!json) problems.push(`${name} ${status}: no application/json schema`);
-        else if (Number(status) >= 400 && json.$ref !== '#/components/schemas/ErrorReply' && !/^GET \/(api\/v1\/)?health/.test(name)) {
+        else if (
+          Number(status) >= 400 &&
+          json.$ref !== '#/components/schemas/ErrorReply' &&
+          !/^GET \/(api\/v1\/)?health/.test(name)
+        ) {
           problems.push(`${name} ${status}: an error reply not in the ErrorReply shape`);
         }
       }
@@ -50,7 +68,13 @@ describe('OpenAPI document', () => {
     expect(unstated).toEqual([]);
     const publicOps = operations.filter(([, op]) => op.security!.length === 0).map(([name]) => name);
     expect(publicOps).toEqual(
-      expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/vacancies', 'GET /health', 'GET /.well-known/jwks.json', 'POST /api/v1/auth/register/seeker']),
+      expect.arrayContaining([
+        'POST /api/v1/auth/login',
+        'GET /api/v1/vacancies',
+        'GET /health',
+        'GET /.well-known/jwks.json',
+        'POST /api/v1/auth/register/seeker',
+      ]),
     );
   });
 

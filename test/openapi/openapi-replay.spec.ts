@@ -11,19 +11,39 @@ describe('OpenAPI replay (test/support/openapi-replay.ts)', () => {
         get: {
           operationId: 'Things_get',
           responses: {
-            200: { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
-            404: { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorReply' } } } },
+            200: {
+              description: '',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+            },
+            404: {
+              description: '',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorReply' } } },
+            },
           },
         },
       },
       '/api/v1/things/mine': {
-        get: { operationId: 'Things_mine', responses: { 200: { description: '', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Thing' } } }, 'text/csv': { schema: { type: 'string' } } } } } },
+        get: {
+          operationId: 'Things_mine',
+          responses: {
+            200: {
+              description: '',
+              content: {
+                'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Thing' } } },
+                'text/csv': { schema: { type: 'string' } },
+              },
+            },
+          },
+        },
       },
       '/api/v1/things': {
         post: {
           operationId: 'Things_create',
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewThing' } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/NewThing' } } },
+          },
           responses: { 204: { description: '' } },
         },
       },
@@ -43,7 +63,11 @@ describe('OpenAPI replay (test/support/openapi-replay.ts)', () => {
         },
         Owner: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
         NewThing: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
-        ErrorReply: { type: 'object', properties: { statusCode: { type: 'integer' }, code: { type: 'string' } }, required: ['statusCode', 'code'] },
+        ErrorReply: {
+          type: 'object',
+          properties: { statusCode: { type: 'integer' }, code: { type: 'string' } },
+          required: ['statusCode', 'code'],
+        },
       },
     },
   } as unknown as OpenAPIObject;
@@ -69,39 +93,58 @@ describe('OpenAPI replay (test/support/openapi-replay.ts)', () => {
 
   it('accepts a reply that matches, nulls included', () => {
     expect(problems(exchange({}))).toEqual([]);
-    expect(problems(exchange({ body: JSON.stringify({ ...good, phone: '0812', status: 'OPEN', owner: null }) }))).toEqual([]);
+    expect(
+      problems(exchange({ body: JSON.stringify({ ...good, phone: '0812', status: 'OPEN', owner: null }) })),
+    ).toEqual([]);
   });
 
   it('reports a status the operation does not document', () => {
-    expect(problems(exchange({ status: 409, body: '{"statusCode":409,"code":"X"}' }))).toEqual(['GET /api/v1/things/{id} 409: status 409 is not documented (documented: 200, 404)']);
+    expect(problems(exchange({ status: 409, body: '{"statusCode":409,"code":"X"}' }))).toEqual([
+      'GET /api/v1/things/{id} 409: status 409 is not documented (documented: 200, 404)',
+    ]);
   });
 
   it('reports where a body differs from its schema: wrong type, missing and undocumented fields, enum', () => {
     const body = JSON.stringify({ id: 'not-a-uuid', count: 1.5, status: 'LOST', owner: {}, extra: true });
     expect(problems(exchange({ body }))).toEqual([
-      'GET /api/v1/things/{id} 200: reply body/ must have required property \'phone\'',
+      "GET /api/v1/things/{id} 200: reply body/ must have required property 'phone'",
       'GET /api/v1/things/{id} 200: reply body/ must NOT have additional properties ("extra")',
       'GET /api/v1/things/{id} 200: reply body/id must match format "uuid"',
       'GET /api/v1/things/{id} 200: reply body/count must be integer',
       'GET /api/v1/things/{id} 200: reply body/status must be equal to one of the allowed values (OPEN, CLOSED)',
-      'GET /api/v1/things/{id} 200: reply body/owner must have required property \'name\'',
+      "GET /api/v1/things/{id} 200: reply body/owner must have required property 'name'",
     ]);
   });
 
   it('prefers a literal path to a template, and checks the media type of the reply', () => {
     expect(problems(exchange({ url: '/api/v1/things/mine', body: JSON.stringify([good]) }))).toEqual([]);
-    expect(problems(exchange({ url: '/api/v1/things/mine?format=csv', contentType: 'text/csv; charset=utf-8', body: null }))).toEqual([]);
+    expect(
+      problems(exchange({ url: '/api/v1/things/mine?format=csv', contentType: 'text/csv; charset=utf-8', body: null })),
+    ).toEqual([]);
     expect(problems(exchange({ url: `/api/v1/things/${id}`, contentType: 'text/csv', body: null }))).toEqual([
       'GET /api/v1/things/{id} 200: reply content type text/csv is not documented for 200 (documented: application/json)',
     ]);
   });
 
   it('checks what an accepted request sent against what the operation takes', () => {
-    const post = (over: Partial<Exchange>) => exchange({ method: 'POST', url: '/api/v1/things', status: 204, contentType: '', body: null, bodyBytes: 0, ...over });
+    const post = (over: Partial<Exchange>) =>
+      exchange({
+        method: 'POST',
+        url: '/api/v1/things',
+        status: 204,
+        contentType: '',
+        body: null,
+        bodyBytes: 0,
+        ...over,
+      });
     const json = { 'content-type': 'application/json', 'content-length': '20' };
     expect(problems(post({ requestHeaders: json, requestBody: { name: 'x' } }))).toEqual([]);
-    expect(problems(post({}))).toEqual(['POST /api/v1/things 204: the request was accepted without a body, but the document says one is required']);
-    expect(problems(post({ requestHeaders: json, requestBody: { name: 3 } }))).toEqual(['POST /api/v1/things 204: accepted request body/name must be string']);
+    expect(problems(post({}))).toEqual([
+      'POST /api/v1/things 204: the request was accepted without a body, but the document says one is required',
+    ]);
+    expect(problems(post({ requestHeaders: json, requestBody: { name: 3 } }))).toEqual([
+      'POST /api/v1/things 204: accepted request body/name must be string',
+    ]);
   });
 
   it('leaves alone what is not an operation of the document, and operations it is told to skip', () => {

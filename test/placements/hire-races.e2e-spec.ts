@@ -5,7 +5,17 @@ import { Placement } from '../../src/placements/placement.entity';
 import { Seeker } from '../../src/seekers/seeker.entity';
 import { Vacancy } from '../../src/vacancies/vacancy.entity';
 import { ENGINE, startApp, type TestApp } from '../support/app';
-import { bearer, insertApplication, makeOfficer, postVacancy, uniq, verifiedEmployer, walkInSeekerWithCard, type EmployerSession, type Session } from '../support/factories';
+import {
+  bearer,
+  insertApplication,
+  makeOfficer,
+  postVacancy,
+  uniq,
+  verifiedEmployer,
+  walkInSeekerWithCard,
+  type EmployerSession,
+  type Session,
+} from '../support/factories';
 
 /**
  * The guarantees under concurrency: the competing requests are fired together over HTTP and the

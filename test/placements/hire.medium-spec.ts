@@ -26,7 +26,8 @@ describe('HireService.record and the owners it calls', () => {
   });
   afterAll(() => t.close());
 
-  const row = <T extends object>(entity: new () => T, id: string) => t.ds.getRepository(entity).findOneByOrFail({ id } as never) as Promise<T>;
+  const row = <T extends object>(entity: new () => T, id: string) =>
+    t.ds.getRepository(entity).findOneByOrFail({ id } as never) as Promise<T>;
   const hire = (employer: EmployerFixture, seeker: SeekerFixture, over: Partial<Hire> = {}) =>
     w.tx((m) =>
       w.get(HireService).record(m, {
@@ -55,9 +56,18 @@ describe('HireService.record and the owners it calls', () => {
 
     const placement = await hire(employer, seeker, { applicationId: hired });
 
-    expect(placement).toMatchObject({ seekerId: seeker.id, vacancyId: vacancy.id, cardNumber: seeker.card!.cardNumber, source: 'EMPLOYER' });
+    expect(placement).toMatchObject({
+      seekerId: seeker.id,
+      vacancyId: vacancy.id,
+      cardNumber: seeker.card!.cardNumber,
+      source: 'EMPLOYER',
+    });
     expect((await row(Seeker, seeker.id)).placedAt).not.toBeNull();
-    expect(await row(Card, seeker.card!.id)).toMatchObject({ status: 'PLACED', placementEmployerId: employer.id, activeNikHash: null });
+    expect(await row(Card, seeker.card!.id)).toMatchObject({
+      status: 'PLACED',
+      placementEmployerId: employer.id,
+      activeNikHash: null,
+    });
     expect(await row(Application, hired)).toMatchObject({ status: 'HIRED' });
     expect(await row(Application, elsewhere)).toMatchObject({ status: 'CLOSED', closedReason: 'SEEKER_PLACED' });
     expect(await row(Application, waiting)).toMatchObject({ status: 'CLOSED', closedReason: 'VACANCY_FILLED' });
@@ -111,7 +121,9 @@ describe('HireService.record and the owners it calls', () => {
       const seeker = await w.seeker();
       const seekers = w.get(SeekersService);
       await w.tx((m) => seekers.markPlaced(m, seeker.id));
-      await expect(w.tx((m) => seekers.markPlaced(m, seeker.id))).rejects.toMatchObject({ code: 'SEEKER_ALREADY_PLACED' });
+      await expect(w.tx((m) => seekers.markPlaced(m, seeker.id))).rejects.toMatchObject({
+        code: 'SEEKER_ALREADY_PLACED',
+      });
       await w.get(CardsService).issue(await w.officer(), seeker.id);
       expect((await row(Seeker, seeker.id)).placedAt).toBeNull();
     });
@@ -120,8 +132,16 @@ describe('HireService.record and the owners it calls', () => {
       const seeker = await w.seeker().withActiveCard();
       const cards = w.get(CardsService);
       const actor = await w.officer();
-      const facts = { employerId: null, employerName: 'CV Maju', startDate: t.clock.today(), source: 'SELF_REPORT' as const };
-      expect(await w.tx((m) => cards.closeAsPlaced(m, actor, seeker.id, facts))).toMatchObject({ id: seeker.card!.id, status: 'PLACED' });
+      const facts = {
+        employerId: null,
+        employerName: 'CV Maju',
+        startDate: t.clock.today(),
+        source: 'SELF_REPORT' as const,
+      };
+      expect(await w.tx((m) => cards.closeAsPlaced(m, actor, seeker.id, facts))).toMatchObject({
+        id: seeker.card!.id,
+        status: 'PLACED',
+      });
       expect(await w.tx((m) => cards.closeAsPlaced(m, actor, seeker.id, facts))).toBeNull();
     });
 
@@ -138,9 +158,13 @@ describe('HireService.record and the owners it calls', () => {
 
       expect((await w.tx((m) => vacancies.countHire(m, null, vacancy.id))).status).toBe('OPEN');
       expect((await w.tx((m) => vacancies.countHire(m, null, vacancy.id))).status).toBe('FILLED');
-      await expect(w.tx((m) => vacancies.countHire(m, null, vacancy.id))).rejects.toMatchObject({ code: 'VACANCY_FILLED' });
+      await expect(w.tx((m) => vacancies.countHire(m, null, vacancy.id))).rejects.toMatchObject({
+        code: 'VACANCY_FILLED',
+      });
 
-      expect(await w.tx((m) => applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', null))).toBe(1);
+      expect(await w.tx((m) => applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', null))).toBe(
+        1,
+      );
       expect(await row(Application, appA)).toMatchObject({ status: 'CLOSED', closedReason: 'VACANCY_FILLED' });
       expect((await row(Application, appB)).status).toBe('WITHDRAWN');
     });

@@ -47,14 +47,18 @@ describe('database outage under load (built service, private MariaDB)', () => {
     expect({ unanswered: unanswered.length, tally: tally(unanswered) }).toEqual({ unanswered: 0, tally: {} });
     const slowest = Math.max(...outcomes.map((o) => o.endedAt - o.startedAt));
     expect(slowest).toBeLessThanOrEqual(ANSWER_WITHIN_MS);
-    expect(outcomes.filter((o) => o.status >= 500 && o.status !== 503).map((o) => `${o.status} ${o.body?.code}`)).toEqual([]);
+    expect(
+      outcomes.filter((o) => o.status >= 500 && o.status !== 503).map((o) => `${o.status} ${o.body?.code}`),
+    ).toEqual([]);
   }
 
   function expectServingAfter(outcomes: Outcome[], since: number) {
     const after = outcomes.filter((o) => o.startedAt >= since);
     expect(after.length).toBeGreaterThan(20);
     // Refusals a hire may legitimately meet (the vacancy reached its quota); nothing else.
-    const unexpected = after.filter((o) => !(o.status === 200 || o.status === 201 || (o.status === 409 && o.body?.code === 'VACANCY_FILLED')));
+    const unexpected = after.filter(
+      (o) => !(o.status === 200 || o.status === 201 || (o.status === 409 && o.body?.code === 'VACANCY_FILLED')),
+    );
     expect(tally(unexpected)).toEqual({});
     expect(after.filter((o) => o.kind === 'hire' && o.status === 201).length).toBeGreaterThan(0);
   }

@@ -16,7 +16,9 @@ function newest(dir) {
 module.exports = async function globalSetup() {
   const root = join(__dirname, '..', '..');
   const entry = join(root, 'dist', 'src', 'main.js');
-  const stale = !existsSync(join(root, 'dist', 'main.js')) || !existsSync(entry) ||
+  const stale =
+    !existsSync(join(root, 'dist', 'main.js')) ||
+    !existsSync(entry) ||
     statSync(entry).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'migrations')));
   if (process.env.RESILIENCE_SKIP_BUILD === '1' || !stale) return;
   process.stdout.write('\n[resilience] building the service (npm run build)\n');

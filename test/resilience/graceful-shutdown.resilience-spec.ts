@@ -33,17 +33,33 @@ describe('graceful shutdown on SIGTERM (built service, private MariaDB)', () => 
   it('finishes the requests in flight, refuses new connections, exits 0', async () => {
     // Warm keep-alive connections first, so in-flight requests also ride on reused sockets.
     for (const s of world.seekers.slice(0, 4)) {
-      expect((await call(svc.url, 'POST', '/api/v1/card-validations', { token: world.employers[0].token, body: { cardNumber: s.cardNumber, nik: s.nik } })).status).toBe(200);
+      expect(
+        (
+          await call(svc.url, 'POST', '/api/v1/card-validations', {
+            token: world.employers[0].token,
+            body: { cardNumber: s.cardNumber, nik: s.nik },
+          })
+        ).status,
+      ).toBe(200);
     }
     db.freeze();
     const frozenAt = Date.now();
     const inFlight: Promise<Reply & { seekerId?: string }>[] = world.seekers.map((s, i) =>
       i % 3 === 2
-        ? call(svc.url, 'POST', '/api/v1/card-validations', { token: world.employers[i % 2].token, body: { cardNumber: s.cardNumber, nik: s.nik } })
+        ? call(svc.url, 'POST', '/api/v1/card-validations', {
+            token: world.employers[i % 2].token,
+            body: { cardNumber: s.cardNumber, nik: s.nik },
+          })
         : call(svc.url, 'POST', '/api/v1/placements', {
             token: world.employers[i % 2].token,
             headers: { 'Idempotency-Key': idempotencyKey() },
-            body: { cardNumber: s.cardNumber, nik: s.nik, startDate: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10), position: 'Staf gudang', vacancyId: world.vacancies[i % 2].id },
+            body: {
+              cardNumber: s.cardNumber,
+              nik: s.nik,
+              startDate: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10),
+              position: 'Staf gudang',
+              vacancyId: world.vacancies[i % 2].id,
+            },
           }).then((r) => ({ ...r, seekerId: s.seekerId })),
     );
     await sleep(300);
@@ -69,7 +85,9 @@ describe('graceful shutdown on SIGTERM (built service, private MariaDB)', () => 
     expect(exit!.at - signalledAt).toBeLessThan(EXIT_WITHIN_MS);
     expect(svc.log).toContain('shut down cleanly');
 
-    const acknowledged = replies.filter((r) => r.status === 201).map((r) => ({ placementId: r.body.id as string, seekerId: r.seekerId! }));
+    const acknowledged = replies
+      .filter((r) => r.status === 201)
+      .map((r) => ({ placementId: r.body.id as string, seekerId: r.seekerId! }));
     const problems = await db.withConnection((c) => hireInvariantViolations(c, acknowledged), 'ak1_resilience');
     expect(problems).toEqual([]);
   });

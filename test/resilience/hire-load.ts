@@ -1,4 +1,10 @@
-import { postVacancy, verifiedEmployer, walkInSeekerWithCard, type EmployerSession, type Session } from '../support/factories';
+import {
+  postVacancy,
+  verifiedEmployer,
+  walkInSeekerWithCard,
+  type EmployerSession,
+  type Session,
+} from '../support/factories';
 import { call, idempotencyKey, inParallel, officerSession, remote, sleep, type Reply } from './support';
 
 /** Employers with open vacancies and walk-in seekers holding ACTIVE cards, made over HTTP. */
@@ -11,14 +17,18 @@ export interface HiringWorld {
   cursor: number;
 }
 
-export async function makeHiringWorld(base: string, size: { employers: number; vacanciesPerEmployer: number; quota: number; seekers: number }): Promise<HiringWorld> {
+export async function makeHiringWorld(
+  base: string,
+  size: { employers: number; vacanciesPerEmployer: number; quota: number; seekers: number },
+): Promise<HiringWorld> {
   const t = remote(base);
   const officer = await officerSession(base);
   const employers: EmployerSession[] = [];
   for (let i = 0; i < size.employers; i++) employers.push(await verifiedEmployer(t, officer));
   const vacancies: HiringWorld['vacancies'] = [];
   for (let e = 0; e < employers.length; e++) {
-    for (let v = 0; v < size.vacanciesPerEmployer; v++) vacancies.push({ id: (await postVacancy(t, employers[e], { quota: size.quota })).id, employerIndex: e });
+    for (let v = 0; v < size.vacanciesPerEmployer; v++)
+      vacancies.push({ id: (await postVacancy(t, employers[e], { quota: size.quota })).id, employerIndex: e });
   }
   const seekers = await inParallel(Array.from({ length: size.seekers }), 8, async () => {
     const s = await walkInSeekerWithCard(t, officer);
@@ -48,7 +58,13 @@ export class HireLoad {
   constructor(
     private base: string,
     private readonly world: HiringWorld,
-    private readonly opts: { workers: number; hiresPerSecond: number; pauseMs: number; timeoutMs: number; maxRequests: number },
+    private readonly opts: {
+      workers: number;
+      hiresPerSecond: number;
+      pauseMs: number;
+      timeoutMs: number;
+      maxRequests: number;
+    },
   ) {}
 
   /** Points the load at another process (after a restart on a new port). */
@@ -72,7 +88,9 @@ export class HireLoad {
 
   /** Hires answered 201, as the placements they claim to have written. */
   get acknowledged(): { placementId: string; seekerId: string }[] {
-    return this.hires.filter((o) => o.status === 201).map((o) => ({ placementId: o.body.id as string, seekerId: o.seekerId }));
+    return this.hires
+      .filter((o) => o.status === 201)
+      .map((o) => ({ placementId: o.body.id as string, seekerId: o.seekerId }));
   }
 
   private async worker(): Promise<void> {
@@ -97,7 +115,13 @@ export class HireLoad {
     const reply = await call(this.base, 'POST', '/api/v1/placements', {
       token: this.world.employers[employerIndex].token,
       headers: i % 2 === 0 ? { 'Idempotency-Key': idempotencyKey() } : {},
-      body: { cardNumber: seeker.cardNumber, nik: seeker.nik, startDate: todayInJakarta(), position: 'Operator produksi', ...(vacancy ? { vacancyId: vacancy.id } : {}) },
+      body: {
+        cardNumber: seeker.cardNumber,
+        nik: seeker.nik,
+        startDate: todayInJakarta(),
+        position: 'Operator produksi',
+        ...(vacancy ? { vacancyId: vacancy.id } : {}),
+      },
       timeoutMs: this.opts.timeoutMs,
     });
     return { ...reply, kind: 'hire', seekerId: seeker.seekerId };
@@ -123,7 +147,14 @@ function todayInJakarta(): string {
 export function tally(outcomes: Reply[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const o of outcomes) {
-    const key = o.status === 0 ? (o.timedOut ? 'timeout' : `no answer (${o.error})`) : o.body?.code ? `${o.status} ${o.body.code}` : String(o.status);
+    const key =
+      o.status === 0
+        ? o.timedOut
+          ? 'timeout'
+          : `no answer (${o.error})`
+        : o.body?.code
+          ? `${o.status} ${o.body.code}`
+          : String(o.status);
     out[key] = (out[key] ?? 0) + 1;
   }
   return out;

@@ -63,12 +63,22 @@ export class PrivateMariaDb {
   }
 
   async createDatabase(name: string): Promise<void> {
-    await this.withConnection((c) => c.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+    await this.withConnection((c) =>
+      c.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+    );
   }
 
   /** A direct connection for the tests' own checks (closed by the caller). */
   connect(database?: string): Promise<Connection> {
-    return createConnection({ host: '127.0.0.1', port: this.port, user: 'root', database, timezone: 'Z', dateStrings: true, connectTimeout: 5000 });
+    return createConnection({
+      host: '127.0.0.1',
+      port: this.port,
+      user: 'root',
+      database,
+      timezone: 'Z',
+      dateStrings: true,
+      connectTimeout: 5000,
+    });
   }
 
   async withConnection<T>(work: (c: Connection) => Promise<T>, database?: string): Promise<T> {
@@ -119,7 +129,8 @@ export class PrivateMariaDb {
         await this.withConnection((c) => c.query('SELECT 1'));
         return;
       } catch {
-        if (Date.now() > deadline) throw new Error(`private MariaDB did not answer within 30 s:\n${this.errorLogTail()}`);
+        if (Date.now() > deadline)
+          throw new Error(`private MariaDB did not answer within 30 s:\n${this.errorLogTail()}`);
         await sleep(100);
       }
     }
@@ -184,15 +195,27 @@ export class PrivateMariaDb {
   private install(): void {
     const datadir = join(this.dir, 'data');
     for (const tool of INSTALL_DB) {
-      const r = spawnSync(tool, ['--no-defaults', '--user=root', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'], {
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
+      const r = spawnSync(
+        tool,
+        [
+          '--no-defaults',
+          '--user=root',
+          `--datadir=${datadir}`,
+          '--auth-root-authentication-method=normal',
+          '--skip-test-db',
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
       if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       if (r.status !== 0) throw new Error(`${tool} failed (exit ${r.status}): ${(r.stderr || r.stdout).slice(-2000)}`);
       return;
     }
-    throw new Error('Neither mariadb-install-db nor mysql_install_db is installed: the resilience tests need a local MariaDB installation.');
+    throw new Error(
+      'Neither mariadb-install-db nor mysql_install_db is installed: the resilience tests need a local MariaDB installation.',
+    );
   }
 
   private errorLogTail(): string {

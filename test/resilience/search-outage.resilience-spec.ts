@@ -48,7 +48,10 @@ describe('Meilisearch down during vacancy writes (built service, private MariaDB
     const during = [];
     for (let i = 0; i < 10; i++) during.push(await postVacancy(t, employer, { title: `Juru masak ${i}` }));
     for (const v of [before[0], before[1], during[0]]) {
-      const r = await call(svc.url, 'POST', `/api/v1/vacancies/${v.id}/close`, { token: employer.token, body: { reason: 'Posisi sudah terisi' } });
+      const r = await call(svc.url, 'POST', `/api/v1/vacancies/${v.id}/close`, {
+        token: employer.token,
+        body: { reason: 'Posisi sudah terisi' },
+      });
       expect(r.status).toBe(200);
     }
     // Search keeps answering from the database while Meilisearch is away.
@@ -61,7 +64,10 @@ describe('Meilisearch down during vacancy writes (built service, private MariaDB
 
     await meili.start();
     const backAt = Date.now();
-    const open = async () => (await db.withConnection((c) => c.query(`SELECT id FROM vacancies WHERE status = 'OPEN'`), 'ak1_resilience'))[0] as { id: string }[];
+    const open = async () =>
+      (
+        await db.withConnection((c) => c.query(`SELECT id FROM vacancies WHERE status = 'OPEN'`), 'ak1_resilience')
+      )[0] as { id: string }[];
     let expected: string[] = [];
     await waitUntil(
       async () => {
@@ -71,18 +77,26 @@ describe('Meilisearch down during vacancy writes (built service, private MariaDB
       CONVERGE_WITHIN_MS,
       'index and database to converge',
     );
-    process.stdout.write(`[resilience] Meilisearch outage: converged ${Date.now() - backAt} ms after it came back (${expected.length} open vacancies indexed)\n`);
+    process.stdout.write(
+      `[resilience] Meilisearch outage: converged ${Date.now() - backAt} ms after it came back (${expected.length} open vacancies indexed)\n`,
+    );
     expect(expected).toHaveLength(12);
     expect((await call(svc.url, 'GET', '/health')).body.search).toBe('up');
     expect(meili.violations).toEqual([]);
   });
 
   function indexed(): string[] {
-    return meili.documents('vacancies').map((d) => String(d.id)).sort();
+    return meili
+      .documents('vacancies')
+      .map((d) => String(d.id))
+      .sort();
   }
 
   async function outboxSize(): Promise<number> {
-    const [rows] = (await db.withConnection((c) => c.query('SELECT COUNT(*) AS n FROM search_outbox'), 'ak1_resilience')) as unknown as [{ n: number }[]];
+    const [rows] = (await db.withConnection(
+      (c) => c.query('SELECT COUNT(*) AS n FROM search_outbox'),
+      'ak1_resilience',
+    )) as unknown as [{ n: number }[]];
     return Number(rows[0].n);
   }
 });

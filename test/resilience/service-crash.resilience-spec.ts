@@ -27,7 +27,13 @@ describe('service killed with SIGKILL during hires (built service, private Maria
 
   it('restarts into a consistent database, and every acknowledged hire is there exactly once', async () => {
     const first = services[0];
-    const load = new HireLoad(first.url, world, { workers: 10, hiresPerSecond: 20, pauseMs: 5, timeoutMs: 10_000, maxRequests: 20_000 });
+    const load = new HireLoad(first.url, world, {
+      workers: 10,
+      hiresPerSecond: 20,
+      pauseMs: 5,
+      timeoutMs: 10_000,
+      maxRequests: 20_000,
+    });
     load.start();
     await sleep(3_000);
     first.signal('SIGKILL');
@@ -48,7 +54,8 @@ describe('service killed with SIGKILL during hires (built service, private Maria
     expect(load.outcomes.filter((o) => o.timedOut)).toHaveLength(0);
     expect(load.outcomes.filter((o) => o.status >= 500).map((o) => `${o.status} ${o.body?.code}`)).toEqual([]);
     // Before the kill and after the restart the service answered normally.
-    const normal = (o: { status: number; body: { code?: string } | null }) => o.status === 200 || o.status === 201 || (o.status === 409 && o.body?.code === 'VACANCY_FILLED');
+    const normal = (o: { status: number; body: { code?: string } | null }) =>
+      o.status === 200 || o.status === 201 || (o.status === 409 && o.body?.code === 'VACANCY_FILLED');
     expect(tally(load.outcomes.filter((o) => o.endedAt < exit.at - 50 && !normal(o)))).toEqual({});
     const after = load.outcomes.filter((o) => o.startedAt >= restartedAt);
     expect(tally(after.filter((o) => !normal(o)))).toEqual({});

@@ -88,7 +88,13 @@ export class BuiltService {
     const p = port ?? (await freePort());
     const proc = spawn(process.execPath, [entry], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules'), ...SERVICE_ENV, ...env, PORT: String(p) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_PATH: join(ROOT, 'node_modules'),
+        ...SERVICE_ENV,
+        ...env,
+        PORT: String(p),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const svc = new BuiltService(proc, p);
@@ -186,7 +192,11 @@ export function officerSession(base: string): Promise<Session> {
 }
 
 /** Runs `work` over `items` with at most `width` in flight. */
-export async function inParallel<T, R>(items: T[], width: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function inParallel<T, R>(
+  items: T[],
+  width: number,
+  work: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -221,7 +231,10 @@ async function rows<T>(c: QueryRunner, sql: string, params: unknown[] = []): Pro
  *   ACTIVE card's seeker is not placed and has no placement; a placed seeker has a placement;
  * - every vacancy's `filled` equals its placement count, and it is FILLED exactly at quota.
  */
-export async function hireInvariantViolations(c: QueryRunner, acknowledged: { placementId: string; seekerId: string }[]): Promise<string[]> {
+export async function hireInvariantViolations(
+  c: QueryRunner,
+  acknowledged: { placementId: string; seekerId: string }[],
+): Promise<string[]> {
   const problems: string[] = [];
   const placements = await rows<{ id: string; seeker_id: string; card_id: string | null; vacancy_id: string | null }>(
     c,
@@ -254,15 +267,18 @@ export async function hireInvariantViolations(c: QueryRunner, acknowledged: { pl
     }
   }
   const placedSeekers = await rows<{ id: string }>(c, 'SELECT id FROM seekers WHERE placed_at IS NOT NULL');
-  for (const s of placedSeekers) if (!perSeeker.has(s.id)) problems.push(`seeker ${s.id} has placed_at but no placement`);
+  for (const s of placedSeekers)
+    if (!perSeeker.has(s.id)) problems.push(`seeker ${s.id} has placed_at but no placement`);
 
   const vacancies = await rows<{ id: string; filled: number; quota: number; status: string; placed: number }>(
     c,
     `SELECT v.id, v.filled, v.quota, v.status, (SELECT COUNT(*) FROM placements p WHERE p.vacancy_id = v.id) AS placed FROM vacancies v`,
   );
   for (const v of vacancies) {
-    if (Number(v.filled) !== Number(v.placed)) problems.push(`vacancy ${v.id}: filled ${v.filled} but ${v.placed} placements`);
-    if ((Number(v.filled) >= Number(v.quota)) !== (v.status === 'FILLED')) problems.push(`vacancy ${v.id}: filled ${v.filled}/${v.quota} with status ${v.status}`);
+    if (Number(v.filled) !== Number(v.placed))
+      problems.push(`vacancy ${v.id}: filled ${v.filled} but ${v.placed} placements`);
+    if (Number(v.filled) >= Number(v.quota) !== (v.status === 'FILLED'))
+      problems.push(`vacancy ${v.id}: filled ${v.filled}/${v.quota} with status ${v.status}`);
   }
   return problems;
 }

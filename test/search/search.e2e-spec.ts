@@ -4,7 +4,15 @@ import { SearchOutboxEntry } from '../../src/search/search-outbox.entity';
 import { Vacancy } from '../../src/vacancies/vacancy.entity';
 import { MeiliStandIn } from '../support/meili-stand-in';
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, postVacancy, uniq, verifiedEmployer, type EmployerSession, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  postVacancy,
+  uniq,
+  verifiedEmployer,
+  type EmployerSession,
+  type Session,
+} from '../support/factories';
 
 const V = '/api/v1/vacancies';
 
@@ -52,9 +60,16 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
       const res = await t.http.get(V).query({ employerId: emp.employerId, ...query });
       if (res.status !== 200) throw new Error(`search failed: ${res.status} ${JSON.stringify(res.body)}`);
       searches += 1;
-      return res.body as { items: { id: string }[]; total: number; page: number; pageSize: number; facets: Record<string, Record<string, number>> };
+      return res.body as {
+        items: { id: string }[];
+        total: number;
+        page: number;
+        pageSize: number;
+        facets: Record<string, Record<string, number>>;
+      };
     };
-    const names = (body: { items: { id: string }[] }) => body.items.map((v) => Object.keys(ids).find((k) => ids[k] === v.id) ?? v.id);
+    const names = (body: { items: { id: string }[] }) =>
+      body.items.map((v) => Object.keys(ids).find((k) => ids[k] === v.id) ?? v.id);
 
     beforeAll(async () => {
       be = await backend();
@@ -64,13 +79,65 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
       emp = await verifiedEmployer(t, officer, { legalName: `PT Sinar ${token}` });
       t.clock.set(new Date());
       const step = () => t.clock.advance(60_000);
-      ids.supir = (await postVacancy(t, emp, { title: 'Supir Truk Ekspedisi', description: 'Mengantar barang antar kota di Sumatera Selatan.', skills: ['SIM B1', 'mengemudi'], employmentType: 'FULL_TIME', kecamatanCode: '16.71.05', educationMin: 'SMA', salaryMin: 4_000_000, salaryMax: 5_000_000, requiresAk1: true, closesAt: inDays(t, 20) })).id;
+      ids.supir = (
+        await postVacancy(t, emp, {
+          title: 'Supir Truk Ekspedisi',
+          description: 'Mengantar barang antar kota di Sumatera Selatan.',
+          skills: ['SIM B1', 'mengemudi'],
+          employmentType: 'FULL_TIME',
+          kecamatanCode: '16.71.05',
+          educationMin: 'SMA',
+          salaryMin: 4_000_000,
+          salaryMax: 5_000_000,
+          requiresAk1: true,
+          closesAt: inDays(t, 20),
+        })
+      ).id;
       step();
-      ids.kasir = (await postVacancy(t, emp, { title: 'Kasir Minimarket', description: 'Melayani pembayaran pelanggan dengan ramah.', skills: ['kasir', 'pelayanan pelanggan'], employmentType: 'PART_TIME', kecamatanCode: '16.71.06', educationMin: 'SMP', salaryMin: 2_500_000, salaryMax: 3_000_000, requiresAk1: false, closesAt: inDays(t, 10) })).id;
+      ids.kasir = (
+        await postVacancy(t, emp, {
+          title: 'Kasir Minimarket',
+          description: 'Melayani pembayaran pelanggan dengan ramah.',
+          skills: ['kasir', 'pelayanan pelanggan'],
+          employmentType: 'PART_TIME',
+          kecamatanCode: '16.71.06',
+          educationMin: 'SMP',
+          salaryMin: 2_500_000,
+          salaryMax: 3_000_000,
+          requiresAk1: false,
+          closesAt: inDays(t, 10),
+        })
+      ).id;
       step();
-      ids.admin = (await postVacancy(t, emp, { title: 'Staf Administrasi Gudang', description: 'Mencatat stok barang, menguasai Microsoft Excel.', skills: ['excel', 'arsip'], employmentType: 'CONTRACT', kecamatanCode: undefined, educationMin: 'D3', salaryMin: 4_500_000, salaryMax: undefined, requiresAk1: true, closesAt: inDays(t, 40) })).id;
+      ids.admin = (
+        await postVacancy(t, emp, {
+          title: 'Staf Administrasi Gudang',
+          description: 'Mencatat stok barang, menguasai Microsoft Excel.',
+          skills: ['excel', 'arsip'],
+          employmentType: 'CONTRACT',
+          kecamatanCode: undefined,
+          educationMin: 'D3',
+          salaryMin: 4_500_000,
+          salaryMax: undefined,
+          requiresAk1: true,
+          closesAt: inDays(t, 40),
+        })
+      ).id;
       step();
-      ids.teknisi = (await postVacancy(t, emp, { title: 'Teknisi Listrik', description: 'Memasang dan merawat instalasi listrik gedung.', skills: ['listrik', 'instalasi'], employmentType: 'FULL_TIME', kecamatanCode: '16.71.05', educationMin: 'SMK', salaryMin: undefined, salaryMax: undefined, requiresAk1: true, closesAt: inDays(t, 5) })).id;
+      ids.teknisi = (
+        await postVacancy(t, emp, {
+          title: 'Teknisi Listrik',
+          description: 'Memasang dan merawat instalasi listrik gedung.',
+          skills: ['listrik', 'instalasi'],
+          employmentType: 'FULL_TIME',
+          kecamatanCode: '16.71.05',
+          educationMin: 'SMK',
+          salaryMin: undefined,
+          salaryMax: undefined,
+          requiresAk1: true,
+          closesAt: inDays(t, 5),
+        })
+      ).id;
       step();
       // Never searchable: a draft, and one closed after it was published.
       ids.draft = (await postVacancy(t, emp, { title: 'Supir Draft', status: 'DRAFT' })).id;
@@ -92,13 +159,20 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
         kecamatanCode: { '16.71.05': 2, '16.71.06': 1, UNSPECIFIED: 1 },
         educationMin: { SMA: 1, SMP: 1, D3: 1, SMK: 1 },
       });
-      for (const facet of Object.values(body.facets)) expect(Object.values(facet).reduce((a, b) => a + b, 0)).toBe(body.total);
+      for (const facet of Object.values(body.facets))
+        expect(Object.values(facet).reduce((a, b) => a + b, 0)).toBe(body.total);
     });
 
     it('shows each item as the API shows a vacancy', async () => {
       const body = await search({ q: 'kasir' });
       expect(body.items).toHaveLength(1);
-      expect(body.items[0]).toMatchObject({ id: ids.kasir, status: 'OPEN', title: 'Kasir Minimarket', employer: { id: emp.employerId, legalName: `PT Sinar ${token}` }, remaining: 2 });
+      expect(body.items[0]).toMatchObject({
+        id: ids.kasir,
+        status: 'OPEN',
+        title: 'Kasir Minimarket',
+        employer: { id: emp.employerId, legalName: `PT Sinar ${token}` },
+        remaining: 2,
+      });
     });
 
     it('matches every word of q, in any order and any case, across title, description, skills and employer name', async () => {
@@ -132,10 +206,20 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
     });
 
     it('combines filters, and counts facets over the filtered set', async () => {
-      const body = await search({ employmentType: 'FULL_TIME', kecamatanCode: '16.71.05', educationLevel: 'SMA', salaryMin: 4_000_000, q: 'truk' });
+      const body = await search({
+        employmentType: 'FULL_TIME',
+        kecamatanCode: '16.71.05',
+        educationLevel: 'SMA',
+        salaryMin: 4_000_000,
+        q: 'truk',
+      });
       expect(names(body)).toEqual(['supir']);
       const wide = await search({ requiresAk1: true, kecamatanCode: '16.71.05' });
-      expect(wide.facets).toEqual({ employmentType: { FULL_TIME: 2 }, kecamatanCode: { '16.71.05': 2 }, educationMin: { SMA: 1, SMK: 1 } });
+      expect(wide.facets).toEqual({
+        employmentType: { FULL_TIME: 2 },
+        kecamatanCode: { '16.71.05': 2 },
+        educationMin: { SMA: 1, SMK: 1 },
+      });
     });
 
     it('sorts by newest, closing soonest and salary (no stated wage last)', async () => {
@@ -170,7 +254,11 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
       const v = await postVacancy(t, e, { closesAt: inDays(t, 15) });
       await sync(t);
       expect(names(await search({ employerId: e.employerId }))).toEqual([v.id]);
-      await t.http.post(`/api/v1/employers/${e.employerId}/suspend`).set(bearer(officer)).send({ reason: 'Perlu diperiksa' }).expect(200);
+      await t.http
+        .post(`/api/v1/employers/${e.employerId}/suspend`)
+        .set(bearer(officer))
+        .send({ reason: 'Perlu diperiksa' })
+        .expect(200);
       await sync(t);
       expect(await search({ employerId: e.employerId })).toMatchObject({ total: 0, items: [] });
       await t.http.post(`/api/v1/employers/${e.employerId}/reinstate`).set(bearer(officer)).expect(200);
@@ -187,7 +275,10 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
         ['kecamatanCode', '99.99.99'],
         ['salaryMin', 'lots'],
       ]) {
-        const res = await t.http.get(V).query({ [field]: value }).expect(400);
+        const res = await t.http
+          .get(V)
+          .query({ [field]: value })
+          .expect(400);
         expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
       }
     });
@@ -208,7 +299,12 @@ searchBehaviour('meilisearch driver against the local stand-in', async () => {
   const standIn = new MeiliStandIn('stand-in-key');
   await standIn.start();
   return {
-    env: { SEARCH_DRIVER: 'meilisearch', MEILI_HOST: standIn.url, MEILI_API_KEY: 'stand-in-key', MEILI_INDEX: uniq('vacancies_') },
+    env: {
+      SEARCH_DRIVER: 'meilisearch',
+      MEILI_HOST: standIn.url,
+      MEILI_API_KEY: 'stand-in-key',
+      MEILI_INDEX: uniq('vacancies_'),
+    },
     meili: true,
     searchesServed: () => standIn.requests.filter((r) => r.path.endsWith('/search')).length,
     cleanup: async () => {
@@ -225,7 +321,9 @@ searchBehaviour('meilisearch driver against the local stand-in', async () => {
     meili: true,
     cleanup: async () => {
       const { Meilisearch } = await import('meilisearch');
-      await new Meilisearch({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_API_KEY }).deleteIndex(index).waitTask();
+      await new Meilisearch({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_API_KEY })
+        .deleteIndex(index)
+        .waitTask();
     },
   };
 });
@@ -238,9 +336,20 @@ describe('meilisearch driver: settings, reindex, outage and recovery (stand-in)'
   let indexName: string;
 
   /** Ids the index holds for this employer, and the ids the database says are searchable. */
-  const indexed = () => standIn.documents(indexName).filter((d) => d.employerId === emp.employerId).map((d) => String(d.id)).sort();
+  const indexed = () =>
+    standIn
+      .documents(indexName)
+      .filter((d) => d.employerId === emp.employerId)
+      .map((d) => String(d.id))
+      .sort();
   const searchable = async () =>
-    (await t.ds.getRepository(Vacancy).find({ where: { employerId: emp.employerId, status: 'OPEN' }, select: { id: true } })).map((v) => v.id).sort();
+    (
+      await t.ds
+        .getRepository(Vacancy)
+        .find({ where: { employerId: emp.employerId, status: 'OPEN' }, select: { id: true } })
+    )
+      .map((v) => v.id)
+      .sort();
 
   beforeAll(async () => {
     standIn = new MeiliStandIn();
@@ -263,7 +372,17 @@ describe('meilisearch driver: settings, reindex, outage and recovery (stand-in)'
   it('applies the index settings at start: attributes, sort-first ranking and job synonyms', () => {
     const settings = standIn.settingsOf(indexName)!;
     expect(settings.searchableAttributes).toEqual(['title', 'skills', 'employerName', 'description']);
-    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(['employmentType', 'kecamatanCode', 'educationMin', 'educationRank', 'requiresAk1', 'pay', 'employerId']));
+    expect(settings.filterableAttributes).toEqual(
+      expect.arrayContaining([
+        'employmentType',
+        'kecamatanCode',
+        'educationMin',
+        'educationRank',
+        'requiresAk1',
+        'pay',
+        'employerId',
+      ]),
+    );
     expect(settings.sortableAttributes).toEqual(expect.arrayContaining(['publishedAt', 'closesAt', 'pay']));
     expect(settings.rankingRules[0]).toBe('sort');
     expect(settings.synonyms.sopir).toEqual(expect.arrayContaining(['supir', 'driver']));
@@ -281,7 +400,19 @@ describe('meilisearch driver: settings, reindex, outage and recovery (stand-in)'
   });
 
   it('polls tasks and sends filters, facets, sort and page as Meilisearch documents them', async () => {
-    await t.http.get(V).query({ q: 'supir', educationLevel: 'S1', requiresAk1: true, salaryMin: 1, kecamatanCode: '16.71.05', sort: 'closing', page: 2, pageSize: 5 }).expect(200);
+    await t.http
+      .get(V)
+      .query({
+        q: 'supir',
+        educationLevel: 'S1',
+        requiresAk1: true,
+        salaryMin: 1,
+        kecamatanCode: '16.71.05',
+        sort: 'closing',
+        page: 2,
+        pageSize: 5,
+      })
+      .expect(200);
     const req = [...standIn.requests].reverse().find((r) => r.path === `/indexes/${indexName}/search`)!;
     expect(req.body).toEqual({
       q: 'supir',
@@ -298,7 +429,11 @@ describe('meilisearch driver: settings, reindex, outage and recovery (stand-in)'
 
   it('the stand-in refuses what Meilisearch would refuse', async () => {
     const post = (path: string, body: unknown) =>
-      fetch(`${standIn.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${standIn.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await post(`/indexes/${indexName}/search`, { q: 'x', filter: ['title = "x"'] })).status).toBe(400);
     expect((await post(`/indexes/${indexName}/search`, { q: 'x', sort: ['title:asc'] })).status).toBe(400);
     expect((await post(`/indexes/${indexName}/search`, { q: 'x', facets: ['location'] })).status).toBe(400);
@@ -335,7 +470,9 @@ describe('meilisearch driver: settings, reindex, outage and recovery (stand-in)'
     const created = await postVacancy(t, emp, { title: 'Montir Sepeda Motor' });
     await t.http.patch(`${V}/${kept.id}`).set(bearer(emp)).send({ title: 'Kurir Motor Antar Paket' }).expect(200);
     await t.http.post(`${V}/${toClose.id}/close`).set(bearer(emp)).send({}).expect(200);
-    const waiting = await t.ds.getRepository(SearchOutboxEntry).countBy({ entityId: In([created.id, kept.id, toClose.id]) });
+    const waiting = await t.ds
+      .getRepository(SearchOutboxEntry)
+      .countBy({ entityId: In([created.id, kept.id, toClose.id]) });
     expect(waiting).toBe(3);
     const failedDrain = await t.app.get(SearchIndexer).drainOnce();
     expect(failedDrain.failed).toBeGreaterThan(0);
@@ -355,7 +492,9 @@ describe('meilisearch driver: settings, reindex, outage and recovery (stand-in)'
     } finally {
       t.clock.reset();
     }
-    expect(await t.ds.getRepository(SearchOutboxEntry).countBy({ entityId: In([created.id, kept.id, toClose.id]) })).toBe(0);
+    expect(
+      await t.ds.getRepository(SearchOutboxEntry).countBy({ entityId: In([created.id, kept.id, toClose.id]) }),
+    ).toBe(0);
     expect(indexed()).toEqual(await searchable());
     expect(standIn.documents(indexName).find((d) => d.id === kept.id)?.title).toBe('Kurir Motor Antar Paket');
     expect((await t.http.get('/health').expect(200)).body).toEqual({ status: 'ok', db: 'up', search: 'up' });

@@ -1,6 +1,14 @@
 import { startApp, type TestApp } from '../support/app';
 import { bearer } from '../support/factories';
-import { CALLERS, CONSOLE_ROUTE, pathWith, refusalFor, ROUTE_POLICY, splitRoute, type RoutePolicy } from './route-policy';
+import {
+  CALLERS,
+  CONSOLE_ROUTE,
+  pathWith,
+  refusalFor,
+  ROUTE_POLICY,
+  splitRoute,
+  type RoutePolicy,
+} from './route-policy';
 import { buildWorld, expectErrorShape, foreignObjects, sessionOf, type World } from './world';
 
 /**
@@ -19,9 +27,17 @@ describe('security: access control', () => {
 
   /** `METHOD /path` for every route Express serves, path parameters written `{id}` as in OpenAPI. */
   function servedRoutes(): string[] {
-    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+    const router = (
+      t.app.getHttpAdapter().getInstance() as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      }
+    ).router;
     const routes = router.stack.flatMap((layer) =>
-      layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : [],
+      layer.route
+        ? Object.keys(layer.route.methods).map(
+            (m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+          )
+        : [],
     );
     // Swagger's own UI and document routes are infrastructure, not part of the API.
     return [...new Set(routes)].filter((r) => !/ \/docs(-json|-yaml|\/|$)/.test(r));
@@ -29,7 +45,9 @@ describe('security: access control', () => {
 
   async function documentedRoutes(): Promise<string[]> {
     const doc = (await t.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    return Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
   }
 
   describe('route inventory', () => {
@@ -41,7 +59,10 @@ describe('security: access control', () => {
 
     it('covers every route the OpenAPI document lists, and names no route that is gone', async () => {
       const documented = await documentedRoutes();
-      expect({ notInPolicyTable: documented.filter((r) => !table.includes(r)), goneFromApp: table.filter((r) => !documented.includes(r)) }).toEqual({
+      expect({
+        notInPolicyTable: documented.filter((r) => !table.includes(r)),
+        goneFromApp: table.filter((r) => !documented.includes(r)),
+      }).toEqual({
         notInPolicyTable: [],
         goneFromApp: [],
       });
@@ -51,7 +72,10 @@ describe('security: access control', () => {
       // Web console pages are accounted for by their mount points (see CONSOLE_ROUTE), not by this table.
       const served = servedRoutes().filter((r) => !CONSOLE_ROUTE.test(r));
       expect(served.length).toBeGreaterThan(40);
-      expect({ notInPolicyTable: served.filter((r) => !table.includes(r)), goneFromApp: table.filter((r) => !served.includes(r)) }).toEqual({
+      expect({
+        notInPolicyTable: served.filter((r) => !table.includes(r)),
+        goneFromApp: table.filter((r) => !served.includes(r)),
+      }).toEqual({
         notInPolicyTable: [],
         goneFromApp: [],
       });
@@ -71,11 +95,14 @@ describe('security: access control', () => {
       expect(new Set(cases.map((c) => c.p.route)).size).toBe(guarded.length);
     });
 
-    it.each(cases.map((c) => [c.p.route, c.caller, c.refusal.status, c.refusal.code, c] as const))('%s as %s → %i %s', async (_r, caller, status, code, c) => {
-      const res = await send(c.p, objectIdFor(c.p), sessionOf(w, caller));
-      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-      expectErrorShape(res);
-    });
+    it.each(cases.map((c) => [c.p.route, c.caller, c.refusal.status, c.refusal.code, c] as const))(
+      '%s as %s → %i %s',
+      async (_r, caller, status, code, c) => {
+        const res = await send(c.p, objectIdFor(c.p), sessionOf(w, caller));
+        expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+        expectErrorShape(res);
+      },
+    );
   });
 
   describe("object level: each caller against another tenant's objects", () => {
@@ -89,33 +116,44 @@ describe('security: access control', () => {
       expect([...routes].sort()).toEqual(expected.sort());
     });
 
-    it.each(cases.map((c) => [c.p.route, c.caller, c] as const))('%s as %s → 404 for objects not its own, nothing leaked', async (_r, caller, c) => {
-      const targets = foreignObjects(w, c.p, caller);
-      if (caller === 'officer') {
-        expect(targets).toEqual([]); // officers may see every object
-        return;
-      }
-      expect(targets.length).toBeGreaterThan(0);
-      for (const target of targets) {
-        const res = await send(c.p, target.id, sessionOf(w, caller));
-        expect({ target: target.label, status: res.status, code: res.body.code }).toEqual({ target: target.label, status: 404, code: 'NOT_FOUND' });
-        expectErrorShape(res);
-        for (const secret of w.secrets) expect(res.text).not.toContain(secret);
-        // Control: the same read by the object's owner succeeds, so the 404 above is about ownership.
-        if (c.p.route.startsWith('GET ')) expect((await send(c.p, target.id, target.owner)).status).toBe(200);
-      }
-    });
+    it.each(cases.map((c) => [c.p.route, c.caller, c] as const))(
+      '%s as %s → 404 for objects not its own, nothing leaked',
+      async (_r, caller, c) => {
+        const targets = foreignObjects(w, c.p, caller);
+        if (caller === 'officer') {
+          expect(targets).toEqual([]); // officers may see every object
+          return;
+        }
+        expect(targets.length).toBeGreaterThan(0);
+        for (const target of targets) {
+          const res = await send(c.p, target.id, sessionOf(w, caller));
+          expect({ target: target.label, status: res.status, code: res.body.code }).toEqual({
+            target: target.label,
+            status: 404,
+            code: 'NOT_FOUND',
+          });
+          expectErrorShape(res);
+          for (const secret of w.secrets) expect(res.text).not.toContain(secret);
+          // Control: the same read by the object's owner succeeds, so the 404 above is about ownership.
+          if (c.p.route.startsWith('GET ')) expect((await send(c.p, target.id, target.owner)).status).toBe(200);
+        }
+      },
+    );
 
-    it("left every attacked object exactly as it was", async () => {
+    it('left every attacked object exactly as it was', async () => {
       const vacancyB = await t.http.get(`/api/v1/vacancies/${w.vacancyB}`).set(bearer(w.b)).expect(200);
       expect(vacancyB.body).toMatchObject({ status: 'OPEN', filled: 0 });
       expect(vacancyB.body.title).not.toContain('penyerang');
       const draftB = await t.http.get(`/api/v1/vacancies/${w.draftB}`).set(bearer(w.b)).expect(200);
       expect(draftB.body.status).toBe('DRAFT');
       const appsB = await t.http.get(`/api/v1/vacancies/${w.vacancyB}/applications`).set(bearer(w.b)).expect(200);
-      expect(appsB.body.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([[w.appS1toB, 'SUBMITTED']]);
+      expect(appsB.body.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
+        [w.appS1toB, 'SUBMITTED'],
+      ]);
       const mineS2 = await t.http.get('/api/v1/seekers/me/applications').set(bearer(w.s2)).expect(200);
-      expect(mineS2.body.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([[w.appS2toA, 'SUBMITTED']]);
+      expect(mineS2.body.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
+        [w.appS2toA, 'SUBMITTED'],
+      ]);
       const cardS2 = await t.http.get(`/api/v1/cards/${w.s2.cardId}`).set(bearer(w.s2)).expect(200);
       expect(cardS2.body).toMatchObject({ status: 'ACTIVE', reports: [] });
       const employerB = await t.http.get(`/api/v1/employers/${w.b.employerId}`).set(bearer(w.b)).expect(200);
@@ -127,9 +165,14 @@ describe('security: access control', () => {
     it('card validations: an employer sees its own, never another’s, and cannot ask for another’s', async () => {
       const mine = await t.http.get('/api/v1/card-validations').set(bearer(w.a)).expect(200);
       expect(mine.body.items.length).toBeGreaterThan(0);
-      expect(new Set(mine.body.items.map((v: { employerId: string }) => v.employerId))).toEqual(new Set([w.a.employerId]));
+      expect(new Set(mine.body.items.map((v: { employerId: string }) => v.employerId))).toEqual(
+        new Set([w.a.employerId]),
+      );
       expect(mine.text).not.toContain(w.s2.nik);
-      const theirs = await t.http.get(`/api/v1/card-validations?employerId=${w.b.employerId}`).set(bearer(w.a)).expect(403);
+      const theirs = await t.http
+        .get(`/api/v1/card-validations?employerId=${w.b.employerId}`)
+        .set(bearer(w.a))
+        .expect(403);
       expectErrorShape(theirs);
     });
 
@@ -138,7 +181,9 @@ describe('security: access control', () => {
       expect(ofB.body.items.length).toBeGreaterThan(0);
       const ofA = await t.http.get('/api/v1/placements').set(bearer(w.a)).expect(200);
       expect(ofA.body.items).toEqual([]);
-      expectErrorShape(await t.http.get(`/api/v1/placements?employerId=${w.b.employerId}`).set(bearer(w.a)).expect(403));
+      expectErrorShape(
+        await t.http.get(`/api/v1/placements?employerId=${w.b.employerId}`).set(bearer(w.a)).expect(403),
+      );
     });
 
     it("an employer's vacancy list holds none of B's vacancies; public search shows no draft", async () => {

@@ -1,7 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { composeCardNumber, groupCardNumber } from '../../src/cards/card-number';
 import { ENGINE, startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, nikFor, seekerWithActiveCard, uniq, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  nikFor,
+  seekerWithActiveCard,
+  uniq,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 
 /** Median of a list of numbers. */
 function median(xs: number[]): number {
@@ -12,9 +20,22 @@ function median(xs: number[]): number {
 
 /** Runs two probes alternately (so drift in machine load hits both alike) and times each reply. */
 async function timeAlternately<T>(tries: number, a: () => Promise<T>, b: () => Promise<T>) {
-  const res = { a: [] as number[], b: [] as number[], lastA: undefined as T | undefined, lastB: undefined as T | undefined };
+  const res = {
+    a: [] as number[],
+    b: [] as number[],
+    lastA: undefined as T | undefined,
+    lastB: undefined as T | undefined,
+  };
   for (let i = 0; i < tries; i++) {
-    for (const [side, probe] of (i % 2 ? [['b', b], ['a', a]] : [['a', a], ['b', b]]) as ['a' | 'b', () => Promise<T>][]) {
+    for (const [side, probe] of (i % 2
+      ? [
+          ['b', b],
+          ['a', a],
+        ]
+      : [
+          ['a', a],
+          ['b', b],
+        ]) as ['a' | 'b', () => Promise<T>][]) {
       const start = process.hrtime.bigint();
       const reply = await probe();
       res[side].push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -37,10 +58,19 @@ describe('security: enumeration', () => {
 
   beforeAll(async () => {
     // Limits out of the way (the wrong-NIK lock would answer 429 after 5 tries): this measures the lookup.
-    t = await startApp({ VALIDATION_RATE_LIMIT: '1000000', CARD_MISMATCH_LIMIT: '1000000', LOGIN_FAILURE_LIMIT_PER_EMAIL: '100000', LOGIN_FAILURE_LIMIT_PER_ADDRESS: '100000' });
+    t = await startApp({
+      VALIDATION_RATE_LIMIT: '1000000',
+      CARD_MISMATCH_LIMIT: '1000000',
+      LOGIN_FAILURE_LIMIT_PER_EMAIL: '100000',
+      LOGIN_FAILURE_LIMIT_PER_ADDRESS: '100000',
+    });
     const officer = await makeOfficer(t);
     employer = await verifiedEmployer(t, officer);
-    const held = await seekerWithActiveCard(t, officer, { birthDate: '1990-03-04', gender: 'L', nik: nikFor('1990-03-04', 'L') });
+    const held = await seekerWithActiveCard(t, officer, {
+      birthDate: '1990-03-04',
+      gender: 'L',
+      nik: nikFor('1990-03-04', 'L'),
+    });
     card = held.card;
     holderNik = held.seeker.nik;
   });
@@ -51,7 +81,8 @@ describe('security: enumeration', () => {
     const unknownNumber = groupCardNumber(composeCardNumber('1671', 98, randomInt(1, 999_999)));
     let wrongNik = nikFor('1991-05-06', 'P');
     while (wrongNik === holderNik) wrongNik = nikFor('1991-05-06', 'P');
-    const validate = (cardNumber: string, nik: string) => () => t.http.post('/api/v1/card-validations').set(bearer(employer)).send({ cardNumber, nik });
+    const validate = (cardNumber: string, nik: string) => () =>
+      t.http.post('/api/v1/card-validations').set(bearer(employer)).send({ cardNumber, nik });
 
     // Control: the right pair is found, so the two probes below really differ in what they hit.
     const right = await validate(card.cardNumber, holderNik)();
@@ -73,14 +104,17 @@ describe('security: enumeration', () => {
 
     const p50 = { wrongNik: median(r.a), unknownNumber: median(r.b) };
     const diff = Math.abs(p50.wrongNik - p50.unknownNumber);
-    console.log(`[${ENGINE}] card validation over ${tries} tries each: p50 wrong NIK ${p50.wrongNik.toFixed(3)} ms, p50 unknown number ${p50.unknownNumber.toFixed(3)} ms, difference ${diff.toFixed(3)} ms`);
+    console.log(
+      `[${ENGINE}] card validation over ${tries} tries each: p50 wrong NIK ${p50.wrongNik.toFixed(3)} ms, p50 unknown number ${p50.unknownNumber.toFixed(3)} ms, difference ${diff.toFixed(3)} ms`,
+    );
     expect(diff).toBeLessThan(5);
   });
 
   it('login: an unknown email and a wrong password answer alike, in like time', async () => {
     const officer = await makeOfficer(t);
     const unknownEmail = `${uniq('nobody')}@disnaker.test`;
-    const attempt = (email: string) => () => t.http.post('/api/v1/auth/login').send({ email, password: 'wrong-password-123' });
+    const attempt = (email: string) => () =>
+      t.http.post('/api/v1/auth/login').send({ email, password: 'wrong-password-123' });
     await timeAlternately(3, attempt(officer.email), attempt(unknownEmail)); // warm-up
     const tries = 50;
     const r = await timeAlternately(tries, attempt(officer.email), attempt(unknownEmail));
@@ -90,7 +124,9 @@ describe('security: enumeration', () => {
 
     const p50 = { wrongPassword: median(r.a), unknownEmail: median(r.b) };
     const diff = Math.abs(p50.wrongPassword - p50.unknownEmail);
-    console.log(`[${ENGINE}] login over ${tries} tries each: p50 wrong password ${p50.wrongPassword.toFixed(2)} ms, p50 unknown email ${p50.unknownEmail.toFixed(2)} ms, difference ${diff.toFixed(2)} ms`);
+    console.log(
+      `[${ENGINE}] login over ${tries} tries each: p50 wrong password ${p50.wrongPassword.toFixed(2)} ms, p50 unknown email ${p50.unknownEmail.toFixed(2)} ms, difference ${diff.toFixed(2)} ms`,
+    );
     // argon2 dominates both (tens of ms): a skipped hash would show as a difference of about the whole
     // median, far above this bound, which leaves room for noise on a busy machine.
     expect(diff).toBeLessThan(Math.max(15, 0.4 * Math.max(p50.wrongPassword, p50.unknownEmail)));
@@ -100,7 +136,17 @@ describe('security: enumeration', () => {
     // The contract answers a registered NIK with 409 DUPLICATE_NIK; the reply must not say whose it is.
     const res = await t.http
       .post('/api/v1/auth/register/seeker')
-      .send({ email: `${uniq('dup')}@mail.test`, password: 'correct-horse-battery', nik: holderNik, fullName: 'Orang Lain', birthPlace: 'Palembang', birthDate: '1990-03-04', gender: 'L', address: 'Jl. Uji No. 1, Palembang', educationLevel: 'SMA' })
+      .send({
+        email: `${uniq('dup')}@mail.test`,
+        password: 'correct-horse-battery',
+        nik: holderNik,
+        fullName: 'Orang Lain',
+        birthPlace: 'Palembang',
+        birthDate: '1990-03-04',
+        gender: 'L',
+        address: 'Jl. Uji No. 1, Palembang',
+        educationLevel: 'SMA',
+      })
       .expect(409);
     expect(res.body.code).toBe('DUPLICATE_NIK');
     expect(res.text).not.toContain(holderNik);

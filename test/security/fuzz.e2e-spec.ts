@@ -30,11 +30,39 @@ const hostileString = fc.oneof(
   fc.integer().map(String),
   fc.double().map(String),
   fc.constantFrom(
-    '', ' ', 'null', 'undefined', 'NaN', 'Infinity', '-1', '0', '1e309', '99999999999999999999', '0x10',
-    '2026-02-30', '0000-00-00', '9999-12-31', '2026-13-01T25:61:00Z', "' OR '1'='1", '"; DROP TABLE users; --',
-    '%', '_', '\\', '\\%', '\u0000', '\u202e', '<script>alert(1)</script>', '../../../etc/passwd', '${7*7}',
-    '1671-26-000123-7', '1671260001237', '1671051205950001', '00000000-0000-0000-0000-000000000000', '𝕏'.repeat(300),
-    'x'.repeat(10_000), 'y'.repeat(200_000),
+    '',
+    ' ',
+    'null',
+    'undefined',
+    'NaN',
+    'Infinity',
+    '-1',
+    '0',
+    '1e309',
+    '99999999999999999999',
+    '0x10',
+    '2026-02-30',
+    '0000-00-00',
+    '9999-12-31',
+    '2026-13-01T25:61:00Z',
+    "' OR '1'='1",
+    '"; DROP TABLE users; --',
+    '%',
+    '_',
+    '\\',
+    '\\%',
+    '\u0000',
+    '\u202e',
+    '<script>alert(1)</script>',
+    '../../../etc/passwd',
+    '${7*7}',
+    '1671-26-000123-7',
+    '1671260001237',
+    '1671051205950001',
+    '00000000-0000-0000-0000-000000000000',
+    '𝕏'.repeat(300),
+    'x'.repeat(10_000),
+    'y'.repeat(200_000),
   ),
 );
 
@@ -60,7 +88,16 @@ function hostileValue(keys: string[]) {
 }
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string }[];
+        requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+      }
+    >
+  >;
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 }
 
@@ -71,14 +108,22 @@ describe('security: fuzzing', () => {
   const runs = Number(process.env.FUZZ_RUNS ?? 30);
 
   beforeAll(async () => {
-    t = await startApp({ VALIDATION_RATE_LIMIT: '1000000', CARD_MISMATCH_LIMIT: '1000000', REGISTRATION_RATE_LIMIT: '1000000', LOGIN_FAILURE_LIMIT_PER_EMAIL: '1000000', LOGIN_FAILURE_LIMIT_PER_ADDRESS: '1000000' });
+    t = await startApp({
+      VALIDATION_RATE_LIMIT: '1000000',
+      CARD_MISMATCH_LIMIT: '1000000',
+      REGISTRATION_RATE_LIMIT: '1000000',
+      LOGIN_FAILURE_LIMIT_PER_EMAIL: '1000000',
+      LOGIN_FAILURE_LIMIT_PER_ADDRESS: '1000000',
+    });
     w = await buildWorld(t);
     doc = (await t.http.get('/docs-json').expect(200)).body;
   });
   /** Replies by status over the whole run: shows the fuzzing got past validation, not only into it. */
   const statuses = new Map<number, number>();
   afterAll(async () => {
-    console.log(`fuzzing: ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests (${runs} runs per route), replies by status ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    console.log(
+      `fuzzing: ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests (${runs} runs per route), replies by status ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+    );
     await t.close();
   });
 
@@ -120,7 +165,13 @@ describe('security: fuzzing', () => {
     }
   }
 
-  type Input = { body?: string; csv?: string; query?: [string, string | string[]][]; id?: string; idempotencyKey?: string };
+  type Input = {
+    body?: string;
+    csv?: string;
+    query?: [string, string | string[]][];
+    id?: string;
+    idempotencyKey?: string;
+  };
 
   function inputs(p: RoutePolicy): fc.Arbitrary<Input> {
     const { method } = splitRoute(p.route);
@@ -129,7 +180,22 @@ describe('security: fuzzing', () => {
     const value = hostileValue(bodyKeys);
     if (method !== 'GET') {
       if (p.csv) {
-        options.push(fc.oneof(fc.string({ maxLength: 400 }), fc.array(fc.array(hostileString, { maxLength: 12 }).map((cells) => cells.join(',')), { maxLength: 8 }).map((l) => `cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,status\n${l.join('\n')}`)).map((csv) => ({ csv })));
+        options.push(
+          fc
+            .oneof(
+              fc.string({ maxLength: 400 }),
+              fc
+                .array(
+                  fc.array(hostileString, { maxLength: 12 }).map((cells) => cells.join(',')),
+                  { maxLength: 8 },
+                )
+                .map(
+                  (l) =>
+                    `cardNumber,nik,fullName,birthPlace,birthDate,gender,address,educationLevel,issuedAt,status\n${l.join('\n')}`,
+                ),
+            )
+            .map((csv) => ({ csv })),
+        );
       } else {
         const base = p.body ? Object.entries(p.body(w) as Record<string, unknown>) : [];
         const key = fc.oneof(fc.constantFrom(...bodyKeys, ...HOSTILE_KEYS), fc.string({ maxLength: 12 }));
@@ -143,12 +209,28 @@ describe('security: fuzzing', () => {
         // ... or anything at all in its place.
         options.push(value.map((v) => ({ body: toJson(v) })));
       }
-      options.push(fc.string({ unit: 'grapheme-ascii', maxLength: 300 }).map((idempotencyKey) => ({ body: toJson(new Entries(Object.entries(p.body?.(w) ?? {}))), idempotencyKey })));
+      options.push(
+        fc
+          .string({ unit: 'grapheme-ascii', maxLength: 300 })
+          .map((idempotencyKey) => ({ body: toJson(new Entries(Object.entries(p.body?.(w) ?? {}))), idempotencyKey })),
+      );
     }
-    const qKey = fc.oneof(fc.constantFrom(...queryKeys, 'page', 'pageSize', 'format', ...HOSTILE_KEYS), fc.string({ maxLength: 10 }), fc.constantFrom(...queryKeys, 'page').map((k) => `${k}[$ne]`));
-    const qValue = fc.oneof(hostileString.filter((s) => s.length < 5000), fc.array(fc.string({ maxLength: 10 }), { minLength: 2, maxLength: 3 }));
+    const qKey = fc.oneof(
+      fc.constantFrom(...queryKeys, 'page', 'pageSize', 'format', ...HOSTILE_KEYS),
+      fc.string({ maxLength: 10 }),
+      fc.constantFrom(...queryKeys, 'page').map((k) => `${k}[$ne]`),
+    );
+    const qValue = fc.oneof(
+      hostileString.filter((s) => s.length < 5000),
+      fc.array(fc.string({ maxLength: 10 }), { minLength: 2, maxLength: 3 }),
+    );
     options.push(fc.array(fc.tuple(qKey, qValue), { minLength: 1, maxLength: 4 }).map((query) => ({ query })));
-    if (p.object) options.push(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.uuid()).map((id) => ({ id })));
+    if (p.object)
+      options.push(
+        fc
+          .oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.uuid())
+          .map((id) => ({ id })),
+      );
     return fc.oneof(...options);
   }
 
@@ -158,7 +240,11 @@ describe('security: fuzzing', () => {
     const id = input.id ?? ownId(p, caller);
     let url = pathWith(path, id === '' ? ' ' : id);
     if (input.query) {
-      const qs = input.query.flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`)).join('&');
+      const qs = input.query
+        .flatMap(([k, v]) =>
+          (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`),
+        )
+        .join('&');
       url += `?${qs}`;
     }
     let req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch'](url);
@@ -173,26 +259,33 @@ describe('security: fuzzing', () => {
     expect(ROUTE_POLICY.length).toBeGreaterThan(50);
   });
 
-  it.each(ROUTE_POLICY.map((p) => [p.route, p] as const))('%s: no 5xx, no stack or SQL, errors in the contract shape', async (_r, p) => {
-    await fc.assert(
-      fc.asyncProperty(inputs(p), async (input) => {
-        const res = await send(p, input);
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        if (res.status >= 500) throw new Error(`${res.status} for ${JSON.stringify(input).slice(0, 500)}: ${res.text.slice(0, 500)}`);
-        if (res.status >= 400) {
-          const body = res.body as Record<string, unknown>;
-          const shapeOk =
-            body.statusCode === res.status &&
-            typeof body.error === 'string' &&
-            typeof body.code === 'string' &&
-            typeof body.message === 'string' &&
-            Object.keys(body).every((k) => ERROR_KEYS.includes(k)) &&
-            (body.details === undefined || Array.isArray(body.details));
-          if (!shapeOk) throw new Error(`error body off contract for ${JSON.stringify(input).slice(0, 300)}: ${res.text.slice(0, 500)}`);
-          if (LEAK_RE.test(res.text)) throw new Error(`internal detail leaked: ${res.text.slice(0, 500)}`);
-        }
-      }),
-      { numRuns: runs },
-    );
-  });
+  it.each(ROUTE_POLICY.map((p) => [p.route, p] as const))(
+    '%s: no 5xx, no stack or SQL, errors in the contract shape',
+    async (_r, p) => {
+      await fc.assert(
+        fc.asyncProperty(inputs(p), async (input) => {
+          const res = await send(p, input);
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status >= 500)
+            throw new Error(`${res.status} for ${JSON.stringify(input).slice(0, 500)}: ${res.text.slice(0, 500)}`);
+          if (res.status >= 400) {
+            const body = res.body as Record<string, unknown>;
+            const shapeOk =
+              body.statusCode === res.status &&
+              typeof body.error === 'string' &&
+              typeof body.code === 'string' &&
+              typeof body.message === 'string' &&
+              Object.keys(body).every((k) => ERROR_KEYS.includes(k)) &&
+              (body.details === undefined || Array.isArray(body.details));
+            if (!shapeOk)
+              throw new Error(
+                `error body off contract for ${JSON.stringify(input).slice(0, 300)}: ${res.text.slice(0, 500)}`,
+              );
+            if (LEAK_RE.test(res.text)) throw new Error(`internal detail leaked: ${res.text.slice(0, 500)}`);
+          }
+        }),
+        { numRuns: runs },
+      );
+    },
+  );
 });

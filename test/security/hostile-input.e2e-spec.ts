@@ -1,5 +1,17 @@
 import { startApp, type TestApp } from '../support/app';
-import { bearer, companyBody, makeOfficer, PASSWORD, postVacancy, seekerProfile, uniq, vacancyBody, verifiedEmployer, type EmployerSession, type Session } from '../support/factories';
+import {
+  bearer,
+  companyBody,
+  makeOfficer,
+  PASSWORD,
+  postVacancy,
+  seekerProfile,
+  uniq,
+  vacancyBody,
+  verifiedEmployer,
+  type EmployerSession,
+  type Session,
+} from '../support/factories';
 import { expectErrorShape } from './world';
 import { browser, csrfOf, signIn } from '../console/support';
 
@@ -14,7 +26,11 @@ describe('security: hostile input (outside audit)', () => {
   let employer: EmployerSession;
 
   beforeAll(async () => {
-    t = await startApp({ REGISTRATION_RATE_LIMIT: '1000000', LOGIN_FAILURE_LIMIT_PER_EMAIL: '1000000', LOGIN_FAILURE_LIMIT_PER_ADDRESS: '1000000' });
+    t = await startApp({
+      REGISTRATION_RATE_LIMIT: '1000000',
+      LOGIN_FAILURE_LIMIT_PER_EMAIL: '1000000',
+      LOGIN_FAILURE_LIMIT_PER_ADDRESS: '1000000',
+    });
     officer = await makeOfficer(t);
     employer = await verifiedEmployer(t, officer);
   });
@@ -29,7 +45,10 @@ describe('security: hostile input (outside audit)', () => {
     return req.send(json);
   }
 
-  function expectValidationFailed(res: { status: number; body: { code?: string; details?: { field: string }[] }; text: string }, field?: string) {
+  function expectValidationFailed(
+    res: { status: number; body: { code?: string; details?: { field: string }[] }; text: string },
+    field?: string,
+  ) {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expectErrorShape(res);
@@ -79,9 +98,16 @@ describe('security: hostile input (outside audit)', () => {
       const company = JSON.stringify(companyBody());
       const cases: [string, string, Session?][] = [
         ['/api/v1/auth/register/seeker', `{"email":"${lone}",${seeker}}`],
-        ['/api/v1/auth/register/employer', `{"email":"${lone}","password":"${PASSWORD}","fullName":"Staf HR","company":${company}}`],
+        [
+          '/api/v1/auth/register/employer',
+          `{"email":"${lone}","password":"${PASSWORD}","fullName":"Staf HR","company":${company}}`,
+        ],
         ['/api/v1/officers', `{"email":"${lone}","password":"${PASSWORD}","fullName":"Petugas Baru"}`, officer],
-        ['/api/v1/employers/me/staff', `{"email":"${lone}","password":"${PASSWORD}","fullName":"Staf Kedua"}`, employer],
+        [
+          '/api/v1/employers/me/staff',
+          `{"email":"${lone}","password":"${PASSWORD}","fullName":"Staf Kedua"}`,
+          employer,
+        ],
         ['/api/v1/auth/login', `{"email":"${lone}","password":"${PASSWORD}"}`],
       ];
       for (const [url, json, auth] of cases) {
@@ -93,7 +119,12 @@ describe('security: hostile input (outside audit)', () => {
     });
 
     it('reports the other field errors of the body in the same answer', async () => {
-      const res = await rawJson('post', '/api/v1/officers', `{"email":"${lone}","password":"short","fullName":"Petugas Baru","constructor":1}`, officer);
+      const res = await rawJson(
+        'post',
+        '/api/v1/officers',
+        `{"email":"${lone}","password":"short","fullName":"Petugas Baru","constructor":1}`,
+        officer,
+      );
       expectValidationFailed(res);
       expect(fields(res).sort()).toEqual(['constructor', 'email', 'password']);
     });
@@ -101,10 +132,19 @@ describe('security: hostile input (outside audit)', () => {
     it('refuses one anywhere in a body: nested fields, array items, keys', async () => {
       const company = JSON.stringify(companyBody({ legalName: 'PT \ud800' }));
       expect(company).toContain('\\ud800');
-      const reg = await rawJson('post', '/api/v1/auth/register/employer', `{"email":"${uniq('hr')}@company.test","password":"${PASSWORD}","fullName":"Staf HR","company":${company}}`);
+      const reg = await rawJson(
+        'post',
+        '/api/v1/auth/register/employer',
+        `{"email":"${uniq('hr')}@company.test","password":"${PASSWORD}","fullName":"Staf HR","company":${company}}`,
+      );
       expectValidationFailed(reg, 'company.legalName');
 
-      const vac = await rawJson('post', '/api/v1/vacancies', JSON.stringify(vacancyBody(t, { skills: ['las', 'x\udc00y'] })), employer);
+      const vac = await rawJson(
+        'post',
+        '/api/v1/vacancies',
+        JSON.stringify(vacancyBody(t, { skills: ['las', 'x\udc00y'] })),
+        employer,
+      );
       expectValidationFailed(vac, 'skills.1');
 
       const key = await rawJson('post', '/api/v1/auth/login', `{"email":"a@b.co","password":"p","k\\udbff":1}`);
@@ -119,7 +159,13 @@ describe('security: hostile input (outside audit)', () => {
   });
 
   describe('2b. dates outside any sane period', () => {
-    const routes = ['/api/v1/placements', '/api/v1/card-validations', '/api/v1/audit-events', '/api/v1/monitoring/summary', '/api/v1/monitoring/employers'];
+    const routes = [
+      '/api/v1/placements',
+      '/api/v1/card-validations',
+      '/api/v1/audit-events',
+      '/api/v1/monitoring/summary',
+      '/api/v1/monitoring/employers',
+    ];
 
     it.each(routes)('%s refuses far-future and far-past dates with 400 naming the field', async (route) => {
       const caller = route === '/api/v1/audit-events' || route.startsWith('/api/v1/monitoring') ? officer : employer;
@@ -156,7 +202,10 @@ describe('security: hostile input (outside audit)', () => {
 
     it('/reports/* refuse years outside their range', async () => {
       for (const r of ['ipk-iii-1', 'ipk-iii-2', 'ipk-iii-4']) {
-        expectValidationFailed(await t.http.get(`/api/v1/reports/${r}?year=9999&month=12`).set(bearer(officer)), 'year');
+        expectValidationFailed(
+          await t.http.get(`/api/v1/reports/${r}?year=9999&month=12`).set(bearer(officer)),
+          'year',
+        );
       }
     });
   });
@@ -165,7 +214,10 @@ describe('security: hostile input (outside audit)', () => {
     const form = Array.from({ length: 1001 }, (_, i) => `f${i}=x`).join('&');
 
     it('an API route answers 400 in the contract shape', async () => {
-      const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/x-www-form-urlencoded').send(form);
+      const res = await t.http
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send(form);
       expectValidationFailed(res, 'body');
     });
 
@@ -179,11 +231,19 @@ describe('security: hostile input (outside audit)', () => {
     const KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
 
     it.each(KEYS)('refuses %s at the top level, in a nested object and in an array item', async (key) => {
-      const top = await rawJson('post', '/api/v1/auth/login', `{"email":"a@b.co","password":"p",${JSON.stringify(key)}:{"x":1}}`);
+      const top = await rawJson(
+        'post',
+        '/api/v1/auth/login',
+        `{"email":"a@b.co","password":"p",${JSON.stringify(key)}:{"x":1}}`,
+      );
       expectValidationFailed(top, key);
 
       const company = JSON.stringify(companyBody()).slice(0, -1) + `,${JSON.stringify(key)}:"x"}`;
-      const reg = await rawJson('post', '/api/v1/auth/register/employer', `{"email":"${uniq('hr')}@company.test","password":"${PASSWORD}","fullName":"Staf HR","company":${company}}`);
+      const reg = await rawJson(
+        'post',
+        '/api/v1/auth/register/employer',
+        `{"email":"${uniq('hr')}@company.test","password":"${PASSWORD}","fullName":"Staf HR","company":${company}}`,
+      );
       expectValidationFailed(reg, `company.${key}`);
 
       const profile = JSON.stringify({ email: `${uniq('s')}@mail.test`, password: PASSWORD, ...seekerProfile() });
@@ -194,7 +254,12 @@ describe('security: hostile input (outside audit)', () => {
 
     it('refuses them on a PATCH as well, and leaves the object unchanged', async () => {
       const v = await postVacancy(t, employer);
-      const res = await rawJson('patch', `/api/v1/vacancies/${v.id}`, '{"title":"Judul Baru","constructor":{"prototype":{"x":1}}}', employer);
+      const res = await rawJson(
+        'patch',
+        `/api/v1/vacancies/${v.id}`,
+        '{"title":"Judul Baru","constructor":{"prototype":{"x":1}}}',
+        employer,
+      );
       expectValidationFailed(res, 'constructor');
       const after = await t.http.get(`/api/v1/vacancies/${v.id}`).set(bearer(employer)).expect(200);
       expect(after.body.title).toBe(v.title);
@@ -215,9 +280,25 @@ describe('security: hostile input (outside audit)', () => {
 
     it('refuses anything more or less with 401 UNAUTHENTICATED', async () => {
       const tok = officer.token;
-      for (const h of [`Bearer ${tok} extra`, `Bearer ${tok} ${tok}`, `Bearer ${tok},${tok}`, `Bearer ${tok}\textra`, `Bearer  ${tok}`, `Bearer\t${tok}`, `Basic ${tok}`, `${tok}`, 'Bearer', `Bearer ${tok}.x`, `Bearer x${tok}`]) {
+      for (const h of [
+        `Bearer ${tok} extra`,
+        `Bearer ${tok} ${tok}`,
+        `Bearer ${tok},${tok}`,
+        `Bearer ${tok}\textra`,
+        `Bearer  ${tok}`,
+        `Bearer\t${tok}`,
+        `Basic ${tok}`,
+        `${tok}`,
+        'Bearer',
+        `Bearer ${tok}.x`,
+        `Bearer x${tok}`,
+      ]) {
         const res = await t.http.get('/api/v1/auth/me').set('Authorization', h);
-        expect({ h: h.replace(tok, '<jwt>'), status: res.status, code: res.body.code }).toEqual({ h: h.replace(tok, '<jwt>'), status: 401, code: 'UNAUTHENTICATED' });
+        expect({ h: h.replace(tok, '<jwt>'), status: res.status, code: res.body.code }).toEqual({
+          h: h.replace(tok, '<jwt>'),
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
       }
     });
   });
@@ -241,18 +322,33 @@ describe('security: hostile input (outside audit)', () => {
       const res = await t.http
         .post('/api/v1/vacancies')
         .set(bearer(employer))
-        .send(vacancyBody(t, { title: 'x', closesAt: t.clock.today(), salaryMin: 5_000_000, salaryMax: 4_000_000, ageMin: 40, ageMax: 20 }));
+        .send(
+          vacancyBody(t, {
+            title: 'x',
+            closesAt: t.clock.today(),
+            salaryMin: 5_000_000,
+            salaryMax: 4_000_000,
+            ageMin: 40,
+            ageMax: 20,
+          }),
+        );
       expectValidationFailed(res);
       expect(fields(res).sort()).toEqual(['ageMin', 'closesAt', 'salaryMin', 'title']);
     });
 
     it('PATCH /vacancies/:id names closesAt with the other bad fields', async () => {
       const v = await postVacancy(t, employer);
-      const res = await t.http.patch(`/api/v1/vacancies/${v.id}`).set(bearer(employer)).send({ title: 'x', quota: 0, closesAt: yesterday(), salaryMin: 9, salaryMax: 1 });
+      const res = await t.http
+        .patch(`/api/v1/vacancies/${v.id}`)
+        .set(bearer(employer))
+        .send({ title: 'x', quota: 0, closesAt: yesterday(), salaryMin: 9, salaryMax: 1 });
       expectValidationFailed(res);
       expect(fields(res).sort()).toEqual(['closesAt', 'quota', 'salaryMin', 'title']);
       // Alone, a past closing date is still refused, by field.
-      const alone = await t.http.patch(`/api/v1/vacancies/${v.id}`).set(bearer(employer)).send({ closesAt: yesterday() });
+      const alone = await t.http
+        .patch(`/api/v1/vacancies/${v.id}`)
+        .set(bearer(employer))
+        .send({ closesAt: yesterday() });
       expectValidationFailed(alone, 'closesAt');
     });
 
@@ -260,8 +356,16 @@ describe('security: hostile input (outside audit)', () => {
       const b = browser(t);
       await signIn(b, employer.email);
       const form = await b.get('/perusahaan/lowongan/baru');
-      const body = Object.fromEntries(Object.entries(vacancyBody(t, { title: 'x', closesAt: yesterday() })).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-      const res = await b.post('/perusahaan/lowongan/baru').type('form').send({ _csrf: csrfOf(form.text), ...body });
+      const body = Object.fromEntries(
+        Object.entries(vacancyBody(t, { title: 'x', closesAt: yesterday() })).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.join(', ') : String(v),
+        ]),
+      );
+      const res = await b
+        .post('/perusahaan/lowongan/baru')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), ...body });
       expect(res.status).toBe(400);
       expect(res.text).toMatch(/id="f-title"[^>]*aria-invalid="true"/);
       expect(res.text).toMatch(/id="f-closesAt"[^>]*aria-invalid="true"/);
@@ -271,9 +375,16 @@ describe('security: hostile input (outside audit)', () => {
       const v = await postVacancy(t, employer);
       t.clock.set('2031-06-01T03:00:00Z');
       try {
-        const res = await t.http.patch(`/api/v1/vacancies/${v.id}`).set(bearer(employer)).send({ title: 'x', closesAt: '2031-05-31' });
+        const res = await t.http
+          .patch(`/api/v1/vacancies/${v.id}`)
+          .set(bearer(employer))
+          .send({ title: 'x', closesAt: '2031-05-31' });
         expect(fields(res).sort()).toEqual(['closesAt', 'title']);
-        await t.http.patch(`/api/v1/vacancies/${v.id}`).set(bearer(employer)).send({ closesAt: '2031-06-02' }).expect(200);
+        await t.http
+          .patch(`/api/v1/vacancies/${v.id}`)
+          .set(bearer(employer))
+          .send({ closesAt: '2031-06-02' })
+          .expect(200);
       } finally {
         t.clock.reset();
       }

@@ -34,7 +34,8 @@ describe('security: installation defaults', () => {
     expect(a.config.jwt.secret).not.toBe(b.config.jwt.secret);
     expect(a.config.jwt.secret).not.toMatch(/development|change-me/);
 
-    const kid = async (t: TestApp) => (await t.http.get('/.well-known/jwks.json').expect(200)).body.keys[0].kid as string;
+    const kid = async (t: TestApp) =>
+      (await t.http.get('/.well-known/jwks.json').expect(200)).body.keys[0].kid as string;
     expect(await kid(a)).not.toBe(await kid(b));
 
     // Passport keeps one strategy per process: the app started last (b) is the one answering tokens.

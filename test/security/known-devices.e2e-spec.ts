@@ -66,7 +66,10 @@ describe('security: known devices and the per-email failure limit', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits, base64url
     expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'deviceToken', 'expiresIn', 'refreshToken', 'user']);
 
-    const rows: { user_id: string; token_hash: string }[] = await t.ds.query('SELECT user_id, token_hash FROM known_devices WHERE user_id = ?', [officer.userId]);
+    const rows: { user_id: string; token_hash: string }[] = await t.ds.query(
+      'SELECT user_id, token_hash FROM known_devices WHERE user_id = ?',
+      [officer.userId],
+    );
     expect(rows.map((r) => r.token_hash)).toContain(sha256(token));
     const asText = JSON.stringify(await t.ds.query('SELECT * FROM known_devices'));
     expect(asText).not.toContain(token);
@@ -86,7 +89,10 @@ describe('security: known devices and the per-email failure limit', () => {
     expect(res.body.user).toMatchObject({ id: officer.userId, role: 'officer' });
     // The presented token is still valid, so the reply hands the same one back.
     expect(res.body.deviceToken).toBe(device);
-    await t.http.get('/api/v1/auth/me').set(bearer({ token: res.body.accessToken })).expect(200);
+    await t.http
+      .get('/api/v1/auth/me')
+      .set(bearer({ token: res.body.accessToken }))
+      .expect(200);
 
     // Everyone else is still held by the limit — the right password too.
     await expectLocked({ email: officer.email, password: PASSWORD });
@@ -142,9 +148,11 @@ describe('security: known devices and the per-email failure limit', () => {
     const officer = await makeOfficer(t);
     const device = await knownDevice(officer.email);
     // The owner mistypes LIMIT - 1 times on their own device, then gets it right (the count starts again) ...
-    for (let i = 0; i < LIMIT - 1; i++) await signIn({ email: officer.email, password: 'typo-typo-typo', deviceToken: device }).expect(401);
+    for (let i = 0; i < LIMIT - 1; i++)
+      await signIn({ email: officer.email, password: 'typo-typo-typo', deviceToken: device }).expect(401);
     await signIn({ email: officer.email, password: PASSWORD, deviceToken: device }).expect(200);
-    for (let i = 0; i < LIMIT - 1; i++) await signIn({ email: officer.email, password: 'typo-typo-typo', deviceToken: device }).expect(401);
+    for (let i = 0; i < LIMIT - 1; i++)
+      await signIn({ email: officer.email, password: 'typo-typo-typo', deviceToken: device }).expect(401);
     await signIn({ email: officer.email, password: PASSWORD, deviceToken: device }).expect(200);
     // ... and the email's own counter has not moved: strangers still get their full LIMIT failures.
     await lockOut(officer.email);
@@ -185,11 +193,22 @@ describe('security: known devices and the per-email failure limit', () => {
 
     it('still applies to a known device', async () => {
       const officer = await makeOfficer(strict);
-      const device = (await strict.http.post('/api/v1/auth/login').send({ email: officer.email, password: PASSWORD }).expect(200)).body.deviceToken;
+      const device = (
+        await strict.http.post('/api/v1/auth/login').send({ email: officer.email, password: PASSWORD }).expect(200)
+      ).body.deviceToken;
       await awayFromWindowEdge();
-      for (let i = 0; i < 3; i++) await strict.http.post('/api/v1/auth/login').send({ email: officer.email, password: 'wrong-password-1', deviceToken: device }).expect(401);
-      const res = await strict.http.post('/api/v1/auth/login').send({ email: officer.email, password: PASSWORD, deviceToken: device });
-      expect({ status: res.status, code: res.body.code }).toEqual({ status: 429, code: 'LOGIN_FAILURE_LIMIT_PER_ADDRESS' });
+      for (let i = 0; i < 3; i++)
+        await strict.http
+          .post('/api/v1/auth/login')
+          .send({ email: officer.email, password: 'wrong-password-1', deviceToken: device })
+          .expect(401);
+      const res = await strict.http
+        .post('/api/v1/auth/login')
+        .send({ email: officer.email, password: PASSWORD, deviceToken: device });
+      expect({ status: res.status, code: res.body.code }).toEqual({
+        status: 429,
+        code: 'LOGIN_FAILURE_LIMIT_PER_ADDRESS',
+      });
     });
   });
 });

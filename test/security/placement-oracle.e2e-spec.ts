@@ -1,7 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { composeCardNumber, groupCardNumber } from '../../src/cards/card-number';
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, nikFor, randomIdentity, seekerWithActiveCard, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  nikFor,
+  randomIdentity,
+  seekerWithActiveCard,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 
 /**
  * Finding of the outside audit: `POST /placements` answered a (cardNumber, NIK) guess with 404, 422 or
@@ -44,11 +52,17 @@ describe('security: POST /placements is no NIK oracle', () => {
   afterAll(() => t.close());
 
   const place = (app: TestApp, who: Session, cardNumber: string, nik: string) =>
-    app.http.post('/api/v1/placements').set(bearer(who)).send({ cardNumber, nik, startDate: app.clock.today(), position: 'Operator' });
+    app.http
+      .post('/api/v1/placements')
+      .set(bearer(who))
+      .send({ cardNumber, nik, startDate: app.clock.today(), position: 'Operator' });
   const validate = (app: TestApp, who: Session, cardNumber: string, nik: string) =>
     app.http.post('/api/v1/card-validations').set(bearer(who)).send({ cardNumber, nik });
   const records = async (app: TestApp, employerId: string) =>
-    (await app.ds.query('SELECT channel, result, card_id AS cardId, card_number AS cardNumber FROM card_validations WHERE employer_id = ?', [employerId])) as {
+    (await app.ds.query(
+      'SELECT channel, result, card_id AS cardId, card_number AS cardNumber FROM card_validations WHERE employer_id = ?',
+      [employerId],
+    )) as {
       channel: string;
       result: string;
       cardId: string | null;
@@ -61,7 +75,11 @@ describe('security: POST /placements is no NIK oracle', () => {
     const [placements] = await app.ds.query('SELECT COUNT(*) AS n FROM placements WHERE seeker_id = ?', [seekerId]);
     return { card: card.status, placedAt: seeker.placedAt, placements: Number(placements.n) };
   };
-  const expectRefusal = (res: { status: number; body: Record<string, unknown>; headers: Record<string, string> }, code: string, maxRetryAfter: number) => {
+  const expectRefusal = (
+    res: { status: number; body: Record<string, unknown>; headers: Record<string, string> },
+    code: string,
+    maxRetryAfter: number,
+  ) => {
     expect([res.status, res.body.code]).toEqual([429, code]);
     expect(Object.keys(res.body).sort()).toEqual(ERROR_KEYS);
     expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) });
@@ -76,16 +94,27 @@ describe('security: POST /placements is no NIK oracle', () => {
       const hirer = await verifiedEmployer(t, officer);
       const active = await seekerWithActiveCard(t, officer);
       const revoked = await seekerWithActiveCard(t, officer);
-      await t.http.post(`/api/v1/cards/${revoked.card.id}/revoke`).set(bearer(officer)).send({ reason: 'Data ganda' }).expect(200);
+      await t.http
+        .post(`/api/v1/cards/${revoked.card.id}/revoke`)
+        .set(bearer(officer))
+        .send({ reason: 'Data ganda' })
+        .expect(200);
       const placed = await seekerWithActiveCard(t, officer);
       await place(t, hirer, placed.card.cardNumber, placed.seeker.nik).expect(201);
       const unknown = unknownNumber();
 
       // Wrong pair, unknown number, revoked, placed: the answers differ as before, and each is recorded.
-      expect((await place(t, e, active.card.cardNumber.replace(/-/g, ' '), otherNik(active.seeker.nik)).expect(404)).body.code).toBe('CARD_NOT_FOUND');
+      expect(
+        (await place(t, e, active.card.cardNumber.replace(/-/g, ' '), otherNik(active.seeker.nik)).expect(404)).body
+          .code,
+      ).toBe('CARD_NOT_FOUND');
       expect((await place(t, e, unknown, active.seeker.nik).expect(404)).body.code).toBe('CARD_NOT_FOUND');
-      expect((await place(t, e, revoked.card.cardNumber, revoked.seeker.nik).expect(422)).body.code).toBe('AK1_NOT_ACTIVE');
-      expect((await place(t, e, placed.card.cardNumber, placed.seeker.nik).expect(409)).body.code).toBe('SEEKER_ALREADY_PLACED');
+      expect((await place(t, e, revoked.card.cardNumber, revoked.seeker.nik).expect(422)).body.code).toBe(
+        'AK1_NOT_ACTIVE',
+      );
+      expect((await place(t, e, placed.card.cardNumber, placed.seeker.nik).expect(409)).body.code).toBe(
+        'SEEKER_ALREADY_PLACED',
+      );
       // A typo in the check digit is refused before any lookup: no record.
       const typo = active.card.cardNumber.slice(0, -1) + String((Number(active.card.cardNumber.slice(-1)) + 1) % 10);
       expect((await place(t, e, typo, active.seeker.nik).expect(400)).body.code).toBe('INVALID_CARD_NUMBER');
@@ -93,7 +122,8 @@ describe('security: POST /placements is no NIK oracle', () => {
       await place(t, e, active.card.cardNumber, active.seeker.nik).expect(201);
 
       const rows = await records(t, e.employerId);
-      const byResult = (a: { result: string; cardNumber: string }, b: { result: string; cardNumber: string }) => a.result.localeCompare(b.result) || a.cardNumber.localeCompare(b.cardNumber);
+      const byResult = (a: { result: string; cardNumber: string }, b: { result: string; cardNumber: string }) =>
+        a.result.localeCompare(b.result) || a.cardNumber.localeCompare(b.cardNumber);
       expect(rows.sort(byResult)).toEqual(
         [
           { channel: 'PLACEMENT', result: 'NOT_FOUND', cardId: null, cardNumber: active.card.cardNumber },
@@ -114,7 +144,9 @@ describe('security: POST /placements is no NIK oracle', () => {
       const { seeker, card } = await seekerWithActiveCard(t, officer);
       t.clock.set(`${card.expiresAt}T20:00:00Z`); // the next day in Asia/Jakarta, before the daily job has run
       expect((await place(t, e, card.cardNumber, seeker.nik).expect(422)).body.code).toBe('AK1_NOT_ACTIVE');
-      expect(await records(t, e.employerId)).toEqual([{ channel: 'PLACEMENT', result: 'EXPIRED', cardId: card.id, cardNumber: card.cardNumber }]);
+      expect(await records(t, e.employerId)).toEqual([
+        { channel: 'PLACEMENT', result: 'EXPIRED', cardId: card.id, cardNumber: card.cardNumber },
+      ]);
     });
   });
 
@@ -131,7 +163,9 @@ describe('security: POST /placements is no NIK oracle', () => {
       await place(t, e, card.cardNumber, otherNik(seeker.nik)).expect(404);
       await place(t, e, digits, otherNik(seeker.nik)).expect(404);
       await place(t, e, card.cardNumber.replace(/-/g, '.'), otherNik(seeker.nik)).expect(404);
-      expect((await validate(t, e, card.cardNumber.replace(/-/g, ' '), otherNik(seeker.nik)).expect(200)).body.result).toBe('NOT_FOUND');
+      expect(
+        (await validate(t, e, card.cardNumber.replace(/-/g, ' '), otherNik(seeker.nik)).expect(200)).body.result,
+      ).toBe('NOT_FOUND');
       expect((await validate(t, e, digits, otherNik(seeker.nik)).expect(200)).body.result).toBe('NOT_FOUND');
 
       // Now even the right NIK is refused, on both doors, and no hire is recorded.
@@ -149,7 +183,10 @@ describe('security: POST /placements is no NIK oracle', () => {
       expect((await validate(t, e, second.card.cardNumber, second.seeker.nik).expect(200)).body.result).toBe('VALID');
       // A scanned credential tests no NIK, so it is not locked: the holder can still prove the card.
       const { token } = (await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(seeker)).expect(200)).body;
-      expect((await t.http.post('/api/v1/card-validations/credential').set(bearer(e)).send({ token }).expect(200)).body.result).toBe('VALID');
+      expect(
+        (await t.http.post('/api/v1/card-validations/credential').set(bearer(e)).send({ token }).expect(200)).body
+          .result,
+      ).toBe('VALID');
     });
 
     it('locks a number that no card carries exactly like an issued one, and counts only wrong NIKs', async () => {
@@ -177,7 +214,9 @@ describe('security: POST /placements is no NIK oracle', () => {
       const e = await verifiedEmployer(t, officer);
       const { seeker, card } = await seekerWithActiveCard(t, officer);
       await inOneWindow(3600, 20_000);
-      const replies = await Promise.all(Array.from({ length: 20 }, () => place(t, e, card.cardNumber, otherNik(seeker.nik))));
+      const replies = await Promise.all(
+        Array.from({ length: 20 }, () => place(t, e, card.cardNumber, otherNik(seeker.nik))),
+      );
       const codes = replies.map((r) => `${r.status} ${r.body.code}`).sort();
       expect(codes).toEqual([...Array(5).fill('404 CARD_NOT_FOUND'), ...Array(15).fill('429 CARD_CHECK_LOCKED')]);
       expect(await records(t, e.employerId)).toHaveLength(5);
@@ -195,21 +234,40 @@ describe('security: POST /placements is no NIK oracle', () => {
       const busy = await verifiedEmployer(limited, o);
       const calm = await verifiedEmployer(limited, o);
       const checked = await seekerWithActiveCard(limited, o);
-      const target = await seekerWithActiveCard(limited, o, { birthDate: '1990-03-04', gender: 'L', nik: nikFor('1990-03-04', 'L') });
+      const target = await seekerWithActiveCard(limited, o, {
+        birthDate: '1990-03-04',
+        gender: 'L',
+        nik: nikFor('1990-03-04', 'L'),
+      });
       await inOneWindow(60, 15_000);
 
       // Three checks spend the limit, whichever door they use.
-      expect((await validate(limited, busy, checked.card.cardNumber, checked.seeker.nik).expect(200)).body.result).toBe('VALID');
-      expect((await place(limited, busy, checked.card.cardNumber, otherNik(checked.seeker.nik)).expect(404)).body.code).toBe('CARD_NOT_FOUND');
-      expect((await place(limited, busy, unknownNumber(), checked.seeker.nik).expect(404)).body.code).toBe('CARD_NOT_FOUND');
+      expect((await validate(limited, busy, checked.card.cardNumber, checked.seeker.nik).expect(200)).body.result).toBe(
+        'VALID',
+      );
+      expect(
+        (await place(limited, busy, checked.card.cardNumber, otherNik(checked.seeker.nik)).expect(404)).body.code,
+      ).toBe('CARD_NOT_FOUND');
+      expect((await place(limited, busy, unknownNumber(), checked.seeker.nik).expect(404)).body.code).toBe(
+        'CARD_NOT_FOUND',
+      );
 
       // The audit's attack: guesses of the target's NIK (the right one among them) through POST /placements.
       const guesses = Array.from({ length: 30 }, () => nikFor('1990-03-04', 'L'));
       guesses[17] = target.seeker.nik;
-      for (const nik of guesses) expectRefusal(await place(limited, busy, target.card.cardNumber, nik), 'VALIDATION_RATE_LIMITED', 60);
-      expect(await untouched(limited, target.card.id, target.seeker.seekerId)).toEqual({ card: 'ACTIVE', placedAt: null, placements: 0 });
+      for (const nik of guesses)
+        expectRefusal(await place(limited, busy, target.card.cardNumber, nik), 'VALIDATION_RATE_LIMITED', 60);
+      expect(await untouched(limited, target.card.id, target.seeker.seekerId)).toEqual({
+        card: 'ACTIVE',
+        placedAt: null,
+        placements: 0,
+      });
       // The budget is shared with card validation.
-      expectRefusal(await validate(limited, busy, target.card.cardNumber, target.seeker.nik), 'VALIDATION_RATE_LIMITED', 60);
+      expectRefusal(
+        await validate(limited, busy, target.card.cardNumber, target.seeker.nik),
+        'VALIDATION_RATE_LIMITED',
+        60,
+      );
 
       // Only the three answered checks are recorded; the limit is per employer.
       expect(await records(limited, busy.employerId)).toHaveLength(3);

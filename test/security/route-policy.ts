@@ -45,11 +45,19 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /.well-known/jwks.json', allow: ['public'] },
 
   // Auth
-  { route: 'POST /api/v1/auth/login', allow: ['public'], body: () => ({ email: `${uniq('nobody')}@security.test`, password: 'not-the-password' }) },
+  {
+    route: 'POST /api/v1/auth/login',
+    allow: ['public'],
+    body: () => ({ email: `${uniq('nobody')}@security.test`, password: 'not-the-password' }),
+  },
   { route: 'POST /api/v1/auth/refresh', allow: ['public'], body: () => ({ refreshToken: 'A'.repeat(43) }) },
   { route: 'POST /api/v1/auth/logout', allow: ['public'], body: () => ({ refreshToken: 'A'.repeat(43) }) },
   { route: 'GET /api/v1/auth/me', allow: ['officer', 'employer', 'seeker'] },
-  { route: 'POST /api/v1/auth/register/employer', allow: ['public'], body: () => ({ ...account(), company: companyBody() }) },
+  {
+    route: 'POST /api/v1/auth/register/employer',
+    allow: ['public'],
+    body: () => ({ ...account(), company: companyBody() }),
+  },
   { route: 'POST /api/v1/auth/register/seeker', allow: ['public'], body: () => ({ ...account(), ...seekerProfile() }) },
   { route: 'POST /api/v1/officers', allow: ['officer'], body: () => account() },
 
@@ -79,12 +87,25 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'POST /api/v1/cards/{id}/approve', allow: ['officer'], object: 'card' },
   { route: 'POST /api/v1/cards/{id}/reject', allow: ['officer'], object: 'card', body: () => reason },
   { route: 'POST /api/v1/cards/{id}/revoke', allow: ['officer'], object: 'card', body: () => reason },
-  { route: 'POST /api/v1/cards/{id}/reports', allow: ['officer', 'seeker'], object: 'card', body: () => ({ note: 'Masih mencari kerja' }) },
+  {
+    route: 'POST /api/v1/cards/{id}/reports',
+    allow: ['officer', 'seeker'],
+    object: 'card',
+    body: () => ({ note: 'Masih mencari kerja' }),
+  },
   { route: 'GET /api/v1/cards/{id}/credential', allow: ['officer', 'seeker'], object: 'card' },
 
   // Card validation
-  { route: 'POST /api/v1/card-validations', allow: ['verified'], body: (w) => ({ cardNumber: w.s1.cardNumber, nik: w.s1.nik }) },
-  { route: 'POST /api/v1/card-validations/credential', allow: ['verified'], body: () => ({ token: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }) },
+  {
+    route: 'POST /api/v1/card-validations',
+    allow: ['verified'],
+    body: (w) => ({ cardNumber: w.s1.cardNumber, nik: w.s1.nik }),
+  },
+  {
+    route: 'POST /api/v1/card-validations/credential',
+    allow: ['verified'],
+    body: () => ({ token: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }),
+  },
   { route: 'GET /api/v1/card-validations', allow: ['officer', 'employer'] },
 
   // Vacancies and matching
@@ -92,27 +113,76 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'POST /api/v1/vacancies', allow: ['verified'], body: (w) => vacancyBody(w.t) },
   { route: 'GET /api/v1/employers/me/vacancies', allow: ['employer'] },
   { route: 'GET /api/v1/vacancies/{id}', allow: ['public'], object: 'vacancy', publicWhenPublished: true },
-  { route: 'PATCH /api/v1/vacancies/{id}', allow: ['verified'], object: 'vacancy', body: () => ({ title: 'Judul diubah penyerang' }) },
+  {
+    route: 'PATCH /api/v1/vacancies/{id}',
+    allow: ['verified'],
+    object: 'vacancy',
+    body: () => ({ title: 'Judul diubah penyerang' }),
+  },
   { route: 'POST /api/v1/vacancies/{id}/publish', allow: ['verified'], object: 'vacancy' },
-  { route: 'POST /api/v1/vacancies/{id}/close', allow: ['employer', 'officer'], object: 'vacancy', body: () => ({ reason: 'Ditutup penyerang' }) },
+  {
+    route: 'POST /api/v1/vacancies/{id}/close',
+    allow: ['employer', 'officer'],
+    object: 'vacancy',
+    body: () => ({ reason: 'Ditutup penyerang' }),
+  },
   { route: 'GET /api/v1/seekers/me/recommendations', allow: ['seeker'] },
   { route: 'GET /api/v1/vacancies/{id}/candidates', allow: ['officer'], object: 'vacancy' },
 
   // Referrals
-  { route: 'POST /api/v1/vacancies/{id}/referrals', allow: ['officer'], object: 'vacancy', body: (w) => ({ seekerId: w.s2.seekerId, note: 'Rujukan uji keamanan' }) },
+  {
+    route: 'POST /api/v1/vacancies/{id}/referrals',
+    allow: ['officer'],
+    object: 'vacancy',
+    body: (w) => ({ seekerId: w.s2.seekerId, note: 'Rujukan uji keamanan' }),
+  },
   { route: 'GET /api/v1/vacancies/{id}/referrals', allow: ['officer', 'employer'], object: 'vacancy' },
   { route: 'GET /api/v1/seekers/me/referrals', allow: ['seeker'] },
 
   // Applications and hires
-  { route: 'POST /api/v1/vacancies/{id}/applications', allow: ['seeker'], object: 'vacancy', publicWhenPublished: true, body: () => ({ coverLetter: 'Saya berminat.' }) },
+  {
+    route: 'POST /api/v1/vacancies/{id}/applications',
+    allow: ['seeker'],
+    object: 'vacancy',
+    publicWhenPublished: true,
+    body: () => ({ coverLetter: 'Saya berminat.' }),
+  },
   { route: 'GET /api/v1/seekers/me/applications', allow: ['seeker'] },
   { route: 'POST /api/v1/applications/{id}/withdraw', allow: ['seeker'], object: 'application' },
-  { route: 'POST /api/v1/applications/{id}/consent', allow: ['seeker'], object: 'application', body: () => ({ shareContact: true }) },
+  {
+    route: 'POST /api/v1/applications/{id}/consent',
+    allow: ['seeker'],
+    object: 'application',
+    body: () => ({ shareContact: true }),
+  },
   { route: 'GET /api/v1/vacancies/{id}/applications', allow: ['employer', 'officer'], object: 'vacancy' },
-  { route: 'PATCH /api/v1/applications/{id}', allow: ['employer'], object: 'application', body: () => ({ status: 'SHORTLISTED' }) },
-  { route: 'POST /api/v1/applications/{id}/hire', allow: ['verified'], object: 'application', body: (w) => ({ startDate: futureDate(w), position: 'Operator' }) },
-  { route: 'POST /api/v1/placements', allow: ['verified'], body: (w) => ({ cardNumber: w.s1.cardNumber, nik: '1671010101900001', startDate: futureDate(w), position: 'Operator' }) },
-  { route: 'POST /api/v1/seekers/me/placement', allow: ['seeker'], body: (w) => ({ employerName: 'PT Sumber Uji', startDate: futureDate(w) }) },
+  {
+    route: 'PATCH /api/v1/applications/{id}',
+    allow: ['employer'],
+    object: 'application',
+    body: () => ({ status: 'SHORTLISTED' }),
+  },
+  {
+    route: 'POST /api/v1/applications/{id}/hire',
+    allow: ['verified'],
+    object: 'application',
+    body: (w) => ({ startDate: futureDate(w), position: 'Operator' }),
+  },
+  {
+    route: 'POST /api/v1/placements',
+    allow: ['verified'],
+    body: (w) => ({
+      cardNumber: w.s1.cardNumber,
+      nik: '1671010101900001',
+      startDate: futureDate(w),
+      position: 'Operator',
+    }),
+  },
+  {
+    route: 'POST /api/v1/seekers/me/placement',
+    allow: ['seeker'],
+    body: (w) => ({ employerName: 'PT Sumber Uji', startDate: futureDate(w) }),
+  },
   { route: 'GET /api/v1/placements', allow: ['officer', 'employer'] },
 
   // Monitoring and the office's statutory reports
@@ -140,7 +210,8 @@ export function refusalFor(p: RoutePolicy, caller: Caller): { status: number; co
     (caller === 'verifiedEmployer' && (p.allow.includes('employer') || p.allow.includes('verified'))) ||
     (caller === 'pendingEmployer' && p.allow.includes('employer'));
   if (allowed) return null;
-  if (caller === 'pendingEmployer' && p.allow.includes('verified')) return { status: 403, code: 'EMPLOYER_NOT_VERIFIED' };
+  if (caller === 'pendingEmployer' && p.allow.includes('verified'))
+    return { status: 403, code: 'EMPLOYER_NOT_VERIFIED' };
   return { status: 403, code: 'FORBIDDEN' };
 }
 
@@ -160,4 +231,5 @@ export function pathWith(path: string, id?: string): string {
  * of the API table above (it calls the same services, whose object checks the API tests cover). Its
  * mount points are named here so that a route outside both lists still fails the inventory.
  */
-export const CONSOLE_ROUTE = /^(GET|POST) \/(|assets\/\{name\}|masuk|keluar|bahasa|cek-kartu|bantuan|privasi|sitemap\.xml|robots\.txt|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;
+export const CONSOLE_ROUTE =
+  /^(GET|POST) \/(|assets\/\{name\}|masuk|keluar|bahasa|cek-kartu|bantuan|privasi|sitemap\.xml|robots\.txt|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;

@@ -6,7 +6,12 @@ import { expectErrorShape } from './world';
 const b64url = (v: object | Buffer) => (Buffer.isBuffer(v) ? v : Buffer.from(JSON.stringify(v))).toString('base64url');
 
 /** A compact JWS signed with HMAC-SHA(256|384|512) by hand, so every header and claim is ours to choose. */
-function hmacJwt(header: object, payload: object, secret: string, hash: 'sha256' | 'sha384' | 'sha512' = 'sha256'): string {
+function hmacJwt(
+  header: object,
+  payload: object,
+  secret: string,
+  hash: 'sha256' | 'sha384' | 'sha512' = 'sha256',
+): string {
   const input = `${b64url(header)}.${b64url(payload)}`;
   return `${input}.${createHmac(hash, secret).update(input).digest('base64url')}`;
 }
@@ -29,7 +34,12 @@ describe('security: tokens', () => {
 
   const now = () => Math.floor(Date.now() / 1000);
   /** Valid claims of the officer with a fresh expiry; override to break one thing at a time. */
-  const good = (over: Record<string, unknown> = {}): Record<string, unknown> => ({ ...claims, iat: now(), exp: now() + 600, ...over });
+  const good = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+    ...claims,
+    iat: now(),
+    exp: now() + 600,
+    ...over,
+  });
   const secret = () => t.config.jwt.secret;
 
   async function expectRefused(token: string) {
@@ -60,7 +70,9 @@ describe('security: tokens', () => {
   });
 
   it('refuses an HS256 token signed with another secret', async () => {
-    await expectRefused(hmacJwt({ alg: 'HS256', typ: 'JWT' }, good(), 'another-secret-of-sufficient-length-1234567890'));
+    await expectRefused(
+      hmacJwt({ alg: 'HS256', typ: 'JWT' }, good(), 'another-secret-of-sufficient-length-1234567890'),
+    );
   });
 
   it('refuses other algorithms, even with the right secret (the algorithm is pinned to HS256)', async () => {
@@ -72,7 +84,9 @@ describe('security: tokens', () => {
   });
 
   it('refuses an expired token, and one without an expiry', async () => {
-    await expectRefused(hmacJwt({ alg: 'HS256', typ: 'JWT' }, good({ iat: now() - 7200, exp: now() - 3600 }), secret()));
+    await expectRefused(
+      hmacJwt({ alg: 'HS256', typ: 'JWT' }, good({ iat: now() - 7200, exp: now() - 3600 }), secret()),
+    );
     const { exp: _exp, ...noExpiry } = good();
     // jsonwebtoken accepts a token without exp; the strategy refuses it (ours always carry one).
     await expectRefused(hmacJwt({ alg: 'HS256', typ: 'JWT' }, noExpiry, secret()));
@@ -94,7 +108,15 @@ describe('security: tokens', () => {
   });
 
   it('refuses malformed Authorization headers', async () => {
-    for (const header of ['Bearer', 'Bearer ', `Basic ${officer.token}`, `bearer${officer.token}`, `Bearer ${officer.token}.extra`, 'Bearer a.b.c', `Bearer ${'a'.repeat(9000)}`]) {
+    for (const header of [
+      'Bearer',
+      'Bearer ',
+      `Basic ${officer.token}`,
+      `bearer${officer.token}`,
+      `Bearer ${officer.token}.extra`,
+      'Bearer a.b.c',
+      `Bearer ${'a'.repeat(9000)}`,
+    ]) {
       const res = await t.http.get('/api/v1/auth/me').set('Authorization', header);
       expect(res.status).toBe(401);
       expectErrorShape(res);
@@ -104,7 +126,10 @@ describe('security: tokens', () => {
   it('rotates refresh tokens; reusing a rotated one revokes the whole family', async () => {
     const first = await login(t, officer.email);
     const second = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
-    const third = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(200);
+    const third = await t.http
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: second.body.refreshToken })
+      .expect(200);
 
     // The first token was rotated: presenting it again is a replay (stolen token) ...
     const replay = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken });

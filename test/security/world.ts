@@ -58,14 +58,38 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const appS2toA = await apply(t, s2, vacancyA);
 
   // Evidence on both sides: each employer validates a card, B records a hire.
-  await ok(t.http.post('/api/v1/card-validations').set(bearer(a)).send({ cardNumber: s1.cardNumber, nik: s1.nik }), 200);
-  await ok(t.http.post('/api/v1/card-validations').set(bearer(b)).send({ cardNumber: s2.cardNumber, nik: s2.nik }), 200);
+  await ok(
+    t.http.post('/api/v1/card-validations').set(bearer(a)).send({ cardNumber: s1.cardNumber, nik: s1.nik }),
+    200,
+  );
+  await ok(
+    t.http.post('/api/v1/card-validations').set(bearer(b)).send({ cardNumber: s2.cardNumber, nik: s2.nik }),
+    200,
+  );
   const walkIn = await walkInSeekerWithCard(t, officer);
   await ok(
-    t.http.post('/api/v1/placements').set(bearer(b)).send({ cardNumber: walkIn.card.cardNumber, nik: walkIn.nik, startDate: t.clock.today(), position: 'Operator' }),
+    t.http
+      .post('/api/v1/placements')
+      .set(bearer(b))
+      .send({ cardNumber: walkIn.card.cardNumber, nik: walkIn.nik, startDate: t.clock.today(), position: 'Operator' }),
     201,
   );
-  return { t, today: t.clock.today(), officer, a, b, pending, s1, s2, vacancyA, vacancyB, draftB, appS1toB, appS2toA, secrets: [s2.nik, s2.fullName, s2.cardNumber, secretTitle] };
+  return {
+    t,
+    today: t.clock.today(),
+    officer,
+    a,
+    b,
+    pending,
+    s1,
+    s2,
+    vacancyA,
+    vacancyB,
+    draftB,
+    appS1toB,
+    appS2toA,
+    secrets: [s2.nik, s2.fullName, s2.cardNumber, secretTitle],
+  };
 }
 
 /** The session a caller of the generated tests uses (null: no token). */
@@ -105,7 +129,8 @@ export function foreignObjects(w: World, p: RoutePolicy, caller: Caller): Foreig
     if (!p.publicWhenPublished) out.push({ label: "B's open vacancy", id: w.vacancyB, owner: w.b });
   }
   if (kind === 'application' && employer) out.push({ label: "B's application (S1 to B)", id: w.appS1toB, owner: w.b });
-  if (kind === 'application' && caller === 'seeker') out.push({ label: "S2's application", id: w.appS2toA, owner: w.s2 });
+  if (kind === 'application' && caller === 'seeker')
+    out.push({ label: "S2's application", id: w.appS2toA, owner: w.s2 });
   if (kind === 'card' && caller === 'seeker') out.push({ label: "S2's card", id: w.s2.cardId, owner: w.s2 });
   if (kind === 'employer' && employer) out.push({ label: 'employer B', id: w.b.employerId, owner: w.b });
   return out;
@@ -123,7 +148,8 @@ async function apply(t: TestApp, seeker: Session, vacancyId: string): Promise<st
 
 async function ok<T extends { status: number; body: unknown }>(req: PromiseLike<T>, status: number): Promise<T> {
   const res = await req;
-  if (res.status !== status) throw new Error(`world set-up: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`world set-up: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res;
 }
 
@@ -133,11 +159,19 @@ export const ERROR_KEYS = ['statusCode', 'error', 'code', 'message', 'details'];
 /** Asserts the contract's error shape and that nothing internal leaks through it. */
 export function expectErrorShape(res: { status: number; body: unknown; text: string }): void {
   const body = res.body as Record<string, unknown>;
-  expect(body).toEqual(expect.objectContaining({ statusCode: res.status, error: expect.any(String), code: expect.any(String), message: expect.any(String) }));
+  expect(body).toEqual(
+    expect.objectContaining({
+      statusCode: res.status,
+      error: expect.any(String),
+      code: expect.any(String),
+      message: expect.any(String),
+    }),
+  );
   expect(Object.keys(body).filter((k) => !ERROR_KEYS.includes(k))).toEqual([]);
   if ('details' in body) expect(Array.isArray(body.details)).toBe(true);
   expect(res.text).not.toMatch(LEAK_RE);
 }
 
 /** Signs of an internal error: a stack frame, a file path, driver or SQL text. */
-export const LEAK_RE = /\bat [\w.<>]+ \(|node_modules|\/src\/|\.ts:\d+|QueryFailedError|SQLITE_[A-Z]|\bER_[A-Z_]{3,}|\bSELECT\b.+\bFROM\b|\bINSERT INTO\b|\bUPDATE\b.+\bSET\b|TypeORM/;
+export const LEAK_RE =
+  /\bat [\w.<>]+ \(|node_modules|\/src\/|\.ts:\d+|QueryFailedError|SQLITE_[A-Z]|\bER_[A-Z_]{3,}|\bSELECT\b.+\bFROM\b|\bINSERT INTO\b|\bUPDATE\b.+\bSET\b|TypeORM/;

@@ -23,7 +23,8 @@ describe('seed generator (small world on SQLite)', () => {
   const file = join(tmpdir(), `ak1-seed-spec-${process.pid}.sqlite`);
   let ds: DataSource;
   let accounts: SeedAccounts;
-  const num = async (sql: string, params: unknown[] = []) => Number(((await ds.query(sql, params)) as Record<string, unknown>[])[0].n);
+  const num = async (sql: string, params: unknown[] = []) =>
+    Number(((await ds.query(sql, params)) as Record<string, unknown>[])[0].n);
 
   beforeAll(async () => {
     const config = loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqlite', DB_PATH: file });
@@ -69,34 +70,68 @@ describe('seed generator (small world on SQLite)', () => {
 
   it('keeps placements, cards, seekers and vacancies consistent', async () => {
     // One placement per PLACED card, none otherwise; seekers.placed_at set exactly for those seekers.
-    expect(await num(`SELECT COUNT(*) AS n FROM cards c LEFT JOIN placements p ON p.card_id = c.id WHERE c.status = 'PLACED' AND p.id IS NULL`)).toBe(0);
-    expect(await num(`SELECT COUNT(*) AS n FROM placements p JOIN cards c ON c.id = p.card_id WHERE c.status <> 'PLACED'`)).toBe(0);
-    expect(await num('SELECT COUNT(*) AS n FROM (SELECT seeker_id FROM placements GROUP BY seeker_id HAVING COUNT(*) > 1) t')).toBe(0);
-    expect(await num(`SELECT COUNT(*) AS n FROM seekers s WHERE (s.placed_at IS NOT NULL) <> EXISTS (SELECT 1 FROM placements p WHERE p.seeker_id = s.id)`)).toBe(0);
+    expect(
+      await num(
+        `SELECT COUNT(*) AS n FROM cards c LEFT JOIN placements p ON p.card_id = c.id WHERE c.status = 'PLACED' AND p.id IS NULL`,
+      ),
+    ).toBe(0);
+    expect(
+      await num(`SELECT COUNT(*) AS n FROM placements p JOIN cards c ON c.id = p.card_id WHERE c.status <> 'PLACED'`),
+    ).toBe(0);
+    expect(
+      await num(
+        'SELECT COUNT(*) AS n FROM (SELECT seeker_id FROM placements GROUP BY seeker_id HAVING COUNT(*) > 1) t',
+      ),
+    ).toBe(0);
+    expect(
+      await num(
+        `SELECT COUNT(*) AS n FROM seekers s WHERE (s.placed_at IS NOT NULL) <> EXISTS (SELECT 1 FROM placements p WHERE p.seeker_id = s.id)`,
+      ),
+    ).toBe(0);
     // filled = placements against the vacancy, never above quota; FILLED exactly at quota.
-    expect(await num(`SELECT COUNT(*) AS n FROM vacancies v WHERE v.filled <> (SELECT COUNT(*) FROM placements p WHERE p.vacancy_id = v.id)`)).toBe(0);
+    expect(
+      await num(
+        `SELECT COUNT(*) AS n FROM vacancies v WHERE v.filled <> (SELECT COUNT(*) FROM placements p WHERE p.vacancy_id = v.id)`,
+      ),
+    ).toBe(0);
     expect(await num('SELECT COUNT(*) AS n FROM vacancies WHERE filled > quota')).toBe(0);
     expect(await num(`SELECT COUNT(*) AS n FROM vacancies WHERE (status = 'FILLED') <> (filled = quota)`)).toBe(0);
     expect(await num(`SELECT COUNT(*) AS n FROM vacancies WHERE status = 'FILLED'`)).toBeGreaterThan(0);
     // A hire through an application: the application is HIRED, of that vacancy and seeker.
-    expect(await num(`SELECT COUNT(*) AS n FROM applications WHERE status = 'HIRED'`)).toBe(await num('SELECT COUNT(*) AS n FROM placements WHERE application_id IS NOT NULL'));
+    expect(await num(`SELECT COUNT(*) AS n FROM applications WHERE status = 'HIRED'`)).toBe(
+      await num('SELECT COUNT(*) AS n FROM placements WHERE application_id IS NOT NULL'),
+    );
     expect(
-      await num(`SELECT COUNT(*) AS n FROM placements p JOIN applications a ON a.id = p.application_id WHERE a.status <> 'HIRED' OR a.vacancy_id <> p.vacancy_id OR a.seeker_id <> p.seeker_id`),
+      await num(
+        `SELECT COUNT(*) AS n FROM placements p JOIN applications a ON a.id = p.application_id WHERE a.status <> 'HIRED' OR a.vacancy_id <> p.vacancy_id OR a.seeker_id <> p.seeker_id`,
+      ),
     ).toBe(0);
     // Undecided applications only on OPEN vacancies and for seekers not placed.
     expect(
       await num(`SELECT COUNT(*) AS n FROM applications a JOIN vacancies v ON v.id = a.vacancy_id JOIN seekers s ON s.id = a.seeker_id
                  WHERE a.status IN ('SUBMITTED', 'SHORTLISTED') AND (v.status <> 'OPEN' OR s.placed_at IS NOT NULL)`),
     ).toBe(0);
-    expect(await num('SELECT COUNT(*) AS n FROM applications WHERE decided_at IS NOT NULL AND decided_at < applied_at')).toBe(0);
+    expect(
+      await num('SELECT COUNT(*) AS n FROM applications WHERE decided_at IS NOT NULL AND decided_at < applied_at'),
+    ).toBe(0);
   });
 
   it('stores search_text and education_rank as the vacancy service computes them', async () => {
-    const rows: { title: string; description: string; skills: string; search_text: string; education_min: EducationLevel; education_rank: number }[] = await ds.query(
+    const rows: {
+      title: string;
+      description: string;
+      skills: string;
+      search_text: string;
+      education_min: EducationLevel;
+      education_rank: number;
+    }[] = await ds.query(
       'SELECT title, description, skills, search_text, education_min, education_rank FROM vacancies',
     );
     const wrong = rows.filter(
-      (v) => v.search_text !== vacancySearchText({ title: v.title, description: v.description, skills: JSON.parse(v.skills) as string[] }) || Number(v.education_rank) !== educationRank(v.education_min),
+      (v) =>
+        v.search_text !==
+          vacancySearchText({ title: v.title, description: v.description, skills: JSON.parse(v.skills) as string[] }) ||
+        Number(v.education_rank) !== educationRank(v.education_min),
     );
     expect(wrong).toEqual([]);
   });
@@ -106,17 +141,24 @@ describe('seed generator (small world on SQLite)', () => {
       `SELECT SUBSTR(event_date, 1, 7) AS month, subject, kind, sex, age_band, education, SUM(positions) AS total
          FROM labour_events GROUP BY SUBSTR(event_date, 1, 7), subject, kind, sex, age_band, education ORDER BY 1, 2, 3, 4, 5, 6`,
     );
-    const monthly = await ds.query('SELECT month, subject, kind, sex, age_band, education, total FROM labour_monthly ORDER BY 1, 2, 3, 4, 5, 6');
+    const monthly = await ds.query(
+      'SELECT month, subject, kind, sex, age_band, education, total FROM labour_monthly ORDER BY 1, 2, 3, 4, 5, 6',
+    );
     const norm = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, total: Number(r.total) }));
     expect(norm(monthly)).toEqual(norm(fromEvents));
     expect(await num(`SELECT COUNT(*) AS n FROM labour_events WHERE event_date >= ?`, [TODAY])).toBe(0);
   });
 
-  it('gives IPK III/1 tables that balance month to month and end at today\'s register', async () => {
+  it("gives IPK III/1 tables that balance month to month and end at today's register", async () => {
     const rows = (where: string, month: string): Promise<FlowRow[]> =>
       ds
-        .query(`SELECT subject, kind, sex, age_band AS ageBand, education, SUM(total) AS total FROM labour_monthly WHERE month ${where} ? GROUP BY subject, kind, sex, age_band, education`, [month])
-        .then((r: Record<string, unknown>[]) => r.map((x) => ({ ...(x as unknown as FlowRow), total: Number(x.total) })));
+        .query(
+          `SELECT subject, kind, sex, age_band AS ageBand, education, SUM(total) AS total FROM labour_monthly WHERE month ${where} ? GROUP BY subject, kind, sex, age_band, education`,
+          [month],
+        )
+        .then((r: Record<string, unknown>[]) =>
+          r.map((x) => ({ ...(x as unknown as FlowRow), total: Number(x.total) })),
+        );
     const report = async (month: string) => ipkIII1(await rows('<', month), await rows('=', month));
     const months = ['2025-06', '2025-07', '2026-02', '2026-03', '2026-10', '2026-11'];
     const reports = new Map<string, Awaited<ReturnType<typeof report>>>();
@@ -133,13 +175,19 @@ describe('seed generator (small world on SQLite)', () => {
       expect(m).toBeTruthy();
     }
     // Row 5 of a month is row 1 of the next, cell by cell.
-    for (const [a, b] of [['2025-06', '2025-07'], ['2026-02', '2026-03'], ['2026-10', '2026-11']]) {
+    for (const [a, b] of [
+      ['2025-06', '2025-07'],
+      ['2026-02', '2026-03'],
+      ['2026-10', '2026-11'],
+    ]) {
       expect(reports.get(b)!.seekers.carriedOver).toEqual(reports.get(a)!.seekers.remaining);
       expect(reports.get(b)!.vacancies.carriedOver).toEqual(reports.get(a)!.vacancies.remaining);
     }
     // The stock after this month's flows is the register today: ACTIVE cards, open unfilled positions.
     const now = reports.get('2026-11')!;
     expect(now.seekers.remaining.total.LP).toBe(await num(`SELECT COUNT(*) AS n FROM cards WHERE status = 'ACTIVE'`));
-    expect(now.vacancies.remaining.LP).toBe(await num(`SELECT COALESCE(SUM(quota - filled), 0) AS n FROM vacancies WHERE status = 'OPEN'`));
+    expect(now.vacancies.remaining.LP).toBe(
+      await num(`SELECT COALESCE(SUM(quota - filled), 0) AS n FROM vacancies WHERE status = 'OPEN'`),
+    );
   });
 });

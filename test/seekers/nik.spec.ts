@@ -5,7 +5,16 @@ describe('NIK parsing', () => {
     const r = parseNik('1671051205950001');
     expect(r).toEqual({
       ok: true,
-      nik: { provinceCode: '16', regencyCode: '71', districtCode: '05', birthDay: 12, birthMonth: 5, birthYear2: 95, gender: 'L', serial: 1 },
+      nik: {
+        provinceCode: '16',
+        regencyCode: '71',
+        districtCode: '05',
+        birthDay: 12,
+        birthMonth: 5,
+        birthYear2: 95,
+        gender: 'L',
+        serial: 1,
+      },
     });
   });
 
@@ -36,7 +45,9 @@ describe('NIK parsing', () => {
   it('accepts 29 February in the NIK alone, and checks the year against the birth date', () => {
     expect(parseNik('1671052902000001').ok).toBe(true);
     expect(nikProblems('1671052902000001', '2000-02-29', 'L')).toEqual([]);
-    expect(nikProblems('1671052902010001', '2001-02-29', 'L')).toEqual(['nik birth date is 29 February of a year that is not a leap year']);
+    expect(nikProblems('1671052902010001', '2001-02-29', 'L')).toEqual([
+      'nik birth date is 29 February of a year that is not a leap year',
+    ]);
   });
 });
 
@@ -55,8 +66,12 @@ describe('NIK agreement with birth date and sex', () => {
   });
 
   it('catches a woman registered as a man and the other way round', () => {
-    expect(nikProblems('1671055205950001', '1995-05-12', 'L')).toEqual(['nik says the holder is a woman (birth day + 40) but gender is L']);
-    expect(nikProblems('1671051205950001', '1995-05-12', 'P')).toEqual(['nik says the holder is a man (birth day without + 40) but gender is P']);
+    expect(nikProblems('1671055205950001', '1995-05-12', 'L')).toEqual([
+      'nik says the holder is a woman (birth day + 40) but gender is L',
+    ]);
+    expect(nikProblems('1671051205950001', '1995-05-12', 'P')).toEqual([
+      'nik says the holder is a man (birth day without + 40) but gender is P',
+    ]);
   });
 
   it('reports shape problems before agreement', () => {

@@ -1,5 +1,15 @@
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, nikFor, PASSWORD, registerSeeker, seekerProfile, uniq, verifiedEmployer, type Session } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  nikFor,
+  PASSWORD,
+  registerSeeker,
+  seekerProfile,
+  uniq,
+  verifiedEmployer,
+  type Session,
+} from '../support/factories';
 
 describe('job seekers: registration, walk-ins, profiles', () => {
   let t: TestApp;
@@ -11,11 +21,20 @@ describe('job seekers: registration, walk-ins, profiles', () => {
   });
   afterAll(() => t.close());
 
-  const registration = (overrides: Record<string, unknown> = {}) => ({ email: `${uniq('seeker')}@mail.test`, password: PASSWORD, ...seekerProfile(overrides) });
+  const registration = (overrides: Record<string, unknown> = {}) => ({
+    email: `${uniq('seeker')}@mail.test`,
+    password: PASSWORD,
+    ...seekerProfile(overrides),
+  });
 
   describe('self-registration', () => {
     it('creates the seeker and a seeker account, and shows the full profile with the NIK to its owner', async () => {
-      const body = registration({ fullName: 'Siti  Rahmawati', gender: 'P', birthDate: '1998-03-07', nik: nikFor('1998-03-07', 'P') });
+      const body = registration({
+        fullName: 'Siti  Rahmawati',
+        gender: 'P',
+        birthDate: '1998-03-07',
+        nik: nikFor('1998-03-07', 'P'),
+      });
       const res = await t.http.post('/api/v1/auth/register/seeker').send(body).expect(201);
       expect(res.body.user).toMatchObject({ email: body.email, role: 'seeker', seekerId: res.body.seeker.id });
       expect(res.body.seeker).toEqual({
@@ -41,9 +60,15 @@ describe('job seekers: registration, walk-ins, profiles', () => {
       });
 
       const login = await t.http.post('/api/v1/auth/login').send({ email: body.email, password: PASSWORD }).expect(200);
-      const me = await t.http.get('/api/v1/seekers/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+      const me = await t.http
+        .get('/api/v1/seekers/me')
+        .set('Authorization', `Bearer ${login.body.accessToken}`)
+        .expect(200);
       expect(me.body).toEqual(res.body.seeker);
-      const account = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+      const account = await t.http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${login.body.accessToken}`)
+        .expect(200);
       expect(account.body).toMatchObject({ role: 'seeker', seekerId: res.body.seeker.id });
     });
 
@@ -53,7 +78,9 @@ describe('job seekers: registration, walk-ins, profiles', () => {
       expect(row.nik_encrypted).toMatch(/^v1\./);
       expect(row.nik_encrypted).not.toContain(s.nik);
       expect(row.nik_hash).toMatch(/^[0-9a-f]{64}$/);
-      const audit = await t.ds.query('SELECT before_state, after_state FROM audit_events WHERE entity_id = ?', [s.seekerId]);
+      const audit = await t.ds.query('SELECT before_state, after_state FROM audit_events WHERE entity_id = ?', [
+        s.seekerId,
+      ]);
       expect(audit.length).toBeGreaterThan(0);
       expect(JSON.stringify(audit)).not.toContain(s.nik);
     });
@@ -70,7 +97,10 @@ describe('job seekers: registration, walk-ins, profiles', () => {
     it('answers a taken email with 409 DUPLICATE_EMAIL', async () => {
       const first = registration();
       await t.http.post('/api/v1/auth/register/seeker').send(first).expect(201);
-      const res = await t.http.post('/api/v1/auth/register/seeker').send(registration({ email: first.email })).expect(409);
+      const res = await t.http
+        .post('/api/v1/auth/register/seeker')
+        .send(registration({ email: first.email }))
+        .expect(409);
       expect(res.body.code).toBe('DUPLICATE_EMAIL');
     });
   });
@@ -89,7 +119,9 @@ describe('job seekers: registration, walk-ins, profiles', () => {
 
     it('refuses an NIK whose date part is not a date, or whose serial is 0000', async () => {
       expect(await nikErrors({ birthDate: '1995-05-12', gender: 'L', nik: '1671053505950001' })).toContain('birth day');
-      expect(await nikErrors({ birthDate: '1995-05-12', gender: 'L', nik: '1671051213950001' })).toContain('birth month');
+      expect(await nikErrors({ birthDate: '1995-05-12', gender: 'L', nik: '1671051213950001' })).toContain(
+        'birth month',
+      );
       expect(await nikErrors({ birthDate: '1995-05-12', gender: 'L', nik: '1671051205950000' })).toContain('serial');
     });
 
@@ -101,29 +133,51 @@ describe('job seekers: registration, walk-ins, profiles', () => {
 
     it('refuses an NIK that disagrees with the sex (women: day + 40)', async () => {
       expect(await nikErrors({ birthDate: '1995-05-12', gender: 'P', nik: '1671051205950001' })).toContain('is a man');
-      expect(await nikErrors({ birthDate: '1995-05-12', gender: 'L', nik: '1671055205950001' })).toContain('is a woman');
+      expect(await nikErrors({ birthDate: '1995-05-12', gender: 'L', nik: '1671055205950001' })).toContain(
+        'is a woman',
+      );
     });
 
     it('accepts an NIK issued outside Palembang', async () => {
       await t.http
         .post('/api/v1/auth/register/seeker')
-        .send(registration({ birthDate: '1990-11-30', gender: 'P', nik: nikFor('1990-11-30', 'P').replace(/^1671/, '3174') }))
+        .send(
+          registration({
+            birthDate: '1990-11-30',
+            gender: 'P',
+            nik: nikFor('1990-11-30', 'P').replace(/^1671/, '3174'),
+          }),
+        )
         .expect(201);
     });
 
     it('reports other field errors together with the NIK', async () => {
       const res = await t.http
         .post('/api/v1/auth/register/seeker')
-        .send(registration({ nik: '123', gender: 'X', educationLevel: 'PHD', kecamatanCode: '99.99.99', birthDate: '1995-02-30' }))
+        .send(
+          registration({
+            nik: '123',
+            gender: 'X',
+            educationLevel: 'PHD',
+            kecamatanCode: '99.99.99',
+            birthDate: '1995-02-30',
+          }),
+        )
         .expect(400);
       const fields = res.body.details.map((d: { field: string }) => d.field).sort();
       expect(fields).toEqual(['birthDate', 'educationLevel', 'gender', 'kecamatanCode', 'nik']);
     });
 
     it('refuses a birth date in the future and religion (not collected)', async () => {
-      const future = await t.http.post('/api/v1/auth/register/seeker').send(registration({ birthDate: '2099-01-01', nik: nikFor('2099-01-01', 'L'), gender: 'L' })).expect(400);
+      const future = await t.http
+        .post('/api/v1/auth/register/seeker')
+        .send(registration({ birthDate: '2099-01-01', nik: nikFor('2099-01-01', 'L'), gender: 'L' }))
+        .expect(400);
       expect(future.body.details).toEqual([{ field: 'birthDate', messages: ['birthDate must be in the past'] }]);
-      const religion = await t.http.post('/api/v1/auth/register/seeker').send(registration({ religion: 'ISLAM' })).expect(400);
+      const religion = await t.http
+        .post('/api/v1/auth/register/seeker')
+        .send(registration({ religion: 'ISLAM' }))
+        .expect(400);
       expect(religion.body.details[0].field).toBe('religion');
     });
   });
@@ -141,9 +195,19 @@ describe('job seekers: registration, walk-ins, profiles', () => {
 
     it('refuses email/password in a walk-in and a duplicate NIK', async () => {
       const body = seekerProfile();
-      expect((await t.http.post('/api/v1/seekers').set(bearer(officer)).send({ ...body, email: 'a@b.test' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect(
+        (
+          await t.http
+            .post('/api/v1/seekers')
+            .set(bearer(officer))
+            .send({ ...body, email: 'a@b.test' })
+            .expect(400)
+        ).body.code,
+      ).toBe('VALIDATION_FAILED');
       await t.http.post('/api/v1/seekers').set(bearer(officer)).send(body).expect(201);
-      expect((await t.http.post('/api/v1/seekers').set(bearer(officer)).send(body).expect(409)).body.code).toBe('DUPLICATE_NIK');
+      expect((await t.http.post('/api/v1/seekers').set(bearer(officer)).send(body).expect(409)).body.code).toBe(
+        'DUPLICATE_NIK',
+      );
     });
 
     it('is for officers only', async () => {
@@ -161,17 +225,42 @@ describe('job seekers: registration, walk-ins, profiles', () => {
       const res = await t.http
         .patch('/api/v1/seekers/me')
         .set(bearer(s))
-        .send({ phone: null, educationLevel: 'D3', skills: ['Excel', ' excel ', 'Akuntansi'], kecamatanCode: '16.71.10', address: 'Jl. Baru No. 2, Palembang' })
+        .send({
+          phone: null,
+          educationLevel: 'D3',
+          skills: ['Excel', ' excel ', 'Akuntansi'],
+          kecamatanCode: '16.71.10',
+          address: 'Jl. Baru No. 2, Palembang',
+        })
         .expect(200);
-      expect(res.body).toMatchObject({ phone: null, educationLevel: 'D3', skills: ['Excel', 'Akuntansi'], kecamatanCode: '16.71.10', address: 'Jl. Baru No. 2, Palembang', nik: s.nik });
-      for (const identity of [{ nik: '1671051205950001' }, { fullName: 'Other' }, { birthDate: '1990-01-01' }, { gender: 'P' }]) {
+      expect(res.body).toMatchObject({
+        phone: null,
+        educationLevel: 'D3',
+        skills: ['Excel', 'Akuntansi'],
+        kecamatanCode: '16.71.10',
+        address: 'Jl. Baru No. 2, Palembang',
+        nik: s.nik,
+      });
+      for (const identity of [
+        { nik: '1671051205950001' },
+        { fullName: 'Other' },
+        { birthDate: '1990-01-01' },
+        { gender: 'P' },
+      ]) {
         const refused = await t.http.patch('/api/v1/seekers/me').set(bearer(s)).send(identity).expect(400);
         expect(refused.body.details[0].field).toBe(Object.keys(identity)[0]);
       }
       const bad = await t.http.patch('/api/v1/seekers/me').set(bearer(s)).send({ address: null }).expect(400);
       expect(bad.body.details[0].field).toBe('address');
-      const exp = await t.http.patch('/api/v1/seekers/me').set(bearer(s)).send({ experience: [{ position: 'Kasir', company: 'Toko', fromYear: 2022, toYear: 2020 }] }).expect(400);
-      expect(exp.body.details[0]).toEqual({ field: 'experience.0.toYear', messages: ['toYear must not be before fromYear'] });
+      const exp = await t.http
+        .patch('/api/v1/seekers/me')
+        .set(bearer(s))
+        .send({ experience: [{ position: 'Kasir', company: 'Toko', fromYear: 2022, toYear: 2020 }] })
+        .expect(400);
+      expect(exp.body.details[0]).toEqual({
+        field: 'experience.0.toYear',
+        messages: ['toYear must not be before fromYear'],
+      });
     });
 
     it('shows seekers to officers only; others get 403, unknown ids 404', async () => {

@@ -50,12 +50,21 @@ export const ENGINE = process.env.DB_TYPE === 'mysql' ? 'mysql' : 'sqlite';
  * Starts the real application on the real database: a fresh SQLite file per app, or the MySQL
  * database from DB_URL (shared; tests make their own data and never wipe others').
  */
-export async function startApp(env: Record<string, string> = {}, extraControllers: Type[] = [], opts: { freshDatabase?: boolean } = {}): Promise<TestApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  extraControllers: Type[] = [],
+  opts: { freshDatabase?: boolean } = {},
+): Promise<TestApp> {
   let dir: string | null = null;
   let dropDatabase: (() => Promise<void>) | null = null;
   // One token secret per test process: Passport keeps one 'jwt' strategy per process, so apps started
   // side by side in one spec must agree on it (a spec may still pass its own, or JWT_SECRET: '' for none).
-  const base: Record<string, string> = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', JWT_SECRET: PROCESS_JWT_SECRET };
+  const base: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SCHEDULER_ENABLED: 'false',
+    JWT_SECRET: PROCESS_JWT_SECRET,
+  };
   if (ENGINE === 'mysql') {
     base.DB_TYPE = 'mysql';
     base.DB_URL = process.env.DB_URL ?? 'mysql://root@127.0.0.1:3306/ak1_test';
@@ -88,7 +97,11 @@ export async function startApp(env: Record<string, string> = {}, extraController
   };
 }
 
-async function createAppWithClock(config: AppConfig, clock: TestClock, controllers: Type[]): Promise<{ app: NestExpressApplication; replay: InstalledReplay | null }> {
+async function createAppWithClock(
+  config: AppConfig,
+  clock: TestClock,
+  controllers: Type[],
+): Promise<{ app: NestExpressApplication; replay: InstalledReplay | null }> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)], controllers })
     .overrideProvider(Clock)
     .useValue(clock)
@@ -114,7 +127,9 @@ function installReplay(app: NestExpressApplication, extraControllers: Type[]): I
   let record: RequestHandler | null = null;
   const get = (): OpenApiReplay => {
     if (!validator) {
-      validator = new OpenApiReplay(createOpenApiDocument(app), (operationId) => extras.some((p) => operationId.startsWith(p)));
+      validator = new OpenApiReplay(createOpenApiDocument(app), (operationId) =>
+        extras.some((p) => operationId.startsWith(p)),
+      );
       record = validator.middleware();
       replays.add(validator);
     }
@@ -142,7 +157,10 @@ function installReplay(app: NestExpressApplication, extraControllers: Type[]): I
 function writeReplayReport(validator: OpenApiReplay): void {
   const file = process.env.OPENAPI_REPLAY_REPORT;
   if (!file) return;
-  appendFileSync(file, JSON.stringify({ spec: expect.getState().testPath, seen: Object.fromEntries(validator.seen) }) + '\n');
+  appendFileSync(
+    file,
+    JSON.stringify({ spec: expect.getState().testPath, seen: Object.fromEntries(validator.seen) }) + '\n',
+  );
 }
 
 /**
@@ -152,7 +170,12 @@ function writeReplayReport(validator: OpenApiReplay): void {
 export async function createScratchDatabase(sharedUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = new URL(sharedUrl);
   const name = `ak1_scratch_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
-  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  const admin = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
   await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   url.pathname = `/${name}`;
   return {

@@ -33,7 +33,9 @@ export async function login(t: TestApp, email: string, password = PASSWORD): Pro
 export async function makeOfficer(t: TestApp): Promise<Session> {
   const email = `${uniq('officer')}@disnaker.test`;
   const users = t.app.get(UsersService);
-  await t.app.get(Transactions).run((m) => users.create(m, { email, password: PASSWORD, fullName: 'Petugas Uji', role: 'officer' }));
+  await t.app
+    .get(Transactions)
+    .run((m) => users.create(m, { email, password: PASSWORD, fullName: 'Petugas Uji', role: 'officer' }));
   return login(t, email);
 }
 
@@ -65,7 +67,11 @@ export async function registerEmployer(t: TestApp, company: Record<string, unkno
 }
 
 /** A registered employer that an officer has verified. */
-export async function verifiedEmployer(t: TestApp, officer?: Session, company: Record<string, unknown> = {}): Promise<EmployerSession> {
+export async function verifiedEmployer(
+  t: TestApp,
+  officer?: Session,
+  company: Record<string, unknown> = {},
+): Promise<EmployerSession> {
   const o = officer ?? (await makeOfficer(t));
   const e = await registerEmployer(t, company);
   const res = await t.http.post(`/api/v1/employers/${e.employerId}/verify`).set('Authorization', `Bearer ${o.token}`);
@@ -164,10 +170,20 @@ export async function registerSeeker(t: TestApp, overrides: Record<string, unkno
 export async function seekerWithActiveCard(t: TestApp, officer: Session, overrides: Record<string, unknown> = {}) {
   const seeker = await registerSeeker(t, overrides);
   const requested = await t.http.post('/api/v1/cards/requests').set(bearer(seeker));
-  if (requested.status !== 201) throw new Error(`card request failed: ${requested.status} ${JSON.stringify(requested.body)}`);
+  if (requested.status !== 201)
+    throw new Error(`card request failed: ${requested.status} ${JSON.stringify(requested.body)}`);
   const approved = await t.http.post(`/api/v1/cards/${requested.body.id}/approve`).set(bearer(officer));
   if (approved.status !== 200) throw new Error(`approval failed: ${approved.status} ${JSON.stringify(approved.body)}`);
-  return { seeker, card: approved.body as { id: string; cardNumber: string; expiresAt: string; nextReportDue: string; issuedAt: string } };
+  return {
+    seeker,
+    card: approved.body as {
+      id: string;
+      cardNumber: string;
+      expiresAt: string;
+      nextReportDue: string;
+      issuedAt: string;
+    },
+  };
 }
 
 /** A walk-in seeker (no account) with a card issued at the counter: cheap, for races and volume. */
@@ -177,16 +193,37 @@ export async function walkInSeekerWithCard(t: TestApp, officer: Session, overrid
   if (created.status !== 201) throw new Error(`walk-in failed: ${created.status} ${JSON.stringify(created.body)}`);
   const card = await t.http.post('/api/v1/cards').set(bearer(officer)).send({ seekerId: created.body.id });
   if (card.status !== 201) throw new Error(`walk-in issue failed: ${card.status} ${JSON.stringify(card.body)}`);
-  return { seekerId: created.body.id as string, nik: profile.nik as string, card: card.body as { id: string; cardNumber: string } };
+  return {
+    seekerId: created.body.id as string,
+    nik: profile.nik as string,
+    card: card.body as { id: string; cardNumber: string },
+  };
 }
 
 /**
  * An application row written straight into the database, for race set-ups where the seeker has no
  * account; the races themselves always go through HTTP.
  */
-export async function insertApplication(t: TestApp, vacancyId: string, seekerId: string, employerId: string): Promise<string> {
+export async function insertApplication(
+  t: TestApp,
+  vacancyId: string,
+  seekerId: string,
+  employerId: string,
+): Promise<string> {
   const id = randomUUID();
   const now = new Date();
-  await t.ds.getRepository(Application).insert({ id, vacancyId, seekerId, employerId, status: 'SUBMITTED', closedReason: null, coverLetter: null, appliedAt: now, decidedAt: null, decidedBy: null, updatedAt: now });
+  await t.ds.getRepository(Application).insert({
+    id,
+    vacancyId,
+    seekerId,
+    employerId,
+    status: 'SUBMITTED',
+    closedReason: null,
+    coverLetter: null,
+    appliedAt: now,
+    decidedAt: null,
+    decidedBy: null,
+    updatedAt: now,
+  });
   return id;
 }

@@ -80,7 +80,16 @@ const SETTINGS_KEYS = new Set([
   'facetSearch',
   'prefixSearch',
 ]);
-const BUILTIN_RANKING_RULES = new Set(['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'attributeRank', 'wordPosition']);
+const BUILTIN_RANKING_RULES = new Set([
+  'words',
+  'typo',
+  'proximity',
+  'attribute',
+  'sort',
+  'exactness',
+  'attributeRank',
+  'wordPosition',
+]);
 const SEARCH_KEYS = new Set([
   'q',
   'offset',
@@ -217,9 +226,17 @@ export class MeiliStandIn {
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(500, 'internal', (err as Error).message);
-      if (e.status !== 404 || e.code !== 'index_not_found') this.violations.push(`${req.method} ${url.pathname}: ${e.code}: ${e.message}`);
+      if (e.status !== 404 || e.code !== 'index_not_found')
+        this.violations.push(`${req.method} ${url.pathname}: ${e.code}: ${e.message}`);
       res.writeHead(e.status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ message: e.message, code: e.code, type: 'invalid_request', link: `https://docs.meilisearch.com/errors#${e.code}` }));
+      res.end(
+        JSON.stringify({
+          message: e.message,
+          code: e.code,
+          type: 'invalid_request',
+          link: `https://docs.meilisearch.com/errors#${e.code}`,
+        }),
+      );
     }
   }
 
@@ -227,33 +244,52 @@ export class MeiliStandIn {
     if (!this.apiKey) return;
     const header = req.headers.authorization;
     if (!header) throw new ApiError(401, 'missing_authorization_header', 'The Authorization header is missing.');
-    if (header !== `Bearer ${this.apiKey}`) throw new ApiError(403, 'invalid_api_key', 'The provided API key is invalid.');
+    if (header !== `Bearer ${this.apiKey}`)
+      throw new ApiError(403, 'invalid_api_key', 'The provided API key is invalid.');
   }
 
   private route(method: string, url: URL, body: unknown): { status: number; payload?: unknown } {
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const [a, b, c, d] = parts;
-    if (method === 'GET' && a === 'health' && parts.length === 1) return { status: 200, payload: { status: 'available' } };
-    if (method === 'GET' && a === 'version' && parts.length === 1) return { status: 200, payload: { pkgVersion: 'stand-in' } };
-    if (a === 'tasks' && method === 'GET' && parts.length === 2) return { status: 200, payload: this.pollTask(Number(b)) };
+    if (method === 'GET' && a === 'health' && parts.length === 1)
+      return { status: 200, payload: { status: 'available' } };
+    if (method === 'GET' && a === 'version' && parts.length === 1)
+      return { status: 200, payload: { pkgVersion: 'stand-in' } };
+    if (a === 'tasks' && method === 'GET' && parts.length === 2)
+      return { status: 200, payload: this.pollTask(Number(b)) };
     if (a === 'swap-indexes' && method === 'POST' && parts.length === 1) return this.swap(body);
     if (a !== 'indexes') throw new ApiError(404, 'not_found', `No route ${method} ${url.pathname}`);
     if (parts.length === 1 && method === 'POST') return this.createIndex(body);
     if (!b || !INDEX_UID_RE.test(b)) throw new ApiError(400, 'invalid_index_uid', `Invalid index uid ${String(b)}`);
     if (parts.length === 2 && method === 'GET') return { status: 200, payload: this.indexInfo(this.existing(b)) };
-    if (parts.length === 2 && method === 'DELETE') return this.enqueue(b, 'indexDeletion', () => this.indexes.delete(b), () => this.mustExist(b));
+    if (parts.length === 2 && method === 'DELETE')
+      return this.enqueue(
+        b,
+        'indexDeletion',
+        () => this.indexes.delete(b),
+        () => this.mustExist(b),
+      );
     if (c === 'settings' && parts.length === 3 && method === 'PATCH') return this.updateSettings(b, body);
-    if (c === 'settings' && parts.length === 3 && method === 'GET') return { status: 200, payload: this.existing(b).settings };
-    if (c === 'documents' && parts.length === 3 && (method === 'POST' || method === 'PUT')) return this.addDocuments(b, body, url.searchParams.get('primaryKey'), method === 'PUT');
-    if (c === 'documents' && d === 'delete-batch' && parts.length === 4 && method === 'POST') return this.deleteBatch(b, body);
+    if (c === 'settings' && parts.length === 3 && method === 'GET')
+      return { status: 200, payload: this.existing(b).settings };
+    if (c === 'documents' && parts.length === 3 && (method === 'POST' || method === 'PUT'))
+      return this.addDocuments(b, body, url.searchParams.get('primaryKey'), method === 'PUT');
+    if (c === 'documents' && d === 'delete-batch' && parts.length === 4 && method === 'POST')
+      return this.deleteBatch(b, body);
     if (c === 'documents' && parts.length === 4 && method === 'DELETE') return this.deleteBatch(b, [d]);
-    if (c === 'search' && parts.length === 3 && method === 'POST') return { status: 200, payload: this.search(this.existing(b), body) };
+    if (c === 'search' && parts.length === 3 && method === 'POST')
+      return { status: 200, payload: this.search(this.existing(b), body) };
     throw new ApiError(404, 'not_found', `No route ${method} ${url.pathname}`);
   }
 
   // ---- tasks ---------------------------------------------------------------------------------
 
-  private enqueue(indexUid: string | null, type: string, apply: () => void, precondition?: () => void): { status: number; payload: unknown } {
+  private enqueue(
+    indexUid: string | null,
+    type: string,
+    apply: () => void,
+    precondition?: () => void,
+  ): { status: number; payload: unknown } {
     const uid = this.nextTaskUid++;
     const task: TaskState = {
       uid,
@@ -282,7 +318,12 @@ export class MeiliStandIn {
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(500, 'internal', (err as Error).message);
       task.status = 'failed';
-      task.error = { message: e.message, code: e.code, type: 'invalid_request', link: `https://docs.meilisearch.com/errors#${e.code}` };
+      task.error = {
+        message: e.message,
+        code: e.code,
+        type: 'invalid_request',
+        link: `https://docs.meilisearch.com/errors#${e.code}`,
+      };
     }
   }
 
@@ -334,14 +375,22 @@ export class MeiliStandIn {
   }
 
   private indexInfo(index: IndexState) {
-    return { uid: index.uid, primaryKey: index.primaryKey, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+    return {
+      uid: index.uid,
+      primaryKey: index.primaryKey,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    };
   }
 
   private createIndex(body: unknown) {
     const b = body as { uid?: unknown; primaryKey?: unknown } | undefined;
-    if (!b || typeof b.uid !== 'string' || !INDEX_UID_RE.test(b.uid)) throw new ApiError(400, 'invalid_index_uid', 'uid must be a valid index uid');
-    if (b.primaryKey !== undefined && b.primaryKey !== null && typeof b.primaryKey !== 'string') throw new ApiError(400, 'invalid_index_primary_key', 'primaryKey must be a string');
-    for (const k of Object.keys(b)) if (k !== 'uid' && k !== 'primaryKey') throw new ApiError(400, 'bad_request', `Unknown field \`${k}\``);
+    if (!b || typeof b.uid !== 'string' || !INDEX_UID_RE.test(b.uid))
+      throw new ApiError(400, 'invalid_index_uid', 'uid must be a valid index uid');
+    if (b.primaryKey !== undefined && b.primaryKey !== null && typeof b.primaryKey !== 'string')
+      throw new ApiError(400, 'invalid_index_primary_key', 'primaryKey must be a string');
+    for (const k of Object.keys(b))
+      if (k !== 'uid' && k !== 'primaryKey') throw new ApiError(400, 'bad_request', `Unknown field \`${k}\``);
     const uid = b.uid;
     return this.enqueue(uid, 'indexCreation', () => {
       if (this.indexes.has(uid)) throw new ApiError(409, 'index_already_exists', `Index \`${uid}\` already exists.`);
@@ -350,33 +399,57 @@ export class MeiliStandIn {
   }
 
   private updateSettings(uid: string, body: unknown) {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'bad_request', 'Settings must be an object');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new ApiError(400, 'bad_request', 'Settings must be an object');
     const s = body as Record<string, unknown>;
     for (const [key, value] of Object.entries(s)) {
       if (!SETTINGS_KEYS.has(key)) throw new ApiError(400, 'bad_request', `Unknown field \`${key}\` in settings`);
       if (value === null) continue;
-      if (['searchableAttributes', 'sortableAttributes', 'displayedAttributes', 'stopWords'].includes(key) && !isStringArray(value)) {
+      if (
+        ['searchableAttributes', 'sortableAttributes', 'displayedAttributes', 'stopWords'].includes(key) &&
+        !isStringArray(value)
+      ) {
         throw new ApiError(400, `invalid_settings_${key}`, `${key} must be an array of strings`);
       }
-      if (key === 'filterableAttributes' && !(Array.isArray(value) && value.every((v) => typeof v === 'string' || (typeof v === 'object' && v !== null)))) {
+      if (
+        key === 'filterableAttributes' &&
+        !(Array.isArray(value) && value.every((v) => typeof v === 'string' || (typeof v === 'object' && v !== null)))
+      ) {
         throw new ApiError(400, 'invalid_settings_filterable_attributes', 'filterableAttributes must be an array');
       }
       if (key === 'rankingRules') {
-        if (!isStringArray(value)) throw new ApiError(400, 'invalid_settings_ranking_rules', 'rankingRules must be an array of strings');
+        if (!isStringArray(value))
+          throw new ApiError(400, 'invalid_settings_ranking_rules', 'rankingRules must be an array of strings');
         for (const rule of value) {
           if (!BUILTIN_RANKING_RULES.has(rule) && !/^[A-Za-z0-9_.]+:(asc|desc)$/.test(rule)) {
             throw new ApiError(400, 'invalid_settings_ranking_rules', `\`${rule}\` ranking rule is invalid`);
           }
         }
       }
-      if (key === 'synonyms' && !(typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every(isStringArray))) {
+      if (
+        key === 'synonyms' &&
+        !(typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every(isStringArray))
+      ) {
         throw new ApiError(400, 'invalid_settings_synonyms', 'synonyms must map words to arrays of strings');
       }
-      if (key === 'pagination' && !(typeof value === 'object' && Object.keys(value as object).every((k) => k === 'maxTotalHits'))) {
+      if (
+        key === 'pagination' &&
+        !(typeof value === 'object' && Object.keys(value as object).every((k) => k === 'maxTotalHits'))
+      ) {
         throw new ApiError(400, 'invalid_settings_pagination', 'pagination accepts maxTotalHits only');
       }
-      if (key === 'faceting' && !(typeof value === 'object' && Object.keys(value as object).every((k) => k === 'maxValuesPerFacet' || k === 'sortFacetValuesBy'))) {
-        throw new ApiError(400, 'invalid_settings_faceting', 'faceting accepts maxValuesPerFacet and sortFacetValuesBy');
+      if (
+        key === 'faceting' &&
+        !(
+          typeof value === 'object' &&
+          Object.keys(value as object).every((k) => k === 'maxValuesPerFacet' || k === 'sortFacetValuesBy')
+        )
+      ) {
+        throw new ApiError(
+          400,
+          'invalid_settings_faceting',
+          'faceting accepts maxValuesPerFacet and sortFacetValuesBy',
+        );
       }
     }
     return this.enqueue(uid, 'settingsUpdate', () => {
@@ -389,12 +462,16 @@ export class MeiliStandIn {
   }
 
   private swap(body: unknown) {
-    if (!Array.isArray(body) || body.length === 0) throw new ApiError(400, 'invalid_swap_indexes', 'The body must be a non-empty array of swaps');
+    if (!Array.isArray(body) || body.length === 0)
+      throw new ApiError(400, 'invalid_swap_indexes', 'The body must be a non-empty array of swaps');
     const swaps = body.map((s: unknown) => {
       const o = s as { indexes?: unknown; rename?: unknown };
-      if (!isStringArray(o?.indexes) || o.indexes.length !== 2) throw new ApiError(400, 'invalid_swap_indexes', 'Each swap needs `indexes`: two index uids');
-      for (const k of Object.keys(o)) if (k !== 'indexes' && k !== 'rename') throw new ApiError(400, 'bad_request', `Unknown field \`${k}\``);
-      if (o.rename !== undefined && typeof o.rename !== 'boolean') throw new ApiError(400, 'invalid_swap_rename', '`rename` must be a boolean');
+      if (!isStringArray(o?.indexes) || o.indexes.length !== 2)
+        throw new ApiError(400, 'invalid_swap_indexes', 'Each swap needs `indexes`: two index uids');
+      for (const k of Object.keys(o))
+        if (k !== 'indexes' && k !== 'rename') throw new ApiError(400, 'bad_request', `Unknown field \`${k}\``);
+      if (o.rename !== undefined && typeof o.rename !== 'boolean')
+        throw new ApiError(400, 'invalid_swap_rename', '`rename` must be a boolean');
       return { pair: o.indexes as [string, string], rename: o.rename === true };
     });
     return this.enqueue(null, 'indexSwap', () => {
@@ -403,7 +480,8 @@ export class MeiliStandIn {
         const ix = this.mustExist(x);
         if (rename) {
           // The first index takes the second's name; that name must be free.
-          if (this.indexes.has(y)) throw new ApiError(400, 'invalid_swap_indexes', `Cannot rename to existing index \`${y}\``);
+          if (this.indexes.has(y))
+            throw new ApiError(400, 'invalid_swap_indexes', `Cannot rename to existing index \`${y}\``);
           this.indexes.delete(x);
           this.indexes.set(y, { ...ix, uid: y });
           continue;
@@ -457,18 +535,21 @@ export class MeiliStandIn {
 
   private search(index: IndexState, body: unknown) {
     const p = (body ?? {}) as Record<string, unknown>;
-    for (const k of Object.keys(p)) if (!SEARCH_KEYS.has(k)) throw new ApiError(400, 'bad_request', `Unknown field \`${k}\` in search`);
+    for (const k of Object.keys(p))
+      if (!SEARCH_KEYS.has(k)) throw new ApiError(400, 'bad_request', `Unknown field \`${k}\` in search`);
     const q = p.q === undefined || p.q === null ? '' : p.q;
     if (typeof q !== 'string') throw new ApiError(400, 'invalid_search_q', 'q must be a string');
     const strategy = p.matchingStrategy ?? 'last';
-    if (!['last', 'all', 'frequency'].includes(strategy as string)) throw new ApiError(400, 'invalid_search_matching_strategy', 'Unknown matchingStrategy');
+    if (!['last', 'all', 'frequency'].includes(strategy as string))
+      throw new ApiError(400, 'invalid_search_matching_strategy', 'Unknown matchingStrategy');
     const filterable = new Set(index.settings.filterableAttributes);
     const sortable = new Set(index.settings.sortableAttributes);
 
     const predicate = this.parseFilter(p.filter, filterable);
     const facets = p.facets ?? [];
     if (!isStringArray(facets)) throw new ApiError(400, 'invalid_search_facets', 'facets must be an array of strings');
-    for (const f of facets) if (!filterable.has(f)) throw new ApiError(400, 'invalid_search_facets', `Attribute \`${f}\` is not filterable`);
+    for (const f of facets)
+      if (!filterable.has(f)) throw new ApiError(400, 'invalid_search_facets', `Attribute \`${f}\` is not filterable`);
     const sort = p.sort ?? [];
     if (!isStringArray(sort)) throw new ApiError(400, 'invalid_search_sort', 'sort must be an array of strings');
     const sorts = sort.map((s) => {
@@ -479,11 +560,15 @@ export class MeiliStandIn {
     });
     const paged = p.page !== undefined || p.hitsPerPage !== undefined;
     for (const k of ['page', 'hitsPerPage', 'offset', 'limit']) {
-      if (p[k] !== undefined && !(Number.isInteger(p[k]) && (p[k] as number) >= 0)) throw new ApiError(400, `invalid_search_${k}`, `${k} must be a non-negative integer`);
+      if (p[k] !== undefined && !(Number.isInteger(p[k]) && (p[k] as number) >= 0))
+        throw new ApiError(400, `invalid_search_${k}`, `${k} must be a non-negative integer`);
     }
-    if (paged && (p.page as number | undefined) === 0) throw new ApiError(400, 'invalid_search_page', 'page must be at least 1');
+    if (paged && (p.page as number | undefined) === 0)
+      throw new ApiError(400, 'invalid_search_page', 'page must be at least 1');
 
-    const matches = [...index.docs.values()].filter((d) => predicate(d) && this.matchesQuery(index, d, q, strategy as string));
+    const matches = [...index.docs.values()].filter(
+      (d) => predicate(d) && this.matchesQuery(index, d, q, strategy as string),
+    );
     matches.sort((x, y) => {
       for (const { attr, dir } of sorts) {
         const a = x[attr];
@@ -504,29 +589,48 @@ export class MeiliStandIn {
       const counts: Record<string, number> = {};
       for (const d of matches) {
         const v = d[f];
-        for (const value of Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]) counts[String(value)] = (counts[String(value)] ?? 0) + 1;
+        for (const value of Array.isArray(v) ? v : v === undefined || v === null ? [] : [v])
+          counts[String(value)] = (counts[String(value)] ?? 0) + 1;
       }
       facetDistribution[f] = counts;
     }
     const retrieve = p.attributesToRetrieve as string[] | undefined;
-    const project = (d: Doc) => (retrieve && !retrieve.includes('*') ? Object.fromEntries(Object.entries(d).filter(([k]) => retrieve.includes(k))) : d);
+    const project = (d: Doc) =>
+      retrieve && !retrieve.includes('*')
+        ? Object.fromEntries(Object.entries(d).filter(([k]) => retrieve.includes(k)))
+        : d;
     const base = { query: q, processingTimeMs: 0, ...(facets.length > 0 ? { facetDistribution, facetStats: {} } : {}) };
     if (paged) {
       const hitsPerPage = (p.hitsPerPage as number | undefined) ?? 20;
       const page = (p.page as number | undefined) ?? 1;
       const hits = matches.slice((page - 1) * hitsPerPage, page * hitsPerPage).map(project);
-      return { hits, ...base, hitsPerPage, page, totalPages: hitsPerPage === 0 ? 0 : Math.ceil(matches.length / hitsPerPage), totalHits: matches.length };
+      return {
+        hits,
+        ...base,
+        hitsPerPage,
+        page,
+        totalPages: hitsPerPage === 0 ? 0 : Math.ceil(matches.length / hitsPerPage),
+        totalHits: matches.length,
+      };
     }
     const offset = (p.offset as number | undefined) ?? 0;
     const limit = (p.limit as number | undefined) ?? 20;
-    return { hits: matches.slice(offset, offset + limit).map(project), ...base, offset, limit, estimatedTotalHits: matches.length };
+    return {
+      hits: matches.slice(offset, offset + limit).map(project),
+      ...base,
+      offset,
+      limit,
+      estimatedTotalHits: matches.length,
+    };
   }
 
   /** Word matching: every query word (strategy `all`) in a searchable attribute, or one of its synonyms; the last word also as a prefix. */
   private matchesQuery(index: IndexState, doc: Doc, q: string, strategy: string): boolean {
     const queryWords = words(q);
     if (queryWords.length === 0) return true;
-    const attrs = index.settings.searchableAttributes.includes('*') ? Object.keys(doc) : index.settings.searchableAttributes;
+    const attrs = index.settings.searchableAttributes.includes('*')
+      ? Object.keys(doc)
+      : index.settings.searchableAttributes;
     const text = attrs
       .map((a) => doc[a])
       .flatMap((v) => (Array.isArray(v) ? v : [v]))
@@ -553,14 +657,20 @@ export class MeiliStandIn {
       const m = /^\s*([A-Za-z0-9_.]+)\s*(=|!=|>=|<=|>|<)\s*(.+?)\s*$/.exec(expr);
       if (!m) throw new ApiError(400, 'invalid_search_filter', `Was expecting an operation in \`${expr}\``);
       const [, attr, op, rawValue] = m;
-      if (!filterable.has(attr)) throw new ApiError(400, 'invalid_search_filter', `Attribute \`${attr}\` is not filterable. Available filterable attributes are: ${[...filterable].join(', ')}.`);
+      if (!filterable.has(attr))
+        throw new ApiError(
+          400,
+          'invalid_search_filter',
+          `Attribute \`${attr}\` is not filterable. Available filterable attributes are: ${[...filterable].join(', ')}.`,
+        );
       let value: string | number | boolean;
       if (/^"(?:[^"\\]|\\.)*"$/.test(rawValue)) value = rawValue.slice(1, -1).replace(/\\(.)/g, '$1');
       else if (/^-?\d+(\.\d+)?$/.test(rawValue)) value = Number(rawValue);
       else if (rawValue === 'true' || rawValue === 'false') value = rawValue === 'true';
       else if (/^[A-Za-z0-9_.-]+$/.test(rawValue)) value = rawValue;
       else throw new ApiError(400, 'invalid_search_filter', `Malformed value in \`${expr}\``);
-      if (['>', '>=', '<', '<='].includes(op) && typeof value !== 'number') throw new ApiError(400, 'invalid_search_filter', `Comparison needs a number in \`${expr}\``);
+      if (['>', '>=', '<', '<='].includes(op) && typeof value !== 'number')
+        throw new ApiError(400, 'invalid_search_filter', `Comparison needs a number in \`${expr}\``);
       return (d) => {
         const v = d[attr];
         if (v === undefined || v === null) return op === '!=';

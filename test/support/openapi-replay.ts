@@ -25,7 +25,12 @@ interface Operation {
   template: string;
   pattern: RegExp;
   params: number;
-  op: Record<string, unknown> & { operationId?: string; responses?: Record<string, ResponseDoc>; requestBody?: RequestBodyDoc; parameters?: ParameterDoc[] };
+  op: Record<string, unknown> & {
+    operationId?: string;
+    responses?: Record<string, ResponseDoc>;
+    requestBody?: RequestBodyDoc;
+    parameters?: ParameterDoc[];
+  };
 }
 interface MediaDoc {
   schema?: unknown;
@@ -92,10 +97,16 @@ function toJsonSchema(schema: unknown, closeObjects: boolean, docId = closeObjec
 
 function describeErrors(where: string, errors: ErrorObject[] | null | undefined): string[] {
   // An anyOf over null and the real schema reports both branches; the null branch says nothing useful.
-  const useful = (errors ?? []).filter((e) => !(e.keyword === 'type' && e.params.type === 'null') && e.keyword !== 'anyOf');
+  const useful = (errors ?? []).filter(
+    (e) => !(e.keyword === 'type' && e.params.type === 'null') && e.keyword !== 'anyOf',
+  );
   return useful.slice(0, 8).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` (${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)})` : '';
-    const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` (${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)})`
+        : '';
+    const allowed =
+      e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
     return `${where}${e.instancePath || '/'} ${e.message}${extra}${allowed}`;
   });
 }
@@ -115,18 +126,30 @@ export class OpenApiReplay {
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
     this.ajv.addFormat('password', true);
-    const schemas = Object.fromEntries(Object.entries(doc.components?.schemas ?? {}).map(([name, s]) => [name, toJsonSchema(s, true)]));
+    const schemas = Object.fromEntries(
+      Object.entries(doc.components?.schemas ?? {}).map(([name, s]) => [name, toJsonSchema(s, true)]),
+    );
     this.ajv.addSchema({ $id: DOC_ID, components: { schemas } });
     // Request bodies are checked with open objects (the validation pipe already refuses unknown fields).
-    const requestSchemas = Object.fromEntries(Object.entries(doc.components?.schemas ?? {}).map(([name, s]) => [name, toJsonSchema(s, false)]));
+    const requestSchemas = Object.fromEntries(
+      Object.entries(doc.components?.schemas ?? {}).map(([name, s]) => [name, toJsonSchema(s, false)]),
+    );
     this.ajv.addSchema({ $id: REQUEST_DOC_ID, components: { schemas: requestSchemas } });
     for (const [template, item] of Object.entries(doc.paths)) {
       for (const method of METHODS) {
         const op = (item as Record<string, unknown>)[method] as Operation['op'] | undefined;
         if (!op) continue;
         const names: string[] = [];
-        const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_m, n: string) => (names.push(n), '([^/]+)'));
-        this.operations.push({ method: method.toUpperCase(), template, pattern: new RegExp(`^${source}/?$`), params: names.length, op });
+        const source = template
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+          .replace(/\{([^}]+)\}/g, (_m, n: string) => (names.push(n), '([^/]+)'));
+        this.operations.push({
+          method: method.toUpperCase(),
+          template,
+          pattern: new RegExp(`^${source}/?$`),
+          params: names.length,
+          op,
+        });
       }
     }
     // Literal segments win over parameters (`/employers/me/staff` before `/employers/{id}`).
@@ -140,7 +163,9 @@ export class OpenApiReplay {
       let bytes = 0;
       const capture = (chunk: unknown, encoding?: unknown) => {
         if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+        const buf = Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
         bytes += buf.length;
         if (/json/i.test(String(res.getHeader('content-type') ?? '')) && bytes <= MAX_CAPTURE) chunks.push(buf);
       };
@@ -164,7 +189,10 @@ export class OpenApiReplay {
           requestBody: (req as { body?: unknown }).body,
           status: res.statusCode,
           contentType,
-          body: /json/i.test(contentType) && bytes <= MAX_CAPTURE ? decoded(Buffer.concat(chunks), res.getHeader('content-encoding')).toString('utf8') : null,
+          body:
+            /json/i.test(contentType) && bytes <= MAX_CAPTURE
+              ? decoded(Buffer.concat(chunks), res.getHeader('content-encoding')).toString('utf8')
+              : null,
           bodyBytes: bytes,
         });
       });
@@ -188,12 +216,15 @@ export class OpenApiReplay {
     const documented = responses[String(x.status)];
     this.seen.set(`${operation} ${x.status}`, (this.seen.get(`${operation} ${x.status}`) ?? 0) + 1);
     if (!documented) {
-      problems.push(`status ${x.status} is not documented (documented: ${Object.keys(responses).join(', ') || 'none'})`);
+      problems.push(
+        `status ${x.status} is not documented (documented: ${Object.keys(responses).join(', ') || 'none'})`,
+      );
     } else {
       problems.push(...this.checkReply(documented, x, found));
     }
     if (x.status >= 200 && x.status < 300) problems.push(...this.checkRequest(found, x));
-    for (const problem of problems) this.violations.push({ operation, request: `${x.method} ${x.url}`, status: x.status, problem });
+    for (const problem of problems)
+      this.violations.push({ operation, request: `${x.method} ${x.url}`, status: x.status, problem });
   }
 
   private find(method: string, pathname: string, routePath?: string): Operation | undefined {
@@ -216,12 +247,17 @@ export class OpenApiReplay {
     const content = documented.content ?? {};
     if (x.bodyBytes === 0 || x.method === 'HEAD') {
       const json = content['application/json'];
-      if (x.method !== 'HEAD' && json?.schema && x.status !== 204) return [`the reply has no body; the document promises ${mediaType || 'application/json'}`];
+      if (x.method !== 'HEAD' && json?.schema && x.status !== 204)
+        return [`the reply has no body; the document promises ${mediaType || 'application/json'}`];
       return [];
     }
-    if (Object.keys(content).length === 0) return [`the reply has a ${mediaType || 'untyped'} body; the document declares none for ${x.status}`];
+    if (Object.keys(content).length === 0)
+      return [`the reply has a ${mediaType || 'untyped'} body; the document declares none for ${x.status}`];
     const media = content[mediaType];
-    if (!media) return [`reply content type ${mediaType || '(none)'} is not documented for ${x.status} (documented: ${Object.keys(content).join(', ')})`];
+    if (!media)
+      return [
+        `reply content type ${mediaType || '(none)'} is not documented for ${x.status} (documented: ${Object.keys(content).join(', ')})`,
+      ];
     if (!/json/.test(mediaType) || !media.schema) return [];
     if (x.body === null) return []; // too large to keep
     let parsed: unknown;
@@ -245,21 +281,29 @@ export class OpenApiReplay {
     const hasBody = length > 0 || x.requestHeaders['transfer-encoding'] !== undefined;
     const body = found.op.requestBody;
     if (!body) {
-      if (hasBody) problems.push('the request was accepted with a body, but the document says the operation takes none');
+      if (hasBody)
+        problems.push('the request was accepted with a body, but the document says the operation takes none');
       return problems;
     }
     if (!hasBody) {
-      if (body.required) problems.push('the request was accepted without a body, but the document says one is required');
+      if (body.required)
+        problems.push('the request was accepted without a body, but the document says one is required');
       return problems;
     }
-    const mediaType = String(x.requestHeaders['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const mediaType = String(x.requestHeaders['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     const media = body.content?.[mediaType];
     if (!media) {
-      problems.push(`request content type ${mediaType || '(none)'} was accepted but is not documented (documented: ${Object.keys(body.content ?? {}).join(', ')})`);
+      problems.push(
+        `request content type ${mediaType || '(none)'} was accepted but is not documented (documented: ${Object.keys(body.content ?? {}).join(', ')})`,
+      );
       return problems;
     }
     // An operation that takes no fields does not read its body (the document says so): nothing to check.
-    const readsBody = !!media.schema && ('$ref' in (media.schema as object) || 'properties' in (media.schema as object));
+    const readsBody =
+      !!media.schema && ('$ref' in (media.schema as object) || 'properties' in (media.schema as object));
     if (/json/.test(mediaType) && readsBody && x.requestBody !== undefined) {
       const validate = this.validator(`request ${found.method} ${found.template} ${mediaType}`, media.schema, false);
       if (!validate(x.requestBody)) problems.push(...describeErrors('accepted request body', validate.errors));

@@ -102,7 +102,8 @@ export class World {
 
   /** An undecided application of the seeker to the vacancy, through its owner. */
   async application(vacancy: { id: string }, seeker: SeekerFixture): Promise<string> {
-    if (!seeker.actor) throw new Error('world.application needs a seeker with an account: world.seeker({ account: true })');
+    if (!seeker.actor)
+      throw new Error('world.application needs a seeker with an account: world.seeker({ account: true })');
     const app = await this.get(ApplicationsService).apply(seeker.actor, vacancy.id, {});
     return app.id;
   }
@@ -112,7 +113,10 @@ export class World {
 abstract class Builder<T> implements PromiseLike<T> {
   protected abstract build(): Promise<T>;
 
-  then<R1 = T, R2 = never>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null) {
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ) {
     return this.build().then(onFulfilled, onRejected);
   }
 }
@@ -137,11 +141,17 @@ export class EmployerBuilder extends Builder<EmployerFixture> {
   protected async build(): Promise<EmployerFixture> {
     const employers = this.w.get(EmployersService);
     const email = `${uniq('hr')}@company.test`;
-    const { user, employer } = await employers.register({ email, password: PASSWORD, fullName: 'Staf HR', company: companyBody(this.company) } as never);
+    const { user, employer } = await employers.register({
+      email,
+      password: PASSWORD,
+      fullName: 'Staf HR',
+      company: companyBody(this.company),
+    } as never);
     if (this.verified) await employers.verify(await this.w.officer(), employer.id);
     const actor: AuthUser = { id: user.id, role: 'employer', email, employerId: employer.id, seekerId: null };
     const vacancies: VacancyView[] = [];
-    for (const overrides of this.vacancies) vacancies.push(await this.w.get(VacanciesService).create(actor, vacancyReport(this.w.clock, overrides) as never));
+    for (const overrides of this.vacancies)
+      vacancies.push(await this.w.get(VacanciesService).create(actor, vacancyReport(this.w.clock, overrides) as never));
     return { id: employer.id, legalName: employer.legalName, actor, vacancies };
   }
 }
@@ -186,7 +196,10 @@ export class SeekerBuilder extends Builder<SeekerFixture> {
     }
     let card: CardView | null = null;
     if (this.card === 'pending') card = await cards.request(actor!);
-    if (this.card === 'active') card = actor ? await cards.approve(officer, (await cards.request(actor)).id) : await cards.issue(officer, seeker.id);
+    if (this.card === 'active')
+      card = actor
+        ? await cards.approve(officer, (await cards.request(actor)).id)
+        : await cards.issue(officer, seeker.id);
     return { id: seeker.id, nik: profile.nik as string, fullName: seeker.fullName, actor, card };
   }
 }

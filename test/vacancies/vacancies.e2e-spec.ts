@@ -24,7 +24,8 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
   let employer: EmployerSession;
   let w: World;
   /** An undecided application to the vacancy, to see it close with the vacancy. */
-  const applicant = async (vacancyId: string): Promise<string> => w.application({ id: vacancyId }, await w.seeker({ account: true }).withActiveCard());
+  const applicant = async (vacancyId: string): Promise<string> =>
+    w.application({ id: vacancyId }, await w.seeker({ account: true }).withActiveCard());
   const application = (id: string) => t.ds.getRepository(Application).findOneByOrFail({ id });
 
   beforeAll(async () => {
@@ -58,7 +59,11 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
       const a = await t.http.post(V).set(bearer(employer)).send(rest).expect(201);
       expect(a.body.genderRequirement).toBe('ANY');
       expect(a.body.requiresAk1).toBe(true);
-      const b = await t.http.post(V).set(bearer(employer)).send(vacancyBody(t, { requiresAk1: false })).expect(201);
+      const b = await t.http
+        .post(V)
+        .set(bearer(employer))
+        .send(vacancyBody(t, { requiresAk1: false }))
+        .expect(201);
       expect(b.body.requiresAk1).toBe(false);
     });
 
@@ -101,13 +106,19 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
     });
 
     it('refuses a closing date of today (it must lie after today, Asia/Jakarta)', async () => {
-      const res = await t.http.post(V).set(bearer(employer)).send(vacancyBody(t, { closesAt: t.clock.today() })).expect(400);
+      const res = await t.http
+        .post(V)
+        .set(bearer(employer))
+        .send(vacancyBody(t, { closesAt: t.clock.today() }))
+        .expect(400);
       expect(res.body.details).toEqual([{ field: 'closesAt', messages: [expect.stringContaining('after today')] }]);
     });
 
     it('lets only staff of a verified employer post', async () => {
       const pending = await registerEmployer(t);
-      expect((await t.http.post(V).set(bearer(pending)).send(vacancyBody(t)).expect(403)).body.code).toBe('EMPLOYER_NOT_VERIFIED');
+      expect((await t.http.post(V).set(bearer(pending)).send(vacancyBody(t)).expect(403)).body.code).toBe(
+        'EMPLOYER_NOT_VERIFIED',
+      );
       expect((await t.http.post(V).set(bearer(officer)).send(vacancyBody(t)).expect(403)).body.code).toBe('FORBIDDEN');
       expect((await t.http.post(V).send(vacancyBody(t)).expect(401)).body.code).toBe('UNAUTHENTICATED');
     });
@@ -119,17 +130,35 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
       const res = await t.http
         .patch(`${V}/${v.id}`)
         .set(bearer(employer))
-        .send({ title: 'Operator Forklift Senior', quota: 5, salaryMax: null, skills: ['Forklift', 'forklift', ' SIM B1 '] })
+        .send({
+          title: 'Operator Forklift Senior',
+          quota: 5,
+          salaryMax: null,
+          skills: ['Forklift', 'forklift', ' SIM B1 '],
+        })
         .expect(200);
-      expect(res.body).toMatchObject({ title: 'Operator Forklift Senior', quota: 5, remaining: 5, salaryMax: null, salaryMin: 3_500_000, skills: ['Forklift', 'SIM B1'] });
+      expect(res.body).toMatchObject({
+        title: 'Operator Forklift Senior',
+        quota: 5,
+        remaining: 5,
+        salaryMax: null,
+        salaryMin: 3_500_000,
+        skills: ['Forklift', 'SIM B1'],
+      });
     });
 
     it('checks ranges against the merged report', async () => {
       const v = await postVacancy(t, employer);
       const res = await t.http.patch(`${V}/${v.id}`).set(bearer(employer)).send({ salaryMin: 9_000_000 }).expect(400);
       expect(res.body.details).toEqual([{ field: 'salaryMin', messages: [expect.any(String)] }]);
-      expect((await t.http.patch(`${V}/${v.id}`).set(bearer(employer)).send({ title: null }).expect(400)).body.details[0].field).toBe('title');
-      expect((await t.http.patch(`${V}/${v.id}`).set(bearer(employer)).send({ status: 'OPEN' }).expect(400)).body.details[0].field).toBe('status');
+      expect(
+        (await t.http.patch(`${V}/${v.id}`).set(bearer(employer)).send({ title: null }).expect(400)).body.details[0]
+          .field,
+      ).toBe('title');
+      expect(
+        (await t.http.patch(`${V}/${v.id}`).set(bearer(employer)).send({ status: 'OPEN' }).expect(400)).body.details[0]
+          .field,
+      ).toBe('status');
     });
 
     it('never lets the quota drop below the filled positions (422 QUOTA_BELOW_FILLED)', async () => {
@@ -140,7 +169,13 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
       const res = await t.http.patch(`${V}/${v.id}`).set(bearer(employer)).send({ quota: 1 }).expect(422);
       expect(res.body.code).toBe('QUOTA_BELOW_FILLED');
       const filled = await t.http.patch(`${V}/${v.id}`).set(bearer(employer)).send({ quota: 2 }).expect(200);
-      expect(filled.body).toMatchObject({ status: 'FILLED', quota: 2, filled: 2, remaining: 0, closedReason: 'FILLED' });
+      expect(filled.body).toMatchObject({
+        status: 'FILLED',
+        quota: 2,
+        filled: 2,
+        remaining: 0,
+        closedReason: 'FILLED',
+      });
       expect(await application(waiting)).toMatchObject({ status: 'CLOSED', closedReason: 'VACANCY_FILLED' });
     });
 
@@ -153,14 +188,20 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
       const full = await postVacancy(t, employer, { quota: 1 });
       await t.app.get(Transactions).run((m) => t.app.get(VacanciesService).countHire(m, null, full.id));
       expect((await t.http.get(`${V}/${full.id}`).set(bearer(employer)).expect(200)).body.status).toBe('FILLED');
-      expect((await t.http.patch(`${V}/${full.id}`).set(bearer(employer)).send({ title: 'Lagi' }).expect(409)).body.code).toBe('INVALID_STATE_TRANSITION');
+      expect(
+        (await t.http.patch(`${V}/${full.id}`).set(bearer(employer)).send({ title: 'Lagi' }).expect(409)).body.code,
+      ).toBe('INVALID_STATE_TRANSITION');
     });
 
     it("hides another company's vacancy from edits (404)", async () => {
       const other = await verifiedEmployer(t, officer);
       const v = await postVacancy(t, employer);
-      expect((await t.http.patch(`${V}/${v.id}`).set(bearer(other)).send({ title: 'Bukan milikmu' }).expect(404)).body.code).toBe('NOT_FOUND');
-      expect((await t.http.post(`${V}/${v.id}/close`).set(bearer(other)).send({}).expect(404)).body.code).toBe('NOT_FOUND');
+      expect(
+        (await t.http.patch(`${V}/${v.id}`).set(bearer(other)).send({ title: 'Bukan milikmu' }).expect(404)).body.code,
+      ).toBe('NOT_FOUND');
+      expect((await t.http.post(`${V}/${v.id}/close`).set(bearer(other)).send({}).expect(404)).body.code).toBe(
+        'NOT_FOUND',
+      );
     });
   });
 
@@ -168,11 +209,21 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
     it('closes by its employer with a reason, and its undecided applications close with it', async () => {
       const v = await postVacancy(t, employer);
       const waiting = await applicant(v.id);
-      const res = await t.http.post(`${V}/${v.id}/close`).set(bearer(employer)).send({ reason: 'Sudah terisi dari internal' }).expect(200);
-      expect(res.body).toMatchObject({ status: 'CLOSED', closedReason: 'CLOSED_BY_EMPLOYER', closeNote: 'Sudah terisi dari internal' });
+      const res = await t.http
+        .post(`${V}/${v.id}/close`)
+        .set(bearer(employer))
+        .send({ reason: 'Sudah terisi dari internal' })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        status: 'CLOSED',
+        closedReason: 'CLOSED_BY_EMPLOYER',
+        closeNote: 'Sudah terisi dari internal',
+      });
       expect(res.body.closedAt).toEqual(expect.any(String));
       expect(await application(waiting)).toMatchObject({ status: 'CLOSED', closedReason: 'VACANCY_CLOSED' });
-      expect((await t.http.post(`${V}/${v.id}/close`).set(bearer(employer)).send({}).expect(409)).body.code).toBe('INVALID_STATE_TRANSITION');
+      expect((await t.http.post(`${V}/${v.id}/close`).set(bearer(employer)).send({}).expect(409)).body.code).toBe(
+        'INVALID_STATE_TRANSITION',
+      );
     });
 
     it('lets an officer close any vacancy, with or without a body', async () => {
@@ -216,7 +267,9 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
       const svc = t.app.get(VacanciesService);
       const r = await t.app.get(Transactions).run((m) => svc.countHire(m, null, v.id));
       expect(r).toMatchObject({ filled: 1, quota: 1, status: 'FILLED' });
-      await expect(t.app.get(Transactions).run((m) => svc.countHire(m, null, v.id))).rejects.toMatchObject({ code: 'VACANCY_FILLED' });
+      await expect(t.app.get(Transactions).run((m) => svc.countHire(m, null, v.id))).rejects.toMatchObject({
+        code: 'VACANCY_FILLED',
+      });
       const row = await t.ds.getRepository(Vacancy).findOneByOrFail({ id: v.id });
       expect(row.filled).toBe(1);
       expect(row.closedReason).toBe('FILLED');
@@ -225,7 +278,9 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
     it('never counts more hires than the quota under concurrency', async () => {
       const v = await postVacancy(t, employer, { quota: 3 });
       const svc = t.app.get(VacanciesService);
-      const results = await Promise.allSettled(Array.from({ length: 8 }, () => t.app.get(Transactions).run((m) => svc.countHire(m, null, v.id))));
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, () => t.app.get(Transactions).run((m) => svc.countHire(m, null, v.id))),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
       const row = await t.ds.getRepository(Vacancy).findOneByOrFail({ id: v.id });
       expect(row).toMatchObject({ filled: 3, status: 'FILLED' });
@@ -249,7 +304,11 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
     it('hides the vacancies of a suspended employer from the public, not from its staff', async () => {
       const e = await verifiedEmployer(t, officer);
       const v = await postVacancy(t, e);
-      await t.http.post(`/api/v1/employers/${e.employerId}/suspend`).set(bearer(officer)).send({ reason: 'Laporan palsu' }).expect(200);
+      await t.http
+        .post(`/api/v1/employers/${e.employerId}/suspend`)
+        .set(bearer(officer))
+        .send({ reason: 'Laporan palsu' })
+        .expect(200);
       await t.http.get(`${V}/${v.id}`).expect(404);
       await t.http.get(`${V}/${v.id}`).set(bearer(e)).expect(200);
       await t.http.post(`/api/v1/employers/${e.employerId}/reinstate`).set(bearer(officer)).expect(200);
@@ -275,7 +334,10 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
     await t.http.post(`${V}/${v.id}/publish`).set(bearer(employer)).expect(200);
     await t.http.patch(`${V}/${v.id}`).set(bearer(employer)).send({ quota: 4 }).expect(200);
     await t.http.post(`${V}/${v.id}/close`).set(bearer(officer)).send({ reason: 'Duplikat' }).expect(200);
-    const res = await t.http.get(`/api/v1/audit-events?entityType=vacancy&entityId=${v.id}`).set(bearer(officer)).expect(200);
+    const res = await t.http
+      .get(`/api/v1/audit-events?entityType=vacancy&entityId=${v.id}`)
+      .set(bearer(officer))
+      .expect(200);
     const actions = res.body.items.map((e: { action: string }) => e.action).sort();
     expect(actions).toEqual(['vacancy.closed', 'vacancy.created', 'vacancy.published', 'vacancy.updated']);
     const updated = res.body.items.find((e: { action: string }) => e.action === 'vacancy.updated');
@@ -285,7 +347,13 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
 
   it('documents every vacancy route in OpenAPI', async () => {
     const paths = Object.keys((await t.http.get('/docs-json').expect(200)).body.paths);
-    for (const p of ['/api/v1/vacancies', '/api/v1/vacancies/{id}', '/api/v1/vacancies/{id}/publish', '/api/v1/vacancies/{id}/close', '/api/v1/employers/me/vacancies']) {
+    for (const p of [
+      '/api/v1/vacancies',
+      '/api/v1/vacancies/{id}',
+      '/api/v1/vacancies/{id}/publish',
+      '/api/v1/vacancies/{id}/close',
+      '/api/v1/employers/me/vacancies',
+    ]) {
       expect(paths).toContain(p);
     }
   });

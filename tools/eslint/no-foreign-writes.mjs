@@ -54,7 +54,8 @@ export default {
         const obj = callee.object;
         // `.into(X)` and `.from(X)` write only after `.insert()` / `.delete()`; a select's `.from(X)` reads.
         if (callee.property.name === 'into' || callee.property.name === 'from') {
-          const after = obj.type === 'CallExpression' && obj.callee.type === 'MemberExpression' ? obj.callee.property.name : null;
+          const after =
+            obj.type === 'CallExpression' && obj.callee.type === 'MemberExpression' ? obj.callee.property.name : null;
           if (after !== 'insert' && after !== 'delete') return;
         }
         // `m.update(Card, …)`, or `m.getRepository(Card).update(…)`.

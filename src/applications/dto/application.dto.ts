@@ -5,19 +5,26 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.ent
 
 export class ApplyDto {
   @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional() @IsString() @MaxLength(5000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
   coverLetter?: string;
 
   @ApiPropertyOptional({
     default: false,
-    description: "Consent (UU PDP No. 27/2022) to show your phone and email to the vacancy's employer; change it later with POST /applications/:id/consent",
+    description:
+      "Consent (UU PDP No. 27/2022) to show your phone and email to the vacancy's employer; change it later with POST /applications/:id/consent",
   })
-  @IsOptional() @IsBoolean({ message: 'shareContact must be true or false' })
+  @IsOptional()
+  @IsBoolean({ message: 'shareContact must be true or false' })
   shareContact?: boolean;
 }
 
 export class ConsentDto {
-  @ApiProperty({ description: "true: the vacancy's employer sees your phone and email; false: it does not (withdraws an earlier consent)" })
+  @ApiProperty({
+    description:
+      "true: the vacancy's employer sees your phone and email; false: it does not (withdraws an earlier consent)",
+  })
   @IsBoolean({ message: 'shareContact must be true or false' })
   shareContact: boolean;
 }
@@ -30,6 +37,7 @@ export class DecideDto {
 
 export class ApplicationListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
-  @IsOptional() @IsIn(APPLICATION_STATUSES)
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
   status?: ApplicationStatus;
 }

@@ -22,8 +22,8 @@ export class ApplicationVacancyReply {
   employer: EmployerRefReply;
 }
 
-/** An application as its seeker sees it. */
-export class MyApplicationReply {
+/** What every view of an application shows of its state. */
+export abstract class ApplicationStateReply {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -35,8 +35,14 @@ export class MyApplicationReply {
 
   @ApiProperty({ format: 'date-time' })
   appliedAt: string;
+}
 
-  @ApiProperty({ description: "your consent to show your phone and email to the vacancy's employer (POST /applications/:id/consent changes it)" })
+/** An application as its seeker sees it. */
+export class MyApplicationReply extends ApplicationStateReply {
+  @ApiProperty({
+    description:
+      "your consent to show your phone and email to the vacancy's employer (POST /applications/:id/consent changes it)",
+  })
   shareContact: boolean;
 
   @ApiProperty({ type: ApplicationVacancyReply })
@@ -66,7 +72,12 @@ export class ApplicantReply {
   })
   phone?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'email', description: 'only when the applicant consented to share contact details (shareContact)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'email',
+    description: 'only when the applicant consented to share contact details (shareContact)',
+  })
   email?: string | null;
 }
 
@@ -83,23 +94,13 @@ export class ApplicantCardReply {
 }
 
 /** An application as the vacancy's employer and officers see it. */
-export class PipelineItemReply {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ enum: APPLICATION_STATUSES })
-  status: ApplicationStatus;
-
-  @ApiPropertyOptional({ enum: CLOSED_REASONS, description: 'only when CLOSED' })
-  closedReason?: ClosedReason;
-
-  @ApiProperty({ format: 'date-time' })
-  appliedAt: string;
-
+export class PipelineItemReply extends ApplicationStateReply {
   @ApiProperty({ type: String, nullable: true })
   coverLetter: string | null;
 
-  @ApiProperty({ description: 'the applicant consents to show their phone and email (then in `applicant`; absent without it)' })
+  @ApiProperty({
+    description: 'the applicant consents to show their phone and email (then in `applicant`; absent without it)',
+  })
   shareContact: boolean;
 
   @ApiProperty({ type: ApplicantReply })

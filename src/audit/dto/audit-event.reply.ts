@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/api-responses.js';
 
-const STATE = { type: 'object', additionalProperties: true, nullable: true, description: 'the fields that changed, as they were / became' } as const;
+const STATE = {
+  type: 'object',
+  additionalProperties: true,
+  nullable: true,
+  description: 'the fields that changed, as they were / became',
+} as const;
 
 /** One entry of the append-only trail. */
 export class AuditEventReply {
@@ -14,7 +19,12 @@ export class AuditEventReply {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the system (daily jobs)' })
   actorId: string | null;
 
-  @ApiProperty({ type: String, nullable: true, enum: ['officer', 'employer', 'seeker', 'system'], description: 'system: daily jobs' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['officer', 'employer', 'seeker', 'system'],
+    description: 'system: daily jobs',
+  })
   actorRole: string | null;
 
   @ApiProperty({ example: 'employer' })

@@ -10,7 +10,9 @@ export function PasswordField(): PropertyDecorator {
   return (target, key) => {
     ApiProperty({ minLength: PASSWORD_RULE.min, maxLength: PASSWORD_RULE.max, format: 'password' })(target, key);
     IsString()(target, key);
-    Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: `password must be ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters long` })(target, key);
+    Length(PASSWORD_RULE.min, PASSWORD_RULE.max, {
+      message: `password must be ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters long`,
+    })(target, key);
   };
 }
 
@@ -33,11 +35,13 @@ export function FullNameField(): PropertyDecorator {
 
 export class LoginDto {
   @ApiProperty({ format: 'email' })
-  @IsString() @MaxLength(254)
+  @IsString()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ format: 'password' })
-  @IsString() @MaxLength(1024)
+  @IsString()
+  @MaxLength(1024)
   password: string;
 
   @ApiPropertyOptional({
@@ -46,7 +50,9 @@ export class LoginDto {
     description:
       'The `deviceToken` an earlier successful sign-in of this account returned. With it, this sign-in is not held by the per-email failure limit (nobody can lock the owner out by failing on the email); its own failures count against the device, which is no longer honoured after LOGIN_FAILURE_LIMIT_PER_EMAIL of them in 15 minutes. An unknown, revoked or malformed token, or one of another account, is ignored.',
   })
-  @IsOptional() @IsString() @MaxLength(256)
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
   deviceToken?: string;
 }
 
@@ -54,7 +60,7 @@ export class LoginDto {
 export class LoginReplyDto extends TokenPairReply implements LoginReply {
   @ApiProperty({
     description:
-      'Known-device token (opaque, 256 random bits, bound to this account; keep it, e.g. in an HttpOnly cookie or the app\'s secure storage, and send it as `deviceToken` with later sign-ins). When the sign-in presented a token that is still honoured, the same token comes back; otherwise a new one. Forgotten after a year without use, and at most 20 devices are kept per account (the least recently used go first).',
+      "Known-device token (opaque, 256 random bits, bound to this account; keep it, e.g. in an HttpOnly cookie or the app's secure storage, and send it as `deviceToken` with later sign-ins). When the sign-in presented a token that is still honoured, the same token comes back; otherwise a new one. Forgotten after a year without use, and at most 20 devices are kept per account (the least recently used go first).",
     example: 'q1Zk3y8c0nT9Zb2mV6xR4aF7uH5eJ1wL0pS3dG8kQ2M',
   })
   deviceToken: string;
@@ -62,7 +68,8 @@ export class LoginReplyDto extends TokenPairReply implements LoginReply {
 
 export class RefreshDto {
   @ApiProperty()
-  @IsString() @MaxLength(512)
+  @IsString()
+  @MaxLength(512)
   refreshToken: string;
 }
 
@@ -77,7 +84,8 @@ export class CreateOfficerDto {
   fullName: string;
 
   @ApiPropertyOptional({ description: 'NIP (civil-servant number), 18 digits', example: '198703152010012003' })
-  @IsOptional() @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' })
+  @IsOptional()
+  @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' })
   nip?: string;
 }
 

@@ -5,32 +5,43 @@ import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
 import { VALIDATION_RESULTS, type ValidationResult } from '../card-validation.entity.js';
 
 export class ValidateCardDto {
-  @ApiProperty({ description: 'the card number, with or without spaces, dots or dashes', example: '1671-26-000123-7', maxLength: 40 })
-  @IsString() @MaxLength(40)
+  @ApiProperty({
+    description: 'the card number, with or without spaces, dots or dashes',
+    example: '1671-26-000123-7',
+    maxLength: 40,
+  })
+  @IsString()
+  @MaxLength(40)
   cardNumber: string;
 
   @ApiProperty({ description: "the holder's NIK (16 digits), as on their KTP", example: '1671051205950001' })
-  @IsString() @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
+  @IsString()
+  @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
   nik: string;
 }
 
 export class ValidateCredentialDto {
   @ApiProperty({ description: 'the compact JWS read from the holder’s QR code' })
-  @IsString() @MaxLength(4096)
+  @IsString()
+  @MaxLength(4096)
   token: string;
 }
 
 export class CardValidationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'first day (inclusive, Asia/Jakarta)' })
-  @IsOptional() @IsPeriodDate('from')
+  @IsOptional()
+  @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'last day (inclusive, Asia/Jakarta)' })
-  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
+  @IsOptional()
+  @IsPeriodDate('to')
+  @NotBeforeFrom()
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'officers: one employer only' })
-  @IsOptional() @IsUUID('all', { message: 'employerId must be an employer id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'employerId must be an employer id' })
   employerId?: string;
 }
 

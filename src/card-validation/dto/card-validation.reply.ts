@@ -20,7 +20,10 @@ export class CardValidationRecordReply {
   @ApiProperty({ description: 'the number as matched, or as presented', example: '1671-26-000123-7' })
   cardNumber: string;
 
-  @ApiProperty({ enum: ['NUMBER', 'CREDENTIAL', 'PLACEMENT'], description: 'PLACEMENT: the card check of a direct hire (POST /placements)' })
+  @ApiProperty({
+    enum: ['NUMBER', 'CREDENTIAL', 'PLACEMENT'],
+    description: 'PLACEMENT: the card check of a direct hire (POST /placements)',
+  })
   channel: ValidationChannel;
 
   @ApiProperty({ enum: VALIDATION_RESULTS })
@@ -34,7 +37,10 @@ export const CardValidationRecordPage = PageOf(CardValidationRecordReply, 'CardV
 
 /** `GET /cards/:id/credential`. */
 export class CredentialReply {
-  @ApiProperty({ description: 'compact JWS (EdDSA / Ed25519) with the card number, masked name, status and validity; header `kid` names the key' })
+  @ApiProperty({
+    description:
+      'compact JWS (EdDSA / Ed25519) with the card number, masked name, status and validity; header `kid` names the key',
+  })
   token: string;
 
   @ApiProperty({ format: 'byte', description: 'the token as a QR code: PNG, base64' })

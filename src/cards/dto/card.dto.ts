@@ -11,28 +11,37 @@ export class IssueCardDto {
 
 export class CardReasonDto {
   @ApiProperty({ maxLength: 500, example: 'Data NIK tidak sesuai dengan KTP' })
-  @IsString() @MinLength(3, { message: 'reason must be at least 3 characters' }) @MaxLength(500)
+  @IsString()
+  @MinLength(3, { message: 'reason must be at least 3 characters' })
+  @MaxLength(500)
   reason: string;
 }
 
 export class CardReportDto {
   @ApiPropertyOptional({ maxLength: 500, example: 'Masih mencari kerja; sudah melamar ke 3 perusahaan' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 
 export class CardListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CARD_STATUSES })
-  @IsOptional() @IsIn(CARD_STATUSES)
+  @IsOptional()
+  @IsIn(CARD_STATUSES)
   status?: CardStatus;
 
   @ApiPropertyOptional({
-    description: "matches the holder's name (every word) or the card number; a whole NIK (16 digits, spaces allowed) finds that person's cards",
+    description:
+      "matches the holder's name (every word) or the card number; a whole NIK (16 digits, spaces allowed) finds that person's cards",
   })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: ACTIVE cards whose 6-month report is overdue' })
-  @IsOptional() @IsIn(['true', 'false'], { message: 'reportOverdue must be true or false' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'reportOverdue must be true or false' })
   reportOverdue?: 'true' | 'false';
 }

@@ -28,7 +28,12 @@ export class CardReply {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'null while PENDING; shown grouped', example: '1671-26-000123-7' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null while PENDING; shown grouped',
+    example: '1671-26-000123-7',
+  })
   cardNumber: string | null;
 
   @ApiProperty({ enum: CARD_STATUSES })
@@ -43,7 +48,12 @@ export class CardReply {
   @ApiProperty({ type: String, format: 'date', nullable: true })
   expiresAt: string | null;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the next 6-month report is due by this day' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'the next 6-month report is due by this day',
+  })
   nextReportDue: string | null;
 
   @ApiProperty({ description: 'ACTIVE and its report is past due' })

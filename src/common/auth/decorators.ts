@@ -12,15 +12,15 @@ export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiNoA
 
 /** Only these roles may call the route (403 FORBIDDEN otherwise). */
 export const Roles = (...roles: Role[]) =>
-  applyDecorators(
-    SetMetadata(ROLES_KEY, roles),
-    ApiBearerAuth(),
-    ApiErrors(401, 403),
-  );
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth(), ApiErrors(401, 403));
 
 /** Employer staff whose company is VERIFIED (403 EMPLOYER_NOT_VERIFIED otherwise). */
 export const VerifiedEmployer = () =>
-  applyDecorators(Roles('employer'), UseGuards(VerifiedEmployerGuard), ApiError(403, 'EMPLOYER_NOT_VERIFIED: your company is not (or no longer) VERIFIED'));
+  applyDecorators(
+    Roles('employer'),
+    UseGuards(VerifiedEmployerGuard),
+    ApiError(403, 'EMPLOYER_NOT_VERIFIED: your company is not (or no longer) VERIFIED'),
+  );
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
   return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;

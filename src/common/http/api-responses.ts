@@ -28,7 +28,12 @@ export const RETRY_AFTER_HEADER = {
 };
 
 const errorResponse = (status: number, description: string) =>
-  ApiResponse({ status, description, type: ErrorReply, ...(status === 429 || status === 503 ? { headers: RETRY_AFTER_HEADER } : {}) });
+  ApiResponse({
+    status,
+    description,
+    type: ErrorReply,
+    ...(status === 429 || status === 503 ? { headers: RETRY_AFTER_HEADER } : {}),
+  });
 
 /** Error answers with their usual meaning: `@ApiErrors(400, 404)`. */
 export const ApiErrors = (...statuses: number[]) =>
@@ -47,7 +52,10 @@ export const ApiNoAuth = (opts: { optionalBearer?: boolean } = {}) =>
   opts.optionalBearer ? applyDecorators(ApiSecurity('bearer'), ApiSecurity({})) : ApiSecurity({});
 
 /** The list envelope of the contract, `{ items, page, pageSize, total }`, as a named schema per item type. */
-export function PageOf<T>(item: Type<T>, name = `${item.name.replace(/(Reply|Dto)$/, '')}Page`): Type<{ items: T[]; page: number; pageSize: number; total: number }> {
+export function PageOf<T>(
+  item: Type<T>,
+  name = `${item.name.replace(/(Reply|Dto)$/, '')}Page`,
+): Type<{ items: T[]; page: number; pageSize: number; total: number }> {
   class PageReply {
     @ApiProperty({ type: [item] })
     items: T[];

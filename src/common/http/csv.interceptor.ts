@@ -1,4 +1,13 @@
-import { applyDecorators, Injectable, SetMetadata, StreamableFile, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  SetMetadata,
+  StreamableFile,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -25,7 +34,9 @@ interface PageLike {
 }
 
 function isPage(x: unknown): x is PageLike {
-  return !!x && typeof x === 'object' && Array.isArray((x as PageLike).items) && typeof (x as PageLike).total === 'number';
+  return (
+    !!x && typeof x === 'object' && Array.isArray((x as PageLike).items) && typeof (x as PageLike).total === 'number'
+  );
 }
 
 export function wantsCsv(req: Request): boolean {
@@ -43,7 +54,12 @@ export function wantsCsv(req: Request): boolean {
 export const CsvExport = () =>
   applyDecorators(
     UseInterceptors(CsvInterceptor),
-    ApiQuery({ name: 'format', required: false, enum: ['csv'], description: 'csv: the whole list as CSV (same as Accept: text/csv)' }),
+    ApiQuery({
+      name: 'format',
+      required: false,
+      enum: ['csv'],
+      description: 'csv: the whole list as CSV (same as Accept: text/csv)',
+    }),
     // The route declares its JSON reply; the document builder adds the text/csv one to every route taking `format`.
   );
 
@@ -65,15 +81,26 @@ export class CsvInterceptor implements NestInterceptor {
     const { format: _format, ...query } = req.query as Record<string, unknown>;
     void _format;
     setQuery(req, query);
-    const toRows = this.reflector.get<((reply: unknown) => Record<string, unknown>[]) | undefined>(CSV_ROWS, ctx.getHandler());
+    const toRows = this.reflector.get<((reply: unknown) => Record<string, unknown>[]) | undefined>(
+      CSV_ROWS,
+      ctx.getHandler(),
+    );
     const columns = this.reflector.get<string[] | undefined>(CSV_COLUMNS, ctx.getHandler()) ?? null;
-    const name = (req.route as { path?: string } | undefined)?.path?.split('/').filter((p) => p && !p.startsWith(':')).pop() ?? 'export';
+    const name =
+      (req.route as { path?: string } | undefined)?.path
+        ?.split('/')
+        .filter((p) => p && !p.startsWith(':'))
+        .pop() ?? 'export';
 
     return from(
       (async () => {
         const first = await lastValueFrom(next.handle());
         if (!isPage(first) || toRows) {
-          const rows = toRows ? toRows(first) : Array.isArray(first) ? (first as Record<string, unknown>[]) : [first as Record<string, unknown>];
+          const rows = toRows
+            ? toRows(first)
+            : Array.isArray(first)
+              ? (first as Record<string, unknown>[])
+              : [first as Record<string, unknown>];
           return csvFile(name, Readable.from(rowsToCsv(rows)));
         }
         // Lists: restart from page 1 at the export page size and walk every page.
@@ -97,7 +124,10 @@ function setQuery(req: Request, query: Record<string, unknown>): void {
 }
 
 function csvFile(name: string, stream: Readable): StreamableFile {
-  return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}.csv"` });
+  return new StreamableFile(stream, {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${name}.csv"`,
+  });
 }
 
 function* rowsToCsv(rows: Record<string, unknown>[]): Generator<string> {
@@ -107,7 +137,10 @@ function* rowsToCsv(rows: Record<string, unknown>[]): Generator<string> {
   for (const r of flat) yield csvLine(header.map((h) => r[h]));
 }
 
-async function* pagesToCsv(pages: AsyncGenerator<Record<string, unknown>[]>, columns: string[] | null): AsyncGenerator<string> {
+async function* pagesToCsv(
+  pages: AsyncGenerator<Record<string, unknown>[]>,
+  columns: string[] | null,
+): AsyncGenerator<string> {
   let header: string[] | null = columns;
   if (header) yield '\uFEFF' + csvLine(header);
   for await (const items of pages) {

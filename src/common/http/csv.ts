@@ -8,7 +8,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  let text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.map((v) => String(v)).join('; ') : String(value);
+  let text =
+    value instanceof Date
+      ? value.toISOString()
+      : Array.isArray(value)
+        ? value.map((v) => String(v)).join('; ')
+        : String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -18,10 +23,15 @@ export function csvLine(values: unknown[]): string {
 }
 
 /** Flattens nested objects to dotted keys (`employer.legalName`); arrays stay whole (joined in the cell). */
-export function flattenRow(row: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+export function flattenRow(
+  row: Record<string, unknown>,
+  prefix = '',
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const [k, v] of Object.entries(row)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) flattenRow(v as Record<string, unknown>, key, out);
+    if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date))
+      flattenRow(v as Record<string, unknown>, key, out);
     else out[key] = v;
   }
   return out;

@@ -12,10 +12,16 @@ export class ErrorReply implements ErrorBody {
   @ApiProperty({ example: 'Conflict', description: "the status's reason phrase" })
   error: string;
 
-  @ApiProperty({ example: 'SEEKER_ALREADY_PLACED', description: 'stable machine-readable code; the operation lists the codes of each status' })
+  @ApiProperty({
+    example: 'SEEKER_ALREADY_PLACED',
+    description: 'stable machine-readable code; the operation lists the codes of each status',
+  })
   code: string;
 
-  @ApiProperty({ example: 'This job seeker has already been placed; a hire cannot be recorded twice.', description: 'a human sentence' })
+  @ApiProperty({
+    example: 'This job seeker has already been placed; a hire cannot be recorded twice.',
+    description: 'a human sentence',
+  })
   message: string;
 
   @ApiPropertyOptional({

@@ -50,7 +50,15 @@ function reasonPhrase(status: number): string {
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; message?: string } | null;
   if (!e) return false;
-  const codes = ['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EPIPE', 'ER_CON_COUNT_ERROR', 'ENOTFOUND'];
+  const codes = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'PROTOCOL_CONNECTION_LOST',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ER_CON_COUNT_ERROR',
+    'ENOTFOUND',
+  ];
   if (e.code && codes.includes(e.code)) return true;
   const driverError = (err as { driverError?: unknown }).driverError;
   if (driverError && driverError !== err) return isDatabaseUnavailable(driverError);
@@ -62,7 +70,12 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 /** Builds the contract's error body from anything thrown. Never leaks a stack trace or SQL. */
 export function toErrorBody(err: unknown): { body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof DomainError) {
-    const body: ErrorBody = { statusCode: err.status, error: reasonPhrase(err.status), code: err.code, message: err.message };
+    const body: ErrorBody = {
+      statusCode: err.status,
+      error: reasonPhrase(err.status),
+      code: err.code,
+      message: err.message,
+    };
     if (err.details && err.details.length > 0) body.details = err.details;
     return { body, headers: err.headers };
   }
@@ -75,15 +88,29 @@ export function toErrorBody(err: unknown): { body: ErrorBody; headers?: Record<s
       if (typeof m === 'string') message = m;
     }
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(err.message)) message = DEFAULT_MESSAGES[404];
-    return { body: { statusCode: status, error: reasonPhrase(status), code: DEFAULT_CODES[status] ?? 'ERROR', message } };
+    return {
+      body: { statusCode: status, error: reasonPhrase(status), code: DEFAULT_CODES[status] ?? 'ERROR', message },
+    };
   }
   const parserType = (err as { type?: string } | null)?.type;
   if (parserType === 'entity.parse.failed') {
-    return { body: { statusCode: 400, error: 'Bad Request', code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' } };
+    return {
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'MALFORMED_JSON',
+        message: 'The request body is not valid JSON.',
+      },
+    };
   }
   if (parserType === 'entity.too.large') {
     return {
-      body: { statusCode: 413, error: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed (1 MiB).' },
+      body: {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is larger than allowed (1 MiB).',
+      },
     };
   }
   // Refused before parsing (hostile-input.ts, body-parser's parameterLimit): valid syntax, input the API never takes.
@@ -94,7 +121,9 @@ export function toErrorBody(err: unknown): { body: ErrorBody; headers?: Record<s
         error: 'Bad Request',
         code: 'VALIDATION_FAILED',
         message: `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`,
-        details: [{ field: 'body', messages: [`body must not nest arrays or objects more than ${MAX_JSON_DEPTH} levels deep`] }],
+        details: [
+          { field: 'body', messages: [`body must not nest arrays or objects more than ${MAX_JSON_DEPTH} levels deep`] },
+        ],
       },
     };
   }
@@ -110,12 +139,29 @@ export function toErrorBody(err: unknown): { body: ErrorBody; headers?: Record<s
     };
   }
   if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') {
-    return { body: { statusCode: 415, error: 'Unsupported Media Type', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body encoding is not supported.' } };
+    return {
+      body: {
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'The request body encoding is not supported.',
+      },
+    };
   }
   if (isDatabaseUnavailable(err)) {
-    return { body: { statusCode: 503, error: 'Service Unavailable', code: 'DATABASE_UNAVAILABLE', message: DEFAULT_MESSAGES[503] } , headers: { 'Retry-After': '5' } };
+    return {
+      body: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'DATABASE_UNAVAILABLE',
+        message: DEFAULT_MESSAGES[503],
+      },
+      headers: { 'Retry-After': '5' },
+    };
   }
-  return { body: { statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL_ERROR', message: DEFAULT_MESSAGES[500] } };
+  return {
+    body: { statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL_ERROR', message: DEFAULT_MESSAGES[500] },
+  };
 }
 
 /** The one exception filter: every error leaves the service in the contract's shape. */
@@ -134,7 +180,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // but never bound parameter values, so personal data does not reach the log.
       const e = exception as Error;
       this.logger.error(
-        JSON.stringify({ reqId: req?.id, route: req?.route?.path, error: e?.name, message: e?.message?.slice(0, 500), stack: e?.stack?.split('\n').slice(0, 6).join(' | ') }),
+        JSON.stringify({
+          reqId: req?.id,
+          route: req?.route?.path,
+          error: e?.name,
+          message: e?.message?.slice(0, 500),
+          stack: e?.stack?.split('\n').slice(0, 6).join(' | '),
+        }),
       );
     }
     if (res.headersSent) {

@@ -104,7 +104,12 @@ export function hostileInputIssues(value: unknown, root = ''): HostileIssue[] {
   while (stack.length > 0) {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
-      if (hasLoneSurrogate(v)) issues.push({ kind: 'loneSurrogate', field: printable(path), message: `${printable(path) || 'the value'} contains an unpaired surrogate (it is not well-formed Unicode text)` });
+      if (hasLoneSurrogate(v))
+        issues.push({
+          kind: 'loneSurrogate',
+          field: printable(path),
+          message: `${printable(path) || 'the value'} contains an unpaired surrogate (it is not well-formed Unicode text)`,
+        });
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], join(path, String(i))]);
     } else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
@@ -112,8 +117,14 @@ export function hostileInputIssues(value: unknown, root = ''): HostileIssue[] {
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i];
         const field = join(path, key);
-        if (FORBIDDEN_KEYS.has(key)) issues.push({ kind: 'forbiddenKey', field, message: `${field} is not an allowed field` });
-        else if (hasLoneSurrogate(key)) issues.push({ kind: 'loneSurrogate', field: printable(field), message: 'field names must be well-formed Unicode text' });
+        if (FORBIDDEN_KEYS.has(key))
+          issues.push({ kind: 'forbiddenKey', field, message: `${field} is not an allowed field` });
+        else if (hasLoneSurrogate(key))
+          issues.push({
+            kind: 'loneSurrogate',
+            field: printable(field),
+            message: 'field names must be well-formed Unicode text',
+          });
         else stack.push([(v as Record<string, unknown>)[key], field]);
       }
     }
@@ -173,5 +184,6 @@ export function checkJsonBody(raw: Uint8Array, charset?: string | null): void {
       throw new RefusedBody('charset.unsupported', `unsupported charset "${charset}"`);
     }
   }
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new RefusedBody('entity.too.deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+    throw new RefusedBody('entity.too.deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
 }

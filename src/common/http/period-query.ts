@@ -13,7 +13,8 @@ export function IsPeriodDate(field: string): PropertyDecorator {
       propertyName: key as string,
       validator: {
         validate: (v: unknown) => isPeriodDate(v),
-        defaultMessage: () => `${field} must be a real date written YYYY-MM-DD, from ${PERIOD_FIRST_YEAR}-01-01 to ${PERIOD_LAST_YEAR}-12-31`,
+        defaultMessage: () =>
+          `${field} must be a real date written YYYY-MM-DD, from ${PERIOD_FIRST_YEAR}-01-01 to ${PERIOD_LAST_YEAR}-12-31`,
       },
     });
 }

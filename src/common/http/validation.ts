@@ -46,7 +46,12 @@ class StrictValidationPipe extends ValidationPipe {
     } catch (err) {
       if (err instanceof DomainError && err.code === 'VALIDATION_FAILED') others = (err.details ?? []) as FieldIssue[];
     }
-    throw validationFailed(mergeIssues(hostile.map((h) => ({ field: h.field, messages: [h.message] })), others));
+    throw validationFailed(
+      mergeIssues(
+        hostile.map((h) => ({ field: h.field, messages: [h.message] })),
+        others,
+      ),
+    );
   }
 }
 

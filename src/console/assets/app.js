@@ -4,22 +4,32 @@
  * form once anyway), prints on buttons marked data-print, opens the menu on wide screens, and moves
  * focus to an error summary so keyboard and screen-reader users land on it.
  */
-(function(){
-  function buttons(f){ return f.querySelectorAll('button[type=submit],button:not([type]),input[type=submit]'); }
-  document.addEventListener('submit', function(e){
+(function () {
+  function buttons(f) {
+    return f.querySelectorAll('button[type=submit],button:not([type]),input[type=submit]');
+  }
+  document.addEventListener('submit', function (e) {
     var f = e.target;
     if (!f || !f.getAttribute) return;
     var q = f.getAttribute('data-confirm');
-    if (q && !window.confirm(q)) { e.preventDefault(); return; }
+    if (q && !window.confirm(q)) {
+      e.preventDefault();
+      return;
+    }
     if ((f.getAttribute('method') || '').toLowerCase() !== 'post' || e.defaultPrevented) return;
-    if (f.getAttribute('aria-busy') === 'true') { e.preventDefault(); return; }
+    if (f.getAttribute('aria-busy') === 'true') {
+      e.preventDefault();
+      return;
+    }
     f.setAttribute('aria-busy', 'true');
     // After this tick: the clicked button's name and value are already part of what is sent.
     var bs = buttons(f);
-    setTimeout(function(){ for (var i = 0; i < bs.length; i++) bs[i].disabled = true; }, 0);
+    setTimeout(function () {
+      for (var i = 0; i < bs.length; i++) bs[i].disabled = true;
+    }, 0);
   });
   // Back to a page from the browser's cache: its forms may be sent again.
-  window.addEventListener('pageshow', function(e){
+  window.addEventListener('pageshow', function (e) {
     if (!e.persisted) return;
     var fs = document.querySelectorAll('form[aria-busy=true]');
     for (var i = 0; i < fs.length; i++) {
@@ -28,19 +38,26 @@
       for (var j = 0; j < bs.length; j++) bs[j].disabled = false;
     }
   });
-  document.addEventListener('click', function(e){
+  document.addEventListener('click', function (e) {
     var t = e.target;
-    if (t && t.closest && t.closest('[data-print]')) { e.preventDefault(); window.print(); }
+    if (t && t.closest && t.closest('[data-print]')) {
+      e.preventDefault();
+      window.print();
+    }
   });
-  document.addEventListener('DOMContentLoaded', function(){
+  document.addEventListener('DOMContentLoaded', function () {
     var menu = document.querySelector('[data-menu]');
     if (menu && window.matchMedia) {
       var wide = window.matchMedia('(min-width: 48rem)');
-      var fit = function(){ menu.open = wide.matches; };
+      var fit = function () {
+        menu.open = wide.matches;
+      };
       fit();
       if (wide.addEventListener) wide.addEventListener('change', fit);
     }
     var s = document.querySelector('[data-focus]');
-    if (s) { s.focus(); }
+    if (s) {
+      s.focus();
+    }
   });
 })();

@@ -33,7 +33,11 @@ export class FormReplay extends Error {
 }
 
 export const formStillRunning = () =>
-  new DomainError(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'This form is still being processed. Wait a moment, then reload.');
+  new DomainError(
+    409,
+    'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+    'This form is still being processed. Wait a moment, then reload.',
+  );
 
 /** What a handler's answer was, as the capture saw it. */
 interface Answer {
@@ -108,7 +112,11 @@ export class ConsoleForms {
 
   /** Whether a replay may sign the browser in again (shortly after the first answer only). */
   maySignInAgain(form: ConsoleForm): boolean {
-    return !!form.signedInUserId && !!form.completedAt && this.clock.now().getTime() - form.completedAt.getTime() <= SIGN_IN_REPLAY_MS;
+    return (
+      !!form.signedInUserId &&
+      !!form.completedAt &&
+      this.clock.now().getTime() - form.completedAt.getTime() <= SIGN_IN_REPLAY_MS
+    );
   }
 
   /** The page a form was answered with, decrypted. */
@@ -123,7 +131,9 @@ export class ConsoleForms {
 
   /** Daily: removes forms older than a day. Safe to run twice. */
   async purge(now: Date): Promise<{ purged: number }> {
-    const res = await this.tx.run((m) => m.delete(ConsoleForm, { createdAt: LessThan(new Date(now.getTime() - KEEP_MS)) }));
+    const res = await this.tx.run((m) =>
+      m.delete(ConsoleForm, { createdAt: LessThan(new Date(now.getTime() - KEEP_MS)) }),
+    );
     return { purged: res.affected ?? 0 };
   }
 
@@ -187,7 +197,13 @@ export class ConsoleForms {
       m.update(
         ConsoleForm,
         { tokenHash },
-        { completedAt: this.clock.now(), statusCode: a.status, location: a.location?.slice(0, 1000) ?? null, body, signedInUserId },
+        {
+          completedAt: this.clock.now(),
+          statusCode: a.status,
+          location: a.location?.slice(0, 1000) ?? null,
+          body,
+          signedInUserId,
+        },
       ),
     );
   }

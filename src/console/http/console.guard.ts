@@ -135,7 +135,9 @@ export class ConsoleGuard implements CanActivate {
 
   /** Whether the job seeker has been recorded as hired (no longer looking for work). */
   private async placed(seekerId: string): Promise<boolean> {
-    const s = await this.ds.getRepository(Seeker).findOne({ select: { id: true, placedAt: true }, where: { id: seekerId } });
+    const s = await this.ds
+      .getRepository(Seeker)
+      .findOne({ select: { id: true, placedAt: true }, where: { id: seekerId } });
     return !!s?.placedAt;
   }
 }

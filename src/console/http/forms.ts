@@ -14,7 +14,7 @@ export type FieldKind = 'text' | 'int' | 'money' | 'list' | 'bool' | 'nik' | 'ph
 /** An NIK typed in groups (`1671 0514 0590 0001`, with dots or dashes): its digits. */
 export function normaliseNik(text: string): string {
   const trimmed = text.trim();
-  return /^[0-9 .\-]+$/.test(trimmed) ? trimmed.replace(/[ .\-]/g, '') : trimmed;
+  return /^[0-9 .-]+$/.test(trimmed) ? trimmed.replace(/[ .-]/g, '') : trimmed;
 }
 
 /**
@@ -23,7 +23,7 @@ export function normaliseNik(text: string): string {
  */
 export function normalisePhone(text: string): string {
   const trimmed = text.trim();
-  if (!/^\+?[0-9 ().\-]+$/.test(trimmed)) return trimmed;
+  if (!/^\+?[0-9 ().-]+$/.test(trimmed)) return trimmed;
   return trimmed
     .replace(/^\((\d+)\)\s*/, '$1 ')
     .replace(/[.]/g, '-')

@@ -35,7 +35,11 @@ export function refusal(
   if (field) {
     // Left empty, it is "wajib diisi", whatever the service made of the empty value.
     const empty = opts.values?.[field] !== undefined && opts.values[field].trim() === '';
-    return { errors: { [field]: [empty ? t('form.requiredField') : errorText(t, err)] }, problem: null, status: err.status };
+    return {
+      errors: { [field]: [empty ? t('form.requiredField') : errorText(t, err)] },
+      problem: null,
+      status: err.status,
+    };
   }
   return { errors: null, problem: errorText(t, err), status: err.status };
 }

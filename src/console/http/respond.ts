@@ -70,7 +70,8 @@ export async function actThenRedirect<T>(
   } catch (err) {
     if (!(err instanceof DomainError) || err.status >= 500) throw err;
     // A refused one-field form (a reason left empty) names its field, for that field's own sentence.
-    const field = err.code === 'VALIDATION_FAILED' ? ((err.details?.[0] as { field?: string } | undefined)?.field) : undefined;
+    const field =
+      err.code === 'VALIDATION_FAILED' ? (err.details?.[0] as { field?: string } | undefined)?.field : undefined;
     redirect(res, withOutcome(path, { err: err.code, field }));
   }
 }

@@ -39,13 +39,15 @@ export const UX_EN: Record<keyof typeof UX_ID, string> = {
   'card.requestAgainConfirm': 'Request a new card because you are looking for work again?',
   'ok.cardApprovedNumber': 'Card approved with number {number}.',
   'ok.reportedNext': '6-month report recorded on {reportDate}. Next report due: {dueDate}.',
-  'officer.approveQuestion': 'Approve the AK1 card request of {name} (NIK {nik})? The card is active and numbered at once.',
+  'officer.approveQuestion':
+    'Approve the AK1 card request of {name} (NIK {nik})? The card is active and numbered at once.',
   'officer.approveConfirm': 'Yes, approve and number it',
   'officer.verifyQuestion':
     'Verify {name} (NIB {nib})? The company can then post vacancies, check cards and record hires at once.',
   'officer.verifyConfirm': 'Yes, verify',
 
-  'seeker.placedNoRecommendations': 'You are recorded as hired, so there are no more vacancy recommendations. All the best!',
+  'seeker.placedNoRecommendations':
+    'You are recorded as hired, so there are no more vacancy recommendations. All the best!',
   'hired.already': 'You are already recorded as hired. Your AK1 card is closed as "hired".',
   'vacancy.placedNote': 'You are recorded as hired, so you cannot apply to this vacancy.',
   'vacancy.alreadyApplied': 'You applied to this vacancy on {date}. Application status: {status}.',
@@ -59,7 +61,7 @@ export const UX_EN: Record<keyof typeof UX_ID, string> = {
   'help.title': 'Help',
   'help.whatTitle': 'What is the AK1 card?',
   'help.what':
-    "The AK1 card is the job seeker registration card (Kartu Tanda Bukti Pendaftaran Pencari Kerja) issued by the " +
+    'The AK1 card is the job seeker registration card (Kartu Tanda Bukti Pendaftaran Pencari Kerja) issued by the ' +
     'manpower office, once known as the yellow card. It shows that you are registered as a job seeker, and employers ' +
     'often ask for it.',
   'help.free': 'The AK1 card is free of charge and valid for 2 years.',
@@ -116,7 +118,8 @@ export const UX_EN: Record<keyof typeof UX_ID, string> = {
   'privacy.keep2': 'Data is kept as long as the service and reporting need it, under the rules for government records.',
   'privacy.rightsTitle': 'Your rights',
   'privacy.rights1': 'To see and correct your data (your profile yourself; your identity at the office with your KTP).',
-  'privacy.rights2': 'To withdraw permission to share your contact details with a company at any time, from "My applications".',
+  'privacy.rights2':
+    'To withdraw permission to share your contact details with a company at any time, from "My applications".',
   'privacy.rights3': 'To ask for an explanation, restriction or deletion of data the rules do not require us to keep.',
   'privacy.contactTitle': 'Contact us',
   'privacy.contact': 'For questions or requests about your personal data, contact {office}, {address}.',
@@ -174,7 +177,8 @@ export const UX_EN: Record<keyof typeof UX_ID, string> = {
   'auditSentence.application.hired': '{actor} hired {seeker} from their application for {vacancy}.',
   'auditSentence.application.closed': "{seeker}'s application for {vacancy} closed: {closedReason}.",
   'auditSentence.application.consentGiven': '{actor} allowed {employer} to see their phone and email ({vacancy}).',
-  'auditSentence.application.consentWithdrawn': "{actor} withdrew {employer}'s permission to see their phone and email ({vacancy}).",
+  'auditSentence.application.consentWithdrawn':
+    "{actor} withdrew {employer}'s permission to see their phone and email ({vacancy}).",
   'auditSentence.referral.created': '{actor} referred {seeker} to the vacancy {vacancy} ({employer}).',
 
   'import.columnsTitle': 'Columns of the CSV file',
@@ -204,7 +208,8 @@ export const UX_EN: Record<keyof typeof UX_ID, string> = {
   'importerr.invalid': 'The value of column {column} is not valid.',
   'importerr.required': 'Column {column} is required.',
   'importerr.checkDigit': 'This 13-digit card number has a wrong check digit (the last digit). Check it again.',
-  'importerr.numberFormat': 'A card number may hold only letters, digits, slashes, spaces, dots and dashes (at most 32).',
+  'importerr.numberFormat':
+    'A card number may hold only letters, digits, slashes, spaces, dots and dashes (at most 32).',
   'importerr.birthDateFuture': 'The date of birth must be before today.',
   'importerr.status': 'The status must be one of {allowed}.',
   'importerr.dateFormat': 'Column {column} must be a real date written YYYY-MM-DD, e.g. 2025-03-14.',

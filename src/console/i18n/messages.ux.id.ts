@@ -44,7 +44,8 @@ export const UX_ID = {
   'card.requestAgainConfirm': 'Ajukan kartu baru karena Anda mencari kerja lagi?',
   'ok.cardApprovedNumber': 'Kartu disetujui dengan nomor {number}.',
   'ok.reportedNext': 'Laporan 6 bulanan tercatat pada {reportDate}. Wajib lapor berikutnya: {dueDate}.',
-  'officer.approveQuestion': 'Setujui permohonan kartu AK1 atas nama {name} (NIK {nik})? Kartu langsung aktif dan diberi nomor.',
+  'officer.approveQuestion':
+    'Setujui permohonan kartu AK1 atas nama {name} (NIK {nik})? Kartu langsung aktif dan diberi nomor.',
   'officer.approveConfirm': 'Ya, setujui dan beri nomor',
   'officer.verifyQuestion':
     'Verifikasi {name} (NIB {nib})? Perusahaan ini langsung dapat memasang lowongan, mengecek kartu, dan mencatat ' +
@@ -108,7 +109,8 @@ export const UX_ID = {
   'privacy.whoTitle': 'Pengendali data',
   'privacy.who': '{office} mengelola layanan ini dan bertanggung jawab atas data pribadi di dalamnya.',
   'privacy.whatTitle': 'Data yang dikumpulkan',
-  'privacy.what1': 'Identitas sesuai KTP: NIK, nama, tempat dan tanggal lahir, jenis kelamin, status perkawinan, alamat.',
+  'privacy.what1':
+    'Identitas sesuai KTP: NIK, nama, tempat dan tanggal lahir, jenis kelamin, status perkawinan, alamat.',
   'privacy.what2': 'Kontak dan profil: nomor HP, email, pendidikan, jurusan, keahlian, dan pengalaman kerja.',
   'privacy.what3': 'Riwayat layanan: kartu AK1 dan laporan 6 bulanan, lamaran, rujukan, dan penempatan kerja.',
   'privacy.whyTitle': 'Tujuan',
@@ -172,7 +174,8 @@ export const UX_ID = {
   'auditSentence.card.rejected': '{actor} menolak permohonan kartu AK1 {seeker}.',
   'auditSentence.card.issued': '{actor} menerbitkan kartu AK1 {card} untuk {seeker} di loket.',
   'auditSentence.card.imported': '{actor} mengimpor kartu AK1 {card} ({seeker}) dari sistem lama.',
-  'auditSentence.card.reported': '{actor} mencatat lapor 6 bulanan kartu AK1 {card} ({seeker}); wajib lapor berikutnya {date}.',
+  'auditSentence.card.reported':
+    '{actor} mencatat lapor 6 bulanan kartu AK1 {card} ({seeker}); wajib lapor berikutnya {date}.',
   'auditSentence.card.revoked': '{actor} mencabut kartu AK1 {card} ({seeker}).',
   'auditSentence.card.expired': 'Kartu AK1 {card} ({seeker}) habis masa berlakunya.',
   'auditSentence.card.placed': 'Kartu AK1 {card} ({seeker}) ditutup karena pemegangnya diterima bekerja di {employer}.',
@@ -190,7 +193,8 @@ export const UX_ID = {
   'auditSentence.application.hired': '{actor} menerima {seeker} bekerja dari lamaran untuk {vacancy}.',
   'auditSentence.application.closed': 'Lamaran {seeker} untuk {vacancy} ditutup: {closedReason}.',
   'auditSentence.application.consentGiven': '{actor} mengizinkan {employer} melihat nomor HP dan emailnya ({vacancy}).',
-  'auditSentence.application.consentWithdrawn': '{actor} menarik izin {employer} melihat nomor HP dan emailnya ({vacancy}).',
+  'auditSentence.application.consentWithdrawn':
+    '{actor} menarik izin {employer} melihat nomor HP dan emailnya ({vacancy}).',
   'auditSentence.referral.created': '{actor} merujuk {seeker} ke lowongan {vacancy} ({employer}).',
 
   // The CSV import: columns and reasons.
@@ -230,7 +234,8 @@ export const UX_ID = {
   'importerr.expiresBeforeIssue': 'Tanggal berakhir harus setelah tanggal terbit.',
   'importerr.activePastExpiry': 'Kartu ACTIVE tidak boleh sudah lewat tanggal berakhirnya: impor sebagai EXPIRED.',
   'importerr.reportDueNotActive': 'Wajib lapor berikutnya hanya untuk kartu ACTIVE.',
-  'importerr.reportDueRange': 'Wajib lapor berikutnya harus setelah tanggal terbit dan tidak melewati tanggal berakhir.',
+  'importerr.reportDueRange':
+    'Wajib lapor berikutnya harus setelah tanggal terbit dan tidak melewati tanggal berakhir.',
   'importerr.placementNotPlaced': 'Kolom penempatan hanya untuk kartu berstatus PLACED.',
   'importerr.tooLong': 'Kolom {column} paling banyak {max} karakter.',
   'importerr.fieldCount': 'Baris ini berisi {fields} kolom, padahal baris judul hanya menyebut {columns} kolom.',

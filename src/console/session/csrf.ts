@@ -24,7 +24,9 @@ export class ConsoleCsrf {
   }
 
   token(seed: string, sessionId: string | null): string {
-    return createHmac('sha256', this.key).update(`${seed}|${sessionId ?? '-'}`).digest('base64url');
+    return createHmac('sha256', this.key)
+      .update(`${seed}|${sessionId ?? '-'}`)
+      .digest('base64url');
   }
 
   check(seed: string, sessionId: string | null, sent: unknown): boolean {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EmailField, FullNameField, PasswordField } from '../../auth/dto/auth.dto.js';
@@ -8,31 +18,41 @@ import { EMPLOYER_STATUSES, type EmployerStatus } from '../employer.entity.js';
 
 export class CompanyDto {
   @ApiProperty({ maxLength: 200, example: 'PT Sriwijaya Maju Bersama' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   legalName: string;
 
   @ApiProperty({ description: 'NIB from OSS: 13 digits', example: '9120001234567' })
-  @IsString() @Matches(/^\d{13}$/, { message: 'nib must be exactly 13 digits' })
+  @IsString()
+  @Matches(/^\d{13}$/, { message: 'nib must be exactly 13 digits' })
   nib: string;
 
   @ApiPropertyOptional({ description: 'NPWP: 16 digits (or 15 in the old format)', example: '0123456789012345' })
-  @IsOptional() @IsString() @Matches(/^(\d{15}|\d{16})$/, { message: 'npwp must be 15 or 16 digits' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(\d{15}|\d{16})$/, { message: 'npwp must be 15 or 16 digits' })
   npwp?: string;
 
   @ApiProperty({ description: 'KBLI 2020 business sector: 5 digits', example: '47111' })
-  @IsString() @Matches(/^\d{5}$/, { message: 'kbli must be exactly 5 digits' })
+  @IsString()
+  @Matches(/^\d{5}$/, { message: 'kbli must be exactly 5 digits' })
   kbli: string;
 
   @ApiProperty({ maxLength: 500, example: 'Jl. Jenderal Sudirman No. 1, Palembang' })
-  @IsString() @MinLength(5) @MaxLength(500)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
   address: string;
 
   @ApiPropertyOptional({ description: 'Kemendagri kecamatan code', example: '16.71.05', enum: KECAMATAN_CODES })
-  @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
+  @IsOptional()
+  @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
   kecamatanCode?: string;
 
   @ApiProperty({ example: '0711-123456' })
-  @IsString() @Matches(/^\+?[0-9][0-9 ()-]{5,30}$/, { message: 'phone must be a telephone number' })
+  @IsString()
+  @Matches(/^\+?[0-9][0-9 ()-]{5,30}$/, { message: 'phone must be a telephone number' })
   phone: string;
 }
 
@@ -48,23 +68,31 @@ export class RegisterEmployerDto {
 
   @ApiProperty({ type: CompanyDto })
   // IsObject first: an array here would pass ValidateNested with nothing to validate.
-  @IsDefined() @IsObject({ message: 'company must be an object' }) @ValidateNested() @Type(() => CompanyDto)
+  @IsDefined()
+  @IsObject({ message: 'company must be an object' })
+  @ValidateNested()
+  @Type(() => CompanyDto)
   company: CompanyDto;
 }
 
 export class ReasonDto {
   @ApiProperty({ maxLength: 500, example: 'NIB tidak sesuai dengan data OSS' })
-  @IsString() @MinLength(3, { message: 'reason must be at least 3 characters' }) @MaxLength(500)
+  @IsString()
+  @MinLength(3, { message: 'reason must be at least 3 characters' })
+  @MaxLength(500)
   reason: string;
 }
 
 export class EmployerListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: EMPLOYER_STATUSES })
-  @IsOptional() @IsIn(EMPLOYER_STATUSES)
+  @IsOptional()
+  @IsIn(EMPLOYER_STATUSES)
   status?: EmployerStatus;
 
   @ApiPropertyOptional({ description: 'matches legal name or NIB' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 }
 

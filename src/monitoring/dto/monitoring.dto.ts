@@ -7,12 +7,18 @@ import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EMPLOYER_STATUSES, type EmployerStatus } from '../../employers/employer.entity.js';
 
 export class PeriodQuery {
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'first day (Asia/Jakarta), inclusive; default: the first of this month' })
-  @IsOptional() @IsPeriodDate('from')
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'first day (Asia/Jakarta), inclusive; default: the first of this month',
+  })
+  @IsOptional()
+  @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'last day, inclusive; default: today' })
-  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
+  @IsOptional()
+  @IsPeriodDate('to')
+  @NotBeforeFrom()
   to?: string;
 }
 
@@ -34,40 +40,54 @@ export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
 
 export class ParticipationQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-01' })
-  @IsOptional() @IsPeriodDate('from')
+  @IsOptional()
+  @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30' })
-  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
+  @IsOptional()
+  @IsPeriodDate('to')
+  @NotBeforeFrom()
   to?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: '`false` is the outreach list' })
-  @IsOptional() @IsIn(['true', 'false'], { message: 'participating must be true or false' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'participating must be true or false' })
   participating?: 'true' | 'false';
 
   @ApiPropertyOptional({ enum: EMPLOYER_STATUSES })
-  @IsOptional() @IsIn(EMPLOYER_STATUSES)
+  @IsOptional()
+  @IsIn(EMPLOYER_STATUSES)
   status?: EmployerStatus;
 
   @ApiPropertyOptional({ enum: KECAMATAN_CODES })
-  @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
+  @IsOptional()
+  @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
   kecamatanCode?: string;
 
   @ApiPropertyOptional({ description: 'KBLI main group: the first 2 digits', example: '47' })
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'kbliGroup must be 2 digits' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'kbliGroup must be 2 digits' })
   kbliGroup?: string;
 
   @ApiPropertyOptional({ enum: EMPLOYER_SORTS, default: '-lastActivityAt' })
-  @IsOptional() @IsIn(EMPLOYER_SORTS)
+  @IsOptional()
+  @IsIn(EMPLOYER_SORTS)
   sort?: EmployerSort;
 }
 
 export class MonthQuery {
   @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
-  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 
   @ApiProperty({ type: 'integer', example: 11, minimum: 1, maximum: 12 })
-  @Type(() => Number) @IsInt() @Min(1) @Max(12)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(12)
   month: number;
 }

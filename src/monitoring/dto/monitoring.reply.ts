@@ -20,8 +20,19 @@ export class EmployerCountsReply {
   @ApiProperty(COUNT) pending: number;
   @ApiProperty(COUNT) verified: number;
   @ApiProperty(COUNT) suspended: number;
-  @ApiProperty({ ...COUNT, description: 'posted a vacancy requiring the AK1, validated a card or recorded a hire in the period' }) participating: number;
-  @ApiProperty({ type: 'number', minimum: 0, maximum: 1, description: 'participating ÷ verified (0 when none is verified)', example: 0.4 }) participationRate: number;
+  @ApiProperty({
+    ...COUNT,
+    description: 'posted a vacancy requiring the AK1, validated a card or recorded a hire in the period',
+  })
+  participating: number;
+  @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    maximum: 1,
+    description: 'participating ÷ verified (0 when none is verified)',
+    example: 0.4,
+  })
+  participationRate: number;
 }
 
 export class CardCountsReply {

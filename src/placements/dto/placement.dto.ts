@@ -12,17 +12,22 @@ export class HireDto {
   startDate: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Kasir' })
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   position?: string;
 }
 
 export class DirectPlacementDto {
   @ApiProperty({ example: '1671-26-000123-7', description: 'AK1 number, with or without separators' })
-  @IsString() @MaxLength(64)
+  @IsString()
+  @MaxLength(64)
   cardNumber: string;
 
   @ApiProperty({ example: '1671054101990001', description: "the holder's NIK" })
-  @IsString() @MaxLength(32)
+  @IsString()
+  @MaxLength(32)
   nik: string;
 
   @ApiProperty({ example: '2026-12-01' })
@@ -30,17 +35,22 @@ export class DirectPlacementDto {
   startDate: string;
 
   @ApiProperty({ maxLength: 200, example: 'Operator produksi' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   position: string;
 
   @ApiPropertyOptional({ description: 'one of your vacancies the hire fills' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   vacancyId?: string;
 }
 
 export class SelfReportDto {
   @ApiProperty({ maxLength: 200, example: 'PT Pusri Palembang' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   employerName: string;
 
   @ApiProperty({ example: '2026-12-01' })
@@ -48,28 +58,37 @@ export class SelfReportDto {
   startDate: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   position?: string;
 
   @ApiPropertyOptional({ description: 'the employer, when it is registered on the platform' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   employerId?: string;
 }
 
 export class PlacementListQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11-01' })
-  @IsOptional() @IsPeriodDate('from')
+  @IsOptional()
+  @IsPeriodDate('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30' })
-  @IsOptional() @IsPeriodDate('to') @NotBeforeFrom()
+  @IsOptional()
+  @IsPeriodDate('to')
+  @NotBeforeFrom()
   to?: string;
 
   @ApiPropertyOptional({ enum: PLACEMENT_SOURCES })
-  @IsOptional() @IsIn(PLACEMENT_SOURCES)
+  @IsOptional()
+  @IsIn(PLACEMENT_SOURCES)
   source?: PlacementSource;
 
   @ApiPropertyOptional({ description: 'officers only' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   employerId?: string;
 }

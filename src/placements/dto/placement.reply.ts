@@ -10,7 +10,12 @@ export class PlacementReply {
   @ApiProperty({ format: 'uuid' })
   seekerId: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a self-report naming an employer not on the platform' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for a self-report naming an employer not on the platform',
+  })
   employerId: string | null;
 
   @ApiProperty({ example: 'PT Pusri Palembang' })
@@ -22,7 +27,12 @@ export class PlacementReply {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   applicationId: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'the card it placed, if the seeker held an ACTIVE one', example: '1671-26-000123-7' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the card it placed, if the seeker held an ACTIVE one',
+    example: '1671-26-000123-7',
+  })
   cardNumber: string | null;
 
   @ApiProperty({ format: 'date', example: '2026-12-01' })

@@ -39,7 +39,10 @@ function IsNikOfHolder(): PropertyDecorator {
         validate(value: unknown, args: ValidationArguments) {
           const body = args.object as { birthDate?: unknown; gender?: unknown };
           const birthDate = isCalendarDate(body.birthDate) ? body.birthDate : undefined;
-          problems = typeof value === 'string' ? nikProblems(value, birthDate, body.gender as string | undefined) : ['nik must be a string of 16 digits'];
+          problems =
+            typeof value === 'string'
+              ? nikProblems(value, birthDate, body.gender as string | undefined)
+              : ['nik must be a string of 16 digits'];
           return problems.length === 0;
         },
         defaultMessage: () => problems.join('; '),
@@ -55,7 +58,10 @@ export function IsCalendarDate(field: string): PropertyDecorator {
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName: key as string,
-      validator: { validate: (v: unknown) => isCalendarDate(v), defaultMessage: () => `${field} must be a real date written YYYY-MM-DD` },
+      validator: {
+        validate: (v: unknown) => isCalendarDate(v),
+        defaultMessage: () => `${field} must be a real date written YYYY-MM-DD`,
+      },
     });
 }
 
@@ -67,7 +73,8 @@ function NotBeforeFromYear(): PropertyDecorator {
       target: target.constructor,
       propertyName: key as string,
       validator: {
-        validate: (v: unknown, args: ValidationArguments) => typeof v !== 'number' || v >= Number((args.object as { fromYear?: number }).fromYear),
+        validate: (v: unknown, args: ValidationArguments) =>
+          typeof v !== 'number' || v >= Number((args.object as { fromYear?: number }).fromYear),
         defaultMessage: () => 'toYear must not be before fromYear',
       },
     });
@@ -75,19 +82,35 @@ function NotBeforeFromYear(): PropertyDecorator {
 
 export class WorkExperienceDto {
   @ApiProperty({ maxLength: 100, example: 'Kasir' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   position: string;
 
   @ApiProperty({ maxLength: 200, example: 'Toko Sinar Jaya' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   company: string;
 
   @ApiProperty({ type: 'integer', minimum: 1950, maximum: 2100, example: 2019 })
-  @IsInt() @Min(1950) @Max(2100)
+  @IsInt()
+  @Min(1950)
+  @Max(2100)
   fromYear: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1950, maximum: 2100, example: 2021, description: 'absent while still working there' })
-  @IsOptional() @IsInt() @Min(1950) @Max(2100) @NotBeforeFromYear()
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1950,
+    maximum: 2100,
+    example: 2021,
+    description: 'absent while still working there',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1950)
+  @Max(2100)
+  @NotBeforeFromYear()
   toYear?: number;
 }
 
@@ -98,40 +121,83 @@ const SKILL_RULES = { maxItems: 50, maxLength: 60 };
 /** Optional profile fields, shared by registration and later edits. */
 export class SeekerProfileFields {
   @ApiPropertyOptional({ enum: MARITAL_STATUSES, nullable: true, description: 'null clears it' })
-  @IsOptional() @IsIn(MARITAL_STATUSES)
+  @IsOptional()
+  @IsIn(MARITAL_STATUSES)
   maritalStatus?: MaritalStatus | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '0812-7777-1234', description: 'null clears it' })
-  @IsOptional() @IsString() @Matches(PHONE_RE, { message: 'phone must be a telephone number' })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE_RE, { message: 'phone must be a telephone number' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ description: 'Kemendagri kecamatan code; null clears it', example: '16.71.05', enum: KECAMATAN_CODES, nullable: true })
-  @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
+  @ApiPropertyOptional({
+    description: 'Kemendagri kecamatan code; null clears it',
+    example: '16.71.05',
+    enum: KECAMATAN_CODES,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
   kecamatanCode?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Akuntansi', description: 'null clears it' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 100,
+    example: 'Akuntansi',
+    description: 'null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   major?: string | null;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1950, maximum: 2100, example: 2020, description: 'null clears it' })
-  @IsOptional() @IsInt() @Min(1950) @Max(2100)
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1950,
+    maximum: 2100,
+    example: 2020,
+    description: 'null clears it',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1950)
+  @Max(2100)
   graduationYear?: number | null;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, maxItems: SKILL_RULES.maxItems, example: ['Microsoft Excel', 'Mengemudi'], description: 'null: none' })
-  @IsOptional() @IsArray() @ArrayMaxSize(SKILL_RULES.maxItems)
-  @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(SKILL_RULES.maxLength, { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: SKILL_RULES.maxItems,
+    example: ['Microsoft Excel', 'Mengemudi'],
+    description: 'null: none',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SKILL_RULES.maxItems)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(SKILL_RULES.maxLength, { each: true })
   skills?: string[];
 
   @ApiPropertyOptional({ type: [WorkExperienceDto], nullable: true, maxItems: 30, description: 'null: none' })
   // IsObject on each entry: a nested array would pass ValidateNested with nothing to validate.
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsObject({ each: true, message: 'each experience entry must be an object' }) @ValidateNested({ each: true }) @Type(() => WorkExperienceDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsObject({ each: true, message: 'each experience entry must be an object' })
+  @ValidateNested({ each: true })
+  @Type(() => WorkExperienceDto)
   experience?: WorkExperienceDto[];
 }
 
 /** A job seeker's identity and profile: what an officer enters for a walk-in (`POST /seekers`). */
 export class CreateSeekerDto extends SeekerProfileFields {
   @ApiProperty({
-    description: 'NIK: 16 digits PPKKCC DDMMYY SSSS; the date part must agree with birthDate and gender (women: day + 40)',
+    description:
+      'NIK: 16 digits PPKKCC DDMMYY SSSS; the date part must agree with birthDate and gender (women: day + 40)',
     example: '1671051205950001',
   })
   @IsNikOfHolder()
@@ -141,7 +207,9 @@ export class CreateSeekerDto extends SeekerProfileFields {
   fullName: string;
 
   @ApiProperty({ maxLength: 100, example: 'Palembang' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   birthPlace: string;
 
   @ApiProperty({ format: 'date', example: '1995-05-12' })
@@ -153,7 +221,9 @@ export class CreateSeekerDto extends SeekerProfileFields {
   gender: 'L' | 'P';
 
   @ApiProperty({ maxLength: 500, example: 'Jl. Merdeka No. 10, RT 02 RW 03, Palembang' })
-  @IsString() @MinLength(5) @MaxLength(500)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
   address: string;
 
   @ApiProperty({ enum: EDUCATION_LEVELS, description: 'highest completed level; NONE = primary school not finished' })
@@ -176,10 +246,14 @@ export class RegisterSeekerDto extends CreateSeekerDto {
  */
 export class UpdateSeekerDto extends SeekerProfileFields {
   @ApiPropertyOptional({ maxLength: 500 })
-  @ValidateIf((_, v) => v !== undefined) @IsString() @MinLength(5) @MaxLength(500)
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
   address?: string;
 
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS })
-  @ValidateIf((_, v) => v !== undefined) @IsIn(EDUCATION_LEVELS, { message: EDUCATION_MESSAGE })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(EDUCATION_LEVELS, { message: EDUCATION_MESSAGE })
   educationLevel?: EducationLevel;
 }

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UserReply } from '../../users/user.reply.js';
-import { EDUCATION_LEVELS, GENDERS, MARITAL_STATUSES, type EducationLevel, type MaritalStatus, type WorkExperience } from '../profile.js';
+import {
+  EDUCATION_LEVELS,
+  GENDERS,
+  MARITAL_STATUSES,
+  type EducationLevel,
+  type MaritalStatus,
+  type WorkExperience,
+} from '../profile.js';
 import type { Gender } from '../nik.js';
 
 export class WorkExperienceReply implements WorkExperience {

@@ -73,15 +73,26 @@ const KECAMATAN_MESSAGE = 'kecamatanCode must be a Palembang kecamatan code such
  */
 export class CreateVacancyDto {
   @ApiProperty({ minLength: 3, maxLength: 200, example: 'Operator Forklift' })
-  @IsString() @MinLength(3) @MaxLength(200)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
   title: string;
 
   @ApiProperty({ maxLength: 10000, example: 'Mengoperasikan forklift di gudang distribusi, shift pagi dan malam.' })
-  @IsString() @MinLength(10) @MaxLength(10000)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(10000)
   description: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'KBJI 2014 occupation code: 4 digits', example: '8344' })
-  @IsOptional() @IsString() @Matches(/^\d{4}$/, { message: 'occupationCode must be a 4-digit KBJI 2014 code' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'KBJI 2014 occupation code: 4 digits',
+    example: '8344',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'occupationCode must be a 4-digit KBJI 2014 code' })
   occupationCode?: string;
 
   @ApiProperty({ enum: EDUCATION_LEVELS, description: 'Lowest education accepted (SMA and SMK rank equal)' })
@@ -89,63 +100,111 @@ export class CreateVacancyDto {
   educationMin: EducationLevel;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Teknik Mesin' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   major?: string;
 
   @ApiProperty({ type: [String], maxItems: 30, example: ['forklift', 'K3'] })
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(60, { each: true })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(60, { each: true })
   skills: string[];
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 50, example: 1 })
-  @IsOptional() @IsInt() @Min(0) @Max(50)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
   experienceYearsMin?: number;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 14, maximum: 100, example: 18 })
-  @IsOptional() @IsInt() @Min(14) @Max(100) @NotGreaterThan('ageMax')
+  @IsOptional()
+  @IsInt()
+  @Min(14)
+  @Max(100)
+  @NotGreaterThan('ageMax')
   ageMin?: number;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 14, maximum: 100, example: 35 })
-  @IsOptional() @IsInt() @Min(14) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(14)
+  @Max(100)
   ageMax?: number;
 
   @ApiPropertyOptional({ enum: GENDER_REQUIREMENTS, default: 'ANY' })
-  @IsOptional() @IsIn(GENDER_REQUIREMENTS)
+  @IsOptional()
+  @IsIn(GENDER_REQUIREMENTS)
   genderRequirement?: GenderRequirement;
 
   @ApiProperty({ enum: EMPLOYMENT_TYPES })
   @IsIn(EMPLOYMENT_TYPES)
   employmentType: EmploymentType;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Monthly wage in rupiah', minimum: 0, example: 3500000 })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000) @NotGreaterThan('salaryMax')
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'Monthly wage in rupiah',
+    minimum: 0,
+    example: 3500000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
+  @NotGreaterThan('salaryMax')
   salaryMin?: number;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Monthly wage in rupiah', minimum: 0, example: 4500000 })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000)
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'Monthly wage in rupiah',
+    minimum: 0,
+    example: 4500000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
   salaryMax?: number;
 
   @ApiPropertyOptional({ enum: KECAMATAN_CODES, nullable: true, example: '16.71.05' })
-  @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_MESSAGE })
+  @IsOptional()
+  @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_MESSAGE })
   kecamatanCode?: string;
 
   @ApiProperty({ maxLength: 300, example: 'Gudang KM 12, Jl. Kol. H. Barlian, Palembang' })
-  @IsString() @MinLength(3) @MaxLength(300)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
   location: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, description: 'Number of positions', example: 2 })
-  @IsInt() @Min(1, { message: 'quota must be at least 1' }) @Max(10000)
+  @IsInt()
+  @Min(1, { message: 'quota must be at least 1' })
+  @Max(10000)
   quota: number;
 
-  @ApiProperty({ format: 'date', description: 'Last day applications are taken (Asia/Jakarta), after today', example: '2026-12-31' })
-  @IsCalendarDate() @IsAfterToday('closesAt')
+  @ApiProperty({
+    format: 'date',
+    description: 'Last day applications are taken (Asia/Jakarta), after today',
+    example: '2026-12-31',
+  })
+  @IsCalendarDate()
+  @IsAfterToday('closesAt')
   closesAt: string;
 
   @ApiPropertyOptional({ default: true, description: 'Applicants must hold an ACTIVE AK1 card' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   requiresAk1?: boolean;
 
   @ApiPropertyOptional({ enum: ['OPEN', 'DRAFT'], default: 'OPEN', description: 'DRAFT keeps it unpublished' })
-  @IsOptional() @IsIn(['OPEN', 'DRAFT'])
+  @IsOptional()
+  @IsIn(['OPEN', 'DRAFT'])
   status?: 'OPEN' | 'DRAFT';
 }
 
@@ -155,87 +214,145 @@ export class CreateVacancyDto {
  */
 export class UpdateVacancyDto {
   @ApiPropertyOptional({ minLength: 3, maxLength: 200 })
-  @PresentOrAbsent() @IsString() @MinLength(3) @MaxLength(200)
+  @PresentOrAbsent()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @PresentOrAbsent() @IsString() @MinLength(10) @MaxLength(10000)
+  @PresentOrAbsent()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(10000)
   description?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '8344', description: 'KBJI 2014: 4 digits; null clears it' })
-  @IsOptional() @IsString() @Matches(/^\d{4}$/, { message: 'occupationCode must be a 4-digit KBJI 2014 code' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '8344',
+    description: 'KBJI 2014: 4 digits; null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'occupationCode must be a 4-digit KBJI 2014 code' })
   occupationCode?: string | null;
 
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS })
-  @PresentOrAbsent() @IsIn(EDUCATION_LEVELS, { message: EDUCATION_MESSAGE })
+  @PresentOrAbsent()
+  @IsIn(EDUCATION_LEVELS, { message: EDUCATION_MESSAGE })
   educationMin?: EducationLevel;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   major?: string | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: 30 })
-  @PresentOrAbsent() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(60, { each: true })
+  @PresentOrAbsent()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(60, { each: true })
   skills?: string[];
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 50 })
-  @IsOptional() @IsInt() @Min(0) @Max(50)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
   experienceYearsMin?: number | null;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 14, maximum: 100 })
-  @IsOptional() @IsInt() @Min(14) @Max(100) @NotGreaterThan('ageMax')
+  @IsOptional()
+  @IsInt()
+  @Min(14)
+  @Max(100)
+  @NotGreaterThan('ageMax')
   ageMin?: number | null;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 14, maximum: 100 })
-  @IsOptional() @IsInt() @Min(14) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(14)
+  @Max(100)
   ageMax?: number | null;
 
   @ApiPropertyOptional({ enum: GENDER_REQUIREMENTS })
-  @PresentOrAbsent() @IsIn(GENDER_REQUIREMENTS)
+  @PresentOrAbsent()
+  @IsIn(GENDER_REQUIREMENTS)
   genderRequirement?: GenderRequirement;
 
   @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
-  @PresentOrAbsent() @IsIn(EMPLOYMENT_TYPES)
+  @PresentOrAbsent()
+  @IsIn(EMPLOYMENT_TYPES)
   employmentType?: EmploymentType;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0 })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000) @NotGreaterThan('salaryMax')
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
+  @NotGreaterThan('salaryMax')
   salaryMin?: number | null;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0 })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
   salaryMax?: number | null;
 
   @ApiPropertyOptional({ nullable: true, enum: KECAMATAN_CODES })
-  @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_MESSAGE })
+  @IsOptional()
+  @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_MESSAGE })
   kecamatanCode?: string | null;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @PresentOrAbsent() @IsString() @MinLength(3) @MaxLength(300)
+  @PresentOrAbsent()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
   location?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, description: 'Never below the positions already filled (422 QUOTA_BELOW_FILLED)' })
-  @PresentOrAbsent() @IsInt() @Min(1, { message: 'quota must be at least 1' }) @Max(10000)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 10000,
+    description: 'Never below the positions already filled (422 QUOTA_BELOW_FILLED)',
+  })
+  @PresentOrAbsent()
+  @IsInt()
+  @Min(1, { message: 'quota must be at least 1' })
+  @Max(10000)
   quota?: number;
 
   @ApiPropertyOptional({ format: 'date', example: '2026-12-31' })
-  @PresentOrAbsent() @IsCalendarDate() @IsAfterToday('closesAt')
+  @PresentOrAbsent()
+  @IsCalendarDate()
+  @IsAfterToday('closesAt')
   closesAt?: string;
 
   @ApiPropertyOptional()
-  @PresentOrAbsent() @IsBoolean()
+  @PresentOrAbsent()
+  @IsBoolean()
   requiresAk1?: boolean;
 }
 
 export class CloseVacancyDto {
   @ApiPropertyOptional({ maxLength: 500, example: 'Posisi sudah diisi dari internal' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }
 
 export class EmployerVacancyQuery extends PageQuery {
   @ApiPropertyOptional({ enum: VACANCY_STATUSES })
-  @IsOptional() @IsIn(VACANCY_STATUSES)
+  @IsOptional()
+  @IsIn(VACANCY_STATUSES)
   status?: VacancyStatus;
 }
 
@@ -246,35 +363,63 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class VacancySearchQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Every word must appear (any order, any case) in title, description, skills or employer name', maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({
+    description: 'Every word must appear (any order, any case) in title, description, skills or employer name',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: EDUCATION_LEVELS, description: 'Open to someone with this level: educationMin at or below it' })
-  @IsOptional() @IsIn(EDUCATION_LEVELS, { message: `educationLevel must be one of ${EDUCATION_LEVELS.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: EDUCATION_LEVELS,
+    description: 'Open to someone with this level: educationMin at or below it',
+  })
+  @IsOptional()
+  @IsIn(EDUCATION_LEVELS, { message: `educationLevel must be one of ${EDUCATION_LEVELS.join(', ')}` })
   educationLevel?: EducationLevel;
 
   @ApiPropertyOptional({ enum: KECAMATAN_CODES })
-  @IsOptional() @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_MESSAGE })
+  @IsOptional()
+  @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_MESSAGE })
   kecamatanCode?: string;
 
   @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
-  @IsOptional() @IsIn(EMPLOYMENT_TYPES)
+  @IsOptional()
+  @IsIn(EMPLOYMENT_TYPES)
   employmentType?: EmploymentType;
 
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional() @Transform(queryBoolean) @IsBoolean({ message: 'requiresAk1 must be true or false' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'requiresAk1 must be true or false' })
   requiresAk1?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'Rupiah a month the seeker wants at least: vacancies whose top of range (salaryMax, else salaryMin) reaches it', minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000_000)
+  @ApiPropertyOptional({
+    type: 'integer',
+    description:
+      'Rupiah a month the seeker wants at least: vacancies whose top of range (salaryMax, else salaryMin) reaches it',
+    minimum: 0,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
   salaryMin?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'employerId must be an id' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'employerId must be an id' })
   employerId?: string;
 
-  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'newest', description: 'newest published first; closing soonest first; highest salary first' })
-  @IsOptional() @IsIn(SEARCH_SORTS)
+  @ApiPropertyOptional({
+    enum: SEARCH_SORTS,
+    default: 'newest',
+    description: 'newest published first; closing soonest first; highest salary first',
+  })
+  @IsOptional()
+  @IsIn(SEARCH_SORTS)
   sort?: SearchSort;
 }

@@ -107,7 +107,8 @@ export class VacancyReply {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 0,
-    description: 'job seekers the labour office referred to it; only for its employer and officers (not in public search)',
+    description:
+      'job seekers the labour office referred to it; only for its employer and officers (not in public search)',
     example: 3,
   })
   referrals?: number;
@@ -120,7 +121,11 @@ export class VacancyFacetsReply {
   @ApiProperty({ ...COUNTS, example: { FULL_TIME: 12, CONTRACT: 3 } })
   employmentType: Record<string, number>;
 
-  @ApiProperty({ ...COUNTS, description: 'vacancies without a kecamatan count under UNSPECIFIED', example: { '16.71.05': 4, UNSPECIFIED: 1 } })
+  @ApiProperty({
+    ...COUNTS,
+    description: 'vacancies without a kecamatan count under UNSPECIFIED',
+    example: { '16.71.05': 4, UNSPECIFIED: 1 },
+  })
   kecamatanCode: Record<string, number>;
 
   @ApiProperty({ ...COUNTS, example: { SMA: 8, S1: 7 } })

@@ -41,7 +41,12 @@ export function HireForm({ c, applicationId, applicantName, vacancy, today, idem
           hint={t('hint.startDate')}
           idPrefix={applicationId}
         />
-        <Field name="position" label={t('field.position')} values={{ position: vacancy.title }} idPrefix={applicationId} />
+        <Field
+          name="position"
+          label={t('field.position')}
+          values={{ position: vacancy.title }}
+          idPrefix={applicationId}
+        />
         <Field
           name="confirm"
           label={t('employer.hireConfirm', { name: applicantName })}

@@ -30,7 +30,9 @@ export function OurVacanciesPage({ c, vm }: { c: ConsoleContext; vm: OurVacancie
         </p>
       ) : (
         <Notice kind="warning">
-          {escapeHtml(t(vm.companyStatus === 'SUSPENDED' ? 'employer.postSuspended' : 'employer.postAfterVerification'))}{' '}
+          {escapeHtml(
+            t(vm.companyStatus === 'SUSPENDED' ? 'employer.postSuspended' : 'employer.postAfterVerification'),
+          )}{' '}
           <a href="/perusahaan" safe>
             {t('errpage.companyStatus')}
           </a>

@@ -35,8 +35,7 @@ export function VacancyFormPage({ c, vm }: { c: ConsoleContext; vm: VacancyFormV
       <h1 safe>{title}</h1>
       {vacancy ? (
         <p>
-          <StatusBadge t={t} group="vacancy" code={vacancy.status} />{' '}
-          {escapeHtml(quotaFilled(t, vacancy))}
+          <StatusBadge t={t} group="vacancy" code={vacancy.status} /> {escapeHtml(quotaFilled(t, vacancy))}
         </p>
       ) : (
         ''

@@ -14,7 +14,16 @@ import { Pager } from '../shared/Pager.js';
 import { auditSentence } from './audit-sentence.js';
 
 /** The kinds of object the log can be narrowed to, in the order the filter offers them. */
-export const AUDIT_ENTITY_TYPES = ['employer', 'seeker', 'card', 'vacancy', 'application', 'placement', 'referral', 'user'];
+export const AUDIT_ENTITY_TYPES = [
+  'employer',
+  'seeker',
+  'card',
+  'vacancy',
+  'application',
+  'placement',
+  'referral',
+  'user',
+];
 
 export interface AuditRow {
   event: AuditEventView;
@@ -66,7 +75,14 @@ export function AuditPage({ c, vm }: { c: ConsoleContext; vm: AuditView }): JSX.
         {values.entityId ? <Hidden name="entityId" value={values.entityId} /> : ''}
         {values.actorId ? <Hidden name="actorId" value={values.actorId} /> : ''}
         <div class="grid2">
-          <Field name="entityType" label={labels.entityType} type="select" values={values} errors={errors} options={types} />
+          <Field
+            name="entityType"
+            label={labels.entityType}
+            type="select"
+            values={values}
+            errors={errors}
+            options={types}
+          />
           <div></div>
           <Field name="from" label={labels.from} type="date" values={values} errors={errors} />
           <Field name="to" label={labels.to} type="date" values={values} errors={errors} />
@@ -93,7 +109,9 @@ export function AuditPage({ c, vm }: { c: ConsoleContext; vm: AuditView }): JSX.
                 {escapeHtml(auditSentence(t, e, subjects))}
                 <br />
                 <a class="meta" href={link({ entityType: e.entityType, entityId: e.entityId })} safe>
-                  {t('audit.historyOf', { what: t.has(`entity.${e.entityType}`) ? t.label('entity', e.entityType) : t('audit.object') })}
+                  {t('audit.historyOf', {
+                    what: t.has(`entity.${e.entityType}`) ? t.label('entity', e.entityType) : t('audit.object'),
+                  })}
                 </a>
               </td>
               <td>

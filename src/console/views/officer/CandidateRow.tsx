@@ -4,7 +4,15 @@ import { matchReason } from '../shared/phrases.js';
 import { ReferForm } from './ReferForm.js';
 
 /** A ranked candidate for a vacancy: who, their card, the score and why; "Rujuk…" when `referTo` is set. */
-export function CandidateRow({ c, x, referTo }: { c: ConsoleContext; x: Candidate; referTo: string | null }): JSX.Element {
+export function CandidateRow({
+  c,
+  x,
+  referTo,
+}: {
+  c: ConsoleContext;
+  x: Candidate;
+  referTo: string | null;
+}): JSX.Element {
   const t = c.t;
   const reasons = (codes: string[]) => codes.map((m) => matchReason(t, m)).join(', ');
   return (

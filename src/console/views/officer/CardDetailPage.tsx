@@ -47,7 +47,10 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
           )}
         </Fact>
         {card.reason ? (
-          <Fact label={t(card.status === 'REJECTED' ? 'card.rejectedReason' : 'card.revokedReason')} text={card.reason} />
+          <Fact
+            label={t(card.status === 'REJECTED' ? 'card.rejectedReason' : 'card.revokedReason')}
+            text={card.reason}
+          />
         ) : (
           ''
         )}

@@ -38,9 +38,7 @@ export function CardQueuePage({ c, vm }: { c: ConsoleContext; vm: CardListView }
                 <span class="meta" safe>{`NIK ${holder.nik}`}</span>
               </td>
               <td>
-                {escapeHtml(
-                  `${holder.birthPlace}, ${t.date(holder.birthDate)} · ${t.label('gender', holder.gender)}`,
-                )}
+                {escapeHtml(`${holder.birthPlace}, ${t.date(holder.birthDate)} · ${t.label('gender', holder.gender)}`)}
                 <br />
                 <span class="meta" safe>
                   {`${t.label('education', holder.educationLevel)} · ${t.kecamatan(holder.kecamatanCode)}`}

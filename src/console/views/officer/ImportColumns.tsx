@@ -1,7 +1,18 @@
 import type { MessageKey, Translator } from '../../i18n/i18n.js';
 import { DataTable } from '../shared/DataTable.js';
 
-const REQUIRED = ['cardNumber', 'nik', 'fullName', 'birthPlace', 'birthDate', 'gender', 'address', 'educationLevel', 'issuedAt', 'status'];
+const REQUIRED = [
+  'cardNumber',
+  'nik',
+  'fullName',
+  'birthPlace',
+  'birthDate',
+  'gender',
+  'address',
+  'educationLevel',
+  'issuedAt',
+  'status',
+];
 const OPTIONAL = [
   'expiresAt',
   'nextReportDue',
@@ -34,7 +45,11 @@ export function ImportColumns({ t }: { t: Translator }): JSX.Element {
         {t('import.columns')}
       </p>
       <DataTable
-        columns={[{ label: t('import.column') }, { label: t('import.columnMeaning') }, { label: t('import.columnRequired') }]}
+        columns={[
+          { label: t('import.column') },
+          { label: t('import.columnMeaning') },
+          { label: t('import.columnRequired') },
+        ]}
         stacked={false}
       >
         {REQUIRED.map((n) => row(n, true))}

@@ -17,11 +17,7 @@ export function IpkTabs(props: { c: ConsoleContext; current: IpkReportKind; year
       <ul>
         {TABS.map(([kind, href, key]) => (
           <li>
-            <a
-              href={`${href}?year=${year}&month=${month}`}
-              aria-current={kind === current ? 'page' : undefined}
-              safe
-            >
+            <a href={`${href}?year=${year}&month=${month}`} aria-current={kind === current ? 'page' : undefined} safe>
               {c.t(key)}
             </a>
           </li>

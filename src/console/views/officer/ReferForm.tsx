@@ -23,6 +23,7 @@ export function ReferForm({ c, vacancyId, seeker }: ReferFormProps): JSX.Element
         method="post"
         action={`/petugas/lowongan/${vacancyId}/rujuk`}
         class="stack"
+        novalidate
         data-confirm={t('referral.referConfirm', { name: seeker.fullName })}
       >
         <CsrfField c={c} />

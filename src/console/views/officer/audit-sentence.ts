@@ -8,7 +8,11 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ?
 /** The fields an edit changed, by their labels on the forms ("Gaji terendah, Batas lamaran"). */
 function changedFields(t: Translator, e: AuditEventView): string {
   const keys = Array.isArray(e.after?.fields) ? (e.after.fields as unknown[]) : Object.keys(e.after ?? {});
-  const labels: Record<string, MessageKey> = { ...SEEKER_LABEL_KEYS, ...VACANCY_LABEL_KEYS, experience: 'experience.title' };
+  const labels: Record<string, MessageKey> = {
+    ...SEEKER_LABEL_KEYS,
+    ...VACANCY_LABEL_KEYS,
+    experience: 'experience.title',
+  };
   const named = keys.filter((k): k is string => typeof k === 'string' && k in labels).map((k) => t(labels[k]));
   return named.length ? named.join(', ') : t('audit.someFields');
 }
@@ -37,14 +41,16 @@ export function auditSentence(t: Translator, e: AuditEventView, s: AuditSubjects
   let action = e.action;
   // Who registered a job seeker: the person themself online, or an officer at the counter.
   if (action === 'seeker.registered' && after.channel === 'WALK_IN') action = 'seeker.registeredWalkIn';
-  if (action === 'application.consent_changed') action = after.shareContact ? 'application.consentGiven' : 'application.consentWithdrawn';
+  if (action === 'application.consent_changed')
+    action = after.shareContact ? 'application.consentGiven' : 'application.consentWithdrawn';
   const key = `auditSentence.${action}`;
   const sentence = t.has(key)
     ? t(key as MessageKey, params)
     : t('auditSentence.other', {
         actor,
         what: t.has(`auditAction.${e.action}`) ? t.label('auditAction', e.action) : t('audit.otherAction'),
-        object: `${t.has(`entity.${e.entityType}`) ? t.label('entity', e.entityType) : ''} ${s.vacancy ?? s.employer ?? s.seeker ?? s.user ?? s.card ?? ''}`.trim(),
+        object:
+          `${t.has(`entity.${e.entityType}`) ? t.label('entity', e.entityType) : ''} ${s.vacancy ?? s.employer ?? s.seeker ?? s.user ?? s.card ?? ''}`.trim(),
       });
   const reason = text(after.reason) ?? text(after.note);
   return reason ? `${sentence} ${t('auditSentence.reason', { reason })}` : sentence;

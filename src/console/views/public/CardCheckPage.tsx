@@ -22,7 +22,11 @@ export function CardCheckPage({ c, check }: { c: ConsoleContext; check: PublicCh
       <h1 safe>{t('check.title')}</h1>
       {check ? (
         <>
-          <section class={['result', check.valid ? 'valid' : check.result === 'NOT_FOUND' ? 'mismatch' : 'invalid']} role="status" aria-live="polite">
+          <section
+            class={['result', check.valid ? 'valid' : check.result === 'NOT_FOUND' ? 'mismatch' : 'invalid']}
+            role="status"
+            aria-live="polite"
+          >
             <p class="big" safe>
               {checkHeadline(t, check.result)}
             </p>

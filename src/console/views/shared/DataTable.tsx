@@ -21,9 +21,11 @@ export interface DataTableProps {
 
 /** A table that scrolls sideways when it does not fit, with a simple one-row header. */
 export function DataTable({ columns, stacked = true, caption, label, children }: DataTableProps): JSX.Element {
+  // A named region only when there is a name: unnamed regions would be landmarks alike.
+  const name = caption ?? label;
   return (
     // Focusable, so a table wider than the screen can be scrolled from the keyboard too.
-    <div class="table-wrap" tabindex="0" role="region" aria-label={caption ?? label}>
+    <div class="table-wrap" tabindex="0" role={name ? 'region' : undefined} aria-label={name}>
       <table class={stacked ? 'stacked' : undefined}>
         {caption ? (
           <caption class="meta" safe>
