@@ -22,8 +22,8 @@ import { Card, type CardStatus } from './card.entity.js';
 import { CsvSyntaxError, parseCsv } from './csv.js';
 import type { ImportReportReply } from './dto/card.reply.js';
 
-/** Columns of the import file (docs/cards-import.md). */
-const REQUIRED = [
+/** Columns of the import file (docs/cards-import.md): these must be there, … */
+export const IMPORT_REQUIRED_COLUMNS = [
   'cardNumber',
   'nik',
   'fullName',
@@ -35,7 +35,8 @@ const REQUIRED = [
   'issuedAt',
   'status',
 ] as const;
-const OPTIONAL = [
+/** … and these may. */
+export const IMPORT_OPTIONAL_COLUMNS = [
   'expiresAt',
   'nextReportDue',
   'maritalStatus',
@@ -219,13 +220,15 @@ export class CardImportService {
   }
 
   private readHeader(fields: string[]): string[] {
-    const known = new Map<string, string>([...REQUIRED, ...OPTIONAL].map((c) => [c.toLowerCase(), c]));
+    const known = new Map<string, string>(
+      [...IMPORT_REQUIRED_COLUMNS, ...IMPORT_OPTIONAL_COLUMNS].map((c) => [c.toLowerCase(), c]),
+    );
     const columns = fields.map((f) => known.get(f.trim().toLowerCase()) ?? f.trim());
     const problems: ImportProblem[] = [];
     for (const c of columns)
       if (!known.has(c.toLowerCase()))
         problems.push({ code: 'unknownColumn', params: { column: c }, message: `unknown column "${c}"` });
-    for (const c of REQUIRED)
+    for (const c of IMPORT_REQUIRED_COLUMNS)
       if (!columns.includes(c))
         problems.push({ code: 'missingColumn', params: { column: c }, message: `missing column "${c}"` });
     if (new Set(columns).size !== columns.length)

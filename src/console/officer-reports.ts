@@ -6,7 +6,7 @@ import { csvLine } from '../common/http/csv.js';
 import { EDUCATION_LEVELS } from '../common/reference/education.js';
 import { MonthQuery, ParticipationQuery, PeriodQuery } from '../monitoring/dto/monitoring.dto.js';
 import { flowTableToCsvRows } from '../monitoring/ipk-report.js';
-import { MonitoringService, type ParticipationRow } from '../monitoring/monitoring.service.js';
+import { MonitoringService, PARTICIPATION_COLUMNS } from '../monitoring/monitoring.service.js';
 import { ReportsService } from '../monitoring/reports.service.js';
 import { AGE_BANDS } from '../statistics/labour-event.entity.js';
 import type { MessageKey } from './i18n/i18n.js';
@@ -15,23 +15,6 @@ import type { DashboardView } from './views/officer/DashboardPage.js';
 import type { EducationReportView, FlowColumn } from './views/officer/EducationReportPage.js';
 import type { IpkView, SexCells } from './views/officer/IpkPage.js';
 import type { OutreachView } from './views/officer/OutreachPage.js';
-
-/** The outreach list's columns, as GET /monitoring/employers?participating=false&format=csv has them. */
-const OUTREACH_COLUMNS: (keyof ParticipationRow)[] = [
-  'employerId',
-  'legalName',
-  'status',
-  'kbli',
-  'kecamatanCode',
-  'phone',
-  'vacanciesPosted',
-  'vacanciesRequiringAk1',
-  'validations',
-  'applicationsReceived',
-  'hires',
-  'lastActivityAt',
-  'participating',
-];
 
 type IpkReport = Awaited<ReturnType<ReportsService['ipkIII1']>>;
 type FlowTable = Record<string, Record<string, SexCells>>;
@@ -135,10 +118,10 @@ export class OfficerReports {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="penjangkauan-${from}-${to}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
-    let out = csvLine(OUTREACH_COLUMNS);
+    let out = csvLine(PARTICIPATION_COLUMNS);
     for (let page = 1; ; page++) {
       const list = await this.monitoring.employers(this.outreachQuery(from, to, page, 100));
-      for (const row of list.items) out += csvLine(OUTREACH_COLUMNS.map((k) => row[k]));
+      for (const row of list.items) out += csvLine(PARTICIPATION_COLUMNS.map((k) => row[k]));
       if (page * 100 >= list.total) break;
     }
     res.send(out);

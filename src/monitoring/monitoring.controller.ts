@@ -4,7 +4,7 @@ import { Roles } from '../common/auth/decorators.js';
 import { CsvColumns, CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
 import { MonthQuery, ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
 import { flowTableToCsvRows } from './ipk-report.js';
-import { MonitoringService, type MonitoringSummary } from './monitoring.service.js';
+import { MonitoringService, PARTICIPATION_COLUMNS, type MonitoringSummary } from './monitoring.service.js';
 import { ReportsService } from './reports.service.js';
 import {
   IpkIII1Reply,
@@ -14,22 +14,6 @@ import {
   MonitoringSummaryReply,
   ParticipationPage,
 } from './dto/monitoring.reply.js';
-
-const PARTICIPATION_COLUMNS = [
-  'employerId',
-  'legalName',
-  'status',
-  'kbli',
-  'kecamatanCode',
-  'phone',
-  'vacanciesPosted',
-  'vacanciesRequiringAk1',
-  'validations',
-  'applicationsReceived',
-  'hires',
-  'lastActivityAt',
-  'participating',
-];
 
 /** A report as CSV: one line per row of each part, its cells as columns (`20-29.L`, `total.LP`, …). */
 const reportRows = (r: Record<string, unknown>) =>

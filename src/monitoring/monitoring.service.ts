@@ -16,6 +16,23 @@ export type MonitoringSummary = MonitoringSummaryReply;
 /** One description of this reply: the class `ParticipationRowReply` (OpenAPI and code alike). */
 export type ParticipationRow = ParticipationRowReply;
 
+/** The participation table's columns, in order (its CSV export and the console's outreach list). */
+export const PARTICIPATION_COLUMNS: (keyof ParticipationRow)[] = [
+  'employerId',
+  'legalName',
+  'status',
+  'kbli',
+  'kecamatanCode',
+  'phone',
+  'vacanciesPosted',
+  'vacanciesRequiringAk1',
+  'validations',
+  'applicationsReceived',
+  'hires',
+  'lastActivityAt',
+  'participating',
+];
+
 const n = (v: unknown): number => Number(v ?? 0);
 
 /** A datetime as either driver returns it (Date from mysql2, `YYYY-MM-DD HH:MM:SS.mmm` UTC from SQLite). */

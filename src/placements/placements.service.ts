@@ -9,22 +9,14 @@ import { forbidden, invalidTransition, validationFailed } from '../common/domain
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { uniqueViolation } from '../database/transactions.js';
 import type { PlacementListQuery } from './dto/placement.dto.js';
-import { Placement, toPlacementView, type PlacementSource, type PlacementView } from './placement.entity.js';
+import type { Hire } from './hire.service.js';
+import { Placement, toPlacementView, type PlacementView } from './placement.entity.js';
 import { newPlacementRow } from './placement-rows.js';
 
 /** A placement about to be written: the hire's facts and the card it closed, if any. */
-export interface NewPlacement {
-  actor: AuthUser;
-  seekerId: string;
-  employerId: string | null;
-  employerName: string;
-  vacancyId: string | null;
-  applicationId: string | null;
+export interface NewPlacement extends Hire {
   cardId: string | null;
   cardNumber: string | null;
-  startDate: string;
-  position: string | null;
-  source: PlacementSource;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination.js';
-import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
+import { PeriodPageQuery } from '../../common/http/period-query.js';
 import { VALIDATION_RESULTS, type ValidationResult } from '../card-validation.entity.js';
 
 export class ValidateCardDto {
@@ -27,18 +26,7 @@ export class ValidateCredentialDto {
   token: string;
 }
 
-export class CardValidationQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'first day (inclusive, Asia/Jakarta)' })
-  @IsOptional()
-  @IsPeriodDate('from')
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date', description: 'last day (inclusive, Asia/Jakarta)' })
-  @IsOptional()
-  @IsPeriodDate('to')
-  @NotBeforeFrom()
-  to?: string;
-
+export class CardValidationQuery extends PeriodPageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'officers: one employer only' })
   @IsOptional()
   @IsUUID('all', { message: 'employerId must be an employer id' })

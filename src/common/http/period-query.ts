@@ -1,4 +1,6 @@
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, registerDecorator, type ValidationArguments } from 'class-validator';
+import { PageQuery } from './pagination.js';
 import { isPeriodDate, PERIOD_FIRST_YEAR, PERIOD_LAST_YEAR } from '../dates.js';
 
 /**
@@ -34,4 +36,18 @@ export function NotBeforeFrom(): PropertyDecorator {
         defaultMessage: () => 'to must not be before from',
       },
     });
+}
+
+/** A page of a list filtered by a period: `from` and `to`, calendar days in Asia/Jakarta, both inclusive. */
+export class PeriodPageQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-01', description: 'first day (Asia/Jakarta), inclusive' })
+  @IsOptional()
+  @IsPeriodDate('from')
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-30', description: 'last day (Asia/Jakarta), inclusive' })
+  @IsOptional()
+  @IsPeriodDate('to')
+  @NotBeforeFrom()
+  to?: string;
 }

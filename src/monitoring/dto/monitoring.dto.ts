@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination.js';
-import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
+import { IsPeriodDate, NotBeforeFrom, PeriodPageQuery } from '../../common/http/period-query.js';
 import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EMPLOYER_STATUSES, type EmployerStatus } from '../../employers/employer.entity.js';
 
@@ -38,18 +37,7 @@ export const EMPLOYER_SORTS = [
 ] as const;
 export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
 
-export class ParticipationQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-11-01' })
-  @IsOptional()
-  @IsPeriodDate('from')
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-11-30' })
-  @IsOptional()
-  @IsPeriodDate('to')
-  @NotBeforeFrom()
-  to?: string;
-
+export class ParticipationQuery extends PeriodPageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: '`false` is the outreach list' })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'participating must be true or false' })

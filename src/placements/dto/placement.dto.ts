@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination.js';
-import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
+import { PeriodPageQuery } from '../../common/http/period-query.js';
 import { PLACEMENT_SOURCES, type PlacementSource } from '../placement.entity.js';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,18 +69,7 @@ export class SelfReportDto {
   employerId?: string;
 }
 
-export class PlacementListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-11-01' })
-  @IsOptional()
-  @IsPeriodDate('from')
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-11-30' })
-  @IsOptional()
-  @IsPeriodDate('to')
-  @NotBeforeFrom()
-  to?: string;
-
+export class PlacementListQuery extends PeriodPageQuery {
   @ApiPropertyOptional({ enum: PLACEMENT_SOURCES })
   @IsOptional()
   @IsIn(PLACEMENT_SOURCES)

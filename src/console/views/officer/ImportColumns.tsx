@@ -1,31 +1,6 @@
 import type { MessageKey, Translator } from '../../i18n/i18n.js';
+import { IMPORT_OPTIONAL_COLUMNS, IMPORT_REQUIRED_COLUMNS } from '../../../cards/card-import.service.js';
 import { DataTable } from '../shared/DataTable.js';
-
-const REQUIRED = [
-  'cardNumber',
-  'nik',
-  'fullName',
-  'birthPlace',
-  'birthDate',
-  'gender',
-  'address',
-  'educationLevel',
-  'issuedAt',
-  'status',
-];
-const OPTIONAL = [
-  'expiresAt',
-  'nextReportDue',
-  'maritalStatus',
-  'phone',
-  'kecamatanCode',
-  'major',
-  'graduationYear',
-  'skills',
-  'placementEmployerName',
-  'placementStartDate',
-  'statusReason',
-];
 
 /** The columns of the import file, what each holds and whether it must be there (folded). */
 export function ImportColumns({ t }: { t: Translator }): JSX.Element {
@@ -52,8 +27,8 @@ export function ImportColumns({ t }: { t: Translator }): JSX.Element {
         ]}
         stacked={false}
       >
-        {REQUIRED.map((n) => row(n, true))}
-        {OPTIONAL.map((n) => row(n, false))}
+        {IMPORT_REQUIRED_COLUMNS.map((n) => row(n, true))}
+        {IMPORT_OPTIONAL_COLUMNS.map((n) => row(n, false))}
       </DataTable>
     </details>
   );

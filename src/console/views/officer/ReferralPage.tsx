@@ -1,11 +1,9 @@
+import { VacancyHeading } from '../public/VacancyHeading.js';
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { ReferralView } from '../../view-models/vacancies.js';
 import { DataTable } from '../shared/DataTable.js';
-import { Flash } from '../shared/Flash.js';
 import { Layout } from '../shared/Layout.js';
 import { Pager } from '../shared/Pager.js';
-import { StatusBadge } from '../shared/StatusBadge.js';
-import { VacancyFacts } from '../public/VacancyFacts.js';
 import { ReferredTable } from '../referrals/ReferredTable.js';
 import { CandidateRow } from './CandidateRow.js';
 import { CloseVacancyForm } from './CloseVacancyForm.js';
@@ -32,20 +30,7 @@ export function ReferralPage({ c, vm }: { c: ConsoleContext; vm: ReferralView })
           {`← ${t('nav.officerVacancies')}`}
         </a>
       </p>
-      <h1 safe>{v.title}</h1>
-      <Flash c={c} flash={vm.flash} />
-      <p>
-        <StatusBadge t={t} group="vacancy" code={v.status} />
-        {v.requiresAk1 ? (
-          <>
-            {' '}
-            <strong safe>{t('vacancy.requiresAk1')}</strong>
-          </>
-        ) : (
-          ''
-        )}
-      </p>
-      <VacancyFacts t={t} v={v} />
+      <VacancyHeading c={c} v={v} flash={vm.flash} />
       <h2 safe>{t('referral.title')}</h2>
       <p safe>{t('referral.intro')}</p>
       <p role="status" safe>

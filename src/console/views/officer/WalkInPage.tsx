@@ -4,9 +4,7 @@ import { CsrfField } from '../shared/CsrfField.js';
 import { ErrorSummary } from '../shared/ErrorSummary.js';
 import { seekerLabels } from '../shared/labels.js';
 import { Layout } from '../shared/Layout.js';
-import { ExperienceFields } from '../seeker/ExperienceFields.js';
-import { SeekerIdentityFields } from '../seeker/SeekerIdentityFields.js';
-import { SeekerProfileFields } from '../seeker/SeekerProfileFields.js';
+import { SeekerRecordFieldsets } from '../seeker/SeekerRecordFieldsets.js';
 
 /** The walk-in registration at the counter: the seeker's identity, profile and work experience (POST /seekers). */
 export function WalkInPage({ c, form }: { c: ConsoleContext; form: FormState }): JSX.Element {
@@ -20,18 +18,7 @@ export function WalkInPage({ c, form }: { c: ConsoleContext; form: FormState }):
       <ErrorSummary c={c} errors={errors} labels={labels} problem={form.problem} />
       <form method="post" action="/petugas/pencari-kerja/baru" class="stack" novalidate>
         <CsrfField c={c} />
-        <fieldset>
-          <legend safe>{t('register.identity')}</legend>
-          <SeekerIdentityFields c={c} values={values} errors={errors} labels={labels} />
-        </fieldset>
-        <fieldset>
-          <legend safe>{t('register.profile')}</legend>
-          <SeekerProfileFields c={c} values={values} errors={errors} labels={labels} />
-        </fieldset>
-        <fieldset>
-          <legend safe>{t('experience.title')}</legend>
-          <ExperienceFields c={c} values={values} errors={errors} />
-        </fieldset>
+        <SeekerRecordFieldsets c={c} values={values} errors={errors} labels={labels} />
         <div class="actions">
           <button class="btn primary" type="submit" safe>
             {t('walkIn.submit')}

@@ -5,9 +5,7 @@ import { ErrorSummary } from '../shared/ErrorSummary.js';
 import { Field } from '../shared/Field.js';
 import { seekerLabels } from '../shared/labels.js';
 import { Layout } from '../shared/Layout.js';
-import { ExperienceFields } from '../seeker/ExperienceFields.js';
-import { SeekerIdentityFields } from '../seeker/SeekerIdentityFields.js';
-import { SeekerProfileFields } from '../seeker/SeekerProfileFields.js';
+import { SeekerRecordFieldsets } from '../seeker/SeekerRecordFieldsets.js';
 
 /** A job seeker registers themself: identity, profile, work experience and the account. */
 export function RegisterSeekerPage({ c, form }: { c: ConsoleContext; form: FormState }): JSX.Element {
@@ -21,18 +19,7 @@ export function RegisterSeekerPage({ c, form }: { c: ConsoleContext; form: FormS
       <ErrorSummary c={c} errors={errors} labels={labels} problem={form.problem} />
       <form method="post" action="/daftar/pencari-kerja" class="stack" novalidate>
         <CsrfField c={c} />
-        <fieldset>
-          <legend safe>{t('register.identity')}</legend>
-          <SeekerIdentityFields c={c} values={values} errors={errors} labels={labels} />
-        </fieldset>
-        <fieldset>
-          <legend safe>{t('register.profile')}</legend>
-          <SeekerProfileFields c={c} values={values} errors={errors} labels={labels} />
-        </fieldset>
-        <fieldset>
-          <legend safe>{t('experience.title')}</legend>
-          <ExperienceFields c={c} values={values} errors={errors} />
-        </fieldset>
+        <SeekerRecordFieldsets c={c} values={values} errors={errors} labels={labels} />
         <fieldset>
           <legend safe>{t('register.account')}</legend>
           <Field

@@ -1,13 +1,11 @@
+import { VacancyHeading } from './VacancyHeading.js';
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { VacancyPageView } from '../../view-models/vacancies.js';
-import { Flash } from '../shared/Flash.js';
 import { Layout } from '../shared/Layout.js';
 import { Notice } from '../shared/Notice.js';
 import { vacancySummary } from '../shared/phrases.js';
-import { StatusBadge } from '../shared/StatusBadge.js';
 import { ApplyForm } from './ApplyForm.js';
 import { AlreadyApplied } from './AlreadyApplied.js';
-import { VacancyFacts } from './VacancyFacts.js';
 import { VacancyMeta } from './VacancyMeta.js';
 
 /** A vacancy with every field of the legal report; job seekers apply here. */
@@ -27,20 +25,7 @@ export function VacancyPage({ c, vm }: { c: ConsoleContext; vm: VacancyPageView 
           {`← ${t('vacancy.backToSearch')}`}
         </a>
       </p>
-      <h1 safe>{v.title}</h1>
-      <Flash c={c} flash={vm.flash} />
-      <p>
-        <StatusBadge t={t} group="vacancy" code={v.status} />
-        {v.requiresAk1 ? (
-          <>
-            {' '}
-            <strong safe>{t('vacancy.requiresAk1')}</strong>
-          </>
-        ) : (
-          ''
-        )}
-      </p>
-      <VacancyFacts t={t} v={v} />
+      <VacancyHeading c={c} v={v} flash={vm.flash} />
       <h2 safe>{t('field.description')}</h2>
       <div class="prose">
         {v.description.split(/\n+/).map((p) => (
