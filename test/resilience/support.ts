@@ -36,8 +36,9 @@ export const OFFICER = { email: 'resilience.officer@disnaker.test', password: PA
 const SERVICE_ENV: Record<string, string> = {
   NODE_ENV: 'development',
   JWT_SECRET: 'resilience-only-jwt-secret-0123456789abcdef',
-  DATA_KEY: '0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0',
+  DATA_KEY: 'd7c34af6e033e3008c18639d8d33f7e5cf4941fa8c6c2e60352da396c690fd6c',
   VALIDATION_RATE_LIMIT: '1000000',
+  CARD_MISMATCH_LIMIT: '1000000',
   REGISTRATION_RATE_LIMIT: '1000000',
   LOGIN_FAILURE_LIMIT_PER_ADDRESS: '1000000',
   ACCESS_TOKEN_TTL_SECONDS: '3600',
