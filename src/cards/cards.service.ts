@@ -242,7 +242,7 @@ export class CardsService {
 
   /**
    * A hire closes the seeker's active card as placed ("Diterima di … / TMT …"). Answers the card that
-   * closed, or null when the seeker held no active card (a self-report, or a walk-in hire without one).
+   * closed, or null when the seeker held no card active today (one past its expiry date is written EXPIRED).
    */
   async closeAsPlaced(
     m: EntityManager,
@@ -253,6 +253,11 @@ export class CardsService {
     const card = await m.findOne(Card, { where: { seekerId, status: 'ACTIVE' } });
     if (!card) return null;
     const now = this.clock.now();
+    // A card past its expiry date is EXPIRED, not placed: written so here, as the daily job would.
+    if (!isCardActive(card, this.clock.today())) {
+      await this.expire(m, card.id, now);
+      return null;
+    }
     const res = await m.update(
       Card,
       { id: card.id, status: 'ACTIVE' },
