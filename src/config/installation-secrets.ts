@@ -38,9 +38,10 @@ function isComplete(v: unknown): v is InstallationSecrets {
 export function installationSecrets(dataDir: string): { secrets: InstallationSecrets; path: string; created: boolean } {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, SECRETS_FILE);
-  const fresh = generate();
   try {
     const fd = openSync(path, 'wx', 0o600);
+    // Made only by the start that creates the file; every other start reads it.
+    const fresh = generate();
     try {
       writeSync(fd, JSON.stringify(fresh, null, 2) + '\n');
     } finally {

@@ -1,11 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startApp, type TestApp } from '../support/app';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { TestApp } from '../support/app';
 import {
   makeOfficer,
-  PASSWORD,
   postVacancy,
   seekerWithActiveCard,
   uniq,
@@ -14,6 +10,7 @@ import {
   type SeekerSession,
   type Session,
 } from '../support/factories';
+import { pageProblems, shoot, signIn, startConsole, visible, type Console } from './support';
 
 /**
  * Issue 14 in a real browser (Debian's chromium driven by playwright-core): the officer finds a card by
@@ -21,16 +18,13 @@ import {
  * company to see their phone and email, and HR sees both (tel: and mailto: links) with the referral;
  * another seeker applies without that consent and HR sees only a sentence saying so; withdrawing the
  * consent hides the contact again. Every page visited has unique element ids and no axe violations.
- * Screenshots (360 px and 1280 px) go to test-artifacts/console/.
+ * Screenshots (360 px and 1280 px) go to test-artifacts/console/. Started through support.ts, so every
+ * page visited is also checked there.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', 'test-artifacts', 'console');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('referrals and the applicant’s consent (browser)', () => {
+  let web: Console;
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
   let officer: Session;
   let employer: EmployerSession;
   let dewi: SeekerSession & { cardNumber: string };
@@ -40,27 +34,8 @@ describe('referrals and the applicant’s consent (browser)', () => {
   let second: { id: string; title: string };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
-      );
-    mkdirSync(SHOTS, { recursive: true });
-    t = await startApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    web = await startConsole();
+    t = web.t;
     // The world through the API: a verified company with an open vacancy, two card holders.
     officer = await makeOfficer(t);
     employer = await verifiedEmployer(t, officer, { legalName: `PT ${uniq('Rujukan')}` });
@@ -76,58 +51,23 @@ describe('referrals and the applicant’s consent (browser)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await web?.close();
   });
+  afterEach(async () => {
+    await web.assertPagesClean();
+  }, 120_000);
 
+  /** A signed-in person's browser; confirmation dialogs (data-confirm) are answered yes. */
   async function person(email: string, width = 1280): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({
-      baseURL: base,
-      viewport: { width, height: width === 360 ? 740 : 900 },
-      locale: 'id-ID',
-    });
-    const page = await ctx.newPage();
-    // Confirmation dialogs (data-confirm) are answered yes.
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto('/masuk');
-    await page.getByLabel(/^Email/).fill(email);
-    await page.getByLabel(/^Kata sandi/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => url.pathname !== '/masuk');
-    return { ctx, page };
+    const you = await web.person({ width });
+    you.page.on('dialog', (dialog) => void dialog.accept());
+    await signIn(you.page, email);
+    return you;
   }
-
-  const visible = (page: Page) => page.locator('main').innerText();
 
   /** No two elements share an id, and axe-core finds nothing on the page as it is now. */
   async function checkPage(page: Page, name: string): Promise<void> {
-    const duplicates = await page.evaluate(() => {
-      const seen = new Map<string, number>();
-      for (const el of Array.from(document.querySelectorAll('[id]'))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
-    });
-    expect({ page: name, duplicates }).toEqual({ page: name, duplicates: [] });
-    // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays as it is.
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-    });
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    const size = page.viewportSize()!;
-    for (const width of [360, 1280]) {
-      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
-      await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize(size);
+    expect({ page: name, problems: await pageProblems(page) }).toEqual({ page: name, problems: [] });
   }
 
   it('officer finds a card by NIK and refers a candidate; the seeker and the company see the referral', async () => {

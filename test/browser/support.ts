@@ -176,6 +176,14 @@ async function checkDocument(page: Page, url: string, html: string, width: numbe
   } finally {
     await page.unroute(target);
   }
+  return pageProblems(page);
+}
+
+/**
+ * The problems of a page as it is now (a details element opened, a form half filled): duplicate ids and
+ * axe violations. Axe is evaluated through the DevTools protocol, so the page's CSP stays as it is.
+ */
+export async function pageProblems(page: Page): Promise<string[]> {
   const out: string[] = [];
   const duplicates = (await page.evaluate(
     `(() => { const seen = new Map(); for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);

@@ -82,7 +82,7 @@ export async function verifiedEmployer(
 export const bearer = (s: { token: string }) => ({ Authorization: `Bearer ${s.token}` });
 
 /** A complete vacancy report whose closing date is 30 days after the test clock's today. */
-export function vacancyBody(t: TestApp, overrides: Record<string, unknown> = {}) {
+export function vacancyBody(t: Pick<TestApp, 'clock'>, overrides: Record<string, unknown> = {}) {
   const [y, m, d] = t.clock.today().split('-').map(Number);
   const closesAt = new Date(Date.UTC(y, m - 1, d + 30)).toISOString().slice(0, 10);
   return {

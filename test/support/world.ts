@@ -14,7 +14,7 @@ import { UsersService } from '../../src/users/users.service';
 import { VacanciesService } from '../../src/vacancies/vacancies.service';
 import type { VacancyView } from '../../src/vacancies/vacancy.entity';
 import { ApplicationsService } from '../../src/applications/applications.service';
-import { companyBody, PASSWORD, seekerProfile, uniq, type Session } from './factories';
+import { companyBody, PASSWORD, seekerProfile, uniq, vacancyBody, type Session } from './factories';
 
 /**
  * Fluent factories that build a test's own world through the owners (no HTTP), for the middle tier and
@@ -204,22 +204,10 @@ export class SeekerBuilder extends Builder<SeekerFixture> {
   }
 }
 
-/** A complete vacancy report closing 30 days after the clock's today. */
+/** The factories' complete vacancy report (closing in 30 days), open to anyone a world makes: no age or experience bar. */
 function vacancyReport(clock: TestClock, overrides: Record<string, unknown>): Record<string, unknown> {
-  const [y, m, d] = clock.today().split('-').map(Number);
-  const closesAt = new Date(Date.UTC(y, m - 1, d + 30)).toISOString().slice(0, 10);
-  return {
-    title: `Operator ${uniq('Produksi')}`,
-    description: 'Mengoperasikan mesin produksi dan menjaga kebersihan area kerja.',
-    educationMin: 'SMA',
-    skills: ['Mesin produksi'],
-    employmentType: 'FULL_TIME',
-    location: 'Palembang',
-    kecamatanCode: '16.71.05',
-    quota: 2,
-    closesAt,
-    ...overrides,
-  };
+  const open = { title: `Operator ${uniq('Produksi')}`, ageMin: null, ageMax: null, experienceYearsMin: null };
+  return vacancyBody({ clock }, { ...open, ...overrides });
 }
 
 /** A random id, for asserting 404s on ids that name nothing. */

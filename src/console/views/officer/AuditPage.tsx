@@ -12,6 +12,8 @@ import { Layout } from '../shared/Layout.js';
 import { Notice } from '../shared/Notice.js';
 import { Pager } from '../shared/Pager.js';
 import { auditSentence } from './audit-sentence.js';
+import { SearchSubmit } from '../shared/SearchSubmit.js';
+import { FoundCount } from '../shared/FoundCount.js';
 
 /** The kinds of object the log can be narrowed to, in the order the filter offers them. */
 export const AUDIT_ENTITY_TYPES = [
@@ -87,19 +89,9 @@ export function AuditPage({ c, vm }: { c: ConsoleContext; vm: AuditView }): JSX.
           <Field name="from" label={labels.from} type="date" values={values} errors={errors} />
           <Field name="to" label={labels.to} type="date" values={values} errors={errors} />
         </div>
-        <div class="actions">
-          <button class="btn primary" type="submit" safe>
-            {t('search.submit')}
-          </button>
-        </div>
+        <SearchSubmit t={t} />
       </form>
-      {vm.rows ? (
-        <p role="status" safe>
-          {t('search.found', { n: vm.total })}
-        </p>
-      ) : (
-        ''
-      )}
+      {vm.rows ? <FoundCount t={t} n={vm.total} /> : ''}
       {vm.rows?.length ? (
         <DataTable columns={columns}>
           {vm.rows.map(({ event: e, subjects }) => (

@@ -9,6 +9,8 @@ import { OverdueBadge } from '../shared/OverdueBadge.js';
 import { Pager } from '../shared/Pager.js';
 import { validity } from '../shared/phrases.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { SearchSubmit } from '../shared/SearchSubmit.js';
+import { FoundCount } from '../shared/FoundCount.js';
 
 /** The card register: search by name or number, status and overdue report; each card links to its page. */
 export function CardRegisterPage({ c, vm }: { c: ConsoleContext; vm: CardListView }): JSX.Element {
@@ -42,15 +44,9 @@ export function CardRegisterPage({ c, vm }: { c: ConsoleContext; vm: CardListVie
             options={yesNoOptions(t)}
           />
         </div>
-        <div class="actions">
-          <button class="btn primary" type="submit" safe>
-            {t('search.submit')}
-          </button>
-        </div>
+        <SearchSubmit t={t} />
       </form>
-      <p role="status" safe>
-        {t('search.found', { n: vm.total })}
-      </p>
+      <FoundCount t={t} n={vm.total} />
       {vm.rows.length ? (
         <DataTable columns={columns}>
           {vm.rows.map(({ card, holder }) => (

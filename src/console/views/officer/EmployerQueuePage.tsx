@@ -8,6 +8,8 @@ import { Layout } from '../shared/Layout.js';
 import { options } from '../shared/options.js';
 import { Pager } from '../shared/Pager.js';
 import { EmployerQueueRow } from './EmployerQueueRow.js';
+import { SearchSubmit } from '../shared/SearchSubmit.js';
+import { FoundCount } from '../shared/FoundCount.js';
 
 /** The verification queue: companies by status (pending first), with the decisions each allows. */
 export function EmployerQueuePage({ c, vm }: { c: ConsoleContext; vm: EmployerQueueView }): JSX.Element {
@@ -31,15 +33,9 @@ export function EmployerQueuePage({ c, vm }: { c: ConsoleContext; vm: EmployerQu
           options={options(t, 'employer', EMPLOYER_STATUSES, t('search.any'))}
         />
         <Field name="q" label={t('officer.searchEmployer')} values={vm.filters} />
-        <div class="actions">
-          <button class="btn primary" type="submit" safe>
-            {t('search.submit')}
-          </button>
-        </div>
+        <SearchSubmit t={t} />
       </form>
-      <p role="status" safe>
-        {t('search.found', { n: vm.total })}
-      </p>
+      <FoundCount t={t} n={vm.total} />
       {vm.rows.length ? (
         <DataTable columns={columns}>
           {vm.rows.map((row) => (

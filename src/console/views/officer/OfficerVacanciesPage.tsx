@@ -8,6 +8,8 @@ import { Flash } from '../shared/Flash.js';
 import { Layout } from '../shared/Layout.js';
 import { Pager } from '../shared/Pager.js';
 import { VacancyListItem } from '../public/VacancyListItem.js';
+import { SearchSubmit } from '../shared/SearchSubmit.js';
+import { FoundCount } from '../shared/FoundCount.js';
 
 export interface OfficerVacanciesView {
   flash: FlashModel;
@@ -26,15 +28,9 @@ export function OfficerVacanciesPage({ c, vm }: { c: ConsoleContext; vm: Officer
       <p safe>{t('referral.listIntro')}</p>
       <form novalidate method="get" action="/petugas/lowongan" role="search">
         <Field name="q" label={t('search.q')} values={vm.query} hint={t('search.qHint')} />
-        <div class="actions">
-          <button class="btn primary" type="submit" safe>
-            {t('search.submit')}
-          </button>
-        </div>
+        <SearchSubmit t={t} />
       </form>
-      <p role="status" safe>
-        {t('search.found', { n: vm.result.total })}
-      </p>
+      <FoundCount t={t} n={vm.result.total} />
       <ul class="cards">
         {vm.result.items.map((v) => (
           <VacancyListItem c={c} v={v}>
