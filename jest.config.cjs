@@ -1,5 +1,6 @@
-// ts-jest compiles the TypeScript sources to CommonJS for Jest. The meilisearch client ships only as
-// ESM, so it is let through transformIgnorePatterns and compiled too (allowJs). See docs/decisions.md.
+// ts-jest compiles the TypeScript sources to CommonJS for Jest. The meilisearch client, and the
+// `cookie` and `content-disposition` packages of @fastify/cookie and @fastify/static, ship only as ESM,
+// so they are let through transformIgnorePatterns and compiled too (allowJs). See docs/decisions.md.
 const tsJest = [
   'ts-jest',
   {
@@ -28,7 +29,9 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': tsJest },
-  transformIgnorePatterns: ['/node_modules/(?!(meilisearch)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(meilisearch|content-disposition|cookie)/)(?!.*/node_modules/(content-disposition|cookie)/)',
+  ],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

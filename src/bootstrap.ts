@@ -1,20 +1,20 @@
 import { NestFactory } from '@nestjs/core';
 import type { Server, ServerResponse } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { JsonLogger } from './common/logger.js';
-import { configureApp } from './http-setup.js';
+import { configureApp, fastifyOptions } from './http-setup.js';
 
 /** Builds the configured (not yet listening) application. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.logLevel);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger,
-    bodyParser: false,
-    abortOnError: false,
-  });
-  configureApp(app, config, logger);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter(fastifyOptions(config)),
+    { logger, bodyParser: false, abortOnError: false },
+  );
+  await configureApp(app, config, logger);
   return app;
 }
 
@@ -30,7 +30,7 @@ const SHUTDOWN_GRACE_MS = 25_000;
  * holding the close for keepAliveTimeout); so replies from then on carry `Connection: close`.
  */
 export function enableGracefulShutdown(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   log: (msg: string, extra?: Record<string, unknown>) => void,
 ): void {
   const server = app.getHttpServer() as Server;

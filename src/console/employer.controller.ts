@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpReply } from '../common/http/http.js';
 import { randomUUID } from 'node:crypto';
 import { ApplicationListQuery, DecideDto } from '../applications/dto/application.dto.js';
 import { ApplicationsService } from '../applications/applications.service.js';
@@ -100,13 +100,13 @@ export class EmployerConsoleController {
   ) {}
 
   @Get()
-  async company(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async company(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const employer = await this.employers.get(c.user!, c.user!.employerId!);
     sendPage(res, CompanyPage({ c, vm: companyView(employer, query) }));
   }
 
   @Get('lowongan')
-  async ourVacancies(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async ourVacancies(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const page = await this.vacancies.listMine(c.user!, Object.assign(new EmployerVacancyQuery(), pageOf(query)));
     const company = await this.employers.get(c.user!, c.user!.employerId!);
     sendPage(res, OurVacanciesPage({ c, vm: ourVacanciesView(page, this.clock.today(), query, company) }));
@@ -114,14 +114,14 @@ export class EmployerConsoleController {
 
   @Get('lowongan/baru')
   @ForVerifiedEmployer()
-  newVacancyForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  newVacancyForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     const form = blankForm({ requiresAk1: 'true', genderRequirement: 'ANY', quota: '1' });
     sendPage(res, VacancyFormPage({ c, vm: { vacancy: null, form } }));
   }
 
   @Post('lowongan/baru')
   @ForVerifiedEmployer()
-  async createVacancy(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async createVacancy(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const values = formValues(VACANCY_FORM, req.body);
     const status = req.body?.status === 'DRAFT' ? 'DRAFT' : 'OPEN';
     try {
@@ -138,7 +138,7 @@ export class EmployerConsoleController {
 
   @Get('lowongan/:id/ubah')
   @ForVerifiedEmployer()
-  async editVacancyForm(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: Response) {
+  async editVacancyForm(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
     const vacancy = await this.ownVacancy(c, id);
     sendPage(res, VacancyFormPage({ c, vm: { vacancy, form: blankForm(vacancyFormValues(vacancy)) } }));
   }
@@ -148,8 +148,8 @@ export class EmployerConsoleController {
   async updateVacancy(
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
   ) {
     const values = formValues(VACANCY_FORM, req.body);
     try {
@@ -166,13 +166,13 @@ export class EmployerConsoleController {
 
   @Post('lowongan/:id/terbitkan')
   @ForVerifiedEmployer()
-  async publish(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: Response) {
+  async publish(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
     await actThenRedirect(res, '/perusahaan/lowongan', 'vacancyPublished', () => this.vacancies.publish(c.user!, id));
   }
 
   /** Like the API, closing needs no verification: a suspended company may still close its vacancies. */
   @Post('lowongan/:id/tutup')
-  async close(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: Response) {
+  async close(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
     await actThenRedirect(res, '/perusahaan/lowongan', 'vacancyClosed', () => this.vacancies.close(c.user!, id));
   }
 
@@ -181,7 +181,7 @@ export class EmployerConsoleController {
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
     @Query() query: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: HttpReply,
   ) {
     // The application list makes the API's object check (another company's vacancy → 404) first.
     const list = Object.assign(new ApplicationListQuery(), pageOf(query));
@@ -193,7 +193,12 @@ export class EmployerConsoleController {
   }
 
   @Post('lamaran/:id/keputusan')
-  async decide(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async decide(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     await actThenRedirect(res, applicantsPath(req.body), 'decided', async () => {
       const dto = await validateAs(DecideDto, { status: req.body?.status });
       return this.applications.decide(c.user!, id, dto.status);
@@ -202,7 +207,12 @@ export class EmployerConsoleController {
 
   @Post('lamaran/:id/terima')
   @ForVerifiedEmployer()
-  async hire(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async hire(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     await actThenRedirect(res, applicantsPath(req.body), 'hired', async () => {
       // The hire closes the seeker's card: the form asks for an explicit confirmation first.
       if (req.body?.confirm !== 'true') {
@@ -215,13 +225,13 @@ export class EmployerConsoleController {
 
   @Get('cek-kartu')
   @ForVerifiedEmployer()
-  async checkForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  async checkForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     sendPage(res, await this.checkPage(c, blankForm(), null));
   }
 
   @Post('cek-kartu')
   @ForVerifiedEmployer()
-  async check(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async check(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const values = formValues(CHECK_FORM, req.body);
     try {
       const dto = await validateAs(ValidateCardDto, formBody(CHECK_FORM, values));
@@ -231,7 +241,7 @@ export class EmployerConsoleController {
       // HR typed only the card number and the NIK: the NIK's sentence says nothing of birth date or sex.
       const r = refusal(c.t, err, { INVALID_CARD_NUMBER: 'cardNumber' }, { values, scope: 'check' });
       if (err instanceof DomainError && err.headers) {
-        for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
+        for (const [k, v] of Object.entries(err.headers)) res.header(k, v);
       }
       sendPage(res, await this.checkPage(c, refusedForm(values, r), null), r.status);
     }
@@ -239,7 +249,7 @@ export class EmployerConsoleController {
 
   @Get('penempatan')
   @ForVerifiedEmployer()
-  async directForm(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async directForm(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const vm = {
       flash: flashOf(query),
       form: blankForm({ startDate: this.clock.today() }),
@@ -251,7 +261,7 @@ export class EmployerConsoleController {
 
   @Post('penempatan')
   @ForVerifiedEmployer()
-  async direct(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async direct(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const values = formValues(DIRECT_FORM, req.body);
     try {
       const dto = await validateAs(DirectPlacementDto, formBody(DIRECT_FORM, values));
@@ -266,13 +276,13 @@ export class EmployerConsoleController {
   }
 
   @Get('staf')
-  async staffForm(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async staffForm(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const staff = await this.employers.listStaff(c.user!);
     sendPage(res, StaffPage({ c, vm: { flash: flashOf(query), staff, form: blankForm() } }));
   }
 
   @Post('staf')
-  async addStaff(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async addStaff(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const values = formValues(STAFF_FORM, req.body);
     try {
       await this.employers.addStaff(c.user!, await validateAs(CreateStaffDto, formBody(STAFF_FORM, values)));

@@ -1,6 +1,8 @@
 import { Controller, Get, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { BROWSER_CACHE } from '../common/http/http-caching.js';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpReply } from '../common/http/http.js';
 import { Public } from '../common/auth/decorators.js';
 import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
 import { VacancySearch } from '../search/vacancy-search.js';
@@ -42,19 +44,21 @@ const xmlText = (s: string) =>
 export class InfoConsoleController {
   constructor(private readonly vacancySearch: VacancySearch) {}
 
+  @RouteConfig(BROWSER_CACHE)
   @Get('bantuan')
-  help(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  help(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     sendPage(res, HelpPage({ c }));
   }
 
+  @RouteConfig(BROWSER_CACHE)
   @Get('privasi')
-  privacy(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  privacy(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     sendPage(res, PrivacyPage({ c }));
   }
 
   /** The public pages worth finding: search, help, privacy, and every vacancy taking applications. */
   @Get('sitemap.xml')
-  async sitemap(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  async sitemap(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     const urls: { loc: string; lastmod?: string }[] = ['/', '/bantuan', '/privasi'].map((p) => ({ loc: c.origin + p }));
     for (let page = 1; urls.length < SITEMAP_MAX; page++) {
       const q = Object.assign(new VacancySearchQuery(), { page, pageSize: 100, sort: 'newest' });
@@ -72,13 +76,13 @@ export class InfoConsoleController {
       '</urlset>',
       '',
     ].join('\n');
-    res.setHeader('Content-Type', 'application/xml; charset=utf-8');
-    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.header('Content-Type', 'application/xml; charset=utf-8');
+    res.header('Cache-Control', 'public, max-age=3600');
     res.send(body);
   }
 
   @Get('robots.txt')
-  robots(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  robots(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     const body = [
       'User-agent: *',
       'Allow: /',
@@ -87,8 +91,8 @@ export class InfoConsoleController {
       `Sitemap: ${c.origin}/sitemap.xml`,
       '',
     ].join('\n');
-    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.header('Content-Type', 'text/plain; charset=utf-8');
+    res.header('Cache-Control', 'public, max-age=86400');
     res.send(body);
   }
 }

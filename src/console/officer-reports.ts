@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpReply } from '../common/http/http.js';
 import { Clock } from '../common/clock.js';
 import { addDays, addMonths, isPeriodDate } from '../common/dates.js';
 import { csvLine } from '../common/http/csv.js';
@@ -43,11 +43,11 @@ const VACANCY_FLOWS: [keyof IpkReport['vacancies'], string, MessageKey][] = [
 ];
 
 /** Rows as the API's CSV: a UTF-8 BOM (so spreadsheets read the encoding), a header, one line per row. */
-function sendCsv(res: Response, filename: string, rows: Record<string, unknown>[]): void {
+function sendCsv(res: HttpReply, filename: string, rows: Record<string, unknown>[]): void {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.setHeader('Cache-Control', 'no-store');
+  res.header('Content-Type', 'text/csv; charset=utf-8');
+  res.header('Content-Disposition', `attachment; filename="${filename}"`);
+  res.header('Cache-Control', 'no-store');
   res.send('\uFEFF' + csvLine(columns) + rows.map((row) => csvLine(columns.map((k) => row[k]))).join(''));
 }
 
@@ -113,11 +113,11 @@ export class OfficerReports {
   }
 
   /** The outreach list as CSV, every page, the same columns as the API's CSV. */
-  async outreachCsv(q: Record<string, string>, res: Response): Promise<void> {
+  async outreachCsv(q: Record<string, string>, res: HttpReply): Promise<void> {
     const { from, to } = this.period(q);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="penjangkauan-${from}-${to}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', `attachment; filename="penjangkauan-${from}-${to}.csv"`);
+    res.header('Cache-Control', 'no-store');
     let out = csvLine(PARTICIPATION_COLUMNS);
     for (let page = 1; ; page++) {
       const list = await this.monitoring.employers(this.outreachQuery(from, to, page, 100));
@@ -143,7 +143,7 @@ export class OfficerReports {
   }
 
   /** The IPK III/1 as CSV: the API's rows (one per part and row, cells as columns). */
-  async ipkCsv(q: Record<string, string>, res: Response): Promise<void> {
+  async ipkCsv(q: Record<string, string>, res: HttpReply): Promise<void> {
     const { year, month } = this.month(q);
     const r = await this.reports.ipkIII1(Object.assign(new MonthQuery(), { year, month }));
     const rows = [
@@ -174,7 +174,7 @@ export class OfficerReports {
   }
 
   /** IPK III/2 or III/4 as CSV: the API's rows (one per flow row, `<level>.L`, `<level>.P`, `<level>.LP` columns). */
-  async educationReportCsv(kind: EducationReportKind, q: Record<string, string>, res: Response): Promise<void> {
+  async educationReportCsv(kind: EducationReportKind, q: Record<string, string>, res: HttpReply): Promise<void> {
     const { year, month } = this.month(q);
     const query = Object.assign(new MonthQuery(), { year, month });
     const r = kind === 'III-2' ? await this.reports.ipkIII2(query) : await this.reports.ipkIII4(query);

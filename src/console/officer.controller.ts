@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpReply } from '../common/http/http.js';
 import { AuditQueryService } from '../audit/audit-query.service.js';
 import { AuditQuery } from '../audit/dto/audit-query.dto.js';
 import { CardValidationService } from '../card-validation/card-validation.service.js';
@@ -30,7 +30,7 @@ import { cardQr } from './http/card-qr.js';
 import { Ctx, ForRoles, safeNext, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
-import { ConsoleUpload, type UploadedForm } from './http/console-upload.js';
+import { ConsoleUpload, UploadedFormFile, type UploadedForm } from './http/console-upload.js';
 import { EXPERIENCE_FORM, experienceRows } from './http/experience.js';
 import { blankForm, fieldErrors, formBody, formValues, validateAs } from './http/forms.js';
 import { pageOf, pick } from './http/paging.js';
@@ -61,11 +61,11 @@ import { ReferralPage } from './views/officer/ReferralPage.js';
 import { SeekerDeskPage } from './views/officer/SeekerDeskPage.js';
 import { WalkInPage } from './views/officer/WalkInPage.js';
 
-const reasonOf = (req: Request) =>
+const reasonOf = (req: HttpRequest) =>
   validateAs(ReasonDto, { reason: String((req.body as Record<string, unknown>)?.reason ?? '') });
-const cardReasonOf = (req: Request) =>
+const cardReasonOf = (req: HttpRequest) =>
   validateAs(CardReasonDto, { reason: String((req.body as Record<string, unknown>)?.reason ?? '') });
-const backOf = (req: Request, fallback: string) => {
+const backOf = (req: HttpRequest, fallback: string) => {
   const b = safeNext((req.body as Record<string, unknown>)?.back);
   return b === '/' ? fallback : b;
 };
@@ -119,27 +119,27 @@ export class OfficerConsoleController {
   ) {}
 
   @Get()
-  async dashboard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async dashboard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     sendPage(res, DashboardPage({ c, vm: await this.reports.dashboard(pick(query, ['from', 'to'])) }));
   }
 
   @Get('penjangkauan')
-  async outreach(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async outreach(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     sendPage(res, OutreachPage({ c, vm: await this.reports.outreach(pick(query, ['from', 'to', 'page'])) }));
   }
 
   @Get('penjangkauan.csv')
-  async outreachCsv(@Query() query: Record<string, unknown>, @Res() res: Response) {
+  async outreachCsv(@Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     await this.reports.outreachCsv(pick(query, ['from', 'to']), res);
   }
 
   @Get('ipk')
-  async ipk(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async ipk(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     sendPage(res, IpkPage({ c, vm: await this.reports.ipk(pick(query, ['year', 'month'])) }));
   }
 
   @Get('ipk.csv')
-  async ipkCsv(@Query() query: Record<string, unknown>, @Res() res: Response) {
+  async ipkCsv(@Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     await this.reports.ipkCsv(pick(query, ['year', 'month']), res);
   }
 
@@ -148,7 +148,7 @@ export class OfficerConsoleController {
     @Ctx() c: ConsoleContext,
     @Param('report') report: string,
     @Query() query: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: HttpReply,
   ) {
     const csv = report.endsWith('.csv');
     const kind = educationReportOf(csv ? report.slice(0, -4) : report);
@@ -158,13 +158,13 @@ export class OfficerConsoleController {
   }
 
   @Get('pencari-kerja/baru')
-  walkInForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  walkInForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     sendPage(res, WalkInPage({ c, form: blankForm() }));
   }
 
   /** A walk-in job seeker registered at the counter (POST /seekers), then shown with "issue a card". */
   @Post('pencari-kerja/baru')
-  async registerWalkIn(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async registerWalkIn(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const experience = experienceRows(formValues(EXPERIENCE_FORM, req.body));
     const values = { ...formValues(SEEKER_IDENTITY_FORM, req.body), ...experience };
     try {
@@ -182,14 +182,14 @@ export class OfficerConsoleController {
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
     @Query() query: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: HttpReply,
   ) {
     sendPage(res, SeekerDeskPage({ c, vm: { flash: flashOf(query), seeker: await this.seekers.get(id) } }));
   }
 
   /** The card issued at the counter (POST /cards): ACTIVE and numbered at once, then its page. */
   @Post('pencari-kerja/:id/kartu')
-  async issueCard(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: Response) {
+  async issueCard(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
     try {
       const card = await this.cards.issue(c.user!, id);
       redirect(res, `/petugas/kartu/${card.id}?ok=cardIssued`);
@@ -200,7 +200,7 @@ export class OfficerConsoleController {
   }
 
   @Get('lowongan')
-  async vacancyList(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async vacancyList(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const q = pick(query, ['q', 'page', 'ok', 'err']);
     const asked = { ...(q.q ? { q: q.q } : {}), ...(q.page && /^\d{1,5}$/.test(q.page) ? { page: q.page } : {}) };
     const search = await validateAs(VacancySearchQuery, { ...asked, pageSize: '20' }).catch(() =>
@@ -216,7 +216,7 @@ export class OfficerConsoleController {
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
     @Query() query: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: HttpReply,
   ) {
     const vacancy = await this.vacancies.get(c.user, id);
     const candidates = await this.matching.candidates(id, pageOf(query));
@@ -226,7 +226,12 @@ export class OfficerConsoleController {
 
   /** The office refers a candidate to the vacancy (POST /vacancies/:id/referrals), with an optional note. */
   @Post('lowongan/:id/rujuk')
-  async refer(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async refer(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     await actThenRedirect(res, `/petugas/lowongan/${id}`, 'referred', async () => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const note = typeof body.note === 'string' && body.note.trim() !== '' ? { note: body.note } : {};
@@ -240,8 +245,8 @@ export class OfficerConsoleController {
   async closeVacancy(
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
   ) {
     await actThenRedirect(res, `/petugas/lowongan/${id}`, 'vacancyClosed', async () =>
       this.vacancies.close(c.user!, id, (await reasonOf(req)).reason),
@@ -249,7 +254,7 @@ export class OfficerConsoleController {
   }
 
   @Get('perusahaan')
-  async employerQueue(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async employerQueue(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const q = pick(query, ['status', 'q', 'page', 'ok', 'err']);
     // The queue opens on the companies waiting for verification.
     if (!('status' in query)) q.status = 'PENDING';
@@ -259,7 +264,12 @@ export class OfficerConsoleController {
   }
 
   @Post('perusahaan/:id/verifikasi')
-  async verify(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async verify(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerVerified', () =>
       this.employers.verify(c.user!, id),
     );
@@ -269,8 +279,8 @@ export class OfficerConsoleController {
   async rejectEmployer(
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
   ) {
     await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerRejected', async () =>
       this.employers.reject(c.user!, id, (await reasonOf(req)).reason),
@@ -278,7 +288,12 @@ export class OfficerConsoleController {
   }
 
   @Post('perusahaan/:id/tangguhkan')
-  async suspend(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async suspend(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerSuspended', async () =>
       this.employers.suspend(c.user!, id, (await reasonOf(req)).reason),
     );
@@ -288,8 +303,8 @@ export class OfficerConsoleController {
   async reinstate(
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
   ) {
     await actThenRedirect(res, backOf(req, '/petugas/perusahaan'), 'employerReinstated', () =>
       this.employers.reinstate(c.user!, id),
@@ -297,7 +312,7 @@ export class OfficerConsoleController {
   }
 
   @Get('kartu/permohonan')
-  async cardQueue(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async cardQueue(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const q = pick(query, ['page', 'ok', 'err', 'field', 'kartu']);
     const list = Object.assign(new CardListQuery(), pageOf(q), { status: 'PENDING' as CardStatus });
     const vm = await this.cardList('/petugas/kartu/permohonan', list, q);
@@ -308,7 +323,7 @@ export class OfficerConsoleController {
   }
 
   @Get('kartu')
-  async cardRegister(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async cardRegister(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const q = pick(query, ['q', 'status', 'reportOverdue', 'page']);
     try {
       const dto = await validateAs(CardListQuery, { ...q, pageSize: '20' });
@@ -322,7 +337,7 @@ export class OfficerConsoleController {
   }
 
   @Get('kartu/impor')
-  importForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  importForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     sendPage(res, ImportPage({ c, vm: { form: blankForm(), report: null } }));
   }
 
@@ -331,9 +346,9 @@ export class OfficerConsoleController {
   @ConsoleUpload('file')
   async importCards(
     @Ctx() c: ConsoleContext,
-    @UploadedFile() file: UploadedForm | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
+    @UploadedFormFile() file: UploadedForm | undefined,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
   ) {
     const pasted = typeof req.body?.csv === 'string' ? (req.body.csv as string) : '';
     const csv = file && file.size > 0 ? file.buffer.toString('utf8') : pasted;
@@ -360,7 +375,7 @@ export class OfficerConsoleController {
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
     @Query() query: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: HttpReply,
   ) {
     const card = await this.cards.get(c.user!, id);
     const holder = await this.seekers.get(card.seekerId);
@@ -373,8 +388,8 @@ export class OfficerConsoleController {
   async printCard(
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
   ) {
     const card = await this.cards.get(c.user!, id);
     const [holder, credential] = await Promise.all([
@@ -386,7 +401,12 @@ export class OfficerConsoleController {
   }
 
   @Post('kartu/:id/setujui')
-  async approve(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async approve(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     await actThenRedirect(
       res,
       backOf(req, '/petugas/kartu/permohonan'),
@@ -400,8 +420,8 @@ export class OfficerConsoleController {
   async rejectCard(
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
   ) {
     await actThenRedirect(res, backOf(req, '/petugas/kartu/permohonan'), 'cardRejected', async () =>
       this.cards.reject(c.user!, id, (await cardReasonOf(req)).reason),
@@ -409,7 +429,12 @@ export class OfficerConsoleController {
   }
 
   @Post('kartu/:id/cabut')
-  async revoke(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async revoke(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     await actThenRedirect(res, backOf(req, `/petugas/kartu/${id}`), 'cardRevoked', async () =>
       this.cards.revoke(c.user!, id, (await cardReasonOf(req)).reason),
     );
@@ -419,8 +444,8 @@ export class OfficerConsoleController {
   async reportFor(
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
   ) {
     await actThenRedirect(res, backOf(req, `/petugas/kartu/${id}`), 'reported', () =>
       this.cards.report(c.user!, id, undefined),
@@ -428,7 +453,7 @@ export class OfficerConsoleController {
   }
 
   @Get('audit')
-  async audit(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async audit(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const q = pick(query, ['entityType', 'entityId', 'actorId', 'from', 'to', 'page']);
     try {
       const page = await this.auditLog.list(await validateAs(AuditQuery, { ...q, pageSize: '50' }));

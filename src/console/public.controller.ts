@@ -1,19 +1,8 @@
-import {
-  Controller,
-  Get,
-  Header,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { BROWSER_CACHE } from '../common/http/http-caching.js';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpReply } from '../common/http/http.js';
 import { ApplyDto } from '../applications/dto/application.dto.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -32,7 +21,6 @@ import type { UserView } from '../users/user.entity.js';
 import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
 import { VacancySearch } from '../search/vacancy-search.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
-import { ASSETS } from './assets/assets.js';
 import { Ctx, ForRoles, safeNext, type ConsoleContext, type ConsoleRequest } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard, cookieSecurity, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './http/console.guard.js';
@@ -104,7 +92,7 @@ function credentialOf(text: string): string {
   }
 }
 
-const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+const clientAddress = (req: HttpRequest) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
  * The known-device cookie (OWASP's device cookie): the `deviceToken` of this browser's last sign-in, sent
@@ -135,23 +123,9 @@ export class PublicConsoleController {
     private readonly myApplications: MyApplications,
   ) {}
 
-  @Get('assets/:name')
-  asset(@Param('name') name: string, @Req() req: Request, @Res() res: Response) {
-    const a = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-    if (!a) throw new NotFoundException();
-    res.setHeader('Content-Type', a.type);
-    res.setHeader('ETag', a.etag);
-    // Versioned URLs (?v=hash) never change content, so browsers may keep them for a year.
-    res.setHeader('Cache-Control', req.query.v ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
-    if (req.headers['if-none-match'] === a.etag) {
-      res.status(304).end();
-      return;
-    }
-    res.send(a.body);
-  }
-
+  @RouteConfig(BROWSER_CACHE)
   @Get()
-  async search(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async search(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const values: Record<string, string> = {};
     for (const k of SEARCH_FIELDS) if (typeof query[k] === 'string' && query[k] !== '') values[k] = query[k] as string;
     const plain: Record<string, unknown> = { ...values, pageSize: '20' };
@@ -169,12 +143,13 @@ export class PublicConsoleController {
     }
   }
 
+  @RouteConfig(BROWSER_CACHE)
   @Get('lowongan/:id')
   async vacancy(
     @Ctx() c: ConsoleContext,
     @Param('id', IdPipe) id: string,
     @Query() query: Record<string, unknown>,
-    @Res() res: Response,
+    @Res() res: HttpReply,
   ) {
     const v = await this.vacancies.get(c.user, id);
     const seeker = { applied: await this.myApplications.forVacancy(c.user, id), placed: c.seekerPlaced };
@@ -183,7 +158,12 @@ export class PublicConsoleController {
 
   @Post('lowongan/:id/lamar')
   @ForRoles('seeker')
-  async apply(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async apply(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     try {
       const letter = formValues([{ name: 'coverLetter' }], req.body);
       // Consent to share contact details is given only by ticking the box (absent: not given).
@@ -203,7 +183,7 @@ export class PublicConsoleController {
     @Ctx() c: ConsoleContext,
     @Query('next') next: unknown,
     @Query('reason') reason: unknown,
-    @Res() res: Response,
+    @Res() res: HttpReply,
   ) {
     if (c.user) return redirect(res, homeOf(c.user.role));
     const vm = { form: blankForm({ next: safeNext(next) }), signedOut: reason === 'signedOut' };
@@ -211,7 +191,7 @@ export class PublicConsoleController {
   }
 
   @Post('masuk')
-  async signIn(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async signIn(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const values = formValues([{ name: 'email' }, { name: 'password' }, { name: 'next' }], req.body);
     try {
       // This browser's known-device token, if it has one. An over-long cookie is not passed on (it would
@@ -227,7 +207,7 @@ export class PublicConsoleController {
       // Only the sign-in form reads it, so it is sent nowhere else; Secure also when this request
       // came over https.
       setCookie(res, DEVICE_COOKIE, pair.deviceToken, {
-        secure: cookieSecurity(this.config).secure || req.secure,
+        secure: cookieSecurity(this.config).secure || req.protocol === 'https',
         maxAgeSeconds: KNOWN_DEVICE_TTL_SECONDS,
         path: '/masuk',
       });
@@ -235,7 +215,7 @@ export class PublicConsoleController {
       redirect(res, next === '/' ? homeOf(pair.user.role) : next);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
-      if (err.headers) for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
+      if (err.headers) for (const [k, v] of Object.entries(err.headers)) res.header(k, v);
       // Fields left empty are named ("Email wajib diisi"); anything else is the one sentence of a refusal.
       const empty = ['email', 'password'].filter((k) => (values[k] ?? '').trim() === '');
       const errors = empty.length ? Object.fromEntries(empty.map((k) => [k, [c.t('form.requiredField')]])) : null;
@@ -250,7 +230,7 @@ export class PublicConsoleController {
   }
 
   @Post('keluar')
-  async signOut(@Req() req: Request, @Res() res: Response) {
+  async signOut(@Req() req: HttpRequest, @Res() res: HttpReply) {
     const cookies = parseCookies(req.headers.cookie);
     if (cookies[SESSION_COOKIE]) await this.sessions.end(cookies[SESSION_COOKIE]);
     clearCookie(res, SESSION_COOKIE, cookieSecurity(this.config));
@@ -262,7 +242,7 @@ export class PublicConsoleController {
   }
 
   @Post('bahasa')
-  language(@Req() req: Request, @Res() res: Response) {
+  language(@Req() req: HttpRequest, @Res() res: HttpReply) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const lang = isLang(body.lang) ? body.lang : 'id';
     setCookie(res, LANG_COOKIE, lang, { ...cookieSecurity(this.config), maxAgeSeconds: 365 * 86_400 });
@@ -270,12 +250,12 @@ export class PublicConsoleController {
   }
 
   @Get('daftar/perusahaan')
-  companyForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  companyForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     sendPage(res, RegisterCompanyPage({ c, form: blankForm() }));
   }
 
   @Post('daftar/perusahaan')
-  async registerCompany(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async registerCompany(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const values = formValues(COMPANY_FORM, req.body);
     try {
       const dto = await validateAs(RegisterEmployerDto, formBody(COMPANY_FORM, values));
@@ -290,12 +270,12 @@ export class PublicConsoleController {
   }
 
   @Get('daftar/pencari-kerja')
-  seekerForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  seekerForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     sendPage(res, RegisterSeekerPage({ c, form: blankForm() }));
   }
 
   @Post('daftar/pencari-kerja')
-  async registerSeeker(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async registerSeeker(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const experience = experienceRows(formValues(EXPERIENCE_FORM, req.body));
     const values = { ...formValues(SEEKER_FORM, req.body), ...experience };
     try {
@@ -312,14 +292,19 @@ export class PublicConsoleController {
 
   @Get('cek-kartu')
   @Header('Referrer-Policy', 'no-referrer')
-  async checkCard(@Ctx() c: ConsoleContext, @Query('t') token: unknown, @Req() req: Request, @Res() res: Response) {
+  async checkCard(
+    @Ctx() c: ConsoleContext,
+    @Query('t') token: unknown,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     if (typeof token !== 'string' || token.trim() === '') return sendPage(res, CardCheckPage({ c, check: null }));
     // The form on the page takes the QR's text as a scanner app shows it: the whole link, or its code.
     const check = await this.cardCheck.check(credentialOf(token.slice(0, 4096)), clientAddress(req));
     sendPage(res, CardCheckPage({ c, check }));
   }
 
-  private async openSession(req: Request, res: Response, user: UserView): Promise<void> {
+  private async openSession(req: HttpRequest, res: HttpReply, user: UserView): Promise<void> {
     // A new sign-in replaces any session this browser had (no session fixation); a replay of this
     // form signs the browser in again (ConsoleForms).
     await openSession(this.sessions, this.config, req as ConsoleRequest, res, user);

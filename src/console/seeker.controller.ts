@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpReply } from '../common/http/http.js';
 import { randomUUID } from 'node:crypto';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { ConsentDto } from '../applications/dto/application.dto.js';
@@ -83,23 +83,23 @@ export class SeekerConsoleController {
   ) {}
 
   @Get()
-  home(@Res() res: Response) {
+  home(@Res() res: HttpReply) {
     redirect(res, '/saya/kartu');
   }
 
   @Get('kartu')
-  async myCard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async myCard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const mine = await this.cards.mine(c.user!);
     sendPage(res, MyCardPage({ c, vm: myCardView(mine, this.clock.today(), query, c.seekerPlaced) }));
   }
 
   @Post('kartu/ajukan')
-  async requestCard(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  async requestCard(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     await actThenRedirect(res, '/saya/kartu', 'cardRequested', () => this.cards.request(c.user!));
   }
 
   @Post('kartu/lapor')
-  async report(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async report(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     await actThenRedirect(res, '/saya/kartu', 'reported', async () => {
       const cardId = new IdPipe().transform(String(body.cardId ?? ''));
@@ -110,7 +110,7 @@ export class SeekerConsoleController {
   }
 
   @Get('kartu/cetak')
-  async printCard(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async printCard(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const { current } = await this.cards.mine(c.user!);
     if (!current || !cardActions(current, this.clock.today()).print) {
       return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
@@ -124,7 +124,7 @@ export class SeekerConsoleController {
   }
 
   @Get('rekomendasi')
-  async recommendations(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async recommendations(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     // Someone recorded as hired is no longer offered vacancies to apply to.
     if (c.seekerPlaced) {
       const none = { items: [], page: 1, pageSize: 20, total: 0 };
@@ -139,7 +139,7 @@ export class SeekerConsoleController {
   }
 
   @Get('lamaran')
-  async myApplications(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async myApplications(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const page = await this.applications.listMine(c.user!, pageOf(query));
     // The office's referrals come first: the most recent twenty.
     const referrals = myReferralRows(
@@ -151,7 +151,12 @@ export class SeekerConsoleController {
 
   /** The applicant gives or withdraws consent to show the employer their phone and email (any time). */
   @Post('lamaran/:id/kontak')
-  async consent(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async consent(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
     const share = (req.body as Record<string, unknown> | undefined)?.shareContact === 'true';
     await actThenRedirect(res, '/saya/lamaran', share ? 'contactShared' : 'contactHidden', async () => {
       const dto = await validateAs(ConsentDto, { shareContact: share });
@@ -160,18 +165,18 @@ export class SeekerConsoleController {
   }
 
   @Post('lamaran/:id/tarik')
-  async withdraw(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: Response) {
+  async withdraw(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
     await actThenRedirect(res, '/saya/lamaran', 'withdrawn', () => this.applications.withdraw(c.user!, id));
   }
 
   @Get('profil')
-  async profile(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  async profile(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const seeker = await this.seekers.me(c.user!);
     sendPage(res, ProfilePage({ c, vm: { flash: flashOf(query), seeker, form: blankForm(profileValues(seeker)) } }));
   }
 
   @Post('profil')
-  async saveProfile(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async saveProfile(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const experience = experienceRows(formValues(EXPERIENCE_FORM, req.body));
     const values = { ...formValues(SEEKER_PROFILE_FORM, req.body), ...experience };
     try {
@@ -191,12 +196,12 @@ export class SeekerConsoleController {
   }
 
   @Get('sudah-bekerja')
-  hiredForm(@Ctx() c: ConsoleContext, @Res() res: Response) {
+  hiredForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     sendPage(res, HiredPage({ c, vm: { form: blankForm(), idem: randomUUID(), placed: c.seekerPlaced } }));
   }
 
   @Post('sudah-bekerja')
-  async hired(@Ctx() c: ConsoleContext, @Req() req: Request, @Res() res: Response) {
+  async hired(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const values = formValues(SELF_REPORT_FORM, req.body);
     const key = typeof req.body?.idem === 'string' ? req.body.idem : undefined;
     try {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorBody } from '../common/http/exception.filter.js';
-import { requestContext, type RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DatabaseProbe } from './database-probe.js';
 
@@ -28,7 +28,7 @@ const SWEEP_EVERY_MS = 250;
  */
 @Injectable()
 export class StalledRequests implements OnApplicationShutdown {
-  private readonly inFlight = new Map<Response, { since: number; context: RequestContext | undefined }>();
+  private readonly inFlight = new Map<FastifyReply, { since: number; context: RequestContext | undefined }>();
   private timer: NodeJS.Timeout | null = null;
   private sweeping = false;
 
@@ -37,14 +37,12 @@ export class StalledRequests implements OnApplicationShutdown {
     private readonly probe: DatabaseProbe,
   ) {}
 
-  middleware() {
-    if (this.config.db.type !== 'mysql') return (_req: Request, _res: Response, next: NextFunction) => next();
+  /** Watches one request until its answer is sent or its connection closes (an onRequest hook). */
+  track(req: FastifyRequest, reply: FastifyReply): void {
+    if (this.config.db.type !== 'mysql') return;
     this.timer ??= setInterval(() => void this.sweep(), SWEEP_EVERY_MS).unref();
-    return (_req: Request, res: Response, next: NextFunction) => {
-      this.inFlight.set(res, { since: Date.now(), context: requestContext.getStore() });
-      res.once('close', () => this.inFlight.delete(res));
-      next();
-    };
+    this.inFlight.set(reply, { since: Date.now(), context: req.context });
+    reply.raw.once('close', () => this.inFlight.delete(reply));
   }
 
   onApplicationShutdown(): void {
@@ -65,13 +63,13 @@ export class StalledRequests implements OnApplicationShutdown {
         return;
       }
       for (const [res, e] of stalled) {
-        if (res.headersSent || res.writableEnded) continue;
+        if (res.sent || res.raw.headersSent || res.raw.writableEnded) continue;
         if (e.context) e.context.abandoned = true;
         const { body, headers } = toErrorBody(
           Object.assign(new Error('database did not answer'), { code: 'ETIMEDOUT' }),
         );
-        for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
-        res.status(body.statusCode).json(body);
+        for (const [k, v] of Object.entries(headers ?? {})) res.header(k, v);
+        res.status(body.statusCode).type('application/json; charset=utf-8').send(body);
       }
     } finally {
       this.sweeping = false;

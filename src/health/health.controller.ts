@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { HttpReply } from '../common/http/http.js';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators.js';
 import { HealthReply, LivenessReply, ReadinessReply } from './health.reply.js';
@@ -23,7 +23,7 @@ export class HealthController {
     type: HealthReply,
     description: 'the database does not answer (status unavailable, db down)',
   })
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: HttpReply) {
     const db = await this.pingDatabase();
     const search = await this.search.status().catch(() => 'degraded' as const);
     if (db !== 'up') res.status(503);
@@ -46,7 +46,7 @@ export class HealthController {
     type: ReadinessReply,
     description: 'not ready: the database does not answer, or migrations are pending',
   })
-  async ready(@Res({ passthrough: true }) res: Response) {
+  async ready(@Res({ passthrough: true }) res: HttpReply) {
     const db = await this.pingDatabase();
     const migrations = db === 'up' ? await this.migrationState() : 'unknown';
     const ready = db === 'up' && migrations === 'applied';

@@ -7,7 +7,7 @@ import type {
   RequestBodyObject,
   ResponseObject,
   SchemaObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface.js';
+} from '@nestjs/swagger';
 import { ERROR_MEANINGS, RETRY_AFTER_HEADER } from '../common/http/api-responses.js';
 import { ErrorReply } from '../common/http/error-reply.dto.js';
 

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,18 +11,20 @@ import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/http-setup';
+import { configureApp, fastifyOptions } from '../../src/http-setup';
 import { Clock, TestClock } from '../../src/common/clock';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import { createOpenApiDocument } from '../../src/openapi/openapi-document';
 import { formatViolations, OpenApiReplay } from './openapi-replay';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: TestAgent;
   clock: TestClock;
   config: AppConfig;
   ds: DataSource;
+  /** Every route the app registered (`GET`, `/api/v1/cards/:id`), HEAD twins left out. */
+  routes: { method: string; url: string }[];
   /** Checks every reply against the OpenAPI document (see openapi-replay.ts); null with OPENAPI_REPLAY=off. */
   replay: OpenApiReplay | null;
   close(): Promise<void>;
@@ -79,7 +81,12 @@ export async function startApp(
   const config = loadConfig({ ...passthrough, ...base, ...env });
   const clock = new TestClock();
   const { app, replay } = await createAppWithClock(config, clock, extraControllers);
+  const routes: { method: string; url: string }[] = [];
+  (app.getHttpAdapter().getInstance() as unknown as FastifyInstance).addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const ds = app.get(DataSource);
   return {
     app,
@@ -87,6 +94,7 @@ export async function startApp(
     clock,
     config,
     ds,
+    routes,
     replay: replay?.validator ?? null,
     async close() {
       await app.close();
@@ -101,15 +109,18 @@ async function createAppWithClock(
   config: AppConfig,
   clock: TestClock,
   controllers: Type[],
-): Promise<{ app: NestExpressApplication; replay: InstalledReplay | null }> {
+): Promise<{ app: NestFastifyApplication; replay: InstalledReplay | null }> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)], controllers })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(fastifyOptions(config)), {
+    bodyParser: false,
+    logger: false,
+  });
   // First in line, so it sees every reply, including the body parser's and the 503s of stalled requests.
   const replay = process.env.OPENAPI_REPLAY === 'off' ? null : installReplay(app, controllers);
-  configureApp(app, config, null);
+  await configureApp(app, config, null);
   return { app, replay };
 }
 
@@ -121,23 +132,23 @@ interface InstalledReplay {
  * The recorder goes in before the routes exist; the document is built from the app at its first
  * request (after init). Routes of controllers a spec adds for itself are not part of the API.
  */
-function installReplay(app: NestExpressApplication, extraControllers: Type[]): InstalledReplay {
+function installReplay(app: NestFastifyApplication, extraControllers: Type[]): InstalledReplay {
   const extras = extraControllers.map((c) => `${c.name}_`);
   let validator: OpenApiReplay | null = null;
-  let record: RequestHandler | null = null;
+  let record: onRequestHookHandler | null = null;
   const get = (): OpenApiReplay => {
     if (!validator) {
       validator = new OpenApiReplay(createOpenApiDocument(app), (operationId) =>
         extras.some((p) => operationId.startsWith(p)),
       );
-      record = validator.middleware();
+      record = validator.hook() as onRequestHookHandler;
       replays.add(validator);
     }
     return validator;
   };
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  (app.getHttpAdapter().getInstance() as unknown as FastifyInstance).addHook('onRequest', function (req, reply, next) {
     get();
-    record!(req, res, next);
+    return record!.call(this, req, reply, next);
   });
   return {
     get validator() {

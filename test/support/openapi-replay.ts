@@ -1,7 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
 /**
@@ -156,9 +156,10 @@ export class OpenApiReplay {
     this.operations.sort((a, b) => a.params - b.params);
   }
 
-  /** Express middleware: records each exchange and checks it when the reply is finished. */
-  middleware() {
-    return (req: Request, res: Response, next: NextFunction) => {
+  /** A Fastify onRequest hook: records each exchange and checks it when the reply is finished. */
+  hook() {
+    return (req: FastifyRequest, reply: FastifyReply, next: HookHandlerDoneFunction) => {
+      const res = reply.raw;
       const chunks: Buffer[] = [];
       let bytes = 0;
       const capture = (chunk: unknown, encoding?: unknown) => {
@@ -170,7 +171,7 @@ export class OpenApiReplay {
         if (/json/i.test(String(res.getHeader('content-type') ?? '')) && bytes <= MAX_CAPTURE) chunks.push(buf);
       };
       const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
       (res as unknown as { write: unknown }).write = (...args: unknown[]) => {
         capture(args[0], args[1]);
         return write(...args);
@@ -183,8 +184,8 @@ export class OpenApiReplay {
         const contentType = String(res.getHeader('content-type') ?? '');
         this.check({
           method: req.method,
-          url: req.originalUrl,
-          routePath: (req.route as { path?: string } | undefined)?.path,
+          url: req.url,
+          routePath: req.routeOptions.url,
           requestHeaders: req.headers,
           requestBody: (req as { body?: unknown }).body,
           status: res.statusCode,
@@ -328,7 +329,7 @@ export function formatViolations(violations: Violation[]): string {
   return `The API answered differently from its OpenAPI document (/docs-json):\n${unique.join('\n')}`;
 }
 
-/** A reply body as the handler wrote it: the compression middleware (http-setup.ts) may have gzipped it. */
+/** A reply body as the handler wrote it: @fastify/compress (http-setup.ts) may have compressed it. */
 function decoded(body: Buffer, encoding: unknown): Buffer {
   if (encoding === 'gzip') return gunzipSync(body);
   if (encoding === 'deflate') return inflateSync(body);

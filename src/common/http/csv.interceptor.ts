@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import { routeOf, type HttpRequest } from './http.js';
 import { Readable } from 'node:stream';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { csvLine, flattenRow } from './csv.js';
@@ -39,7 +39,7 @@ function isPage(x: unknown): x is PageLike {
   );
 }
 
-export function wantsCsv(req: Request): boolean {
+export function wantsCsv(req: HttpRequest): boolean {
   const format = (req.query as Record<string, unknown>)?.format;
   if (format === 'csv') return true;
   const accept = req.headers.accept ?? '';
@@ -74,7 +74,7 @@ export class CsvInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
-    const req = ctx.switchToHttp().getRequest<Request>();
+    const req = ctx.switchToHttp().getRequest<HttpRequest>();
     if (req.method !== 'GET' || !wantsCsv(req)) return next.handle();
 
     // `format` is ours, not the route's: take it out before the route's query validation sees it.
@@ -87,7 +87,7 @@ export class CsvInterceptor implements NestInterceptor {
     );
     const columns = this.reflector.get<string[] | undefined>(CSV_COLUMNS, ctx.getHandler()) ?? null;
     const name =
-      (req.route as { path?: string } | undefined)?.path
+      routeOf(req)
         ?.split('/')
         .filter((p) => p && !p.startsWith(':'))
         .pop() ?? 'export';
@@ -118,8 +118,8 @@ export class CsvInterceptor implements NestInterceptor {
   }
 }
 
-function setQuery(req: Request, query: Record<string, unknown>): void {
-  // Express 5 computes req.query on every read; pin the value the route should see.
+function setQuery(req: HttpRequest, query: Record<string, unknown>): void {
+  // Pin the value the route should see (whatever the framework does with its own property).
   Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true, enumerable: true });
 }
 

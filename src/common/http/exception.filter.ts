@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpReply, HttpRequest } from './http.js';
+import { routeOf } from './http.js';
 import { DomainError } from '../domain-error.js';
 import { requestContext } from '../request-context.js';
 import { MAX_FORM_FIELDS, MAX_JSON_DEPTH } from './hostile-input.js';
@@ -67,6 +68,22 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
+/** Fastify's (and its plugins') refusals of a request body, named as body-parser named them. */
+function fastifyErrorType(err: unknown): string | undefined {
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE') return 'entity.too.large';
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return 'entity.parse.failed';
+  return undefined;
+}
+
+/** Any other 4xx of Fastify or its plugins (`FST_…` codes): that status, in the contract's shape. */
+function fastifyClientError(err: unknown): number | null {
+  const e = err as { code?: unknown; statusCode?: unknown } | null;
+  if (typeof e?.code !== 'string' || !e.code.startsWith('FST_')) return null;
+  const status = typeof e.statusCode === 'number' ? e.statusCode : 400;
+  return status >= 400 && status < 500 ? status : null;
+}
+
 /** Builds the contract's error body from anything thrown. Never leaks a stack trace or SQL. */
 export function toErrorBody(err: unknown): { body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof DomainError) {
@@ -92,7 +109,7 @@ export function toErrorBody(err: unknown): { body: ErrorBody; headers?: Record<s
       body: { statusCode: status, error: reasonPhrase(status), code: DEFAULT_CODES[status] ?? 'ERROR', message },
     };
   }
-  const parserType = (err as { type?: string } | null)?.type;
+  const parserType = (err as { type?: string } | null)?.type ?? fastifyErrorType(err);
   if (parserType === 'entity.parse.failed') {
     return {
       body: {
@@ -148,6 +165,20 @@ export function toErrorBody(err: unknown): { body: ErrorBody; headers?: Record<s
       },
     };
   }
+  const fastifyStatus = fastifyClientError(err);
+  if (fastifyStatus) {
+    return {
+      body: {
+        statusCode: fastifyStatus,
+        error: reasonPhrase(fastifyStatus),
+        code: DEFAULT_CODES[fastifyStatus] ?? 'BAD_REQUEST',
+        message:
+          fastifyStatus === 415
+            ? 'The request body has a content type this address does not take.'
+            : 'The request could not be read.',
+      },
+    };
+  }
   if (isDatabaseUnavailable(err)) {
     return {
       body: {
@@ -170,10 +201,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    const req = host.switchToHttp().getRequest<{ id?: string; method?: string; route?: { path?: string } }>();
+    const res = host.switchToHttp().getResponse<HttpReply>();
+    const req = host.switchToHttp().getRequest<HttpRequest | undefined>();
     // Answered 503 while the database hung (stalled-requests.ts); what the handler did later is moot.
-    if (res.headersSent && requestContext.getStore()?.abandoned) return;
+    if (res.sent && (req?.context?.abandoned || requestContext.getStore()?.abandoned)) return;
     const { body, headers } = toErrorBody(exception);
     if (body.statusCode >= 500) {
       // Log the cause for operators; the reply stays generic. Messages of driver errors may hold SQL
@@ -182,18 +213,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(
         JSON.stringify({
           reqId: req?.id,
-          route: req?.route?.path,
+          route: routeOf(req),
           error: e?.name,
           message: e?.message?.slice(0, 500),
           stack: e?.stack?.split('\n').slice(0, 6).join(' | '),
         }),
       );
     }
-    if (res.headersSent) {
-      res.end();
+    if (res.sent) return;
+    if (res.raw.headersSent) {
+      res.raw.end();
       return;
     }
-    for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
-    res.status(body.statusCode).json(body);
+    for (const [k, v] of Object.entries(headers ?? {})) res.header(k, v);
+    res.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 }

@@ -7,6 +7,9 @@ import { join } from 'node:path';
  * (`app.css`, `app.js`, `logo.svg`, `og.png`; `npm run build` copies them into dist), read once at
  * start and served from memory.
  */
+/** Where the files are (src/console/assets, or its copy in dist): served by @fastify/static (http-setup.ts). */
+export const ASSETS_DIR = __dirname;
+
 export interface Asset {
   body: Buffer;
   type: string;

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { beforeAnswerLeaves } from '../../common/http/after-answer.js';
+import { requestPath, type HttpReply } from '../../common/http/http.js';
 import { DomainError } from '../../common/domain-error.js';
 import { PersonalData } from '../../common/personal-data.js';
 import { Transactions, uniqueViolation } from '../../database/transactions.js';
@@ -79,7 +80,7 @@ export class ConsoleForms {
    * carries no token); throws `FormReplay` when the form was answered before (or is answered while
    * this copy waits). `accept` checks a form not seen before (its CSRF token) and throws to refuse it.
    */
-  async begin(req: ConsoleRequest, res: Response, seed: string, accept: () => void): Promise<void> {
+  async begin(req: ConsoleRequest, _res: HttpReply, seed: string, accept: () => void): Promise<void> {
     const sent = (req.body as Record<string, unknown> | undefined)?.[FORM_TOKEN_FIELD];
     if (typeof sent !== 'string' || !TOKEN_RE.test(sent)) {
       accept();
@@ -103,8 +104,8 @@ export class ConsoleForms {
         continue;
       }
       accept();
-      if (await this.claim(tokenHash, seedHash, req.path)) {
-        this.capture(req, res, tokenHash);
+      if (await this.claim(tokenHash, seedHash, requestPath(req))) {
+        this.capture(req, tokenHash);
         return;
       }
     }
@@ -159,31 +160,22 @@ export class ConsoleForms {
   }
 
   /**
-   * Watches the handler's answer: when it ends the response, the answer is stored (or the claim given
-   * back) first, and only then sent, so that a copy sent after this answer arrived finds it.
+   * Watches the handler's answer: before it leaves, the answer is stored (or the claim given back), so
+   * that a copy sent after this answer arrived finds it.
    */
-  private capture(req: ConsoleRequest, res: Response, tokenHash: string): void {
-    const target = res as unknown as { end: (...args: unknown[]) => unknown };
-    const end = target.end.bind(res);
-    let settled = false;
-    target.end = (...args: unknown[]) => {
-      if (settled) return end(...args);
-      settled = true;
-      const chunk = typeof args[0] === 'function' ? undefined : args[0];
+  private capture(req: ConsoleRequest, tokenHash: string): void {
+    beforeAnswerLeaves(req as never, async (reply, payload) => {
       const answer: Answer = {
-        status: res.statusCode,
-        location: (res.getHeader('location') as string | undefined) ?? null,
-        html: /text\/html/.test(String(res.getHeader('content-type') ?? '')) ? textOf(chunk) : null,
+        status: reply.statusCode,
+        location: (reply.getHeader('location') as string | undefined) ?? null,
+        html: /text\/html/.test(String(reply.getHeader('content-type') ?? '')) ? textOf(payload) : null,
       };
-      this.settle(tokenHash, answer, req.signedInAs ?? null).then(
-        () => end(...args),
-        (err: unknown) => {
-          this.logger.error(JSON.stringify({ route: req.path, error: (err as Error)?.message?.slice(0, 300) }));
-          end(...args);
-        },
-      );
-      return res;
-    };
+      try {
+        await this.settle(tokenHash, answer, req.signedInAs ?? null);
+      } catch (err) {
+        this.logger.error(JSON.stringify({ route: requestPath(req), error: (err as Error)?.message?.slice(0, 300) }));
+      }
+    });
   }
 
   private async settle(tokenHash: string, a: Answer, signedInUserId: string | null): Promise<void> {

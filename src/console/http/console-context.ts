@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { HttpRequest } from '../../common/http/http.js';
 import type { AuthUser, Role } from '../../common/auth/auth-user.js';
 import { DEFAULT_OFFICE, type OfficeSettings } from '../../config/config.js';
 import { translator, type Translator } from '../i18n/i18n.js';
@@ -26,7 +26,7 @@ export interface ConsoleContext {
   origin: string;
 }
 
-export type ConsoleRequest = Omit<Request, 'user'> & {
+export type ConsoleRequest = Omit<HttpRequest, 'user'> & {
   console?: ConsoleContext;
   user?: AuthUser | null;
   /** The user a form signed this browser in as (kept with the form's answer for a replay). */

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, Inject, Injectable, Logger, type ExceptionFilter } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import { routeOf, type HttpReply } from '../../common/http/http.js';
 import { DataSource } from 'typeorm';
 import { toErrorBody } from '../../common/http/exception.filter.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -28,7 +28,7 @@ export function refusalView(t: Translator, status: number, code: string, req: Co
     code === 'EMPLOYER_NOT_VERIFIED'
       ? { href: '/perusahaan', text: t('errpage.companyStatus') }
       : code === 'CSRF_REJECTED'
-        ? { href: req.method === 'GET' ? req.originalUrl : '/', text: t('errpage.reload') }
+        ? { href: req.method === 'GET' ? req.url : '/', text: t('errpage.reload') }
         : { href: '/', text: t('errpage.home') };
   return { title: t(titleKey(status)), message: t.error(code) ?? t(fallback), next, status };
 }
@@ -53,9 +53,10 @@ export class ConsoleErrorFilter implements ExceptionFilter {
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<ConsoleRequest>();
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) {
-      res.end();
+    const res = host.switchToHttp().getResponse<HttpReply>();
+    if (res.sent) return;
+    if (res.raw.headersSent) {
+      res.raw.end();
       return;
     }
     if (exception instanceof FormReplay) {
@@ -69,35 +70,35 @@ export class ConsoleErrorFilter implements ExceptionFilter {
     this.page(exception, req, res);
   }
 
-  private page(exception: unknown, req: ConsoleRequest, res: Response): void {
+  private page(exception: unknown, req: ConsoleRequest, res: HttpReply): void {
     const { body, headers } = toErrorBody(exception);
     if (body.statusCode === 401) {
-      const next = req.method === 'GET' ? req.originalUrl : '/';
+      const next = req.method === 'GET' ? req.url : '/';
       return redirect(res, `/masuk?next=${encodeURIComponent(next)}`);
     }
     if (body.statusCode >= 500) {
       const e = exception as Error;
-      const entry = { route: req.route?.path, error: e?.name, message: e?.message?.slice(0, 500) };
+      const entry = { route: routeOf(req as never), error: e?.name, message: e?.message?.slice(0, 500) };
       this.logger.error(JSON.stringify(entry));
     }
-    for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
-    const c = req.console ?? fallbackContext(languageOf(req), req.originalUrl);
+    for (const [k, v] of Object.entries(headers ?? {})) res.header(k, v);
+    const c = req.console ?? fallbackContext(languageOf(req), req.url);
     sendPage(res, RefusalPage({ c, vm: refusalView(c.t, body.statusCode, body.code, req) }), body.statusCode);
   }
 
   /** The first answer of a form sent again: the same redirect (signed in again if it signed in), or page. */
-  private async replay({ form }: FormReplay, req: ConsoleRequest, res: Response): Promise<void> {
+  private async replay({ form }: FormReplay, req: ConsoleRequest, res: HttpReply): Promise<void> {
     if (this.forms.maySignInAgain(form) && req.console?.user?.id !== form.signedInUserId) {
       const user = await this.ds.getRepository(User).findOne({ where: { id: form.signedInUserId! } });
       if (user) await openSession(this.sessions, this.config, req, res, toUserView(user));
     }
     if (form.location) {
-      res.redirect(form.statusCode ?? 303, form.location);
+      res.redirect(form.location, form.statusCode ?? 303);
       return;
     }
     const page = this.forms.pageOf(form);
     if (page === null) {
-      redirect(res, req.originalUrl);
+      redirect(res, req.url);
       return;
     }
     sendPage(res, page, form.statusCode ?? 200);

@@ -1,5 +1,6 @@
 import {
   applyDecorators,
+  createParamDecorator,
   Injectable,
   SetMetadata,
   UseInterceptors,
@@ -7,24 +8,48 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Response } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
+import type { HttpReply } from '../../common/http/http.js';
 import { ConsoleForms } from '../forms/console-forms.service.js';
 import { ConsoleCsrf } from '../session/csrf.js';
 import { CONSOLE_UPLOAD, type ConsoleRequest } from './console-context.js';
 import { CSRF_COOKIE, csrfRejected, formTokenAccepted } from './console.guard.js';
 import { parseCookies } from './cookies.js';
 
-/** The part of an uploaded file the console uses (multer's memory storage). */
+/** The part of an uploaded file the console uses, read into memory. */
 export interface UploadedForm {
   originalname: string;
   size: number;
   buffer: Buffer;
 }
 
-/** The API takes CSV bodies up to 1 MiB; an uploaded file gets the same limit. */
-const UPLOAD_LIMITS = { fileSize: 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 * 1024, parts: 12 };
+const UPLOADED = Symbol('uploadedForm');
+type UploadRequest = ConsoleRequest & { [UPLOADED]?: UploadedForm };
+
+/**
+ * Reads a multipart form (limits set where @fastify/multipart is registered, http-setup.ts: 1 MiB, one
+ * file, ten fields): its fields become the body, the file in `field` is kept for @UploadedFormFile().
+ * A form sent urlencoded (no file) keeps its parsed body.
+ */
+async function readMultipart(req: UploadRequest, field: string): Promise<void> {
+  if (!req.isMultipart()) return;
+  const body: Record<string, string> = {};
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const buffer = await part.toBuffer();
+      if (part.fieldname === field) req[UPLOADED] = { originalname: part.filename, size: buffer.length, buffer };
+    } else if (typeof part.value === 'string') {
+      body[part.fieldname] = part.value;
+    }
+  }
+  (req as { body: unknown }).body = body;
+}
+
+/** The file of a form read by ConsoleUpload, or undefined when none was sent. */
+export const UploadedFormFile = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): UploadedForm | undefined =>
+    ctx.switchToHttp().getRequest<UploadRequest>()[UPLOADED],
+);
 
 /**
  * Checks the form tokens of a multipart form once its fields have been read. The guard has already
@@ -39,15 +64,20 @@ export class ConsoleUploadCsrf implements NestInterceptor {
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = ctx.switchToHttp().getRequest<ConsoleRequest>();
-    const res = ctx.switchToHttp().getResponse<Response>();
+    const req = ctx.switchToHttp().getRequest<UploadRequest>();
+    const res = ctx.switchToHttp().getResponse<HttpReply>();
+    const field = Reflect.getMetadata(CONSOLE_UPLOAD, ctx.getHandler()) as string;
     const seed = parseCookies(req.headers.cookie)[CSRF_COOKIE];
     const sessionId = req.console?.sessionId ?? null;
     if (!this.csrf.isSeed(seed)) throw csrfRejected();
     const accept = () => {
       if (!formTokenAccepted(this.csrf, req, seed, sessionId)) throw csrfRejected();
     };
-    return from(this.forms.begin(req, res, seed, accept)).pipe(switchMap(() => next.handle()));
+    const ready = async () => {
+      await readMultipart(req, field);
+      await this.forms.begin(req, res, seed, accept);
+    };
+    return from(ready()).pipe(switchMap(() => next.handle()));
   }
 }
 
@@ -56,7 +86,4 @@ export class ConsoleUploadCsrf implements NestInterceptor {
  * 1 MiB, kept in memory. The CSRF check moves from the guard to right after the upload is read.
  */
 export const ConsoleUpload = (field: string) =>
-  applyDecorators(
-    SetMetadata(CONSOLE_UPLOAD, true),
-    UseInterceptors(FileInterceptor(field, { limits: UPLOAD_LIMITS }), ConsoleUploadCsrf),
-  );
+  applyDecorators(SetMetadata(CONSOLE_UPLOAD, field), UseInterceptors(ConsoleUploadCsrf));

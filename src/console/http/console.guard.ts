@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import { requestOrigin, type HttpReply, type HttpRequest as HttpRequestLike } from '../../common/http/http.js';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../common/auth/auth-user.js';
 import { VerifiedEmployerGuard } from '../../common/auth/verified-employer.guard.js';
@@ -75,7 +75,7 @@ export class ConsoleGuard implements CanActivate {
   ) {}
 
   /** The request's console context (also for pages no route claims: the 404 page). */
-  async contextOf(req: ConsoleRequest, res: Response): Promise<ConsoleRequestState> {
+  async contextOf(req: ConsoleRequest, res: HttpReply): Promise<ConsoleRequestState> {
     const cookies = parseCookies(req.headers.cookie);
     const security = cookieSecurity(this.config);
     let seed = cookies[CSRF_COOKIE];
@@ -99,22 +99,22 @@ export class ConsoleGuard implements CanActivate {
       sessionId: session?.id ?? null,
       csrf: this.csrf.token(seed, session?.id ?? null),
       formToken: () => this.forms.newToken(),
-      path: req.originalUrl,
+      path: req.url,
       seekerPlaced: user?.role === 'seeker' && user.seekerId ? await this.placed(user.seekerId) : false,
       office: this.config.office,
-      origin: this.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+      origin: this.config.publicUrl ?? requestOrigin(req as HttpRequestLike),
     };
     return { context: req.console, seed, hadSeed };
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<ConsoleRequest>();
-    const res = ctx.switchToHttp().getResponse<Response>();
+    const res = ctx.switchToHttp().getResponse<HttpReply>();
     const { context, seed, hadSeed } = await this.contextOf(req, res);
 
     // A file upload's fields are read after the guards, so its form token is checked then
     // (ConsoleUpload's interceptor); every other form is checked here, before anything runs.
-    const uploadForm = this.reflector.get<boolean | undefined>(CONSOLE_UPLOAD, ctx.getHandler());
+    const uploadForm = this.reflector.get<string | undefined>(CONSOLE_UPLOAD, ctx.getHandler());
     if (req.method !== 'GET' && req.method !== 'HEAD' && !uploadForm) {
       await this.forms.begin(req, res, seed, () => {
         if (!hadSeed || !formTokenAccepted(this.csrf, req, seed, context.sessionId)) throw csrfRejected();

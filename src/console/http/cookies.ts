@@ -1,23 +1,12 @@
-import type { Response } from 'express';
+import fastifyCookie from '@fastify/cookie';
+import type { HttpReply } from '../../common/http/http.js';
 
-/** The request's cookies (no cookie-parser in this app: the header is small and simple to read). */
+/**
+ * The request's cookies, read by @fastify/cookie's parser when a console route asks (the plugin does
+ * not parse them on every request: the API never reads a cookie).
+ */
 export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!header) return out;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 1) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (!(name in out)) {
-      try {
-        out[name] = decodeURIComponent(value);
-      } catch {
-        out[name] = value;
-      }
-    }
-  }
-  return out;
+  return header ? fastifyCookie.parse(header) : {};
 }
 
 export interface CookieOptions {
@@ -31,16 +20,16 @@ export interface CookieOptions {
  * Every console cookie is httpOnly, SameSite=Lax, path / (unless narrower), and Secure outside
  * development and test.
  */
-export function setCookie(res: Response, name: string, value: string, opts: CookieOptions): void {
-  res.cookie(name, value, {
+export function setCookie(res: HttpReply, name: string, value: string, opts: CookieOptions): void {
+  res.setCookie(name, value, {
     httpOnly: true,
     sameSite: 'lax',
     secure: opts.secure,
     path: opts.path ?? '/',
-    ...(opts.maxAgeSeconds === undefined ? {} : { maxAge: opts.maxAgeSeconds * 1000 }),
+    ...(opts.maxAgeSeconds === undefined ? {} : { maxAge: opts.maxAgeSeconds }),
   });
 }
 
-export function clearCookie(res: Response, name: string, opts: CookieOptions): void {
+export function clearCookie(res: HttpReply, name: string, opts: CookieOptions): void {
   res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: opts.secure, path: '/' });
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, Injectable, NotFoundException, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import { requestPath, type HttpReply } from '../../common/http/http.js';
 import { AllExceptionsFilter } from '../../common/http/exception.filter.js';
 import { RefusalPage } from '../views/shared/RefusalPage.js';
 import { refusalView } from './console-error.filter.js';
@@ -25,9 +25,9 @@ export class ConsoleNotFoundFilter implements ExceptionFilter {
 
   async catch(exception: NotFoundException, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<ConsoleRequest>();
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<HttpReply>();
     const unrouted = /^Cannot [A-Z]+ /.test(exception.message);
-    if (!unrouted || API_PATH.test(req.path) || res.headersSent) return this.api.catch(exception, host);
+    if (!unrouted || API_PATH.test(requestPath(req)) || res.sent) return this.api.catch(exception, host);
     try {
       const { context: c } = await this.guard.contextOf(req, res);
       sendPage(res, RefusalPage({ c, vm: refusalView(c.t, 404, 'NOT_FOUND', req) }), 404);

@@ -1,39 +1,37 @@
-import type { Response } from 'express';
 import { DomainError } from '../../common/domain-error.js';
+import type { HttpReply } from '../../common/http/http.js';
 
 /**
- * Console pages load only this origin's assets: no inline script, no third-party anything. Pages
- * are never cached by shared caches and not at all once signed in (they hold personal data).
+ * Console pages load only this origin's assets: no inline script, no third-party anything. Set on
+ * every reply by @fastify/helmet (http-setup.ts), with frame and referrer rules to match.
  */
-const CSP = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "style-src 'self'",
-  "script-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
+export const CONSOLE_CSP: Record<string, string[]> = {
+  defaultSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  styleSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
 
 /**
  * Sends a rendered page. Views are synchronous (the controller has loaded everything they show), so a
  * page is a string; a promise here means an async component slipped in, which is a bug of ours.
+ * Pages are never cached (they may hold personal data), unless the caller said otherwise first.
  */
-export function sendPage(res: Response, page: JSX.Element, status = 200): void {
+export function sendPage(res: HttpReply, page: JSX.Element, status = 200): void {
   if (typeof page !== 'string') throw new Error('Console views must render synchronously.');
   res.status(status);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Security-Policy', CSP);
-  res.setHeader('Referrer-Policy', 'same-origin');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cache-Control', 'no-store');
+  res.header('Content-Type', 'text/html; charset=utf-8');
+  if (!res.hasHeader('Cache-Control')) res.header('Cache-Control', 'no-store');
   res.send(page);
 }
 
 /** After a form post: 303 See Other, so reloading the next page does not post again. */
-export function redirect(res: Response, url: string): void {
-  res.redirect(303, url);
+export function redirect(res: HttpReply, url: string): void {
+  res.redirect(url, 303);
 }
 
 /** `path?ok=key` / `path?err=CODE` (and the refused `field`, or ids the next page looks up), keeping path's own query. */
@@ -58,7 +56,7 @@ export function withOutcome(
  * reach the error page.
  */
 export async function actThenRedirect<T>(
-  res: Response,
+  res: HttpReply,
   path: string,
   ok: string,
   action: () => Promise<T>,

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { HttpReply } from '../../common/http/http.js';
 import type { AppConfig } from '../../config/config.js';
 import type { UserView } from '../../users/user.entity.js';
 import { ConsoleSessions } from '../session/console-sessions.service.js';
@@ -14,7 +14,7 @@ export async function openSession(
   sessions: ConsoleSessions,
   config: AppConfig,
   req: ConsoleRequest,
-  res: Response,
+  res: HttpReply,
   user: UserView,
 ): Promise<void> {
   const old = parseCookies(req.headers.cookie)[SESSION_COOKIE];
