@@ -1,6 +1,5 @@
+import { ApiCacheable } from '../common/http/api-responses.js';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
-import { PUBLIC_CACHE } from '../common/http/http-caching.js';
 import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOperation, ApiTags, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -28,7 +27,7 @@ export class VacanciesController {
     private readonly vacancySearch: VacancySearch,
   ) {}
 
-  @RouteConfig(PUBLIC_CACHE)
+  @ApiCacheable()
   @Get('vacancies')
   @CsvExport()
   @Public()
@@ -63,7 +62,7 @@ export class VacanciesController {
     return this.vacancies.listMine(user, q);
   }
 
-  @RouteConfig(PUBLIC_CACHE)
+  @ApiCacheable()
   @Get('vacancies/:id')
   @Public()
   @UseGuards(OptionalAuthGuard)

@@ -1,6 +1,8 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiProperty, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiHeader, ApiProperty, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { ErrorReply } from './error-reply.dto.js';
+import { PUBLIC_CACHE, PUBLIC_MAX_AGE_SECONDS } from './http-caching.js';
 
 /**
  * OpenAPI helpers for replies, so each route states its answers in a line or two. Error responses all
@@ -50,6 +52,24 @@ export const ApiError = (status: number, ...codes: string[]) =>
  */
 export const ApiNoAuth = (opts: { optionalBearer?: boolean } = {}) =>
   opts.optionalBearer ? applyDecorators(ApiSecurity('bearer'), ApiSecurity({})) : ApiSecurity({});
+
+/**
+ * A public answer anonymous readers (no token) may cache (http-caching.ts): it carries an `ETag` and
+ * `Cache-Control: public, max-age=30`; sent again with that tag in `If-None-Match`, it is 304 with no body.
+ */
+export const ApiCacheable = () =>
+  applyDecorators(
+    RouteConfig(PUBLIC_CACHE),
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'the `ETag` of an answer already held (anonymous readers only)',
+    }),
+    ApiResponse({
+      status: 304,
+      description: `Not Modified: the answer is still the one of this \`ETag\` (anonymous readers; answers may be kept for ${PUBLIC_MAX_AGE_SECONDS} s)`,
+    }),
+  );
 
 /** The list envelope of the contract, `{ items, page, pageSize, total }`, as a named schema per item type. */
 export function PageOf<T>(

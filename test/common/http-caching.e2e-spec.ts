@@ -1,0 +1,125 @@
+import { startApp, type TestApp } from '../support/app';
+import { bearer, PASSWORD, postVacancy, registerSeeker, uniq, verifiedEmployer } from '../support/factories';
+import { browser, signIn } from '../console/support';
+
+/**
+ * Public answers are cacheable for anonymous readers (ETag, 304, a short Cache-Control), and nothing a
+ * signed-in reader sees is; the Fastify adapter keeps the console's addresses as Express matched them.
+ */
+describe('HTTP caching of public answers, and addresses under Fastify', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startApp();
+  });
+  afterAll(() => t.close());
+
+  it('the public search: ETag and a short public Cache-Control; the same version again is 304 with no body', async () => {
+    const first = await t.http.get('/api/v1/vacancies?pageSize=5');
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=30');
+    expect(first.headers.vary).toMatch(/Authorization/);
+
+    const again = await t.http.get('/api/v1/vacancies?pageSize=5').set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    expect(again.text ?? '').toBe('');
+    // Weak and strong forms of the same tag, and a list, match too.
+    const listed = await t.http
+      .get('/api/v1/vacancies?pageSize=5')
+      .set('If-None-Match', `"other", ${etag.replace(/^W\//, '')}`);
+    expect(listed.status).toBe(304);
+  });
+
+  it('a change to what the search shows gives a new version: the old tag is answered in full', async () => {
+    const employer = await verifiedEmployer(t);
+    const before = await t.http.get(`/api/v1/vacancies?employerId=${employer.employerId}`);
+    const vacancy = await postVacancy(t, employer, { title: `Kasir ${uniq('cache')}` });
+    const after = await t.http
+      .get(`/api/v1/vacancies?employerId=${employer.employerId}`)
+      .set('If-None-Match', before.headers.etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(after.body.items.map((v: { id: string }) => v.id)).toContain(vacancy.id);
+
+    const one = await t.http.get(`/api/v1/vacancies/${vacancy.id}`);
+    expect(one.status).toBe(200);
+    expect(one.headers['cache-control']).toMatch(/^public, max-age=30/);
+    expect((await t.http.get(`/api/v1/vacancies/${vacancy.id}`).set('If-None-Match', one.headers.etag)).status).toBe(
+      304,
+    );
+    await t.http
+      .post(`/api/v1/vacancies/${vacancy.id}/close`)
+      .set(bearer(employer))
+      .send({ reason: 'Sudah terisi' })
+      .expect(200);
+    // Closed, it leaves the public's view: the old tag gets the 404, never a 304.
+    const closed = await t.http.get(`/api/v1/vacancies/${vacancy.id}`).set('If-None-Match', one.headers.etag);
+    expect(closed.status).toBe(404);
+    expect(closed.headers['cache-control']).toBeUndefined();
+  });
+
+  it('a reader with a token gets no ETag and private, no-store; a 404 or an error is never marked cacheable', async () => {
+    const seeker = await registerSeeker(t);
+    const res = await t.http.get('/api/v1/vacancies').set(bearer(seeker));
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('private, no-store');
+
+    const missing = await t.http.get('/api/v1/vacancies/00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['cache-control']).toBeUndefined();
+    expect(missing.headers.etag).toBeUndefined();
+    const bad = await t.http.get('/api/v1/vacancies?pageSize=abc');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.etag).toBeUndefined();
+  });
+
+  it('console pages: the browser keeps them and asks again (no-cache, 304); once signed in, never stored', async () => {
+    const b = browser(t);
+    const page = await b.get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('private, no-cache');
+    expect(page.headers.vary).toMatch(/Cookie/);
+    const again = await b.get('/').set('If-None-Match', page.headers.etag);
+    expect(again.status).toBe(304);
+    for (const path of ['/bantuan', '/privasi'])
+      expect((await b.get(path)).headers['cache-control']).toBe('private, no-cache');
+
+    const seeker = await registerSeeker(t);
+    await signIn(b, seeker.email, PASSWORD);
+    const signedIn = await b.get('/').set('If-None-Match', page.headers.etag);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers['cache-control']).toBe('no-store');
+    expect(signedIn.headers.etag).toBeUndefined();
+  });
+
+  it('keeps addresses as they were: any case, a trailing slash, versioned files for a year, nothing outside the files', async () => {
+    const employer = await verifiedEmployer(t);
+    const vacancy = await postVacancy(t, employer);
+    expect((await t.http.get(`/lowongan/${vacancy.id}/`)).status).toBe(200);
+    expect((await t.http.get(`/LOWONGAN/${vacancy.id}`)).status).toBe(200);
+    expect((await t.http.get('/bantuan/')).status).toBe(200);
+    expect((await t.http.get('/api/v1/vacancies/')).status).toBe(200);
+
+    const versioned = await t.http.get('/assets/app.js?v=1');
+    expect(versioned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const plain = await t.http.get('/assets/logo.svg');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['cache-control']).toBe('public, max-age=3600');
+    expect((await t.http.get('/assets/logo.svg').set('If-None-Match', plain.headers.etag)).status).toBe(304);
+    for (const path of ['/assets/../../package.json', '/assets/%2e%2e/assets.ts', '/assets/assets.ts', '/assets/'])
+      expect((await t.http.get(path)).status).toBe(404);
+  });
+
+  it('security headers on every answer, API and console alike', async () => {
+    for (const path of ['/api/v1/vacancies', '/', '/health/live']) {
+      const res = await t.http.get(path);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-request-id']).toBeTruthy();
+    }
+  });
+});
