@@ -89,7 +89,7 @@ export async function configureApp(
   // this hook, in the socket's own async context, so entering it earlier would not reach the handler.
   fastify.addHook('preHandler', (req, _reply, done) => requestContext.run(req.context, done));
   // Access log: only the route pattern, never the query string or the body.
-  if (logger)
+  if (logger?.logsRequests)
     fastify.addHook('onResponse', (req, reply, done) => {
       logger.request({
         reqId: req.id,

@@ -56,6 +56,10 @@ export class JsonLogger implements LoggerService {
   verbose(message: unknown, context?: string) {
     this.write('debug', message, context);
   }
+  /** Whether access log lines would be written at this level (info), so the hook that makes them is worth adding. */
+  get logsRequests(): boolean {
+    return ORDER.info >= ORDER[this.level];
+  }
   request(fields: Record<string, unknown>) {
     this.write('info', { msg: 'request', ...fields });
   }

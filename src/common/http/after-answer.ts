@@ -14,12 +14,18 @@ export function beforeAnswerLeaves(req: FastifyRequest, work: AfterAnswer): void
   (req as WithAfterAnswer)[AFTER_ANSWER] = work;
 }
 
-/** The onSend hook (http-setup.ts) that runs it. */
-export async function afterAnswerHook(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+/** The onSend hook (http-setup.ts) that runs it. Callback style: most answers have nothing to wait for. */
+export function afterAnswerHook(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (err: Error | null, payload?: unknown) => void,
+): void {
   const work = (req as WithAfterAnswer)[AFTER_ANSWER];
-  if (work) {
-    (req as WithAfterAnswer)[AFTER_ANSWER] = undefined;
-    await work(reply, payload);
-  }
-  return payload;
+  if (!work) return done(null, payload);
+  (req as WithAfterAnswer)[AFTER_ANSWER] = undefined;
+  work(reply, payload).then(
+    () => done(null, payload),
+    (err: unknown) => done(err as Error),
+  );
 }

@@ -42,7 +42,16 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * PUBLIC_MAX_AGE_SECONDS; console pages only by the browser, which asks again each time (`no-cache`)
  * and is answered 304 when nothing changed. Signed-in readers keep `no-store` / no caching at all.
  */
-export async function httpCachingHook(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+export function httpCachingHook(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (err: Error | null, payload?: unknown) => void,
+): void {
+  done(null, cachingOf(req, reply, payload));
+}
+
+function cachingOf(req: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
   const mode = (req.routeOptions.config as { cache?: string } | undefined)?.cache;
   if (!mode || (req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
