@@ -43,7 +43,7 @@
 //
 // Options: --steps 10,25,50,75,100,150,200,300,500,700,1000,1200,1500  --duration 20  --warmup 10  --pause 3
 //          --scale city  --cards N  --vacancies N  --open-vacancies N  --seekers 3000  --session 10  --hr 100
-//          --mix 70,15,10,5  --p99-limit 500  --timeout 10000  --sockets 256  --redis-url redis://127.0.0.1:6379
+//          --mix 70,15,10,5  --skip search,recommendations (routes left out, by part of their name)  --p99-limit 500  --timeout 10000  --sockets 256  --redis-url redis://127.0.0.1:6379
 //          --all-steps  --no-costs  --cpu-prof  --no-build  --keep
 import crypto from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -90,6 +90,7 @@ const { values: opt } = parseArgs({
     session: { type: 'string', default: '10' },
     hr: { type: 'string', default: '100' },
     mix: { type: 'string', default: '70,15,10,5' },
+    skip: { type: 'string', default: '' },
     'p99-limit': { type: 'string', default: '500' },
     timeout: { type: 'string', default: '10000' },
     sockets: { type: 'string', default: '256' },
@@ -142,6 +143,12 @@ for (const [name, r] of Object.entries(ROUTES)) {
   r.fast = !!r.fast;
 }
 /** What a seeker does after signing in, in order (cycled for longer sessions). */
+const SKIP = opt.skip
+  .split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
+/** Whether --skip leaves a route out (a diagnosis: what holds without it). Sign-in always stays. */
+const skipped = (name) => name !== 'sign-in' && SKIP.some((s) => name.toLowerCase().includes(s));
 const SEEKER_PLAN = [
   'my card',
   'apply',
@@ -152,7 +159,7 @@ const SEEKER_PLAN = [
   'my applications',
   'apply',
   'apply',
-];
+].filter((r) => !skipped(r));
 
 // ------------------------------------------------------------------------------------------------
 // A small deterministic random source, so two runs offer the same sequence of requests
@@ -388,7 +395,7 @@ const GROUP_ROUTES = Object.fromEntries(
   GROUPS.map((g) => [
     g,
     Object.values(ROUTES)
-      .filter((r) => r.group === g && r.weight)
+      .filter((r) => r.group === g && r.weight && !skipped(r.name))
       .map((r) => [r.name, r.weight]),
   ]),
 );
@@ -396,15 +403,15 @@ const GROUP_ROUTES = Object.fromEntries(
 /** The next request of the mixed population: [route name, request]. */
 function nextRequest() {
   const group = pickWeighted([
-    ['anonymous', ANON],
-    ['seeker', SEEKER],
-    ['hr', HR],
-    ['officer', OFFICER],
+    ['anonymous', GROUP_ROUTES.anonymous.length ? ANON : 0],
+    ['seeker', SEEKER_PLAN.length ? SEEKER : 0],
+    ['hr', GROUP_ROUTES.hr.length ? HR : 0],
+    ['officer', GROUP_ROUTES.officer.length ? OFFICER : 0],
   ]);
   if (group === 'seeker') return seekerRequest();
   let route = pickWeighted(GROUP_ROUTES[group]);
   let req = build(route);
-  if (!req) [route, req] = ['applications of a vacancy', build('applications of a vacancy')];
+  if (!req) [route, req] = ['card validation', build('card validation')];
   return [route, req];
 }
 
@@ -563,32 +570,40 @@ const shapeOf = (sql) =>
     .slice(0, 170);
 
 /**
- * Samples MariaDB's process list for the run's database every 250 ms during a step: statements running,
- * connections open (both instances' pools), and which statement shapes were running (share of samples).
+ * Samples MariaDB's process list every 250 ms during a step: for the run's database, statements running,
+ * connections open (both instances' pools) and which statement shapes were running (share of samples);
+ * for the server's other databases (other people's work on a shared machine), statements running.
  */
 async function dbSampler(url) {
   const database = new URL(url).pathname.slice(1);
   const conn = await mysql.createConnection(url);
-  const st = { samples: 0, running: 0, maxRunning: 0, connections: 0, maxConnections: 0, shapes: new Map() };
+  const st = { samples: 0, running: 0, maxRunning: 0, connections: 0, maxConnections: 0, others: 0, shapes: new Map() };
   let stop = false;
   const loop = (async () => {
     while (!stop) {
       const [rows] = await conn.query(
-        `SELECT COMMAND AS cmd, INFO AS info FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()`,
-        [database],
+        `SELECT DB AS db, COMMAND AS cmd, INFO AS info FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()`,
       );
       let running = 0;
-      for (const r of rows)
+      let connections = 0;
+      for (const r of rows) {
+        // Statements of other databases on the same server (other people's work): noise, counted apart.
+        if (r.db !== database) {
+          if (r.cmd === 'Query' && r.info) st.others++;
+          continue;
+        }
+        connections++;
         if (r.cmd === 'Query' && r.info) {
           running++;
           const shape = shapeOf(String(r.info));
           st.shapes.set(shape, (st.shapes.get(shape) ?? 0) + 1);
         }
+      }
       st.samples++;
       st.running += running;
       st.maxRunning = Math.max(st.maxRunning, running);
-      st.connections += rows.length;
-      st.maxConnections = Math.max(st.maxConnections, rows.length);
+      st.connections += connections;
+      st.maxConnections = Math.max(st.maxConnections, connections);
       await sleep(250);
     }
   })();
@@ -602,6 +617,7 @@ async function dbSampler(url) {
       maxRunning: st.maxRunning,
       connections: st.connections / Math.max(1, st.samples),
       maxConnections: st.maxConnections,
+      others: st.others / Math.max(1, st.samples),
       shapes: [...st.shapes.entries()]
         .sort((a, b) => b[1] - a[1])
         .slice(0, 10)
@@ -926,7 +942,7 @@ async function main() {
         `${rate} req/s offered: achieved ${fmt(r.achieved)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms (${GROUPS.map((g) => `${g} ${fmt(r.groups[g])}`).join(', ')}), non-report p99 ${fmt(r.nonReportP99)} ms, fast routes while a report ran: p99 ${fmt(r.fastDuring.p99)} / max ${fmt(r.fastDuring.max)} ms (${fmt(r.fastDuring.n)} requests), otherwise p99 ${fmt(r.fastCalm.p99)} / max ${fmt(r.fastCalm.max)} ms; errors ${r.errors}; CPU A ${fmt(r.cpu.A)} % B ${fmt(r.cpu.B)} % MariaDB ${fmt(r.cpu.mariadb)} % generator ${fmt(r.cpu.generator)} %, load ${fmt(r.cpu.load, 1)}, send lag max ${fmt(r.maxLag)} ms ${r.held ? '— held' : '— DID NOT HOLD'}`,
       );
       log(
-        `  MariaDB: ${fmt(r.db.running, 1)} statements running on average (max ${r.db.maxRunning}), ${fmt(r.db.connections, 1)} connections open (max ${r.db.maxConnections}); most seen: ${r.db.shapes
+        `  MariaDB: ${fmt(r.db.running, 1)} statements running on average (max ${r.db.maxRunning}), ${fmt(r.db.connections, 1)} connections open (max ${r.db.maxConnections}); other databases on the server: ${fmt(r.db.others, 1)} statements running on average; most seen: ${r.db.shapes
           .slice(0, 3)
           .map((x) => `${fmt(x.share * 100)} % ${x.shape.slice(0, 90)}`)
           .join(' | ')}`,
@@ -967,16 +983,16 @@ function report({ results, costs, profile, engine, accounts, seedSeconds, seedAr
       .map(([t, n]) => `${t} ${fmt(n)}`)
       .join(
         ', ',
-      )}) in ${fmt(seedSeconds)} s; whole run ${fmt(wall)} s; two instances, ${opt.duration} s per step, mix ${opt.mix} (anonymous, seekers, HR, officers), a seeker signs in once per ${SESSION} requests`,
+      )}) in ${fmt(seedSeconds)} s; whole run ${fmt(wall)} s; two instances, ${opt.duration} s per step, mix ${opt.mix} (anonymous, seekers, HR, officers)${SKIP.length ? ` without ${Object.keys(ROUTES).filter(skipped).join(', ')}` : ''}, a seeker signs in once per ${SESSION} requests`,
   );
   out();
   out(
-    "| offered req/s | achieved req/s | p50 ms | p99 ms | anonymous p99 | seeker p99 | HR p99 | officer p99 | non-report p99 | fast routes while a report ran: p99 / max ms | errors | CPU % A / B / MariaDB / generator | instances' CPU ms per request | MariaDB statements running avg / max | load (1 min) | held |",
+    "| offered req/s | achieved req/s | p50 ms | p99 ms | anonymous p99 | seeker p99 | HR p99 | officer p99 | non-report p99 | fast routes while a report ran: p99 / max ms | errors | CPU % A / B / MariaDB / generator | instances' CPU ms per request | MariaDB statements running avg / max (other databases avg) | load (1 min) | held |",
   );
   out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results)
     out(
-      `| ${fmt(r.rate)} | ${fmt(r.achieved)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${GROUPS.map((g) => fmt(r.groups[g])).join(' | ')} | ${fmt(r.nonReportP99)} | ${fmt(r.fastDuring.p99)} / ${fmt(r.fastDuring.max)} | ${r.errors} | ${fmt(r.cpu.A)} / ${fmt(r.cpu.B)} / ${fmt(r.cpu.mariadb)} / ${fmt(r.cpu.generator)} | ${fmt((10 * (r.cpu.A + r.cpu.B)) / Math.max(1, r.achieved), 1)} | ${fmt(r.db.running, 1)} / ${r.db.maxRunning} | ${fmt(r.cpu.load, 1)} | ${r.held ? 'yes' : '**no**'} |`,
+      `| ${fmt(r.rate)} | ${fmt(r.achieved)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${GROUPS.map((g) => fmt(r.groups[g])).join(' | ')} | ${fmt(r.nonReportP99)} | ${fmt(r.fastDuring.p99)} / ${fmt(r.fastDuring.max)} | ${r.errors} | ${fmt(r.cpu.A)} / ${fmt(r.cpu.B)} / ${fmt(r.cpu.mariadb)} / ${fmt(r.cpu.generator)} | ${fmt((10 * (r.cpu.A + r.cpu.B)) / Math.max(1, r.achieved), 1)} | ${fmt(r.db.running, 1)} / ${r.db.maxRunning} (${fmt(r.db.others, 1)}) | ${fmt(r.cpu.load, 1)} | ${r.held ? 'yes' : '**no**'} |`,
     );
   out();
   if (best)
