@@ -119,16 +119,37 @@ export function freePort() {
   });
 }
 
-/** Starts a server process and waits until GET /health answers. */
-export async function startServer(label, args, env) {
+/**
+ * Starts a server process and waits until GET /health answers. With `keepLog` > 0 its stdout (the JSON
+ * log) is read: lines counted by level, the last `keepLog` warn/error lines kept (`server.log`).
+ */
+export async function startServer(label, args, env, { keepLog = 0 } = {}) {
   const port = await freePort();
   const child = spawn('node', args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', keepLog > 0 ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const serverLog = { levels: {}, lines: [] };
+  if (keepLog > 0) {
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => {
+      pending += d;
+      for (let i = pending.indexOf('\n'); i >= 0; i = pending.indexOf('\n')) {
+        const line = pending.slice(0, i);
+        pending = pending.slice(i + 1);
+        const level = /"level":"(\w+)"/.exec(line)?.[1] ?? 'other';
+        serverLog.levels[level] = (serverLog.levels[level] ?? 0) + 1;
+        if (level === 'warn' || level === 'error') {
+          serverLog.lines.push(line.slice(0, 1000));
+          if (serverLog.lines.length > keepLog) serverLog.lines.shift();
+        }
+      }
+    });
+  }
   started.push(child);
   const base = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 200) {
@@ -142,7 +163,7 @@ export async function startServer(label, args, env) {
     await sleep(200);
   }
   log(`${label} listening on ${base} (pid ${child.pid})`);
-  return { child, base, label, stderr: () => stderr };
+  return { child, base, label, stderr: () => stderr, log: serverLog };
 }
 
 export async function stopServer(server) {

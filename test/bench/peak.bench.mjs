@@ -871,7 +871,12 @@ async function main() {
     CARD_SIGNING_KEY: ed25519Pem(),
     HOST: '127.0.0.1',
   };
-  const a = await startServer('instance A (scheduler)', ['dist/main.js'], { ...shared, SCHEDULER_ENABLED: 'true' });
+  const a = await startServer(
+    'instance A (scheduler)',
+    ['dist/main.js'],
+    { ...shared, SCHEDULER_ENABLED: 'true' },
+    { keepLog: 20 },
+  );
   log(`instance A's daily job done after ${fmt((await waitForDailyJob(url, accounts.today)) / 1000, 1)} s`);
   let profileDir = null;
   if (opt['cpu-prof']) {
@@ -883,6 +888,7 @@ async function main() {
     `instance B${profileDir ? ' (--cpu-prof)' : ''}`,
     [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/main.js'],
     { ...shared, SCHEDULER_ENABLED: 'false' },
+    { keepLog: 20 },
   );
   for (const server of [a, b]) {
     const agent = new http.Agent({
@@ -966,6 +972,11 @@ async function main() {
     else log('no CPU profile was written by instance B');
   }
   report({ results, costs, profile, engine, accounts, seedSeconds, seedArgs, wall: (Date.now() - t0) / 1000 });
+  // What the instances logged at warn or error (LOG_LEVEL=warn): a failed request, a pool timeout, a slow job.
+  for (const s of [a, b]) {
+    log(`${s.label} logged: ${JSON.stringify(s.log.levels)}`);
+    for (const line of s.log.lines.slice(-5)) log(`  ${line}`);
+  }
 }
 
 function report({ results, costs, profile, engine, accounts, seedSeconds, seedArgs, wall }) {
