@@ -27,23 +27,31 @@
 // start + i / rate and is sent then, whether or not earlier ones returned, and its latency is measured
 // from that due time (so queueing is not hidden by coordinated omission). It uses node:http keep-alive
 // agents (--sockets per instance) and does no per-request work beyond building a path and a small body.
-// Each step runs --duration seconds (after a --warmup at the first rate, not reported); the run stops after
-// the first step whose overall p99 exceeds --p99-limit ms or that has any error (--all-steps: run them all).
+// Besides the mix, a load balancer probes each instance (GET /health/live, no database) --probes times a
+// second: its latency while a report is in flight on that instance tells whether a report holds the
+// event loop. Each step runs --duration seconds (after a --warmup at the first rate, not reported); the
+// run stops after the first step whose overall p99 exceeds --p99-limit ms or that has any error
+// (--all-steps: run them all).
 //
-// Printed per step: offered and achieved rate, p50/p99 overall and per group, errors, the p99 of every route
-// but the reports, the latency of the fast routes (a vacancy by id or its page, apply, my card, my
-// applications, card validation, a vacancy's applications, shortlist / reject) sent while a report was in
-// flight on the same instance, the CPU used by each instance, MariaDB and the generator, and what MariaDB
-// was running (its process list sampled every 250 ms: statements running, connections, statement shapes). At the end:
+// Printed per step: offered and achieved rate, p50/p99 overall and per group, errors, the p99 of every
+// route but the reports, the latency of the fast routes (a vacancy by id or its page, apply, my card, my
+// applications, card validation, a vacancy's applications, shortlist / reject) and of the probes sent
+// while a report was in flight on the same instance (and otherwise), the CPU used by each instance,
+// MariaDB and the generator, and what MariaDB was running (its process list sampled every 250 ms:
+// statements running, connections, statement shapes; other databases' statements as noise). At the end:
 // the sustainable rate (the highest step that held) with p99 per route, and, unless --no-costs, each
-// route's cost measured alone after the warm-up (one request at a time on instance B: latency, and the CPU
-// ms per request of the instance and of MariaDB). --cpu-prof runs instance B under `node --cpu-prof` and
-// prints where its CPU went during the steps (by function and by package).
+// route's cost measured alone after the warm-up (one request at a time on instance B: latency, and the
+// CPU ms per request of the instance and of MariaDB; then, for ten more, the slowest of the probes sent every
+// 2 ms alongside each: about the longest the route holds the event loop) with the CPU of an average mixed
+// request.
+// --cpu-prof runs instance B under `node --cpu-prof` and prints where its CPU went during the steps (by
+// function and by package). What the instances logged at warn or error is printed last.
 // Everything it starts is stopped and the database dropped (unless --keep), also on failure or Ctrl-C.
 //
 // Options: --steps 10,25,50,75,100,150,200,300,500,700,1000,1200,1500  --duration 20  --warmup 10  --pause 3
 //          --scale city  --cards N  --vacancies N  --open-vacancies N  --seekers 3000  --session 10  --hr 100
-//          --mix 70,15,10,5  --skip search,recommendations (routes left out, by part of their name)  --p99-limit 500  --timeout 10000  --sockets 256  --redis-url redis://127.0.0.1:6379
+//          --mix 70,15,10,5  --skip search,recommendations (routes left out, by part of their name)  --probes 5
+//          --p99-limit 500  --timeout 10000  --sockets 256  --redis-url redis://127.0.0.1:6379
 //          --all-steps  --no-costs  --cpu-prof  --no-build  --keep
 import crypto from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -91,6 +99,7 @@ const { values: opt } = parseArgs({
     hr: { type: 'string', default: '100' },
     mix: { type: 'string', default: '70,15,10,5' },
     skip: { type: 'string', default: '' },
+    probes: { type: 'string', default: '5' },
     'p99-limit': { type: 'string', default: '500' },
     timeout: { type: 'string', default: '10000' },
     sockets: { type: 'string', default: '256' },
@@ -112,6 +121,7 @@ const P99_LIMIT = Number(opt['p99-limit']);
 const TIMEOUT = Number(opt.timeout);
 const SESSION = Math.max(2, Number(opt.session));
 const [ANON, SEEKER, HR, OFFICER] = opt.mix.split(',').map(Number);
+const PROBES = Number(opt.probes);
 const GOAL = { rate: 1000, p99: 300 };
 
 // ------------------------------------------------------------------------------------------------
@@ -136,11 +146,14 @@ const ROUTES = {
   'IPK III/1': { group: 'officer', weight: 2, report: true },
   'IPK III/2': { group: 'officer', weight: 1, report: true },
   'IPK III/4': { group: 'officer', weight: 1, report: true },
+  // A load balancer's health probe (no database): its latency is the event loop's and the CPU's alone.
+  'load-balancer probe': { group: 'probe', probe: true },
 };
 for (const [name, r] of Object.entries(ROUTES)) {
   r.name = name;
   r.report = !!r.report;
   r.fast = !!r.fast;
+  r.probe = !!r.probe;
 }
 /** What a seeker does after signing in, in order (cycled for longer sessions). */
 const SKIP = opt.skip
@@ -264,6 +277,8 @@ function build(route) {
   switch (route) {
     case 'search (API)':
       return { method: 'GET', path: `/api/v1/vacancies${searchQuery()}` };
+    case 'load-balancer probe':
+      return { method: 'GET', path: '/health/live' };
     case 'vacancy (API)':
       return { method: 'GET', path: `/api/v1/vacancies/${pick(world.vacancies)}` };
     case 'search page':
@@ -434,6 +449,8 @@ function newCollector() {
     maxLag: 0,
     fastDuringReport: [],
     fastNoReport: [],
+    probeDuringReport: [],
+    probeNoReport: [],
   };
 }
 
@@ -483,10 +500,9 @@ function issue(route, req, due, c, inst = instances[roundRobin++ % instances.len
         c.samples.push(`${route} ${req.method} ${req.path} → ${key} ${(text ?? err?.message ?? '').slice(0, 300)}`);
       return;
     }
-    if (meta.fast) {
-      if (overlap.during || inst.reportStarts !== overlap.starts) c.fastDuringReport.push(ms);
-      else c.fastNoReport.push(ms);
-    }
+    const duringReport = overlap.during || inst.reportStarts !== overlap.starts;
+    if (meta.fast) (duringReport ? c.fastDuringReport : c.fastNoReport).push(ms);
+    if (meta.probe) (duringReport ? c.probeDuringReport : c.probeNoReport).push(ms);
   };
   const r = http.request(
     { agent: inst.agent, host: '127.0.0.1', port: inst.port, method: req.method, path: req.path, headers },
@@ -509,6 +525,8 @@ function issue(route, req, due, c, inst = instances[roundRobin++ % instances.len
   r.end(req.body);
 }
 
+const probe = (inst, c) => issue('load-balancer probe', build('load-balancer probe'), performance.now(), c, inst);
+
 /** One step: `rate` requests a second for `seconds`, open-loop; resolves when every request has finished. */
 async function runStep(rate, seconds, c) {
   const total = Math.round(rate * seconds);
@@ -516,6 +534,8 @@ async function runStep(rate, seconds, c) {
   const t0 = performance.now() + 5;
   c.windowEnd = t0 + seconds * 1000;
   let i = 0;
+  // The load balancer probes each instance --probes times a second, apart from the mix.
+  const probes = PROBES > 0 ? instances.map((inst) => setInterval(() => probe(inst, c), 1000 / PROBES)) : [];
   await new Promise((resolve) => {
     const tick = () => {
       const now = performance.now();
@@ -531,6 +551,7 @@ async function runStep(rate, seconds, c) {
     };
     tick();
   });
+  probes.forEach(clearInterval);
   const deadline = performance.now() + TIMEOUT + 2000;
   while (c.inFlight > 0 && performance.now() < deadline) await sleep(20);
   c.elapsed = (Math.max(performance.now(), c.windowEnd) - t0) / 1000;
@@ -633,7 +654,7 @@ function summarize(rate, c, cpu) {
   const routes = {};
   const groups = Object.fromEntries(GROUPS.map((g) => [g, []]));
   for (const [route, values] of c.latencies) {
-    for (const v of values) {
+    for (const v of ROUTES[route].probe ? [] : values) {
       all.push(v);
       groups[ROUTES[route].group].push(v);
       if (!ROUTES[route].report) nonReport.push(v);
@@ -644,12 +665,16 @@ function summarize(rate, c, cpu) {
   }
   const sAll = sortNum(all);
   const errors = [...c.errors.values()].flatMap((m) => [...m.values()]).reduce((a, b) => a + b, 0);
+  // A step's achieved rate counts the mix only, not the load balancer's probes.
+  const probesDone = c.latencies.get('load-balancer probe').length;
   const during = sortNum(c.fastDuringReport);
   const calm = sortNum(c.fastNoReport);
+  const probeDuring = sortNum(c.probeDuringReport);
+  const probeCalm = sortNum(c.probeNoReport);
   return {
     rate,
     sent: c.sent,
-    achieved: c.doneBy / DURATION,
+    achieved: Math.max(0, c.doneBy - probesDone) / DURATION,
     p50: percentile(sAll, 50),
     p99: percentile(sAll, 99),
     max: sAll[sAll.length - 1],
@@ -657,6 +682,8 @@ function summarize(rate, c, cpu) {
     nonReportP99: percentile(sortNum(nonReport), 99),
     fastDuring: { n: during.length, p99: percentile(during, 99), max: during[during.length - 1] },
     fastCalm: { n: calm.length, p99: percentile(calm, 99), max: calm[calm.length - 1] },
+    probeDuring: { n: probeDuring.length, p99: percentile(probeDuring, 99), max: probeDuring[probeDuring.length - 1] },
+    probeCalm: { n: probeCalm.length, p99: percentile(probeCalm, 99), max: probeCalm[probeCalm.length - 1] },
     errors,
     errorDetail: Object.fromEntries([...c.errors].map(([r, m]) => [r, Object.fromEntries(m)])),
     samples: c.samples,
@@ -814,23 +841,47 @@ async function measureCosts() {
   const inst = instances[1];
   const mariadb = pidsNamed(['mariadbd', 'mysqld'])[0];
   const rows = [];
-  const order = ['sign-in', ...Object.keys(ROUTES).filter((r) => r !== 'sign-in')];
+  const order = ['sign-in', ...Object.keys(ROUTES).filter((r) => r !== 'sign-in' && !ROUTES[r].probe)];
+  const one = async (route, c, k) => {
+    let req;
+    if (ROUTES[route].group === 'seeker' && route !== 'sign-in')
+      req = seekerStep(route, world.ready[k % world.ready.length]);
+    else req = build(route);
+    if (!req) return false;
+    issue(route, req, performance.now(), c, inst);
+    while (c.inFlight > 0) await sleep(0);
+    return true;
+  };
   for (const route of order) {
     const c = newCollector();
     const n = route === 'sign-in' ? 12 : ROUTES[route].report ? 20 : 60;
     const cpu0 = cpuMs(inst.server.child.pid);
     const db0 = mariadb ? cpuMs(mariadb) : 0;
-    for (let k = 0; k < n; k++) {
-      let req;
-      if (ROUTES[route].group === 'seeker' && route !== 'sign-in') {
-        const s = world.ready[k % world.ready.length];
-        req = seekerStep(route, s);
-      } else req = build(route);
-      if (!req) break;
-      const due = performance.now();
-      issue(route, req, due, c, inst);
-      while (c.inFlight > 0) await sleep(0);
+    for (let k = 0; k < n; k++) if (!(await one(route, c, k))) break;
+    const cpu = (cpuMs(inst.server.child.pid) - cpu0) / Math.max(1, c.done);
+    const db = mariadb ? (cpuMs(mariadb) - db0) / Math.max(1, c.done) : NaN;
+    // Then a few more with a probe every 2 ms on the same instance (apart, so the CPU above is the route's
+    // alone): the slowest probe is about the longest the route held the event loop.
+    const p = newCollector();
+    let probing = true;
+    const prober = (async () => {
+      while (probing) {
+        issue('load-balancer probe', build('load-balancer probe'), performance.now(), p, inst);
+        await sleep(2);
+      }
+    })();
+    const probes = p.latencies.get('load-balancer probe');
+    const slowest = []; // per request of the route: the slowest probe answered meanwhile
+    for (let k = 0; k < 10; k++) {
+      const before = probes.length;
+      if (!(await one(route, c, n + k))) break;
+      await sleep(3); // the probes sent during the request answer
+      if (probes.length > before) slowest.push(Math.max(...probes.slice(before)));
     }
+    probing = false;
+    await prober;
+    while (p.inFlight > 0) await sleep(1);
+    slowest.sort((x, y) => x - y);
     const s = Float64Array.from(c.latencies.get(route)).sort();
     rows.push({
       route,
@@ -838,8 +889,10 @@ async function measureCosts() {
       errors: c.done - s.length,
       median: percentile(s, 50),
       p90: percentile(s, 90),
-      cpu: (cpuMs(inst.server.child.pid) - cpu0) / Math.max(1, c.done),
-      db: mariadb ? (cpuMs(mariadb) - db0) / Math.max(1, c.done) : NaN,
+      cpu,
+      db,
+      probeTypical: percentile(slowest, 50),
+      probeMax: slowest[slowest.length - 1],
     });
     if (c.samples.length) log(`cost of ${route}: ${c.samples[0]}`);
   }
@@ -929,7 +982,7 @@ async function main() {
       costs = await measureCosts();
       for (const r of costs)
         log(
-          `  ${r.route}: median ${fmt(r.median, 1)} ms, p90 ${fmt(r.p90, 1)} ms, CPU ${fmt(r.cpu, 1)} ms/request (instance) + ${fmt(r.db, 1)} ms (MariaDB)${r.errors ? `, ${r.errors} errors` : ''}`,
+          `  ${r.route}: median ${fmt(r.median, 1)} ms, p90 ${fmt(r.p90, 1)} ms, CPU ${fmt(r.cpu, 1)} ms/request (instance) + ${fmt(r.db, 1)} ms (MariaDB), slowest probe alongside ${fmt(r.probeTypical, 1)} ms typically, ${fmt(r.probeMax, 1)} ms at most${r.errors ? `, ${r.errors} errors` : ''}`,
         );
     }
 
@@ -945,7 +998,7 @@ async function main() {
       r.db = await db();
       results.push(r);
       log(
-        `${rate} req/s offered: achieved ${fmt(r.achieved)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms (${GROUPS.map((g) => `${g} ${fmt(r.groups[g])}`).join(', ')}), non-report p99 ${fmt(r.nonReportP99)} ms, fast routes while a report ran: p99 ${fmt(r.fastDuring.p99)} / max ${fmt(r.fastDuring.max)} ms (${fmt(r.fastDuring.n)} requests), otherwise p99 ${fmt(r.fastCalm.p99)} / max ${fmt(r.fastCalm.max)} ms; errors ${r.errors}; CPU A ${fmt(r.cpu.A)} % B ${fmt(r.cpu.B)} % MariaDB ${fmt(r.cpu.mariadb)} % generator ${fmt(r.cpu.generator)} %, load ${fmt(r.cpu.load, 1)}, send lag max ${fmt(r.maxLag)} ms ${r.held ? '— held' : '— DID NOT HOLD'}`,
+        `${rate} req/s offered: achieved ${fmt(r.achieved)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms (${GROUPS.map((g) => `${g} ${fmt(r.groups[g])}`).join(', ')}), non-report p99 ${fmt(r.nonReportP99)} ms, fast routes while a report ran: p99 ${fmt(r.fastDuring.p99)} / max ${fmt(r.fastDuring.max)} ms (${fmt(r.fastDuring.n)} requests), otherwise p99 ${fmt(r.fastCalm.p99)} / max ${fmt(r.fastCalm.max)} ms; load-balancer probes while a report ran p99 ${fmt(r.probeDuring.p99)} / max ${fmt(r.probeDuring.max)} ms (${fmt(r.probeDuring.n)}), otherwise p99 ${fmt(r.probeCalm.p99)} / max ${fmt(r.probeCalm.max)} ms; errors ${r.errors}; CPU A ${fmt(r.cpu.A)} % B ${fmt(r.cpu.B)} % MariaDB ${fmt(r.cpu.mariadb)} % generator ${fmt(r.cpu.generator)} %, load ${fmt(r.cpu.load, 1)}, send lag max ${fmt(r.maxLag)} ms ${r.held ? '— held' : '— DID NOT HOLD'}`,
       );
       log(
         `  MariaDB: ${fmt(r.db.running, 1)} statements running on average (max ${r.db.maxRunning}), ${fmt(r.db.connections, 1)} connections open (max ${r.db.maxConnections}); other databases on the server: ${fmt(r.db.others, 1)} statements running on average; most seen: ${r.db.shapes
@@ -998,12 +1051,12 @@ function report({ results, costs, profile, engine, accounts, seedSeconds, seedAr
   );
   out();
   out(
-    "| offered req/s | achieved req/s | p50 ms | p99 ms | anonymous p99 | seeker p99 | HR p99 | officer p99 | non-report p99 | fast routes while a report ran: p99 / max ms | errors | CPU % A / B / MariaDB / generator | instances' CPU ms per request | MariaDB statements running avg / max (other databases avg) | load (1 min) | held |",
+    "| offered req/s | achieved req/s | p50 ms | p99 ms | anonymous p99 | seeker p99 | HR p99 | officer p99 | non-report p99 | fast routes while a report ran: p99 / max ms (otherwise) | probe while a report ran: p99 / max ms (otherwise) | errors | CPU % A / B / MariaDB / generator | instances' CPU ms per request | MariaDB statements running avg / max (other databases avg) | load (1 min) | held |",
   );
-  out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results)
     out(
-      `| ${fmt(r.rate)} | ${fmt(r.achieved)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${GROUPS.map((g) => fmt(r.groups[g])).join(' | ')} | ${fmt(r.nonReportP99)} | ${fmt(r.fastDuring.p99)} / ${fmt(r.fastDuring.max)} | ${r.errors} | ${fmt(r.cpu.A)} / ${fmt(r.cpu.B)} / ${fmt(r.cpu.mariadb)} / ${fmt(r.cpu.generator)} | ${fmt((10 * (r.cpu.A + r.cpu.B)) / Math.max(1, r.achieved), 1)} | ${fmt(r.db.running, 1)} / ${r.db.maxRunning} (${fmt(r.db.others, 1)}) | ${fmt(r.cpu.load, 1)} | ${r.held ? 'yes' : '**no**'} |`,
+      `| ${fmt(r.rate)} | ${fmt(r.achieved)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${GROUPS.map((g) => fmt(r.groups[g])).join(' | ')} | ${fmt(r.nonReportP99)} | ${fmt(r.fastDuring.p99)} / ${fmt(r.fastDuring.max)} (${fmt(r.fastCalm.p99)} / ${fmt(r.fastCalm.max)}) | ${fmt(r.probeDuring.p99)} / ${fmt(r.probeDuring.max)} (${fmt(r.probeCalm.p99)} / ${fmt(r.probeCalm.max)}) | ${r.errors} | ${fmt(r.cpu.A)} / ${fmt(r.cpu.B)} / ${fmt(r.cpu.mariadb)} / ${fmt(r.cpu.generator)} | ${fmt((10 * (r.cpu.A + r.cpu.B)) / Math.max(1, r.achieved), 1)} | ${fmt(r.db.running, 1)} / ${r.db.maxRunning} (${fmt(r.db.others, 1)}) | ${fmt(r.cpu.load, 1)} | ${r.held ? 'yes' : '**no**'} |`,
     );
   out();
   if (best)
@@ -1048,15 +1101,20 @@ function report({ results, costs, profile, engine, accounts, seedSeconds, seedAr
     out();
     out('Each route alone (one request at a time on instance B, after the warm-up):');
     out();
-    out('| route | requests | median ms | p90 ms | instance CPU ms/request | MariaDB CPU ms/request |');
-    out('|---|---|---|---|---|---|');
+    out(
+      '| route | requests | median ms | p90 ms | instance CPU ms/request | MariaDB CPU ms/request | slowest probe alongside: median / max ms |',
+    );
+    out('|---|---|---|---|---|---|---|');
     for (const r of costs)
-      out(`| ${r.route} | ${r.n} | ${fmt(r.median, 1)} | ${fmt(r.p90, 1)} | ${fmt(r.cpu, 1)} | ${fmt(r.db, 1)} |`);
+      out(
+        `| ${r.route} | ${r.n} | ${fmt(r.median, 1)} | ${fmt(r.p90, 1)} | ${fmt(r.cpu, 1)} | ${fmt(r.db, 1)} | ${fmt(r.probeTypical, 1)} / ${fmt(r.probeMax, 1)} |`,
+      );
     // Where the CPU of an average mixed request goes: each route's share of the requests sent in the
     // steps times its cost alone. Two cores give at most 2,000 ms of CPU a second.
     const sent = new Map();
     for (const r of results)
-      for (const [name, x] of Object.entries(r.routes)) sent.set(name, (sent.get(name) ?? 0) + x.n);
+      for (const [name, x] of Object.entries(r.routes))
+        if (!ROUTES[name].probe) sent.set(name, (sent.get(name) ?? 0) + x.n);
     const all = [...sent.values()].reduce((a, b) => a + b, 0);
     if (all > 0) {
       const budget = costs
