@@ -61,10 +61,13 @@ export function run(cmd, args, env = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
 }
 
-/** A fresh MySQL database `ak1_bench_<suffix>`, dropped at the end unless `keep`. Returns its DB_URL. */
-export async function freshMysqlDatabase(suffix, { keep = false } = {}) {
-  const database = `ak1_bench_${suffix}`;
-  if (!/^ak1_bench_[A-Za-z0-9_]+$/.test(database)) throw new Error(`bad database name ${database}`);
+/**
+ * A fresh MySQL database `<prefix>_<suffix>` (prefix `ak1_bench` unless given, always starting `ak1_`),
+ * dropped at the end unless `keep`. Returns its DB_URL.
+ */
+export async function freshMysqlDatabase(suffix, { keep = false, prefix = 'ak1_bench' } = {}) {
+  const database = `${prefix}_${suffix}`;
+  if (!/^ak1_[A-Za-z0-9_]+$/.test(database)) throw new Error(`bad database name ${database}`);
   const server = new URL(MYSQL_SERVER);
   const admin = await mysql.createConnection({
     host: server.hostname,
@@ -116,16 +119,37 @@ export function freePort() {
   });
 }
 
-/** Starts a server process and waits until GET /health answers. */
-export async function startServer(label, args, env) {
+/**
+ * Starts a server process and waits until GET /health answers. With `keepLog` > 0 its stdout (the JSON
+ * log) is read: lines counted by level, the last `keepLog` warn/error lines kept (`server.log`).
+ */
+export async function startServer(label, args, env, { keepLog = 0 } = {}) {
   const port = await freePort();
   const child = spawn('node', args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', keepLog > 0 ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const serverLog = { levels: {}, lines: [] };
+  if (keepLog > 0) {
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => {
+      pending += d;
+      for (let i = pending.indexOf('\n'); i >= 0; i = pending.indexOf('\n')) {
+        const line = pending.slice(0, i);
+        pending = pending.slice(i + 1);
+        const level = /"level":"(\w+)"/.exec(line)?.[1] ?? 'other';
+        serverLog.levels[level] = (serverLog.levels[level] ?? 0) + 1;
+        if (level === 'warn' || level === 'error') {
+          serverLog.lines.push(line.slice(0, 1000));
+          if (serverLog.lines.length > keepLog) serverLog.lines.shift();
+        }
+      }
+    });
+  }
   started.push(child);
   const base = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 200) {
@@ -139,7 +163,7 @@ export async function startServer(label, args, env) {
     await sleep(200);
   }
   log(`${label} listening on ${base} (pid ${child.pid})`);
-  return { child, base, label, stderr: () => stderr };
+  return { child, base, label, stderr: () => stderr, log: serverLog };
 }
 
 export async function stopServer(server) {
@@ -392,4 +416,102 @@ export async function validationLoad(server, token, accounts, { connections, dur
     },
   ];
   return cannon(server, { requests, connections, duration, warmup: 3 });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Measuring a run from outside: percentiles, processes' CPU time, CPU profiles
+
+/** The `p`-th percentile (0–100) of an ascending array, nearest rank; NaN when empty. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** CPU time (user + system, every thread) a process has used so far, in ms; 0 once it is gone. */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Ids of the running processes whose name (/proc/PID/comm) is one of `names`, e.g. ['mariadbd', 'mysqld']. */
+export function pidsNamed(names) {
+  const out = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) out.push(Number(entry));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
+/** A fresh Ed25519 private key (PKCS#8 PEM) for CARD_SIGNING_KEY, so instances agree without a shared file. */
+export function ed25519Pem() {
+  return crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
+}
+
+/** Where a profiled function lives: an npm package, a module of dist/src, Node's internals, or V8 itself. */
+function profileBucket(frame) {
+  const { url, functionName } = frame;
+  if (functionName === '(garbage collector)') return 'V8: garbage collector';
+  if (functionName === '(program)') return 'V8/native: (program)';
+  if (!url) return 'V8/native builtins';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1];
+  const own = /\/dist\/src\/([^/]+)/.exec(url);
+  if (own) return `src/${own[1]}`;
+  if (url.startsWith('node:'))
+    return `node:${url.slice(5).split('/')[0] === 'internal' ? url.slice(5).split('/')[1] : url.slice(5)}`;
+  return url.replace(/^file:\/\//, '').replace(ROOT, '.');
+}
+
+/**
+ * Self time of a `.cpuprofile` (node --cpu-prof) by function and by where the code lives (npm package,
+ * dist/src module, Node internals, GC), as shares of the busy time (idle left out). With `fromMs` / `toMs`,
+ * only the samples taken in that window, in ms after the profile started (about when the process did).
+ */
+export function cpuProfileSummary(file, { top = 15, fromMs = 0, toMs = Infinity } = {}) {
+  const prof = JSON.parse(readFileSync(file, 'utf8'));
+  const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map();
+  let at = 0; // µs since the profile started
+  for (let i = 0; i < prof.samples.length; i++) {
+    at += prof.timeDeltas[i] ?? 0;
+    if (at < fromMs * 1000 || at >= toMs * 1000) continue;
+    const dt = prof.timeDeltas[i + 1] ?? 0; // the time until the next sample belongs to this one
+    selfUs.set(prof.samples[i], (selfUs.get(prof.samples[i]) ?? 0) + Math.max(0, dt));
+  }
+  const byFunction = new Map();
+  const byBucket = new Map();
+  let busy = 0;
+  let idle = 0;
+  for (const [id, us] of selfUs) {
+    const f = nodes.get(id).callFrame;
+    if (f.functionName === '(idle)') {
+      idle += us;
+      continue;
+    }
+    busy += us;
+    const where = profileBucket(f);
+    const name =
+      `${f.functionName || '(anonymous)'} ${f.url ? `${where}${f.url.startsWith('node:') ? '' : `:${f.lineNumber + 1}`}` : ''}`.trim();
+    byFunction.set(name, (byFunction.get(name) ?? 0) + us);
+    byBucket.set(where, (byBucket.get(where) ?? 0) + us);
+  }
+  const rank = (m) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, ms: us / 1000, share: busy ? us / busy : 0 }));
+  return { busyMs: busy / 1000, idleMs: idle / 1000, functions: rank(byFunction), buckets: rank(byBucket) };
 }
