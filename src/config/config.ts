@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
 import { dirname } from 'node:path';
 import { installationSecrets } from './installation-secrets.js';
 import { isWeakSecret } from './secret-strength.js';
@@ -34,6 +34,14 @@ class EnvSchema {
   @IsOptional()
   @IsString()
   DB_REPLICA_URLS?: string;
+
+  @IsOptional()
+  @Matches(/^([1-9]|[1-9][0-9])$/, { message: 'DB_POOL_SIZE must be a whole number from 1 to 99' })
+  DB_POOL_SIZE?: string;
+
+  @IsOptional()
+  @Matches(/^([1-9]|[1-9][0-9])$/, { message: 'DB_REPORT_POOL_SIZE must be a whole number from 1 to 99' })
+  DB_REPORT_POOL_SIZE?: string;
 
   @IsOptional()
   @IsString()
@@ -185,7 +193,16 @@ export interface AppConfig {
   dataDir: string;
   /** Whether /docs (OpenAPI UI) and /docs-json are served. */
   docsEnabled: boolean;
-  db: { type: DbType; path: string; url: string | null; replicaUrls: string[] };
+  db: {
+    type: DbType;
+    path: string;
+    url: string | null;
+    replicaUrls: string[];
+    /** Connections of the main pool (MySQL), per instance. */
+    poolSize: number;
+    /** Connections that monitoring and report reads have of their own (MySQL without replicas), per instance. */
+    reportPoolSize: number;
+  };
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   /** 32-byte key for AES-256-GCM and the keyed hash of personal identifiers. */
   dataKey: Buffer;
@@ -412,6 +429,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       path: dbPath,
       url: env.DB_URL ?? null,
       replicaUrls,
+      poolSize: Number(env.DB_POOL_SIZE ?? 20),
+      reportPoolSize: Number(env.DB_REPORT_POOL_SIZE ?? 4),
     },
     jwt: {
       secret: jwtSecret,

@@ -30,7 +30,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       charset: 'utf8mb4_unicode_ci',
       // trace: false — mysql2 otherwise captures a stack trace for every query (to decorate errors): about
       // 6 % of the CPU of a card validation. Database errors are logged with their own message and code.
-      extra: { connectionLimit: 20, connectTimeout: 5000, enableKeepAlive: true, trace: false },
+      extra: { connectionLimit: config.db.poolSize, connectTimeout: 5000, enableKeepAlive: true, trace: false },
       supportBigNumbers: true,
       bigNumberStrings: false,
     };
