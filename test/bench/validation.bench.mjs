@@ -3,12 +3,14 @@
 // For each engine (SQLite in a fresh file under /tmp, MySQL in a fresh database) it seeds at least
 // 200,000 cards, starts the built service (node dist/main.js) on a free loopback port, signs in as
 // a verified employer's staff and runs autocannon with a mix of real (cardNumber, nik) pairs and
-// pairs that match nothing, sampling the service's resident memory meanwhile. On MySQL it then runs
-// the same load against test/bench/baseline-fastify.mjs and prints our throughput as a share of it.
+// pairs that match nothing, sampling the service's resident memory meanwhile. On MySQL the baseline
+// (test/bench/baseline-fastify.mjs) runs beside the service and the two are loaded in turns, --rounds
+// times each for --duration / --rounds seconds: on a shared machine whose load drifts, alternating keeps
+// the ratio fair. It prints our throughput as a share of the baseline's, per round and in all.
 // Everything it starts is stopped at the end, also on failure or Ctrl-C (test/bench/lib.mjs).
 //
 // Options: --engines sqlite,mysql  --cards 200000  --duration 20  --connections 50  --log-level warn
-//          --no-build  --keep
+//          --rounds 4  --no-build  --keep
 import { parseArgs } from 'node:util';
 import {
   BENCH_ENV,
@@ -33,6 +35,7 @@ const { values: opt } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     'log-level': { type: 'string', default: 'warn' },
+    rounds: { type: 'string', default: '4' },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -61,19 +64,17 @@ runBench(async () => {
     const employer = accounts.employers[0];
 
     const service = await startService(engine, target, ENV);
-    try {
-      rows.push(
-        row(
-          'service',
-          engine,
-          await validationLoad(service, await login(service.base, employer.email, accounts.password), accounts, LOAD),
-        ),
-      );
-    } finally {
-      await stopServer(service);
+    const token = await login(service.base, employer.email, accounts.password);
+    if (engine !== 'mysql') {
+      try {
+        rows.push(row('service', engine, await validationLoad(service, token, accounts, LOAD)));
+      } finally {
+        await stopServer(service);
+      }
+      continue;
     }
-    if (engine !== 'mysql') continue;
-    // The least a validation can cost: the same lookup and audit insert in Fastify + mysql2.
+    // The least a validation can cost: the same lookup and audit insert in Fastify + mysql2, loaded in
+    // turns with the service.
     const baseline = await startServer('baseline (fastify + mysql2)', ['test/bench/baseline-fastify.mjs'], {
       ...BENCH_ENV,
       ...ENV,
@@ -82,13 +83,38 @@ runBench(async () => {
       BASELINE_USER_ID: employer.userId,
     });
     try {
-      rows.push(row('baseline', engine, await validationLoad(baseline, null, accounts, LOAD)));
+      const rounds = Math.max(1, Number(opt.rounds));
+      const slice = { ...LOAD, duration: Math.max(3, Math.round(LOAD.duration / rounds)) };
+      const ours = [];
+      const theirs = [];
+      for (let i = 0; i < rounds; i++) {
+        ours.push(await validationLoad(service, token, accounts, slice));
+        theirs.push(await validationLoad(baseline, null, accounts, slice));
+        log(`round ${i + 1}: ratio ${(ours[i].reqPerSec / theirs[i].reqPerSec).toFixed(2)}`);
+      }
+      rows.push(row('service', engine, combine(ours)), row('baseline', engine, combine(theirs)));
     } finally {
       await stopServer(baseline);
+      await stopServer(service);
     }
   }
   report(rows);
 });
+
+/** Rounds of one target as one figure: requests over time, the median p50, the worst p99. */
+function combine(rounds) {
+  const sum = (k) => rounds.reduce((a, r) => a + r[k], 0);
+  const p50s = rounds.map((r) => r.p50).sort((a, b) => a - b);
+  return {
+    reqPerSec: rounds.reduce((a, r) => a + r.reqPerSec, 0) / rounds.length,
+    p50: p50s[Math.floor(p50s.length / 2)],
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    peakRssMb: Math.max(...rounds.map((r) => r.peakRssMb)),
+    requests: sum('requests'),
+    errors: sum('errors'),
+    non2xx: sum('non2xx'),
+  };
+}
 
 function row(target, engine, r) {
   const failed = r.errors + r.non2xx;
