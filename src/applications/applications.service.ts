@@ -18,11 +18,26 @@ import { vacancyFull, vacancyNotOpen } from '../vacancies/vacancies.errors.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
 import { ApplicationConsent } from './application-consent.entity.js';
 import { Application, UNDECIDED, type ApplicationStatus, type ClosedReason } from './application.entity.js';
+import { isUndecided } from './application-lifecycle.js';
 import { newApplicationConsentRow, newApplicationRow } from './application-rows.js';
 import { ak1Required, duplicateApplication, seekerPlacedCannotApply } from './applications.errors.js';
 import type { ApplicationListQuery, ApplyDto } from './dto/application.dto.js';
 import type { MyApplicationReply } from './dto/application.reply.js';
 import type { PipelineItemReply } from './dto/application.reply.js';
+
+/** An application a hire is recorded from, with the names the hire writes. */
+export interface HirableApplication extends Pick<
+  Application,
+  'id' | 'seekerId' | 'vacancyId' | 'employerId' | 'status' | 'closedReason'
+> {
+  employerName: string;
+  vacancyTitle: string;
+}
+
+const HIRABLE_SQL = `SELECT a.id AS id, a.seeker_id AS seekerId, a.vacancy_id AS vacancyId, a.employer_id AS employerId,
+  a.status AS status, a.closed_reason AS closedReason, e.legal_name AS employerName, v.title AS vacancyTitle
+  FROM applications a INNER JOIN employers e ON e.id = a.employer_id INNER JOIN vacancies v ON v.id = a.vacancy_id
+  WHERE a.id = ?`;
 
 /** What a seeker sees of their application. */
 export type MyApplicationView = MyApplicationReply;
@@ -155,9 +170,22 @@ export class ApplicationsService {
     });
   }
 
-  /** The application of one of the caller's company's vacancies that a hire is recorded from. */
-  hirable(m: EntityManager, actor: AuthUser, id: string): Promise<Application> {
-    return this.ownApplication(m, actor, id);
+  /**
+   * The application of one of the caller's company's vacancies that a hire is recorded from, with the
+   * employer's name and the vacancy's title the hire writes: one query.
+   */
+  async hirable(m: EntityManager, actor: AuthUser, id: string): Promise<HirableApplication> {
+    const [app] = (await m.query(HIRABLE_SQL, [id])) as HirableApplication[];
+    if (!app || app.employerId !== actor.employerId) throw notFound('The application');
+    return app;
+  }
+
+  /**
+   * Inside a hire, once the seeker is held: refuses an application that is no longer undecided, with the
+   * reason it closed (as read at the start of the hire; `markHired` decides under races).
+   */
+  checkHirable(app: Pick<Application, 'status' | 'closedReason'>): void {
+    if (!isUndecided(app)) throw whyNotHirable(app);
   }
 
   /** Inside a hire: the application becomes HIRED, only from an undecided state. */
@@ -199,16 +227,17 @@ export class ApplicationsService {
       { id: In(open.map((a) => a.id)), status: In(UNDECIDED) },
       { status: 'CLOSED', closedReason: reason, updatedAt: now },
     );
-    for (const a of open) {
-      await this.audit.record(m, {
+    await this.audit.recordAll(
+      m,
+      open.map((a) => ({
         actor,
         entityType: 'application',
         entityId: a.id,
         action: 'application.closed',
         before: { status: a.status },
         after: { status: 'CLOSED', closedReason: reason },
-      });
-    }
+      })),
+    );
     return affectedRows(res);
   }
 
@@ -375,7 +404,7 @@ export class ApplicationsService {
 }
 
 /** The contract's answer for an application that is no longer undecided. */
-function whyNotHirable(app: Application): Error {
+function whyNotHirable(app: Pick<Application, 'status' | 'closedReason'>): Error {
   if (app.closedReason === 'VACANCY_FILLED') return vacancyFull();
   if (app.closedReason === 'VACANCY_CLOSED') return vacancyNotOpen();
   if (app.closedReason === 'SEEKER_PLACED') return seekerAlreadyPlaced();

@@ -242,15 +242,18 @@ export class CardsService {
 
   /**
    * A hire closes the seeker's active card as placed ("Diterima di … / TMT …"). Answers the card that
-   * closed, or null when the seeker held no card active today (one past its expiry date is written EXPIRED).
+   * closed, with its holder (read in the same query: the hire's statistics need the birth date), or null
+   * when the seeker held no card active today (one past its expiry date is written EXPIRED).
    */
   async closeAsPlaced(
     m: EntityManager,
     actor: AuthUser,
     seekerId: string,
     placement: { employerId: string | null; employerName: string; startDate: string; source: CardPlacementSource },
-  ): Promise<Card | null> {
-    const card = await m.findOne(Card, { where: { seekerId, status: 'ACTIVE' } });
+  ): Promise<(Card & { seeker: Seeker }) | null> {
+    // `find`, not `findOne`: with a join, findOne's LIMIT makes TypeORM run a second query. One card at most
+    // holds the NIK's ACTIVE place.
+    const [card] = await m.find(Card, { where: { seekerId, status: 'ACTIVE' }, relations: { seeker: true } });
     if (!card) return null;
     const now = this.clock.now();
     // A card past its expiry date is EXPIRED, not placed: written so here, as the daily job would.
@@ -281,7 +284,7 @@ export class CardsService {
       before: { status: 'ACTIVE' },
       after: { status: 'PLACED', source: placement.source, employerId: placement.employerId },
     });
-    return { ...card, status: 'PLACED' };
+    return { ...card, seeker: card.seeker!, status: 'PLACED' };
   }
 
   /** The seeker's card if it is active today (not past its expiry), else null. */

@@ -39,11 +39,39 @@ export class Transactions {
   private async runRetryingDeadlocks<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.ds.transaction('READ COMMITTED', work);
+        return await this.readCommitted(work);
       } catch (err) {
         if (attempt >= MAX_DEADLOCK_ATTEMPTS || !isDeadlock(err)) throw err;
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
       }
+    }
+  }
+
+  /**
+   * `DataSource.transaction('READ COMMITTED', work)`, without its `SET TRANSACTION ISOLATION LEVEL` before
+   * every `START TRANSACTION`: each pooled connection is put in READ COMMITTED for its session once, the
+   * first time a transaction runs on it (a round trip saved per transaction; a hire is about fifteen).
+   */
+  private async readCommitted<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.ds.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as object;
+      if (!readCommittedSessions.has(connection)) {
+        await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        readCommittedSessions.add(connection);
+      }
+      await runner.startTransaction();
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        // The original error is the one that matters, even if the rollback fails too.
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await runner.release();
     }
   }
 
@@ -57,6 +85,9 @@ export class Transactions {
 }
 
 const MAX_DEADLOCK_ATTEMPTS = 4;
+
+/** Pooled MySQL connections whose session is already READ COMMITTED (a connection the pool replaces is new). */
+const readCommittedSessions = new WeakSet<object>();
 
 /**
  * A request answered 503 while the database hung (see stalled-requests.ts) may get its connection

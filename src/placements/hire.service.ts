@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Application } from '../applications/application.entity.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CardValidationService, type CheckedCard } from '../card-validation/card-validation.service.js';
@@ -14,7 +15,7 @@ import { Employer } from '../employers/employer.entity.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
 import { SeekersService } from '../seekers/seekers.service.js';
-import { LabourStatistics } from '../statistics/labour-statistics.service.js';
+import { LabourStatistics, type Leaving } from '../statistics/labour-statistics.service.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
 import type { DirectPlacementDto, HireDto, SelfReportDto } from './dto/placement.dto.js';
 import type { PlacementSource, PlacementView } from './placement.entity.js';
@@ -28,7 +29,8 @@ export interface Hire {
   employerId: string | null;
   employerName: string;
   vacancyId: string | null;
-  applicationId: string | null;
+  /** The application hired from, as read when the hire began (its state is checked once the seeker is held). */
+  application: Pick<Application, 'id' | 'status' | 'closedReason'> | null;
   startDate: string;
   position: string | null;
   source: PlacementSource;
@@ -43,9 +45,11 @@ export interface Hire {
  *   undecided application of theirs closes (SEEKER_PLACED); the vacancy, if any, counts the hire and
  *   fills at its quota, closing its undecided applications (VACANCY_FILLED) and leaving search.
  *
- * All in the caller's one transaction. Rows are touched in one order — seeker, vacancy, application,
- * card — so concurrent hires queue on the seeker (placed at most once) and on the vacancy (never beyond
- * its quota) instead of deadlocking; each owner's guard is a conditional update whose row count decides.
+ * All in the caller's one transaction. Rows are touched in one order — seeker, card, vacancy,
+ * applications — so concurrent hires queue on the seeker (placed at most once) and on the vacancy (never
+ * beyond its quota) instead of deadlocking; each owner's guard is a conditional update whose row count
+ * decides. The rows other hires wait for are taken as late as possible: the vacancy after everything
+ * that concerns only this seeker, the statistics' monthly roll-up last of all.
  */
 @Injectable()
 export class HireService {
@@ -65,40 +69,47 @@ export class HireService {
   /** The hire, top to bottom, inside the caller's transaction. */
   async record(m: EntityManager, hire: Hire): Promise<PlacementView> {
     this.checkStartDate(hire.startDate);
-    const { actor, seekerId, vacancyId, applicationId } = hire;
+    const { actor, seekerId, vacancyId, application } = hire;
     const today = this.clock.today();
 
-    // 1. The seeker stops being an active job seeker — once, whatever else races.
-    const seeker = await this.seekers.markPlaced(m, seekerId);
-    // 2. Hires on one vacancy queue on its row before touching applications.
-    if (vacancyId) await this.vacancies.holdForHire(m, vacancyId);
-    // 3. The application that led to the hire is HIRED.
-    if (applicationId) await this.applications.markHired(m, actor, applicationId);
-    // 4. The seeker's active card closes as placed ("Diterima di … / TMT …").
-    const card = await this.cards.closeAsPlaced(m, actor, seekerId, hire);
-    // 5. The placement itself (one per application: a unique key).
-    const placement = await this.placements.insert(m, {
-      ...hire,
-      cardId: card?.id ?? null,
-      cardNumber: card?.cardNumberDisplay ?? null,
+    // Every audit event of the hire is written by one INSERT at the end of this block.
+    const { placement, flows } = await this.audit.batch(m, async () => {
+      // 1. The seeker stops being an active job seeker — once, whatever else races.
+      await this.seekers.markPlaced(m, seekerId);
+      // 2. The application that led to the hire must still be undecided (it becomes HIRED in step 7).
+      if (application) this.applications.checkHirable(application);
+      // 3. The seeker's active card closes as placed ("Diterima di … / TMT …").
+      const card = await this.cards.closeAsPlaced(m, actor, seekerId, hire);
+      // 4. The placement itself (one per application: a unique key).
+      const placement = await this.placements.insert(m, {
+        ...hire,
+        cardId: card?.id ?? null,
+        cardNumber: card?.cardNumberDisplay ?? null,
+      });
+      // 5. Statistics: the seeker leaves the register as placed; one position of the vacancy is filled (the
+      //    events now, their monthly roll-up at the very end).
+      const flows = await this.statistics.recordLeaving(m, hireFlows(card, vacancyId), today);
+      // 6. The vacancy counts the hire; at its quota it fills. From here hires of this vacancy queue
+      //    behind this one, so only what must follow the count comes after it.
+      const vacancy = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
+      // 7. The application that led to the hire is HIRED.
+      if (application) await this.applications.markHired(m, actor, application.id);
+      // 8. Every other undecided application of the seeker closes; those of a vacancy that filled too.
+      await this.applications.closeUndecided(m, { seekerId }, 'SEEKER_PLACED', actor);
+      if (vacancy?.status === 'FILLED')
+        await this.applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', actor);
+      // 9. Audit.
+      await this.audit.record(m, {
+        actor,
+        entityType: 'placement',
+        entityId: placement.id,
+        action: 'placement.recorded',
+        after: { seekerId, employerId: hire.employerId, vacancyId, source: hire.source, startDate: hire.startDate },
+      });
+      return { placement, flows };
     });
-    // 6. Every other undecided application of the seeker closes.
-    await this.applications.closeUndecided(m, { seekerId }, 'SEEKER_PLACED', actor);
-    // 7. The vacancy counts the hire; at its quota it fills and its undecided applications close.
-    const vacancy = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
-    if (vacancy?.status === 'FILLED')
-      await this.applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', actor);
-    // 8. Statistics: the seeker leaves the register as placed; one position of the vacancy is filled.
-    if (card) await this.statistics.seekerLeft(m, 'PLACED', card.id, seeker, today);
-    if (vacancy) await this.statistics.vacancyLeft(m, 'FILLED', vacancy.id, 1, today);
-    // 9. Audit.
-    await this.audit.record(m, {
-      actor,
-      entityType: 'placement',
-      entityId: placement.id,
-      action: 'placement.recorded',
-      after: { seekerId, employerId: hire.employerId, vacancyId, source: hire.source, startDate: hire.startDate },
-    });
+    // 10. The statistics' monthly roll-up, last: every hire of the month adds to the same few rows.
+    await this.statistics.rollUp(m, flows);
     return placement;
   }
 
@@ -112,18 +123,15 @@ export class HireService {
     const route = `POST /applications/${applicationId}/hire`;
     return this.idempotency.execute({ user: actor, key: idempotencyKey, route, body: dto }, async (m) => {
       const application = await this.applications.hirable(m, actor, applicationId);
-      const employer = await m.findOneByOrFail(Employer, { id: application.employerId });
-      const position =
-        dto.position?.trim() ?? (await this.vacancies.ofEmployer(m, application.vacancyId, employer.id))?.title ?? null;
       return this.record(m, {
         actor,
         seekerId: application.seekerId,
-        employerId: employer.id,
-        employerName: employer.legalName,
+        employerId: application.employerId,
+        employerName: application.employerName,
         vacancyId: application.vacancyId,
-        applicationId: application.id,
+        application,
         startDate: dto.startDate,
-        position,
+        position: dto.position?.trim() ?? application.vacancyTitle,
         source: 'EMPLOYER',
       });
     });
@@ -152,11 +160,11 @@ export class HireService {
           if (card.status === 'PLACED' || holder!.placedAt) throw seekerAlreadyPlaced();
           if (!isCardActive(card, today)) throw ak1NotActive(effectiveStatus(card, today));
           const employer = await m.findOneByOrFail(Employer, { id: employerId });
-          let applicationId: string | null = null;
+          let application: Application | null = null;
           if (dto.vacancyId) {
             const vacancy = await this.vacancies.ofEmployer(m, dto.vacancyId, employerId);
             if (!vacancy) throw notFound('The vacancy');
-            applicationId = (await this.applications.undecidedOf(m, vacancy.id, card.seekerId))?.id ?? null;
+            application = await this.applications.undecidedOf(m, vacancy.id, card.seekerId);
           }
           return this.record(m, {
             actor,
@@ -164,7 +172,7 @@ export class HireService {
             employerId,
             employerName: employer.legalName,
             vacancyId: dto.vacancyId ?? null,
-            applicationId,
+            application,
             startDate: dto.startDate,
             position: dto.position.trim(),
             source: 'EMPLOYER',
@@ -196,7 +204,7 @@ export class HireService {
           employerId: dto.employerId ?? null,
           employerName: dto.employerName.trim(),
           vacancyId: null,
-          applicationId: null,
+          application: null,
           startDate: dto.startDate,
           position: dto.position?.trim() ?? null,
           source: 'SELF_REPORT',
@@ -212,4 +220,12 @@ export class HireService {
     const today = this.clock.today();
     if (date < addDays(today, -366) || date > addDays(today, 180)) throw startDateOutOfRange();
   }
+}
+
+/** The statistics' flows of a hire: the card holder placed, one position of the vacancy filled. */
+function hireFlows(card: { id: string; seeker: { birthDate: string } } | null, vacancyId: string | null): Leaving[] {
+  const flows: Leaving[] = [];
+  if (card) flows.push({ subject: 'SEEKER', kind: 'PLACED', cardId: card.id, birthDate: card.seeker.birthDate });
+  if (vacancyId) flows.push({ subject: 'VACANCY', kind: 'FILLED', vacancyId, positions: 1 });
+  return flows;
 }

@@ -38,7 +38,7 @@ export class PlacementsService {
       employerId: p.employerId,
       employerName: p.employerName,
       vacancyId: p.vacancyId,
-      applicationId: p.applicationId,
+      applicationId: p.application?.id ?? null,
       cardId: p.cardId,
       cardNumber: p.cardNumber,
       startDate: p.startDate,

@@ -107,16 +107,16 @@ export class SeekersService {
 
   /**
    * The seeker stops being an active job seeker — once, whatever else races: a conditional update
-   * that only the first hire wins. Answers the seeker as it now is; 404 / 409 SEEKER_ALREADY_PLACED.
+   * that only the first hire wins (on MySQL its row stays locked to the end of the hire, so hires of one
+   * seeker queue here). 404 / 409 SEEKER_ALREADY_PLACED.
    */
-  async markPlaced(m: EntityManager, id: string): Promise<Seeker> {
+  async markPlaced(m: EntityManager, id: string): Promise<void> {
     const now = this.clock.now();
     const res = await m.update(Seeker, { id, placedAt: IsNull() }, { placedAt: now, updatedAt: now });
     if (affectedRows(res) !== 1) {
       if (!(await m.exists(Seeker, { where: { id } }))) throw notFound('The job seeker');
       throw seekerAlreadyPlaced();
     }
-    return m.findOneByOrFail(Seeker, { id });
   }
 
   /** A new card means the person is seeking work again, even if an earlier hire had been recorded. */

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { LabourEvent } from './labour-event.entity.js';
-import { monthlyParams, monthlyUpsertSql, seekerFlowRow, vacancyFlowRow } from './labour-rows.js';
+import {
+  monthlyCellOf,
+  monthlyParams,
+  monthlyUpsertSql,
+  seekerFlowRow,
+  vacancyFlowRow,
+  type MonthlyCell,
+} from './labour-rows.js';
 
 interface SeekerFacts {
   gender: string;
@@ -58,21 +65,9 @@ export class LabourStatistics {
     seeker: SeekerFacts,
     on: string,
   ): Promise<void> {
-    const registered = await this.registration(m, cardId);
-    // A card that never entered the register (none before these statistics existed) cannot leave it.
-    if (!registered) return;
-    await this.write(
+    await this.rollUp(
       m,
-      seekerFlowRow({
-        id: randomUUID(),
-        kind,
-        cardId,
-        sex: registered.sex,
-        education: registered.education,
-        birthDate: seeker.birthDate,
-        on,
-        recordedAt: this.clock.now(),
-      }),
+      await this.recordLeaving(m, [{ subject: 'SEEKER', kind, cardId, birthDate: seeker.birthDate }], on),
     );
   }
 
@@ -101,42 +96,84 @@ export class LabourStatistics {
     positions: number,
     on: string,
   ): Promise<void> {
-    if (positions <= 0) return;
-    const registered = await this.registration(m, vacancyId);
-    if (!registered) return;
-    await this.write(
-      m,
-      vacancyFlowRow({
+    await this.rollUp(m, await this.recordLeaving(m, [{ subject: 'VACANCY', kind, vacancyId, positions }], on));
+  }
+
+  /**
+   * Several flows out of the register at once (a hire: the seeker placed and one position filled): their
+   * registrations read by one query, their events written by one INSERT. Answers the events; the caller
+   * adds them to the roll-up with `rollUp` — a hire as the last statement of its transaction, because every
+   * hire of a month adds to the same few `labour_monthly` rows, and a row it updated stays locked until
+   * the commit. A card or vacancy that never entered the register (none before these statistics existed)
+   * cannot leave it: no event.
+   */
+  async recordLeaving(m: EntityManager, flows: Leaving[], on: string): Promise<LabourEvent[]> {
+    const leaving = flows.filter((f) => f.subject === 'SEEKER' || f.positions > 0);
+    if (leaving.length === 0) return [];
+    const registered = await this.registrations(m, leaving.map(refOf));
+    const events: LabourEvent[] = [];
+    for (const f of leaving) {
+      const r = registered.get(refOf(f));
+      if (!r) continue;
+      const common = {
         id: randomUUID(),
-        kind,
-        vacancyId,
-        sex: registered.sex,
-        education: registered.education,
-        positions,
+        kind: f.kind,
+        sex: r.sex,
+        education: r.education,
         on,
         recordedAt: this.clock.now(),
-      }),
+      };
+      events.push(
+        f.subject === 'SEEKER'
+          ? seekerFlowRow({ ...common, cardId: f.cardId, birthDate: f.birthDate })
+          : vacancyFlowRow({ ...common, vacancyId: f.vacancyId, positions: f.positions }),
+      );
+    }
+    if (events.length > 0) await m.insert(LabourEvent, events);
+    return events;
+  }
+
+  /**
+   * Adds events to their months' roll-up rows (`labour_monthly`) with one upsert, the rows in key order so
+   * that two transactions adding to the same rows take them in the same order.
+   */
+  async rollUp(m: EntityManager, events: LabourEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const cells = new Map<string, { cell: MonthlyCell; total: number }>();
+    for (const e of events) {
+      const cell = monthlyCellOf(e);
+      const key = monthlyParams(cell, 0).join('\u0000');
+      const known = cells.get(key);
+      if (known) known.total += e.positions;
+      else cells.set(key, { cell, total: e.positions });
+    }
+    const ordered = [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+    await m.query(
+      monthlyUpsertSql(m.connection.options.type === 'mysql', ordered.length),
+      ordered.flatMap((c) => monthlyParams(c.cell, c.total)),
     );
   }
 
-  private registration(m: EntityManager, refId: string): Promise<LabourEvent | null> {
-    return m.findOne(LabourEvent, { where: { refId, kind: 'REGISTERED' }, order: { eventDate: 'ASC' } });
+  /** The first REGISTERED event of each card or vacancy: the sex and education its later events reuse. */
+  private async registrations(m: EntityManager, refIds: string[]): Promise<Map<string, LabourEvent>> {
+    const rows = await m.find(LabourEvent, {
+      where: { refId: In([...new Set(refIds)]), kind: 'REGISTERED' },
+      order: { eventDate: 'ASC' },
+    });
+    const first = new Map<string, LabourEvent>();
+    for (const r of rows) if (!first.has(r.refId)) first.set(r.refId, r);
+    return first;
   }
 
   private async write(m: EntityManager, e: LabourEvent): Promise<void> {
     await m.insert(LabourEvent, e);
-    await addToMonthly(m, e.eventDate.slice(0, 7), e);
+    await this.rollUp(m, [e]);
   }
 }
 
-/** Adds an event to its month's roll-up row (an upsert; the statement differs by engine). */
-export async function addToMonthly(
-  m: EntityManager,
-  month: string,
-  e: { subject: string; kind: string; sex: string; ageBand: string; education: string; positions: number },
-): Promise<void> {
-  await m.query(
-    monthlyUpsertSql(m.connection.options.type === 'mysql', 1),
-    monthlyParams({ month, ...e }, e.positions),
-  );
-}
+/** A flow out of the register, for `recordLeaving`: a card holder, or positions of a vacancy. */
+export type Leaving =
+  | { subject: 'SEEKER'; kind: 'PLACED' | 'REMOVED'; cardId: string; birthDate: string }
+  | { subject: 'VACANCY'; kind: 'FILLED' | 'REMOVED'; vacancyId: string; positions: number };
+
+const refOf = (f: Leaving): string => (f.subject === 'SEEKER' ? f.cardId : f.vacancyId);

@@ -279,14 +279,6 @@ export class VacanciesService {
     return { closed };
   }
 
-  /**
-   * Inside a hire, before its application and card: touches the vacancy's row so that hires on one
-   * vacancy queue here (a fixed lock order: seeker, vacancy, application, card) instead of deadlocking.
-   */
-  async holdForHire(m: EntityManager, id: string): Promise<void> {
-    await m.update(Vacancy, { id }, { updatedAt: this.clock.now() });
-  }
-
   /** A vacancy of this employer (any state), or null: a direct placement may name one. */
   ofEmployer(m: EntityManager, id: string, employerId: string): Promise<Vacancy | null> {
     return m.findOne(Vacancy, { where: { id, employerId } });
@@ -296,29 +288,33 @@ export class VacanciesService {
    * Inside a hire: counts it against the vacancy — only while OPEN, never beyond its quota (a
    * conditional update) — and fills the vacancy when the last position is taken, taking it out of
    * search. Answers the vacancy as it now is; VACANCY_NOT_OPEN / VACANCY_FILLED otherwise. Closing the
-   * applications of a vacancy that filled is the hire's next step.
+   * applications of a vacancy that filled is the hire's next step. On MySQL the vacancy's row stays locked
+   * from here to the commit: hires of one vacancy queue here, so the hire takes it as late as it can.
    */
   async countHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<Vacancy> {
     const now = this.clock.now();
     const res = await m
       .createQueryBuilder()
       .update(Vacancy)
-      .set({ filled: () => 'filled + 1', updatedAt: now })
+      // One statement counts and fills. `filled` is assigned last: MySQL evaluates the assignments left to
+      // right, SQLite from the old row, so every CASE reads the count before this hire on both.
+      .set({
+        status: () => `CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE status END`,
+        closedAt: () => `CASE WHEN filled + 1 >= quota THEN :now ELSE closed_at END`,
+        closedReason: () => `CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE closed_reason END`,
+        updatedAt: now,
+        filled: () => 'filled + 1',
+      })
+      .setParameter('now', now)
       .where('id = :id AND status = :open AND filled < quota', { id, open: 'OPEN' })
       .execute();
+    const vacancy = await m.findOne(Vacancy, { where: { id } });
     if (affectedRows(res) !== 1) {
-      const current = await m.findOne(Vacancy, { where: { id } });
-      if (!current) throw vacancyNotFound();
-      if (current.status === 'FILLED' || current.filled >= current.quota) throw vacancyFull();
+      if (!vacancy) throw vacancyNotFound();
+      if (vacancy.status === 'FILLED' || vacancy.filled >= vacancy.quota) throw vacancyFull();
       throw vacancyNotOpen();
     }
-    const fills = await m
-      .createQueryBuilder()
-      .update(Vacancy)
-      .set({ status: 'FILLED', closedAt: now, closedReason: 'FILLED' })
-      .where('id = :id AND status = :open AND filled >= quota', { id, open: 'OPEN' })
-      .execute();
-    if (affectedRows(fills) === 1) {
+    if (vacancy!.status === 'FILLED') {
       await this.audit.record(m, {
         actor,
         entityType: 'vacancy',
@@ -329,7 +325,7 @@ export class VacanciesService {
       });
     }
     await this.searchIndex.enqueue(m, 'vacancy', id);
-    return m.findOneOrFail(Vacancy, { where: { id } });
+    return vacancy!;
   }
 
   /** Public when OPEN and its employer VERIFIED; its own employer and officers see it in any state. */

@@ -4,7 +4,7 @@ import { ApplicationsService } from '../../src/applications/applications.service
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { SeekersService } from '../../src/seekers/seekers.service';
 import { VacanciesService } from '../../src/vacancies/vacancies.service';
-import { startApp, type TestApp } from '../support/app';
+import { ENGINE, startApp, type TestApp } from '../support/app';
 import { world, type World } from '../support/world';
 
 /**
@@ -266,6 +266,35 @@ describe('ApplicationsService', () => {
       expect(await actions(ids[2])).toEqual(['application.rejected', 'application.submitted']);
       // Nothing undecided is left: a second run closes none.
       expect(await w.tx((m) => applications.closeUndecided(m, { seekerId: seeker.id }, 'SEEKER_PLACED', null))).toBe(0);
+    });
+
+    it(`closes applications without waiting for their seekers' rows, which hires of those seekers hold (${ENGINE})`, async () => {
+      // The hire that fills a vacancy closes its other applicants' applications while their own hires,
+      // waiting for that vacancy, hold their seekers' rows: waiting for those rows was a deadlock (MySQL).
+      if (ENGINE !== 'mysql') return; // SQLite runs one transaction at a time
+      const { vacancy, seeker } = await setUp();
+      const id = await w.application(vacancy, seeker);
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let holding!: () => void;
+      const held = new Promise<void>((r) => (holding = r));
+      const hireOfTheSeeker = w.tx(async (m) => {
+        await w.get(SeekersService).markPlaced(m, seeker.id);
+        holding();
+        await gate;
+        throw new Error('rolled back');
+      });
+      await held;
+      const closing = w.tx((m) => applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', null));
+      const first = await Promise.race([
+        closing.then(() => 'closed'),
+        new Promise((r) => setTimeout(() => r('waited for the seeker'), 3000)),
+      ]);
+      release();
+      await expect(hireOfTheSeeker).rejects.toThrow('rolled back');
+      await closing;
+      expect(first).toBe('closed');
+      expect(await appRow(id)).toMatchObject({ status: 'CLOSED', closedReason: 'VACANCY_FILLED' });
     });
   });
 

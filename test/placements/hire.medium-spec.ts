@@ -10,6 +10,7 @@ import { SeekersService } from '../../src/seekers/seekers.service';
 import { Vacancy } from '../../src/vacancies/vacancy.entity';
 import { VacanciesService } from '../../src/vacancies/vacancies.service';
 import { startApp, type TestApp } from '../support/app';
+import { statementsOf } from '../support/statements';
 import { world, type EmployerFixture, type SeekerFixture, type World } from '../support/world';
 
 /**
@@ -36,7 +37,7 @@ describe('HireService.record and the owners it calls', () => {
         employerId: employer.id,
         employerName: employer.legalName,
         vacancyId: employer.vacancies[0]?.id ?? null,
-        applicationId: null,
+        application: null,
         startDate: t.clock.today(),
         position: 'Operator',
         source: 'EMPLOYER',
@@ -54,7 +55,7 @@ describe('HireService.record and the owners it calls', () => {
     const elsewhere = await w.application(other.vacancies[0], seeker);
     const waiting = await w.application(vacancy, rival);
 
-    const placement = await hire(employer, seeker, { applicationId: hired });
+    const placement = await hire(employer, seeker, { application: await row(Application, hired) });
 
     expect(placement).toMatchObject({
       seekerId: seeker.id,
@@ -106,7 +107,7 @@ describe('HireService.record and the owners it calls', () => {
         employerId: null,
         employerName: 'Toko Sumber Rezeki',
         vacancyId: null,
-        applicationId: null,
+        application: null,
         startDate: t.clock.today(),
         position: null,
         source: 'SELF_REPORT',
@@ -114,6 +115,56 @@ describe('HireService.record and the owners it calls', () => {
     );
     expect(placement).toMatchObject({ cardNumber: null, vacancyId: null, source: 'SELF_REPORT' });
     expect((await row(Seeker, seeker.id)).placedAt).not.toBeNull();
+  });
+
+  it('refuses an application that is no longer undecided with the reason it closed, before counting the vacancy', async () => {
+    const employer = await w.verifiedEmployer().withVacancy({ quota: 1 });
+    const [vacancy] = employer.vacancies;
+    const first = await w.seeker().withActiveCard();
+    const turnedDown = await w.seeker({ account: true }).withActiveCard();
+    const app = await w.application(vacancy, turnedDown);
+    await w.get(ApplicationsService).decide(employer.actor, app, 'REJECTED');
+    await hire(employer, first); // fills the vacancy
+    // Both are true, the vacancy is full and the application was rejected: the answer is about the application.
+    await expect(hire(employer, turnedDown, { application: await row(Application, app) })).rejects.toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+      status: 409,
+    });
+    expect((await row(Seeker, turnedDown.id)).placedAt).toBeNull();
+    expect((await row(Card, turnedDown.card!.id)).status).toBe('ACTIVE');
+  });
+
+  it("takes the rows other hires wait for last: the vacancy after the seeker's own rows, the monthly roll-up at the end", async () => {
+    const employer = await w.verifiedEmployer().withVacancy({ quota: 2 });
+    const seeker = await w.seeker({ account: true }).withActiveCard();
+    const app = await w.application(employer.vacancies[0], seeker);
+    const application = await row(Application, app);
+    const { statements } = await w.tx((m) =>
+      statementsOf(m, () =>
+        w.get(HireService).record(m, {
+          actor: employer.actor,
+          seekerId: seeker.id,
+          employerId: employer.id,
+          employerName: employer.legalName,
+          vacancyId: employer.vacancies[0].id,
+          application,
+          startDate: t.clock.today(),
+          position: 'Operator',
+          source: 'EMPLOYER',
+        }),
+      ),
+    );
+    const at = (pattern: RegExp) => statements.findIndex((s) => pattern.test(s));
+    const vacancy = at(/^UPDATE [`"]?vacancies\b/i);
+    expect(vacancy).toBeGreaterThan(at(/^UPDATE [`"]?cards\b/i));
+    expect(vacancy).toBeGreaterThan(at(/^INSERT INTO [`"]?placements\b/i));
+    expect(vacancy).toBeGreaterThan(at(/^INSERT INTO [`"]?labour_events\b/i));
+    expect(vacancy).toBeLessThan(at(/^UPDATE [`"]?applications\b/i));
+    expect(statements.at(-1)).toMatch(/^INSERT INTO [`"]?labour_monthly\b/i);
+    // The hire's three audit events (application, card, placement) in one INSERT; twelve statements in all
+    // (twenty-one before the hire was reordered and batched).
+    expect(statements.filter((s) => /^INSERT INTO [`"]?audit_events\b/i.test(s))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(12);
   });
 
   describe('the owners on their own', () => {

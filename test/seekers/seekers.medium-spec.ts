@@ -98,8 +98,8 @@ describe('SeekersService', () => {
     it('markPlaced places a seeker once: a second time is 409 SEEKER_ALREADY_PLACED and keeps the first time', async () => {
       const s = await w.seeker();
       t.clock.set('2025-06-02T02:00:00Z');
-      const placed = await w.tx((m) => seekers.markPlaced(m, s.id));
-      expect(placed.placedAt?.toISOString()).toBe('2025-06-02T02:00:00.000Z');
+      await w.tx((m) => seekers.markPlaced(m, s.id));
+      expect((await row(s.id)).placedAt?.toISOString()).toBe('2025-06-02T02:00:00.000Z');
 
       t.clock.advanceDays(5);
       await expect(w.tx((m) => seekers.markPlaced(m, s.id))).rejects.toMatchObject({
