@@ -10,6 +10,7 @@ import { KnownDevices1764231300000 } from './1764231300000-known-devices.js';
 import { Referrals1764231400000 } from './1764231400000-referrals.js';
 import { ApplicationConsent1764231500000 } from './1764231500000-application-consent.js';
 import { ConsoleForms1764231600000 } from './1764231600000-console-forms.js';
+import { SearchableVacancies1764231900000 } from './1764231900000-searchable-vacancies.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Referrals1764231400000,
   ApplicationConsent1764231500000,
   ConsoleForms1764231600000,
+  SearchableVacancies1764231900000,
 ];
