@@ -11,6 +11,7 @@ import { Referrals1764231400000 } from './1764231400000-referrals.js';
 import { ApplicationConsent1764231500000 } from './1764231500000-application-consent.js';
 import { ConsoleForms1764231600000 } from './1764231600000-console-forms.js';
 import { ApplicationsSeekerIndex1764231700000 } from './1764231700000-applications-seeker-index.js';
+import { SearchableVacancies1764231900000 } from './1764231900000-searchable-vacancies.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ApplicationConsent1764231500000,
   ConsoleForms1764231600000,
   ApplicationsSeekerIndex1764231700000,
+  SearchableVacancies1764231900000,
 ];

@@ -115,6 +115,12 @@ class EnvSchema {
 
   @IsOptional()
   @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  SEARCH_CACHE_ENTRIES?: number;
+
+  @IsOptional()
+  @IsInt()
   @Min(1)
   VALIDATION_RATE_LIMIT?: number;
 
@@ -221,6 +227,8 @@ export interface AppConfig {
     meiliHost: string | null;
     meiliApiKey: string | null;
     meiliIndex: string;
+    /** Search results the database driver keeps per instance (SEARCH_CACHE_ENTRIES; 0: none). */
+    cacheEntries: number;
   };
   limits: {
     validationsPerMinute: number;
@@ -244,6 +252,7 @@ export interface AppConfig {
 
 const INT_KEYS = [
   'PORT',
+  'SEARCH_CACHE_ENTRIES',
   'VALIDATION_RATE_LIMIT',
   'CARD_MISMATCH_LIMIT',
   'LOGIN_FAILURE_LIMIT_PER_EMAIL',
@@ -449,6 +458,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliHost: env.MEILI_HOST ?? null,
       meiliApiKey: env.MEILI_API_KEY ?? null,
       meiliIndex: env.MEILI_INDEX ?? 'vacancies',
+      cacheEntries: env.SEARCH_CACHE_ENTRIES ?? 2000,
     },
     limits: {
       validationsPerMinute: env.VALIDATION_RATE_LIMIT ?? 120,

@@ -17,7 +17,7 @@ import type { EmployerListQuery, RegisterEmployerDto } from './dto/employer.dto.
 import { Employer, toEmployerView, type EmployerStatus, type EmployerView } from './employer.entity.js';
 import { duplicateEmployer } from './employers.errors.js';
 import { newEmployerRow } from './employer-rows.js';
-import { SearchIndexer } from '../search/search-indexer.js';
+import { SearchableVacancies } from '../search/searchable-vacancies.js';
 import type { StaffMemberReply } from './dto/employer.reply.js';
 
 /** One HR account of a company, as its colleagues see it. */
@@ -35,7 +35,7 @@ export class EmployersService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly searchIndex: SearchIndexer,
+    private readonly search: SearchableVacancies,
   ) {}
 
   /** A company registers with its first HR user; it waits, PENDING, for the office to verify it. */
@@ -190,7 +190,7 @@ export class EmployersService {
         );
       }
       // A suspended employer's vacancies leave the search index; a reinstated one's come back.
-      await this.searchIndex.enqueue(m, 'employer', id);
+      await this.search.employerChanged(m, id);
       await this.audit.record(m, {
         actor,
         entityType: 'employer',

@@ -1,119 +1,183 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { pageWindow } from '../common/http/pagination.js';
-import { containsPattern, LIKE_ESCAPE, queryWords } from '../common/sql.js';
-import { Employer } from '../employers/employer.entity.js';
 import { educationRank } from '../common/reference/education.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PreparedStatements } from '../database/prepared-statements.js';
 import { toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
+import { SearchCache } from './search-cache.js';
+import {
+  fts5Query,
+  INNODB_DEFAULT_STOPWORDS,
+  INNODB_DEFAULTS,
+  mysqlTextPlan,
+  searchTerms,
+  type InnodbFulltext,
+} from './search-terms.js';
 import {
   UNSPECIFIED_KECAMATAN,
   VacancySearch,
   type VacancyFacets,
   type VacancyQuery,
   type VacancySearchResult,
+  type VacancySort,
 } from './vacancy-search.js';
 
-/** SQL expression of the wage a `salaryMin` filter and the salary sort compare: the top of the range. */
-const PAY = 'COALESCE(v.salary_max, v.salary_min)';
+/** Each sort with the id tie-break, in the order of the composite indexes of `searchable_vacancies`. */
+const ORDER: Record<VacancySort, string> = {
+  newest: 's.published_at DESC, s.vacancy_id',
+  closing: 's.closes_at, s.published_at DESC, s.vacancy_id',
+  // NULL sorts lowest on both engines, so vacancies stating no wage come last.
+  salary: 's.pay DESC, s.published_at DESC, s.vacancy_id',
+};
+
+interface Counted {
+  total: number;
+  facets: VacancyFacets;
+}
 
 /**
- * Search in SQL, identical on SQLite and MySQL: LIKE over the lower-cased `search_text` column and the
- * employer's name (one condition per word), plain comparisons for filters, GROUP BY for facets.
- * Good for a city's volume; see docs/search.md for when to switch to Meilisearch.
+ * Search on the database's own full-text index: `searchable_vacancies` (one row per OPEN vacancy of a VERIFIED
+ * employer, kept by SearchableVacancies in the writers' transactions) with SQLite FTS5 or an InnoDB FULLTEXT
+ * index for the words and composite indexes for the filters and sorts, so a page is read from an index.
+ * The page's ids and the total with the facets are cached per version of the searchable set (one
+ * primary-key read a search); the items themselves are always read fresh. See docs/search.md.
  */
 @Injectable()
 export class DatabaseVacancySearch extends VacancySearch {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {
+  private readonly logger = new Logger('DatabaseVacancySearch');
+  private readonly mysql: boolean;
+  private readonly cache: SearchCache;
+  /** MySQL: what the FULLTEXT index can look up, read once before the first search (fulltextReady). */
+  private fulltext: InnodbFulltext = INNODB_DEFAULTS;
+  private fulltextRead: Promise<void> | null = null;
+
+  private readonly vacancyColumns: ColumnMetadata[];
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly statements: PreparedStatements,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super();
+    this.mysql = ds.options.type === 'mysql';
+    this.cache = new SearchCache(config.search.cacheEntries);
+    this.vacancyColumns = ds.getMetadata(Vacancy).columns;
   }
 
   async search(query: VacancyQuery): Promise<VacancySearchResult> {
     const { page, pageSize, skip } = pageWindow(query);
-    const pageQb = this.filtered(query).select('v.id', 'id');
-    this.orderBy(pageQb, query.sort ?? 'newest');
-    const [idRows, { total, facets }] = await Promise.all([
-      pageQb.offset(skip).limit(pageSize).getRawMany<{ id: string }>(),
-      this.countAndFacets(query),
+    const sort = query.sort ?? 'newest';
+    const terms = searchTerms(query.q);
+    const filters = {
+      terms,
+      educationRank: query.educationLevel ? educationRank(query.educationLevel) : null,
+      kecamatanCode: query.kecamatanCode ?? null,
+      employmentType: query.employmentType ?? null,
+      requiresAk1: query.requiresAk1 ?? null,
+      salaryMin: query.salaryMin ?? null,
+      employerId: query.employerId?.toLowerCase() ?? null,
+    };
+    const key = JSON.stringify(filters);
+    const [version] = await Promise.all([this.version(), this.fulltextReady()]);
+    const cached = <T>(k: string, compute: () => Promise<T>) => this.cached(version, k, compute);
+    const [ids, counted] = await Promise.all([
+      cached(`page ${sort} ${skip} ${pageSize} ${key}`, () => this.pageIds(filters, sort, skip, pageSize)),
+      cached(`count ${key}`, () => this.countAndFacets(filters)),
     ]);
-    const items = await this.load(idRows.map((r) => r.id));
-    return { items, page, pageSize, total, facets };
+    // A vacancy that stopped being searchable since the ids were found is left out, as with Meilisearch.
+    const items = await this.load(ids, { searchableOnly: true });
+    return { items, page, pageSize, total: counted.total, facets: copyFacets(counted.facets) };
   }
 
   /**
    * Vacancies by id, in the order given, as the API shows them; with `searchableOnly`, those no longer
-   * OPEN or whose employer is no longer VERIFIED are left out.
+   * OPEN or whose employer is no longer VERIFIED are left out. One statement (vacancies with their
+   * employers); each column converted as TypeORM converts it when it loads the entity.
    */
   async load(ids: string[], options: { searchableOnly?: boolean } = {}): Promise<VacancyView[]> {
     if (ids.length === 0) return [];
-    const vacancies = await this.ds.getRepository(Vacancy).findBy({ id: In(ids) });
-    const employerIds = [...new Set(vacancies.map((v) => v.employerId))];
-    const employers = await this.ds
-      .getRepository(Employer)
-      .find({ where: { id: In(employerIds) }, select: { id: true, legalName: true, status: true } });
-    const byId = new Map(vacancies.map((v) => [v.id, v]));
-    const employerById = new Map(employers.map((e) => [e.id, e]));
+    const rows = await this.statements.execute<Record<string, unknown>>(
+      `SELECT v.*, e.legal_name AS employer_legal_name, e.status AS employer_status
+         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    const byId = new Map(rows.map((r) => [String(r.id), r]));
     return ids.flatMap((id) => {
-      const v = byId.get(id);
-      const e = v && employerById.get(v.employerId);
-      if (!v || !e) return [];
-      if (options.searchableOnly && (v.status !== 'OPEN' || e.status !== 'VERIFIED')) return [];
-      return [toVacancyView(v, e)];
+      const row = byId.get(id);
+      if (!row) return [];
+      const v = this.hydrate(row);
+      if (options.searchableOnly && (v.status !== 'OPEN' || row.employer_status !== 'VERIFIED')) return [];
+      return [toVacancyView(v, { id: v.employerId, legalName: String(row.employer_legal_name) })];
     });
   }
 
-  /** The searchable set (OPEN, employer VERIFIED) narrowed by the query's filters. */
-  private filtered(query: VacancyQuery): SelectQueryBuilder<Vacancy> {
-    const qb = this.ds
-      .createQueryBuilder()
-      .from(Vacancy, 'v')
-      .innerJoin(Employer, 'e', 'e.id = v.employer_id')
-      .where(`v.status = 'OPEN'`)
-      .andWhere(`e.status = 'VERIFIED'`);
-    for (const [i, word] of queryWords(query.q).entries()) {
-      const p = `w${i}`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where(`v.search_text LIKE :${p} ${LIKE_ESCAPE}`, { [p]: containsPattern(word) })
-            .orWhere(`LOWER(e.legal_name) LIKE :${p} ${LIKE_ESCAPE}`),
-        ),
-      );
-    }
-    if (query.educationLevel) qb.andWhere('v.education_rank <= :rank', { rank: educationRank(query.educationLevel) });
-    if (query.kecamatanCode) qb.andWhere('v.kecamatan_code = :kecamatan', { kecamatan: query.kecamatanCode });
-    if (query.employmentType) qb.andWhere('v.employment_type = :type', { type: query.employmentType });
-    if (query.requiresAk1 !== undefined) qb.andWhere('v.requires_ak1 = :ak1', { ak1: query.requiresAk1 ? 1 : 0 });
-    if (query.salaryMin !== undefined) qb.andWhere(`${PAY} >= :pay`, { pay: query.salaryMin });
-    if (query.employerId) qb.andWhere('v.employer_id = :employerId', { employerId: query.employerId.toLowerCase() });
-    return qb as SelectQueryBuilder<Vacancy>;
+  private hydrate(row: Record<string, unknown>): Vacancy {
+    const v = {} as Record<string, unknown>;
+    for (const c of this.vacancyColumns)
+      v[c.propertyName] = this.ds.driver.prepareHydratedValue(row[c.databaseName], c);
+    return v as unknown as Vacancy;
   }
 
-  /** Orders with a final tie-break on id, so pages never overlap or skip. */
-  private orderBy(qb: SelectQueryBuilder<Vacancy>, sort: 'newest' | 'closing' | 'salary'): void {
-    if (sort === 'closing') qb.orderBy('v.closes_at', 'ASC').addOrderBy('v.published_at', 'DESC');
-    else if (sort === 'salary')
-      qb.orderBy(`CASE WHEN ${PAY} IS NULL THEN 1 ELSE 0 END`, 'ASC')
-        .addOrderBy(PAY, 'DESC')
-        .addOrderBy('v.published_at', 'DESC');
-    else qb.orderBy('v.published_at', 'DESC');
-    qb.addOrderBy('v.id', 'ASC');
+  /** The version of the searchable set, changed by every transaction that changes the set. */
+  private async version(): Promise<string> {
+    const rows = await this.statements.execute<{ version: string }>(
+      'SELECT version FROM search_state WHERE id = 1',
+      [],
+    );
+    return rows[0]?.version ?? '';
   }
 
   /**
-   * The total and the three facets from one pass over the matching rows: grouped by all three facet
-   * columns at once (at most a few thousand groups), then summed per facet here. One scan instead of four.
+   * On SQLite every request shares one connection, so a search that runs while a write transaction is open
+   * reads its uncommitted rows: such a result is answered but not kept.
    */
-  private async countAndFacets(query: VacancyQuery): Promise<{ total: number; facets: VacancyFacets }> {
-    const rows = await this.filtered(query)
-      .select('v.employment_type', 'employmentType')
-      .addSelect('v.kecamatan_code', 'kecamatanCode')
-      .addSelect('v.education_min', 'educationMin')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('v.employment_type')
-      .addGroupBy('v.kecamatan_code')
-      .addGroupBy('v.education_min')
-      .getRawMany<{ employmentType: string; kecamatanCode: string | null; educationMin: string; n: string | number }>();
+  private async cached<T>(version: string, key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.sqliteTransactionOpen()) return compute();
+    return this.cache
+      .get(version, key, async () => {
+        const result = await compute();
+        if (this.sqliteTransactionOpen()) throw new UncacheableResult(result);
+        return result;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof UncacheableResult) return err.result as T;
+        throw err;
+      });
+  }
+
+  private sqliteTransactionOpen(): boolean {
+    if (this.mysql) return false;
+    const db = (this.ds.driver as unknown as { databaseConnection?: { inTransaction?: boolean } }).databaseConnection;
+    return db?.inTransaction === true;
+  }
+
+  private async pageIds(filters: Filters, sort: VacancySort, skip: number, pageSize: number): Promise<string[]> {
+    const { where, params } = this.where(filters);
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT s.vacancy_id AS id FROM searchable_vacancies s ${where} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
+      [...params, pageSize, skip],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The total and the three facets from one pass over the matching rows, grouped by all three facet columns
+   * at once (at most a few thousand groups) and summed per facet here.
+   */
+  private async countAndFacets(filters: Filters): Promise<Counted> {
+    const { where, params } = this.where(filters);
+    const rows: { employmentType: string; kecamatanCode: string | null; educationMin: string; n: number | string }[] =
+      await this.ds.query(
+        `SELECT s.employment_type AS employmentType, s.kecamatan_code AS kecamatanCode,
+                s.education_min AS educationMin, COUNT(*) AS n
+           FROM searchable_vacancies s ${where}
+          GROUP BY s.employment_type, s.kecamatan_code, s.education_min`,
+        params,
+      );
     const facets: VacancyFacets = { employmentType: {}, kecamatanCode: {}, educationMin: {} };
     let total = 0;
     for (const r of rows) {
@@ -126,4 +190,95 @@ export class DatabaseVacancySearch extends VacancySearch {
     }
     return { total, facets };
   }
+
+  private where(f: Filters): { where: string; params: unknown[] } {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => {
+      conditions.push(sql);
+      params.push(...values);
+    };
+    if (f.terms.length > 0 && !this.mysql) {
+      add('s.seq IN (SELECT rowid FROM searchable_texts_fts WHERE searchable_texts_fts MATCH ?)', fts5Query(f.terms));
+    }
+    if (f.terms.length > 0 && this.mysql) {
+      const plan = mysqlTextPlan(f.terms, this.fulltext);
+      const text = [
+        ...(plan.against ? ['MATCH (t.search_text) AGAINST (? IN BOOLEAN MODE)'] : []),
+        ...plan.likes.map(() => 't.search_text LIKE ?'),
+      ];
+      add(
+        `s.seq IN (SELECT t.seq FROM searchable_texts t WHERE ${text.join(' AND ')})`,
+        ...(plan.against ? [plan.against] : []),
+        ...plan.likes,
+      );
+    }
+    if (f.educationRank !== null) add('s.education_rank <= ?', f.educationRank);
+    if (f.kecamatanCode !== null) add('s.kecamatan_code = ?', f.kecamatanCode);
+    if (f.employmentType !== null) add('s.employment_type = ?', f.employmentType);
+    if (f.requiresAk1 !== null) add('s.requires_ak1 = ?', f.requiresAk1 ? 1 : 0);
+    if (f.salaryMin !== null) add('s.pay >= ?', f.salaryMin);
+    if (f.employerId !== null) add('s.employer_id = ?', f.employerId);
+    return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  }
+
+  /**
+   * What MySQL's FULLTEXT index can look up, read once: the token sizes (server settings) and the stopwords
+   * (the server's stopword table when one is set, else InnoDB's built-in list). Defaults if unreadable.
+   */
+  private fulltextReady(): Promise<void> {
+    if (!this.mysql) return Promise.resolve();
+    this.fulltextRead ??= this.readFulltextSettings().then((s) => {
+      this.fulltext = s;
+    });
+    return this.fulltextRead;
+  }
+
+  private async readFulltextSettings(): Promise<InnodbFulltext> {
+    try {
+      const [v]: { minSize: number | string; maxSize: number | string; stopwordTable: string | null }[] =
+        await this.ds.query(
+          `SELECT @@innodb_ft_min_token_size AS minSize, @@innodb_ft_max_token_size AS maxSize,
+                  @@innodb_ft_server_stopword_table AS stopwordTable`,
+        );
+      let stopwords: string[] = INNODB_DEFAULT_STOPWORDS;
+      if (v.stopwordTable) {
+        const [db, table] = String(v.stopwordTable).split('/');
+        const rows: { value: string }[] = await this.ds.query(
+          `SELECT value FROM ${this.ds.driver.escape(db)}.${this.ds.driver.escape(table)}`,
+        );
+        stopwords = rows.map((r) => String(r.value).toLowerCase());
+      }
+      return { minTokenSize: Number(v.minSize), maxTokenSize: Number(v.maxSize), stopwords: new Set(stopwords) };
+    } catch (err) {
+      this.logger.warn({
+        msg: 'could not read the FULLTEXT settings; assuming InnoDB defaults',
+        error: (err as Error).message,
+      });
+      return INNODB_DEFAULTS;
+    }
+  }
+}
+
+type Filters = {
+  terms: string[];
+  educationRank: number | null;
+  kecamatanCode: string | null;
+  employmentType: string | null;
+  requiresAk1: boolean | null;
+  salaryMin: number | null;
+  employerId: string | null;
+};
+
+/** Carries a result computed while an SQLite write transaction was open out of the cache, unkept. */
+class UncacheableResult {
+  constructor(readonly result: unknown) {}
+}
+
+function copyFacets(f: VacancyFacets): VacancyFacets {
+  return {
+    employmentType: { ...f.employmentType },
+    kecamatanCode: { ...f.kecamatanCode },
+    educationMin: { ...f.educationMin },
+  };
 }

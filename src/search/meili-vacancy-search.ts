@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { pageWindow } from '../common/http/pagination.js';
-import { queryWords } from '../common/sql.js';
 import { DatabaseVacancySearch } from './database-vacancy-search.js';
 import { FACET_ATTRIBUTES, toMeiliFilter, toMeiliSort } from './meili-documents.js';
 import { MeiliGateway } from './meili-gateway.js';
+import { searchTerms } from './search-terms.js';
 import { VacancySearch, type VacancyFacets, type VacancyQuery, type VacancySearchResult } from './vacancy-search.js';
 
 /** After a failed request, searches go to the database for this long before Meilisearch is tried again. */
@@ -47,7 +47,7 @@ export class MeiliVacancySearch extends VacancySearch {
 
   private async searchIndex(query: VacancyQuery): Promise<VacancySearchResult> {
     const { page, pageSize } = pageWindow(query);
-    const res = await this.meili.index().search(queryWords(query.q).join(' '), {
+    const res = await this.meili.index().search(searchTerms(query.q).join(' '), {
       filter: toMeiliFilter(query),
       facets: [...FACET_ATTRIBUTES],
       sort: toMeiliSort(query.sort),

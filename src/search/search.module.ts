@@ -10,11 +10,15 @@ import { MeiliVacancySearch } from './meili-vacancy-search.js';
 import { MeiliSearchHealth } from './search-health.provider.js';
 import { SearchIndexer } from './search-indexer.js';
 import { SearchOutboxEntry } from './search-outbox.entity.js';
+import { SearchableVacancies } from './searchable-vacancies.js';
 import { VacancySearch } from './vacancy-search.js';
 
 const meiliOn = (config: AppConfig) => config.search.driver === 'meilisearch';
 
-/** The vacancy search port, its two drivers (chosen by SEARCH_DRIVER), the outbox and its worker. */
+/**
+ * The vacancy search port, its two drivers (chosen by SEARCH_DRIVER), the database driver's index and its owner
+ * (SearchableVacancies, which the writers call), the Meilisearch outbox and its worker.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([Vacancy, Employer, SearchOutboxEntry])],
   providers: [
@@ -22,6 +26,7 @@ const meiliOn = (config: AppConfig) => config.search.driver === 'meilisearch';
     MeiliGateway,
     MeiliVacancySearch,
     SearchIndexer,
+    SearchableVacancies,
     {
       provide: VacancySearch,
       inject: [APP_CONFIG, DatabaseVacancySearch, MeiliVacancySearch],
@@ -35,6 +40,6 @@ const meiliOn = (config: AppConfig) => config.search.driver === 'meilisearch';
         meiliOn(config) ? new MeiliSearchHealth(gateway, indexer) : new DisabledSearchHealth(),
     },
   ],
-  exports: [VacancySearch, DatabaseVacancySearch, SearchIndexer, SearchHealth],
+  exports: [VacancySearch, DatabaseVacancySearch, SearchIndexer, SearchableVacancies, SearchHealth],
 })
 export class SearchModule {}

@@ -12,7 +12,7 @@ import { affectedRows, Transactions } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
-import { SearchIndexer } from '../search/search-indexer.js';
+import { SearchableVacancies } from '../search/searchable-vacancies.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { sqlDate } from '../common/sql.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from './dto/vacancy.dto.js';
@@ -64,7 +64,7 @@ export class VacanciesService {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly searchIndex: SearchIndexer,
+    private readonly search: SearchableVacancies,
     private readonly statistics: LabourStatistics,
     private readonly applications: ApplicationsService,
     private readonly referrals: ReferralsService,
@@ -110,7 +110,7 @@ export class VacanciesService {
       });
       await m.insert(Vacancy, vacancy);
       if (status === 'OPEN') await this.statistics.vacancyRegistered(m, vacancy, vacancy.quota, this.clock.today());
-      await this.searchIndex.enqueue(m, 'vacancy', vacancy.id);
+      await this.search.vacancyChanged(m, vacancy.id);
       await this.audit.record(m, {
         actor,
         entityType: 'vacancy',
@@ -146,7 +146,7 @@ export class VacanciesService {
         before.quota,
         today,
       );
-      await this.searchIndex.enqueue(m, 'vacancy', id);
+      await this.search.vacancyChanged(m, id);
       await this.audit.record(m, {
         actor,
         entityType: 'vacancy',
@@ -213,7 +213,7 @@ export class VacanciesService {
         if (delta > 0) await this.statistics.vacancyRegistered(m, { ...before, ...next }, delta, today);
         else await this.statistics.vacancyLeft(m, 'REMOVED', id, -delta, today);
       }
-      await this.searchIndex.enqueue(m, 'vacancy', id);
+      await this.search.vacancyChanged(m, id);
       await this.audit.record(m, {
         actor,
         entityType: 'vacancy',
@@ -323,8 +323,9 @@ export class VacanciesService {
         before: { status: 'OPEN' },
         after: { status: 'FILLED' },
       });
+      // Only filling it changes what search shows (no index holds the count of hires).
+      await this.search.vacancyChanged(m, id);
     }
-    await this.searchIndex.enqueue(m, 'vacancy', id);
     return vacancy!;
   }
 
@@ -388,7 +389,7 @@ export class VacanciesService {
     const on = reason === 'EXPIRED' ? addDays(sqlDate(closedVacancy.closesAt), 1) : this.clock.today();
     await this.statistics.vacancyLeft(m, 'REMOVED', id, closedVacancy.quota - closedVacancy.filled, on);
     await this.applications.closeUndecided(m, { vacancyId: id }, 'VACANCY_CLOSED', actor);
-    await this.searchIndex.enqueue(m, 'vacancy', id);
+    await this.search.vacancyChanged(m, id);
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { sqlDate } from '../common/sql.js';
+import { searchWords } from '../search/search-terms.js';
 import type { Employer } from '../employers/employer.entity.js';
 import type { EducationLevel } from '../common/reference/education.js';
 import type { VacancyReply } from './dto/vacancy.reply.js';
@@ -195,7 +196,7 @@ export function toVacancyView(v: Vacancy, employer: Pick<Employer, 'id' | 'legal
   };
 }
 
-/** What the search drivers index and match: lower-cased title, description and skills, spaces collapsed. */
+/** What the database search driver indexes: the words of title, description and skills (searchWords), one space apart. */
 export function vacancySearchText(v: { title: string; description: string; skills: string[] }): string {
-  return [v.title, v.description, ...v.skills].join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
+  return searchWords([v.title, v.description, ...v.skills].join(' ')).join(' ');
 }

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { In } from 'typeorm';
 import { SearchIndexer } from '../../src/search/search-indexer';
+import { searchTerms, searchWords } from '../../src/search/search-terms';
 import { SearchOutboxEntry } from '../../src/search/search-outbox.entity';
-import { Vacancy } from '../../src/vacancies/vacancy.entity';
+import { Vacancy, type VacancyView } from '../../src/vacancies/vacancy.entity';
 import { MeiliStandIn } from '../support/meili-stand-in';
 import { startApp, type TestApp } from '../support/app';
 import {
@@ -29,6 +31,9 @@ function inDays(t: TestApp, days: number): string {
   const [y, m, d] = t.clock.today().split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** A word as every driver compares it: accents folded (the indexes fold them, the stored text keeps them). */
+const fold = (w: string) => w.normalize('NFKD').replace(/\p{M}/gu, '');
 
 /** Delivers the outbox until nothing due is left (no-op with the database driver). */
 async function sync(t: TestApp): Promise<void> {
@@ -264,6 +269,132 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
       await t.http.post(`/api/v1/employers/${e.employerId}/reinstate`).set(bearer(officer)).expect(200);
       await sync(t);
       expect(names(await search({ employerId: e.employerId }))).toEqual([v.id]);
+    });
+
+    it('matches whole words, the last one also as a prefix, whatever their case or accents', async () => {
+      const e = await verifiedEmployer(t, officer);
+      const cafe = (
+        await postVacancy(t, e, {
+          title: 'Barista Café Kopi Susu',
+          description: 'Menyajikan minuman untuk tamu.',
+          skills: ['Espresso'],
+        })
+      ).id;
+      const roti = (
+        await postVacancy(t, e, { title: 'Kasir Toko Roti', description: 'Melayani pembeli.', skills: ['kasir'] })
+      ).id;
+      await sync(t);
+      const found = async (q: string) =>
+        (await search({ employerId: e.employerId, q })).items
+          .map((v) => ({ [cafe]: 'cafe', [roti]: 'roti' })[v.id] ?? v.id)
+          .sort();
+      expect(await found('kasi')).toEqual(['roti']); // the last word is also a prefix
+      expect(await found('roti kasi')).toEqual(['roti']);
+      expect(await found('kasi roti')).toEqual([]); // any other word is a whole word
+      expect(await found('ROTI kasir TOKO')).toEqual(['roti']);
+      expect(await found('cafe')).toEqual(['cafe']); // accents fold on either side
+      expect(await found('CAFÉ kopi')).toEqual(['cafe']);
+      expect(await found('kopi cafe\u0301')).toEqual(['cafe']); // é written as e + combining accent
+      expect(await found('espres')).toEqual(['cafe']);
+      expect(await found('espres kopi')).toEqual([]);
+    });
+
+    it('finds short words and the words MySQL full-text leaves out (stopwords) like any other', async () => {
+      const e = await verifiedEmployer(t, officer);
+      const ids = {
+        gudang: (
+          await postVacancy(t, e, {
+            title: 'Operator Forklift di Gudang',
+            description: 'Shift pagi.',
+            skills: ['forklift'],
+          })
+        ).id,
+        dinas: (
+          await postVacancy(t, e, { title: 'Admin Dinas Sosial', description: 'Arsip surat.', skills: ['excel'] })
+        ).id,
+        coffee: (
+          await postVacancy(t, e, {
+            title: 'Barista for the Coffee Shop',
+            description: 'Work in a team with us, all about coffee.',
+            skills: ['IT'],
+          })
+        ).id,
+      };
+      await sync(t);
+      const found = async (q: string) =>
+        (await search({ employerId: e.employerId, q })).items
+          .map((v) => Object.keys(ids).find((k) => ids[k as keyof typeof ids] === v.id))
+          .sort();
+      expect(await found('di gudang')).toEqual(['gudang']); // "di" whole: not "dinas"
+      expect(await found('gudang di')).toEqual(['gudang']);
+      expect(await found('admin di')).toEqual(['dinas']); // last: a prefix of "dinas"
+      expect(await found('di admin')).toEqual([]);
+      expect(await found('di')).toEqual(['dinas', 'gudang']);
+      expect(await found('a')).toEqual(['coffee', 'dinas']); // "a", "admin", "arsip", "all", "about"
+      expect(await found('for the coffee')).toEqual(['coffee']);
+      expect(await found('with us in a team')).toEqual(['coffee']);
+      expect(await found('the')).toEqual(['coffee']);
+      expect(await found('it')).toEqual(['coffee']);
+      expect(await found('coffee abo')).toEqual(['coffee']); // a prefix of the stopword "about"
+      expect(await found('for gudang')).toEqual([]);
+    });
+
+    it('reads quotes, operators and odd characters as separators, never as query syntax', async () => {
+      expect(await names(await search({ q: "kasir' OR '1'='1" }))).toEqual([]); // or, 1 and 1 are words to find too
+      const kasir = async (q: string) => names(await search({ q }));
+      for (const q of ['"kasir', 'kasir"', '+kasir', 'kasir*', '(kasir)', '~kasir', '@kasir', '<kasir>', 'kasir;--'])
+        expect(await kasir(q)).toEqual(['kasir']);
+      for (const q of ['%kasir%', "kasir';--", 'kasir\\', 'ｋａｓｉｒ', 'kasir🙂', '\u200bkasir', 'KASIR!!!'])
+        expect(await kasir(q)).toEqual(['kasir']);
+      expect(await kasir('+kasir -supir')).toEqual([]); // every word must match: "-" is no operator
+      expect(await kasir('"supir truk" | kasir')).toEqual([]);
+      // No words at all: no text condition.
+      for (const q of ['!!!', '"', '*', '+-~<>()@', '%_', '\u200b', '🙂', '\u0301', '\\'])
+        expect((await search({ q })).total).toBe(4);
+      for (const q of ['x'.repeat(200), '𝕏'.repeat(100), 'كاشير', '收银员', 'ก'.repeat(50), "' OR 1=1 --"])
+        expect((await search({ q })).total).toBe(0);
+      // At most 8 words count: the ninth is ignored.
+      expect(await kasir('kasir minimarket pelayanan pelanggan dengan ramah kasir kasir zzzz')).toEqual(['kasir']);
+    });
+
+    it('answers any q with items that hold every word, and facets that sum to the total', async () => {
+      const vocabulary = ['kasir', 'supir', 'truk', 'listrik', 'barang', 'gudang', 'ka', 'excel', 'sinar', token];
+      const q = fc.array(
+        fc.oneof(
+          fc.constantFrom(...vocabulary),
+          fc.constantFrom('"', '+', '-', '*', '(', ')', '~', '@', '<', '>', '%', '_', "'", '\\', 'É', 'Ｋ', '🙂'),
+          fc.string({ unit: 'binary', maxLength: 5 }),
+        ),
+        { maxLength: 6 },
+      );
+      await fc.assert(
+        fc.asyncProperty(q, fc.constantFrom(' ', '', '-', '  '), async (parts, glue) => {
+          const text = parts.join(glue);
+          const body = await search({ q: text.slice(0, 200) });
+          const terms = searchTerms(text.slice(0, 200));
+          for (const item of body.items as unknown as VacancyView[]) {
+            const words = searchWords(
+              [item.title, item.description, ...item.skills, item.employer.legalName].join(' '),
+            ).map(fold);
+            terms.map(fold).forEach((term, i) => {
+              const last = i === terms.length - 1;
+              expect(words.some((w) => w === term || (last && w.startsWith(term)))).toBe(true);
+            });
+          }
+          for (const facet of Object.values(body.facets))
+            expect(Object.values(facet).reduce((a, b) => a + b, 0)).toBe(body.total);
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it('pages through every sort without overlap or gap', async () => {
+      for (const sort of ['newest', 'closing', 'salary']) {
+        const whole = names(await search({ sort, pageSize: 20 }));
+        const paged: string[] = [];
+        for (let page = 1; page <= 5; page++) paged.push(...names(await search({ sort, pageSize: 1, page })));
+        expect(paged).toEqual(whole);
+      }
     });
 
     it('refuses malformed filters with field-level errors', async () => {

@@ -9,6 +9,7 @@ import { openDataSource } from '../../src/database/data-source';
 import { ipkIII1, type FlowRow } from '../../src/monitoring/ipk-report';
 import { runSeed, type SeedAccounts } from '../../src/seed/seed';
 import { educationRank, type EducationLevel } from '../../src/common/reference/education';
+import { fts5Query, searchTerms } from '../../src/search/search-terms';
 import { vacancySearchText } from '../../src/vacancies/vacancy.entity';
 
 /**
@@ -134,6 +135,36 @@ describe('seed generator (small world on SQLite)', () => {
         Number(v.education_rank) !== educationRank(v.education_min),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it('fills the search index: one row per OPEN vacancy of a VERIFIED employer, with its words under FTS5', async () => {
+    const expected: Record<string, unknown>[] = await ds.query(
+      `SELECT v.id, v.employer_id, v.employment_type, v.kecamatan_code, v.education_rank, v.education_min,
+              v.requires_ak1, COALESCE(v.salary_max, v.salary_min) AS pay, v.published_at, v.closes_at,
+              v.search_text || ' ' || e.legal_name AS text
+         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.status = 'OPEN' AND e.status = 'VERIFIED' ORDER BY v.id`,
+    );
+    const indexed: Record<string, unknown>[] = await ds.query(
+      `SELECT s.vacancy_id AS id, s.employer_id, s.employment_type, s.kecamatan_code, s.education_rank, s.education_min,
+              s.requires_ak1, s.pay, s.published_at, s.closes_at, t.search_text AS text, s.seq
+         FROM searchable_vacancies s JOIN searchable_texts t ON t.seq = s.seq ORDER BY s.vacancy_id`,
+    );
+    expect(expected.length).toBeGreaterThan(100);
+    expect(indexed.map(({ seq: _seq, ...row }) => row)).toEqual(expected);
+    // The FTS5 index agrees with its rows, and finds each vacancy by words of its title.
+    await ds.query(`INSERT INTO searchable_texts_fts (searchable_texts_fts) VALUES ('integrity-check')`);
+    const titles: { seq: number; title: string }[] = await ds.query(
+      `SELECT s.seq, v.title FROM searchable_vacancies s JOIN vacancies v ON v.id = s.vacancy_id ORDER BY s.seq LIMIT 25`,
+    );
+    for (const { seq, title } of titles) {
+      const hits: { rowid: number }[] = await ds.query(
+        'SELECT rowid FROM searchable_texts_fts WHERE searchable_texts_fts MATCH ?',
+        [fts5Query(searchTerms(title))],
+      );
+      expect(hits.map((h) => h.rowid)).toContain(seq);
+    }
+    expect(await num('SELECT COUNT(*) AS n FROM search_state')).toBe(1);
   });
 
   it('rolls labour_monthly up exactly from labour_events', async () => {

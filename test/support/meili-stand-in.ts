@@ -123,8 +123,11 @@ function defaultSettings(): Settings {
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
+/** Meilisearch's tokenizer as far as the tests need it: lower-cased, accents folded, cut at non-letters. */
 function words(text: string): string[] {
   return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SearchIndexer } from './search-indexer.js';
+import {
+  addRows,
+  bumpVersion,
+  COLUMNS,
+  fillSearchableVacancies,
+  FROM,
+  removeRows,
+  SEARCHABLE,
+  textExpression,
+  withText,
+} from './searchable-rows.js';
+
+/**
+ * The owner of the database driver's index: `searchable_vacancies` (one row per OPEN vacancy of a VERIFIED
+ * employer: the filter and sort columns and the words, with SQLite's FTS5 table or MySQL's FULLTEXT index on
+ * them) and `search_state` (the version of that set). The vacancies and employers owners tell it about every
+ * change inside their transactions, so search shows a change as soon as it commits, and the set's version
+ * changes in the same commit whenever the set does (what the result cache keys on). It also writes the
+ * Meilisearch outbox row of the change, so a change reaches every search index from this one call.
+ *
+ * On MySQL, concurrent transactions each bring the rows in step with what they see: a vacancy's change reads
+ * its employer with a shared lock, and an employer's change locks its vacancies before reading them, so a
+ * suspension and a vacancy edit committing side by side cannot leave a row that neither would have written
+ * (one waits for the other; at worst InnoDB picks a deadlock victim, which Transactions runs again).
+ */
+@Injectable()
+export class SearchableVacancies {
+  private readonly mysql: boolean;
+
+  constructor(
+    @InjectDataSource() ds: DataSource,
+    private readonly outbox: SearchIndexer,
+  ) {
+    this.mysql = ds.options.type === 'mysql';
+  }
+
+  /**
+   * A vacancy was created or changed (published, edited, closed, expired, hired against, filled): its row is
+   * written, rewritten or removed as needed. A change that leaves the row as it was (a hire that does not fill
+   * the vacancy, an edit of its location) writes nothing and keeps the version, so cached results stay.
+   */
+  async vacancyChanged(m: EntityManager, vacancyId: string): Promise<void> {
+    await this.refreshVacancy(m, vacancyId);
+    await this.outbox.enqueue(m, 'vacancy', vacancyId);
+  }
+
+  /**
+   * An employer's status or legal name changed: its vacancies' rows are removed and the searchable ones
+   * written again (a suspension empties them, a reinstatement brings the open ones back, a new name is found).
+   */
+  async employerChanged(m: EntityManager, employerId: string): Promise<void> {
+    if (this.mysql) await m.query('SELECT id FROM vacancies WHERE employer_id = ? LOCK IN SHARE MODE', [employerId]);
+    const query = (sql: string, params: unknown[]) => m.query(sql, params);
+    await removeRows(query, this.mysql, { employerId });
+    await addRows(query, this.mysql, { employerId });
+    await bumpVersion(query);
+    await this.outbox.enqueue(m, 'employer', employerId);
+  }
+
+  /** Rebuilds every row from the vacancies and employers (`npm run search:reindex`); answers how many. */
+  rebuild(m: EntityManager): Promise<number> {
+    return fillSearchableVacancies((sql, params) => m.query(sql, params), this.mysql);
+  }
+
+  private async refreshVacancy(m: EntityManager, vacancyId: string): Promise<void> {
+    const derived = [...COLUMNS.map(([c, e]) => [`s.${c}`, e]), ['t.search_text', textExpression(this.mysql)]];
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT CASE WHEN ${SEARCHABLE} THEN 1 ELSE 0 END AS searchable, s.seq AS seq,
+              ${derived.map(([stored, expression], i) => `${expression} AS w${i}, ${stored} AS c${i}`).join(', ')}
+         ${FROM} LEFT JOIN searchable_vacancies s ON s.vacancy_id = v.id LEFT JOIN searchable_texts t ON t.seq = s.seq
+        WHERE v.id = ?${this.mysql ? ' LOCK IN SHARE MODE' : ''}`,
+      withText(this.mysql, [vacancyId]),
+    );
+    const row = rows[0];
+    const present = row !== undefined && row.seq !== null;
+    const searchable = row !== undefined && Number(row.searchable) === 1;
+    if (!present && !searchable) return;
+    if (present && searchable && derived.every((_, i) => same(row[`w${i}`], row[`c${i}`]))) return;
+    const query = (sql: string, params: unknown[]) => m.query(sql, params);
+    if (present) await removeRows(query, this.mysql, { vacancyId });
+    if (searchable) await addRows(query, this.mysql, { vacancyId });
+    await bumpVersion(query);
+  }
+}
+
+/** The derived value and the stored one are equal (as the driver returns them: dates, numbers, strings). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  if (a instanceof Date || b instanceof Date) return new Date(a as Date).getTime() === new Date(b as Date).getTime();
+  return String(a) === String(b);
+}

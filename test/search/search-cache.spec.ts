@@ -1,0 +1,73 @@
+import { SearchCache } from '../../src/search/search-cache';
+
+describe('SearchCache', () => {
+  const counting = () => {
+    let calls = 0;
+    const compute = (value: string) => () => {
+      calls += 1;
+      return Promise.resolve(value);
+    };
+    return { compute, calls: () => calls };
+  };
+
+  it('computes a key once per version', async () => {
+    const cache = new SearchCache(10);
+    const c = counting();
+    expect(await cache.get('v1', 'k', c.compute('a'))).toBe('a');
+    expect(await cache.get('v1', 'k', c.compute('b'))).toBe('a');
+    expect(c.calls()).toBe(1);
+    expect(await cache.get('v2', 'k', c.compute('c'))).toBe('c');
+    expect(c.calls()).toBe(2);
+  });
+
+  it('forgets every entry of an older version when a new one is seen', async () => {
+    const cache = new SearchCache(10);
+    const c = counting();
+    await cache.get('v1', 'a', c.compute('a'));
+    await cache.get('v1', 'b', c.compute('b'));
+    await cache.get('v2', 'a', c.compute('a2'));
+    expect(cache.size).toBe(1);
+    expect(await cache.get('v1', 'b', c.compute('b2'))).toBe('b2');
+  });
+
+  it('drops the least recently used entry beyond its capacity', async () => {
+    const cache = new SearchCache(2);
+    const c = counting();
+    await cache.get('v', 'a', c.compute('a'));
+    await cache.get('v', 'b', c.compute('b'));
+    await cache.get('v', 'a', c.compute('x')); // a is now the most recently used
+    await cache.get('v', 'c', c.compute('c')); // b goes
+    expect(cache.size).toBe(2);
+    expect(await cache.get('v', 'a', c.compute('a2'))).toBe('a');
+    expect(await cache.get('v', 'b', c.compute('b2'))).toBe('b2');
+  });
+
+  it('shares one computation between concurrent asks for the same key', async () => {
+    const cache = new SearchCache(10);
+    let release: (v: string) => void = () => undefined;
+    let calls = 0;
+    const slow = () => {
+      calls += 1;
+      return new Promise<string>((ok) => (release = ok));
+    };
+    const both = Promise.all([cache.get('v', 'k', slow), cache.get('v', 'k', slow)]);
+    release('done');
+    expect(await both).toEqual(['done', 'done']);
+    expect(calls).toBe(1);
+  });
+
+  it('keeps no failure: the next ask computes again', async () => {
+    const cache = new SearchCache(10);
+    await expect(cache.get('v', 'k', () => Promise.reject(new Error('database away')))).rejects.toThrow('away');
+    expect(await cache.get('v', 'k', () => Promise.resolve('back'))).toBe('back');
+  });
+
+  it('keeps nothing with capacity 0', async () => {
+    const cache = new SearchCache(0);
+    const c = counting();
+    await cache.get('v', 'k', c.compute('a'));
+    await cache.get('v', 'k', c.compute('a'));
+    expect(c.calls()).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+});
