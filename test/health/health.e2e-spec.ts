@@ -63,6 +63,14 @@ describe('health, docs and the error shape', () => {
       });
     });
 
+    it('takes only an object or an array as a JSON body: a bare string, number or null is MALFORMED_JSON', async () => {
+      for (const body of ['"text"', '42', 'null', ' true ']) {
+        const res = await t.http.patch('/api/v1/seekers/me').set('Content-Type', 'application/json').send(body);
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('MALFORMED_JSON');
+      }
+    });
+
     it('answers a body over 1 MiB with 413', async () => {
       const res = await t.http
         .post('/api/v1/auth/login')
