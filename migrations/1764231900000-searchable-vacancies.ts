@@ -35,6 +35,9 @@ export class SearchableVacancies1764231900000 implements MigrationInterface {
           col.bigint('pay', true),
           col.instant('published_at'),
           col.date('closes_at'),
+          // A random number replaced whenever the vacancy changes in a way its view shows but search does not
+          // read (a hire counted, the location edited): the key of the views instances keep.
+          col.int('revision', false, 0),
         ],
         indices: [
           new TableIndex({ name: 'UQ_searchable_vacancies_vacancy_id', columnNames: ['vacancy_id'], isUnique: true }),

@@ -7,7 +7,7 @@ import { educationRank } from '../common/reference/education.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PreparedStatements } from '../database/prepared-statements.js';
 import { toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
-import { SearchCache } from './search-cache.js';
+import { LruMap, SearchCache } from './search-cache.js';
 import {
   fts5Query,
   INNODB_DEFAULT_STOPWORDS,
@@ -33,6 +33,18 @@ const ORDER: Record<VacancySort, string> = {
   salary: 's.pay DESC, s.published_at DESC, s.vacancy_id',
 };
 
+/** Vacancy views kept per cached result (a page shows 20 by default; most pages share their vacancies). */
+const VIEWS_PER_ENTRY = 5;
+
+const marks = (values: unknown[]) => values.map(() => '?').join(', ');
+
+/** A view shared between searches must not be changed by any of them. */
+function frozen(view: VacancyView): VacancyView {
+  Object.freeze(view.employer);
+  Object.freeze(view.skills);
+  return Object.freeze(view);
+}
+
 interface Counted {
   total: number;
   facets: VacancyFacets;
@@ -50,6 +62,8 @@ export class DatabaseVacancySearch extends VacancySearch {
   private readonly logger = new Logger('DatabaseVacancySearch');
   private readonly mysql: boolean;
   private readonly cache: SearchCache;
+  /** Views of searchable vacancies, each with the revision of its row when it was read. */
+  private readonly views: LruMap<string, { revision: number; view: VacancyView }>;
   /** MySQL: what the FULLTEXT index can look up, read once before the first search (fulltextReady). */
   private fulltext: InnodbFulltext = INNODB_DEFAULTS;
   private fulltextRead: Promise<void> | null = null;
@@ -64,7 +78,10 @@ export class DatabaseVacancySearch extends VacancySearch {
     super();
     this.mysql = ds.options.type === 'mysql';
     this.cache = new SearchCache(config.search.cacheEntries);
-    this.vacancyColumns = ds.getMetadata(Vacancy).columns;
+    this.views = new LruMap(config.search.cacheEntries * VIEWS_PER_ENTRY);
+    // What a vacancy's view shows: not the words kept for the index, nor who typed it in.
+    const unseen = new Set(['searchText', 'educationRank', 'createdBy']);
+    this.vacancyColumns = ds.getMetadata(Vacancy).columns.filter((c) => !unseen.has(c.propertyName));
   }
 
   async search(query: VacancyQuery): Promise<VacancySearchResult> {
@@ -94,15 +111,44 @@ export class DatabaseVacancySearch extends VacancySearch {
 
   /**
    * Vacancies by id, in the order given, as the API shows them; with `searchableOnly`, those no longer
-   * OPEN or whose employer is no longer VERIFIED are left out. One statement (vacancies with their
-   * employers); each column converted as TypeORM converts it when it loads the entity.
+   * OPEN or whose employer is no longer VERIFIED are left out.
+   *
+   * Searchable ones are read through their rows' revisions (one narrow read): a view kept from an earlier
+   * search is used while its row's revision is the same (every change to the vacancy or its employer replaces
+   * it, see SearchableVacancies), and only the others are read from the vacancies.
    */
   async load(ids: string[], options: { searchableOnly?: boolean } = {}): Promise<VacancyView[]> {
     if (ids.length === 0) return [];
+    if (!options.searchableOnly) return this.read(ids, false);
+    const revisions = await this.statements.execute<{ id: string; revision: number | string }>(
+      `SELECT vacancy_id AS id, revision FROM searchable_vacancies WHERE vacancy_id IN (${marks(ids)})`,
+      ids,
+    );
+    const revisionOf = new Map(revisions.map((r) => [r.id, Number(r.revision)]));
+    const kept = new Map<string, VacancyView>();
+    for (const [id, revision] of revisionOf) {
+      const view = this.views.get(id);
+      if (view?.revision === revision) kept.set(id, view.view);
+    }
+    const missing = [...revisionOf.keys()].filter((id) => !kept.has(id));
+    if (missing.length > 0) {
+      const keep = !this.sqliteTransactionOpen();
+      for (const view of await this.read(missing, true)) {
+        kept.set(view.id, view);
+        if (keep && !this.sqliteTransactionOpen())
+          this.views.set(view.id, { revision: revisionOf.get(view.id)!, view: frozen(view) });
+      }
+    }
+    return ids.flatMap((id) => kept.get(id) ?? []);
+  }
+
+  /** The vacancies, in the order given, in one statement with their employers. */
+  private async read(ids: string[], searchableOnly: boolean): Promise<VacancyView[]> {
     const rows = await this.statements.execute<Record<string, unknown>>(
-      `SELECT v.*, e.legal_name AS employer_legal_name, e.status AS employer_status
+      `SELECT ${this.vacancyColumns.map((c) => `v.${c.databaseName}`).join(', ')},
+              e.legal_name AS employer_legal_name, e.status AS employer_status
          FROM vacancies v JOIN employers e ON e.id = v.employer_id
-        WHERE v.id IN (${ids.map(() => '?').join(', ')})`,
+        WHERE v.id IN (${marks(ids)})`,
       ids,
     );
     const byId = new Map(rows.map((r) => [String(r.id), r]));
@@ -110,11 +156,12 @@ export class DatabaseVacancySearch extends VacancySearch {
       const row = byId.get(id);
       if (!row) return [];
       const v = this.hydrate(row);
-      if (options.searchableOnly && (v.status !== 'OPEN' || row.employer_status !== 'VERIFIED')) return [];
+      if (searchableOnly && (v.status !== 'OPEN' || row.employer_status !== 'VERIFIED')) return [];
       return [toVacancyView(v, { id: v.employerId, legalName: String(row.employer_legal_name) })];
     });
   }
 
+  /** Each column converted as TypeORM converts it when it loads the entity. */
   private hydrate(row: Record<string, unknown>): Vacancy {
     const v = {} as Record<string, unknown>;
     for (const c of this.vacancyColumns)

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 
 // The SQL that writes the database search driver's index: used by its owner (searchable-vacancies.ts) and
 // by the seed, which runs without Nest. The migration that created the tables keeps its own copy.
@@ -39,12 +39,22 @@ const NOT_A_WORD = '[^\\p{L}\\p{N}\\p{M}]+';
 /** The parameters of a statement whose text expression comes before the others. */
 export const withText = (mysql: boolean, params: unknown[]) => (mysql ? [NOT_A_WORD, ...params] : params);
 
+/** A fresh `revision`: random, so a value a rolled-back change wrote never comes back for another content. */
+export const newRevision = () => randomInt(1, 2 ** 31 - 1);
+
 /** Only OPEN vacancies of VERIFIED employers are searchable. */
 export const SEARCHABLE = `v.status = 'OPEN' AND e.status = 'VERIFIED'`;
 
 export const FROM = 'FROM vacancies v JOIN employers e ON e.id = v.employer_id';
 
 type Query = (sql: string, params: unknown[]) => Promise<unknown>;
+
+/** INSERT … SELECT of the searchable rows (a WHERE to extend), its one parameter the new rows' revision. */
+function insertRows(): string {
+  const names = [...COLUMNS.map(([c]) => c), 'revision'].join(', ');
+  const values = [...COLUMNS.map(([, e]) => e), '?'].join(', ');
+  return `INSERT INTO searchable_vacancies (${names}) SELECT ${values} ${FROM} WHERE ${SEARCHABLE}`;
+}
 
 /** Which rows a write touches: one vacancy's, or those of every vacancy of one employer. */
 export type RowScope = { vacancyId: string } | { employerId: string };
@@ -114,9 +124,7 @@ export async function bumpVersion(query: Query): Promise<void> {
 export async function fillSearchableVacancies(query: Query, mysql: boolean): Promise<number> {
   await query('DELETE FROM searchable_texts', []);
   await query('DELETE FROM searchable_vacancies', []);
-  const names = COLUMNS.map(([c]) => c).join(', ');
-  const values = COLUMNS.map(([, e]) => e).join(', ');
-  await query(`INSERT INTO searchable_vacancies (${names}) SELECT ${values} ${FROM} WHERE ${SEARCHABLE}`, []);
+  await query(insertRows(), [newRevision()]);
   await query(
     `INSERT INTO searchable_texts (seq, search_text)
      SELECT s.seq, ${textExpression(mysql)}

@@ -8,6 +8,7 @@ import {
   COLUMNS,
   fillSearchableVacancies,
   FROM,
+  newRevision,
   removeRows,
   SEARCHABLE,
   textExpression,
@@ -40,8 +41,9 @@ export class SearchableVacancies {
 
   /**
    * A vacancy was created or changed (published, edited, closed, expired, hired against, filled): its row is
-   * written, rewritten or removed as needed. A change that leaves the row as it was (a hire that does not fill
-   * the vacancy, an edit of its location) writes nothing and keeps the version, so cached results stay.
+   * written, rewritten or removed as needed, with a new version of the set. A change search does not read (a
+   * hire that does not fill the vacancy, an edit of its location) keeps the version, so cached results stay;
+   * only the row's revision changes, so the vacancy's cached view is read again.
    */
   async vacancyChanged(m: EntityManager, vacancyId: string): Promise<void> {
     await this.refreshVacancy(m, vacancyId);
@@ -79,8 +81,12 @@ export class SearchableVacancies {
     const present = row !== undefined && row.seq !== null;
     const searchable = row !== undefined && Number(row.searchable) === 1;
     if (!present && !searchable) return;
-    if (present && searchable && derived.every((_, i) => same(row[`w${i}`], row[`c${i}`]))) return;
     const query = (sql: string, params: unknown[]) => m.query(sql, params);
+    if (present && searchable && derived.every((_, i) => same(row[`w${i}`], row[`c${i}`]))) {
+      // Nothing search reads changed, so the version stays; the views instances keep of it are stale.
+      await query('UPDATE searchable_vacancies SET revision = ? WHERE vacancy_id = ?', [newRevision(), vacancyId]);
+      return;
+    }
     if (present) await removeRows(query, this.mysql, { vacancyId });
     if (searchable) await addRows(query, this.mysql, { vacancyId });
     await bumpVersion(query);

@@ -135,16 +135,39 @@ describe(`database search index (${ENGINE})`, () => {
 
   it('answers a repeated search from its cache until the searchable set changes', async () => {
     const word = uniq('arsip').toLowerCase();
-    const [v] = (await employerWith(word, {})).vacancies;
-    expect(await found({ q: word })).toEqual([v.id]);
+    const [v] = (await employerWith(word, { kecamatanCode: '16.71.03' })).vacancies;
+    const query = { q: word, kecamatanCode: '16.71.03' };
+    expect(await found(query)).toEqual([v.id]);
     // Behind the owner's back (no new version): the cached answer stands…
-    await t.ds.query('DELETE FROM searchable_vacancies WHERE vacancy_id = ?', [v.id]);
-    expect(await found({ q: word })).toEqual([v.id]);
+    await t.ds.query(`UPDATE searchable_vacancies SET kecamatan_code = '16.71.04' WHERE vacancy_id = ?`, [v.id]);
+    expect(await found(query)).toEqual([v.id]);
     // …until any change to the set gives it a new version.
     await employerWith(uniq('lain'), {});
-    expect(await found({ q: word })).toEqual([]);
+    expect(await found(query)).toEqual([]);
     await w.tx((m) => searchable.rebuild(m));
-    expect(await found({ q: word })).toEqual([v.id]);
+    expect(await found(query)).toEqual([v.id]);
+  });
+
+  it("reads a vacancy's view again whenever it changes, also when search does not see the change", async () => {
+    const word = uniq('kurir').toLowerCase();
+    const e = await employerWith(word, { quota: 3, location: 'Pasar 16 Ilir' });
+    const [v] = e.vacancies;
+    const shown = async () =>
+      ((await t.http.get(V).query({ q: word }).expect(200)).body.items as { remaining: number; location: string }[])[0];
+    expect(await shown()).toMatchObject({ remaining: 3, location: 'Pasar 16 Ilir' });
+    const before = await version();
+    await w.tx((m) => vacancies.countHire(m, null, v.id));
+    expect(await shown()).toMatchObject({ remaining: 2 });
+    await vacancies.update(e.actor, v.id, { location: 'Pasar Kuto' } as never);
+    expect(await shown()).toMatchObject({ remaining: 2, location: 'Pasar Kuto' });
+    // Neither changed what search reads: the cached results stayed.
+    expect(await version()).toBe(before);
+    // The view is kept between searches: a change that skips the owner is not seen…
+    await w.tx((m) => m.query(`UPDATE vacancies SET location = 'Jakabaring' WHERE id = ?`, [v.id]));
+    expect(await shown()).toMatchObject({ location: 'Pasar Kuto' });
+    // …until the owner hears of one.
+    await w.tx((m) => searchable.vacancyChanged(m, v.id));
+    expect(await shown()).toMatchObject({ location: 'Jakabaring' });
   });
 
   it('is seen at once by another instance on the same database, whichever writes', async () => {

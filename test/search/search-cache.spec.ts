@@ -1,4 +1,4 @@
-import { SearchCache } from '../../src/search/search-cache';
+import { LruMap, SearchCache } from '../../src/search/search-cache';
 
 describe('SearchCache', () => {
   const counting = () => {
@@ -69,5 +69,25 @@ describe('SearchCache', () => {
     await cache.get('v', 'k', c.compute('a'));
     expect(c.calls()).toBe(2);
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('LruMap', () => {
+  it('keeps the most recently used entries up to its capacity', () => {
+    const m = new LruMap<string, number>(2);
+    m.set('a', 1);
+    m.set('b', 2);
+    expect(m.get('a')).toBe(1); // a is now the most recently used
+    m.set('c', 3); // b goes
+    expect([m.get('a'), m.get('b'), m.get('c')]).toEqual([1, undefined, 3]);
+    m.set('a', 4);
+    expect(m.get('a')).toBe(4);
+    expect(m.size).toBe(2);
+  });
+
+  it('keeps nothing with capacity 0', () => {
+    const m = new LruMap<string, number>(0);
+    m.set('a', 1);
+    expect(m.get('a')).toBeUndefined();
   });
 });
