@@ -30,7 +30,14 @@ const errorOf = (env: Record<string, string>): string => {
 describe('loadConfig', () => {
   it('gives development defaults with warnings outside production', () => {
     const c = loadConfig({ DATA_DIR: dataDir() });
-    expect(c.db).toEqual({ type: 'sqlite', path: './data/ak1.sqlite', url: null, replicaUrls: [] });
+    expect(c.db).toEqual({
+      type: 'sqlite',
+      path: './data/ak1.sqlite',
+      url: null,
+      replicaUrls: [],
+      poolSize: 20,
+      reportPoolSize: 4,
+    });
     expect(c.port).toBe(3000);
     expect(c.limits.validationsPerMinute).toBe(120);
     expect(c.dataKey).toHaveLength(32);
