@@ -63,7 +63,7 @@ export class DatabaseVacancySearch extends VacancySearch {
   private readonly mysql: boolean;
   private readonly cache: SearchCache;
   /** Views of searchable vacancies, each with the revision of its row when it was read. */
-  private readonly views: LruMap<string, { revision: number; view: VacancyView }>;
+  private readonly keptViews: LruMap<string, { revision: number; view: VacancyView }>;
   /** MySQL: what the FULLTEXT index can look up, read once before the first search (fulltextReady). */
   private fulltext: InnodbFulltext = INNODB_DEFAULTS;
   private fulltextRead: Promise<void> | null = null;
@@ -78,7 +78,7 @@ export class DatabaseVacancySearch extends VacancySearch {
     super();
     this.mysql = ds.options.type === 'mysql';
     this.cache = new SearchCache(config.search.cacheEntries);
-    this.views = new LruMap(config.search.cacheEntries * VIEWS_PER_ENTRY);
+    this.keptViews = new LruMap(config.search.cacheEntries * VIEWS_PER_ENTRY);
     // What a vacancy's view shows: not the words kept for the index, nor who typed it in.
     const unseen = new Set(['searchText', 'educationRank', 'createdBy']);
     this.vacancyColumns = ds.getMetadata(Vacancy).columns.filter((c) => !unseen.has(c.propertyName));
@@ -98,11 +98,27 @@ export class DatabaseVacancySearch extends VacancySearch {
       employerId: query.employerId?.toLowerCase() ?? null,
     };
     const key = JSON.stringify(filters);
-    const [version] = await Promise.all([this.version(), this.fulltextReady()]);
+    const pageKey = `page ${sort} ${skip} ${pageSize} ${key}`;
+    const countKey = `count ${key}`;
+    await this.fulltextReady();
+    // A search asked before: one statement tells whether the set is still at that version and gives the
+    // revisions of the page's rows.
+    const known = this.cache.peek<string[]>(pageKey);
+    const knownCount = this.cache.peek<Counted>(countKey);
+    let version: string | undefined;
+    if (known && knownCount?.version === known.version) {
+      const state = await this.state(known.value);
+      if (state.version === known.version) {
+        const items = await this.views(known.value, state.revisions);
+        return { items, page, pageSize, total: knownCount.value.total, facets: copyFacets(knownCount.value.facets) };
+      }
+      version = state.version;
+    }
+    version ??= (await this.state([])).version;
     const cached = <T>(k: string, compute: () => Promise<T>) => this.cached(version, k, compute);
     const [ids, counted] = await Promise.all([
-      cached(`page ${sort} ${skip} ${pageSize} ${key}`, () => this.pageIds(filters, sort, skip, pageSize)),
-      cached(`count ${key}`, () => this.countAndFacets(filters)),
+      cached(pageKey, () => this.pageIds(filters, sort, skip, pageSize)),
+      cached(countKey, () => this.countAndFacets(filters)),
     ]);
     // A vacancy that stopped being searchable since the ids were found is left out, as with Meilisearch.
     const items = await this.load(ids, { searchableOnly: true });
@@ -120,14 +136,35 @@ export class DatabaseVacancySearch extends VacancySearch {
   async load(ids: string[], options: { searchableOnly?: boolean } = {}): Promise<VacancyView[]> {
     if (ids.length === 0) return [];
     if (!options.searchableOnly) return this.read(ids, false);
-    const revisions = await this.statements.execute<{ id: string; revision: number | string }>(
-      `SELECT vacancy_id AS id, revision FROM searchable_vacancies WHERE vacancy_id IN (${marks(ids)})`,
+    return this.views(ids, (await this.state(ids)).revisions);
+  }
+
+  /**
+   * The version of the searchable set (changed by every transaction that changes the set) and the revisions of
+   * the rows of `ids` that are searchable, in one statement.
+   */
+  private async state(ids: string[]): Promise<{ version: string; revisions: Map<string, number> }> {
+    const rows = await this.statements.execute<{ state: number | string; id: string; revision: number | string }>(
+      `SELECT 1 AS state, version AS id, 0 AS revision FROM search_state WHERE id = 1` +
+        (ids.length === 0
+          ? ''
+          : ` UNION ALL SELECT 0, vacancy_id, revision FROM searchable_vacancies WHERE vacancy_id IN (${marks(ids)})`),
       ids,
     );
-    const revisionOf = new Map(revisions.map((r) => [r.id, Number(r.revision)]));
+    const revisions = new Map<string, number>();
+    let version = '';
+    for (const r of rows) {
+      if (Number(r.state) === 1) version = r.id;
+      else revisions.set(r.id, Number(r.revision));
+    }
+    return { version, revisions };
+  }
+
+  /** Views of the searchable ones of `ids`, in their order: kept ones while their row's revision is unchanged. */
+  private async views(ids: string[], revisionOf: Map<string, number>): Promise<VacancyView[]> {
     const kept = new Map<string, VacancyView>();
     for (const [id, revision] of revisionOf) {
-      const view = this.views.get(id);
+      const view = this.keptViews.get(id);
       if (view?.revision === revision) kept.set(id, view.view);
     }
     const missing = [...revisionOf.keys()].filter((id) => !kept.has(id));
@@ -136,7 +173,7 @@ export class DatabaseVacancySearch extends VacancySearch {
       for (const view of await this.read(missing, true)) {
         kept.set(view.id, view);
         if (keep && !this.sqliteTransactionOpen())
-          this.views.set(view.id, { revision: revisionOf.get(view.id)!, view: frozen(view) });
+          this.keptViews.set(view.id, { revision: revisionOf.get(view.id)!, view: frozen(view) });
       }
     }
     return ids.flatMap((id) => kept.get(id) ?? []);
@@ -167,15 +204,6 @@ export class DatabaseVacancySearch extends VacancySearch {
     for (const c of this.vacancyColumns)
       v[c.propertyName] = this.ds.driver.prepareHydratedValue(row[c.databaseName], c);
     return v as unknown as Vacancy;
-  }
-
-  /** The version of the searchable set, changed by every transaction that changes the set. */
-  private async version(): Promise<string> {
-    const rows = await this.statements.execute<{ version: string }>(
-      'SELECT version FROM search_state WHERE id = 1',
-      [],
-    );
-    return rows[0]?.version ?? '';
   }
 
   /**

@@ -7,6 +7,8 @@
 export class SearchCache {
   private version: string | null = null;
   private readonly entries = new Map<string, Promise<unknown>>();
+  /** The entries' values once computed, for `peek`. */
+  private readonly values = new Map<string, unknown>();
 
   constructor(private readonly capacity: number) {}
 
@@ -18,6 +20,7 @@ export class SearchCache {
     if (this.capacity === 0) return compute();
     if (version !== this.version) {
       this.entries.clear();
+      this.values.clear();
       this.version = version;
     }
     const found = this.entries.get(key) as Promise<T> | undefined;
@@ -29,12 +32,27 @@ export class SearchCache {
     }
     const computed = compute();
     this.entries.set(key, computed);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    // A failure is not kept: the next ask tries again.
-    computed.catch(() => {
-      if (this.entries.get(key) === computed) this.entries.delete(key);
-    });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+      this.values.delete(oldest);
+    }
+    computed.then(
+      (value) => {
+        if (this.entries.get(key) === computed) this.values.set(key, value);
+      },
+      // A failure is not kept: the next ask tries again.
+      () => {
+        if (this.entries.get(key) === computed) this.entries.delete(key);
+      },
+    );
     return computed;
+  }
+
+  /** The computed value of `key` and the version it belongs to, if there is one, without asking for a version. */
+  peek<T>(key: string): { version: string; value: T } | undefined {
+    if (this.version === null || !this.values.has(key)) return undefined;
+    return { version: this.version, value: this.values.get(key) as T };
   }
 }
 

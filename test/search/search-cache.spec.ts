@@ -62,6 +62,20 @@ describe('SearchCache', () => {
     expect(await cache.get('v', 'k', () => Promise.resolve('back'))).toBe('back');
   });
 
+  it('shows a computed value with the version it belongs to, and nothing of one still computing', async () => {
+    const cache = new SearchCache(10);
+    expect(cache.peek('k')).toBeUndefined();
+    let release: (v: string) => void = () => undefined;
+    const pending = cache.get('v1', 'k', () => new Promise<string>((ok) => (release = ok)));
+    expect(cache.peek('k')).toBeUndefined();
+    release('a');
+    await pending;
+    expect(cache.peek('k')).toEqual({ version: 'v1', value: 'a' });
+    await cache.get('v2', 'other', () => Promise.resolve('b'));
+    expect(cache.peek('k')).toBeUndefined();
+    expect(cache.peek('other')).toEqual({ version: 'v2', value: 'b' });
+  });
+
   it('keeps nothing with capacity 0', async () => {
     const cache = new SearchCache(0);
     const c = counting();
