@@ -323,9 +323,9 @@ export class VacanciesService {
         before: { status: 'OPEN' },
         after: { status: 'FILLED' },
       });
-      // Only filling it changes what search shows (no index holds the count of hires).
-      await this.search.vacancyChanged(m, id);
     }
+    // Also when it does not fill: the positions left are part of the vacancy's view that search keeps.
+    await this.search.vacancyChanged(m, id);
     return vacancy!;
   }
 
