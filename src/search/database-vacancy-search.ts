@@ -54,8 +54,9 @@ interface Counted {
  * Search on the database's own full-text index: `searchable_vacancies` (one row per OPEN vacancy of a VERIFIED
  * employer, kept by SearchableVacancies in the writers' transactions) with SQLite FTS5 or an InnoDB FULLTEXT
  * index for the words and composite indexes for the filters and sorts, so a page is read from an index.
- * The page's ids and the total with the facets are cached per version of the searchable set (one
- * primary-key read a search); the items themselves are always read fresh. See docs/search.md.
+ * The page's ids and the total with the facets are cached per version of the searchable set, and the
+ * vacancies' views per revision of their rows: a repeated search is one statement that checks both.
+ * See docs/search.md.
  */
 @Injectable()
 export class DatabaseVacancySearch extends VacancySearch {
