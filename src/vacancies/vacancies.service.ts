@@ -8,13 +8,14 @@ import { Clock } from '../common/clock.js';
 import { addDays, jakartaDate } from '../common/dates.js';
 import { forbidden, invalidTransition, validationFailed, type FieldIssue } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
+import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
-import { sqlDate } from '../common/sql.js';
+import { sqlDate, sqlInstant } from '../common/sql.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from './dto/vacancy.dto.js';
 import { educationRank } from '../common/reference/education.js';
 import {
@@ -50,6 +51,22 @@ function cleanSkills(skills: string[]): string[] {
   }
   return out;
 }
+
+/** A vacancy as a hire left it. */
+export type CountedVacancy = Pick<Vacancy, 'id' | 'status' | 'quota' | 'filled' | 'closedReason'>;
+
+/**
+ * A hire counted and, at the quota, the vacancy filled: one statement, written out (the hire is the busiest
+ * write). `filled` is assigned last: MySQL evaluates the assignments left to right, SQLite from the old row,
+ * so every CASE reads the count before this hire on both.
+ */
+const COUNT_HIRE = `UPDATE vacancies SET
+  status = CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE status END,
+  closed_at = CASE WHEN filled + 1 >= quota THEN ? ELSE closed_at END,
+  closed_reason = CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE closed_reason END,
+  updated_at = ?, filled = filled + 1
+  WHERE id = ? AND status = 'OPEN' AND filled < quota`;
+const COUNTED_VACANCY = 'SELECT id, status, quota, filled, closed_reason AS closedReason FROM vacancies WHERE id = ?';
 
 /**
  * The owner of the vacancy: the only writer of `vacancies` and the keeper of its states
@@ -291,30 +308,16 @@ export class VacanciesService {
    * applications of a vacancy that filled is the hire's next step. On MySQL the vacancy's row stays locked
    * from here to the commit: hires of one vacancy queue here, so the hire takes it as late as it can.
    */
-  async countHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<Vacancy> {
-    const now = this.clock.now();
-    const res = await m
-      .createQueryBuilder()
-      .update(Vacancy)
-      // One statement counts and fills. `filled` is assigned last: MySQL evaluates the assignments left to
-      // right, SQLite from the old row, so every CASE reads the count before this hire on both.
-      .set({
-        status: () => `CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE status END`,
-        closedAt: () => `CASE WHEN filled + 1 >= quota THEN :now ELSE closed_at END`,
-        closedReason: () => `CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE closed_reason END`,
-        updatedAt: now,
-        filled: () => 'filled + 1',
-      })
-      .setParameter('now', now)
-      .where('id = :id AND status = :open AND filled < quota', { id, open: 'OPEN' })
-      .execute();
-    const vacancy = await m.findOne(Vacancy, { where: { id } });
-    if (affectedRows(res) !== 1) {
+  async countHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<CountedVacancy> {
+    const now = sqlInstant(this.clock.now());
+    const counted = await execute(m, COUNT_HIRE, [now, now, id]);
+    const [vacancy] = await select<CountedVacancy>(m, COUNTED_VACANCY, [id]);
+    if (counted !== 1) {
       if (!vacancy) throw vacancyNotFound();
       if (vacancy.status === 'FILLED' || vacancy.filled >= vacancy.quota) throw vacancyFull();
       throw vacancyNotOpen();
     }
-    if (vacancy!.status === 'FILLED') {
+    if (vacancy.status === 'FILLED') {
       await this.audit.record(m, {
         actor,
         entityType: 'vacancy',
@@ -325,7 +328,7 @@ export class VacanciesService {
       });
     }
     await this.searchIndex.enqueue(m, 'vacancy', id);
-    return vacancy!;
+    return vacancy;
   }
 
   /** Public when OPEN and its employer VERIFIED; its own employer and officers see it in any state. */
