@@ -93,13 +93,13 @@ export class HireService {
       const othersOpen = await this.applications.hasOtherUndecided(m, seekerId, application?.id ?? null);
       // 7. The vacancy counts the hire; at its quota it fills. From here hires of this vacancy queue
       //    behind this one, so only what must follow the count comes after it.
-      const vacancy = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
+      const vacancyStatus = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
       // 8. The application that led to the hire is HIRED.
       if (application) await this.applications.markHired(m, actor, application.id);
       // 9. Every other undecided application of the seeker closes; those of a vacancy that filled too.
       if (othersOpen) await this.applications.closeUndecided(m, { seekerId }, 'SEEKER_PLACED', actor);
-      if (vacancy?.status === 'FILLED')
-        await this.applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', actor);
+      if (vacancyId && vacancyStatus === 'FILLED')
+        await this.applications.closeUndecided(m, { vacancyId }, 'VACANCY_FILLED', actor);
       // 10. Audit.
       await this.audit.record(m, {
         actor,

@@ -52,21 +52,15 @@ function cleanSkills(skills: string[]): string[] {
   return out;
 }
 
-/** A vacancy as a hire left it. */
-export type CountedVacancy = Pick<Vacancy, 'id' | 'status' | 'quota' | 'filled' | 'closedReason'>;
-
 /**
- * A hire counted and, at the quota, the vacancy filled: one statement, written out (the hire is the busiest
- * write). `filled` is assigned last: MySQL evaluates the assignments left to right, SQLite from the old row,
- * so every CASE reads the count before this hire on both.
+ * A hire counted, written out (the hire is the busiest write), as two conditional updates: most hires leave
+ * positions open and need only the first; the one that takes the last position fills the vacancy with the
+ * second. Neither goes past the quota, whatever races.
  */
-const COUNT_HIRE = `UPDATE vacancies SET
-  status = CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE status END,
-  closed_at = CASE WHEN filled + 1 >= quota THEN ? ELSE closed_at END,
-  closed_reason = CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE closed_reason END,
-  updated_at = ?, filled = filled + 1
-  WHERE id = ? AND status = 'OPEN' AND filled < quota`;
-const COUNTED_VACANCY = 'SELECT id, status, quota, filled, closed_reason AS closedReason FROM vacancies WHERE id = ?';
+const COUNT_OPEN = `UPDATE vacancies SET filled = filled + 1, updated_at = ?
+  WHERE id = ? AND status = 'OPEN' AND filled + 1 < quota`;
+const COUNT_AND_FILL = `UPDATE vacancies SET status = 'FILLED', closed_at = ?, closed_reason = 'FILLED', updated_at = ?,
+  filled = filled + 1 WHERE id = ? AND status = 'OPEN' AND filled < quota AND filled + 1 >= quota`;
 
 /**
  * The owner of the vacancy: the only writer of `vacancies` and the keeper of its states
@@ -302,33 +296,39 @@ export class VacanciesService {
   }
 
   /**
-   * Inside a hire: counts it against the vacancy — only while OPEN, never beyond its quota (a
-   * conditional update) — and fills the vacancy when the last position is taken, taking it out of
-   * search. Answers the vacancy as it now is; VACANCY_NOT_OPEN / VACANCY_FILLED otherwise. Closing the
-   * applications of a vacancy that filled is the hire's next step. On MySQL the vacancy's row stays locked
-   * from here to the commit: hires of one vacancy queue here, so the hire takes it as late as it can.
+   * Inside a hire: counts it against the vacancy — only while OPEN, never beyond its quota (conditional
+   * updates) — and fills the vacancy when the last position is taken, taking it out of search. Answers the
+   * vacancy's status after the hire; VACANCY_NOT_OPEN / VACANCY_FILLED otherwise. Closing the applications
+   * of a vacancy that filled is the hire's next step. On MySQL the vacancy's row stays locked from here to
+   * the commit: hires of one vacancy queue here, so the hire takes it as late as it can and asks nothing
+   * more of it.
    */
-  async countHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<CountedVacancy> {
+  async countHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<'OPEN' | 'FILLED'> {
     const now = sqlInstant(this.clock.now());
-    const counted = await execute(m, COUNT_HIRE, [now, now, id]);
-    const [vacancy] = await select<CountedVacancy>(m, COUNTED_VACANCY, [id]);
-    if (counted !== 1) {
+    if ((await execute(m, COUNT_OPEN, [now, id])) === 1) {
+      await this.searchIndex.enqueue(m, 'vacancy', id);
+      return 'OPEN';
+    }
+    if ((await execute(m, COUNT_AND_FILL, [now, now, id])) !== 1) {
+      const [vacancy] = await select<Pick<Vacancy, 'status' | 'filled' | 'quota'>>(
+        m,
+        'SELECT status, filled, quota FROM vacancies WHERE id = ?',
+        [id],
+      );
       if (!vacancy) throw vacancyNotFound();
       if (vacancy.status === 'FILLED' || vacancy.filled >= vacancy.quota) throw vacancyFull();
       throw vacancyNotOpen();
     }
-    if (vacancy.status === 'FILLED') {
-      await this.audit.record(m, {
-        actor,
-        entityType: 'vacancy',
-        entityId: id,
-        action: 'vacancy.filled',
-        before: { status: 'OPEN' },
-        after: { status: 'FILLED' },
-      });
-    }
+    await this.audit.record(m, {
+      actor,
+      entityType: 'vacancy',
+      entityId: id,
+      action: 'vacancy.filled',
+      before: { status: 'OPEN' },
+      after: { status: 'FILLED' },
+    });
     await this.searchIndex.enqueue(m, 'vacancy', id);
-    return vacancy;
+    return 'FILLED';
   }
 
   /** Public when OPEN and its employer VERIFIED; its own employer and officers see it in any state. */
