@@ -9,6 +9,8 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
+import { sqlInstant } from '../common/sql.js';
+import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
 import { Seeker } from '../seekers/seeker.entity.js';
@@ -33,6 +35,10 @@ export interface HirableApplication extends Pick<
   employerName: string;
   vacancyTitle: string;
 }
+
+const UNDECIDED_SQL = UNDECIDED.map((s) => `'${s}'`).join(', ');
+const MARK_HIRED = `UPDATE applications SET status = 'HIRED', closed_reason = NULL, decided_at = ?, decided_by = ?,
+  updated_at = ? WHERE id = ? AND status IN (${UNDECIDED_SQL})`;
 
 const HIRABLE_SQL = `SELECT a.id AS id, a.seeker_id AS seekerId, a.vacancy_id AS vacancyId, a.employer_id AS employerId,
   a.status AS status, a.closed_reason AS closedReason, e.legal_name AS employerName, v.title AS vacancyTitle
@@ -175,7 +181,7 @@ export class ApplicationsService {
    * employer's name and the vacancy's title the hire writes: one query.
    */
   async hirable(m: EntityManager, actor: AuthUser, id: string): Promise<HirableApplication> {
-    const [app] = (await m.query(HIRABLE_SQL, [id])) as HirableApplication[];
+    const [app] = await select<HirableApplication>(m, HIRABLE_SQL, [id]);
     if (!app || app.employerId !== actor.employerId) throw notFound('The application');
     return app;
   }
@@ -190,13 +196,9 @@ export class ApplicationsService {
 
   /** Inside a hire: the application becomes HIRED, only from an undecided state. */
   async markHired(m: EntityManager, actor: AuthUser, id: string): Promise<void> {
-    const now = this.clock.now();
-    const hired = await m.update(
-      Application,
-      { id, status: In(UNDECIDED) },
-      { status: 'HIRED', closedReason: null, decidedAt: now, decidedBy: actor.id, updatedAt: now },
-    );
-    if (affectedRows(hired) !== 1) throw whyNotHirable(await m.findOneOrFail(Application, { where: { id } }));
+    const now = sqlInstant(this.clock.now());
+    if ((await execute(m, MARK_HIRED, [now, actor.id, now, id])) !== 1)
+      throw whyNotHirable(await m.findOneOrFail(Application, { where: { id } }));
     await this.audit.record(m, {
       actor,
       entityType: 'application',
@@ -209,6 +211,7 @@ export class ApplicationsService {
   /**
    * Closes the undecided applications of a seeker who was placed, or of a vacancy that filled or closed,
    * one audit event each (the ids are read first so the trail names every application that changed).
+   * Written-out SQL: a hire runs this, and the query builder cost more CPU than the statements.
    */
   async closeUndecided(
     m: EntityManager,
@@ -216,16 +219,19 @@ export class ApplicationsService {
     reason: ClosedReason,
     actor: AuthUser | null,
   ): Promise<number> {
-    const open = await m.find(Application, {
-      select: { id: true, status: true },
-      where: { ...where, status: In(UNDECIDED) },
-    });
+    const [column, value] = 'seekerId' in where ? ['seeker_id', where.seekerId] : ['vacancy_id', where.vacancyId];
+    const open = await select<Pick<Application, 'id' | 'status'>>(
+      m,
+      `SELECT id, status FROM applications WHERE ${column} = ? AND status IN (${UNDECIDED_SQL})`,
+      [value],
+    );
     if (open.length === 0) return 0;
-    const now = this.clock.now();
-    const res = await m.update(
-      Application,
-      { id: In(open.map((a) => a.id)), status: In(UNDECIDED) },
-      { status: 'CLOSED', closedReason: reason, updatedAt: now },
+    const now = sqlInstant(this.clock.now());
+    const closed = await execute(
+      m,
+      `UPDATE applications SET status = 'CLOSED', closed_reason = ?, updated_at = ?
+        WHERE id IN (${open.map(() => '?').join(', ')}) AND status IN (${UNDECIDED_SQL})`,
+      [reason, now, ...open.map((a) => a.id)],
     );
     await this.audit.recordAll(
       m,
@@ -238,7 +244,23 @@ export class ApplicationsService {
         after: { status: 'CLOSED', closedReason: reason },
       })),
     );
-    return affectedRows(res);
+    return closed;
+  }
+
+  /**
+   * Inside a hire, once the seeker is held: whether the seeker has an undecided application other than
+   * the one hired from. Nothing can change that answer from "no" to "yes" before the hire commits — a new
+   * application locks its seeker's row for the foreign key, so it waits for the hire, and no application
+   * returns to undecided — so when the answer is no, the hire has nothing to close after taking the
+   * vacancy and need not look again while every other hire of that vacancy waits for it.
+   */
+  async hasOtherUndecided(m: EntityManager, seekerId: string, except: string | null): Promise<boolean> {
+    const rows = await select(
+      m,
+      `SELECT id FROM applications WHERE seeker_id = ? AND status IN (${UNDECIDED_SQL}) AND id <> ? LIMIT 1`,
+      [seekerId, except ?? ''],
+    );
+    return rows.length > 0;
   }
 
   /** The seeker's undecided application to this vacancy, if any (a direct placement names the vacancy). */

@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { currentRequestId } from '../common/request-context.js';
+import { sqlInstant } from '../common/sql.js';
+import { execute } from '../database/statements.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditEntry {
@@ -17,6 +19,8 @@ export interface AuditEntry {
 
 /** Rows per INSERT when many events are written at once (a vacancy closing with its applications). */
 const ROWS_PER_INSERT = 200;
+const INSERT_EVENTS = `INSERT INTO audit_events (id, occurred_at, actor_id, actor_role, entity_type, entity_id, action,
+  before_state, after_state, request_id) VALUES`;
 
 /**
  * Writes the audit trail inside the caller's transaction, so a change and its record commit or
@@ -62,9 +66,26 @@ export class AuditService {
     }
   }
 
+  /** Written out: every use case writes here, and the query builder cost more CPU than the INSERT. */
   private async insert(manager: EntityManager, rows: AuditEvent[]): Promise<void> {
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-      await manager.insert(AuditEvent, rows.slice(i, i + ROWS_PER_INSERT));
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+      await execute(
+        manager,
+        `${INSERT_EVENTS} ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap((e) => [
+          e.id,
+          sqlInstant(e.occurredAt),
+          e.actorId,
+          e.actorRole,
+          e.entityType,
+          e.entityId,
+          e.action,
+          e.beforeState,
+          e.afterState,
+          e.requestId,
+        ]),
+      );
     }
   }
 

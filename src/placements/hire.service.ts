@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CardValidationService, type CheckedCard } from '../card-validation/card-validation.service.js';
 import { Card } from '../cards/card.entity.js';
 import { effectiveStatus, isCardActive } from '../cards/card-lifecycle.js';
-import { CardsService } from '../cards/cards.service.js';
+import { CardsService, type PlacedCard } from '../cards/cards.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { addDays, isCalendarDate } from '../common/dates.js';
@@ -76,7 +76,7 @@ export class HireService {
     const { placement, flows } = await this.audit.batch(m, async () => {
       // 1. The seeker stops being an active job seeker — once, whatever else races.
       await this.seekers.markPlaced(m, seekerId);
-      // 2. The application that led to the hire must still be undecided (it becomes HIRED in step 7).
+      // 2. The application that led to the hire must still be undecided (it becomes HIRED in step 8).
       if (application) this.applications.checkHirable(application);
       // 3. The seeker's active card closes as placed ("Diterima di … / TMT …").
       const card = await this.cards.closeAsPlaced(m, actor, seekerId, hire);
@@ -89,16 +89,18 @@ export class HireService {
       // 5. Statistics: the seeker leaves the register as placed; one position of the vacancy is filled (the
       //    events now, their monthly roll-up at the very end).
       const flows = await this.statistics.recordLeaving(m, hireFlows(card, vacancyId), today);
-      // 6. The vacancy counts the hire; at its quota it fills. From here hires of this vacancy queue
+      // 6. Whether the seeker has other undecided applications to close (asked now: a "no" stays true).
+      const othersOpen = await this.applications.hasOtherUndecided(m, seekerId, application?.id ?? null);
+      // 7. The vacancy counts the hire; at its quota it fills. From here hires of this vacancy queue
       //    behind this one, so only what must follow the count comes after it.
-      const vacancy = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
-      // 7. The application that led to the hire is HIRED.
+      const vacancyStatus = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
+      // 8. The application that led to the hire is HIRED.
       if (application) await this.applications.markHired(m, actor, application.id);
-      // 8. Every other undecided application of the seeker closes; those of a vacancy that filled too.
-      await this.applications.closeUndecided(m, { seekerId }, 'SEEKER_PLACED', actor);
-      if (vacancy?.status === 'FILLED')
-        await this.applications.closeUndecided(m, { vacancyId: vacancy.id }, 'VACANCY_FILLED', actor);
-      // 9. Audit.
+      // 9. Every other undecided application of the seeker closes; those of a vacancy that filled too.
+      if (othersOpen) await this.applications.closeUndecided(m, { seekerId }, 'SEEKER_PLACED', actor);
+      if (vacancyId && vacancyStatus === 'FILLED')
+        await this.applications.closeUndecided(m, { vacancyId }, 'VACANCY_FILLED', actor);
+      // 10. Audit.
       await this.audit.record(m, {
         actor,
         entityType: 'placement',
@@ -108,7 +110,7 @@ export class HireService {
       });
       return { placement, flows };
     });
-    // 10. The statistics' monthly roll-up, last: every hire of the month adds to the same few rows.
+    // 11. The statistics' monthly roll-up, last: every hire of the month adds to the same few rows.
     await this.statistics.rollUp(m, flows);
     return placement;
   }
@@ -223,9 +225,9 @@ export class HireService {
 }
 
 /** The statistics' flows of a hire: the card holder placed, one position of the vacancy filled. */
-function hireFlows(card: { id: string; seeker: { birthDate: string } } | null, vacancyId: string | null): Leaving[] {
+function hireFlows(card: PlacedCard | null, vacancyId: string | null): Leaving[] {
   const flows: Leaving[] = [];
-  if (card) flows.push({ subject: 'SEEKER', kind: 'PLACED', cardId: card.id, birthDate: card.seeker.birthDate });
+  if (card) flows.push({ subject: 'SEEKER', kind: 'PLACED', cardId: card.id, birthDate: card.holderBirthDate });
   if (vacancyId) flows.push({ subject: 'VACANCY', kind: 'FILLED', vacancyId, positions: 1 });
   return flows;
 }

@@ -5,13 +5,18 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { addDays, isCalendarDate, startOfJakartaDay } from '../common/dates.js';
+import { sqlInstant } from '../common/sql.js';
 import { forbidden, invalidTransition, validationFailed } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
+import { execute } from '../database/statements.js';
 import { uniqueViolation } from '../database/transactions.js';
 import type { PlacementListQuery } from './dto/placement.dto.js';
 import type { Hire } from './hire.service.js';
 import { Placement, toPlacementView, type PlacementView } from './placement.entity.js';
 import { newPlacementRow } from './placement-rows.js';
+
+const INSERT_PLACEMENT = `INSERT INTO placements (id, seeker_id, employer_id, employer_name, vacancy_id, application_id,
+  card_id, card_number, start_date, position, source, recorded_by, recorded_at) VALUES (${Array(13).fill('?').join(', ')})`;
 
 /** A placement about to be written: the hire's facts and the card it closed, if any. */
 export interface NewPlacement extends Hire {
@@ -30,7 +35,10 @@ export class PlacementsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Writes the placement; a second hire of one application is refused by its unique key. */
+  /**
+   * Writes the placement; a second hire of one application is refused by its unique key. Written-out SQL:
+   * the hire is the busiest write, and the query builder cost more CPU than the insert.
+   */
   async insert(m: EntityManager, p: NewPlacement): Promise<PlacementView> {
     const placement = newPlacementRow({
       id: randomUUID(),
@@ -48,7 +56,21 @@ export class PlacementsService {
       recordedAt: this.clock.now(),
     });
     try {
-      await m.insert(Placement, placement);
+      await execute(m, INSERT_PLACEMENT, [
+        placement.id,
+        placement.seekerId,
+        placement.employerId,
+        placement.employerName,
+        placement.vacancyId,
+        placement.applicationId,
+        placement.cardId,
+        placement.cardNumber,
+        placement.startDate,
+        placement.position,
+        placement.source,
+        placement.recordedBy,
+        sqlInstant(placement.recordedAt),
+      ]);
     } catch (err) {
       if (uniqueViolation(err) === 'UQ_placements_application_id')
         throw invalidTransition('This application has already been hired.');

@@ -51,6 +51,16 @@ export class SearchableVacancies {
   }
 
   /**
+   * A hire was counted against a vacancy that stays OPEN: nothing search reads changed (the set, the words, the
+   * sort keys), only the vacancy's view (positions left). One statement: the row's revision, so instances read
+   * the view again. (A hire that fills it is a `vacancyChanged`: the vacancy leaves search.)
+   */
+  async vacancyCounted(m: EntityManager, vacancyId: string): Promise<void> {
+    await m.query('UPDATE searchable_vacancies SET revision = ? WHERE vacancy_id = ?', [newRevision(), vacancyId]);
+    await this.outbox.enqueue(m, 'vacancy', vacancyId);
+  }
+
+  /**
    * An employer's status or legal name changed: its vacancies' rows are removed and the searchable ones
    * written again (a suspension empties them, a reinstatement brings the open ones back, a new name is found).
    */

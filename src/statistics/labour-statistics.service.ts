@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { sqlInstant } from '../common/sql.js';
+import { execute, select } from '../database/statements.js';
 import { LabourEvent } from './labour-event.entity.js';
 import {
   monthlyCellOf,
@@ -129,7 +131,7 @@ export class LabourStatistics {
           : vacancyFlowRow({ ...common, vacancyId: f.vacancyId, positions: f.positions }),
       );
     }
-    if (events.length > 0) await m.insert(LabourEvent, events);
+    await this.insert(m, events);
     return events;
   }
 
@@ -148,25 +150,52 @@ export class LabourStatistics {
       else cells.set(key, { cell, total: e.positions });
     }
     const ordered = [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-    await m.query(
+    await execute(
+      m,
       monthlyUpsertSql(m.connection.options.type === 'mysql', ordered.length),
       ordered.flatMap((c) => monthlyParams(c.cell, c.total)),
     );
   }
 
   /** The first REGISTERED event of each card or vacancy: the sex and education its later events reuse. */
-  private async registrations(m: EntityManager, refIds: string[]): Promise<Map<string, LabourEvent>> {
-    const rows = await m.find(LabourEvent, {
-      where: { refId: In([...new Set(refIds)]), kind: 'REGISTERED' },
-      order: { eventDate: 'ASC' },
-    });
-    const first = new Map<string, LabourEvent>();
+  private async registrations(
+    m: EntityManager,
+    refIds: string[],
+  ): Promise<Map<string, Pick<LabourEvent, 'sex' | 'education'>>> {
+    const ids = [...new Set(refIds)];
+    const rows = await select<Pick<LabourEvent, 'refId' | 'sex' | 'education'>>(
+      m,
+      `SELECT ref_id AS refId, sex, education FROM labour_events WHERE ref_id IN (${ids.map(() => '?').join(', ')}) AND kind = 'REGISTERED' ORDER BY event_date`,
+      ids,
+    );
+    const first = new Map<string, Pick<LabourEvent, 'sex' | 'education'>>();
     for (const r of rows) if (!first.has(r.refId)) first.set(r.refId, r);
     return first;
   }
 
+  /** Events, one INSERT (written out: on a hire's path the query builder cost more than the statement). */
+  private async insert(m: EntityManager, events: LabourEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await execute(
+      m,
+      `INSERT INTO labour_events (id, event_date, subject, kind, sex, age_band, education, positions, ref_id, recorded_at) VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      events.flatMap((e) => [
+        e.id,
+        e.eventDate,
+        e.subject,
+        e.kind,
+        e.sex,
+        e.ageBand,
+        e.education,
+        e.positions,
+        e.refId,
+        sqlInstant(e.recordedAt),
+      ]),
+    );
+  }
+
   private async write(m: EntityManager, e: LabourEvent): Promise<void> {
-    await m.insert(LabourEvent, e);
+    await this.insert(m, [e]);
     await this.rollUp(m, [e]);
   }
 }

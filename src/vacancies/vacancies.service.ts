@@ -8,13 +8,14 @@ import { Clock } from '../common/clock.js';
 import { addDays, jakartaDate } from '../common/dates.js';
 import { forbidden, invalidTransition, validationFailed, type FieldIssue } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
+import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { SearchableVacancies } from '../search/searchable-vacancies.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
-import { sqlDate } from '../common/sql.js';
+import { sqlDate, sqlInstant } from '../common/sql.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from './dto/vacancy.dto.js';
 import { educationRank } from '../common/reference/education.js';
 import {
@@ -50,6 +51,16 @@ function cleanSkills(skills: string[]): string[] {
   }
   return out;
 }
+
+/**
+ * A hire counted, written out (the hire is the busiest write), as two conditional updates: most hires leave
+ * positions open and need only the first; the one that takes the last position fills the vacancy with the
+ * second. Neither goes past the quota, whatever races.
+ */
+const COUNT_OPEN = `UPDATE vacancies SET filled = filled + 1, updated_at = ?
+  WHERE id = ? AND status = 'OPEN' AND filled + 1 < quota`;
+const COUNT_AND_FILL = `UPDATE vacancies SET status = 'FILLED', closed_at = ?, closed_reason = 'FILLED', updated_at = ?,
+  filled = filled + 1 WHERE id = ? AND status = 'OPEN' AND filled < quota AND filled + 1 >= quota`;
 
 /**
  * The owner of the vacancy: the only writer of `vacancies` and the keeper of its states
@@ -285,48 +296,39 @@ export class VacanciesService {
   }
 
   /**
-   * Inside a hire: counts it against the vacancy — only while OPEN, never beyond its quota (a
-   * conditional update) — and fills the vacancy when the last position is taken, taking it out of
-   * search. Answers the vacancy as it now is; VACANCY_NOT_OPEN / VACANCY_FILLED otherwise. Closing the
-   * applications of a vacancy that filled is the hire's next step. On MySQL the vacancy's row stays locked
-   * from here to the commit: hires of one vacancy queue here, so the hire takes it as late as it can.
+   * Inside a hire: counts it against the vacancy — only while OPEN, never beyond its quota (conditional
+   * updates) — and fills the vacancy when the last position is taken, taking it out of search. Answers the
+   * vacancy's status after the hire; VACANCY_NOT_OPEN / VACANCY_FILLED otherwise. Closing the applications
+   * of a vacancy that filled is the hire's next step. On MySQL the vacancy's row stays locked from here to
+   * the commit: hires of one vacancy queue here, so the hire takes it as late as it can and asks nothing
+   * more of it.
    */
-  async countHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<Vacancy> {
-    const now = this.clock.now();
-    const res = await m
-      .createQueryBuilder()
-      .update(Vacancy)
-      // One statement counts and fills. `filled` is assigned last: MySQL evaluates the assignments left to
-      // right, SQLite from the old row, so every CASE reads the count before this hire on both.
-      .set({
-        status: () => `CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE status END`,
-        closedAt: () => `CASE WHEN filled + 1 >= quota THEN :now ELSE closed_at END`,
-        closedReason: () => `CASE WHEN filled + 1 >= quota THEN 'FILLED' ELSE closed_reason END`,
-        updatedAt: now,
-        filled: () => 'filled + 1',
-      })
-      .setParameter('now', now)
-      .where('id = :id AND status = :open AND filled < quota', { id, open: 'OPEN' })
-      .execute();
-    const vacancy = await m.findOne(Vacancy, { where: { id } });
-    if (affectedRows(res) !== 1) {
+  async countHire(m: EntityManager, actor: AuthUser | null, id: string): Promise<'OPEN' | 'FILLED'> {
+    const now = sqlInstant(this.clock.now());
+    if ((await execute(m, COUNT_OPEN, [now, id])) === 1) {
+      await this.search.vacancyCounted(m, id);
+      return 'OPEN';
+    }
+    if ((await execute(m, COUNT_AND_FILL, [now, now, id])) !== 1) {
+      const [vacancy] = await select<Pick<Vacancy, 'status' | 'filled' | 'quota'>>(
+        m,
+        'SELECT status, filled, quota FROM vacancies WHERE id = ?',
+        [id],
+      );
       if (!vacancy) throw vacancyNotFound();
       if (vacancy.status === 'FILLED' || vacancy.filled >= vacancy.quota) throw vacancyFull();
       throw vacancyNotOpen();
     }
-    if (vacancy!.status === 'FILLED') {
-      await this.audit.record(m, {
-        actor,
-        entityType: 'vacancy',
-        entityId: id,
-        action: 'vacancy.filled',
-        before: { status: 'OPEN' },
-        after: { status: 'FILLED' },
-      });
-    }
-    // Also when it does not fill: the positions left are part of the vacancy's view that search keeps.
+    await this.audit.record(m, {
+      actor,
+      entityType: 'vacancy',
+      entityId: id,
+      action: 'vacancy.filled',
+      before: { status: 'OPEN' },
+      after: { status: 'FILLED' },
+    });
     await this.search.vacancyChanged(m, id);
-    return vacancy!;
+    return 'FILLED';
   }
 
   /** Public when OPEN and its employer VERIFIED; its own employer and officers see it in any state. */

@@ -265,8 +265,7 @@ describe('vacancies: lifecycle, rules, visibility, daily close', () => {
     it('fills the vacancy at its quota and then refuses more with VACANCY_FILLED', async () => {
       const v = await postVacancy(t, employer, { quota: 1 });
       const svc = t.app.get(VacanciesService);
-      const r = await t.app.get(Transactions).run((m) => svc.countHire(m, null, v.id));
-      expect(r).toMatchObject({ filled: 1, quota: 1, status: 'FILLED' });
+      expect(await t.app.get(Transactions).run((m) => svc.countHire(m, null, v.id))).toBe('FILLED');
       await expect(t.app.get(Transactions).run((m) => svc.countHire(m, null, v.id))).rejects.toMatchObject({
         code: 'VACANCY_FILLED',
       });

@@ -256,8 +256,10 @@ describe('VacanciesService', () => {
   describe('countHire', () => {
     it('counts up to the quota, fills the vacancy at it, and refuses beyond (VACANCY_FILLED)', async () => {
       const { vacancy } = await withApplicants(0, { quota: 2 });
-      expect(await countHire(vacancy.id)).toMatchObject({ status: 'OPEN', filled: 1 });
-      expect(await countHire(vacancy.id)).toMatchObject({ status: 'FILLED', filled: 2, closedReason: 'FILLED' });
+      expect(await countHire(vacancy.id)).toBe('OPEN');
+      expect(await vacancyRow(vacancy.id)).toMatchObject({ status: 'OPEN', filled: 1 });
+      expect(await countHire(vacancy.id)).toBe('FILLED');
+      expect(await vacancyRow(vacancy.id)).toMatchObject({ status: 'FILLED', filled: 2, closedReason: 'FILLED' });
       await expect(countHire(vacancy.id)).rejects.toMatchObject({ code: 'VACANCY_FILLED', status: 409 });
       expect(await vacancyRow(vacancy.id)).toMatchObject({ status: 'FILLED', filled: 2 });
       expect(await actions(vacancy.id)).toEqual(['vacancy.created', 'vacancy.filled']);
