@@ -23,10 +23,11 @@ import {
  * changes in the same commit whenever the set does (what the result cache keys on). It also writes the
  * Meilisearch outbox row of the change, so a change reaches every search index from this one call.
  *
- * On MySQL, concurrent transactions each bring the rows in step with what they see: a vacancy's change reads
- * its employer with a shared lock, and an employer's change locks its vacancies before reading them, so a
- * suspension and a vacancy edit committing side by side cannot leave a row that neither would have written
- * (one waits for the other; at worst InnoDB picks a deadlock victim, which Transactions runs again).
+ * On MySQL, concurrent transactions each bring the rows in step with what they see, and an employer's change
+ * first locks its vacancies: a vacancy being changed is then waited for, and one changed afterwards
+ * (or created, whose foreign key waits for the employer's row) is written after the employer's change commits,
+ * reading it. So a suspension and an edit of one of its vacancies committing side by side cannot leave a row
+ * that neither would have written.
  */
 @Injectable()
 export class SearchableVacancies {
@@ -65,7 +66,8 @@ export class SearchableVacancies {
    * written again (a suspension empties them, a reinstatement brings the open ones back, a new name is found).
    */
   async employerChanged(m: EntityManager, employerId: string): Promise<void> {
-    if (this.mysql) await m.query('SELECT id FROM vacancies WHERE employer_id = ? LOCK IN SHARE MODE', [employerId]);
+    // Exclusive: InnoDB puts a shared lock only on the index it read, which an edit by primary key never meets.
+    if (this.mysql) await m.query('SELECT id FROM vacancies WHERE employer_id = ? FOR UPDATE', [employerId]);
     const query = (sql: string, params: unknown[]) => m.query(sql, params);
     await removeRows(query, this.mysql, { employerId });
     await addRows(query, this.mysql, { employerId });
@@ -84,7 +86,7 @@ export class SearchableVacancies {
       `SELECT CASE WHEN ${SEARCHABLE} THEN 1 ELSE 0 END AS searchable, s.seq AS seq,
               ${derived.map(([stored, expression], i) => `${expression} AS w${i}, ${stored} AS c${i}`).join(', ')}
          ${FROM} LEFT JOIN searchable_vacancies s ON s.vacancy_id = v.id LEFT JOIN searchable_texts t ON t.seq = s.seq
-        WHERE v.id = ?${this.mysql ? ' LOCK IN SHARE MODE' : ''}`,
+        WHERE v.id = ?`,
       withText(this.mysql, [vacancyId]),
     );
     const row = rows[0];

@@ -7,7 +7,10 @@ export type VacancySort = 'newest' | 'closing' | 'salary';
 
 /** A public search: every filter narrows; absent filters do not. */
 export interface VacancyQuery {
-  /** Every word must appear, in any order, in title, description, skills or employer name. */
+  /**
+   * Every word (at most 8; see searchTerms) must appear, in any order, case or accents, in title, description,
+   * skills or employer name; the last word also as a prefix.
+   */
   q?: string;
   /** "Open to someone with this level": educationMin ranks at or below it. */
   educationLevel?: EducationLevel;

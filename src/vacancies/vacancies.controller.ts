@@ -34,7 +34,7 @@ export class VacanciesController {
   @ApiOperation({
     summary: 'Search OPEN vacancies of VERIFIED employers (public)',
     description:
-      'Every word of q must appear (any order, any case) in title, description, skills or employer name. ' +
+      'Every word of q must appear (any order, any case or accents) in title, description, skills or employer name; the last word also as a prefix (kasi finds kasir). ' +
       'salaryMin keeps vacancies whose salaryMax (or salaryMin when no maximum is stated) is at least the amount; vacancies stating no wage are left out. ' +
       'Reply: { items, page, pageSize, total, facets: { employmentType, kecamatanCode, educationMin } }, facet counts over the whole filtered set; ' +
       'vacancies without a kecamatan count under "UNSPECIFIED", so each facet sums to total.',

@@ -199,6 +199,83 @@ describe(`database search index (${ENGINE})`, () => {
     }
   });
 
+  it('ends in step after an employer and its vacancies change side by side', async () => {
+    const word = uniq('serentak').toLowerCase();
+    const e = await employerWith(word, {}, {}, {}, {}, {}, { status: 'DRAFT' });
+    const officer = await w.officer();
+    const ops: (() => Promise<unknown>)[] = [];
+    for (let round = 0; round < 4; round++) {
+      ops.push(() => employers.suspend(officer, e.id, 'Diperiksa'));
+      ops.push(() => employers.reinstate(officer, e.id));
+      for (const [i, v] of e.vacancies.entries()) {
+        ops.push(() => vacancies.update(e.actor, v.id, { title: `Juru ${word} ${round}${i}` } as never));
+        if (round === 2 && i % 2 === 1) ops.push(() => vacancies.close(e.actor, v.id));
+      }
+    }
+    ops.push(() => vacancies.publish(e.actor, e.vacancies[5].id));
+    // Refusals (suspending a suspended employer, editing a closed vacancy) are expected; nothing else is.
+    const results = await Promise.allSettled(ops.map((op) => op()));
+    for (const r of results)
+      if (r.status === 'rejected') expect((r.reason as { code?: string }).code).toBe('INVALID_STATE_TRANSITION');
+
+    const rowsNow = async () =>
+      (await t.ds.query(
+        `SELECT s.vacancy_id AS id, t.search_text AS text FROM searchable_vacancies s
+           JOIN searchable_texts t ON t.seq = s.seq WHERE s.employer_id = ? ORDER BY s.vacancy_id`,
+        [e.id],
+      )) as { id: string; text: string }[];
+    const written = await rowsNow();
+    await w.tx((m) => searchable.rebuild(m));
+    expect(written).toEqual(await rowsNow());
+  });
+
+  (ENGINE === 'mysql' ? it : it.skip)(
+    "on MySQL, an edit made while its employer's reinstatement is uncommitted waits for it, then writes its row",
+    async () => {
+      const word = uniq('giliran').toLowerCase();
+      const e = await employerWith(word, {});
+      const [v] = e.vacancies;
+      await employers.suspend(await w.officer(), e.id, 'Diperiksa');
+      const begin = async () => {
+        const qr = t.ds.createQueryRunner();
+        await qr.connect();
+        await qr.startTransaction('READ COMMITTED');
+        return qr;
+      };
+      const reinstate = await begin();
+      const edit = await begin();
+      try {
+        await reinstate.query(`UPDATE employers SET status = 'VERIFIED' WHERE id = ?`, [e.id]);
+        await searchable.employerChanged(reinstate.manager, e.id);
+        // Without the reinstatement's lock on its vacancies the edit would go ahead, see the employer still
+        // suspended, write nothing, and leave the reinstatement's row with the old title.
+        const editing = (async () => {
+          await edit.query('UPDATE vacancies SET title = ?, search_text = ? WHERE id = ?', [
+            `Juru ${word} baru`,
+            `juru ${word} baru`,
+            v.id,
+          ]);
+          await searchable.vacancyChanged(edit.manager, v.id);
+        })();
+        const waited = await Promise.race([
+          editing.then(() => false),
+          new Promise<boolean>((ok) => setTimeout(() => ok(true), 500)),
+        ]);
+        expect(waited).toBe(true);
+        await reinstate.commitTransaction();
+        await editing;
+        await edit.commitTransaction();
+      } finally {
+        if (reinstate.isTransactionActive) await reinstate.rollbackTransaction();
+        if (edit.isTransactionActive) await edit.rollbackTransaction();
+        await reinstate.release();
+        await edit.release();
+      }
+      expect(await found({ q: `${word} baru` })).toEqual([v.id]);
+      expect(await found({ q: `juru ${word}` })).toEqual([v.id]);
+    },
+  );
+
   it('rebuilds the index from the vacancies and employers (npm run search:reindex)', async () => {
     const word = uniq('bengkel').toLowerCase();
     const e = await employerWith(word, {}, {});

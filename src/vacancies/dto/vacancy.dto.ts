@@ -364,7 +364,8 @@ const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true
 
 export class VacancySearchQuery extends PageQuery {
   @ApiPropertyOptional({
-    description: 'Every word must appear (any order, any case) in title, description, skills or employer name',
+    description:
+      'Every word (at most 8) must appear (any order, any case or accents) in title, description, skills or employer name; the last word also as a prefix',
     maxLength: 200,
   })
   @IsOptional()
