@@ -74,6 +74,32 @@ class EnvSchema {
 
   @IsOptional()
   @IsString()
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsString()
+  WHATSAPP_API_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  WHATSAPP_PHONE_NUMBER_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  WHATSAPP_TOKEN?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'REQUIRE_EMAIL_VERIFICATION must be "true" or "false"' })
+  REQUIRE_EMAIL_VERIFICATION?: string;
+
+  @IsOptional()
+  @IsString()
   @MaxLength(200)
   OFFICE_NAME?: string;
 
@@ -222,6 +248,10 @@ export interface AppConfig {
   publicUrl: string | null;
   /** The office shown on the console's help page and footer (OFFICE_*; Palembang defaults). */
   office: OfficeSettings;
+  /** How the service reaches people (docs/notifications.md). */
+  notifications: NotificationSettings;
+  /** REQUIRE_EMAIL_VERIFICATION: an unverified seeker cannot request a card or apply. */
+  requireEmailVerification: boolean;
   search: {
     driver: 'database' | 'meilisearch';
     meiliHost: string | null;
@@ -285,6 +315,18 @@ export const DEFAULT_OFFICE: OfficeSettings = {
   phone: '',
   email: '',
 };
+
+/** Channels that reach people outside the console. */
+export interface NotificationSettings {
+  /** Base of every link sent by email or WhatsApp: PUBLIC_URL, or http://localhost:PORT. */
+  linkBase: string;
+  /** SMTP_URL (smtp:// or smtps://); null: no email. */
+  smtpUrl: string | null;
+  /** MAIL_FROM, the sender of every email. */
+  mailFrom: string;
+  /** WhatsApp Business Cloud API; null: no WhatsApp. */
+  whatsapp: { apiUrl: string; phoneNumberId: string; token: string } | null;
+}
 
 /** The bootstrap officer's name when BOOTSTRAP_OFFICER_NAME is not set. */
 export const DEFAULT_BOOTSTRAP_OFFICER_NAME = 'Petugas Utama';
@@ -423,6 +465,31 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     email: env.OFFICE_EMAIL?.trim() ?? DEFAULT_OFFICE.email,
   };
 
+  if (env.SMTP_URL && !/^smtps?:\/\/[^\s]+$/.test(env.SMTP_URL)) {
+    throw new ConfigError('SMTP_URL must look like smtp://user:password@mail.example.go.id:587 (or smtps://).');
+  }
+  const whatsappKeys = [env.WHATSAPP_API_URL, env.WHATSAPP_PHONE_NUMBER_ID, env.WHATSAPP_TOKEN];
+  const whatsappSet = whatsappKeys.filter((v) => v !== undefined).length;
+  if (whatsappSet > 0 && whatsappSet < 3) {
+    throw new ConfigError('WhatsApp needs all of WHATSAPP_API_URL, WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_TOKEN.');
+  }
+  if (env.WHATSAPP_API_URL && !/^https?:\/\/[^\s]+$/.test(env.WHATSAPP_API_URL)) {
+    throw new ConfigError('WHATSAPP_API_URL must be an http(s) address such as https://graph.facebook.com/v21.0.');
+  }
+  const notifications: NotificationSettings = {
+    linkBase: publicUrl ?? `http://localhost:${env.PORT ?? 3000}`,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM?.trim() || 'AK1 <no-reply@localhost>',
+    whatsapp:
+      env.WHATSAPP_API_URL && env.WHATSAPP_PHONE_NUMBER_ID && env.WHATSAPP_TOKEN
+        ? {
+            apiUrl: env.WHATSAPP_API_URL.replace(/\/+$/, ''),
+            phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
+            token: env.WHATSAPP_TOKEN,
+          }
+        : null,
+  };
+
   const regionCode = env.REGION_CODE ?? '1671';
   if (!/^\d{4}$/.test(regionCode))
     throw new ConfigError('REGION_CODE must be the 4-digit regency/city code, e.g. 1671.');
@@ -453,6 +520,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapOfficer,
     publicUrl,
     office,
+    notifications,
+    requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION === 'true',
     search: {
       driver: searchDriver,
       meiliHost: env.MEILI_HOST ?? null,
