@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { Role } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { uniqueViolation } from '../database/transactions.js';
@@ -54,6 +54,27 @@ export class UsersService {
       throw err;
     }
     return user;
+  }
+
+  /** Whether this job seeker already has a login. */
+  async seekerHasLogin(manager: EntityManager, seekerId: string): Promise<boolean> {
+    return (await manager.count(User, { where: { seekerId } })) > 0;
+  }
+
+  /** The account of this email, if any (lower-cased first). */
+  async findByEmail(manager: EntityManager, email: string): Promise<User | null> {
+    return manager.findOne(User, { where: { email: normaliseEmail(email) } });
+  }
+
+  /** Records that the account receives mail at its address (the first proof stands; later ones change nothing). */
+  async markEmailVerified(manager: EntityManager, userId: string): Promise<void> {
+    const now = this.clock.now();
+    await manager.update(User, { id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: now, updatedAt: now });
+  }
+
+  /** Replaces the account's password with one already hashed by `Passwords.hash` (slow: hash outside the transaction). */
+  async setPasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.update(User, { id: userId }, { passwordHash, updatedAt: this.clock.now() });
   }
 
   /** Cheap pre-check so a duplicate email is refused before any other row is written. */

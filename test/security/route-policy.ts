@@ -59,6 +59,11 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     body: () => ({ ...account(), company: companyBody() }),
   },
   { route: 'POST /api/v1/auth/register/seeker', allow: ['public'], body: () => ({ ...account(), ...seekerProfile() }) },
+  {
+    route: 'POST /api/v1/auth/register/seeker/claim',
+    allow: ['public'],
+    body: () => ({ claimCode: 'ZZZZZZZZ', nik: seekerProfile().nik, email: account().email, password: PASSWORD }),
+  },
   { route: 'POST /api/v1/officers', allow: ['officer'], body: () => account() },
 
   // Employers
@@ -76,6 +81,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/seekers/me', allow: ['seeker'] },
   { route: 'PATCH /api/v1/seekers/me', allow: ['seeker'], body: () => ({ phone: '0812-1111-2222' }) },
   { route: 'GET /api/v1/seekers/{id}', allow: ['officer'], object: 'seeker' },
+  { route: 'POST /api/v1/seekers/{id}/claim-code', allow: ['officer'], object: 'seeker' },
 
   // Cards
   { route: 'POST /api/v1/cards/requests', allow: ['seeker'] },
