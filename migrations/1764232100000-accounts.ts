@@ -11,7 +11,10 @@ export class Accounts1764232100000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.addColumn('users', new TableColumn(col.instant('email_verified_at', true)));
     // A job seeker has at most one login: the claim's last line of defence against two winners.
-    await q.createIndex('users', new TableIndex({ name: 'UQ_users_seeker_id', columnNames: ['seeker_id'], isUnique: true }));
+    await q.createIndex(
+      'users',
+      new TableIndex({ name: 'UQ_users_seeker_id', columnNames: ['seeker_id'], isUnique: true }),
+    );
     await q.dropIndex('users', 'IDX_users_seeker');
 
     await q.createTable(

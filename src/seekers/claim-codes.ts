@@ -41,6 +41,11 @@ export class ClaimCodes {
     private readonly clock: Clock,
   ) {}
 
+  /** Whether the seeker has no login yet, so a claim code can be made for them. */
+  async canIssue(seekerId: string): Promise<boolean> {
+    return !(await this.users.seekerHasLogin(this.ds.manager, seekerId));
+  }
+
   /**
    * A new code for a seeker without a login (404 unknown seeker; 409 SEEKER_HAS_LOGIN). It replaces any
    * earlier code of the seeker, used or not. Only its keyed hash is stored; the reply is the one place

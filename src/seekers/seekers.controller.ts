@@ -38,7 +38,7 @@ export class SeekerRegistrationController {
   @ApiOperation({
     summary: 'A walk-in job seeker attaches a login to their record with the claim code an officer gave them',
     description:
-      'The NIK must be the record\'s. A wrong, used or expired code and another NIK all answer the same 400 `INVALID_CLAIM_CODE`; each such failure counts against the client address (`CLAIM_FAILURE_LIMIT`, default 10 an hour, then 429). The code is spent only when the account is created: a taken email (409) leaves it usable. Also counted as a registration (`REGISTRATION_RATE_LIMIT`).',
+      "The NIK must be the record's. A wrong, used or expired code and another NIK all answer the same 400 `INVALID_CLAIM_CODE`; each such failure counts against the client address (`CLAIM_FAILURE_LIMIT`, default 10 an hour, then 429). The code is spent only when the account is created: a taken email (409) leaves it usable. Also counted as a registration (`REGISTRATION_RATE_LIMIT`).",
   })
   @ApiCreatedResponse({ type: SeekerRegistrationReply, description: 'the new account and the seeker record' })
   @ApiError(400, 'INVALID_CLAIM_CODE: wrong, used or expired code, or not the NIK of its record', 'VALIDATION_FAILED')

@@ -21,4 +21,8 @@ export const invalidClaimCode = () =>
   );
 
 export const claimFailureLimit = (retryAfter: number) =>
-  rateLimited('CLAIM_FAILURE_LIMIT', 'Too many failed claims from your network. Please wait and try again.', retryAfter);
+  rateLimited(
+    'CLAIM_FAILURE_LIMIT',
+    'Too many failed claims from your network. Please wait and try again.',
+    retryAfter,
+  );

@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.id.js';
+import { ACCOUNTS_EN } from './messages.accounts.en.js';
 import { UX_EN } from './messages.ux.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
@@ -687,4 +688,5 @@ export const EN: Record<MessageKey, string> = {
   'auditAction.referral.created': 'Job seeker referred to a vacancy',
   'auditAction.application.consent_changed': "Applicant's consent to share contact details changed",
   ...UX_EN,
+  ...ACCOUNTS_EN,
 };

@@ -1,3 +1,4 @@
+import { ACCOUNTS_ID } from './messages.accounts.id.js';
 import { UX_ID } from './messages.ux.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
@@ -694,6 +695,7 @@ export const ID = {
   'auditAction.application.consent_changed': 'Izin berbagi kontak pelamar diubah',
   // Issue 14 (help, privacy, audit sentences, import reasons, confirmations): messages.ux.id.ts.
   ...UX_ID,
+  ...ACCOUNTS_ID,
 };
 
 export type MessageKey = keyof typeof ID;
