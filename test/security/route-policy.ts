@@ -54,6 +54,18 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'POST /api/v1/auth/logout', allow: ['public'], body: () => ({ refreshToken: 'A'.repeat(43) }) },
   { route: 'GET /api/v1/auth/me', allow: ['officer', 'employer', 'seeker'] },
   {
+    route: 'POST /api/v1/auth/password-reset',
+    allow: ['public'],
+    body: () => ({ email: `${uniq('nobody')}@security.test` }),
+  },
+  {
+    route: 'POST /api/v1/auth/password-reset/confirm',
+    allow: ['public'],
+    body: () => ({ token: 'A'.repeat(43), password: PASSWORD }),
+  },
+  { route: 'POST /api/v1/auth/email-verification', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'POST /api/v1/auth/email-verification/confirm', allow: ['public'], body: () => ({ token: 'A'.repeat(43) }) },
+  {
     route: 'POST /api/v1/auth/register/employer',
     allow: ['public'],
     body: () => ({ ...account(), company: companyBody() }),
