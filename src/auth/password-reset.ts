@@ -88,6 +88,11 @@ export class PasswordReset implements OnModuleDestroy {
     return user.id;
   }
 
+  /** Whether a reset link would be accepted now (the console shows its form only then). */
+  usable(token: string): Promise<boolean> {
+    return this.tx.run((m) => this.tokens.isUsable(m, token, 'PASSWORD_RESET'));
+  }
+
   private async send(email: string): Promise<void> {
     // Counted per address whether or not it has an account, so the limit tells nothing either.
     const counted = await this.limiter.hit(`reset:${sha256(email)}`, RESETS_PER_EMAIL_PER_HOUR, 3600);

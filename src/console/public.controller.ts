@@ -197,7 +197,11 @@ export class PublicConsoleController {
     @Res() res: HttpReply,
   ) {
     if (c.user) return redirect(res, homeOf(c.user.role));
-    const vm = { form: blankForm({ next: safeNext(next) }), signedOut: reason === 'signedOut' };
+    const vm = {
+      form: blankForm({ next: safeNext(next) }),
+      signedOut: reason === 'signedOut',
+      passwordReset: reason === 'passwordReset',
+    };
     sendPage(res, SignInPage({ c, vm }));
   }
 
