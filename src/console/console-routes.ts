@@ -24,6 +24,7 @@ export const CONSOLE_SECTIONS = [
   'bantuan',
   'privasi',
   'akun',
+  'pemberitahuan',
   'sitemap.xml',
   'robots.txt',
 ] as const;

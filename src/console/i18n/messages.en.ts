@@ -1,6 +1,7 @@
 import type { MessageKey } from './messages.id.js';
 import { ACCOUNTS_EN } from './messages.accounts.en.js';
 import { UX_EN } from './messages.ux.en.js';
+import { NOTIFY_EN } from './messages.notify.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -689,4 +690,6 @@ export const EN: Record<MessageKey, string> = {
   'auditAction.application.consent_changed': "Applicant's consent to share contact details changed",
   ...UX_EN,
   ...ACCOUNTS_EN,
+  // Issue 16 (inbox, notification settings, deliveries): messages.notify.en.ts.
+  ...NOTIFY_EN,
 };

@@ -1,5 +1,6 @@
 import { ACCOUNTS_ID } from './messages.accounts.id.js';
 import { UX_ID } from './messages.ux.id.js';
+import { NOTIFY_ID } from './messages.notify.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
@@ -696,6 +697,8 @@ export const ID = {
   // Issue 14 (help, privacy, audit sentences, import reasons, confirmations): messages.ux.id.ts.
   ...UX_ID,
   ...ACCOUNTS_ID,
+  // Issue 16 (inbox, notification settings, deliveries): messages.notify.id.ts.
+  ...NOTIFY_ID,
 };
 
 export type MessageKey = keyof typeof ID;
