@@ -361,9 +361,15 @@ export function singleLine(value: string, max: number = MAX_VALUE_LENGTH): strin
   return clip(flat, max) || '–';
 }
 
+/** At most `max` UTF-16 units (as `.length` counts), never splitting a character, with an ellipsis when cut. */
 function clip(value: string, max: number): string {
-  const chars = Array.from(value);
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  if (value.length <= max) return value;
+  let out = '';
+  for (const ch of value) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
 }
 
 function fill(text: string, values: readonly string[]): string {

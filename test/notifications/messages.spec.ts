@@ -37,7 +37,7 @@ const PLAIN: MessageParams = {
   EMAIL_VERIFICATION: { token: 'tok-abc' },
 };
 
-const HOSTILE = '<script>alert("x")</script> & \'quoted\'\n\tline\r\nbreak          spaces ' + 'x'.repeat(2000);
+const HOSTILE = '<script>alert("x")</script> & \'quoted\'\n\tline\r\nbreak          spaces ' + '😀'.repeat(700);
 
 /** The free texts people write (names, titles, reasons, a campaign's message). */
 const freeTexts = (kind: MessageKind) => Object.keys(PLAIN[kind]).filter((k) => /title|name|reason|message/i.test(k));

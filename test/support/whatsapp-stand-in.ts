@@ -165,11 +165,15 @@ export class WhatsAppStandIn {
     const failure = this.failures.shift();
     if (failure === 429)
       throw new GraphFailure(429, 130429, '(#130429) Rate limit hit', 'Cloud API message throughput has been reached.');
-    if (failure === 500)
-      throw new GraphFailure(500, 131000, '(#131000) Something went wrong', 'Something went wrong.');
+    if (failure === 500) throw new GraphFailure(500, 131000, '(#131000) Something went wrong', 'Something went wrong.');
 
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
-      throw new GraphFailure(400, 100, '(#100) Invalid parameter', 'The body must be JSON (Content-Type: application/json)');
+      throw new GraphFailure(
+        400,
+        100,
+        '(#100) Invalid parameter',
+        'The body must be JSON (Content-Type: application/json)',
+      );
     let body: unknown;
     try {
       body = JSON.parse(raw);
