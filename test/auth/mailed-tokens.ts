@@ -4,10 +4,8 @@ import type { TestApp } from '../support/app';
 /**
  * The tokens of the account mails written for a user (PASSWORD_RESET, EMAIL_VERIFICATION), read from the
  * `notifications` rows (sealed with DATA_KEY), with the id of the `account_tokens` row each is for
- * (the subject's suffix), oldest first.
- *
- * TODO(smtp-inbox): once test/support/smtp-inbox.ts is on main, the end-to-end tests read the link from
- * a real mail instead (startApp({ SMTP_URL: inbox.url }), drainOnce, inbox.waitFor).
+ * (the subject's suffix), oldest first. Quicker than a mail server for the many cases of the specs;
+ * account-mails.e2e-spec.ts reads the links from real mails (SmtpInbox) end to end.
  */
 export async function mailedTokens(
   t: TestApp,
