@@ -79,7 +79,7 @@ describe('notifications over email and WhatsApp', () => {
     await tell([seeker.userId], 'card:2', 'KTP belum diunggah');
     expect(await drain()).toMatchObject({ sent: 1, retrying: 1, failed: 0 });
     const waiting = (await deliveries(officer)).find((d) => d.channel === 'EMAIL' && d.status === 'PENDING');
-    expect(waiting?.lastError).toMatch(/^SMTP (server unreachable|connection failed)$/);
+    expect(waiting?.lastError).toMatch(/^SMTP_UNREACHABLE: SMTP (server unreachable|connection failed)$/);
 
     await inbox.restart();
     t.clock.advance(120_000);

@@ -8,8 +8,12 @@ export class DeliveryError extends Error {
   constructor(
     readonly reason: string,
     readonly retryable: boolean,
+    /** What kind of failure, for the officers' list in words: the server could not be reached, refused, or the address is unusable. */
+    readonly kind: DeliveryFailureKind = retryable ? 'ERROR' : 'REJECTED',
   ) {
     super(reason);
     this.name = 'DeliveryError';
   }
 }
+
+export type DeliveryFailureKind = 'UNREACHABLE' | 'REJECTED' | 'ERROR' | 'INVALID_PHONE';

@@ -108,7 +108,8 @@ export function toDeliveryError(err: unknown): DeliveryError {
       EAUTH: 'SMTP login failed',
       ENOAUTH: 'SMTP login failed',
     };
-    return new DeliveryError(what[code], true);
+    const unreachable = ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS'].includes(code);
+    return new DeliveryError(what[code], true, unreachable ? 'UNREACHABLE' : 'ERROR');
   }
   if (code === 'EENVELOPE') return new DeliveryError('invalid email address', false);
   if (code === 'EMESSAGE') return new DeliveryError('message refused by nodemailer', false);

@@ -63,7 +63,7 @@ export class WhatsAppChannel {
     if (!settings) throw new DeliveryError('WhatsApp is not configured (WHATSAPP_*)', false);
     if (!template) throw new DeliveryError('no WhatsApp template for this message', false);
     const to = normalizeIndonesianPhone(toPhone);
-    if (!to) throw new DeliveryError('not a valid Indonesian mobile number', false);
+    if (!to) throw new DeliveryError('not a valid Indonesian mobile number', false, 'INVALID_PHONE');
 
     const body = {
       messaging_product: 'whatsapp',
@@ -90,7 +90,7 @@ export class WhatsAppChannel {
       });
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
-      throw new DeliveryError(timedOut ? 'WhatsApp API timed out' : 'WhatsApp API unreachable', true);
+      throw new DeliveryError(timedOut ? 'WhatsApp API timed out' : 'WhatsApp API unreachable', true, 'UNREACHABLE');
     }
 
     let payload: unknown = null;
