@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { affectedRows } from '../database/transactions.js';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity.js';
@@ -22,7 +23,18 @@ export interface IssuedToken {
  */
 @Injectable()
 export class AccountTokens {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  /** Daily: tokens that expired more than a day ago are of no use to anyone (spent or not). */
+  async purge(now: Date): Promise<Record<string, number>> {
+    const result = await this.ds
+      .getRepository(AccountToken)
+      .delete({ expiresAt: LessThan(new Date(now.getTime() - 86_400_000)) });
+    return { deleted: result.affected ?? 0 };
+  }
 
   /** A new token for the user, in the caller's transaction; earlier unspent tokens of this purpose stop working. */
   async issue(
