@@ -24,6 +24,7 @@ import { UsersModule } from './users/users.module.js';
 import { VacanciesModule } from './vacancies/vacancies.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
+import { OutreachModule } from './outreach/outreach.module.js';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         PlacementsModule,
         ApplicationsModule,
         MonitoringModule,
+        OutreachModule,
         HealthModule,
         ConsoleModule,
       ],
