@@ -24,6 +24,7 @@ import { UsersModule } from './users/users.module.js';
 import { VacanciesModule } from './vacancies/vacancies.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutreachModule } from './outreach/outreach.module.js';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         CommonModule,
         JobsModule,
         AuditModule,
+        NotificationsModule,
         StatisticsModule,
         UsersModule,
         AuthModule,

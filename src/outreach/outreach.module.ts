@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
-import { Notifier } from '../notifications/notifier.js';
 import { OutreachCampaign } from './outreach-campaign.entity.js';
 import { OutreachRecipient } from './outreach-recipient.entity.js';
 import { OutreachController } from './outreach.controller.js';
@@ -10,7 +9,7 @@ import { OutreachService } from './outreach.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([OutreachCampaign, OutreachRecipient]), MonitoringModule],
   controllers: [OutreachController],
-  providers: [OutreachService, Notifier],
+  providers: [OutreachService],
   exports: [OutreachService],
 })
 export class OutreachModule {}

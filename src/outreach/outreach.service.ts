@@ -7,6 +7,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden } from '../common/domain-error.js';
 import { pageWindow, type Page, type PageQuery } from '../common/http/pagination.js';
+import { ReportingReads } from '../database/reporting-reads.js';
 import { affectedRows, Transactions } from '../database/transactions.js';
 import { ParticipationQuery } from '../monitoring/dto/monitoring.dto.js';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
@@ -51,6 +52,7 @@ export class OutreachService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly monitoring: MonitoringService,
+    private readonly reads: ReportingReads,
     private readonly notifier: Notifier,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -215,9 +217,29 @@ export class OutreachService {
     return { ...base, delivered, failed, participatedAfter, conversionRate: rate };
   }
 
-  /** How many recipient employers the message reached, and how many it could not reach. */
+  /**
+   * Counted by recipient employer, not by message: an employer is **reached** when at least one of its
+   * staff was sent the campaign by email or WhatsApp (a delivery SENT) or opened it in the inbox; it
+   * **failed** when it was not reached, at least one delivery to its staff was given up (FAILED) and
+   * none is still pending. The rest are still on their way, or sit unread in an inbox with no outside
+   * channel. Read from the notification tables (`Notifier.tally` counts messages per channel instead).
+   */
   private async reach(id: string): Promise<{ delivered: number; failed: number }> {
-    const tally = await this.notifier.tally('OUTREACH', campaignSubject(id));
-    return { delivered: tally.sent, failed: tally.failed };
+    const [row] = await this.reads.query(
+      `SELECT SUM(CASE WHEN x.reached = 1 THEN 1 ELSE 0 END) AS delivered,
+              SUM(CASE WHEN x.reached = 0 AND x.failed = 1 AND x.pending = 0 THEN 1 ELSE 0 END) AS failed
+         FROM (SELECT r.employer_id,
+                      MAX(CASE WHEN n.read_at IS NOT NULL OR d.status = 'SENT' THEN 1 ELSE 0 END) AS reached,
+                      MAX(CASE WHEN d.status = 'FAILED' THEN 1 ELSE 0 END) AS failed,
+                      MAX(CASE WHEN d.status = 'PENDING' THEN 1 ELSE 0 END) AS pending
+                 FROM outreach_recipients r
+                 JOIN users u ON u.employer_id = r.employer_id
+                 JOIN notifications n ON n.user_id = u.id AND n.kind = 'OUTREACH' AND n.subject = ?
+                 LEFT JOIN notification_deliveries d ON d.notification_id = n.id
+                WHERE r.campaign_id = ?
+                GROUP BY r.employer_id) x`,
+      [campaignSubject(id), id],
+    );
+    return { delivered: Number(row?.delivered ?? 0), failed: Number(row?.failed ?? 0) };
   }
 }

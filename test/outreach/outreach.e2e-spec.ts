@@ -1,4 +1,7 @@
-import { startApp, type TestApp } from '../support/app';
+import { DeliveryError } from '../../src/notifications/channels/delivery-error';
+import { EmailChannel } from '../../src/notifications/channels/email-channel';
+import { NotificationWorker } from '../../src/notifications/notification-worker';
+import { ENGINE, startApp, type TestApp } from '../support/app';
 import {
   bearer,
   makeOfficer,
@@ -42,7 +45,8 @@ describe('outreach campaigns', () => {
     Number(((await t.ds.query('SELECT COUNT(*) AS c FROM outreach_campaigns')) as { c: unknown }[])[0].c);
 
   beforeAll(async () => {
-    t = await startApp({}, [], { freshDatabase: true });
+    // Email on (its channel stands in below), so deliveries exist to be sent or given up.
+    t = await startApp({ SMTP_URL: 'smtp://outreach.test:2525' }, [], { freshDatabase: true });
     t.clock.set('2026-11-10T05:00:00.000Z'); // 12:00 WIB
     officer = await makeOfficer(t);
     eA = await verifiedEmployer(t, officer, { kbli: '47111', kecamatanCode: '16.71.05' });
@@ -229,6 +233,125 @@ describe('outreach campaigns', () => {
         .post('/api/v1/outreach/campaigns/00000000-0000-4000-8000-000000000000/send')
         .set(bearer(officer))
         .expect(404);
+    });
+  });
+
+  describe('sending', () => {
+    const send = (id: string) => t.http.post(`/api/v1/outreach/campaigns/${id}/send`).set(bearer(officer));
+    const get = async (id: string) =>
+      (await t.http.get(`/api/v1/outreach/campaigns/${id}`).set(bearer(officer)).expect(200)).body;
+    const outreachInbox = async (s: Session) =>
+      (
+        (await t.http.get('/api/v1/notifications').set(bearer(s)).expect(200)).body.items as {
+          id: string;
+          kind: string;
+          body: string;
+        }[]
+      ).filter((n) => n.kind === 'OUTREACH');
+    const notificationsOf = async (id: string) =>
+      (await t.ds.query(
+        "SELECT user_id AS userId FROM notifications WHERE kind = 'OUTREACH' AND subject = ? ORDER BY user_id",
+        [`campaign:${id}`],
+      )) as { userId: string }[];
+
+    afterEach(() => jest.restoreAllMocks());
+
+    it('tells every staff user of each recipient once, then counts who was reached and who took part within 30 days', async () => {
+      // eB's mail is refused for good; eC's two HR accounts get theirs.
+      const email = t.app.get(EmailChannel);
+      jest.replaceProperty(email, 'configured', true);
+      jest.spyOn(email, 'send').mockImplementation(async (to: string) => {
+        if (to === eB.email) throw new DeliveryError('mailbox unavailable', false);
+      });
+      const made = await campaign(
+        { status: 'VERIFIED', kecamatanCode: '16.71.07' },
+        { message: 'Laporkan lowongan Anda ke Disnaker.' },
+      ).expect(201);
+      const id = made.body.id as string;
+      expect(made.body.recipients).toBe(2);
+      t.clock.set('2026-11-12T02:00:00.000Z');
+
+      const sent = await send(id).expect(200);
+      expect(sent.body).toMatchObject({
+        id,
+        status: 'SENT',
+        sentAt: '2026-11-12T02:00:00.000Z',
+        recipients: 2,
+        delivered: 0, // nothing delivered yet, nothing read
+        failed: 0,
+        participatedAfter: 0,
+        conversionRate: 0,
+      });
+      for (const who of [eB, eC, eCSecond]) {
+        const mine = await outreachInbox(who);
+        expect(mine).toHaveLength(1);
+        expect(mine[0].body).toContain('Laporkan lowongan Anda ke Disnaker.');
+      }
+      expect(await outreachInbox(eA)).toHaveLength(0);
+      expect((await notificationsOf(id)).map((n) => n.userId)).toEqual([eB.userId, eC.userId, eCSecond.userId].sort());
+
+      // Delivered after commit: eC is reached (two mails sent), eB is not (its one mail given up).
+      const drained = await t.app.get(NotificationWorker).drainOnce();
+      expect(drained).toMatchObject({ sent: 2, failed: 1 });
+      expect(await get(id)).toMatchObject({ delivered: 1, failed: 1 });
+      // eB's HR opens it in the inbox: reached after all.
+      const [bMessage] = await outreachInbox(eB);
+      await t.http.post(`/api/v1/notifications/${bMessage.id}/read`).set(bearer(eB)).expect(204);
+      expect(await get(id)).toMatchObject({ delivered: 2, failed: 0 });
+
+      // Participation within 30 days of sending counts; a vacancy without the AK1, or one 31 days on, does not.
+      t.clock.set('2026-11-20T03:00:00.000Z');
+      await postVacancy(t, eB, { requiresAk1: false });
+      expect(await get(id)).toMatchObject({ participatedAfter: 0, conversionRate: 0 });
+      t.clock.set('2026-12-12T01:00:00.000Z'); // 29 days 23 hours after sending
+      await postVacancy(t, eC, { requiresAk1: true });
+      expect(await get(id)).toMatchObject({ participatedAfter: 1, conversionRate: 0.5 });
+      t.clock.set('2026-12-13T03:00:00.000Z'); // 31 days after
+      await postVacancy(t, eB, { requiresAk1: true });
+      const after = await get(id);
+      expect(after).toMatchObject({ participatedAfter: 1, conversionRate: 0.5, recipients: 2 });
+
+      // The list shows the same counts.
+      const list = await t.http.get('/api/v1/outreach/campaigns?pageSize=100').set(bearer(officer)).expect(200);
+      expect(list.body.items.find((c: { id: string }) => c.id === id)).toEqual(after);
+    });
+
+    it('sends once: a second send is 409 and nobody is told twice', async () => {
+      const made = await campaign({ kbli: '47111', status: 'VERIFIED' }).expect(201);
+      await send(made.body.id).expect(200);
+      const told = await notificationsOf(made.body.id);
+      const again = await send(made.body.id).expect(409);
+      expect(again.body.code).toBe('INVALID_STATE_TRANSITION');
+      expect(await notificationsOf(made.body.id)).toEqual(told);
+      const audit = await t.http
+        .get(`/api/v1/audit-events?entityType=outreach_campaign&entityId=${made.body.id}`)
+        .set(bearer(officer))
+        .expect(200);
+      expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual([
+        'outreach_campaign.created',
+        'outreach_campaign.sent',
+      ]);
+    });
+
+    it(`sends once when sends race (${ENGINE})`, async () => {
+      const made = await campaign({ status: 'VERIFIED' }).expect(201);
+      const results = await Promise.all(Array.from({ length: 6 }, () => send(made.body.id)));
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
+      for (const r of results.filter((x) => x.status === 409)) expect(r.body.code).toBe('INVALID_STATE_TRANSITION');
+      // Each staff user of each recipient exactly once.
+      const staff = (await t.ds.query(
+        `SELECT u.id AS userId FROM users u JOIN outreach_recipients r ON r.employer_id = u.employer_id
+          WHERE r.campaign_id = ? ORDER BY u.id`,
+        [made.body.id],
+      )) as { userId: string }[];
+      expect(staff.length).toBeGreaterThanOrEqual(4);
+      expect(await notificationsOf(made.body.id)).toEqual(staff);
+      const sentEvents = (await t.ds.query(
+        "SELECT COUNT(*) AS c FROM audit_events WHERE entity_id = ? AND action = 'outreach_campaign.sent'",
+        [made.body.id],
+      )) as { c: unknown }[];
+      expect(Number(sentEvents[0].c)).toBe(1);
     });
   });
 
