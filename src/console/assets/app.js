@@ -45,7 +45,8 @@
     var out = id && document.getElementById(id);
     if (!out) return;
     var n = Array.from(area.value).length;
-    out.textContent = (out.getAttribute('data-text') || '{n}').replace('{n}', String(n));
+    var shown = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'); // 1.001, as the server writes it
+    out.textContent = (out.getAttribute('data-text') || '{n}').replace('{n}', shown);
     var max = Number(out.getAttribute('data-max'));
     if (max) out.classList.toggle('over', n > max);
   });

@@ -723,7 +723,7 @@ export const ID = {
   'campaign.kecamatan': 'Kecamatan',
   'campaign.anyKecamatan': 'Semua kecamatan',
   'campaign.preview': 'Lihat jumlah penerima',
-  'campaign.previewHint': 'Pesan belum dikirim: jumlah penerima ditampilkan lebih dulu, lalu Anda menekan "Kirim".',
+  'campaign.previewHint': 'Pesan belum dikirim: jumlah penerima ditampilkan lebih dulu, lalu Anda menekan “Kirim”.',
   'campaign.recipientsPreview': '{n} perusahaan akan menerima pesan ini (setiap akun HR-nya).',
   'campaign.sendLabel': 'Kirim',
   'campaign.sendQuestion':
@@ -758,7 +758,7 @@ export const ID = {
   'campaignStatus.DRAFT': 'Draf',
   'campaignStatus.SENT': 'Terkirim',
   'ok.campaignDrafted':
-    'Sosialisasi disimpan sebagai draf dan belum dikirim. Periksa jumlah penerima, lalu tekan "Kirim".',
+    'Sosialisasi disimpan sebagai draf dan belum dikirim. Periksa jumlah penerima, lalu tekan “Kirim”.',
   'ok.campaignSent': 'Sosialisasi telah dikirim ke kotak masuk perusahaan penerima.',
   'fielderr.campaign.title': 'Tulis judul, paling banyak 120 karakter.',
   'fielderr.campaign.message': 'Tulis isi pesan, paling banyak 1.000 karakter.',

@@ -44,7 +44,7 @@ export function CampaignFormPage({ c, form }: { c: ConsoleContext; form: FormSta
   const messageId = fieldId('message');
   const messageErrors = errors?.message ?? null;
   const message = values.message ?? '';
-  const counterText = t('campaign.counter', { n: '{n}', max: CAMPAIGN_MESSAGE_MAX });
+  const counterText = t('campaign.counter', { n: '{n}', max: t.number(CAMPAIGN_MESSAGE_MAX) });
   return (
     <Layout c={c} title={t('campaign.newTitle')}>
       <p class="no-print">
@@ -75,7 +75,7 @@ export function CampaignFormPage({ c, form }: { c: ConsoleContext; form: FormSta
               </span>
             </label>
             <p class="hint" id={`${messageId}-hint`} safe>
-              {t('campaign.messageHint', { max: CAMPAIGN_MESSAGE_MAX })}
+              {t('campaign.messageHint', { max: t.number(CAMPAIGN_MESSAGE_MAX) })}
             </p>
             <textarea
               id={messageId}
@@ -99,7 +99,7 @@ export function CampaignFormPage({ c, form }: { c: ConsoleContext; form: FormSta
               aria-live="polite"
               safe
             >
-              {t('campaign.counter', { n: charCount(message), max: CAMPAIGN_MESSAGE_MAX })}
+              {t('campaign.counter', { n: t.number(charCount(message)), max: t.number(CAMPAIGN_MESSAGE_MAX) })}
             </p>
             {messageErrors ? (
               <p class="field-error" id={`${messageId}-err`} safe>
