@@ -1,3 +1,4 @@
+import { InboxConsoleController } from './inbox.controller.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
@@ -60,6 +61,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     EmployerConsoleController,
     OfficerConsoleController,
     OfficerOutreachConsoleController,
+    InboxConsoleController,
   ],
   providers: [
     ConsoleSessions,

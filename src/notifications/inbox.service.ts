@@ -76,6 +76,14 @@ export class InboxService {
     if (!(await repo.exists({ where: { id, userId: user.id, inInbox: true } }))) throw notFound('The notification');
   }
 
+  /** Opening a message from the inbox: it is read, and the reader goes where it points. */
+  async openLink(user: AuthUser, id: string, lang: Lang): Promise<string> {
+    const n = await this.ds.getRepository(Notification).findOne({ where: { id, userId: user.id, inInbox: true } });
+    if (!n) throw notFound('The notification');
+    if (!n.readAt) await this.markRead(user, id);
+    return this.view(n, lang).link;
+  }
+
   async markAllRead(user: AuthUser): Promise<void> {
     await this.ds
       .getRepository(Notification)
@@ -181,7 +189,7 @@ export class InboxService {
 
   private view(n: Notification, lang: Lang): NotificationReply {
     const params = JSON.parse(n.params) as MessageParams[MessageKind];
-    const m = renderMessage(n.kind, params, lang, this.config.notifications.linkBase);
+    const m = renderMessage(n.kind, params, lang, this.config.notifications.linkBase, this.config.office.name);
     return {
       id: n.id,
       kind: n.kind,
