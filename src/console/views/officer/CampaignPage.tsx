@@ -41,10 +41,18 @@ export function CampaignPage({ c, vm }: { c: ConsoleContext; vm: CampaignPageVie
         <StatusBadge t={t} group="campaignStatus" code={k.status} />
       </p>
       {k.status === 'DRAFT' ? (
+        <Notice kind="info" role="status">
+          <strong safe>{t('campaign.recipientsPreview', { n: t.number(k.recipients) })}</strong>
+        </Notice>
+      ) : (
+        ''
+      )}
+      <h2 safe>{t('campaign.message')}</h2>
+      <blockquote class="message" safe>
+        {k.message}
+      </blockquote>
+      {k.status === 'DRAFT' ? (
         <>
-          <Notice kind="info" role="status">
-            <strong safe>{t('campaign.recipientsPreview', { n: t.number(k.recipients) })}</strong>
-          </Notice>
           <ConfirmAction
             c={c}
             action={`/petugas/penjangkauan/kampanye/${k.id}/kirim`}
@@ -52,13 +60,13 @@ export function CampaignPage({ c, vm }: { c: ConsoleContext; vm: CampaignPageVie
             question={t('campaign.sendQuestion', { n: t.number(k.recipients) })}
             confirm={t('campaign.sendConfirm')}
           />
+          <p class="hint" safe>
+            {t('campaign.resultsDraft')}
+          </p>
         </>
       ) : (
-        ''
-      )}
-      <h2 safe>{t('campaign.results')}</h2>
-      {k.status === 'SENT' ? (
         <>
+          <h2 safe>{t('campaign.results')}</h2>
           <Facts>
             <Fact label={t('campaign.recipients')} text={t.number(k.recipients)} />
             <Fact label={t('campaign.delivered')} text={t.number(k.delivered)} />
@@ -70,13 +78,7 @@ export function CampaignPage({ c, vm }: { c: ConsoleContext; vm: CampaignPageVie
             {t('campaign.resultsIntro')}
           </p>
         </>
-      ) : (
-        <p safe>{t('campaign.resultsDraft')}</p>
       )}
-      <h2 safe>{t('campaign.message')}</h2>
-      <blockquote class="message" safe>
-        {k.message}
-      </blockquote>
       <h2 safe>{t('campaign.audience')}</h2>
       <Facts>
         <Fact label={t('campaign.participating')} text={participation} />
