@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -64,6 +65,7 @@ export class ApplicationsService {
     private readonly cards: CardsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -75,6 +77,7 @@ export class ApplicationsService {
   async apply(actor: AuthUser, vacancyId: string, dto: ApplyDto): Promise<MyApplicationView> {
     const seekerId = this.seekerOf(actor);
     return this.tx.run(async (m) => {
+      await this.users.requireVerifiedEmail(m, actor);
       const vacancy = await m.findOne(Vacancy, { where: { id: vacancyId } });
       const employer = vacancy ? await m.findOne(Employer, { where: { id: vacancy.employerId } }) : null;
       // A draft, or a vacancy of an employer not (or no longer) verified, is not public: it does not exist here.

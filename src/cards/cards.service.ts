@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
@@ -60,6 +61,7 @@ export class CardsService {
     private readonly statistics: LabourStatistics,
     private readonly seekers: SeekersService,
     private readonly personal: PersonalData,
+    private readonly users: UsersService,
   ) {}
 
   /** A seeker asks for a card online: PENDING until an officer decides. One pending/active card per NIK. */
@@ -67,6 +69,7 @@ export class CardsService {
     if (actor.role !== 'seeker' || !actor.seekerId) throw forbidden();
     const seekerId = actor.seekerId;
     return this.tx.run(async (m) => {
+      await this.users.requireVerifiedEmail(m, actor);
       const seeker = await this.seekerOf(m, seekerId);
       // A card already expired (but not yet written so by the daily job) does not stand in the way.
       await this.expireHeld(m, seekerId);

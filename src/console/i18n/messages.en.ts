@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.id.js';
+import { ACCOUNTS_EN } from './messages.accounts.en.js';
 import { UX_EN } from './messages.ux.en.js';
 import { NOTIFY_EN } from './messages.notify.en.js';
 
@@ -766,6 +767,7 @@ export const EN: Record<MessageKey, string> = {
   'auditAction.outreach_campaign.created': 'Outreach message written',
   'auditAction.outreach_campaign.sent': 'Outreach message sent',
   ...UX_EN,
+  ...ACCOUNTS_EN,
   // Issue 16 (inbox, notification settings, deliveries): messages.notify.en.ts.
   ...NOTIFY_EN,
 };

@@ -1,3 +1,4 @@
+import { ACCOUNTS_ID } from './messages.accounts.id.js';
 import { UX_ID } from './messages.ux.id.js';
 import { NOTIFY_ID } from './messages.notify.id.js';
 
@@ -776,6 +777,7 @@ export const ID = {
   'auditAction.outreach_campaign.sent': 'Sosialisasi dikirim',
   // Issue 14 (help, privacy, audit sentences, import reasons, confirmations): messages.ux.id.ts.
   ...UX_ID,
+  ...ACCOUNTS_ID,
   // Issue 16 (inbox, notification settings, deliveries): messages.notify.id.ts.
   ...NOTIFY_ID,
 };
