@@ -14,6 +14,7 @@ import { ApplicationsSeekerIndex1764231700000 } from './1764231700000-applicatio
 import { SearchableVacancies1764231900000 } from './1764231900000-searchable-vacancies.js';
 import { Notifications1764232000000 } from './1764232000000-notifications.js';
 import { Accounts1764232100000 } from './1764232100000-accounts.js';
+import { Outreach1764232200000 } from './1764232200000-outreach.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   SearchableVacancies1764231900000,
   Notifications1764232000000,
   Accounts1764232100000,
+  Outreach1764232200000,
 ];

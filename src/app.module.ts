@@ -25,6 +25,7 @@ import { VacanciesModule } from './vacancies/vacancies.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OutreachModule } from './outreach/outreach.module.js';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         PlacementsModule,
         ApplicationsModule,
         MonitoringModule,
+        OutreachModule,
         HealthModule,
         ConsoleModule,
       ],

@@ -8,6 +8,7 @@ import { VerifiedEmployerGuard } from '../common/auth/verified-employer.guard.js
 import { EmployersModule } from '../employers/employers.module.js';
 import { MatchingModule } from '../matching/matching.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
+import { OutreachModule } from '../outreach/outreach.module.js';
 import { PlacementsModule } from '../placements/placements.module.js';
 import { ReferralsModule } from '../referrals/referrals.module.js';
 import { SearchModule } from '../search/search.module.js';
@@ -25,6 +26,7 @@ import { InfoConsoleController } from './info.controller.js';
 import { MyApplications } from './my-application.js';
 import { OfficerReports } from './officer-reports.js';
 import { OfficerConsoleController } from './officer.controller.js';
+import { OfficerOutreachConsoleController } from './officer-outreach.controller.js';
 import { PublicCardCheck } from './public-card-check.js';
 import { PublicConsoleController } from './public.controller.js';
 import { AccountConsoleController } from './account.controller.js';
@@ -51,6 +53,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     MatchingModule,
     SearchModule,
     ReferralsModule,
+    OutreachModule,
   ],
   controllers: [
     PublicConsoleController,
@@ -59,6 +62,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     SeekerConsoleController,
     EmployerConsoleController,
     OfficerConsoleController,
+    OfficerOutreachConsoleController,
     InboxConsoleController,
   ],
   providers: [

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ReportingReads } from '../database/reporting-reads.js';
 import { cardSql } from '../cards/card-lifecycle.js';
 import { Clock } from '../common/clock.js';
@@ -201,6 +202,33 @@ export class MonitoringService {
       total: n(count.c),
     };
   }
+
+  /**
+   * The ids of every employer the participation table's filters match (no paging, `sort` ignored), read
+   * through the caller's transaction: an outreach campaign stores them as its recipients.
+   */
+  async employerIdsMatching(m: EntityManager, q: ParticipationQuery): Promise<string[]> {
+    const p = resolvePeriod(q, this.clock.today());
+    const { sql, params } = participationQuery(p, q);
+    const rows: { employerId: unknown }[] = await m.query(
+      `SELECT employerId FROM (${sql}) t ORDER BY employerId`,
+      params,
+    );
+    return rows.map((r) => String(r.employerId));
+  }
+
+  /**
+   * How many of the employers selected by `among` (SQL selecting employer ids, and its parameters) took
+   * part — as defined above — in [start, end): an outreach campaign's recipients after it was sent.
+   */
+  async countParticipating(among: { sql: string; params: unknown[] }, start: Date, end: Date): Promise<number> {
+    const [s, e] = [sqlInstant(start), sqlInstant(end)];
+    const [row] = await this.reads.query(
+      `SELECT COUNT(*) AS c FROM (${among.sql}) a WHERE a.employer_id IN (${PARTICIPANTS})`,
+      [...among.params, s, e, s, e, s, e],
+    );
+    return n(row.c);
+  }
 }
 
 /**
@@ -226,6 +254,10 @@ function participationQuery(p: Period, q: ParticipationQuery): { sql: string; pa
   if (q.kecamatanCode) {
     where.push('e.kecamatan_code = ?');
     params.push(q.kecamatanCode);
+  }
+  if (q.kbli) {
+    where.push('e.kbli = ?');
+    params.push(q.kbli);
   }
   if (q.kbliGroup) {
     where.push('e.kbli LIKE ?');

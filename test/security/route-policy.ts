@@ -210,6 +210,16 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/reports/ipk-iii-2', allow: ['officer'] },
   { route: 'GET /api/v1/reports/ipk-iii-4', allow: ['officer'] },
 
+  // Outreach campaigns ("sosialisasi")
+  {
+    route: 'POST /api/v1/outreach/campaigns',
+    allow: ['officer'],
+    body: () => ({ title: 'Sosialisasi keamanan', message: 'Pesan uji keamanan otomatis.', audience: {} }),
+  },
+  { route: 'GET /api/v1/outreach/campaigns', allow: ['officer'] },
+  { route: 'GET /api/v1/outreach/campaigns/{id}', allow: ['officer'] },
+  { route: 'POST /api/v1/outreach/campaigns/{id}/send', allow: ['officer'] },
+
   // Audit
   { route: 'GET /api/v1/audit-events', allow: ['officer'] },
 

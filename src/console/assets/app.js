@@ -1,7 +1,7 @@
 /*
  * The console's one script, small on purpose: every page works without it. It asks for confirmation
  * on forms marked data-confirm, disables a form's buttons while it is being sent (the server takes a
- * form once anyway), prints on buttons marked data-print, opens the menu on wide screens, and moves
+ * form once anyway), keeps a character counter beside a text area marked data-count, prints on buttons marked data-print, opens the menu on wide screens, and moves
  * focus to an error summary so keyboard and screen-reader users land on it.
  */
 (function () {
@@ -37,6 +37,18 @@
       var bs = buttons(fs[i]);
       for (var j = 0; j < bs.length; j++) bs[j].disabled = false;
     }
+  });
+  // "120 dari 1000 karakter": characters as people count them (an emoji is one), as the server does.
+  document.addEventListener('input', function (e) {
+    var area = e.target;
+    var id = area && area.getAttribute && area.getAttribute('data-count');
+    var out = id && document.getElementById(id);
+    if (!out) return;
+    var n = Array.from(area.value).length;
+    var shown = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'); // 1.001, as the server writes it
+    out.textContent = (out.getAttribute('data-text') || '{n}').replace('{n}', shown);
+    var max = Number(out.getAttribute('data-max'));
+    if (max) out.classList.toggle('over', n > max);
   });
   document.addEventListener('click', function (e) {
     var t = e.target;

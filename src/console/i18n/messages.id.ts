@@ -694,6 +694,87 @@ export const ID = {
   'entity.referral': 'Rujukan',
   'auditAction.referral.created': 'Pencari kerja dirujuk ke lowongan',
   'auditAction.application.consent_changed': 'Izin berbagi kontak pelamar diubah',
+  // Outreach campaigns ("sosialisasi"): src/console/officer-outreach.controller.ts.
+  'outreach.send': 'Kirim sosialisasi',
+  'outreach.history': 'Riwayat sosialisasi',
+  'campaign.newTitle': 'Kirim sosialisasi',
+  'campaign.newIntro':
+    'Tulis pesan untuk perusahaan dan pilih penerimanya. Pesan masuk ke kotak masuk setiap akun HR perusahaan ' +
+    'penerima, dan dikirim juga lewat email atau WhatsApp bila tersedia.',
+  'campaign.messageLegend': 'Pesan',
+  'campaign.title': 'Judul',
+  'campaign.titleHint': 'Satu baris singkat, paling banyak {max} karakter.',
+  'campaign.message': 'Isi pesan',
+  'campaign.messageHint':
+    'Paling banyak {max} karakter. Tulis singkat agar mudah dibaca di WhatsApp. Jangan tulis NIK atau data pribadi.',
+  'campaign.counter': '{n} dari {max} karakter',
+  'campaign.audienceLegend': 'Penerima',
+  'campaign.audienceHint': 'Pesan dikirim ke perusahaan yang memenuhi semua pilihan di bawah ini.',
+  'campaign.participating': 'Partisipasi dalam periode',
+  'campaign.participatingAny': 'Semua perusahaan',
+  'campaign.participatingFalse': 'Tidak berpartisipasi',
+  'campaign.participatingTrue': 'Berpartisipasi',
+  'campaign.participatingHint':
+    'Berpartisipasi: dalam periode itu memasang lowongan yang mensyaratkan AK1, mengecek kartu, atau mencatat ' +
+    'penerimaan pekerja. Periode kosong: bulan ini sampai hari ini.',
+  'campaign.status': 'Status perusahaan',
+  'campaign.anyStatus': 'Semua status',
+  'campaign.kbli': 'KBLI (5 digit)',
+  'campaign.kbliHint': 'Kosongkan untuk semua bidang usaha.',
+  'campaign.allSectors': 'Semua bidang usaha',
+  'campaign.kecamatan': 'Kecamatan',
+  'campaign.anyKecamatan': 'Semua kecamatan',
+  'campaign.preview': 'Lihat jumlah penerima',
+  'campaign.previewHint': 'Pesan belum dikirim: jumlah penerima ditampilkan lebih dulu, lalu Anda menekan “Kirim”.',
+  'campaign.recipientsPreview': '{n} perusahaan akan menerima pesan ini (setiap akun HR-nya).',
+  'campaign.sendLabel': 'Kirim',
+  'campaign.sendQuestion':
+    'Kirim sosialisasi ini ke {n} perusahaan? Pesan yang sudah terkirim tidak dapat ditarik kembali.',
+  'campaign.sendConfirm': 'Ya, kirim sekarang',
+  'campaign.listTitle': 'Riwayat sosialisasi',
+  'campaign.listIntro':
+    'Sosialisasi yang pernah dibuat, terbaru di atas: berapa perusahaan yang dituju, yang dijangkau, dan yang ' +
+    'berpartisipasi dalam 30 hari setelah pesan dikirim.',
+  'campaign.none': 'Belum ada sosialisasi.',
+  'campaign.count': '{n} sosialisasi',
+  'campaign.recipients': 'Penerima',
+  'campaign.recipientsUnit': 'penerima',
+  'campaign.delivered': 'Terjangkau',
+  'campaign.deliveredUnit': 'terjangkau',
+  'campaign.failed': 'Gagal dijangkau',
+  'campaign.participatedAfter': 'Berpartisipasi dalam 30 hari',
+  'campaign.participatedUnit': 'berpartisipasi',
+  'campaign.conversionRate': 'Tingkat konversi',
+  'campaign.createdAt': 'Dibuat',
+  'campaign.sentAt': 'Dikirim',
+  'campaign.notSent': 'Belum dikirim',
+  'campaign.results': 'Hasil',
+  'campaign.resultsIntro':
+    'Terjangkau: perusahaan yang setidaknya satu akun HR-nya menerima pesan lewat email atau WhatsApp, atau ' +
+    'membukanya di kotak masuk. Gagal dijangkau: semua pengiriman email dan WhatsApp-nya gagal. Berpartisipasi: ' +
+    'memasang lowongan ber-AK1, mengecek kartu, atau mencatat penerimaan dalam 30 hari setelah pesan dikirim. ' +
+    'Tingkat konversi: yang berpartisipasi dibagi jumlah penerima.',
+  'campaign.resultsDraft': 'Hasil tampil setelah sosialisasi dikirim.',
+  'campaign.audience': 'Penerima dipilih menurut',
+  'campaign.period': 'Periode partisipasi',
+  'campaignStatus.DRAFT': 'Draf',
+  'campaignStatus.SENT': 'Terkirim',
+  'ok.campaignDrafted':
+    'Sosialisasi disimpan sebagai draf dan belum dikirim. Periksa jumlah penerima, lalu tekan “Kirim”.',
+  'ok.campaignSent': 'Sosialisasi telah dikirim ke kotak masuk perusahaan penerima.',
+  'fielderr.campaign.title': 'Tulis judul, paling banyak 120 karakter.',
+  'fielderr.campaign.message': 'Tulis isi pesan, paling banyak 1.000 karakter.',
+  'fielderr.campaign.audience.participating': 'Pilih salah satu dari daftar.',
+  'fielderr.campaign.audience.from': 'Tanggal tidak valid.',
+  'fielderr.campaign.audience.to': 'Tanggal tidak valid, atau lebih awal dari tanggal mulai.',
+  'fielderr.campaign.audience.status': 'Pilih status dari daftar.',
+  'fielderr.campaign.audience.kbli': 'KBLI harus tepat 5 digit angka.',
+  'fielderr.campaign.audience.kecamatanCode': 'Pilih kecamatan dari daftar.',
+  'error.EMPTY_AUDIENCE':
+    'Tidak ada perusahaan yang memenuhi pilihan penerima ini. Longgarkan pilihannya; belum ada yang disimpan.',
+  'entity.outreach_campaign': 'Sosialisasi',
+  'auditAction.outreach_campaign.created': 'Sosialisasi dibuat',
+  'auditAction.outreach_campaign.sent': 'Sosialisasi dikirim',
   // Issue 14 (help, privacy, audit sentences, import reasons, confirmations): messages.ux.id.ts.
   ...UX_ID,
   ...ACCOUNTS_ID,

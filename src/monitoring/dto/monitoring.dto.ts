@@ -53,6 +53,11 @@ export class ParticipationQuery extends PeriodPageQuery {
   @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
   kecamatanCode?: string;
 
+  @ApiPropertyOptional({ description: 'KBLI 2020 sector: exactly these 5 digits', example: '47111' })
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'kbli must be exactly 5 digits' })
+  kbli?: string;
+
   @ApiPropertyOptional({ description: 'KBLI main group: the first 2 digits', example: '47' })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'kbliGroup must be 2 digits' })

@@ -14,6 +14,10 @@ export interface OutreachView {
   pager: PagerModel;
 }
 
+/** "Kirim sosialisasi" starts from this list's filters: verified employers not taking part in the period. */
+const campaignQuery = (from: string, to: string) =>
+  new URLSearchParams({ participating: 'false', status: 'VERIFIED', from, to }).toString();
+
 /** Verified employers that did not take part in the period: whom the office should call. */
 export function OutreachPage({ c, vm }: { c: ConsoleContext; vm: OutreachView }): JSX.Element {
   const t = c.t;
@@ -39,6 +43,14 @@ export function OutreachPage({ c, vm }: { c: ConsoleContext; vm: OutreachView })
       <p role="status">
         <strong safe>{t('outreach.count', { n: vm.total, from: t.date(from), to: t.date(to) })}</strong>
       </p>
+      <div class="actions">
+        <a class="btn primary" href={`/petugas/penjangkauan/kampanye/baru?${campaignQuery(from, to)}`} safe>
+          {t('outreach.send')}
+        </a>
+        <a class="btn secondary" href="/petugas/penjangkauan/kampanye" safe>
+          {t('outreach.history')}
+        </a>
+      </div>
       {vm.rows.length ? (
         <DataTable columns={columns} stacked={false}>
           {vm.rows.map((e) => (
