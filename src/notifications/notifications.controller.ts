@@ -15,6 +15,7 @@ export class NotificationsController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get('notifications')
+  @CsvExport()
   @Roles('officer', 'employer', 'seeker')
   @ApiOperation({ summary: 'Your inbox, newest first (unread=true: only what you have not read)' })
   @ApiOkResponse({ type: NotificationPage })

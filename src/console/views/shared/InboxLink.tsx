@@ -1,15 +1,17 @@
 import type { ConsoleContext } from '../../http/console-context.js';
 
 /**
- * The inbox in the header bar, outside the folded menu so a phone shows it at once: a bell, and the
- * number of messages not read yet (read aloud as a sentence).
+ * The inbox: a bell and the number of messages not read yet (read aloud as a sentence). On phones it
+ * sits in the header bar, outside the folded menu, so it shows at once; on wider screens with the
+ * account links. Both are rendered and CSS shows one (the other is display:none, out of the
+ * accessibility tree too).
  */
-export function InboxLink({ c }: { c: ConsoleContext }): JSX.Element {
+export function InboxLink({ c, where }: { c: ConsoleContext; where: 'bar' | 'account' }): JSX.Element {
   const t = c.t;
   const label = c.unread > 0 ? t('inbox.linkUnread', { count: c.unread }) : t('inbox.link');
   const shown = c.unread > 99 ? '99+' : String(c.unread);
   return (
-    <a class="inbox-link" href="/pemberitahuan" aria-label={label} title={label}>
+    <a class={`inbox-link in-${where}`} href="/pemberitahuan" aria-label={label} title={label}>
       <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
         <path
           fill="currentColor"

@@ -54,7 +54,7 @@ export function Layout({ c, title, bodyClass, description, head, children }: Lay
                 <img src={ASSET_URLS.logo} alt="" width="32" height="32" />
                 <span safe>{t('app.name')}</span>
               </a>
-              {c.user ? <InboxLink c={c} /> : ''}
+              {c.user ? <InboxLink c={c} where="bar" /> : ''}
               <details class="menu" data-menu>
                 <summary>
                   <span class="menu-icon" aria-hidden="true"></span>
@@ -75,6 +75,7 @@ export function Layout({ c, title, bodyClass, description, head, children }: Lay
                   <div class="account">
                     {c.user ? (
                       <>
+                        <InboxLink c={c} where="account" />
                         <span class="who" safe>
                           {`${c.userName ?? c.user.email} · ${t.label('role', c.user.role)}`}
                         </span>
