@@ -52,15 +52,13 @@ export function CampaignListPage({ c, vm }: { c: ConsoleContext; vm: CampaignLis
               </td>
               <td safe>{t.date(k.createdAt)}</td>
               <td class="num" safe>{`${t.number(k.recipients)} ${t('campaign.recipientsUnit')}`}</td>
-              <td class="num" safe>
+              <td class="num">
                 {k.status === 'SENT' ? `${t.number(k.delivered)} ${t('campaign.deliveredUnit')}` : '–'}
               </td>
-              <td class="num" safe>
+              <td class="num">
                 {k.status === 'SENT' ? `${t.number(k.participatedAfter)} ${t('campaign.participatedUnit')}` : '–'}
               </td>
-              <td class="num" safe>
-                {k.status === 'SENT' ? t.percent(k.conversionRate) : '–'}
-              </td>
+              <td class="num">{k.status === 'SENT' ? t.percent(k.conversionRate) : '–'}</td>
             </tr>
           ))}
         </DataTable>
