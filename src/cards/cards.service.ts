@@ -14,7 +14,9 @@ import { containsPattern, LIKE_ESCAPE, queryWords, sqlDate, sqlInstant } from '.
 import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import type { Seeker } from '../seekers/seeker.entity.js';
+import { Notifier, type NotifyInput } from '../notifications/notifier.js';
 import { SeekersService } from '../seekers/seekers.service.js';
+import { UsersService } from '../users/users.service.js';
 import type { CardPlacementSource } from './card.entity.js';
 import { cardSql, effectiveStatus, isCardActive } from './card-lifecycle.js';
 import { cardTerm, nextReportMark } from './card-dates.js';
@@ -60,6 +62,8 @@ export class CardsService {
     private readonly statistics: LabourStatistics,
     private readonly seekers: SeekersService,
     private readonly personal: PersonalData,
+    private readonly notifier: Notifier,
+    private readonly users: UsersService,
   ) {}
 
   /** A seeker asks for a card online: PENDING until an officer decides. One pending/active card per NIK. */
@@ -145,6 +149,12 @@ export class CardsService {
         action: 'card.approved',
         before: { status: 'PENDING' },
         after: { status: 'ACTIVE', cardNumber: card.cardNumberDisplay },
+      });
+      // The applicant is told (a request is made online, so there is a login; checked all the same).
+      await this.tellHolder(m, card.seekerId, {
+        kind: 'CARD_APPROVED',
+        subject: `card:${id}`,
+        params: { cardNumber: card.cardNumberDisplay!, validUntil: term.expiresAt },
       });
       return toCardView(card, [], this.clock.today());
     });
@@ -435,8 +445,24 @@ export class CardsService {
         before: { status: before.status },
         after: { status: to, reason: reason.trim() },
       });
+      if (to === 'REJECTED')
+        await this.tellHolder(m, before.seekerId, {
+          kind: 'CARD_REJECTED',
+          subject: `card:${id}`,
+          params: { reason: reason.trim() },
+        });
       return this.view(m, { ...before, ...patch } as Card);
     });
+  }
+
+  /** Tells the card's holder, in the change's transaction; a holder without a login (a walk-in) has no inbox. */
+  private async tellHolder<K extends 'CARD_APPROVED' | 'CARD_REJECTED'>(
+    m: EntityManager,
+    seekerId: string,
+    message: Omit<NotifyInput<K>, 'userIds'>,
+  ): Promise<void> {
+    const userIds = await this.users.seekerLogins(m, [seekerId]);
+    if (userIds.length > 0) await this.notifier.notify(m, { ...message, userIds });
   }
 
   /** What a new card held by `seeker` starts with (the rest of its columns: newCardRow). */
