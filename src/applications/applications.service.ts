@@ -275,7 +275,11 @@ export class ApplicationsService {
    * all in one message write: the subject is the vacancy, and a seeker has one application per vacancy.
    * A hire that closes the hired seeker's other applications tells nobody: they know why.
    */
-  private async tellClosed(m: EntityManager, vacancyId: string, closed: Pick<Application, 'seekerId'>[]): Promise<void> {
+  private async tellClosed(
+    m: EntityManager,
+    vacancyId: string,
+    closed: Pick<Application, 'seekerId'>[],
+  ): Promise<void> {
     const userIds = await this.users.seekerLogins(
       m,
       closed.map((a) => a.seekerId),
@@ -290,7 +294,10 @@ export class ApplicationsService {
   }
 
   /** The vacancy's title and its employer's name, as the applicant's messages name them. */
-  private async vacancyNames(m: EntityManager, vacancyId: string): Promise<{ vacancyTitle: string; employerName: string }> {
+  private async vacancyNames(
+    m: EntityManager,
+    vacancyId: string,
+  ): Promise<{ vacancyTitle: string; employerName: string }> {
     const [row] = await select<{ vacancyTitle: string; employerName: string }>(
       m,
       `SELECT v.title AS vacancyTitle, e.legal_name AS employerName

@@ -19,7 +19,7 @@ import { SeekersService } from '../seekers/seekers.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { CardPlacementSource } from './card.entity.js';
 import { cardSql, effectiveStatus, isCardActive } from './card-lifecycle.js';
-import { cardTerm, nextReportMark } from './card-dates.js';
+import { cardTerm, dueAfterReport } from './card-dates.js';
 import { cardNumberKey } from './card-number.js';
 import { CardNumbers } from './card-numbers.service.js';
 import { newCardReportRow, newCardRow } from './card-rows.js';
@@ -172,14 +172,15 @@ export class CardsService {
 
   /**
    * The holder (or an officer for them) makes the 6-month report: the due date moves to the next
-   * 6-month mark after today, never past the expiry. Only an ACTIVE, unexpired card can report.
+   * 6-month mark after today — after the due date itself when reported in its window, when the holder was
+   * reminded (card-dates.ts) — never past the expiry. Only an ACTIVE, unexpired card can report.
    */
   async report(actor: AuthUser, id: string, note: string | undefined): Promise<CardView> {
     return this.tx.run(async (m) => {
       const card = await this.visibleCard(m, actor, id);
       const today = this.clock.today();
       if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
-      const due = nextReportMark(card.issuedAt!, card.expiresAt!, today);
+      const due = dueAfterReport(card.issuedAt!, card.expiresAt!, card.nextReportDue, today);
       const now = this.clock.now();
       const res = await m.update(Card, { id, status: 'ACTIVE' }, { nextReportDue: due, updatedAt: now });
       if (affectedRows(res) !== 1) throw cardNotActive('no longer ACTIVE');

@@ -187,8 +187,7 @@ export class EmployersService {
     const subject = `employer:${employer.id}:${at.toISOString()}`;
     const { legalName } = employer;
     const reason = employer.statusReason ?? '';
-    if (kind === 'EMPLOYER_VERIFIED')
-      await this.notifier.notify(m, { kind, userIds, subject, params: { legalName } });
+    if (kind === 'EMPLOYER_VERIFIED') await this.notifier.notify(m, { kind, userIds, subject, params: { legalName } });
     else await this.notifier.notify(m, { kind, userIds, subject, params: { legalName, reason } });
   }
 

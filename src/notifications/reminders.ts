@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { REPORT_WINDOW_DAYS } from '../cards/card-dates.js';
 import { cardSql } from '../cards/card-lifecycle.js';
 import { addDays, jakartaDate } from '../common/dates.js';
 import { sqlDate } from '../common/sql.js';
@@ -9,8 +10,8 @@ import { Transactions } from '../database/transactions.js';
 import type { NotificationKind } from './notification-kinds.js';
 import { Notifier } from './notifier.js';
 
-/** The holder is reminded of a six-monthly report this many days before it is due (api.md). */
-export const REPORT_DUE_LEAD_DAYS = 14;
+/** The holder is reminded of a six-monthly report this many days before it is due (api.md): its window. */
+export const REPORT_DUE_LEAD_DAYS = REPORT_WINDOW_DAYS;
 /** … of the card's expiry this many days before it. */
 export const EXPIRING_LEAD_DAYS = 30;
 /** The employer's staff are reminded this many days before an open vacancy's closing date. */
