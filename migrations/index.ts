@@ -12,6 +12,7 @@ import { ApplicationConsent1764231500000 } from './1764231500000-application-con
 import { ConsoleForms1764231600000 } from './1764231600000-console-forms.js';
 import { ApplicationsSeekerIndex1764231700000 } from './1764231700000-applications-seeker-index.js';
 import { SearchableVacancies1764231900000 } from './1764231900000-searchable-vacancies.js';
+import { Notifications1764232000000 } from './1764232000000-notifications.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ConsoleForms1764231600000,
   ApplicationsSeekerIndex1764231700000,
   SearchableVacancies1764231900000,
+  Notifications1764232000000,
 ];

@@ -24,6 +24,7 @@ import { UsersModule } from './users/users.module.js';
 import { VacanciesModule } from './vacancies/vacancies.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         CommonModule,
         JobsModule,
         AuditModule,
+        NotificationsModule,
         StatisticsModule,
         UsersModule,
         AuthModule,

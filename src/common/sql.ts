@@ -29,3 +29,10 @@ export function sqlDate(v: string | Date | null): string | null {
   if (v === null) return null;
   return v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
 }
+
+/** A datetime column read raw, as either driver returns it (Date from mysql2, `YYYY-MM-DD HH:MM:SS.mmm` UTC from SQLite). */
+export function rawInstant(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v;
+  return new Date(`${String(v).replace(' ', 'T')}Z`);
+}

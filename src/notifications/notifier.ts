@@ -1,6 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { MessageKind, MessageParams } from './notification-kinds.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { PersonalData } from '../common/personal-data.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { User } from '../users/user.entity.js';
+import { NotificationDelivery, type Channel } from './notification-delivery.entity.js';
+import { ACCOUNT_MAIL_KINDS, type MessageKind, type MessageParams } from './notification-kinds.js';
+import { NotificationSettingsRow } from './notification-settings.entity.js';
+import { Notification } from './notification.entity.js';
 
 export interface NotifyInput<K extends MessageKind> {
   kind: K;
@@ -14,30 +23,179 @@ export interface NotifyInput<K extends MessageKind> {
   params: MessageParams[K];
 }
 
+export const isAccountMail = (kind: MessageKind): boolean => (ACCOUNT_MAIL_KINDS as readonly string[]).includes(kind);
+
+/** A UUID-shaped id derived from its parts, so the same message or delivery always gets the same id. */
+export function derivedId(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  // Version nibble 8 ("custom", RFC 9562) and the RFC variant bits.
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const deliveryId = (notificationId: string, channel: Channel): string => derivedId(notificationId, channel);
+
+interface RecipientRow {
+  id: string;
+  email: string | null;
+  emailOn: number | boolean | null;
+  whatsappOn: number | boolean | null;
+  muted: string | null;
+  existing: string | null;
+  phone: string | null;
+}
+
+const on = (v: number | boolean | string | null, dflt: boolean): boolean =>
+  v === null || v === undefined ? dflt : v === true || v === 1 || v === '1';
+
+/** Subjects are built by the platform from ids and dates; this keeps a mistake from reaching the index. */
+const SUBJECT_SHAPE = /^[a-z]+:[A-Za-z0-9:._-]{1,110}$/;
+
 /**
  * The one way a use case tells people something. `notify` writes, in the caller's transaction, the
- * inbox entries and one pending delivery per channel the recipient can be reached on; a worker sends
- * them after commit, with retries. Nothing here can fail the change for a channel's sake.
+ * inbox entries and one pending delivery per channel the recipient can be reached on; the worker
+ * (notification-worker.ts) sends them after commit, with retries. Nothing here talks to a channel, so
+ * a channel that is down can never fail the change.
+ *
+ * Cost, for a use case on the hot path: one read (recipients, their choices, and whether they already
+ * had this message), one insert of the inbox rows, and one insert of the deliveries when a channel is on.
  */
 @Injectable()
 export class Notifier {
+  private readonly emailOn: boolean;
+  private readonly whatsappOn: boolean;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly personalData: PersonalData,
+  ) {
+    this.emailOn = config.notifications.smtpUrl !== null;
+    this.whatsappOn = config.notifications.whatsapp !== null;
+  }
+
   async notify<K extends MessageKind>(manager: EntityManager, input: NotifyInput<K>): Promise<void> {
-    void manager;
-    void input;
-    throw new Error('Notifier.notify: not implemented yet');
+    const userIds = [...new Set(input.userIds)];
+    if (userIds.length === 0) return;
+    if (!SUBJECT_SHAPE.test(input.subject)) throw new Error(`notification subject of unexpected shape (${input.kind})`);
+    const account = isAccountMail(input.kind);
+    const recipients = await this.recipients(manager, userIds, input.kind, input.subject);
+    const fresh = recipients.filter((r) => r.existing === null);
+    if (fresh.length === 0) return;
+
+    const now = this.clock.now();
+    const json = JSON.stringify(input.params);
+    // An account mail's link is a secret (a reset token): it is kept sealed, and blanked once sent.
+    const params = account ? this.personalData.encrypt(json) : json;
+    const notifications = fresh.map((r) => ({
+      id: derivedId(r.id, input.kind, input.subject),
+      userId: r.id,
+      kind: input.kind,
+      subject: input.subject,
+      params,
+      inInbox: !account,
+      createdAt: now,
+      readAt: null,
+    }));
+    // Two transactions telling the same person the same thing at once: the second insert is ignored.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(notifications)
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+
+    const deliveries = fresh.flatMap((r, i) =>
+      this.channelsFor(r, input.kind, account).map((channel) => ({
+        id: deliveryId(notifications[i].id, channel),
+        notificationId: notifications[i].id,
+        channel,
+        status: 'PENDING' as const,
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: now,
+        claimToken: null,
+        claimedUntil: null,
+        sentAt: null,
+        createdAt: now,
+      })),
+    );
+    if (deliveries.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationDelivery)
+      .values(deliveries)
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
   /** The users who act for these employers (their staff), for messages to a company. */
   async staffOf(manager: EntityManager, employerIds: readonly string[]): Promise<string[]> {
-    void manager;
-    void employerIds;
-    throw new Error('Notifier.staffOf: not implemented yet');
+    const ids = [...new Set(employerIds)];
+    if (ids.length === 0) return [];
+    const rows = await manager
+      .createQueryBuilder(User, 'u')
+      .select('u.id', 'id')
+      .where('u.employer_id IN (:...ids)', { ids })
+      .andWhere("u.role = 'employer'")
+      .orderBy('u.id')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 
-  /** Deliveries of one message to everyone (e.g. a campaign): sent, and given up on. */
+  /** Deliveries of one message to everyone (e.g. a campaign), by status. */
   async tally(kind: MessageKind, subject: string): Promise<{ sent: number; failed: number; pending: number }> {
-    void kind;
-    void subject;
-    throw new Error('Notifier.tally: not implemented yet');
+    const rows = await this.ds
+      .createQueryBuilder(NotificationDelivery, 'd')
+      .innerJoin(Notification, 'n', 'n.id = d.notification_id')
+      .select('d.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('n.kind = :kind AND n.subject = :subject', { kind, subject })
+      .groupBy('d.status')
+      .getRawMany<{ status: string; n: string | number }>();
+    const count = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+    return { sent: count('SENT'), failed: count('FAILED'), pending: count('PENDING') };
+  }
+
+  private async recipients(
+    manager: EntityManager,
+    userIds: string[],
+    kind: MessageKind,
+    subject: string,
+  ): Promise<RecipientRow[]> {
+    const q = manager
+      .createQueryBuilder(User, 'u')
+      .select('u.id', 'id')
+      .addSelect('u.email', 'email')
+      .addSelect('s.email', 'emailOn')
+      .addSelect('s.whatsapp', 'whatsappOn')
+      .addSelect('s.muted', 'muted')
+      .addSelect('n.id', 'existing')
+      .leftJoin(NotificationSettingsRow, 's', 's.user_id = u.id')
+      .leftJoin(Notification, 'n', 'n.user_id = u.id AND n.kind = :kind AND n.subject = :subject', { kind, subject })
+      .where('u.id IN (:...userIds)', { userIds });
+    if (this.whatsappOn) {
+      // The number WhatsApp reaches: a seeker's own phone, or the company's for its staff.
+      q.addSelect('COALESCE(sk.phone, e.phone)', 'phone')
+        .leftJoin('seekers', 'sk', 'sk.id = u.seeker_id')
+        .leftJoin('employers', 'e', 'e.id = u.employer_id');
+    } else {
+      q.addSelect('NULL', 'phone');
+    }
+    return q.getRawMany<RecipientRow>();
+  }
+
+  private channelsFor(r: RecipientRow, kind: MessageKind, account: boolean): Channel[] {
+    const muted = (r.muted ?? '').split(',').includes(kind);
+    const out: Channel[] = [];
+    // Account mails go whatever the settings say: they are how a person gets back in.
+    if (this.emailOn && r.email && (account || (on(r.emailOn, true) && !muted))) out.push('EMAIL');
+    if (this.whatsappOn && !account && r.phone && on(r.whatsappOn, false) && !muted) out.push('WHATSAPP');
+    return out;
   }
 }

@@ -194,6 +194,18 @@ export const ROUTE_POLICY: RoutePolicy[] = [
 
   // Audit
   { route: 'GET /api/v1/audit-events', allow: ['officer'] },
+
+  // Notifications
+  { route: 'GET /api/v1/notifications', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'POST /api/v1/notifications/read-all', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'POST /api/v1/notifications/{id}/read', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'GET /api/v1/me/notification-settings', allow: ['officer', 'employer', 'seeker'] },
+  {
+    route: 'PUT /api/v1/me/notification-settings',
+    allow: ['officer', 'employer', 'seeker'],
+    body: () => ({ email: true, whatsapp: false, muted: [] }),
+  },
+  { route: 'GET /api/v1/notification-deliveries', allow: ['officer'] },
 ];
 
 /** The callers every route is tried with. */
