@@ -23,6 +23,7 @@ export const CONSOLE_SECTIONS = [
   'petugas',
   'bantuan',
   'privasi',
+  'pemberitahuan',
   'sitemap.xml',
   'robots.txt',
 ] as const;

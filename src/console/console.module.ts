@@ -1,3 +1,4 @@
+import { InboxConsoleController } from './inbox.controller.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
@@ -56,6 +57,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     SeekerConsoleController,
     EmployerConsoleController,
     OfficerConsoleController,
+    InboxConsoleController,
   ],
   providers: [
     ConsoleSessions,

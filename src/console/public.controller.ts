@@ -1,3 +1,4 @@
+import { InboxService } from '../notifications/inbox.service.js';
 import { Controller, Get, Header, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { BROWSER_CACHE } from '../common/http/http-caching.js';
@@ -121,6 +122,7 @@ export class PublicConsoleController {
     private readonly forms: ConsoleForms,
     private readonly csrf: ConsoleCsrf,
     private readonly myApplications: MyApplications,
+    private readonly inbox: InboxService,
   ) {}
 
   @RouteConfig(BROWSER_CACHE)
@@ -242,10 +244,12 @@ export class PublicConsoleController {
   }
 
   @Post('bahasa')
-  language(@Req() req: HttpRequest, @Res() res: HttpReply) {
+  async language(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const lang = isLang(body.lang) ? body.lang : 'id';
     setCookie(res, LANG_COOKIE, lang, { ...cookieSecurity(this.config), maxAgeSeconds: 365 * 86_400 });
+    // Signed in, the messages sent by email and WhatsApp follow the language chosen here.
+    if (c.user) await this.inbox.setLanguage(c.user.id, lang);
     redirect(res, safeNext(body.next));
   }
 

@@ -76,6 +76,14 @@ export class InboxService {
     if (!(await repo.exists({ where: { id, userId: user.id, inInbox: true } }))) throw notFound('The notification');
   }
 
+  /** Opening a message from the inbox: it is read, and the reader goes where it points. */
+  async openLink(user: AuthUser, id: string, lang: Lang): Promise<string> {
+    const n = await this.ds.getRepository(Notification).findOne({ where: { id, userId: user.id, inInbox: true } });
+    if (!n) throw notFound('The notification');
+    if (!n.readAt) await this.markRead(user, id);
+    return this.view(n, lang).link;
+  }
+
   async markAllRead(user: AuthUser): Promise<void> {
     await this.ds
       .getRepository(Notification)

@@ -24,6 +24,8 @@ export interface ConsoleContext {
   office: OfficeSettings;
   /** Scheme and host of absolute links (PUBLIC_URL, else this request's own), without a trailing slash. */
   origin: string;
+  /** Messages in the signed-in user's inbox not read yet (0 when nobody is signed in). */
+  unread: number;
 }
 
 export type ConsoleRequest = Omit<HttpRequest, 'user'> & {
@@ -36,9 +38,16 @@ export type ConsoleRequest = Omit<HttpRequest, 'user'> & {
 export const CONSOLE_ROLES = 'ak1:consoleRoles';
 export const CONSOLE_VERIFIED_EMPLOYER = 'ak1:consoleVerifiedEmployer';
 export const CONSOLE_UPLOAD = 'ak1:consoleUpload';
+export const CONSOLE_SIGNED_LINK = 'ak1:consoleSignedLink';
 
 /** A page for signed-in users of these roles; anyone else is sent to sign in or refused (403). */
 export const ForRoles = (...roles: Role[]) => SetMetadata(CONSOLE_ROLES, roles);
+
+/**
+ * A form whose authority is a signed link rather than the browser's session (an email's one-click
+ * unsubscribe, RFC 8058: the mail program posts without cookies), so it carries no form token.
+ */
+export const SignedLinkForm = () => SetMetadata(CONSOLE_SIGNED_LINK, true);
 
 /** A page for staff of a VERIFIED employer (the API's @VerifiedEmployer, through the same guard). */
 export const ForVerifiedEmployer = () => SetMetadata(CONSOLE_VERIFIED_EMPLOYER, true);
@@ -62,6 +71,7 @@ export function fallbackContext(lang: Lang, path: string): ConsoleContext {
     seekerPlaced: false,
     office: DEFAULT_OFFICE,
     origin: '',
+    unread: 0,
   };
 }
 

@@ -1,3 +1,4 @@
+import { InboxService } from '../../notifications/inbox.service.js';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,6 +18,7 @@ import { clearCookie, parseCookies, setCookie } from './cookies.js';
 import {
   CONSOLE_ROLES,
   CONSOLE_UPLOAD,
+  CONSOLE_SIGNED_LINK,
   CONSOLE_VERIFIED_EMPLOYER,
   type ConsoleContext,
   type ConsoleRequest,
@@ -72,6 +74,7 @@ export class ConsoleGuard implements CanActivate {
     private readonly csrf: ConsoleCsrf,
     private readonly forms: ConsoleForms,
     private readonly verifiedEmployer: VerifiedEmployerGuard,
+    private readonly inbox: InboxService,
   ) {}
 
   /** The request's console context (also for pages no route claims: the 404 page). */
@@ -103,6 +106,7 @@ export class ConsoleGuard implements CanActivate {
       seekerPlaced: user?.role === 'seeker' && user.seekerId ? await this.placed(user.seekerId) : false,
       office: this.config.office,
       origin: this.config.publicUrl ?? requestOrigin(req as HttpRequestLike),
+      unread: user ? await this.inbox.unreadCount(user.id) : 0,
     };
     return { context: req.console, seed, hadSeed };
   }
@@ -115,7 +119,8 @@ export class ConsoleGuard implements CanActivate {
     // A file upload's fields are read after the guards, so its form token is checked then
     // (ConsoleUpload's interceptor); every other form is checked here, before anything runs.
     const uploadForm = this.reflector.get<string | undefined>(CONSOLE_UPLOAD, ctx.getHandler());
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !uploadForm) {
+    const signedLink = this.reflector.get<boolean | undefined>(CONSOLE_SIGNED_LINK, ctx.getHandler());
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !uploadForm && !signedLink) {
       await this.forms.begin(req, res, seed, () => {
         if (!hadSeed || !formTokenAccepted(this.csrf, req, seed, context.sessionId)) throw csrfRejected();
       });

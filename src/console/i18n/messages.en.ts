@@ -1,5 +1,6 @@
 import type { MessageKey } from './messages.id.js';
 import { UX_EN } from './messages.ux.en.js';
+import { NOTIFY_EN } from './messages.notify.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -687,4 +688,6 @@ export const EN: Record<MessageKey, string> = {
   'auditAction.referral.created': 'Job seeker referred to a vacancy',
   'auditAction.application.consent_changed': "Applicant's consent to share contact details changed",
   ...UX_EN,
+  // Issue 16 (inbox, notification settings, deliveries): messages.notify.en.ts.
+  ...NOTIFY_EN,
 };

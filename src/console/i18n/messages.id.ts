@@ -1,4 +1,5 @@
 import { UX_ID } from './messages.ux.id.js';
+import { NOTIFY_ID } from './messages.notify.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
@@ -694,6 +695,8 @@ export const ID = {
   'auditAction.application.consent_changed': 'Izin berbagi kontak pelamar diubah',
   // Issue 14 (help, privacy, audit sentences, import reasons, confirmations): messages.ux.id.ts.
   ...UX_ID,
+  // Issue 16 (inbox, notification settings, deliveries): messages.notify.id.ts.
+  ...NOTIFY_ID,
 };
 
 export type MessageKey = keyof typeof ID;

@@ -4,6 +4,7 @@ import type { ConsoleContext } from '../../http/console-context.js';
 import { CsrfField } from './CsrfField.js';
 import { attributeValue } from './attribute.js';
 import { Hidden } from './Hidden.js';
+import { InboxLink } from './InboxLink.js';
 import { isCurrent, navOf } from './navigation.js';
 
 export interface LayoutProps {
@@ -53,6 +54,7 @@ export function Layout({ c, title, bodyClass, description, head, children }: Lay
                 <img src={ASSET_URLS.logo} alt="" width="32" height="32" />
                 <span safe>{t('app.name')}</span>
               </a>
+              {c.user ? <InboxLink c={c} /> : ''}
               <details class="menu" data-menu>
                 <summary>
                   <span class="menu-icon" aria-hidden="true"></span>

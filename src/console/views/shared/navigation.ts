@@ -37,6 +37,7 @@ export const NAV: Record<'public' | Role, NavItem[]> = {
     ['/petugas/kartu/impor', 'nav.cardImport'],
     ['/petugas/lowongan', 'nav.officerVacancies'],
     ['/petugas/penjangkauan', 'nav.outreach'],
+    ['/petugas/pengiriman', 'nav.deliveries'],
     ['/petugas/ipk', 'nav.ipk'],
     ['/petugas/audit', 'nav.audit'],
   ],
