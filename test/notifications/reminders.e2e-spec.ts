@@ -173,4 +173,22 @@ describe(`reminders from the daily job (${ENGINE})`, () => {
       expect(await count('CARD_REPORT_DUE', `card:${h.card.id}:2037-07-10`)).toBe(1);
     }
   });
+
+  it('APPLICATION_CLOSED: a vacancy the daily job closes past its date tells its undecided applicants, once', async () => {
+    t.clock.set(at('2039-02-01'));
+    const employer = await verifiedEmployer(t, officer);
+    const vacancy = await postVacancy(t, employer, { closesAt: '2039-02-10' });
+    const { seeker } = await seekerWithActiveCard(t, officer);
+    await t.http.post(`/api/v1/vacancies/${vacancy.id}/applications`).set(bearer(seeker)).send({}).expect(201);
+
+    await onDay('2039-02-10'); // its last day: still open
+    expect(await ofKind(seeker, 'APPLICATION_CLOSED')).toHaveLength(0);
+    await onDay('2039-02-11');
+    await runJob();
+    const closed = await ofKind(seeker, 'APPLICATION_CLOSED');
+    expect(closed).toHaveLength(1);
+    expect(closed[0].body).toContain(vacancy.title as string);
+    expect(await count('APPLICATION_CLOSED', `vacancy:${vacancy.id}`)).toBe(1);
+    expect(await ofKind(employer, 'APPLICATION_CLOSED')).toHaveLength(0);
+  });
 });

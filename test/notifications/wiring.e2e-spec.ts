@@ -257,6 +257,23 @@ describe('notifications: people are told when things happen to them', () => {
       expect(await byKind('CARD_PLACED', employer.userId)).toBe(0);
     });
 
+    it('a quota lowered to the positions filled fills the vacancy: its undecided applicants are told APPLICATION_CLOSED', async () => {
+      const vacancy = await postVacancy(t, employer, { quota: 2 });
+      const { seeker: hired } = await seekerWithActiveCard(t, officer);
+      const { seeker: waiting } = await seekerWithActiveCard(t, officer);
+      const app = (await apply(hired, vacancy.id)).body;
+      await apply(waiting, vacancy.id);
+      await t.http
+        .post(`/api/v1/applications/${app.id}/hire`)
+        .set(bearer(employer))
+        .send({ startDate: t.clock.today() })
+        .expect(201);
+      expect(await ofKind(waiting, 'APPLICATION_CLOSED')).toHaveLength(0);
+      await t.http.patch(`/api/v1/vacancies/${vacancy.id}`).set(bearer(employer)).send({ quota: 1 }).expect(200);
+      await theOne(waiting, 'APPLICATION_CLOSED');
+      expect(await recipients('APPLICATION_CLOSED', `vacancy:${vacancy.id}`)).toEqual([waiting.userId]);
+    });
+
     it('a self-report and a direct placement tell the seeker CARD_PLACED only', async () => {
       const { seeker: self, card: selfCard } = await seekerWithActiveCard(t, officer);
       await t.http
