@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CardsService } from '../cards/cards.service.js';
 import { ConsoleForms } from '../console/forms/console-forms.service.js';
 import { ConsoleSessions } from '../console/session/console-sessions.service.js';
+import { NotificationWorker } from '../notifications/notification-worker.js';
 import { Reminders } from '../notifications/reminders.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
 
@@ -27,4 +28,5 @@ export const DAILY_TASKS: readonly DailyTask[] = [
   task('send-reminders', Reminders, (reminders, now) => reminders.sendDue(now)),
   task('purge-console-sessions', ConsoleSessions, (sessions, now) => sessions.purge(now)),
   task('purge-console-forms', ConsoleForms, (forms, now) => forms.purge(now)),
+  task('purge-notifications', NotificationWorker, (worker, now) => worker.purge(now)),
 ];

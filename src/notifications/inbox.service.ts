@@ -189,7 +189,7 @@ export class InboxService {
 
   private view(n: Notification, lang: Lang): NotificationReply {
     const params = JSON.parse(n.params) as MessageParams[MessageKind];
-    const m = renderMessage(n.kind, params, lang, this.config.notifications.linkBase);
+    const m = renderMessage(n.kind, params, lang, this.config.notifications.linkBase, this.config.office.name);
     return {
       id: n.id,
       kind: n.kind,

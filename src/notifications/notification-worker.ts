@@ -60,6 +60,17 @@ interface ClaimedRow {
 const flag = (v: number | boolean | string | null, dflt: boolean): boolean =>
   v === null || v === undefined ? dflt : v === true || v === 1 || v === '1';
 
+/**
+ * `lastError` as stored: a code officers read in words (console), then the channel's own short reason.
+ * The worker's own refusals (`RECIPIENT_OPTED_OUT`, `NO_ADDRESS` …) are codes already.
+ */
+function reasonOf(channel: Channel, err: DeliveryError): string {
+  if (/^[A-Z_]+$/.test(err.reason)) return err.reason;
+  const code =
+    err.kind === 'INVALID_PHONE' ? 'INVALID_PHONE' : `${channel === 'EMAIL' ? 'SMTP' : 'WHATSAPP'}_${err.kind}`;
+  return `${code}: ${err.reason}`;
+}
+
 export const retryDelayMs = (attempts: number): number =>
   Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 
@@ -183,7 +194,13 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       const params = JSON.parse(
         account ? this.personalData.decrypt(row.params) : row.params,
       ) as MessageParams[MessageKind];
-      const message = renderMessage(row.kind, params, lang, this.config.notifications.linkBase);
+      const message = renderMessage(
+        row.kind,
+        params,
+        lang,
+        this.config.notifications.linkBase,
+        this.config.office.name,
+      );
       if (row.channel === 'EMAIL') {
         await this.email.send(row.email!, message, this.unsubscribe.url(row.userId));
       } else {
@@ -229,7 +246,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     const now = this.clock.now();
     const attempts = Number(row.attempts) + 1;
     const known = err instanceof DeliveryError;
-    const reason = known ? err.reason : 'UNEXPECTED_ERROR';
+    const reason = known ? reasonOf(row.channel, err) : 'UNEXPECTED_ERROR';
     if (!known) this.logger.warn({ msg: 'notification delivery failed unexpectedly', error: (err as Error).message });
     const age = now.getTime() - (rawInstant(row.createdAt) ?? now).getTime();
     const giveUp = (known && !err.retryable) || age >= GIVE_UP_AFTER_MS;

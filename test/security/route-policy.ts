@@ -244,4 +244,4 @@ export function pathWith(path: string, id?: string): string {
  * mount points are named here so that a route outside both lists still fails the inventory.
  */
 export const CONSOLE_ROUTE =
-  /^(GET|POST) \/(|masuk|keluar|bahasa|cek-kartu|bantuan|privasi|sitemap\.xml|robots\.txt|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;
+  /^(GET|POST) \/(|masuk|keluar|bahasa|cek-kartu|bantuan|privasi|sitemap\.xml|robots\.txt|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|pemberitahuan(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;

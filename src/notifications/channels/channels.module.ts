@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EmailChannel } from './email-channel.js';
 import { WhatsAppChannel } from './whatsapp-channel.js';
-/** PLACEHOLDER until the channels branch lands. */
+
+/** The ways out: email over SMTP and WhatsApp over the Business Cloud API (docs/notifications.md). */
 @Module({ providers: [EmailChannel, WhatsAppChannel], exports: [EmailChannel, WhatsAppChannel] })
 export class ChannelsModule {}

@@ -86,14 +86,10 @@ export function DeliveriesPage({ c, vm }: { c: ConsoleContext; vm: DeliveriesVie
                   {t.has(`kind.${d.kind}`) ? t(`kind.${d.kind}` as MessageKey) : t('deliveryReason.other')}
                 </span>
                 <br />
-                <span class="meta">
-                  {t.has(`channel.${d.channel}`) ? t(`channel.${d.channel}` as MessageKey) : ''}
-                </span>
+                <span class="meta">{t.has(`channel.${d.channel}`) ? t(`channel.${d.channel}` as MessageKey) : ''}</span>
               </td>
               <td>
-                <span>
-                  {t.has(`deliveryStatus.${d.status}`) ? t(`deliveryStatus.${d.status}` as MessageKey) : ''}
-                </span>
+                <span>{t.has(`deliveryStatus.${d.status}`) ? t(`deliveryStatus.${d.status}` as MessageKey) : ''}</span>
                 {d.lastError && d.status !== 'SENT' ? (
                   <>
                     <br />
