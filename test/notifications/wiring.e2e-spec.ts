@@ -165,6 +165,21 @@ describe('notifications: people are told when things happen to them', () => {
       }
     });
 
+    it('APPLICATION_RECEIVED: applicants applying at the same moment make one message for each staff member', async () => {
+      const vacancy = await postVacancy(t, employer, { quota: 5 });
+      const seekers = [];
+      for (let i = 0; i < 5; i++) seekers.push((await seekerWithActiveCard(t, officer)).seeker);
+      await Promise.all(seekers.map((s) => apply(s, vacancy.id)));
+      expect(await recipients('APPLICATION_RECEIVED', `vacancy:${vacancy.id}:${t.clock.today()}`)).toEqual(
+        [employer.userId, colleague.userId].sort(),
+      );
+      const applied = await t.http
+        .get(`/api/v1/vacancies/${vacancy.id}/applications`)
+        .set(bearer(employer))
+        .expect(200);
+      expect(applied.body.total).toBe(5);
+    });
+
     it('APPLICATION_SHORTLISTED and APPLICATION_REJECTED tell the applicant, naming the vacancy', async () => {
       const vacancy = await postVacancy(t, employer, { title: `Gudang ${uniq('')}` });
       const { seeker: a } = await seekerWithActiveCard(t, officer);
