@@ -13,6 +13,7 @@ import { ConsoleForms1764231600000 } from './1764231600000-console-forms.js';
 import { ApplicationsSeekerIndex1764231700000 } from './1764231700000-applications-seeker-index.js';
 import { SearchableVacancies1764231900000 } from './1764231900000-searchable-vacancies.js';
 import { Notifications1764232000000 } from './1764232000000-notifications.js';
+import { Accounts1764232100000 } from './1764232100000-accounts.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ApplicationsSeekerIndex1764231700000,
   SearchableVacancies1764231900000,
   Notifications1764232000000,
+  Accounts1764232100000,
 ];

@@ -44,6 +44,7 @@ export class ApplicationsController {
   @ApiError(404, 'NOT_FOUND: no such vacancy, or not published')
   @ApiError(409, 'VACANCY_NOT_OPEN', 'DUPLICATE_APPLICATION')
   @ApiError(422, 'AK1_REQUIRED: the vacancy requires an ACTIVE AK1 card', 'SEEKER_ALREADY_PLACED')
+  @ApiError(403, 'EMAIL_NOT_VERIFIED: REQUIRE_EMAIL_VERIFICATION is on and your email is not verified yet', 'FORBIDDEN')
   apply(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: ApplyDto) {
     return this.applications.apply(user, id, dto);
   }

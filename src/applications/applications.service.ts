@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -16,7 +17,6 @@ import { Employer } from '../employers/employer.entity.js';
 import { Notifier } from '../notifications/notifier.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { User } from '../users/user.entity.js';
-import { UsersService } from '../users/users.service.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { vacancyFull, vacancyNotOpen } from '../vacancies/vacancies.errors.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
@@ -79,6 +79,7 @@ export class ApplicationsService {
   async apply(actor: AuthUser, vacancyId: string, dto: ApplyDto): Promise<MyApplicationView> {
     const seekerId = this.seekerOf(actor);
     return this.tx.run(async (m) => {
+      await this.users.requireVerifiedEmail(m, actor);
       const vacancy = await m.findOne(Vacancy, { where: { id: vacancyId } });
       const employer = vacancy ? await m.findOne(Employer, { where: { id: vacancy.employerId } }) : null;
       // A draft, or a vacancy of an employer not (or no longer) verified, is not public: it does not exist here.

@@ -7,6 +7,7 @@ import {
   ApiUnauthorizedResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiAcceptedResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
@@ -14,11 +15,21 @@ import { ClientAddress } from '../common/http/client-address.js';
 import { RegisterEmployerDto } from '../employers/dto/employer.dto.js';
 import { EmployersService } from '../employers/employers.service.js';
 import { AuthService } from './auth.service.js';
-import { CreateOfficerDto, LoginDto, LoginReplyDto, RefreshDto } from './dto/auth.dto.js';
+import {
+  CreateOfficerDto,
+  EmailVerificationConfirmDto,
+  LoginDto,
+  LoginReplyDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  RefreshDto,
+} from './dto/auth.dto.js';
+import { EmailVerification } from './email-verification.js';
+import { PasswordReset } from './password-reset.js';
 import { ApiError } from '../common/http/api-responses.js';
 import { EmployerRegistrationReply } from '../employers/dto/employer.reply.js';
 import { UserReply } from '../users/user.reply.js';
-import { TokenPairReply } from './dto/auth.reply.js';
+import { AcceptedReply, MeReply, TokenPairReply } from './dto/auth.reply.js';
 
 @ApiTags('auth')
 @Controller()
@@ -26,6 +37,8 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly employers: EmployersService,
+    private readonly passwordReset: PasswordReset,
+    private readonly emailVerification: EmailVerification,
   ) {}
 
   @Post('auth/login')
@@ -71,10 +84,70 @@ export class AuthController {
   @Get('auth/me')
   @Roles('officer', 'employer', 'seeker')
   @ApiOperation({ summary: 'The signed-in account' })
-  @ApiOkResponse({ type: UserReply })
+  @ApiOkResponse({ type: MeReply })
   @ApiError(404, 'NOT_FOUND: the account is gone')
   me(@CurrentUser() user: AuthUser) {
     return this.auth.me(user);
+  }
+
+  @Post('auth/password-reset')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a password reset link by email',
+    description:
+      'Always 202 `{}`, whether or not the address has an account, and answered before the lookup, so neither the reply nor its timing tells. When it has one, a mail is sent with a link to `/masuk/atur-ulang?token=…`: single use, valid 30 minutes, replacing any earlier link. At most 3 requests per address an hour; past that still 202, and nothing is sent.',
+  })
+  @ApiAcceptedResponse({ type: AcceptedReply, description: 'taken (the same reply for every address)' })
+  requestPasswordReset(@Body() dto: PasswordResetRequestDto): AcceptedReply {
+    this.passwordReset.request(dto.email);
+    return {};
+  }
+
+  @Post('auth/password-reset/confirm')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password with the token of a reset link',
+    description:
+      'Every refresh token of the account is revoked (signed out everywhere), the per-email sign-in failure counter is cleared, and the email counts as verified (the link proved the mailbox). Passwords: 10 to 128 characters.',
+  })
+  @ApiNoContentResponse({ description: 'the password is changed; sign in with it' })
+  @ApiError(400, 'INVALID_RESET_TOKEN: unknown, used, replaced by a newer one, or expired', 'VALIDATION_FAILED')
+  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
+    await this.passwordReset.confirm(dto.token, dto.password);
+  }
+
+  @Post('auth/email-verification')
+  @Roles('officer', 'employer', 'seeker')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: "Send a verification link to the signed-in account's email",
+    description:
+      'The link (`/akun/verifikasi-email?token=…`) is single use and valid 24 hours; a newer one replaces the older. An address already verified gets no mail (still 202). At most 5 an hour per account.',
+  })
+  @ApiAcceptedResponse({
+    type: AcceptedReply,
+    description: 'the link is on its way (or the email is already verified)',
+  })
+  @ApiError(404, 'NOT_FOUND: the account is gone')
+  @ApiError(429, 'EMAIL_VERIFICATION_LIMIT: 5 links in the last hour')
+  async requestEmailVerification(@CurrentUser() user: AuthUser): Promise<AcceptedReply> {
+    await this.emailVerification.request(user);
+    return {};
+  }
+
+  @Post('auth/email-verification/confirm')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Verify the email with the token of a verification link',
+    description: 'No sign-in needed: the token is the proof. `GET /auth/me` then shows `emailVerified: true`.',
+  })
+  @ApiNoContentResponse({ description: 'the email is verified' })
+  @ApiError(400, 'INVALID_VERIFICATION_TOKEN: unknown, used, replaced by a newer one, or expired', 'VALIDATION_FAILED')
+  async confirmEmailVerification(@Body() dto: EmailVerificationConfirmDto): Promise<void> {
+    await this.emailVerification.confirm(dto.token);
   }
 
   @Post('auth/register/employer')

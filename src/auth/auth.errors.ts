@@ -26,3 +26,24 @@ export const registrationLimit = (retryAfter: number) =>
     'Too many registrations from your network. Please wait and try again.',
     retryAfter,
   );
+
+export const invalidResetToken = () =>
+  new DomainError(
+    400,
+    'INVALID_RESET_TOKEN',
+    'This password reset link is not valid: it was used, replaced by a newer one, or has expired. Please ask for a new one.',
+  );
+
+export const invalidVerificationToken = () =>
+  new DomainError(
+    400,
+    'INVALID_VERIFICATION_TOKEN',
+    'This verification link is not valid: it was used, replaced by a newer one, or has expired. Please ask for a new one.',
+  );
+
+export const emailVerificationLimit = (retryAfter: number) =>
+  rateLimited(
+    'EMAIL_VERIFICATION_LIMIT',
+    'A verification link was sent several times in the last hour. Please wait and try again.',
+    retryAfter,
+  );

@@ -3,7 +3,11 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmployersModule } from '../employers/employers.module.js';
+import { AccountToken } from './account-token.entity.js';
+import { AccountTokens } from './account-tokens.js';
 import { AuthController } from './auth.controller.js';
+import { EmailVerification } from './email-verification.js';
+import { PasswordReset } from './password-reset.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { KnownDevice } from './known-device.entity.js';
@@ -15,11 +19,11 @@ import { RefreshToken } from './refresh-token.entity.js';
   imports: [
     PassportModule,
     JwtModule.register({}),
-    TypeOrmModule.forFeature([RefreshToken, KnownDevice]),
+    TypeOrmModule.forFeature([RefreshToken, KnownDevice, AccountToken]),
     EmployersModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, KnownDevices],
-  exports: [AuthService],
+  providers: [AuthService, JwtStrategy, KnownDevices, AccountTokens, PasswordReset, EmailVerification],
+  exports: [AuthService, PasswordReset, EmailVerification],
 })
 export class AuthModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AccessClaims, AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -157,10 +157,20 @@ export class AuthService implements OnApplicationBootstrap {
     if (row) await this.revokeFamily(row.familyId);
   }
 
-  async me(user: AuthUser): Promise<UserView> {
+  async me(user: AuthUser): Promise<UserView & { emailVerified: boolean }> {
     const u = await this.ds.getRepository(User).findOne({ where: { id: user.id } });
     if (!u) throw notFound('The account');
-    return toUserView(u);
+    return { ...toUserView(u), emailVerified: u.emailVerifiedAt !== null };
+  }
+
+  /** Ends every sign-in of the account (a password reset), in the caller's transaction. */
+  async revokeAllRefreshTokens(m: EntityManager, userId: string): Promise<void> {
+    await m.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  /** Clears the per-email sign-in failure counter (a password reset: the owner is back in control). */
+  async clearLoginFailures(email: string): Promise<void> {
+    await this.limiter.reset(`login:email:${sha256(normaliseEmail(email))}`, this.config.limits.loginWindowSeconds);
   }
 
   async createOfficer(actor: AuthUser, dto: CreateOfficerDto): Promise<UserView> {

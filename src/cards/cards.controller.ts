@@ -24,6 +24,7 @@ export class CardsController {
   @ApiCreatedResponse({ type: CardReply, description: 'the card, PENDING' })
   @ApiError(404, 'NOT_FOUND: your profile is gone')
   @ApiError(409, 'CARD_ALREADY_HELD: you hold a pending or active card')
+  @ApiError(403, 'EMAIL_NOT_VERIFIED: REQUIRE_EMAIL_VERIFICATION is on and your email is not verified yet', 'FORBIDDEN')
   request(@CurrentUser() user: AuthUser) {
     return this.cards.request(user);
   }

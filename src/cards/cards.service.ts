@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
@@ -16,7 +17,6 @@ import { affectedRows, Transactions, uniqueViolation } from '../database/transac
 import type { Seeker } from '../seekers/seeker.entity.js';
 import { Notifier, type NotifyInput } from '../notifications/notifier.js';
 import { SeekersService } from '../seekers/seekers.service.js';
-import { UsersService } from '../users/users.service.js';
 import type { CardPlacementSource } from './card.entity.js';
 import { cardSql, effectiveStatus, isCardActive } from './card-lifecycle.js';
 import { cardTerm, dueAfterReport } from './card-dates.js';
@@ -71,6 +71,7 @@ export class CardsService {
     if (actor.role !== 'seeker' || !actor.seekerId) throw forbidden();
     const seekerId = actor.seekerId;
     return this.tx.run(async (m) => {
+      await this.users.requireVerifiedEmail(m, actor);
       const seeker = await this.seekerOf(m, seekerId);
       // A card already expired (but not yet written so by the daily job) does not stand in the way.
       await this.expireHeld(m, seekerId);

@@ -26,6 +26,8 @@ export abstract class RateLimiter {
    * pass a check made before any of them is counted, then take back the attempts that did not count.
    */
   abstract takeBack(key: string, counted: LimitResult): Promise<void>;
+  /** Clears the current window's count of a key (a password reset clears the sign-in failures of its email). */
+  abstract reset(key: string, windowSeconds: number): Promise<void>;
 }
 
 function windowOf(now: number, windowSeconds: number): { start: number; retryAfterSeconds: number } {
@@ -50,6 +52,10 @@ export class MemoryRateLimiter extends RateLimiter {
   async takeBack(key: string, counted: LimitResult): Promise<void> {
     const entry = this.windows.get(key);
     if (entry && entry.start === counted.windowStart && entry.count > 0) entry.count -= 1;
+  }
+
+  async reset(key: string): Promise<void> {
+    this.windows.delete(key);
   }
 
   private count(key: string, limit: number, windowSeconds: number, now: number, add: number): LimitResult {
@@ -126,6 +132,15 @@ export class RedisRateLimiter extends RateLimiter {
     if (counted.windowStart === undefined) return;
     try {
       await this.redis.eval(TAKE_BACK, 1, `${this.prefix}${key}:${counted.windowStart}`);
+    } catch (err) {
+      this.failOpen(err);
+    }
+  }
+
+  async reset(key: string, windowSeconds: number): Promise<void> {
+    const w = windowOf(Date.now(), windowSeconds);
+    try {
+      await this.redis.del(`${this.prefix}${key}:${w.start}`);
     } catch (err) {
       this.failOpen(err);
     }

@@ -172,6 +172,11 @@ class EnvSchema {
 
   @IsOptional()
   @IsInt()
+  @Min(1)
+  CLAIM_FAILURE_LIMIT?: number;
+
+  @IsOptional()
+  @IsInt()
   @Min(60)
   ACCESS_TOKEN_TTL_SECONDS?: number;
 
@@ -268,6 +273,8 @@ export interface AppConfig {
     loginFailuresPerAddress: number;
     loginWindowSeconds: number;
     registrationsPerHour: number;
+    /** Failed claims of a walk-in record (wrong code or NIK) one client address may make in an hour. */
+    claimFailuresPerHour: number;
   };
   schedulerEnabled: boolean;
   trustProxy: string | false;
@@ -288,6 +295,7 @@ const INT_KEYS = [
   'LOGIN_FAILURE_LIMIT_PER_EMAIL',
   'LOGIN_FAILURE_LIMIT_PER_ADDRESS',
   'REGISTRATION_RATE_LIMIT',
+  'CLAIM_FAILURE_LIMIT',
   'ACCESS_TOKEN_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_SECONDS',
 ] as const;
@@ -536,6 +544,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       loginFailuresPerAddress: env.LOGIN_FAILURE_LIMIT_PER_ADDRESS ?? 100,
       loginWindowSeconds: 15 * 60,
       registrationsPerHour: env.REGISTRATION_RATE_LIMIT ?? 300,
+      claimFailuresPerHour: env.CLAIM_FAILURE_LIMIT ?? 10,
     },
     schedulerEnabled: (env.SCHEDULER_ENABLED ?? (nodeEnv === 'test' ? 'false' : 'true')) === 'true',
     trustProxy: env.TRUST_PROXY ?? false,

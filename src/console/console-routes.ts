@@ -23,6 +23,7 @@ export const CONSOLE_SECTIONS = [
   'petugas',
   'bantuan',
   'privasi',
+  'akun',
   'pemberitahuan',
   'sitemap.xml',
   'robots.txt',

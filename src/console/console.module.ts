@@ -27,6 +27,7 @@ import { OfficerReports } from './officer-reports.js';
 import { OfficerConsoleController } from './officer.controller.js';
 import { PublicCardCheck } from './public-card-check.js';
 import { PublicConsoleController } from './public.controller.js';
+import { AccountConsoleController } from './account.controller.js';
 import { SeekerConsoleController } from './seeker.controller.js';
 import { ConsoleSession } from './session/console-session.entity.js';
 import { ConsoleSessions } from './session/console-sessions.service.js';
@@ -53,6 +54,7 @@ import { ConsoleCsrf } from './session/csrf.js';
   ],
   controllers: [
     PublicConsoleController,
+    AccountConsoleController,
     InfoConsoleController,
     SeekerConsoleController,
     EmployerConsoleController,

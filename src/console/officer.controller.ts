@@ -20,6 +20,7 @@ import { MatchingService } from '../matching/matching.service.js';
 import { CreateReferralDto } from '../referrals/dto/referral.dto.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { CreateSeekerDto } from '../seekers/dto/seeker.dto.js';
+import { ClaimCodes } from '../seekers/claim-codes.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
 import { VacancySearch } from '../search/vacancy-search.js';
@@ -58,6 +59,7 @@ import { IpkPage } from './views/officer/IpkPage.js';
 import { OfficerVacanciesPage } from './views/officer/OfficerVacanciesPage.js';
 import { OutreachPage } from './views/officer/OutreachPage.js';
 import { ReferralPage } from './views/officer/ReferralPage.js';
+import { ClaimCodePage } from './views/officer/ClaimCodePage.js';
 import { SeekerDeskPage } from './views/officer/SeekerDeskPage.js';
 import { WalkInPage } from './views/officer/WalkInPage.js';
 
@@ -116,6 +118,7 @@ export class OfficerConsoleController {
     private readonly matching: MatchingService,
     private readonly referrals: ReferralsService,
     private readonly clock: Clock,
+    private readonly claimCodes: ClaimCodes,
   ) {}
 
   @Get()
@@ -184,7 +187,25 @@ export class OfficerConsoleController {
     @Query() query: Record<string, unknown>,
     @Res() res: HttpReply,
   ) {
-    sendPage(res, SeekerDeskPage({ c, vm: { flash: flashOf(query), seeker: await this.seekers.get(id) } }));
+    const seeker = await this.seekers.get(id);
+    const canClaim = await this.claimCodes.canIssue(id);
+    sendPage(res, SeekerDeskPage({ c, vm: { flash: flashOf(query), seeker, canClaim } }));
+  }
+
+  /**
+   * A claim code for a walk-in seeker without a login (POST /seekers/:id/claim-code), shown once on the
+   * page this answers with (a second copy of the form shows the same code again: ConsoleForms).
+   */
+  @Post('pencari-kerja/:id/kode-klaim')
+  async issueClaimCode(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
+    try {
+      const seeker = await this.seekers.get(id);
+      const issued = await this.claimCodes.issue(c.user!, id);
+      sendPage(res, ClaimCodePage({ c, vm: { seekerId: id, seekerName: seeker.fullName, ...issued } }));
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status >= 500 || err.status === 404) throw err;
+      redirect(res, withOutcome(`/petugas/pencari-kerja/${id}`, { err: err.code }));
+    }
   }
 
   /** The card issued at the counter (POST /cards): ACTIVE and numbered at once, then its page. */

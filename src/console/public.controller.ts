@@ -17,6 +17,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { RegisterEmployerDto } from '../employers/dto/employer.dto.js';
 import { EmployersService } from '../employers/employers.service.js';
 import { RegisterSeekerDto } from '../seekers/dto/seeker.dto.js';
+import { ClaimCodes } from '../seekers/claim-codes.js';
+import { ClaimSeekerDto } from '../seekers/dto/claim.dto.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import type { UserView } from '../users/user.entity.js';
 import { VacancySearchQuery } from '../vacancies/dto/vacancy.dto.js';
@@ -42,6 +44,7 @@ import { ConsoleCsrf } from './session/csrf.js';
 import { flashOf } from './view-models/flash.js';
 import { vacancyPageView } from './view-models/vacancies.js';
 import { CardCheckPage } from './views/public/CardCheckPage.js';
+import { ClaimPage } from './views/public/ClaimPage.js';
 import { RegisterCompanyPage } from './views/public/RegisterCompanyPage.js';
 import { RegisterSeekerPage } from './views/public/RegisterSeekerPage.js';
 import { SearchPage } from './views/public/SearchPage.js';
@@ -70,6 +73,13 @@ const COMPANY_FORM: FieldSpec[] = [
   { name: 'company.address' },
   { name: 'company.kecamatanCode', optional: true },
   { name: 'company.phone', kind: 'phone' },
+];
+
+const CLAIM_FORM: FieldSpec[] = [
+  { name: 'claimCode' },
+  { name: 'nik', kind: 'nik' },
+  { name: 'email' },
+  { name: 'password' },
 ];
 
 const SEEKER_FORM: FieldSpec[] = [{ name: 'email' }, { name: 'password' }, ...SEEKER_IDENTITY_FORM];
@@ -122,6 +132,7 @@ export class PublicConsoleController {
     private readonly forms: ConsoleForms,
     private readonly csrf: ConsoleCsrf,
     private readonly myApplications: MyApplications,
+    private readonly claimCodes: ClaimCodes,
     private readonly inbox: InboxService,
   ) {}
 
@@ -188,7 +199,11 @@ export class PublicConsoleController {
     @Res() res: HttpReply,
   ) {
     if (c.user) return redirect(res, homeOf(c.user.role));
-    const vm = { form: blankForm({ next: safeNext(next) }), signedOut: reason === 'signedOut' };
+    const vm = {
+      form: blankForm({ next: safeNext(next) }),
+      signedOut: reason === 'signedOut',
+      passwordReset: reason === 'passwordReset',
+    };
     sendPage(res, SignInPage({ c, vm }));
   }
 
@@ -291,6 +306,28 @@ export class PublicConsoleController {
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
       sendPage(res, RegisterSeekerPage({ c, form: refusedForm({ ...values, password: '' }, r) }), r.status);
+    }
+  }
+
+  @Get('daftar/klaim')
+  claimForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    sendPage(res, ClaimPage({ c, form: blankForm() }));
+  }
+
+  /** A walk-in job seeker attaches a login to their record with the officer's claim code (the API's claim). */
+  @Post('daftar/klaim')
+  async claim(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
+    const values = formValues(CLAIM_FORM, req.body);
+    try {
+      const dto = await validateAs(ClaimSeekerDto, formBody(CLAIM_FORM, values));
+      await this.auth.checkRegistrationRate(clientAddress(req));
+      const { user } = await this.claimCodes.claim(dto, clientAddress(req));
+      await this.openSession(req, res, user);
+      redirect(res, '/saya/kartu?ok=seekerClaimed');
+    } catch (err) {
+      if (err instanceof DomainError && err.headers) for (const [k, v] of Object.entries(err.headers)) res.header(k, v);
+      const r = refusal(c.t, err, { INVALID_CLAIM_CODE: 'claimCode' }, { values, scope: 'claim' });
+      sendPage(res, ClaimPage({ c, form: refusedForm({ ...values, password: '' }, r) }), r.status);
     }
   }
 

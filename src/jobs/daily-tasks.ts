@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CardsService } from '../cards/cards.service.js';
 import { ConsoleForms } from '../console/forms/console-forms.service.js';
 import { ConsoleSessions } from '../console/session/console-sessions.service.js';
+import { AccountTokens } from '../auth/account-tokens.js';
 import { NotificationWorker } from '../notifications/notification-worker.js';
 import { Reminders } from '../notifications/reminders.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
@@ -29,4 +30,5 @@ export const DAILY_TASKS: readonly DailyTask[] = [
   task('purge-console-sessions', ConsoleSessions, (sessions, now) => sessions.purge(now)),
   task('purge-console-forms', ConsoleForms, (forms, now) => forms.purge(now)),
   task('purge-notifications', NotificationWorker, (worker, now) => worker.purge(now)),
+  task('purge-account-tokens', AccountTokens, (tokens, now) => tokens.purge(now)),
 ];

@@ -30,6 +30,10 @@ export class User {
   @Column({ type: 'varchar', length: 32, nullable: true })
   nip: string | null;
 
+  /** When the account proved it receives mail at `email` (null: not yet). */
+  @Column({ name: 'email_verified_at', type: 'datetime', precision: 3, nullable: true })
+  emailVerifiedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { IsNull, Not, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Role } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { select } from '../database/statements.js';
@@ -8,7 +9,7 @@ import { uniqueViolation } from '../database/transactions.js';
 import { Passwords } from './passwords.js';
 import { User } from './user.entity.js';
 import { newUserRow } from './user-rows.js';
-import { duplicateEmail } from './users.errors.js';
+import { duplicateEmail, emailNotVerified } from './users.errors.js';
 
 export interface NewUser {
   email: string;
@@ -27,9 +28,20 @@ export function normaliseEmail(email: string): string {
 @Injectable()
 export class UsersService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly passwords: Passwords,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * With REQUIRE_EMAIL_VERIFICATION=true, a job seeker whose email is not verified may not request a card
+   * or apply (403 EMAIL_NOT_VERIFIED). Officers and employers are not held; nor is anyone when it is off.
+   */
+  async requireVerifiedEmail(manager: EntityManager, actor: { id: string; role: Role }): Promise<void> {
+    if (!this.config.requireEmailVerification || actor.role !== 'seeker') return;
+    const verified = await manager.exists(User, { where: { id: actor.id, emailVerifiedAt: Not(IsNull()) } });
+    if (!verified) throw emailNotVerified();
+  }
 
   /**
    * Creates an account inside the caller's transaction. Uniqueness of the email is left to the
@@ -70,6 +82,27 @@ export class UsersService {
       ids,
     );
     return rows.map((r) => r.id);
+  }
+
+  /** Whether this job seeker already has a login. */
+  async seekerHasLogin(manager: EntityManager, seekerId: string): Promise<boolean> {
+    return (await manager.count(User, { where: { seekerId } })) > 0;
+  }
+
+  /** The account of this email, if any (lower-cased first). */
+  async findByEmail(manager: EntityManager, email: string): Promise<User | null> {
+    return manager.findOne(User, { where: { email: normaliseEmail(email) } });
+  }
+
+  /** Records that the account receives mail at its address (the first proof stands; later ones change nothing). */
+  async markEmailVerified(manager: EntityManager, userId: string): Promise<void> {
+    const now = this.clock.now();
+    await manager.update(User, { id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: now, updatedAt: now });
+  }
+
+  /** Replaces the account's password with one already hashed by `Passwords.hash` (slow: hash outside the transaction). */
+  async setPasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.update(User, { id: userId }, { passwordHash, updatedAt: this.clock.now() });
   }
 
   /** Cheap pre-check so a duplicate email is refused before any other row is written. */

@@ -19,6 +19,7 @@ describe('sign-in, refresh rotation, logout', () => {
         role: 'employer',
         fullName: 'Staf HR',
         employerId: e.employerId,
+        emailVerified: false,
       });
 
       const r1 = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: e.refreshToken }).expect(200);

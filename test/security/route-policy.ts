@@ -54,11 +54,28 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'POST /api/v1/auth/logout', allow: ['public'], body: () => ({ refreshToken: 'A'.repeat(43) }) },
   { route: 'GET /api/v1/auth/me', allow: ['officer', 'employer', 'seeker'] },
   {
+    route: 'POST /api/v1/auth/password-reset',
+    allow: ['public'],
+    body: () => ({ email: `${uniq('nobody')}@security.test` }),
+  },
+  {
+    route: 'POST /api/v1/auth/password-reset/confirm',
+    allow: ['public'],
+    body: () => ({ token: 'A'.repeat(43), password: PASSWORD }),
+  },
+  { route: 'POST /api/v1/auth/email-verification', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'POST /api/v1/auth/email-verification/confirm', allow: ['public'], body: () => ({ token: 'A'.repeat(43) }) },
+  {
     route: 'POST /api/v1/auth/register/employer',
     allow: ['public'],
     body: () => ({ ...account(), company: companyBody() }),
   },
   { route: 'POST /api/v1/auth/register/seeker', allow: ['public'], body: () => ({ ...account(), ...seekerProfile() }) },
+  {
+    route: 'POST /api/v1/auth/register/seeker/claim',
+    allow: ['public'],
+    body: () => ({ claimCode: 'ZZZZZZZZ', nik: seekerProfile().nik, email: account().email, password: PASSWORD }),
+  },
   { route: 'POST /api/v1/officers', allow: ['officer'], body: () => account() },
 
   // Employers
@@ -76,6 +93,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/seekers/me', allow: ['seeker'] },
   { route: 'PATCH /api/v1/seekers/me', allow: ['seeker'], body: () => ({ phone: '0812-1111-2222' }) },
   { route: 'GET /api/v1/seekers/{id}', allow: ['officer'], object: 'seeker' },
+  { route: 'POST /api/v1/seekers/{id}/claim-code', allow: ['officer'], object: 'seeker' },
 
   // Cards
   { route: 'POST /api/v1/cards/requests', allow: ['seeker'] },
@@ -244,4 +262,4 @@ export function pathWith(path: string, id?: string): string {
  * mount points are named here so that a route outside both lists still fails the inventory.
  */
 export const CONSOLE_ROUTE =
-  /^(GET|POST) \/(|masuk|keluar|bahasa|cek-kartu|bantuan|privasi|sitemap\.xml|robots\.txt|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|pemberitahuan(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;
+  /^(GET|POST) \/(|masuk|masuk\/(lupa-kata-sandi|atur-ulang)|akun(\/.*)?|keluar|bahasa|cek-kartu|bantuan|privasi|sitemap\.xml|robots\.txt|daftar\/[\w-]+|lowongan\/\{id\}(\/lamar)?|saya(\/.*)?|pemberitahuan(\/.*)?|perusahaan(\/.*)?|petugas(\/.*)?)$/;

@@ -99,3 +99,34 @@ export class CreateStaffDto {
   @FullNameField()
   fullName: string;
 }
+
+/** `POST /auth/password-reset`. Any well-formed address is taken (the reply never says whether it has an account). */
+export class PasswordResetRequestDto {
+  @EmailField()
+  email: string;
+}
+
+/** A one-time token from a mailed link: at most 256 characters (the service issues 43). */
+function AccountTokenField(): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ description: 'the `token` of the link in the mail', maxLength: 256, format: 'password' })(
+      target,
+      key,
+    );
+    IsString()(target, key);
+    MaxLength(256)(target, key);
+  };
+}
+
+export class PasswordResetConfirmDto {
+  @AccountTokenField()
+  token: string;
+
+  @PasswordField()
+  password: string;
+}
+
+export class EmailVerificationConfirmDto {
+  @AccountTokenField()
+  token: string;
+}

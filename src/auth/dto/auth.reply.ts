@@ -16,3 +16,15 @@ export class TokenPairReply implements TokenPair {
   @ApiProperty({ type: UserReply })
   user: UserReply;
 }
+
+/** `GET /auth/me`: the account, and whether its email address is verified. */
+export class MeReply extends UserReply {
+  @ApiProperty({
+    description:
+      'the account proved it receives mail at `email` (POST /auth/email-verification, then the link; or a password reset)',
+  })
+  emailVerified: boolean;
+}
+
+/** An accepted request whose work is done by email (202): an empty object. */
+export class AcceptedReply {}

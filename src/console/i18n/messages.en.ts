@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.id.js';
+import { ACCOUNTS_EN } from './messages.accounts.en.js';
 import { UX_EN } from './messages.ux.en.js';
 import { NOTIFY_EN } from './messages.notify.en.js';
 
@@ -688,6 +689,7 @@ export const EN: Record<MessageKey, string> = {
   'auditAction.referral.created': 'Job seeker referred to a vacancy',
   'auditAction.application.consent_changed': "Applicant's consent to share contact details changed",
   ...UX_EN,
+  ...ACCOUNTS_EN,
   // Issue 16 (inbox, notification settings, deliveries): messages.notify.en.ts.
   ...NOTIFY_EN,
 };

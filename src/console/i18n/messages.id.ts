@@ -1,3 +1,4 @@
+import { ACCOUNTS_ID } from './messages.accounts.id.js';
 import { UX_ID } from './messages.ux.id.js';
 import { NOTIFY_ID } from './messages.notify.id.js';
 
@@ -695,6 +696,7 @@ export const ID = {
   'auditAction.application.consent_changed': 'Izin berbagi kontak pelamar diubah',
   // Issue 14 (help, privacy, audit sentences, import reasons, confirmations): messages.ux.id.ts.
   ...UX_ID,
+  ...ACCOUNTS_ID,
   // Issue 16 (inbox, notification settings, deliveries): messages.notify.id.ts.
   ...NOTIFY_ID,
 };

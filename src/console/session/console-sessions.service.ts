@@ -69,6 +69,11 @@ export class ConsoleSessions {
     await this.tx.run((m) => m.delete(ConsoleSession, { tokenHash: sha256(token) }));
   }
 
+  /** Every console session of an account ends (its password was reset). */
+  async endAllOf(userId: string): Promise<void> {
+    await this.tx.run((m) => m.delete(ConsoleSession, { userId }));
+  }
+
   /** Daily: removes sessions past their end (idle ones too). Safe to run twice. */
   async purge(now: Date): Promise<{ purged: number }> {
     const idleBefore = new Date(now.getTime() - SESSION_IDLE_SECONDS * 1000);

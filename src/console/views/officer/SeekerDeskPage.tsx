@@ -11,6 +11,8 @@ import { PostButton } from '../shared/PostButton.js';
 export interface SeekerDeskView {
   flash: FlashModel;
   seeker: SeekerView;
+  /** The seeker has no login yet: the officer may make a claim code for them. */
+  canClaim: boolean;
 }
 
 /** A job seeker as the officer sees it (GET /seekers/:id), with "issue a card" at the counter (POST /cards). */
@@ -68,6 +70,22 @@ export function SeekerDeskPage({ c, vm }: { c: ConsoleContext; vm: SeekerDeskVie
           confirm={t('walkIn.issueConfirm', { name: s.fullName })}
         />
       </div>
+      <h2 safe>{t('claim.deskTitle')}</h2>
+      {vm.canClaim ? (
+        <>
+          <p safe>{t('claim.deskIntro')}</p>
+          <div class="actions">
+            <PostButton
+              c={c}
+              action={`/petugas/pencari-kerja/${s.id}/kode-klaim`}
+              label={t('claim.issue')}
+              confirm={t('claim.issueConfirm', { name: s.fullName })}
+            />
+          </div>
+        </>
+      ) : (
+        <p safe>{t('claim.deskHasLogin')}</p>
+      )}
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { FormState } from '../../http/forms.js';
 import { CsrfField } from '../shared/CsrfField.js';
@@ -16,6 +17,12 @@ export function RegisterSeekerPage({ c, form }: { c: ConsoleContext; form: FormS
     <Layout c={c} title={t('register.seekerTitle')}>
       <h1 safe>{t('register.seekerTitle')}</h1>
       <p safe>{t('register.seekerIntro')}</p>
+      <p>
+        {escapeHtml(t('claim.registerHint'))}{' '}
+        <a href="/daftar/klaim" safe>
+          {t('claim.registerLink')}
+        </a>
+      </p>
       <ErrorSummary c={c} errors={errors} labels={labels} problem={form.problem} />
       <form method="post" action="/daftar/pencari-kerja" class="stack" novalidate>
         <CsrfField c={c} />

@@ -13,6 +13,8 @@ export interface SignInView {
   form: FormState;
   /** Just signed out: say so. */
   signedOut: boolean;
+  /** Just chose a new password through a reset link: say so. */
+  passwordReset?: boolean;
 }
 
 export function SignInPage({ c, vm }: { c: ConsoleContext; vm: SignInView }): JSX.Element {
@@ -23,6 +25,7 @@ export function SignInPage({ c, vm }: { c: ConsoleContext; vm: SignInView }): JS
     <Layout c={c} title={t('signin.title')}>
       <h1 safe>{t('signin.title')}</h1>
       {vm.signedOut ? <Notice kind="info" text={t('signin.signedOut')} /> : ''}
+      {vm.passwordReset ? <Notice kind="success" text={t('reset.done')} /> : ''}
       <ErrorSummary c={c} errors={errors} labels={labels} problem={problem} />
       <form novalidate method="post" action="/masuk" class="stack">
         <CsrfField c={c} />
@@ -51,6 +54,11 @@ export function SignInPage({ c, vm }: { c: ConsoleContext; vm: SignInView }): JS
           </button>
         </div>
       </form>
+      <p>
+        <a href="/masuk/lupa-kata-sandi" safe>
+          {t('reset.forgotLink')}
+        </a>
+      </p>
       <p>
         {escapeHtml(t('signin.noAccount'))}{' '}
         <a href="/daftar/pencari-kerja" safe>
