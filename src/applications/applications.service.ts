@@ -14,6 +14,7 @@ import { sqlInstant } from '../common/sql.js';
 import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
+import { Notifier } from '../notifications/notifier.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { User } from '../users/user.entity.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
@@ -65,6 +66,7 @@ export class ApplicationsService {
     private readonly cards: CardsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
     private readonly users: UsersService,
   ) {}
 
@@ -115,6 +117,16 @@ export class ApplicationsService {
         action: 'application.submitted',
         after: { status: 'SUBMITTED', vacancyId, shareContact: app.shareContact },
       });
+      // The employer's staff hear of new applicants once a day per vacancy, not once per applicant: the
+      // day's first application writes the message, the rest of the day's find it already there.
+      const staff = await this.notifier.staffOf(m, [vacancy.employerId]);
+      if (staff.length > 0)
+        await this.notifier.notify(m, {
+          kind: 'APPLICATION_RECEIVED',
+          userIds: staff,
+          subject: `vacancy:${vacancyId}:${today}`,
+          params: { vacancyId, vacancyTitle: vacancy.title },
+        });
       return toMyView(app, vacancy, employer);
     });
   }
@@ -174,6 +186,14 @@ export class ApplicationsService {
         status === 'SHORTLISTED' ? 'application.shortlisted' : 'application.rejected',
         from,
       );
+      const applicant = await this.users.seekerLogins(m, [app.seekerId]);
+      if (applicant.length > 0)
+        await this.notifier.notify(m, {
+          kind: status === 'SHORTLISTED' ? 'APPLICATION_SHORTLISTED' : 'APPLICATION_REJECTED',
+          userIds: applicant,
+          subject: `application:${id}`,
+          params: await this.vacancyNames(m, app.vacancyId),
+        });
       const [item] = await this.pipelineItems(m, [await m.findOneOrFail(Application, { where: { id } })]);
       return item;
     });
@@ -223,9 +243,9 @@ export class ApplicationsService {
     actor: AuthUser | null,
   ): Promise<number> {
     const [column, value] = 'seekerId' in where ? ['seeker_id', where.seekerId] : ['vacancy_id', where.vacancyId];
-    const open = await select<Pick<Application, 'id' | 'status'>>(
+    const open = await select<Pick<Application, 'id' | 'status' | 'seekerId'>>(
       m,
-      `SELECT id, status FROM applications WHERE ${column} = ? AND status IN (${UNDECIDED_SQL})`,
+      `SELECT id, status, seeker_id AS seekerId FROM applications WHERE ${column} = ? AND status IN (${UNDECIDED_SQL})`,
       [value],
     );
     if (open.length === 0) return 0;
@@ -247,7 +267,45 @@ export class ApplicationsService {
         after: { status: 'CLOSED', closedReason: reason },
       })),
     );
+    if ('vacancyId' in where) await this.tellClosed(m, where.vacancyId, open);
     return closed;
+  }
+
+  /**
+   * The applicants whose application a vacancy's end closed (filled, closed by hand or by date) are told,
+   * all in one message write: the subject is the vacancy, and a seeker has one application per vacancy.
+   * A hire that closes the hired seeker's other applications tells nobody: they know why.
+   */
+  private async tellClosed(
+    m: EntityManager,
+    vacancyId: string,
+    closed: Pick<Application, 'seekerId'>[],
+  ): Promise<void> {
+    const userIds = await this.users.seekerLogins(
+      m,
+      closed.map((a) => a.seekerId),
+    );
+    if (userIds.length === 0) return;
+    await this.notifier.notify(m, {
+      kind: 'APPLICATION_CLOSED',
+      userIds,
+      subject: `vacancy:${vacancyId}`,
+      params: { ...(await this.vacancyNames(m, vacancyId)), because: 'VACANCY_CLOSED' },
+    });
+  }
+
+  /** The vacancy's title and its employer's name, as the applicant's messages name them. */
+  private async vacancyNames(
+    m: EntityManager,
+    vacancyId: string,
+  ): Promise<{ vacancyTitle: string; employerName: string }> {
+    const [row] = await select<{ vacancyTitle: string; employerName: string }>(
+      m,
+      `SELECT v.title AS vacancyTitle, e.legal_name AS employerName
+        FROM vacancies v INNER JOIN employers e ON e.id = v.employer_id WHERE v.id = ?`,
+      [vacancyId],
+    );
+    return row;
   }
 
   /**

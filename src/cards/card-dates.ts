@@ -1,9 +1,14 @@
-import { addMonths } from '../common/dates.js';
+import { addDays, addMonths } from '../common/dates.js';
 
 /** A card is valid two years from issue (domain brief). */
 export const CARD_VALIDITY_MONTHS = 24;
 /** The holder reports every six months, counted from the issue date. */
 export const REPORT_INTERVAL_MONTHS = 6;
+/**
+ * The report window: from this many days before a due date the holder is reminded (CARD_REPORT_DUE),
+ * and a report made from then on counts for that due date.
+ */
+export const REPORT_WINDOW_DAYS = 14;
 
 export interface CardTerm {
   issuedAt: string;
@@ -31,4 +36,15 @@ export function nextReportMark(issuedAt: string, expiresAt: string, today: strin
     if (mark >= expiresAt) return expiresAt;
     if (mark > today) return mark;
   }
+}
+
+/**
+ * The due date after a report made `today` on a card due `due`. A report inside the window before the due
+ * date (REPORT_WINDOW_DAYS, when the holder is reminded) or after it answers that due date: the next one is
+ * the mark after it. A report earlier than the window is recorded but answers nothing yet: the due date
+ * stays (the next mark after today). Never past the expiry.
+ */
+export function dueAfterReport(issuedAt: string, expiresAt: string, due: string | null, today: string): string {
+  const answered = due !== null && today >= addDays(due, -REPORT_WINDOW_DAYS) && due > today ? due : today;
+  return nextReportMark(issuedAt, expiresAt, answered);
 }

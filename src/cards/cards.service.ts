@@ -15,10 +15,11 @@ import { containsPattern, LIKE_ESCAPE, queryWords, sqlDate, sqlInstant } from '.
 import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import type { Seeker } from '../seekers/seeker.entity.js';
+import { Notifier, type NotifyInput } from '../notifications/notifier.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import type { CardPlacementSource } from './card.entity.js';
 import { cardSql, effectiveStatus, isCardActive } from './card-lifecycle.js';
-import { cardTerm, nextReportMark } from './card-dates.js';
+import { cardTerm, dueAfterReport } from './card-dates.js';
 import { cardNumberKey } from './card-number.js';
 import { CardNumbers } from './card-numbers.service.js';
 import { newCardReportRow, newCardRow } from './card-rows.js';
@@ -61,6 +62,7 @@ export class CardsService {
     private readonly statistics: LabourStatistics,
     private readonly seekers: SeekersService,
     private readonly personal: PersonalData,
+    private readonly notifier: Notifier,
     private readonly users: UsersService,
   ) {}
 
@@ -149,6 +151,12 @@ export class CardsService {
         before: { status: 'PENDING' },
         after: { status: 'ACTIVE', cardNumber: card.cardNumberDisplay },
       });
+      // The applicant is told (a request is made online, so there is a login; checked all the same).
+      await this.tellHolder(m, card.seekerId, {
+        kind: 'CARD_APPROVED',
+        subject: `card:${id}`,
+        params: { cardNumber: card.cardNumberDisplay!, validUntil: term.expiresAt },
+      });
       return toCardView(card, [], this.clock.today());
     });
   }
@@ -165,14 +173,15 @@ export class CardsService {
 
   /**
    * The holder (or an officer for them) makes the 6-month report: the due date moves to the next
-   * 6-month mark after today, never past the expiry. Only an ACTIVE, unexpired card can report.
+   * 6-month mark after today — after the due date itself when reported in its window, when the holder was
+   * reminded (card-dates.ts) — never past the expiry. Only an ACTIVE, unexpired card can report.
    */
   async report(actor: AuthUser, id: string, note: string | undefined): Promise<CardView> {
     return this.tx.run(async (m) => {
       const card = await this.visibleCard(m, actor, id);
       const today = this.clock.today();
       if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
-      const due = nextReportMark(card.issuedAt!, card.expiresAt!, today);
+      const due = dueAfterReport(card.issuedAt!, card.expiresAt!, card.nextReportDue, today);
       const now = this.clock.now();
       const res = await m.update(Card, { id, status: 'ACTIVE' }, { nextReportDue: due, updatedAt: now });
       if (affectedRows(res) !== 1) throw cardNotActive('no longer ACTIVE');
@@ -438,8 +447,24 @@ export class CardsService {
         before: { status: before.status },
         after: { status: to, reason: reason.trim() },
       });
+      if (to === 'REJECTED')
+        await this.tellHolder(m, before.seekerId, {
+          kind: 'CARD_REJECTED',
+          subject: `card:${id}`,
+          params: { reason: reason.trim() },
+        });
       return this.view(m, { ...before, ...patch } as Card);
     });
+  }
+
+  /** Tells the card's holder, in the change's transaction; a holder without a login (a walk-in) has no inbox. */
+  private async tellHolder<K extends 'CARD_APPROVED' | 'CARD_REJECTED'>(
+    m: EntityManager,
+    seekerId: string,
+    message: Omit<NotifyInput<K>, 'userIds'>,
+  ): Promise<void> {
+    const userIds = await this.users.seekerLogins(m, [seekerId]);
+    if (userIds.length > 0) await this.notifier.notify(m, { ...message, userIds });
   }
 
   /** What a new card held by `seeker` starts with (the rest of its columns: newCardRow). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -17,8 +17,17 @@ import type { EmployerListQuery, RegisterEmployerDto } from './dto/employer.dto.
 import { Employer, toEmployerView, type EmployerStatus, type EmployerView } from './employer.entity.js';
 import { duplicateEmployer } from './employers.errors.js';
 import { newEmployerRow } from './employer-rows.js';
+import { Notifier } from '../notifications/notifier.js';
+import type { NotificationKind } from '../notifications/notification-kinds.js';
 import { SearchableVacancies } from '../search/searchable-vacancies.js';
 import type { StaffMemberReply } from './dto/employer.reply.js';
+
+/** The message the company's staff get when the office moves it into a status. */
+const STATUS_MESSAGES: Partial<Record<EmployerStatus, NotificationKind>> = {
+  VERIFIED: 'EMPLOYER_VERIFIED',
+  REJECTED: 'EMPLOYER_REJECTED',
+  SUSPENDED: 'EMPLOYER_SUSPENDED',
+};
 
 /** One HR account of a company, as its colleagues see it. */
 export type StaffMember = StaffMemberReply;
@@ -36,6 +45,7 @@ export class EmployersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly search: SearchableVacancies,
+    private readonly notifier: Notifier,
   ) {}
 
   /** A company registers with its first HR user; it waits, PENDING, for the office to verify it. */
@@ -165,6 +175,23 @@ export class EmployersService {
   }
 
   /**
+   * The company's staff hear of the office's decision. The subject carries the instant of the change, so
+   * each decision is told once and a second suspension (after a reinstatement) is told again. A
+   * reinstatement is told as EMPLOYER_VERIFIED: the company is verified again (there is no kind of its own).
+   */
+  private async tellStaff(m: EntityManager, employer: Employer, at: Date): Promise<void> {
+    const kind = STATUS_MESSAGES[employer.status];
+    if (!kind) return;
+    const userIds = await this.notifier.staffOf(m, [employer.id]);
+    if (userIds.length === 0) return;
+    const subject = `employer:${employer.id}:${at.toISOString()}`;
+    const { legalName } = employer;
+    const reason = employer.statusReason ?? '';
+    if (kind === 'EMPLOYER_VERIFIED') await this.notifier.notify(m, { kind, userIds, subject, params: { legalName } });
+    else await this.notifier.notify(m, { kind, userIds, subject, params: { legalName, reason } });
+  }
+
+  /**
    * Moves an employer from one of `from` to `to` with a conditional update, so two officers acting
    * at once cannot both succeed; a refused move says why (unknown id, or the state it is in).
    */
@@ -179,11 +206,8 @@ export class EmployersService {
     return this.tx.run(async (m) => {
       const before = await m.findOne(Employer, { where: { id } });
       if (!before) throw notFound('The employer');
-      const res = await m.update(
-        Employer,
-        { id, status: In(from) },
-        { ...patch, status: to, updatedAt: this.clock.now() },
-      );
+      const at = this.clock.now();
+      const res = await m.update(Employer, { id, status: In(from) }, { ...patch, status: to, updatedAt: at });
       if (affectedRows(res) !== 1) {
         throw invalidTransition(
           `An employer that is ${before.status} cannot become ${to} (allowed only from ${from.join(' or ')}).`,
@@ -200,6 +224,7 @@ export class EmployersService {
         after: { status: to, ...(patch.statusReason ? { reason: patch.statusReason } : {}) },
       });
       const after = await m.findOneOrFail(Employer, { where: { id } });
+      await this.tellStaff(m, after, at);
       return toEmployerView(after);
     });
   }

@@ -13,9 +13,11 @@ import { addDays, isCalendarDate } from '../common/dates.js';
 import { forbidden, notFound, validationFailed } from '../common/domain-error.js';
 import { Employer } from '../employers/employer.entity.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { Notifier } from '../notifications/notifier.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import { LabourStatistics, type Leaving } from '../statistics/labour-statistics.service.js';
+import { UsersService } from '../users/users.service.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
 import type { DirectPlacementDto, HireDto, SelfReportDto } from './dto/placement.dto.js';
 import type { PlacementSource, PlacementView } from './placement.entity.js';
@@ -29,6 +31,8 @@ export interface Hire {
   employerId: string | null;
   employerName: string;
   vacancyId: string | null;
+  /** The vacancy's title, for the seeker's message when the hire is from an application. */
+  vacancyTitle?: string | null;
   /** The application hired from, as read when the hire began (its state is checked once the seeker is held). */
   application: Pick<Application, 'id' | 'status' | 'closedReason'> | null;
   startDate: string;
@@ -49,7 +53,7 @@ export interface Hire {
  * applications — so concurrent hires queue on the seeker (placed at most once) and on the vacancy (never
  * beyond its quota) instead of deadlocking; each owner's guard is a conditional update whose row count
  * decides. The rows other hires wait for are taken as late as possible: the vacancy after everything
- * that concerns only this seeker, the statistics' monthly roll-up last of all.
+ * that concerns only this seeker (their messages included), the statistics' monthly roll-up last of all.
  */
 @Injectable()
 export class HireService {
@@ -64,6 +68,8 @@ export class HireService {
     private readonly validations: CardValidationService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
+    private readonly users: UsersService,
   ) {}
 
   /** The hire, top to bottom, inside the caller's transaction. */
@@ -91,6 +97,9 @@ export class HireService {
       const flows = await this.statistics.recordLeaving(m, hireFlows(card, vacancyId), today);
       // 6. Whether the seeker has other undecided applications to close (asked now: a "no" stays true).
       const othersOpen = await this.applications.hasOtherUndecided(m, seekerId, application?.id ?? null);
+      // 6b. The seeker is told: the card closed as placed, the application hired (in this transaction, so a
+      //     hire refused later tells nobody). Their other applications closing is not told again.
+      await this.tellSeeker(m, hire, card);
       // 7. The vacancy counts the hire; at its quota it fills. From here hires of this vacancy queue
       //    behind this one, so only what must follow the count comes after it.
       const vacancyStatus = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
@@ -131,6 +140,7 @@ export class HireService {
         employerId: application.employerId,
         employerName: application.employerName,
         vacancyId: application.vacancyId,
+        vacancyTitle: application.vacancyTitle,
         application,
         startDate: dto.startDate,
         position: dto.position?.trim() ?? application.vacancyTitle,
@@ -163,9 +173,11 @@ export class HireService {
           if (!isCardActive(card, today)) throw ak1NotActive(effectiveStatus(card, today));
           const employer = await m.findOneByOrFail(Employer, { id: employerId });
           let application: Application | null = null;
+          let vacancyTitle: string | null = null;
           if (dto.vacancyId) {
             const vacancy = await this.vacancies.ofEmployer(m, dto.vacancyId, employerId);
             if (!vacancy) throw notFound('The vacancy');
+            vacancyTitle = vacancy.title;
             application = await this.applications.undecidedOf(m, vacancy.id, card.seekerId);
           }
           return this.record(m, {
@@ -174,6 +186,7 @@ export class HireService {
             employerId,
             employerName: employer.legalName,
             vacancyId: dto.vacancyId ?? null,
+            vacancyTitle,
             application,
             startDate: dto.startDate,
             position: dto.position.trim(),
@@ -213,6 +226,32 @@ export class HireService {
         });
       },
     );
+  }
+
+  /**
+   * The hired seeker's messages: CARD_PLACED when a card closed, APPLICATION_HIRED when the hire came from
+   * an application; one lookup of their login, one notify per kind. A seeker without a login (a walk-in)
+   * has no inbox and is told nothing.
+   */
+  private async tellSeeker(m: EntityManager, hire: Hire, card: PlacedCard | null): Promise<void> {
+    if (!card && !hire.application) return;
+    const userIds = await this.users.seekerLogins(m, [hire.seekerId]);
+    if (userIds.length === 0) return;
+    const { employerName, startDate } = hire;
+    if (card)
+      await this.notifier.notify(m, {
+        kind: 'CARD_PLACED',
+        userIds,
+        subject: `card:${card.id}`,
+        params: { cardNumber: card.cardNumberDisplay ?? '', employerName, startDate },
+      });
+    if (hire.application)
+      await this.notifier.notify(m, {
+        kind: 'APPLICATION_HIRED',
+        userIds,
+        subject: `application:${hire.application.id}`,
+        params: { vacancyTitle: hire.vacancyTitle ?? hire.position ?? '', employerName, startDate },
+      });
   }
 
   /** A start date must be a real day, not absurdly far from today (late recording is fine). */

@@ -4,6 +4,7 @@ import { IsNull, Not, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Role } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
+import { select } from '../database/statements.js';
 import { uniqueViolation } from '../database/transactions.js';
 import { Passwords } from './passwords.js';
 import { User } from './user.entity.js';
@@ -66,6 +67,21 @@ export class UsersService {
       throw err;
     }
     return user;
+  }
+
+  /**
+   * The logins of these job seekers (a walk-in seeker has none until they claim their record): the user
+   * ids to notify. Written out: a hire asks it.
+   */
+  async seekerLogins(manager: EntityManager, seekerIds: readonly string[]): Promise<string[]> {
+    const ids = [...new Set(seekerIds)];
+    if (ids.length === 0) return [];
+    const rows = await select<{ id: string }>(
+      manager,
+      `SELECT id FROM users WHERE seeker_id IN (${ids.map(() => '?').join(', ')}) AND role = 'seeker'`,
+      ids,
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Whether this job seeker already has a login. */

@@ -1,4 +1,4 @@
-import { cardTerm, nextReportMark } from '../../src/cards/card-dates';
+import { cardTerm, dueAfterReport, nextReportMark, REPORT_WINDOW_DAYS } from '../../src/cards/card-dates';
 
 describe('card dates', () => {
   it('expires two years after issue and wants the first report at six months', () => {
@@ -32,5 +32,21 @@ describe('card dates', () => {
     expect(nextReportMark('2026-01-15', '2028-01-15', '2028-01-10')).toBe('2028-01-15');
     // An imported card with a shorter term.
     expect(nextReportMark('2026-01-15', '2026-05-01', '2026-02-01')).toBe('2026-05-01');
+  });
+
+  it('counts a report made in the reminder window for that due date, and an earlier one for nothing yet', () => {
+    const issued = '2026-01-15';
+    const expires = '2028-01-15';
+    expect(REPORT_WINDOW_DAYS).toBe(14);
+    // Reminded on 1 July (14 days before 15 July): a report from then on answers 15 July.
+    expect(dueAfterReport(issued, expires, '2026-07-15', '2026-07-01')).toBe('2027-01-15');
+    expect(dueAfterReport(issued, expires, '2026-07-15', '2026-07-14')).toBe('2027-01-15');
+    // The day before the window: recorded, the due date stays.
+    expect(dueAfterReport(issued, expires, '2026-07-15', '2026-06-30')).toBe('2026-07-15');
+    // On the due date and after it, as before: the next mark after today.
+    expect(dueAfterReport(issued, expires, '2026-07-15', '2026-07-15')).toBe('2027-01-15');
+    expect(dueAfterReport(issued, expires, '2026-07-15', '2027-02-01')).toBe('2027-07-15');
+    // Never past the expiry.
+    expect(dueAfterReport(issued, expires, '2027-07-15', '2027-07-10')).toBe('2028-01-15');
   });
 });

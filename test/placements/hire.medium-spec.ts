@@ -171,10 +171,21 @@ describe('HireService.record and the owners it calls', () => {
     ]);
     expect(statements[vacancy + 1]).toMatch(/^UPDATE [`"]?searchable_vacancies\b/i);
     expect(statements.at(-1)).toMatch(/^INSERT INTO [`"]?labour_monthly\b/i);
-    // The hire's three audit events (application, card, placement) in one INSERT; twelve statements in all
-    // with the search row's revision (twenty-one before the hire was reordered and batched).
+    // The seeker's messages (CARD_PLACED, APPLICATION_HIRED) concern only them: written before the vacancy
+    // is taken. One read of their login, then per message the Notifier's read of the recipient and its
+    // inbox insert (and one insert of deliveries when a channel is configured; none is here).
+    const inbox = statements
+      .map((s, i) => (/^INSERT\s+(IGNORE\s+)?INTO\s+[`"]?notifications\b/i.test(s) ? i : -1))
+      .filter((i) => i >= 0);
+    expect(inbox).toHaveLength(2);
+    expect(Math.max(...inbox)).toBeLessThan(vacancy);
+    expect(statements.filter((s) => /^SELECT id FROM users WHERE seeker_id\b/i.test(s))).toHaveLength(1);
+    expect(statements.some((s) => /notification_deliveries/i.test(s))).toBe(false);
+    // The hire's three audit events (application, card, placement) in one INSERT; seventeen statements in
+    // all: twelve for the hire itself with the search row's revision (twenty-one before the hire was
+    // reordered and batched), five for the seeker's two messages.
     expect(statements.filter((s) => /^INSERT INTO [`"]?audit_events\b/i.test(s))).toHaveLength(1);
-    expect(statements).toHaveLength(12);
+    expect(statements).toHaveLength(17);
   });
 
   describe('the owners on their own', () => {
