@@ -8,6 +8,7 @@ import { NotificationDelivery } from './notification-delivery.entity.js';
 import { NotificationSettingsRow } from './notification-settings.entity.js';
 import { Notification } from './notification.entity.js';
 import { Notifier } from './notifier.js';
+import { Reminders } from './reminders.js';
 import { UnsubscribeLinks } from './unsubscribe-links.js';
 
 /** Telling people: the Notifier every use case calls, the inbox, the settings and the delivery worker. */
@@ -15,7 +16,7 @@ import { UnsubscribeLinks } from './unsubscribe-links.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, NotificationDelivery, NotificationSettingsRow]), ChannelsModule],
   controllers: [NotificationsController],
-  providers: [Notifier, InboxService, NotificationWorker, UnsubscribeLinks],
+  providers: [Notifier, InboxService, NotificationWorker, UnsubscribeLinks, Reminders],
   exports: [Notifier, InboxService, UnsubscribeLinks],
 })
 export class NotificationsModule {}
