@@ -52,6 +52,8 @@ interface Wording<K extends MessageKind> {
 type Definitions = { [K in MessageKind]: KindDefinition<K> };
 
 const enc = encodeURIComponent;
+/** A reason is followed by the text's own full stop: its own final punctuation goes (no "ulang.."). */
+const clause = (s: string) => s.trim().replace(/[.!?…]+$/u, '');
 const date = (value: string, lang: Lang) => formatDate(value, lang);
 
 const VIEW_CARD = { id: 'Lihat kartu saya', en: 'View my card' };
@@ -77,7 +79,7 @@ const DEFINITIONS: Definitions = {
   CARD_REJECTED: {
     template: 'ak1_card_rejected',
     path: () => '/saya/kartu',
-    values: (p) => [p.reason],
+    values: (p) => [clause(p.reason)],
     id: {
       title: 'Permohonan kartu AK1 belum dapat disetujui',
       text: 'Mohon maaf, permohonan kartu AK1 Anda belum dapat disetujui dengan alasan: {{1}}. Silakan lengkapi atau perbaiki data dan dokumen Anda, lalu ajukan kembali.',
@@ -252,7 +254,7 @@ const DEFINITIONS: Definitions = {
   EMPLOYER_REJECTED: {
     template: 'ak1_employer_rejected',
     path: () => '/perusahaan',
-    values: (p) => [p.legalName, p.reason],
+    values: (p) => [p.legalName, clause(p.reason)],
     id: {
       title: 'Pendaftaran perusahaan belum dapat disetujui',
       text: 'Mohon maaf, pendaftaran {{1}} belum dapat disetujui dengan alasan: {{2}}. Silakan perbaiki data perusahaan Anda, lalu ajukan kembali.',
@@ -267,7 +269,7 @@ const DEFINITIONS: Definitions = {
   EMPLOYER_SUSPENDED: {
     template: 'ak1_employer_suspended',
     path: () => '/perusahaan',
-    values: (p) => [p.legalName, p.reason],
+    values: (p) => [p.legalName, clause(p.reason)],
     id: {
       title: 'Akun perusahaan Anda dibekukan sementara',
       text: 'Akun {{1}} dibekukan sementara dengan alasan: {{2}}. Selama dibekukan, lowongan Anda tidak ditampilkan. Silakan hubungi kantor kami untuk informasi lebih lanjut.',

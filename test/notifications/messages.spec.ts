@@ -161,3 +161,17 @@ describe('renderMessage', () => {
     expect(() => render('NO_SUCH_KIND' as MessageKind, {}, 'id')).toThrow();
   });
 });
+
+describe('reasons inside a sentence', () => {
+  it('does not double the full stop after a reason that ends with one', () => {
+    const m = renderMessage(
+      'CARD_REJECTED',
+      { reason: 'Foto kurang jelas, mohon unggah ulang.' },
+      'id',
+      'https://ak1.test',
+    );
+    expect(m.body).toContain('mohon unggah ulang. ');
+    expect(m.body).not.toContain('..');
+    expect(m.email.text).not.toContain('ulang..');
+  });
+});
