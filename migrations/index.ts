@@ -17,6 +17,7 @@ import { Accounts1764232100000 } from './1764232100000-accounts.js';
 import { Outreach1764232200000 } from './1764232200000-outreach.js';
 
 import { VacancyOutcomes1764232400000 } from './1764232400000-vacancy-outcomes.js';
+import { OutcomeIndexes1764232600000 } from './1764232600000-outcome-indexes.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -38,4 +39,5 @@ export const migrations = [
   Accounts1764232100000,
   Outreach1764232200000,
   VacancyOutcomes1764232400000,
+  OutcomeIndexes1764232600000,
 ];
