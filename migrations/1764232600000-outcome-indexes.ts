@@ -12,7 +12,10 @@ export class OutcomeIndexes1764232600000 implements MigrationInterface {
   name = 'OutcomeIndexes1764232600000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('cards', new TableIndex({ name: 'IDX_cards_status_closed', columnNames: ['status', 'closed_at'] }));
+    await q.createIndex(
+      'cards',
+      new TableIndex({ name: 'IDX_cards_status_closed', columnNames: ['status', 'closed_at'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

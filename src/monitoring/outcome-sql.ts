@@ -19,9 +19,7 @@ import type { Period } from './period.js';
 
 /** `YYYY-MM` (Asia/Jakarta, UTC+7 all year) of a UTC datetime column. */
 function jakartaMonthOfInstant(col: string, mysql: boolean): string {
-  return mysql
-    ? `DATE_FORMAT(DATE_ADD(${col}, INTERVAL 7 HOUR), '%Y-%m')`
-    : `strftime('%Y-%m', ${col}, '+7 hours')`;
+  return mysql ? `DATE_FORMAT(DATE_ADD(${col}, INTERVAL 7 HOUR), '%Y-%m')` : `strftime('%Y-%m', ${col}, '+7 hours')`;
 }
 
 /** `YYYY-MM` of a DATE column plus `days`. */

@@ -79,9 +79,7 @@ export class OutreachService {
       from: audience.from,
       to: audience.to,
       ...(a.participating === undefined ? {} : { participating: String(a.participating) as 'true' | 'false' }),
-      ...(a.silentClosures === undefined
-        ? {}
-        : { silentClosures: String(a.silentClosures) as 'true' | 'false' }),
+      ...(a.silentClosures === undefined ? {} : { silentClosures: String(a.silentClosures) as 'true' | 'false' }),
       ...(a.kbli ? { kbli: a.kbli } : {}),
       ...(a.kecamatanCode ? { kecamatanCode: a.kecamatanCode } : {}),
       ...(a.status ? { status: a.status } : {}),
