@@ -1,6 +1,7 @@
 import { DailyJobs } from '../../src/jobs/daily-jobs.service';
 import { sqlInstant } from '../../src/common/sql';
 import { VacancyOutcome, type UnfilledReason } from '../../src/vacancies/vacancy-outcome.entity';
+import { browser, postForm, signIn, textOf } from '../console/support';
 import { startApp, type TestApp } from '../support/app';
 import {
   bearer,
@@ -323,6 +324,69 @@ describe('outcomes: how much of the register is known', () => {
         .send({ title: 'x', message: 'y', audience: { silentClosures: 'ya' } })
         .expect(400);
       expect(none.body.details[0].field).toBe('audience.silentClosures');
+    });
+  });
+
+  describe('in the console', () => {
+    it('shows the dashboard panel in Indonesian and English, with no raw codes', async () => {
+      const b = browser(t);
+      await signIn(b, officer.email);
+      const page = await b.get('/petugas?from=2026-10-01&to=2026-11-30');
+      expect(page.status).toBe(200);
+      const text = textOf(page.text);
+      expect(text).toContain('Kebenaran data register');
+      expect(text).toContain('Hasil diketahui: 50,0% dari 8 kartu yang berakhir');
+      // The counts: 8 ended, 3 placed, 1 withdrew, 1 revoked, 3 ran out; 5 vacancies, 2 with an outcome.
+      for (const phrase of [
+        '8 kartu berakhir dalam periode',
+        '3 ditempatkan',
+        '1 berhenti mencari kerja',
+        '1 dicabut',
+        '3 berakhir tanpa kabar',
+        '5 lowongan ditutup dalam periode',
+        '2 terisi penuh atau dilaporkan hasilnya',
+        '3 tanpa laporan siapa yang diterima',
+        '1 lowongan yang diisi orang tanpa kartu AK1',
+      ])
+        expect(text).toContain(phrase);
+      // By month, the last six months (June to November 2026): October 60 %, November 33,3 %.
+      expect(page.text).toContain('aria-label="Kartu berakhir yang diketahui hasilnya, per bulan"');
+      expect(text).toContain('Okt 26 5 60,0%');
+      expect(text).toContain('Nov 26 3 33,3%');
+      expect(text).toContain('Sep 26 0 tidak ada kartu berakhir');
+      expect(text).not.toMatch(/HIRED_WITHOUT_AK1|WITHDRAWN|EXPIRED|knownOutcomeRate/);
+      expect(page.text).toContain('href="/petugas/penjangkauan?from=2026-10-01&to=2026-11-30&silentClosures=true"');
+
+      await postForm(b, '/', '/bahasa', { lang: 'en', next: '/' });
+      const en = textOf((await b.get('/petugas?from=2026-10-01&to=2026-11-30')).text);
+      expect(en).toContain('How much of the register is known');
+      expect(en).toContain('Outcome known: 50.0% of 8 cards that ended');
+      expect(en).toContain('1 vacancies filled by someone without an AK1 card');
+    });
+
+    it('filters the outreach list with a checkbox, and starts a campaign with the same filter', async () => {
+      const b = browser(t);
+      await signIn(b, officer.email);
+      const plain = await b.get('/petugas/penjangkauan?from=2026-11-01&to=2026-11-30');
+      expect(plain.text).toMatch(/<input type="checkbox" value="true"(?![^>]*checked)[^>]*name="silentClosures"/);
+      const list = await b.get('/petugas/penjangkauan?from=2026-11-01&to=2026-11-30&silentClosures=true');
+      expect(list.status).toBe(200);
+      expect(list.text).toMatch(/<input type="checkbox" value="true" checked[^>]*name="silentClosures"/);
+      const text = textOf(list.text);
+      expect(text).not.toContain('tidak berpartisipasi dalam periode ini');
+      expect(text).toContain('2 perusahaan menutup lowongan tanpa melaporkan hasilnya');
+      expect(list.text).toContain(
+        'href="/petugas/penjangkauan/kampanye/baru?silentClosures=true&status=VERIFIED&from=2026-11-01&to=2026-11-30"',
+      );
+      expect(list.text).toContain('href="/petugas/penjangkauan.csv?from=2026-11-01&to=2026-11-30&silentClosures=true"');
+      const csv = await b.get('/petugas/penjangkauan.csv?from=2026-11-01&to=2026-11-30&silentClosures=true');
+      expect(csv.text.trim().split('\n')).toHaveLength(3);
+      const form = await b.get(
+        '/petugas/penjangkauan/kampanye/baru?silentClosures=true&status=VERIFIED&from=2026-11-01&to=2026-11-30',
+      );
+      expect(form.text).toMatch(
+        /<option value="true" selected>Hanya yang menutup lowongan tanpa melaporkan hasilnya<\/option>/,
+      );
     });
   });
 });

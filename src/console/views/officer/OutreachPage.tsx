@@ -42,7 +42,7 @@ export function OutreachPage({ c, vm }: { c: ConsoleContext; vm: OutreachView })
   return (
     <Layout c={c} title={t('nav.outreach')}>
       <h1 safe>{t('nav.outreach')}</h1>
-      <p safe>{t('outreach.intro')}</p>
+      <p safe>{t(silentClosures ? 'outreach.silentClosuresHint' : 'outreach.intro')}</p>
       <PeriodForm
         c={c}
         action="/petugas/penjangkauan"
