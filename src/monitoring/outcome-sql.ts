@@ -53,20 +53,26 @@ export function cardsClosedIn(p: Period, today: string, mysql: boolean): Sql {
 
 /**
  * Vacancies that closed in the period, one row each: `id`, `employer_id`, `quota`, `filled`, and (when
- * `withMonth`) `month`. Reads vacancies(closed_reason, closed_at) and vacancies(status, closes_at).
+ * `withMonth`) `month`. Reads index ranges only: vacancies(closed_reason, closed_at) and vacancies(status,
+ * closes_at).
  */
 export function vacanciesClosedIn(p: Period, today: string, mysql: boolean, withMonth = true): Sql {
   const cols = (month: string) =>
     `v.id AS id, v.employer_id AS employer_id, v.quota AS quota, v.filled AS filled${withMonth ? `, ${month} AS month` : ''}`;
+  const expiredMonth = monthOfDate('v.closes_at', 1, mysql);
+  const [dayBefore, lastDayBefore] = [addDays(p.from, -1), addDays(p.to, -1)];
+  // Three branches, each one index range (status is a constant in the last two, so closes_at is a range).
   return {
     sql: `SELECT ${cols(jakartaMonthOfInstant('v.closed_at', mysql))} FROM vacancies v
            WHERE v.closed_reason IN ('FILLED', 'CLOSED_BY_EMPLOYER', 'CLOSED_BY_OFFICER')
              AND v.closed_at >= ? AND v.closed_at < ? AND v.published_at IS NOT NULL
           UNION ALL
-          SELECT ${cols(monthOfDate('v.closes_at', 1, mysql))} FROM vacancies v
-           WHERE v.status IN ('CLOSED', 'OPEN') AND v.closes_at >= ? AND v.closes_at <= ?
-             AND ((v.status = 'CLOSED' AND v.closed_reason = 'EXPIRED') OR (v.status = 'OPEN' AND v.closes_at < ?))`,
-    params: [sqlInstant(p.start), sqlInstant(p.end), addDays(p.from, -1), addDays(p.to, -1), today],
+          SELECT ${cols(expiredMonth)} FROM vacancies v
+           WHERE v.status = 'CLOSED' AND v.closes_at >= ? AND v.closes_at <= ? AND v.closed_reason = 'EXPIRED'
+          UNION ALL
+          SELECT ${cols(expiredMonth)} FROM vacancies v
+           WHERE v.status = 'OPEN' AND v.closes_at >= ? AND v.closes_at <= ? AND v.closes_at < ?`,
+    params: [sqlInstant(p.start), sqlInstant(p.end), dayBefore, lastDayBefore, dayBefore, lastDayBefore, today],
   };
 }
 
