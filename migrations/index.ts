@@ -16,6 +16,9 @@ import { Notifications1764232000000 } from './1764232000000-notifications.js';
 import { Accounts1764232100000 } from './1764232100000-accounts.js';
 import { Outreach1764232200000 } from './1764232200000-outreach.js';
 
+import { VacancyOutcomes1764232400000 } from './1764232400000-vacancy-outcomes.js';
+import { OutcomeIndexes1764232600000 } from './1764232600000-outcome-indexes.js';
+
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
   Foundation1764230400000,
@@ -35,4 +38,6 @@ export const migrations = [
   Notifications1764232000000,
   Accounts1764232100000,
   Outreach1764232200000,
+  VacancyOutcomes1764232400000,
+  OutcomeIndexes1764232600000,
 ];

@@ -5,6 +5,7 @@ import { CARD_STATUSES, type CardStatus } from './card.entity.js';
  *
  *   PENDING ─approve→ ACTIVE ─hire / self-report→ PLACED
  *      │                 ├─revoke→ REVOKED
+ *      │                 ├─withdraw (the holder: no longer looking for work)→ WITHDRAWN
  *      └─reject→ REJECTED └─expiry date passes→ EXPIRED (the daily job writes it)
  *
  * Between the expiry date and the daily job's run the row still says ACTIVE; every reader asks

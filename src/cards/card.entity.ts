@@ -2,7 +2,7 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { PlacementSource } from '../placements/placement.entity.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 
-export const CARD_STATUSES = ['PENDING', 'ACTIVE', 'PLACED', 'EXPIRED', 'REVOKED', 'REJECTED'] as const;
+export const CARD_STATUSES = ['PENDING', 'ACTIVE', 'PLACED', 'EXPIRED', 'REVOKED', 'REJECTED', 'WITHDRAWN'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
 
 /** How a card came to be: requested online, issued at the counter, or imported from the earlier system. */

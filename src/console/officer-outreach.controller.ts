@@ -20,18 +20,19 @@ import { CampaignPage } from './views/officer/CampaignPage.js';
 
 const SPECS = CAMPAIGN_FIELDS.map((name) => ({ name }));
 /** The outreach list's filters, as its "Kirim sosialisasi" link passes them, onto the form's fields. */
-const PREFILL = ['participating', 'from', 'to', 'status', 'kbli', 'kecamatanCode'] as const;
+const PREFILL = ['participating', 'silentClosures', 'from', 'to', 'status', 'kbli', 'kecamatanCode'] as const;
 
 /**
  * The API body a campaign form stands for: text as typed, empty filters left out, `participating`
- * a boolean (or absent for "every employer"); anything else is passed on for the DTO to refuse.
+ * and `silentClosures` booleans (or absent for "every employer"); anything else is passed on for the DTO to refuse.
  */
 function campaignBody(v: FormValues): Record<string, unknown> {
   const audience: Record<string, unknown> = {};
   for (const name of PREFILL) {
     const text = (v[`audience.${name}`] ?? '').trim();
     if (text === '') continue;
-    audience[name] = name === 'participating' && (text === 'true' || text === 'false') ? text === 'true' : text;
+    const flag = name === 'participating' || name === 'silentClosures';
+    audience[name] = flag && (text === 'true' || text === 'false') ? text === 'true' : text;
   }
   return { title: v.title ?? '', message: v.message ?? '', audience };
 }

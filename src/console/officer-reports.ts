@@ -95,21 +95,41 @@ export class OfficerReports {
       const sm = await this.monitoring.summary(Object.assign(new PeriodQuery(), period));
       months.push({ start, issued: sm.cards.issued, placements: sm.placements.total });
     }
-    return { from, to, summary, months };
+    // The register's truth: the period's outcomes, and the share known in each of the same six months.
+    const outcomes = await this.monitoring.outcomes(Object.assign(new PeriodQuery(), { from, to }));
+    const recent = await this.monitoring.outcomes(
+      Object.assign(new PeriodQuery(), { from: addMonths(thisMonth, -5), to: this.clock.today() }),
+    );
+    return { from, to, summary, months, outcomes, outcomeMonths: recent.byMonth };
   }
 
-  /** Verified employers that did not take part in the period: whom the office should call. */
-  private outreachQuery(from: string, to: string, page: number, pageSize: number): ParticipationQuery {
-    const filter = { participating: 'false' as const, status: 'VERIFIED' as const, sort: 'legalName' as const };
+  /**
+   * Verified employers that did not take part in the period: whom the office should call. With
+   * `silent`, instead those that closed vacancies in the period without saying who they hired, whether
+   * they take part or not.
+   */
+  private outreachQuery(from: string, to: string, page: number, pageSize: number, silent: boolean): ParticipationQuery {
+    const which = silent ? { silentClosures: 'true' as const } : { participating: 'false' as const };
+    const filter = { ...which, status: 'VERIFIED' as const, sort: 'legalName' as const };
     return Object.assign(new ParticipationQuery(), { from, to, ...filter, page, pageSize });
+  }
+
+  /** The outreach list's "closed vacancies without saying who they hired" checkbox. */
+  private silent(q: Record<string, string>): boolean {
+    return q.silentClosures === 'true';
   }
 
   async outreach(q: Record<string, string>): Promise<OutreachView> {
     const { from, to } = this.period(q);
     const page = /^\d{1,5}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
-    const list = await this.monitoring.employers(this.outreachQuery(from, to, page, 50));
-    const pager = pagerOf('/petugas/penjangkauan', { from, to }, list);
-    return { from, to, rows: list.items, total: list.total, pager };
+    const silentClosures = this.silent(q);
+    const list = await this.monitoring.employers(this.outreachQuery(from, to, page, 50, silentClosures));
+    const pager = pagerOf(
+      '/petugas/penjangkauan',
+      { from, to, ...(silentClosures ? { silentClosures: 'true' } : {}) },
+      list,
+    );
+    return { from, to, silentClosures, rows: list.items, total: list.total, pager };
   }
 
   /** The outreach list as CSV, every page, the same columns as the API's CSV. */
@@ -120,7 +140,7 @@ export class OfficerReports {
     res.header('Cache-Control', 'no-store');
     let out = csvLine(PARTICIPATION_COLUMNS);
     for (let page = 1; ; page++) {
-      const list = await this.monitoring.employers(this.outreachQuery(from, to, page, 100));
+      const list = await this.monitoring.employers(this.outreachQuery(from, to, page, 100, this.silent(q)));
       for (const row of list.items) out += csvLine(PARTICIPATION_COLUMNS.map((k) => row[k]));
       if (page * 100 >= list.total) break;
     }

@@ -128,12 +128,15 @@ export class OfficerConsoleController {
 
   @Get('penjangkauan')
   async outreach(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    sendPage(res, OutreachPage({ c, vm: await this.reports.outreach(pick(query, ['from', 'to', 'page'])) }));
+    sendPage(
+      res,
+      OutreachPage({ c, vm: await this.reports.outreach(pick(query, ['from', 'to', 'page', 'silentClosures'])) }),
+    );
   }
 
   @Get('penjangkauan.csv')
   async outreachCsv(@Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    await this.reports.outreachCsv(pick(query, ['from', 'to']), res);
+    await this.reports.outreachCsv(pick(query, ['from', 'to', 'silentClosures']), res);
   }
 
   @Get('ipk')

@@ -26,6 +26,11 @@ export class ReportingReads implements OnApplicationShutdown {
     this.replicated = ds.options.type === 'mysql' && !!(ds.options as { replication?: unknown }).replication;
   }
 
+  /** Whether the reads go to MySQL/MariaDB (for the few expressions the engines spell differently). */
+  get isMysql(): boolean {
+    return this.ds.options.type === 'mysql';
+  }
+
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     if (this.replicated) {
       const runner = this.ds.createQueryRunner('slave');

@@ -11,6 +11,7 @@ import {
   IpkIII2Reply,
   IpkIII4Reply,
   MONITORING_EXTRA_MODELS,
+  MonitoringOutcomesReply,
   MonitoringSummaryReply,
   ParticipationPage,
 } from './dto/monitoring.reply.js';
@@ -40,6 +41,21 @@ export class MonitoringController {
   @ApiOkResponse({ type: MonitoringSummaryReply })
   summary(@Query() q: PeriodQuery) {
     return this.monitoring.summary(q);
+  }
+
+  @Get('monitoring/outcomes')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows((o: MonitoringOutcomesReply) => [
+    ...o.byMonth.map(({ from: _from, to: _to, month, ...figures }) => ({ period: month, ...figures })),
+    (({ period: _period, byMonth: _byMonth, ...figures }) => ({ period: 'total', ...figures }))(o),
+  ])
+  @ApiOperation({
+    summary: 'Outcomes: cards and vacancies that closed in the period, and how many of them ended with a known outcome',
+  })
+  @ApiOkResponse({ type: MonitoringOutcomesReply })
+  outcomes(@Query() q: PeriodQuery) {
+    return this.monitoring.outcomes(q);
   }
 
   @Get('monitoring/employers')

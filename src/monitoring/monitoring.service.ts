@@ -3,12 +3,19 @@ import type { EntityManager } from 'typeorm';
 import { ReportingReads } from '../database/reporting-reads.js';
 import { cardSql } from '../cards/card-lifecycle.js';
 import { Clock } from '../common/clock.js';
+import { addDays, addMonths } from '../common/dates.js';
 import type { Page } from '../common/http/pagination.js';
 import { pageWindow } from '../common/http/pagination.js';
 import { sqlInstant } from '../common/sql.js';
 import type { EmployerSort, ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
 import { resolvePeriod, type Period } from './period.js';
-import type { MonitoringSummaryReply } from './dto/monitoring.reply.js';
+import type {
+  MonitoringOutcomesReply,
+  MonitoringSummaryReply,
+  OutcomeFiguresReply,
+  OutcomeMonthReply,
+} from './dto/monitoring.reply.js';
+import { cardsClosedIn, silentClosers, vacanciesClosedIn } from './outcome-sql.js';
 import type { ParticipationRowReply } from './dto/monitoring.reply.js';
 
 /** One description of this reply: the class `MonitoringSummaryReply` (OpenAPI and code alike). */
@@ -167,11 +174,54 @@ export class MonitoringService {
     };
   }
 
+  /**
+   * How much of the register ends with a known outcome: cards and vacancies that closed in the period
+   * (outcome-sql.ts says when each closed), in total and per calendar month. See docs/reports.md.
+   */
+  async outcomes(q: PeriodQuery): Promise<MonitoringOutcomesReply> {
+    const today = this.clock.today();
+    const p = resolvePeriod(q, today);
+    const mysql = this.reads.isMysql;
+    const cards = cardsClosedIn(p, today, mysql);
+    const cardRows: { month: string; outcome: string; c: unknown }[] = await this.reads.query(
+      `SELECT t.month AS month, t.outcome AS outcome, COUNT(*) AS c FROM (${cards.sql}) t GROUP BY t.month, t.outcome`,
+      cards.params,
+    );
+    const vacancies = vacanciesClosedIn(p, today, mysql);
+    const vacancyRows: { month: string; closed: unknown; known: unknown; withoutAk1: unknown }[] =
+      await this.reads.query(
+        `SELECT t.month AS month, COUNT(*) AS closed,
+                SUM(CASE WHEN t.filled >= t.quota OR o.vacancy_id IS NOT NULL THEN 1 ELSE 0 END) AS known,
+                SUM(CASE WHEN o.unfilled_reason = 'HIRED_WITHOUT_AK1' THEN 1 ELSE 0 END) AS withoutAk1
+           FROM (${vacancies.sql}) t LEFT JOIN vacancy_outcomes o ON o.vacancy_id = t.id
+          GROUP BY t.month`,
+        vacancies.params,
+      );
+
+    const months = monthsOf(p);
+    const tally = new Map(months.map((m) => [m.month, emptyTally()]));
+    for (const r of cardRows) {
+      const t = tally.get(String(r.month));
+      if (t && r.outcome in t.cards) t.cards[r.outcome as CardOutcome] += n(r.c);
+    }
+    for (const r of vacancyRows) {
+      const t = tally.get(String(r.month));
+      if (t) Object.assign(t.vacancies, { closed: n(r.closed), known: n(r.known), withoutAk1: n(r.withoutAk1) });
+    }
+    const byMonth: OutcomeMonthReply[] = months.map((m) => ({ ...m, ...figures(tally.get(m.month)!) }));
+    const total = emptyTally();
+    for (const t of tally.values()) {
+      for (const k of CARD_OUTCOMES) total.cards[k] += t.cards[k];
+      for (const k of ['closed', 'known', 'withoutAk1'] as const) total.vacancies[k] += t.vacancies[k];
+    }
+    return { period: { from: p.from, to: p.to }, ...figures(total), byMonth };
+  }
+
   /** The participation table, one row per employer; `participating=false` is the outreach list. */
   async employers(q: ParticipationQuery): Promise<Page<ParticipationRow> & { period: { from: string; to: string } }> {
     const p = resolvePeriod(q, this.clock.today());
     const { page, pageSize, skip } = pageWindow(q);
-    const { sql, params } = participationQuery(p, q);
+    const { sql, params } = participationQuery(p, q, this.clock.today());
     const [count] = await this.reads.query(`SELECT COUNT(*) AS c FROM (${sql}) t`, params);
     const sort: EmployerSort = q.sort ?? '-lastActivityAt';
     const desc = sort.startsWith('-');
@@ -209,7 +259,7 @@ export class MonitoringService {
    */
   async employerIdsMatching(m: EntityManager, q: ParticipationQuery): Promise<string[]> {
     const p = resolvePeriod(q, this.clock.today());
-    const { sql, params } = participationQuery(p, q);
+    const { sql, params } = participationQuery(p, q, this.clock.today());
     const rows: { employerId: unknown }[] = await m.query(
       `SELECT employerId FROM (${sql}) t ORDER BY employerId`,
       params,
@@ -243,7 +293,7 @@ const PARTICIPANTS = [
 ].join(' UNION ');
 
 /** Per-employer activity in the period, aggregated once per source table and joined to employers. */
-function participationQuery(p: Period, q: ParticipationQuery): { sql: string; params: unknown[] } {
+function participationQuery(p: Period, q: ParticipationQuery, today: string): { sql: string; params: unknown[] } {
   const [s, e] = [sqlInstant(p.start), sqlInstant(p.end)];
   const where: string[] = [];
   const params: unknown[] = [s, e, s, e, s, e, s, e];
@@ -263,6 +313,11 @@ function participationQuery(p: Period, q: ParticipationQuery): { sql: string; pa
     where.push('e.kbli LIKE ?');
     params.push(`${q.kbliGroup}%`);
   }
+  if (q.silentClosures) {
+    const silent = silentClosers(p, today);
+    where.push(`e.id ${q.silentClosures === 'true' ? 'IN' : 'NOT IN'} (${silent.sql})`);
+    params.push(...silent.params);
+  }
   const active = 'COALESCE(v.postedAk1, 0) + COALESCE(cv.n, 0) + COALESCE(p.n, 0)';
   if (q.participating === 'true') where.push(`${active} > 0`);
   if (q.participating === 'false') where.push(`${active} = 0`);
@@ -279,4 +334,47 @@ function participationQuery(p: Period, q: ParticipationQuery): { sql: string; pa
                FROM placements WHERE source = 'EMPLOYER' AND recorded_at >= ? AND recorded_at < ? GROUP BY employer_id) p ON p.employer_id = e.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return { sql, params };
+}
+
+const CARD_OUTCOMES = ['PLACED', 'WITHDRAWN', 'REVOKED', 'EXPIRED'] as const;
+type CardOutcome = (typeof CARD_OUTCOMES)[number];
+
+interface Tally {
+  cards: Record<CardOutcome, number>;
+  vacancies: { closed: number; known: number; withoutAk1: number };
+}
+
+const emptyTally = (): Tally => ({
+  cards: { PLACED: 0, WITHDRAWN: 0, REVOKED: 0, EXPIRED: 0 },
+  vacancies: { closed: 0, known: 0, withoutAk1: 0 },
+});
+
+/** The reply's figures from a tally; the rate rounded to 4 decimals like the participation rate. */
+function figures(t: Tally): OutcomeFiguresReply {
+  const { PLACED: placed, WITHDRAWN: withdrawn, REVOKED: revoked, EXPIRED: expired } = t.cards;
+  const cardsClosed = placed + withdrawn + revoked + expired;
+  return {
+    cardsClosed,
+    placed,
+    withdrawn,
+    revoked,
+    expiredWithoutOutcome: expired,
+    knownOutcomeRate: cardsClosed === 0 ? 0 : Math.round(((placed + withdrawn) / cardsClosed) * 10_000) / 10_000,
+    vacanciesClosed: t.vacancies.closed,
+    vacanciesWithOutcome: t.vacancies.known,
+    hiredWithoutAk1: t.vacancies.withoutAk1,
+  };
+}
+
+/** Every calendar month the period touches, with the days of it inside the period. */
+function monthsOf(p: Period): { month: string; from: string; to: string }[] {
+  const out: { month: string; from: string; to: string }[] = [];
+  let first = `${p.from.slice(0, 7)}-01`;
+  while (first <= p.to) {
+    const next = addMonths(first, 1);
+    const last = addDays(next, -1);
+    out.push({ month: first.slice(0, 7), from: first < p.from ? p.from : first, to: last > p.to ? p.to : last });
+    first = next;
+  }
+  return out;
 }

@@ -16,6 +16,7 @@ const CAMPAIGN_COLUMNS = [
   'title',
   'message',
   'audience.participating',
+  'audience.silentClosures',
   'audience.from',
   'audience.to',
   'audience.kbli',

@@ -68,6 +68,7 @@ export class OutreachService {
     const period = resolvePeriod(a, this.clock.today());
     const audience: CampaignAudience = {
       participating: a.participating ?? null,
+      silentClosures: a.silentClosures ?? null,
       from: period.from,
       to: period.to,
       kbli: a.kbli ?? null,
@@ -78,6 +79,7 @@ export class OutreachService {
       from: audience.from,
       to: audience.to,
       ...(a.participating === undefined ? {} : { participating: String(a.participating) as 'true' | 'false' }),
+      ...(a.silentClosures === undefined ? {} : { silentClosures: String(a.silentClosures) as 'true' | 'false' }),
       ...(a.kbli ? { kbli: a.kbli } : {}),
       ...(a.kecamatanCode ? { kecamatanCode: a.kecamatanCode } : {}),
       ...(a.status ? { status: a.status } : {}),
@@ -198,7 +200,7 @@ export class OutreachService {
       id: c.id,
       title: c.title,
       message: c.message,
-      audience: JSON.parse(c.audience) as CampaignAudience,
+      audience: withDefaults(JSON.parse(c.audience) as Partial<CampaignAudience>),
       status: c.status,
       createdAt: c.createdAt.toISOString(),
       sentAt: c.sentAt ? c.sentAt.toISOString() : null,
@@ -242,4 +244,9 @@ export class OutreachService {
     );
     return { delivered: Number(row?.delivered ?? 0), failed: Number(row?.failed ?? 0) };
   }
+}
+
+/** A stored audience; campaigns written before `silentClosures` existed did not store it (null: either). */
+function withDefaults(a: Partial<CampaignAudience>): CampaignAudience {
+  return { ...a, silentClosures: a.silentClosures ?? null } as CampaignAudience;
 }

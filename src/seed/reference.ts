@@ -378,6 +378,22 @@ export const REVOKE_REASONS = [
   'Permintaan pemegang kartu',
   'Kartu diterbitkan ganda',
 ];
+/** Why a holder said they are no longer looking for work (issue 17: WITHDRAWN). */
+export const WITHDRAW_REASONS = [
+  'Melanjutkan pendidikan',
+  'Membuka usaha sendiri',
+  'Mengurus keluarga',
+  'Pindah ke luar kota',
+  'Sudah bekerja',
+];
+/** What an employer said about a vacancy closed with positions unfilled (weights of `UNFILLED_REASONS`). */
+export const UNFILLED_REASON_WEIGHTS = { NO_SUITABLE_APPLICANT: 40, HIRED_WITHOUT_AK1: 30, CANCELLED: 15, OTHER: 15 };
+export const VACANCY_OUTCOME_NOTES = [
+  'Pelamar tidak memenuhi kualifikasi',
+  'Posisi diisi karyawan dari cabang lain',
+  'Sudah diterima pelamar dari kenalan, belum punya kartu AK1',
+  'Anggaran perekrutan ditunda',
+];
 export const REJECT_REASONS = [
   'Foto KTP tidak terbaca, mohon unggah ulang',
   'Ijazah belum dilampirkan',

@@ -21,6 +21,7 @@ import { Seeker } from '../seekers/seeker.entity.js';
 import { LabourEvent } from '../statistics/labour-event.entity.js';
 import { newUserRow } from '../users/user-rows.js';
 import { User } from '../users/user.entity.js';
+import { VacancyOutcome } from '../vacancies/vacancy-outcome.entity.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { fillSearchableVacancies } from '../search/searchable-rows.js';
 import { BulkWriter, type SqlValue } from './bulk-writer.js';
@@ -36,6 +37,7 @@ import {
   POSITIONS,
   REJECT_REASONS,
   REVOKE_REASONS,
+  WITHDRAW_REASONS,
   STREETS,
   VACANCY_TEMPLATES,
 } from './reference.js';
@@ -62,6 +64,7 @@ const SEEDED_ENTITIES = [
   CardSerial,
   CardValidation,
   Vacancy,
+  VacancyOutcome,
   Application,
   Placement,
   LabourEvent,
@@ -482,15 +485,17 @@ function seedHolder(
     const day = plan.currentIssue[i];
     const expired = dayOf(cardTerm(dateOf(day)).expiresAt) < run.today;
     currentStatus = expired
-      ? rng.weighted({ EXPIRED: 78, PLACED: 19, REVOKED: 3 })
-      : rng.weighted({ ACTIVE: 72, PLACED: 24, REVOKED: 4 });
+      ? rng.weighted({ EXPIRED: 84, PLACED: 9, WITHDRAWN: 4, REVOKED: 3 })
+      : rng.weighted({ ACTIVE: 84, PLACED: 9, WITHDRAWN: 4, REVOKED: 3 });
     const card = issuedCard(run, rng, seq, chunk, holder, day, plan.currentSerial[i], currentStatus);
     placedAt = card.placedAt;
     applicationsOf(run, rng, holder, card);
-    numbered.push({
-      display: card.display,
-      expected: currentStatus === 'ACTIVE' ? 'VALID' : (currentStatus as 'EXPIRED' | 'PLACED' | 'REVOKED'),
-    });
+    // A withdrawn card is left out of the validation sample: what a check of it answers is issue 17's card side.
+    if (currentStatus !== 'WITHDRAWN')
+      numbered.push({
+        display: card.display,
+        expected: currentStatus === 'ACTIVE' ? 'VALID' : (currentStatus as 'EXPIRED' | 'PLACED' | 'REVOKED'),
+      });
   } else {
     currentStatus = plan.currentOutcome[i] === OUTCOME.PENDING ? 'PENDING' : 'REJECTED';
     unissuedCard(run, rng, seq, chunk, seekerId, nikHash, plan.requestDay[i], currentStatus);
@@ -546,7 +551,7 @@ interface IssuedCard {
  * A card issued on `issueDay` that is now in `status`, with its reports, the checks employers ran, the
  * placement that closed it (matched to a vacancy of the hiring employer when one was open) and its
  * labour-market events: REGISTERED on the issue date, then PLACED on the hire day, REMOVED on the
- * expiry date (EXPIRED) or the revocation day (REVOKED).
+ * expiry date (EXPIRED), the revocation day (REVOKED) or the day the holder withdrew (WITHDRAWN).
  */
 function issuedCard(
   run: SeedRun,
@@ -577,10 +582,11 @@ function issuedCard(
     // The daily job runs just after midnight on the day after expiry.
     closedDay = expiryDay + 1;
     closedAt = dailyJobInstant(run, closedDay);
-  } else if (status === 'PLACED' || status === 'REVOKED') {
+  } else if (status === 'PLACED' || status === 'REVOKED' || status === 'WITHDRAWN') {
     closedDay = Math.min(lastActiveDay, issueDay + rng.int(7, Math.max(7, lastActiveDay - issueDay)));
     closedAt = officeInstant(run, closedDay, rng);
     if (status === 'REVOKED') reason = rng.pick(REVOKE_REASONS);
+    else if (status === 'WITHDRAWN') reason = rng.pick(WITHDRAW_REASONS);
     else {
       const { employers } = run;
       const viaEmployer = rng.chance(0.65);
@@ -650,7 +656,8 @@ function issuedCard(
   const { ledger } = run;
   ledger.seeker(chunk.events, rng, 'REGISTERED', cardId, person, term.issuedAt, decidedAt);
   if (status === 'EXPIRED') ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, term.expiresAt, closedAt!);
-  if (status === 'REVOKED') ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, dateOf(closedDay), closedAt!);
+  if (status === 'REVOKED' || status === 'WITHDRAWN')
+    ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, dateOf(closedDay), closedAt!);
   if (placement) {
     ledger.seeker(chunk.events, rng, 'PLACED', cardId, person, dateOf(placement.day), closedAt!);
     hiredVacancy = recordPlacement(run, rng, seq, chunk, holder, { cardId, display, at: closedAt!, ...placement });
@@ -829,7 +836,7 @@ function validationsOf(
     for (let k = 0; k < others; k++)
       check(rng.pick(employers.participating), rng.int(card.issueDay, card.lastActiveDay), 'VALID');
   }
-  if (card.closedDay >= 0 && card.closedDay < run.today && rng.chance(0.03)) {
+  if (card.closedDay >= 0 && card.closedDay < run.today && card.status !== 'WITHDRAWN' && rng.chance(0.03)) {
     check(rng.pick(employers.participating), rng.int(card.closedDay, run.today - 1), card.status as ValidationResult);
   }
 }

@@ -8,10 +8,19 @@ import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { EDUCATION_LEVELS, educationRank, type EducationLevel } from '../common/reference/education.js';
 import { LabourEvent } from '../statistics/labour-event.entity.js';
 import { newVacancyRow } from '../vacancies/vacancy-rows.js';
+import { VacancyOutcome, type UnfilledReason } from '../vacancies/vacancy-outcome.entity.js';
 import { Vacancy, type ClosedReason, type EmploymentType, type VacancyStatus } from '../vacancies/vacancy.entity.js';
 import { dateOf } from './people.js';
 import { rngFor, seededId, TAG, type Rng } from './random.js';
-import { STREETS, VACANCY_BENEFITS, VACANCY_CLOSE_NOTES, VACANCY_DUTIES, VACANCY_TEMPLATES } from './reference.js';
+import {
+  STREETS,
+  UNFILLED_REASON_WEIGHTS,
+  VACANCY_BENEFITS,
+  VACANCY_CLOSE_NOTES,
+  VACANCY_DUTIES,
+  VACANCY_OUTCOME_NOTES,
+  VACANCY_TEMPLATES,
+} from './reference.js';
 import { dailyJobInstant, officeInstant, type SeedBase, type SeedRun } from './run.js';
 import type { VacancyPlan } from './vacancy-plan.js';
 
@@ -39,6 +48,11 @@ const APPLY_LOOKBACK = 90;
 const DRAFT_SHARE = 0.03;
 /** Share of vacancies posted by employers that take part; the rest by other verified (or suspended) ones. */
 const PARTICIPANT_SHARE = 0.85;
+/**
+ * Share of vacancies closed with positions unfilled whose employer said what happened (issue 17): most
+ * never do. Their hires, if any, are the placements already matched to the vacancy.
+ */
+const OUTCOME_SHARE = 0.25;
 
 /** Decides every vacancy's life; the rows are written after the cards (`writeVacancies`). */
 export function planVacancies(run: SeedBase): VacancyPlan {
@@ -227,6 +241,7 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
   const { employers } = run;
   let rows: Vacancy[] = [];
   let events: LabourEvent[] = [];
+  const outcomes: VacancyOutcome[] = [];
   const byStatus: Record<string, number> = {};
   for (let k = 0; k < plan.count; k++) {
     const rng = rngFor(run.opts.seed, 'vacancy', k);
@@ -317,6 +332,10 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
           outcome.closedAt!,
         );
     }
+    if (outcome.status === 'CLOSED' && published) {
+      const said = vacancyOutcome(run, k, id, employers.ids[j], employers.userIds[j], outcome);
+      if (said) outcomes.push(said);
+    }
     if (rows.length >= 500) {
       await run.writer.insert(Vacancy, rows);
       rows = [];
@@ -328,11 +347,43 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
   }
   await run.writer.insert(Vacancy, rows);
   await run.writer.insert(LabourEvent, events);
+  // After every vacancy row (the outcome's foreign key).
+  await run.writer.insert(VacancyOutcome, outcomes);
+  const withoutAk1 = outcomes.filter((o) => o.unfilledReason === 'HIRED_WITHOUT_AK1').length;
   run.log(
     `vacancies: ${plan.count} (${Object.entries(byStatus)
       .map(([s, n]) => `${s} ${n}`)
-      .join(', ')})`,
+      .join(', ')}); ${outcomes.length} closed with an outcome (${withoutAk1} hired without an AK1)`,
   );
+}
+
+/**
+ * What the employer said about a vacancy that closed with positions unfilled, for a quarter of them
+ * (OUTCOME_SHARE), a few days after it closed; the others said nothing. A draw of its own, so the
+ * vacancy rows stay as they were.
+ */
+function vacancyOutcome(
+  run: SeedRun,
+  k: number,
+  vacancyId: string,
+  employerId: string,
+  userId: string,
+  outcome: Outcome,
+): VacancyOutcome | null {
+  const rng = rngFor(run.opts.seed, 'vacancy-outcome', k);
+  if (!rng.chance(OUTCOME_SHARE)) return null;
+  const day = Math.min(outcome.endDay + rng.int(0, 14), run.today - 1);
+  const at = officeInstant(run, day, rng);
+  const recordedAt = at < outcome.closedAt! ? outcome.closedAt! : at;
+  return {
+    vacancyId,
+    employerId,
+    unfilledReason: rng.weighted(UNFILLED_REASON_WEIGHTS) as UnfilledReason,
+    note: rng.chance(0.4) ? rng.pick(VACANCY_OUTCOME_NOTES) : null,
+    recordedBy: userId,
+    recordedAt,
+    updatedAt: recordedAt,
+  };
 }
 
 const rank = (level: EducationLevel) => educationRank(level);

@@ -1,3 +1,4 @@
+import { VacancyOutcome } from './vacancy-outcome.entity.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Employer } from '../employers/employer.entity.js';
@@ -10,7 +11,12 @@ import { VacanciesController } from './vacancies.controller.js';
 import { VacanciesService } from './vacancies.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Vacancy, Employer]), SearchModule, ApplicationsModule, ReferralsModule],
+  imports: [
+    TypeOrmModule.forFeature([Vacancy, Employer, VacancyOutcome]),
+    SearchModule,
+    ApplicationsModule,
+    ReferralsModule,
+  ],
   controllers: [VacanciesController],
   providers: [VacanciesService, OptionalAuthGuard],
   exports: [VacanciesService],

@@ -8,6 +8,8 @@
 //   GET /api/v1/monitoring/employers?from=&to=          (first page, default sort, one month)
 //   GET /api/v1/monitoring/employers?...&participating=false&status=VERIFIED   (the outreach list)
 //   GET /api/v1/reports/ipk-iii-1?year=&month=          (one month)
+//   GET /api/v1/monitoring/outcomes?from=&to=           (one month, and the twelve months up to it)
+//   GET /api/v1/monitoring/employers?...&silentClosures=true&status=VERIFIED   (closed vacancies, nothing said)
 // The month is the last full month before the seed's "today". Prints median and max per route; the
 // target is under 2 s each. With --mysql-url it measures an existing seeded database instead (no seeding,
 // nothing dropped). Everything it starts is stopped and the database it made is dropped.
@@ -69,6 +71,9 @@ async function main() {
       .toISOString()
       .slice(0, 10);
     const [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+    const yearStart = new Date(monthStart);
+    yearStart.setUTCMonth(yearStart.getUTCMonth() - 11);
+    const yearFrom = yearStart.toISOString().slice(0, 10);
     const token = await login(server.base, 'officer@seed.example.com', 'Seed-Passw0rd!');
     const routes = [
       ['summary (one month)', `/api/v1/monitoring/summary?from=${from}&to=${last}`],
@@ -78,6 +83,12 @@ async function main() {
         `/api/v1/monitoring/employers?from=${from}&to=${last}&participating=false&status=VERIFIED`,
       ],
       ['IPK III/1 (one month)', `/api/v1/reports/ipk-iii-1?year=${year}&month=${month}`],
+      ['outcomes (one month)', `/api/v1/monitoring/outcomes?from=${from}&to=${last}`],
+      ['outcomes (twelve months)', `/api/v1/monitoring/outcomes?from=${yearFrom}&to=${last}`],
+      [
+        'employers, silent closures',
+        `/api/v1/monitoring/employers?from=${from}&to=${last}&silentClosures=true&status=VERIFIED`,
+      ],
     ];
     for (const [name, path] of routes) {
       const timings = [];
@@ -97,6 +108,7 @@ async function main() {
         `${name}: first ${fmt(first.ms)} ms, median ${fmt(s.median)} ms, max ${fmt(s.max)} ms ${s.max < TARGET_MS ? '(under 2 s)' : '(OVER 2 s)'}`,
       );
       if (name.startsWith('summary')) log(`  summary: ${JSON.stringify(first.body)}`);
+      if (name === 'outcomes (one month)') log(`  outcomes: ${JSON.stringify({ ...first.body, byMonth: undefined })}`);
     }
   } finally {
     await stopServer(server);
@@ -131,6 +143,7 @@ async function tableSizes(url) {
       'applications',
       'placements',
       'labour_events',
+      'vacancy_outcomes',
     ]) {
       const [[row]] = await c.query(`SELECT COUNT(*) AS n FROM ${t}`);
       out[t] = Number(row.n);

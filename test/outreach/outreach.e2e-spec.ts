@@ -90,6 +90,7 @@ describe('outreach campaigns', () => {
       // The period is resolved as the monitoring list resolves it: this month so far.
       expect(res.body.audience).toEqual({
         participating: null,
+        silentClosures: null,
         from: '2026-11-01',
         to: '2026-11-10',
         kbli: null,
@@ -126,6 +127,7 @@ describe('outreach campaigns', () => {
       expect(await recipientsOf(all.body.id)).toEqual(sorted(eC));
       expect(all.body.audience).toEqual({
         participating: false,
+        silentClosures: null,
         from: '2026-11-01',
         to: '2026-11-30',
         kbli: '47111',
@@ -220,7 +222,7 @@ describe('outreach campaigns', () => {
         .trim()
         .split(/\r?\n/);
       expect(lines[0]).toBe(
-        'id,title,message,audience.participating,audience.from,audience.to,audience.kbli,audience.kecamatanCode,' +
+        'id,title,message,audience.participating,audience.silentClosures,audience.from,audience.to,audience.kbli,audience.kecamatanCode,' +
           'audience.status,status,createdAt,sentAt,recipients,delivered,failed,participatedAfter,conversionRate',
       );
       expect(lines).toHaveLength(1 + (await campaignCount()));

@@ -206,6 +206,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   // Monitoring and the office's statutory reports
   { route: 'GET /api/v1/monitoring/summary', allow: ['officer'] },
   { route: 'GET /api/v1/monitoring/employers', allow: ['officer'] },
+  { route: 'GET /api/v1/monitoring/outcomes', allow: ['officer'] },
   { route: 'GET /api/v1/reports/ipk-iii-1', allow: ['officer'] },
   { route: 'GET /api/v1/reports/ipk-iii-2', allow: ['officer'] },
   { route: 'GET /api/v1/reports/ipk-iii-4', allow: ['officer'] },

@@ -221,4 +221,34 @@ describe('seed generator (small world on SQLite)', () => {
       await num(`SELECT COALESCE(SUM(quota - filled), 0) AS n FROM vacancies WHERE status = 'OPEN'`),
     );
   });
+
+  it('ends most closed cards silently, and gives some closed vacancies an outcome (issue 17)', async () => {
+    const byStatus = async (status: string) => num(`SELECT COUNT(*) AS n FROM cards WHERE status = ?`, [status]);
+    const [expired, placed, withdrawn, revoked] = await Promise.all(
+      ['EXPIRED', 'PLACED', 'WITHDRAWN', 'REVOKED'].map(byStatus),
+    );
+    expect(withdrawn).toBeGreaterThan(0);
+    expect(revoked).toBeGreaterThan(0);
+    // Most cards that end, end by running out.
+    expect(expired).toBeGreaterThan(placed + withdrawn + revoked);
+    expect(
+      await num(
+        `SELECT COUNT(*) AS n FROM cards WHERE status = 'WITHDRAWN' AND (status_reason IS NULL OR closed_at IS NULL OR active_nik_hash IS NOT NULL)`,
+      ),
+    ).toBe(0);
+    // Withdrawn cards leave the register as REMOVED, so the IPK stock stays the ACTIVE cards (checked above).
+    // Outcomes only for published vacancies that closed with positions unfilled, recorded after they closed.
+    const outcomes = await num('SELECT COUNT(*) AS n FROM vacancy_outcomes');
+    expect(outcomes).toBeGreaterThan(0);
+    expect(
+      await num(`SELECT COUNT(*) AS n FROM vacancy_outcomes o JOIN vacancies v ON v.id = o.vacancy_id
+                 WHERE v.status <> 'CLOSED' OR v.filled >= v.quota OR v.published_at IS NULL OR o.recorded_at < v.closed_at
+                    OR o.employer_id <> v.employer_id`),
+    ).toBe(0);
+    const closedUnfilled = await num(`SELECT COUNT(*) AS n FROM vacancies WHERE status = 'CLOSED' AND filled < quota`);
+    expect(outcomes).toBeLessThan(closedUnfilled / 2); // most say nothing
+    expect(
+      await num(`SELECT COUNT(*) AS n FROM vacancy_outcomes WHERE unfilled_reason = 'HIRED_WITHOUT_AK1'`),
+    ).toBeGreaterThan(0);
+  });
 });

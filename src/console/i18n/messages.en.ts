@@ -2,6 +2,7 @@ import type { MessageKey } from './messages.id.js';
 import { ACCOUNTS_EN } from './messages.accounts.en.js';
 import { UX_EN } from './messages.ux.en.js';
 import { NOTIFY_EN } from './messages.notify.en.js';
+import { OUTCOMES_EN } from './messages.outcomes.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -770,4 +771,6 @@ export const EN: Record<MessageKey, string> = {
   ...ACCOUNTS_EN,
   // Issue 16 (inbox, notification settings, deliveries): messages.notify.en.ts.
   ...NOTIFY_EN,
+  // Issue 17 (outcomes): messages.outcomes.en.ts.
+  ...OUTCOMES_EN,
 };

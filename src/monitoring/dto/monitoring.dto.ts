@@ -43,6 +43,16 @@ export class ParticipationQuery extends PeriodPageQuery {
   @IsIn(['true', 'false'], { message: 'participating must be true or false' })
   participating?: 'true' | 'false';
 
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      '`true`: employers that closed at least one vacancy in the period with positions unfilled and never said ' +
+      'who they hired (no outcome recorded); `false`: every other employer',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'silentClosures must be true or false' })
+  silentClosures?: 'true' | 'false';
+
   @ApiPropertyOptional({ enum: EMPLOYER_STATUSES })
   @IsOptional()
   @IsIn(EMPLOYER_STATUSES)

@@ -99,6 +99,60 @@ export class ParticipationPage extends PageOf(ParticipationRowReply, 'Participat
   @ApiProperty({ type: PeriodReply }) period: PeriodReply;
 }
 
+// ---- Outcomes ---------------------------------------------------------------------------------
+
+const RATE = {
+  type: 'number',
+  minimum: 0,
+  maximum: 1,
+  description: '(placed + withdrawn) ÷ cardsClosed, to 4 decimals (0 when no card closed)',
+  example: 0.2512,
+} satisfies ApiPropertyOptions;
+
+/** The outcome figures of one stretch of days (the whole period, or one month of it). */
+export class OutcomeFiguresReply {
+  @ApiProperty({ ...COUNT, description: 'cards that closed in the period: placed + withdrawn + revoked + expired' })
+  cardsClosed: number;
+  @ApiProperty({ ...COUNT, description: 'closed as PLACED (a hire or a self-report)' }) placed: number;
+  @ApiProperty({ ...COUNT, description: 'closed as WITHDRAWN: the holder is no longer looking for work' })
+  withdrawn: number;
+  @ApiProperty({ ...COUNT, description: 'closed as REVOKED by an officer' }) revoked: number;
+  @ApiProperty({
+    ...COUNT,
+    description: 'ran past their expiry date with nothing said (counted on the expiry date, written or not yet)',
+  })
+  expiredWithoutOutcome: number;
+  @ApiProperty(RATE) knownOutcomeRate: number;
+  @ApiProperty({
+    ...COUNT,
+    description: 'published vacancies that closed in the period: filled, closed by hand, or past their closing date',
+  })
+  vacanciesClosed: number;
+  @ApiProperty({
+    ...COUNT,
+    description: 'of those, filled to their positions or with an outcome recorded by the employer',
+  })
+  vacanciesWithOutcome: number;
+  @ApiProperty({
+    ...COUNT,
+    description: 'of those, vacancies (not people) whose employer said it hired someone without an AK1',
+  })
+  hiredWithoutAk1: number;
+}
+
+export class OutcomeMonthReply extends OutcomeFiguresReply {
+  @ApiProperty({ example: '2026-11', description: 'YYYY-MM' }) month: string;
+  @ApiProperty({ format: 'date', description: 'the first day of the month inside the period' }) from: string;
+  @ApiProperty({ format: 'date', description: 'the last day of the month inside the period' }) to: string;
+}
+
+/** `GET /monitoring/outcomes`: how much of the register ends with a known outcome. */
+export class MonitoringOutcomesReply extends OutcomeFiguresReply {
+  @ApiProperty({ type: PeriodReply }) period: PeriodReply;
+  @ApiProperty({ type: [OutcomeMonthReply], description: 'the same figures per calendar month of the period' })
+  byMonth: OutcomeMonthReply[];
+}
+
 // ---- IPK reports ----------------------------------------------------------------------------
 
 export class SexCellsReply {

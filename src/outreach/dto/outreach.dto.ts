@@ -36,6 +36,17 @@ export class AudienceDto {
   participating?: boolean;
 
   @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: employers that closed at least one vacancy in [from, to] with positions unfilled and never said who ' +
+      'they hired (no outcome recorded; as `silentClosures` of GET /monitoring/employers); false: the others. ' +
+      'Absent: either.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'silentClosures must be true or false' })
+  silentClosures?: boolean;
+
+  @ApiPropertyOptional({
     format: 'date',
     example: '2026-11-01',
     description:

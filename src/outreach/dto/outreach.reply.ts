@@ -12,6 +12,13 @@ export class CampaignAudienceReply {
   @ApiProperty({ type: Boolean, nullable: true, description: 'null: participating or not' })
   participating: boolean | null;
 
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'true: employers that closed vacancies in the period without saying who they hired; null: either',
+  })
+  silentClosures: boolean | null;
+
   @ApiProperty({ format: 'date', description: 'the period `participating` was judged in, first day (inclusive)' })
   from: string;
 

@@ -13,6 +13,7 @@ export const CAMPAIGN_FIELDS = [
   'title',
   'message',
   'audience.participating',
+  'audience.silentClosures',
   'audience.from',
   'audience.to',
   'audience.status',
@@ -35,6 +36,7 @@ export function CampaignFormPage({ c, form }: { c: ConsoleContext; form: FormSta
     title: t('campaign.title'),
     message: t('campaign.message'),
     'audience.participating': t('campaign.participating'),
+    'audience.silentClosures': t('campaign.silentClosures'),
     'audience.from': t('field.from'),
     'audience.to': t('field.to'),
     'audience.status': t('campaign.status'),
@@ -126,6 +128,19 @@ export function CampaignFormPage({ c, form }: { c: ConsoleContext; form: FormSta
               { value: '', label: t('campaign.participatingAny') },
               { value: 'false', label: t('campaign.participatingFalse') },
               { value: 'true', label: t('campaign.participatingTrue') },
+            ]}
+          />
+          <Field
+            name="audience.silentClosures"
+            label={labels['audience.silentClosures']}
+            type="select"
+            values={values}
+            errors={errors}
+            hint={t('campaign.silentClosuresHint')}
+            options={[
+              { value: '', label: t('campaign.silentClosuresAny') },
+              { value: 'true', label: t('campaign.silentClosuresTrue') },
+              { value: 'false', label: t('campaign.silentClosuresFalse') },
             ]}
           />
           <div class="grid2">

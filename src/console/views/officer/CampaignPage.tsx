@@ -82,10 +82,18 @@ export function CampaignPage({ c, vm }: { c: ConsoleContext; vm: CampaignPageVie
       <h2 safe>{t('campaign.audience')}</h2>
       <Facts>
         <Fact label={t('campaign.participating')} text={participation} />
-        {a.participating === null ? (
+        {a.participating === null && a.silentClosures === null ? (
           ''
         ) : (
           <Fact label={t('campaign.period')} text={`${t.date(a.from)} – ${t.date(a.to)}`} />
+        )}
+        {a.silentClosures === null ? (
+          ''
+        ) : (
+          <Fact
+            label={t('campaign.silentClosures')}
+            text={a.silentClosures ? t('campaign.silentClosuresTrue') : t('campaign.silentClosuresFalse')}
+          />
         )}
         <Fact label={t('campaign.status')} text={a.status ? t.label('employer', a.status) : t('campaign.anyStatus')} />
         <Fact label={t('campaign.kbli')} text={a.kbli ?? t('campaign.allSectors')} />

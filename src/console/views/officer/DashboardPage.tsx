@@ -1,3 +1,4 @@
+import type { MonitoringOutcomesReply, OutcomeMonthReply } from '../../../monitoring/dto/monitoring.reply.js';
 import type { MonitoringSummary } from '../../../monitoring/monitoring.service.js';
 import type { ConsoleContext } from '../../http/console-context.js';
 import { BarChart } from '../charts/BarChart.js';
@@ -14,6 +15,10 @@ export interface DashboardView {
   summary: MonitoringSummary;
   /** Cards issued and placements in each of the last six months (`start`: its first day). */
   months: { start: string; issued: number; placements: number }[];
+  /** Cards and vacancies that closed in the period, and how many with a known outcome. */
+  outcomes: MonitoringOutcomesReply;
+  /** The same per month, for the last six months. */
+  outcomeMonths: OutcomeMonthReply[];
 }
 
 /** The officer's dashboard: the monitoring summary for a period, as figures, charts and a table. */
@@ -95,6 +100,7 @@ export function DashboardPage({ c, vm }: { c: ConsoleContext; vm: DashboardView 
           </tr>
         ))}
       </DataTable>
+      <OutcomesPanel c={c} vm={vm} />
       <p class="no-print">
         <a href={`/petugas/penjangkauan?from=${from}&to=${to}`} safe>
           {t('nav.outreach')}
@@ -105,5 +111,76 @@ export function DashboardPage({ c, vm }: { c: ConsoleContext; vm: DashboardView 
         </a>
       </p>
     </Layout>
+  );
+}
+
+/**
+ * "Kebenaran data register": of the cards that ended in the period, how many with a known outcome
+ * (placed or withdrawn), how the rest ended, the share known month by month, and the vacancies closed
+ * with and without an outcome.
+ */
+function OutcomesPanel({ c, vm }: { c: ConsoleContext; vm: DashboardView }): JSX.Element {
+  const t = c.t;
+  const o = vm.outcomes;
+  const kpi = (label: string, value: number) => ({ label, value: t.number(value) });
+  const monthLabel = (month: string) => `${t.month(Number(month.slice(5, 7))).slice(0, 3)} ${month.slice(2, 4)}`;
+  const columns = [
+    { label: t('dash.month') },
+    { label: t('outcomes.cardsClosed'), num: true },
+    { label: t('outcomes.rate'), num: true },
+  ];
+  return (
+    <section aria-labelledby="outcomes-title">
+      <h2 id="outcomes-title" safe>
+        {t('outcomes.title')}
+      </h2>
+      <p class="hint" safe>
+        {t('outcomes.intro')}
+      </p>
+      <KpiList
+        kpis={[
+          kpi(t('outcomes.cardsClosed'), o.cardsClosed),
+          kpi(t('outcomes.placed'), o.placed),
+          kpi(t('outcomes.withdrawn'), o.withdrawn),
+          kpi(t('outcomes.revoked'), o.revoked),
+          kpi(t('outcomes.expired'), o.expiredWithoutOutcome),
+        ]}
+      />
+      <Gauge
+        title={t('outcomes.rate')}
+        share={o.knownOutcomeRate}
+        text={t('outcomes.rateText', { share: t.percent(o.knownOutcomeRate), n: t.number(o.cardsClosed) })}
+      />
+      <BarChart
+        title={t('outcomes.byMonth')}
+        bars={vm.outcomeMonths.map((m) => ({ label: monthLabel(m.month), value: m.knownOutcomeRate }))}
+        format={(share) => t.percent(share)}
+      />
+      <DataTable columns={columns} stacked={false} caption={t('outcomes.byMonth')}>
+        {vm.outcomeMonths.map((m) => (
+          <tr>
+            <td safe>{monthLabel(m.month)}</td>
+            <td class="num">{t.number(m.cardsClosed)}</td>
+            <td class="num" safe>
+              {m.cardsClosed === 0 ? t('outcomes.byMonthNone') : t.percent(m.knownOutcomeRate)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <h3 safe>{t('outcomes.vacancies')}</h3>
+      <KpiList
+        kpis={[
+          kpi(t('outcomes.vacanciesClosed'), o.vacanciesClosed),
+          kpi(t('outcomes.vacanciesWithOutcome'), o.vacanciesWithOutcome),
+          kpi(t('outcomes.vacanciesWithout'), o.vacanciesClosed - o.vacanciesWithOutcome),
+          kpi(t('outcomes.hiredWithoutAk1'), o.hiredWithoutAk1),
+        ]}
+      />
+      <p class="no-print">
+        <a href={`/petugas/penjangkauan?from=${vm.from}&to=${vm.to}&silentClosures=true`} safe>
+          {t('outcomes.silentLink')}
+        </a>
+      </p>
+    </section>
   );
 }

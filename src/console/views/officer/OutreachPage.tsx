@@ -2,6 +2,7 @@ import type { ParticipationRow } from '../../../monitoring/monitoring.service.js
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { PagerModel } from '../../view-models/pager.js';
 import { DataTable } from '../shared/DataTable.js';
+import { Field } from '../shared/Field.js';
 import { Layout } from '../shared/Layout.js';
 import { Pager } from '../shared/Pager.js';
 import { PeriodForm } from './PeriodForm.js';
@@ -9,19 +10,27 @@ import { PeriodForm } from './PeriodForm.js';
 export interface OutreachView {
   from: string;
   to: string;
+  /** Only employers that closed vacancies in the period without saying who they hired. */
+  silentClosures: boolean;
   rows: ParticipationRow[];
   total: number;
   pager: PagerModel;
 }
 
-/** "Kirim sosialisasi" starts from this list's filters: verified employers not taking part in the period. */
-const campaignQuery = (from: string, to: string) =>
-  new URLSearchParams({ participating: 'false', status: 'VERIFIED', from, to }).toString();
+/** "Kirim sosialisasi" starts from this list's filters: verified employers not taking part in the period (or silent). */
+const campaignQuery = (from: string, to: string, silent: boolean) =>
+  new URLSearchParams({
+    ...(silent ? { silentClosures: 'true' } : { participating: 'false' }),
+    status: 'VERIFIED',
+    from,
+    to,
+  }).toString();
 
 /** Verified employers that did not take part in the period: whom the office should call. */
 export function OutreachPage({ c, vm }: { c: ConsoleContext; vm: OutreachView }): JSX.Element {
   const t = c.t;
-  const { from, to } = vm;
+  const { from, to, silentClosures } = vm;
+  const filter = silentClosures ? '&silentClosures=true' : '';
   const columns = [
     { label: t('field.employer') },
     { label: t('field.companyPhone') },
@@ -33,18 +42,42 @@ export function OutreachPage({ c, vm }: { c: ConsoleContext; vm: OutreachView })
   return (
     <Layout c={c} title={t('nav.outreach')}>
       <h1 safe>{t('nav.outreach')}</h1>
-      <p safe>{t('outreach.intro')}</p>
-      <PeriodForm c={c} action="/petugas/penjangkauan" from={from} to={to}>
+      <p safe>{t(silentClosures ? 'outreach.silentClosuresHint' : 'outreach.intro')}</p>
+      <PeriodForm
+        c={c}
+        action="/petugas/penjangkauan"
+        from={from}
+        to={to}
+        before={
+          <Field
+            name="silentClosures"
+            label={t('outreach.silentClosures')}
+            type="checkbox"
+            values={{ silentClosures: silentClosures ? 'true' : '' }}
+            hint={t('outreach.silentClosuresHint')}
+          />
+        }
+      >
         {' '}
-        <a class="btn secondary" href={`/petugas/penjangkauan.csv?from=${from}&to=${to}`} download="" safe>
+        <a class="btn secondary" href={`/petugas/penjangkauan.csv?from=${from}&to=${to}${filter}`} download="" safe>
           {t('outreach.csv')}
         </a>
       </PeriodForm>
       <p role="status">
-        <strong safe>{t('outreach.count', { n: vm.total, from: t.date(from), to: t.date(to) })}</strong>
+        <strong safe>
+          {t(silentClosures ? 'outreach.silentCount' : 'outreach.count', {
+            n: vm.total,
+            from: t.date(from),
+            to: t.date(to),
+          })}
+        </strong>
       </p>
       <div class="actions">
-        <a class="btn primary" href={`/petugas/penjangkauan/kampanye/baru?${campaignQuery(from, to)}`} safe>
+        <a
+          class="btn primary"
+          href={`/petugas/penjangkauan/kampanye/baru?${campaignQuery(from, to, silentClosures)}`}
+          safe
+        >
           {t('outreach.send')}
         </a>
         <a class="btn secondary" href="/petugas/penjangkauan/kampanye" safe>

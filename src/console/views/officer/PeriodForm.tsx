@@ -10,10 +10,12 @@ export interface PeriodFormProps {
   label?: string;
   /** More buttons after "Tampilkan" (a CSV download). */
   children?: Children;
+  /** More fields after the dates (a filter). */
+  before?: Children;
 }
 
 /** The from / to dates of a report. */
-export function PeriodForm({ c, action, from, to, label, children }: PeriodFormProps): JSX.Element {
+export function PeriodForm({ c, action, from, to, label, children, before }: PeriodFormProps): JSX.Element {
   const t = c.t;
   return (
     <form novalidate method="get" action={action} aria-label={label}>
@@ -21,6 +23,7 @@ export function PeriodForm({ c, action, from, to, label, children }: PeriodFormP
         <Field name="from" label={t('field.from')} type="date" values={{ from }} />
         <Field name="to" label={t('field.to')} type="date" values={{ to }} />
       </div>
+      {before ?? ''}
       <div class="actions">
         <button class="btn primary" type="submit" safe>
           {t('dash.show')}
