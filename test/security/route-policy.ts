@@ -202,6 +202,13 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     body: (w) => ({ employerName: 'PT Sumber Uji', startDate: futureDate(w) }),
   },
   { route: 'GET /api/v1/placements', allow: ['officer', 'employer'] },
+  {
+    route: 'POST /api/v1/vacancies/{id}/outcome',
+    allow: ['verified'],
+    object: 'vacancy',
+    body: () => ({ hires: [], unfilledReason: 'NO_SUITABLE_APPLICANT' }),
+  },
+  { route: 'GET /api/v1/vacancies/{id}/outcome', allow: ['employer', 'officer'], object: 'vacancy' },
 
   // Monitoring and the office's statutory reports
   { route: 'GET /api/v1/monitoring/summary', allow: ['officer'] },
