@@ -401,13 +401,15 @@ export class EmployerConsoleController {
       if (!(err instanceof DomainError) || err.code !== 'NOT_FOUND') throw err;
     }
     const company = await this.employers.get(c.user!, c.user!.employerId!);
-    const mayRecord = vacancy.status === 'CLOSED' && employerActions(company).actAsVerified;
+    const verified = employerActions(company).actAsVerified;
     const rows = Math.min(vacancy.remaining, OUTCOME_ROWS);
+    // While positions stay unfilled: hires may be added and the reason changed; once filled, the record only.
+    const mayRecord = vacancy.status === 'CLOSED' && verified && rows > 0;
     const today = this.clock.today();
     const blank: FormValues = { unfilledReason: outcome?.unfilledReason ?? '', note: outcome?.note ?? '' };
     for (let i = 0; i < rows; i++) blank[`hires.${i}.startDate`] = today;
-    const form = mayRecord && (rows > 0 || outcome) ? (refused ?? blankForm(blank)) : null;
-    return VacancyOutcomePage({ c, vm: { flash, vacancy, outcome, form, rows, idem: randomUUID() } });
+    const form = mayRecord ? (refused ?? blankForm(blank)) : null;
+    return VacancyOutcomePage({ c, vm: { flash, vacancy, outcome, form, rows, verified, idem: randomUUID() } });
   }
 
   /** A refused outcome: each problem on its row and field, in the visitor's language. */

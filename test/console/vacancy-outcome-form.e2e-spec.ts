@@ -113,7 +113,7 @@ describe('web console: the outcome of a closed vacancy', () => {
     expect(placed.history[0]).toMatchObject({ id: card.id, status: 'PLACED' });
   });
 
-  it('an open vacancy has no form, and another company cannot open the page', async () => {
+  it('an open or filled vacancy has no form, and another company cannot open the page', async () => {
     const hr = await verifiedEmployer(t, officer);
     const open = await postVacancy(t, hr, { quota: 1 });
     const b = browser(t);
@@ -121,6 +121,21 @@ describe('web console: the outcome of a closed vacancy', () => {
     const page = await b.get(`/perusahaan/lowongan/${open.id}/hasil`).expect(200);
     expect(textOf(page.text)).toContain('Lowongan ini masih dibuka.');
     expect(page.text).not.toContain('name="unfilledReason"');
+
+    // Every position filled by the outcome: the record is shown, the form is not.
+    const one = await postVacancy(t, hr, { quota: 1 });
+    const hired = await walkInSeekerWithCard(t, officer);
+    await t.http.post(`/api/v1/vacancies/${one.id}/close`).set(bearer(hr)).send({}).expect(200);
+    await t.http
+      .post(`/api/v1/vacancies/${one.id}/outcome`)
+      .set(bearer(hr))
+      .send({ hires: [{ cardNumber: hired.card.cardNumber, nik: hired.nik, startDate: t.clock.today() }] })
+      .expect(200);
+    const filled = await b.get(`/perusahaan/lowongan/${one.id}/hasil`).expect(200);
+    expect(textOf(filled.text)).toContain('Semua posisi lowongan ini sudah terisi.');
+    expect(textOf(filled.text)).toContain(hired.card.cardNumber);
+    expect(filled.text).not.toContain('name="unfilledReason"');
+    expect(textOf((await b.get('/perusahaan/lowongan').expect(200)).text)).not.toContain('Catat hasil lowongan');
 
     const stranger = await verifiedEmployer(t, officer);
     const b2 = browser(t);

@@ -23,6 +23,7 @@ export const OUTCOME_EN: Record<keyof typeof OUTCOME_ID, string> = {
   'outcome.stillOpen':
     'This vacancy is still open. Its outcome can be recorded once it closes; meanwhile, record hires from its applicants or as a direct placement.',
   'outcome.notClosed': 'An outcome can be recorded only for a vacancy that closed with positions unfilled.',
+  'outcome.notVerified': 'The outcome can be recorded once your company is verified by the office.',
   'outcome.allFilled': 'Every position of this vacancy is filled. Thank you.',
   'outcome.back': 'Back to the vacancies',
   'outcome.reason.NO_SUITABLE_APPLICANT': 'No suitable applicant',

@@ -22,6 +22,7 @@ export const OUTCOME_ID = {
   'outcome.stillOpen':
     'Lowongan ini masih dibuka. Hasil lowongan dapat dicatat setelah lowongan ditutup; sementara itu, catat penerimaan melalui daftar pelamar atau penempatan langsung.',
   'outcome.notClosed': 'Hasil lowongan hanya dapat dicatat untuk lowongan yang ditutup dengan posisi belum terisi.',
+  'outcome.notVerified': 'Hasil lowongan dapat dicatat setelah perusahaan Anda terverifikasi oleh Disnaker.',
   'outcome.allFilled': 'Semua posisi lowongan ini sudah terisi. Terima kasih.',
   'outcome.back': 'Kembali ke daftar lowongan',
   'outcome.reason.NO_SUITABLE_APPLICANT': 'Tidak ada pelamar yang sesuai',

@@ -25,8 +25,19 @@ export interface VacancyOutcomeView {
   form: FormState | null;
   /** How many hire rows the form shows (the positions still unfilled, at most a few). */
   rows: number;
+  /** Whether the company may record hires now (VERIFIED, as for a direct placement). */
+  verified: boolean;
   /** The form's one-time key: a double submit records the hires once. */
   idem: string;
+}
+
+/** Why the page shows no form. */
+function noFormReason(vm: VacancyOutcomeView): MessageKey {
+  const v = vm.vacancy;
+  if (v.status === 'OPEN') return 'outcome.stillOpen';
+  if (v.status !== 'CLOSED') return 'outcome.notClosed';
+  if (v.remaining === 0) return 'outcome.allFilled';
+  return 'outcome.notVerified';
 }
 
 const reasonLabel = (c: ConsoleContext, r: string) => c.t(`outcome.reason.${r}` as MessageKey);
@@ -51,17 +62,7 @@ export function VacancyOutcomePage({ c, vm }: { c: ConsoleContext; vm: VacancyOu
       {vm.form ? (
         <OutcomeForm c={c} vm={vm} form={vm.form} />
       ) : (
-        <Notice kind="info">
-          {escapeHtml(
-            t(
-              v.status === 'OPEN'
-                ? 'outcome.stillOpen'
-                : v.status === 'CLOSED' && v.remaining === 0
-                  ? 'outcome.allFilled'
-                  : 'outcome.notClosed',
-            ),
-          )}
-        </Notice>
+        <Notice kind="info">{escapeHtml(t(noFormReason(vm)))}</Notice>
       )}
       <p>
         <a href="/perusahaan/lowongan" safe>
