@@ -22,7 +22,18 @@ import type { VacancyView } from '../vacancies/vacancy.entity.js';
 import { Ctx, ForRoles, ForVerifiedEmployer, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
-import { blankForm, formBody, formValues, validateAs, type FieldSpec, type FormState } from './http/forms.js';
+import {
+  blankForm,
+  fieldErrors,
+  formBody,
+  formValues,
+  normaliseNik,
+  validateAs,
+  type FieldErrors,
+  type FieldSpec,
+  type FormState,
+  type FormValues,
+} from './http/forms.js';
 import { pageOf } from './http/paging.js';
 import { refusal, refusedForm } from './http/refusal.js';
 import { actThenRedirect, redirect, sendPage } from './http/respond.js';
@@ -37,6 +48,12 @@ import { DirectPlacementPage } from './views/employer/DirectPlacementPage.js';
 import { OurVacanciesPage } from './views/employer/OurVacanciesPage.js';
 import { StaffPage } from './views/employer/StaffPage.js';
 import { VacancyFormPage } from './views/employer/VacancyFormPage.js';
+import { VacancyOutcomePage } from './views/employer/VacancyOutcomePage.js';
+import { RecordOutcomeDto } from '../placements/dto/vacancy-outcome.dto.js';
+import { VacancyOutcomeService } from '../placements/vacancy-outcome.service.js';
+import type { VacancyOutcomeReply } from '../placements/dto/vacancy-outcome.reply.js';
+import { errorText, localizeErrors } from './i18n/errors.js';
+import { employerActions } from '../employers/employer-lifecycle.js';
 
 const VACANCY_FORM: FieldSpec[] = [
   { name: 'title' },
@@ -68,6 +85,40 @@ const DIRECT_FORM: FieldSpec[] = [
   { name: 'vacancyId', optional: true },
 ];
 const STAFF_FORM: FieldSpec[] = [{ name: 'fullName' }, { name: 'email' }, { name: 'password' }];
+/** The outcome form shows a row per position still unfilled, at most this many (a later statement adds more). */
+const OUTCOME_ROWS = 5;
+const HIRE_FIELDS = ['cardNumber', 'nik', 'startDate'] as const;
+
+/**
+ * The outcome form as typed: its values, and the API body with the rows that were filled in (an empty row
+ * is left out). `rowOf[j]` is the form row of the body's `hires[j]`, to put the API's errors on its row;
+ * a row filled in part names its empty fields before anything is sent.
+ */
+function outcomeForm(body: unknown, t: ConsoleContext['t']) {
+  const src = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const text = (k: string) => (typeof src[k] === 'string' ? src[k] : '');
+  const values: FormValues = { unfilledReason: text('unfilledReason'), note: text('note') };
+  const hires: Record<string, string>[] = [];
+  const rowOf: number[] = [];
+  const missing: FieldErrors = {};
+  for (let i = 0; i < OUTCOME_ROWS; i++) {
+    const row: Record<string, string> = {};
+    for (const f of HIRE_FIELDS) row[f] = values[`hires.${i}.${f}`] = text(`hires.${i}.${f}`).trim();
+    if (HIRE_FIELDS.every((f) => row[f] === '')) continue;
+    for (const f of HIRE_FIELDS) if (row[f] === '') missing[`hires.${i}.${f}`] = [t('form.requiredField')];
+    hires.push({ ...row, nik: normaliseNik(row.nik) });
+    rowOf.push(i);
+  }
+  const dto: Record<string, unknown> = { hires };
+  if (values.unfilledReason) dto.unfilledReason = values.unfilledReason;
+  if (values.note.trim()) dto.note = values.note.trim();
+  return { values, dto, rowOf, missing: Object.keys(missing).length ? missing : null };
+}
+
+/** The API's field path of a hire (`hires.<j>…`) on the form's row. */
+function onRow(field: string, rowOf: number[]): string {
+  return field.replace(/^hires\.(\d+)/, (_, j: string) => `hires.${rowOf[Number(j)] ?? j}`);
+}
 
 const idem = (body: unknown): string | undefined => {
   const v = (body as Record<string, unknown> | undefined)?.idem;
@@ -97,6 +148,7 @@ export class EmployerConsoleController {
     private readonly hires: HireService,
     private readonly referrals: ReferralsService,
     private readonly clock: Clock,
+    private readonly outcomes: VacancyOutcomeService,
   ) {}
 
   @Get()
@@ -174,6 +226,38 @@ export class EmployerConsoleController {
   @Post('lowongan/:id/tutup')
   async close(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
     await actThenRedirect(res, '/perusahaan/lowongan', 'vacancyClosed', () => this.vacancies.close(c.user!, id));
+  }
+
+  /** "Catat hasil lowongan": a closed vacancy's outcome, and the form while positions stay unfilled. */
+  @Get('lowongan/:id/hasil')
+  async outcomeForm(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: HttpReply,
+  ) {
+    sendPage(res, await this.outcomePage(c, id, flashOf(query), null));
+  }
+
+  @Post('lowongan/:id/hasil')
+  @ForVerifiedEmployer()
+  async recordOutcome(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
+    const form = outcomeForm(req.body, c.t);
+    try {
+      if (form.missing) throw validationFailed([]);
+      const dto = await validateAs(RecordOutcomeDto, form.dto);
+      await this.outcomes.record(c.user!, id, dto, idem(req.body));
+      redirect(res, `/perusahaan/lowongan/${id}/hasil?ok=outcomeSaved`);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      const refused = { values: form.values, ...this.outcomeErrors(c, err, form.rowOf, form.missing) };
+      sendPage(res, await this.outcomePage(c, id, {}, refused), err.status);
+    }
   }
 
   @Get('lowongan/:id/pelamar')
@@ -300,6 +384,53 @@ export class EmployerConsoleController {
     const v = await this.vacancies.get(c.user, id);
     if (v.employer.id !== c.user!.employerId) throw notFound('The vacancy');
     return v;
+  }
+
+  /** The outcome page: the vacancy, what is on record, and the form (blank, or as refused). */
+  private async outcomePage(
+    c: ConsoleContext,
+    id: string,
+    flash: ReturnType<typeof flashOf>,
+    refused: FormState | null,
+  ) {
+    const vacancy = await this.ownVacancy(c, id);
+    let outcome: VacancyOutcomeReply | null = null;
+    try {
+      outcome = await this.outcomes.get(c.user!, id);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'NOT_FOUND') throw err;
+    }
+    const company = await this.employers.get(c.user!, c.user!.employerId!);
+    const verified = employerActions(company).actAsVerified;
+    const rows = Math.min(vacancy.remaining, OUTCOME_ROWS);
+    // While positions stay unfilled: hires may be added and the reason changed; once filled, the record only.
+    const mayRecord = vacancy.status === 'CLOSED' && verified && rows > 0;
+    const today = this.clock.today();
+    const blank: FormValues = { unfilledReason: outcome?.unfilledReason ?? '', note: outcome?.note ?? '' };
+    for (let i = 0; i < rows; i++) blank[`hires.${i}.startDate`] = today;
+    const form = mayRecord ? (refused ?? blankForm(blank)) : null;
+    return VacancyOutcomePage({ c, vm: { flash, vacancy, outcome, form, rows, verified, idem: randomUUID() } });
+  }
+
+  /** A refused outcome: each problem on its row and field, in the visitor's language. */
+  private outcomeErrors(
+    c: ConsoleContext,
+    err: DomainError,
+    rowOf: number[],
+    missing: FieldErrors | null,
+  ): { errors: FieldErrors | null; problem: string | null } {
+    if (missing) return { errors: missing, problem: null };
+    const t = c.t;
+    const validation = fieldErrors(err);
+    if (validation) {
+      const local = localizeErrors(t, validation) ?? {};
+      return { errors: Object.fromEntries(Object.entries(local).map(([f, m]) => [onRow(f, rowOf), m])), problem: null };
+    }
+    const fields = ((err.details ?? []) as { field?: unknown }[])
+      .map((d) => d.field)
+      .filter((f): f is string => typeof f === 'string');
+    if (fields.length === 0) return { errors: null, problem: errorText(t, err) };
+    return { errors: Object.fromEntries(fields.map((f) => [onRow(f, rowOf), [errorText(t, err)]])), problem: null };
   }
 
   private async openVacancies(c: ConsoleContext): Promise<VacancyView[]> {

@@ -28,7 +28,9 @@ const KINDS_OF: Record<'seeker' | 'employer' | 'officer', NotificationKind[]> = 
     (k) => k.startsWith('CARD_') || (k.startsWith('APPLICATION_') && k !== 'APPLICATION_RECEIVED'),
   ),
   employer: NOTIFICATION_KINDS.filter(
-    (k) => k.startsWith('EMPLOYER_') || ['APPLICATION_RECEIVED', 'VACANCY_CLOSING', 'OUTREACH'].includes(k),
+    (k) =>
+      k.startsWith('EMPLOYER_') ||
+      ['APPLICATION_RECEIVED', 'VACANCY_CLOSING', 'VACANCY_OUTCOME', 'OUTREACH'].includes(k),
   ),
   officer: [],
 };

@@ -296,6 +296,21 @@ const DEFINITIONS: Definitions = {
       action: 'Edit the vacancy',
     },
   },
+  VACANCY_OUTCOME: {
+    template: 'ak1_vacancy_outcome',
+    path: (p) => `/perusahaan/lowongan/${enc(p.vacancyId)}/hasil`,
+    values: (p) => [p.vacancyTitle, String(p.filled), String(p.positions)],
+    id: {
+      title: 'Siapa yang Anda terima?',
+      text: 'Lowongan {{1}} telah ditutup dengan {{2}} dari {{3}} posisi terisi. Jika Anda menerima pekerja untuk lowongan ini, mohon catat siapa yang Anda terima dan alasan posisi yang belum terisi. Data ini membantu kantor kami mengetahui hasil penempatan.',
+      action: 'Catat hasil lowongan',
+    },
+    en: {
+      title: 'Who did you hire?',
+      text: 'Your vacancy {{1}} has closed with {{2}} of {{3}} positions filled. If you hired anyone for it, please record who you hired and why the other positions stayed open. This helps our office know the outcome of its placements.',
+      action: 'Record the outcome',
+    },
+  },
   OUTREACH: {
     template: 'ak1_outreach',
     path: () => '/pemberitahuan',

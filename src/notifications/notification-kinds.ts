@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'EMPLOYER_REJECTED',
   'EMPLOYER_SUSPENDED',
   'VACANCY_CLOSING',
+  'VACANCY_OUTCOME',
   'OUTREACH',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -47,6 +48,8 @@ export interface MessageParams {
   EMPLOYER_REJECTED: { legalName: string; reason: string };
   EMPLOYER_SUSPENDED: { legalName: string; reason: string };
   VACANCY_CLOSING: { vacancyId: string; vacancyTitle: string; closesOn: string };
+  /** To the employer's staff: the vacancy closed with `filled` of `positions` filled — who did you hire? */
+  VACANCY_OUTCOME: { vacancyId: string; vacancyTitle: string; positions: number; filled: number };
   OUTREACH: { title: string; message: string };
   PASSWORD_RESET: { token: string; expiresAt: string };
   EMAIL_VERIFICATION: { token: string };

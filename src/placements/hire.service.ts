@@ -3,14 +3,18 @@ import type { EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CardValidationService, type CheckedCard } from '../card-validation/card-validation.service.js';
+import {
+  CardValidationService,
+  type CheckedCard,
+  type NumberCheck,
+} from '../card-validation/card-validation.service.js';
 import { Card } from '../cards/card.entity.js';
 import { effectiveStatus, isCardActive } from '../cards/card-lifecycle.js';
 import { CardsService, type PlacedCard } from '../cards/cards.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { addDays, isCalendarDate } from '../common/dates.js';
-import { forbidden, notFound, validationFailed } from '../common/domain-error.js';
+import { DomainError, forbidden, notFound, validationFailed, type FieldIssue } from '../common/domain-error.js';
 import { Employer } from '../employers/employer.entity.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { Notifier } from '../notifications/notifier.js';
@@ -19,6 +23,7 @@ import { SeekersService } from '../seekers/seekers.service.js';
 import { LabourStatistics, type Leaving } from '../statistics/labour-statistics.service.js';
 import { UsersService } from '../users/users.service.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
+import type { Vacancy } from '../vacancies/vacancy.entity.js';
 import type { DirectPlacementDto, HireDto, SelfReportDto } from './dto/placement.dto.js';
 import type { PlacementSource, PlacementView } from './placement.entity.js';
 import { ak1NotActive, cardNotFound, startDateOutOfRange } from './placements.errors.js';
@@ -38,6 +43,23 @@ export interface Hire {
   startDate: string;
   position: string | null;
   source: PlacementSource;
+  /**
+   * A hire the employer reports after the vacancy closed (the vacancy's outcome): it takes one of the
+   * positions the vacancy left unfilled instead of an open one, and adds no vacancy flow to the statistics
+   * (those positions already left the stock as removed when it closed; the seeker's placement counts).
+   */
+  afterClose?: boolean;
+}
+
+/** A hire by card number and NIK: a direct placement, or one hire of a closed vacancy's outcome. */
+export interface CardHire {
+  cardNumber: string;
+  nik: string;
+  startDate: string;
+  /** Defaults to the vacancy's title when the hire fills a vacancy. */
+  position?: string;
+  /** A direct placement may name one of the employer's vacancies (an outcome's hires are of its vacancy). */
+  vacancyId?: string;
 }
 
 /**
@@ -94,7 +116,7 @@ export class HireService {
       });
       // 5. Statistics: the seeker leaves the register as placed; one position of the vacancy is filled (the
       //    events now, their monthly roll-up at the very end).
-      const flows = await this.statistics.recordLeaving(m, hireFlows(card, vacancyId), today);
+      const flows = await this.statistics.recordLeaving(m, hireFlows(card, hire.afterClose ? null : vacancyId), today);
       // 6. Whether the seeker has other undecided applications to close (asked now: a "no" stays true).
       const othersOpen = await this.applications.hasOtherUndecided(m, seekerId, application?.id ?? null);
       // 6b. The seeker is told: the card closed as placed, the application hired (in this transaction, so a
@@ -102,7 +124,9 @@ export class HireService {
       await this.tellSeeker(m, hire, card);
       // 7. The vacancy counts the hire; at its quota it fills. From here hires of this vacancy queue
       //    behind this one, so only what must follow the count comes after it.
-      const vacancyStatus = vacancyId ? await this.vacancies.countHire(m, actor, vacancyId) : null;
+      let vacancyStatus: 'OPEN' | 'FILLED' | null = null;
+      if (vacancyId && hire.afterClose) await this.vacancies.countLateHire(m, vacancyId);
+      else if (vacancyId) vacancyStatus = await this.vacancies.countHire(m, actor, vacancyId);
       // 8. The application that led to the hire is HIRED.
       if (application) await this.applications.markHired(m, actor, application.id);
       // 9. Every other undecided application of the seeker closes; those of a vacancy that filled too.
@@ -156,49 +180,103 @@ export class HireService {
    * answer NIK guesses without limit.
    */
   async direct(actor: AuthUser, dto: DirectPlacementDto, idempotencyKey: string | undefined): Promise<PlacementView> {
-    const check = await this.validations.admitNumberCheck(actor, dto.cardNumber);
-    const employerId = check.employerId;
-    const looked: { card?: CheckedCard | null } = {}; // set once the lookup has run
+    return this.byCards(actor, [dto], {
+      route: 'POST /placements',
+      body: dto,
+      idempotencyKey,
+      vacancy: null,
+      then: (_m, [placement]) => Promise.resolve(placement),
+    });
+  }
+
+  /**
+   * Direct placements by card number and NIK, each through the door of `POST /placements` (its limits and
+   * validation records, its lookup and checks, then `record`), all in one transaction: a refused hire
+   * refuses them all. `scope.vacancy`, when given, runs first in the transaction and names the closed
+   * vacancy the hires are the outcome of (counted against the positions it left unfilled); `scope.then`
+   * runs last, in the same transaction, and makes the reply (the one an idempotent replay answers). With several hires, a refusal names the hire's index (`hires.<i>`).
+   */
+  async byCards<T>(
+    actor: AuthUser,
+    hires: readonly CardHire[],
+    scope: {
+      route: string;
+      body: unknown;
+      idempotencyKey: string | undefined;
+      vacancy: ((m: EntityManager) => Promise<Vacancy>) | null;
+      then: (m: EntityManager, placements: PlacementView[]) => Promise<T>;
+    },
+  ): Promise<T> {
+    const many = scope.vacancy !== null;
+    const checks: NumberCheck[] = [];
+    // Card lookups that ran, by hire: the card found, or null (not found). Set inside the transaction.
+    const looked: (CheckedCard | null | undefined)[] = [];
     try {
+      for (const [i, h] of hires.entries())
+        checks.push(await indexed(many, i, () => this.validations.admitNumberCheck(actor, h.cardNumber)));
       return await this.idempotency.execute(
-        { user: actor, key: idempotencyKey, route: 'POST /placements', body: dto },
+        { user: actor, key: scope.idempotencyKey, route: scope.route, body: scope.body },
         async (m) => {
-          const row = await m.findOne(Card, { where: { cardNumber: check.key }, relations: { seeker: true } });
-          const holder = row?.seeker;
-          const card = holder && this.validations.isFoundBy(row.status, holder.nikHash, dto.nik.trim()) ? row : null;
-          looked.card = card && { ...card, fullName: holder!.fullName };
-          if (!card) throw cardNotFound();
-          const today = this.clock.today();
-          if (card.status === 'PLACED' || holder!.placedAt) throw seekerAlreadyPlaced();
-          if (!isCardActive(card, today)) throw ak1NotActive(effectiveStatus(card, today));
-          const employer = await m.findOneByOrFail(Employer, { id: employerId });
-          let application: Application | null = null;
-          let vacancyTitle: string | null = null;
-          if (dto.vacancyId) {
-            const vacancy = await this.vacancies.ofEmployer(m, dto.vacancyId, employerId);
-            if (!vacancy) throw notFound('The vacancy');
-            vacancyTitle = vacancy.title;
-            application = await this.applications.undecidedOf(m, vacancy.id, card.seekerId);
+          const outcomeOf = scope.vacancy ? await scope.vacancy(m) : null;
+          const placements: PlacementView[] = [];
+          for (const [i, h] of hires.entries()) {
+            const placement = await indexed(many, i, () =>
+              this.byCard(m, actor, checks[i], h, outcomeOf, (card) => (looked[i] = card)),
+            );
+            placements.push(placement);
           }
-          return this.record(m, {
-            actor,
-            seekerId: card.seekerId,
-            employerId,
-            employerName: employer.legalName,
-            vacancyId: dto.vacancyId ?? null,
-            vacancyTitle,
-            application,
-            startDate: dto.startDate,
-            position: dto.position.trim(),
-            source: 'EMPLOYER',
-          });
+          return scope.then(m, placements);
         },
       );
     } finally {
       // Recorded whatever the hire's outcome (a refused hire still checked the card), after its transaction.
-      if (looked.card !== undefined) await this.validations.settleNumberCheck(actor, check, 'PLACEMENT', looked.card);
-      else await this.validations.dropNumberCheck(check);
+      for (const [i, check] of checks.entries()) {
+        const card = looked[i];
+        if (card !== undefined) await this.validations.settleNumberCheck(actor, check, 'PLACEMENT', card);
+        else await this.validations.dropNumberCheck(check);
+      }
     }
+  }
+
+  /** One direct placement inside the caller's transaction; `seen` learns what the card lookup found. */
+  private async byCard(
+    m: EntityManager,
+    actor: AuthUser,
+    check: NumberCheck,
+    dto: CardHire,
+    outcomeOf: Vacancy | null,
+    seen: (card: CheckedCard | null) => void,
+  ): Promise<PlacementView> {
+    const employerId = check.employerId;
+    const row = await m.findOne(Card, { where: { cardNumber: check.key }, relations: { seeker: true } });
+    const holder = row?.seeker;
+    const card = holder && this.validations.isFoundBy(row.status, holder.nikHash, dto.nik.trim()) ? row : null;
+    seen(card && { ...card, fullName: holder!.fullName });
+    if (!card) throw cardNotFound();
+    const today = this.clock.today();
+    if (card.status === 'PLACED' || holder!.placedAt) throw seekerAlreadyPlaced();
+    if (!isCardActive(card, today)) throw ak1NotActive(effectiveStatus(card, today));
+    const employer = await m.findOneByOrFail(Employer, { id: employerId });
+    let application: Application | null = null;
+    let vacancy: Vacancy | null = outcomeOf;
+    if (!vacancy && dto.vacancyId) {
+      vacancy = await this.vacancies.ofEmployer(m, dto.vacancyId, employerId);
+      if (!vacancy) throw notFound('The vacancy');
+    }
+    if (vacancy) application = await this.applications.undecidedOf(m, vacancy.id, card.seekerId);
+    return this.record(m, {
+      actor,
+      seekerId: card.seekerId,
+      employerId,
+      employerName: employer.legalName,
+      vacancyId: vacancy?.id ?? null,
+      vacancyTitle: vacancy?.title ?? null,
+      application,
+      startDate: dto.startDate,
+      position: dto.position?.trim() || vacancy?.title || null,
+      source: 'EMPLOYER',
+      afterClose: outcomeOf !== null,
+    });
   }
 
   /** `POST /seekers/me/placement`: the seeker reports their own hire. */
@@ -269,4 +347,22 @@ function hireFlows(card: PlacedCard | null, vacancyId: string | null): Leaving[]
   if (card) flows.push({ subject: 'SEEKER', kind: 'PLACED', cardId: card.id, birthDate: card.holderBirthDate });
   if (vacancyId) flows.push({ subject: 'VACANCY', kind: 'FILLED', vacancyId, positions: 1 });
   return flows;
+}
+
+/**
+ * Runs one hire's step; with several hires, a refusal names the hire: `hires.<i>` (and its field, when the
+ * refusal names one), so a client and the console can put the error on the right row.
+ */
+async function indexed<T>(many: boolean, i: number, step: () => Promise<T>): Promise<T> {
+  if (!many) return step();
+  try {
+    return await step();
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const issues = (err.details ?? []) as Partial<FieldIssue>[];
+    const details: FieldIssue[] = issues.some((d) => typeof d.field === 'string')
+      ? issues.map((d) => ({ field: `hires.${i}.${d.field}`, messages: d.messages ?? [err.message] }))
+      : [{ field: `hires.${i}`, messages: [err.message] }];
+    throw new DomainError(err.status, err.code, `Hire ${i + 1}: ${err.message}`, details, err.headers);
+  }
 }

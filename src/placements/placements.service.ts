@@ -79,6 +79,12 @@ export class PlacementsService {
     return toPlacementView(placement);
   }
 
+  /** Every placement of one vacancy, oldest first (as many as its `filled`). */
+  async ofVacancy(m: EntityManager, vacancyId: string): Promise<PlacementView[]> {
+    const rows = await m.find(Placement, { where: { vacancyId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    return rows.map(toPlacementView);
+  }
+
   /** Officers see every placement; employer staff those recorded for their company. */
   async list(actor: AuthUser, q: PlacementListQuery): Promise<Page<PlacementView>> {
     for (const f of ['from', 'to'] as const) {

@@ -16,3 +16,19 @@ export const vacancyNotOpen = () => new DomainError(409, 'VACANCY_NOT_OPEN', 'Th
 
 export const vacancyFull = () =>
   new DomainError(409, 'VACANCY_FILLED', 'Every position of this vacancy is already filled.');
+
+/** An outcome is said of a vacancy that has closed; an OPEN one may still be filled the usual way. */
+export const vacancyStillOpen = () =>
+  new DomainError(
+    409,
+    'VACANCY_STILL_OPEN',
+    'The vacancy is still open: record hires through its applications or a direct placement, or close it first.',
+  );
+
+export const tooManyHires = (unfilled: number) =>
+  new DomainError(
+    422,
+    'TOO_MANY_HIRES',
+    `More hires than the positions left unfilled: ${unfilled} position(s) remain.`,
+    [{ field: 'hires', messages: [`at most ${unfilled} hire(s): the positions left unfilled`] }],
+  );

@@ -9,6 +9,7 @@ import { OptionalAuthGuard } from './optional-auth.guard.js';
 import { Vacancy } from './vacancy.entity.js';
 import { VacanciesController } from './vacancies.controller.js';
 import { VacanciesService } from './vacancies.service.js';
+import { VacancyOutcomes } from './vacancy-outcomes.js';
 
 @Module({
   imports: [
@@ -18,7 +19,7 @@ import { VacanciesService } from './vacancies.service.js';
     ReferralsModule,
   ],
   controllers: [VacanciesController],
-  providers: [VacanciesService, OptionalAuthGuard],
-  exports: [VacanciesService],
+  providers: [VacanciesService, VacancyOutcomes, OptionalAuthGuard],
+  exports: [VacanciesService, VacancyOutcomes],
 })
 export class VacanciesModule {}

@@ -15,6 +15,7 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { SearchableVacancies } from '../search/searchable-vacancies.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
+import { Notifier } from '../notifications/notifier.js';
 import { sqlDate, sqlInstant } from '../common/sql.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from './dto/vacancy.dto.js';
 import { educationRank } from '../common/reference/education.js';
@@ -32,9 +33,11 @@ import { newVacancyRow } from './vacancy-rows.js';
 import {
   closingDatePassed,
   quotaBelowFilled,
+  tooManyHires,
   vacancyFull,
   vacancyNotFound,
   vacancyNotOpen,
+  vacancyStillOpen,
 } from './vacancies.errors.js';
 
 const EDITABLE: VacancyStatus[] = ['DRAFT', 'OPEN'];
@@ -61,6 +64,9 @@ const COUNT_OPEN = `UPDATE vacancies SET filled = filled + 1, updated_at = ?
   WHERE id = ? AND status = 'OPEN' AND filled + 1 < quota`;
 const COUNT_AND_FILL = `UPDATE vacancies SET status = 'FILLED', closed_at = ?, closed_reason = 'FILLED', updated_at = ?,
   filled = filled + 1 WHERE id = ? AND status = 'OPEN' AND filled < quota AND filled + 1 >= quota`;
+/** A hire the employer reports after the vacancy closed (its outcome): one of the positions left unfilled. */
+const COUNT_LATE = `UPDATE vacancies SET filled = filled + 1, updated_at = ?
+  WHERE id = ? AND status = 'CLOSED' AND filled < quota`;
 
 /**
  * The owner of the vacancy: the only writer of `vacancies` and the keeper of its states
@@ -79,6 +85,7 @@ export class VacanciesService {
     private readonly statistics: LabourStatistics,
     private readonly applications: ApplicationsService,
     private readonly referrals: ReferralsService,
+    private readonly notifier: Notifier,
   ) {}
 
   /** Staff of a verified employer report a vacancy: OPEN at once, or DRAFT when the body says so. */
@@ -296,6 +303,46 @@ export class VacanciesService {
   }
 
   /**
+   * The outcome of a closed vacancy (its employer says who it hired and why the rest stayed open) begins
+   * here: the caller's own CLOSED vacancy, its row taken (on MySQL, locked until the commit) by a
+   * conditional update, so two statements about one vacancy run one after the other and each reads the
+   * positions the other left. Another company's vacancy → 404; OPEN → 409 VACANCY_STILL_OPEN; DRAFT or
+   * FILLED (nothing was left unfilled) → 409 INVALID_STATE_TRANSITION.
+   */
+  async holdForOutcome(m: EntityManager, actor: AuthUser, id: string): Promise<Vacancy> {
+    await this.ownVacancy(m, actor, id);
+    const res = await m
+      .createQueryBuilder()
+      .update(Vacancy)
+      .set({ updatedAt: this.clock.now() })
+      .where({ id, status: 'CLOSED' })
+      .execute();
+    const vacancy = await m.findOneOrFail(Vacancy, { where: { id } });
+    if (affectedRows(res) === 1) return vacancy;
+    if (vacancy.status === 'OPEN') throw vacancyStillOpen();
+    throw invalidTransition(
+      `A vacancy that is ${vacancy.status} has no outcome to record: only a closed vacancy with positions left unfilled has.`,
+    );
+  }
+
+  /**
+   * Inside a hire reported as a closed vacancy's outcome: counts it against the positions left unfilled
+   * (conditional: never beyond the quota, whatever races). The vacancy stays CLOSED — it closed, and
+   * search never shows it again; TOO_MANY_HIRES when no position is left.
+   */
+  async countLateHire(m: EntityManager, id: string): Promise<void> {
+    if ((await execute(m, COUNT_LATE, [sqlInstant(this.clock.now()), id])) === 1) return;
+    const [vacancy] = await select<Pick<Vacancy, 'status' | 'filled' | 'quota'>>(
+      m,
+      'SELECT status, filled, quota FROM vacancies WHERE id = ?',
+      [id],
+    );
+    if (!vacancy) throw vacancyNotFound();
+    if (vacancy.status === 'OPEN') throw vacancyStillOpen();
+    throw tooManyHires(Math.max(0, vacancy.quota - vacancy.filled));
+  }
+
+  /**
    * Inside a hire: counts it against the vacancy — only while OPEN, never beyond its quota (conditional
    * updates) — and fills the vacancy when the last position is taken, taking it out of search. Answers the
    * vacancy's status after the hire; VACANCY_NOT_OPEN / VACANCY_FILLED otherwise. Closing the applications
@@ -392,7 +439,24 @@ export class VacanciesService {
     await this.statistics.vacancyLeft(m, 'REMOVED', id, closedVacancy.quota - closedVacancy.filled, on);
     await this.applications.closeUndecided(m, { vacancyId: id }, 'VACANCY_CLOSED', actor);
     await this.search.vacancyChanged(m, id);
+    await this.askForOutcome(m, closedVacancy);
     return true;
+  }
+
+  /**
+   * A published vacancy that closed with positions unfilled (by hand or by date) asks its employer's
+   * staff who they hired and why the rest stayed open (VACANCY_OUTCOME, once per vacancy). A vacancy that
+   * filled never closes here; a draft was never offered to anyone.
+   */
+  private async askForOutcome(m: EntityManager, v: Vacancy): Promise<void> {
+    if (!v.publishedAt || v.filled >= v.quota) return;
+    const userIds = await this.notifier.staffOf(m, [v.employerId]);
+    await this.notifier.notify(m, {
+      kind: 'VACANCY_OUTCOME',
+      userIds,
+      subject: `vacancy:${v.id}:outcome`,
+      params: { vacancyId: v.id, vacancyTitle: v.title, positions: v.quota, filled: v.filled },
+    });
   }
 
   /** Field-level refusals the DTO cannot express: ranges, and a closing date after today. */

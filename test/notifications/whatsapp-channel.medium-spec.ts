@@ -176,6 +176,7 @@ describe(`WhatsAppChannel against the stand-in${REAL ? ' (skipped: WHATSAPP_TEST
         EMPLOYER_REJECTED: { legalName: hostile, reason: hostile },
         EMPLOYER_SUSPENDED: { legalName: hostile, reason: hostile },
         VACANCY_CLOSING: { vacancyId: 'v1', vacancyTitle: hostile, closesOn: '2027-01-12' },
+        VACANCY_OUTCOME: { vacancyId: 'v1', vacancyTitle: hostile, positions: 2, filled: 0 },
         OUTREACH: { title: hostile, message: `${hostile}\n\n${'kata '.repeat(300)}` },
         PASSWORD_RESET: { token: 't', expiresAt: '2027-01-12T00:00:00Z' },
         EMAIL_VERIFICATION: { token: 't' },

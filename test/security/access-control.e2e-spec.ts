@@ -202,6 +202,8 @@ describe('security: access control', () => {
   /** An id of the right kind for function-level calls (the guard answers before the object is read). */
   function objectIdFor(p: RoutePolicy): string | undefined {
     switch (p.object) {
+      case 'vacancyOutcome':
+        return w.closedB;
       case 'vacancy':
         return w.vacancyB;
       case 'application':

@@ -151,6 +151,7 @@ describe('security: fuzzing', () => {
     const employer = caller === w.a;
     switch (p.object) {
       case 'vacancy':
+      case 'vacancyOutcome':
         return caller === w.s1 ? w.vacancyB : w.vacancyA;
       case 'application':
         return employer ? w.appS2toA : w.appS1toB;

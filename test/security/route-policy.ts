@@ -14,7 +14,7 @@ import type { World } from './world';
 export type Access = 'public' | 'officer' | 'employer' | 'verified' | 'seeker';
 
 /** What the `{id}` of a route names; ownership of it is checked per caller. */
-export type ObjectKind = 'vacancy' | 'application' | 'card' | 'employer' | 'seeker';
+export type ObjectKind = 'vacancy' | 'vacancyOutcome' | 'application' | 'card' | 'employer' | 'seeker';
 
 export interface RoutePolicy {
   /** `METHOD /path` as in the OpenAPI document (`{id}` for path parameters). */
@@ -202,6 +202,13 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     body: (w) => ({ employerName: 'PT Sumber Uji', startDate: futureDate(w) }),
   },
   { route: 'GET /api/v1/placements', allow: ['officer', 'employer'] },
+  {
+    route: 'POST /api/v1/vacancies/{id}/outcome',
+    allow: ['verified'],
+    object: 'vacancyOutcome',
+    body: () => ({ hires: [], unfilledReason: 'NO_SUITABLE_APPLICANT' }),
+  },
+  { route: 'GET /api/v1/vacancies/{id}/outcome', allow: ['employer', 'officer'], object: 'vacancyOutcome' },
 
   // Monitoring and the office's statutory reports
   { route: 'GET /api/v1/monitoring/summary', allow: ['officer'] },

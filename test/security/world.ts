@@ -36,6 +36,8 @@ export interface World {
   vacancyA: string;
   vacancyB: string;
   draftB: string;
+  /** B's vacancy closed with a position unfilled, its outcome recorded (the object of the outcome routes). */
+  closedB: string;
   /** S1's application to B's vacancy; S2's to A's. */
   appS1toB: string;
   appS2toA: string;
@@ -54,6 +56,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const secretTitle = `Lowongan ${uniq('rahasiaB')}`;
   const vacancyB = (await postVacancy(t, b, { title: secretTitle })).id;
   const draftB = (await postVacancy(t, b, { title: `${secretTitle} draf`, status: 'DRAFT' })).id;
+  const closedB = (await postVacancy(t, b, { title: `${secretTitle} ditutup` })).id;
+  await ok(t.http.post(`/api/v1/vacancies/${closedB}/close`).set(bearer(b)).send({}), 200);
+  await ok(
+    t.http.post(`/api/v1/vacancies/${closedB}/outcome`).set(bearer(b)).send({ hires: [], unfilledReason: 'OTHER' }),
+    200,
+  );
   const appS1toB = await apply(t, s1, vacancyB);
   const appS2toA = await apply(t, s2, vacancyA);
 
@@ -86,6 +94,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     vacancyA,
     vacancyB,
     draftB,
+    closedB,
     appS1toB,
     appS2toA,
     secrets: [s2.nik, s2.fullName, s2.cardNumber, secretTitle],
@@ -128,6 +137,8 @@ export function foreignObjects(w: World, p: RoutePolicy, caller: Caller): Foreig
     out.push({ label: "B's draft vacancy", id: w.draftB, owner: w.b });
     if (!p.publicWhenPublished) out.push({ label: "B's open vacancy", id: w.vacancyB, owner: w.b });
   }
+  if (kind === 'vacancyOutcome' && (employer || seekerOrAnon))
+    out.push({ label: "B's closed vacancy with its outcome", id: w.closedB, owner: w.b });
   if (kind === 'application' && employer) out.push({ label: "B's application (S1 to B)", id: w.appS1toB, owner: w.b });
   if (kind === 'application' && caller === 'seeker')
     out.push({ label: "S2's application", id: w.appS2toA, owner: w.s2 });

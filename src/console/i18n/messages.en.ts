@@ -3,6 +3,7 @@ import { ACCOUNTS_EN } from './messages.accounts.en.js';
 import { UX_EN } from './messages.ux.en.js';
 import { NOTIFY_EN } from './messages.notify.en.js';
 import { OUTCOMES_EN } from './messages.outcomes.en.js';
+import { OUTCOME_EN } from './messages.outcome.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -773,4 +774,5 @@ export const EN: Record<MessageKey, string> = {
   ...NOTIFY_EN,
   // Issue 17 (outcomes): messages.outcomes.en.ts.
   ...OUTCOMES_EN,
+  ...OUTCOME_EN,
 };

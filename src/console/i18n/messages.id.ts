@@ -2,6 +2,7 @@ import { ACCOUNTS_ID } from './messages.accounts.id.js';
 import { UX_ID } from './messages.ux.id.js';
 import { NOTIFY_ID } from './messages.notify.id.js';
 import { OUTCOMES_ID } from './messages.outcomes.id.js';
+import { OUTCOME_ID } from './messages.outcome.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
@@ -783,6 +784,7 @@ export const ID = {
   ...NOTIFY_ID,
   // Issue 17 (outcomes: the dashboard panel, the outreach filter): messages.outcomes.id.ts.
   ...OUTCOMES_ID,
+  ...OUTCOME_ID,
 };
 
 export type MessageKey = keyof typeof ID;

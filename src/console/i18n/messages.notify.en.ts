@@ -92,6 +92,7 @@ export const NOTIFY_EN: Record<keyof typeof NOTIFY_ID, string> = {
   'kind.EMPLOYER_REJECTED': 'Company registration refused',
   'kind.EMPLOYER_SUSPENDED': 'Company suspended',
   'kind.VACANCY_CLOSING': 'Vacancy closing soon',
+  'kind.VACANCY_OUTCOME': 'Outcome of a closed vacancy',
   'kind.OUTREACH': 'Message from Disnaker',
   'kind.PASSWORD_RESET': 'Password reset',
   'kind.EMAIL_VERIFICATION': 'Email verification',

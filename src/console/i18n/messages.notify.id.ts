@@ -94,6 +94,7 @@ export const NOTIFY_ID = {
   'kind.EMPLOYER_REJECTED': 'Pendaftaran perusahaan ditolak',
   'kind.EMPLOYER_SUSPENDED': 'Perusahaan ditangguhkan',
   'kind.VACANCY_CLOSING': 'Lowongan segera ditutup',
+  'kind.VACANCY_OUTCOME': 'Hasil lowongan yang ditutup',
   'kind.OUTREACH': 'Sosialisasi dari Disnaker',
   'kind.PASSWORD_RESET': 'Atur ulang kata sandi',
   'kind.EMAIL_VERIFICATION': 'Verifikasi email',

@@ -15,6 +15,8 @@ import { referredListView, type ReferredListView } from './referrals.js';
 export interface VacancyRow {
   vacancy: VacancyView;
   actions: VacancyActions;
+  /** "Catat hasil lowongan": it closed with positions unfilled, and the company may record who it hired. */
+  recordOutcome: boolean;
 }
 
 /**
@@ -45,7 +47,11 @@ export function ourVacanciesView(
   };
   return {
     flash: flashOf(query),
-    rows: page.items.map((vacancy) => ({ vacancy, actions: actionsOf(vacancy) })),
+    rows: page.items.map((vacancy) => ({
+      vacancy,
+      actions: actionsOf(vacancy),
+      recordOutcome: mayPost && vacancy.status === 'CLOSED' && vacancy.remaining > 0,
+    })),
     pager: pagerOf('/perusahaan/lowongan', query, page),
     mayPost,
     companyStatus: company.status,

@@ -40,7 +40,7 @@ export function OurVacanciesPage({ c, vm }: { c: ConsoleContext; vm: OurVacancie
       )}
       {vm.rows.length ? (
         <DataTable columns={columns}>
-          {vm.rows.map(({ vacancy: v, actions }) => (
+          {vm.rows.map(({ vacancy: v, actions, recordOutcome }) => (
             <tr>
               <td>
                 <a href={`/lowongan/${v.id}`} safe>
@@ -62,6 +62,13 @@ export function OurVacanciesPage({ c, vm }: { c: ConsoleContext; vm: OurVacancie
                   <a class="btn secondary" href={`/perusahaan/lowongan/${v.id}/pelamar`} safe>
                     {t('employer.applicants')}
                   </a>
+                  {recordOutcome ? (
+                    <a class="btn primary" href={`/perusahaan/lowongan/${v.id}/hasil`} safe>
+                      {t('outcome.action')}
+                    </a>
+                  ) : (
+                    ''
+                  )}
                   {actions.edit ? (
                     <a class="btn secondary" href={`/perusahaan/lowongan/${v.id}/ubah`} safe>
                       {t('common.edit')}

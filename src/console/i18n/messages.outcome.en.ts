@@ -1,0 +1,46 @@
+import type { OUTCOME_ID } from './messages.outcome.id.js';
+
+/** English texts of a closed vacancy's outcome form. */
+export const OUTCOME_EN: Record<keyof typeof OUTCOME_ID, string> = {
+  'outcome.action': 'Record the outcome',
+  'outcome.title': 'Vacancy outcome',
+  'outcome.intro':
+    'This vacancy has closed with positions unfilled. If you hired AK1 holders for it, record their card numbers and NIKs. For the positions that stay open, choose the reason.',
+  'outcome.filled': '{filled} of {positions} positions filled',
+  'outcome.hires': 'The people you hired',
+  'outcome.hiresHint':
+    'One row for each AK1 holder you hired. Empty rows are not saved. Each hire closes the holder’s AK1 card as placed.',
+  'outcome.row': 'Hire {n}',
+  'outcome.reason': 'Why positions stayed open',
+  'outcome.reasonHint': 'Required while positions remain unfilled after the hires above.',
+  'outcome.note': 'Note (optional)',
+  'outcome.save': 'Save the outcome',
+  'outcome.confirm': 'Save this outcome? The AK1 cards of the people you record will close as placed.',
+  'outcome.recorded': 'The outcome recorded',
+  'outcome.recordedAt': 'Recorded on',
+  'outcome.noHires': 'No hires recorded for this vacancy yet.',
+  'outcome.noReason': 'Every position is filled.',
+  'outcome.stillOpen':
+    'This vacancy is still open. Its outcome can be recorded once it closes; meanwhile, record hires from its applicants or as a direct placement.',
+  'outcome.notClosed': 'An outcome can be recorded only for a vacancy that closed with positions unfilled.',
+  'outcome.notVerified': 'The outcome can be recorded once your company is verified by the office.',
+  'outcome.allFilled': 'Every position of this vacancy is filled. Thank you.',
+  'outcome.back': 'Back to the vacancies',
+  'outcome.reason.NO_SUITABLE_APPLICANT': 'No suitable applicant',
+  'outcome.reason.HIRED_WITHOUT_AK1': 'Hired someone without an AK1 card',
+  'outcome.reason.CANCELLED': 'The vacancy was cancelled',
+  'outcome.reason.OTHER': 'Other',
+  'ok.outcomeSaved': 'The vacancy’s outcome is saved. Thank you.',
+  'error.VACANCY_STILL_OPEN': 'This vacancy is still open. Close it first.',
+  'error.TOO_MANY_HIRES': 'More hires than the positions left unfilled.',
+  'error.UNFILLED_REASON_REQUIRED': 'Choose why the positions stayed open.',
+  'error.AK1_NOT_ACTIVE': 'This AK1 card is not active (expired or revoked).',
+  'fielderr.unfilledReason': 'Choose why the positions stayed open.',
+  'fielderr.note': 'The note may have at most 500 characters.',
+  'fielderr.hires': 'More hires than the positions left unfilled.',
+  'fielderr.hires.cardNumber': 'Enter the AK1 card number.',
+  'fielderr.hires.nik': "Enter the holder's NIK (16 digits).",
+  'fielderr.hires.startDate': 'Enter the first working day.',
+  'auditSentence.vacancy.outcome-recorded': '{actor} recorded the outcome of the vacancy {vacancy}.',
+  'auditAction.vacancy.outcome-recorded': 'Vacancy outcome recorded',
+};
