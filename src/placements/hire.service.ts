@@ -38,6 +38,11 @@ export interface Hire {
   startDate: string;
   position: string | null;
   source: PlacementSource;
+  /**
+   * The card the hire was checked against (a direct placement by card number + NIK): if it is no longer
+   * ACTIVE when the hire reaches it — withdrawn, revoked or placed by a racing change — the hire is refused.
+   */
+  checkedCardId?: string;
 }
 
 /**
@@ -86,6 +91,7 @@ export class HireService {
       if (application) this.applications.checkHirable(application);
       // 3. The seeker's active card closes as placed ("Diterima di … / TMT …").
       const card = await this.cards.closeAsPlaced(m, actor, seekerId, hire);
+      if (hire.checkedCardId && card?.id !== hire.checkedCardId) throw ak1NotActive('no longer ACTIVE');
       // 4. The placement itself (one per application: a unique key).
       const placement = await this.placements.insert(m, {
         ...hire,
@@ -191,6 +197,7 @@ export class HireService {
             startDate: dto.startDate,
             position: dto.position.trim(),
             source: 'EMPLOYER',
+            checkedCardId: card.id,
           });
         },
       );

@@ -9,6 +9,8 @@ import { HireService } from './hire.service.js';
 import { Placement } from './placement.entity.js';
 import { PlacementsController } from './placements.controller.js';
 import { PlacementsService } from './placements.service.js';
+import { WithdrawalController } from './withdrawal.controller.js';
+import { WithdrawalService } from './withdrawal.service.js';
 
 @Module({
   imports: [
@@ -19,8 +21,8 @@ import { PlacementsService } from './placements.service.js';
     CardsModule,
     CardValidationModule,
   ],
-  controllers: [PlacementsController],
-  providers: [PlacementsService, HireService],
-  exports: [PlacementsService, HireService],
+  controllers: [PlacementsController, WithdrawalController],
+  providers: [PlacementsService, HireService, WithdrawalService],
+  exports: [PlacementsService, HireService, WithdrawalService],
 })
 export class PlacementsModule {}

@@ -2,6 +2,7 @@ import type { MessageKey } from './messages.id.js';
 import { ACCOUNTS_EN } from './messages.accounts.en.js';
 import { UX_EN } from './messages.ux.en.js';
 import { NOTIFY_EN } from './messages.notify.en.js';
+import { OUTCOME_EN } from './messages.outcome.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -770,4 +771,5 @@ export const EN: Record<MessageKey, string> = {
   ...ACCOUNTS_EN,
   // Issue 16 (inbox, notification settings, deliveries): messages.notify.en.ts.
   ...NOTIFY_EN,
+  ...OUTCOME_EN,
 };

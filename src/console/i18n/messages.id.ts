@@ -1,6 +1,7 @@
 import { ACCOUNTS_ID } from './messages.accounts.id.js';
 import { UX_ID } from './messages.ux.id.js';
 import { NOTIFY_ID } from './messages.notify.id.js';
+import { OUTCOME_ID } from './messages.outcome.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
@@ -780,6 +781,7 @@ export const ID = {
   ...ACCOUNTS_ID,
   // Issue 16 (inbox, notification settings, deliveries): messages.notify.id.ts.
   ...NOTIFY_ID,
+  ...OUTCOME_ID,
 };
 
 export type MessageKey = keyof typeof ID;
