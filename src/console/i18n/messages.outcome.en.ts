@@ -2,6 +2,9 @@ import type { OUTCOME_ID } from './messages.outcome.id.js';
 
 /** English texts of the "are you still looking for work?" answers, the withdraw form and WITHDRAWN. */
 export const OUTCOME_EN: Record<keyof typeof OUTCOME_ID, string> = {
+  'card.withdrawnReason': 'Reason for no longer looking',
+  'auditAction.card.withdrawn': 'Card closed: no longer looking for work',
+  'auditSentence.card.withdrawn': 'AK1 card {card} ({seeker}) closed by {actor}: the holder is no longer looking for work.',
   'card.WITHDRAWN': 'No longer looking for work',
   'checkResult.WITHDRAWN': 'The holder said they are no longer looking for work. This card is no longer active.',
   'closedReason.SEEKER_WITHDRAWN': 'You said you are no longer looking for work',

@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { ConsoleContext } from '../../http/console-context.js';
-import type { CardDetailView } from '../../view-models/cards.js';
+import { cardReasonLabel, type CardDetailView } from '../../view-models/cards.js';
 import { ConfirmAction } from '../shared/ConfirmAction.js';
 import { Fact } from '../shared/Fact.js';
 import { Facts } from '../shared/Facts.js';
@@ -48,7 +48,7 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
         </Fact>
         {card.reason ? (
           <Fact
-            label={t(card.status === 'REJECTED' ? 'card.rejectedReason' : 'card.revokedReason')}
+            label={t(cardReasonLabel(card.status))}
             text={card.reason}
           />
         ) : (

@@ -1,5 +1,5 @@
 import type { Translator } from '../../i18n/i18n.js';
-import type { CardModel } from '../../view-models/cards.js';
+import { cardReasonLabel, type CardModel } from '../../view-models/cards.js';
 import { Fact } from '../shared/Fact.js';
 import { Facts } from '../shared/Facts.js';
 import { placementText, validity } from '../shared/phrases.js';
@@ -17,7 +17,7 @@ export function CardFacts({ t, card }: { t: Translator; card: CardModel }): JSX.
       </Fact>
       {card.numbered ? <Fact label={t('field.cardNumber')} text={card.number ?? t('card.numberPending')} /> : ''}
       {card.reason ? (
-        <Fact label={t(card.status === 'REJECTED' ? 'card.rejectedReason' : 'card.revokedReason')} text={card.reason} />
+        <Fact label={t(cardReasonLabel(card.status))} text={card.reason} />
       ) : (
         ''
       )}
