@@ -133,7 +133,11 @@ describe('renderMessage', () => {
         expect(m.email.html).toContain(`>${labels[i]}</a>`);
       });
       expect(m.link).toBe(`${LINK_BASE}/saya/kartu/status`);
-      expect(m.whatsapp.params).toEqual([PLAIN[kind].cardNumber, expect.any(String), m.link]);
+      expect(m.whatsapp.params).toEqual([
+        (PLAIN[kind] as { cardNumber: string }).cardNumber,
+        expect.any(String),
+        m.link,
+      ]);
       expect(m.body).toMatch(lang === 'id' ? /masih mencari kerja/ : /still looking for work/);
     },
   );

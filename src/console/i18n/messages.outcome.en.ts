@@ -4,7 +4,8 @@ import type { OUTCOME_ID } from './messages.outcome.id.js';
 export const OUTCOME_EN: Record<keyof typeof OUTCOME_ID, string> = {
   'card.withdrawnReason': 'Reason for no longer looking',
   'auditAction.card.withdrawn': 'Card closed: no longer looking for work',
-  'auditSentence.card.withdrawn': 'AK1 card {card} ({seeker}) closed by {actor}: the holder is no longer looking for work.',
+  'auditSentence.card.withdrawn':
+    'AK1 card {card} ({seeker}) closed by {actor}: the holder is no longer looking for work.',
   'card.WITHDRAWN': 'No longer looking for work',
   'checkResult.WITHDRAWN': 'The holder said they are no longer looking for work. This card is no longer active.',
   'closedReason.SEEKER_WITHDRAWN': 'You said you are no longer looking for work',

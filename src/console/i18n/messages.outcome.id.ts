@@ -6,7 +6,8 @@
 export const OUTCOME_ID = {
   'card.withdrawnReason': 'Alasan berhenti mencari kerja',
   'auditAction.card.withdrawn': 'Kartu ditutup: tidak lagi mencari kerja',
-  'auditSentence.card.withdrawn': 'Kartu AK1 {card} ({seeker}) ditutup oleh {actor}: pemegangnya tidak lagi mencari kerja.',
+  'auditSentence.card.withdrawn':
+    'Kartu AK1 {card} ({seeker}) ditutup oleh {actor}: pemegangnya tidak lagi mencari kerja.',
   'card.WITHDRAWN': 'Tidak lagi mencari kerja',
   'checkResult.WITHDRAWN': 'Pemegang kartu menyatakan tidak lagi mencari kerja. Kartu ini sudah tidak aktif.',
   'closedReason.SEEKER_WITHDRAWN': 'Anda menyatakan tidak lagi mencari kerja',

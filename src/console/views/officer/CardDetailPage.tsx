@@ -46,14 +46,7 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
             ''
           )}
         </Fact>
-        {card.reason ? (
-          <Fact
-            label={t(cardReasonLabel(card.status))}
-            text={card.reason}
-          />
-        ) : (
-          ''
-        )}
+        {card.reason ? <Fact label={t(cardReasonLabel(card.status))} text={card.reason} /> : ''}
         <Fact label={t('card.placedAt')} text={card.placement ? placementText(t, card.placement) : '–'} />
         <Fact
           label={t('card.reportsTitle')}
