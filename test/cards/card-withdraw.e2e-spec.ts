@@ -52,6 +52,9 @@ describe('withdrawing an AK1 card (no longer looking for work)', () => {
     const app = await t.http.post(`/api/v1/vacancies/${vacancy.id}/applications`).set(bearer(seeker)).send({});
     expect(app.status).toBe(201);
     const removedBefore = await removedThisMonth();
+    // A printed card's QR credential, signed while the card was active.
+    const credential = (await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(seeker)).expect(200)).body
+      .token as string;
 
     const res = await t.http
       .post(`/api/v1/cards/${card.id}/withdraw`)
@@ -71,6 +74,16 @@ describe('withdrawing an AK1 card (no longer looking for work)', () => {
       .send({ cardNumber: card.cardNumber, nik: seeker.nik })
       .expect(200);
     expect(check.body).toMatchObject({ result: 'WITHDRAWN', valid: false });
+    const scanned = await t.http
+      .post('/api/v1/card-validations/credential')
+      .set(bearer(employer))
+      .send({ token: credential })
+      .expect(200);
+    expect(scanned.body).toMatchObject({ result: 'WITHDRAWN', valid: false });
+    // The public check page (the QR code opened by anyone) says it in words, not as a code.
+    const page = await t.http.get(`/cek-kartu?t=${encodeURIComponent(credential)}`).expect(200);
+    expect(page.text).toContain('Pemegang kartu menyatakan tidak lagi mencari kerja. Kartu ini sudah tidak aktif.');
+    expect(page.text).not.toContain('WITHDRAWN');
     const mine = (await t.http.get('/api/v1/cards/me').set(bearer(seeker)).expect(200)).body;
     expect(mine.current).toBeNull();
     expect(mine.history[0]).toMatchObject({ id: card.id, status: 'WITHDRAWN' });

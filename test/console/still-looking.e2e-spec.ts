@@ -52,6 +52,23 @@ describe('console: are you still looking for work?', () => {
       .send({ ...tokensOf(report.text, '/saya/kartu/lapor'), cardId: card.id, note: '' });
     expect(sent.status).toBe(303);
     expect(sent.headers.location).toBe('/saya/kartu?ok=reported');
+
+    // In English, the same page in English words.
+    const home = await b.get('/saya/kartu/status');
+    await b
+      .post('/bahasa')
+      .type('form')
+      .send({ _csrf: csrfOf(home.text), lang: 'en', next: '/saya/kartu/status' })
+      .expect(303);
+    const en = textOf((await b.get('/saya/kartu/status').expect(200)).text);
+    for (const s of [
+      'Are you still looking for work?',
+      'Still looking for work',
+      'I have a job',
+      'No longer looking for work',
+    ])
+      expect(en).toContain(s);
+    expect(textOf((await b.get('/saya/kartu/berhenti').expect(200)).text)).toContain('Starting my own business');
   });
 
   it('fills the self-report in from a shortlisted application', async () => {
@@ -147,5 +164,24 @@ describe('console: are you still looking for work?', () => {
     expect(res.headers.location).toBe('/saya/kartu/berhenti');
     const form = await b.get('/saya/kartu/berhenti').expect(200);
     expect(form.text).toContain(`name="cardId" value="${card.id}"`);
+  });
+
+  it('lets an officer record it at the counter from the card page', async () => {
+    const { card } = await seekerWithActiveCard(t, officer);
+    const b = browser(t);
+    await signIn(b, officer.email);
+    const page = await b.get(`/petugas/kartu/${card.id}`).expect(200);
+    expect(textOf(page.text)).toContain('Catat: pemegang tidak lagi mencari kerja');
+    const action = `/petugas/kartu/${card.id}/berhenti`;
+    const done = await b
+      .post(action)
+      .type('form')
+      .send({ ...tokensOf(page.text, action), reason: 'Pindah ke luar kota, disampaikan di loket' });
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe(`/petugas/kartu/${card.id}?ok=cardWithdrawnForHolder`);
+    const after = textOf((await b.get(done.headers.location as string).expect(200)).text);
+    expect(after).toContain('Kartu ditutup: pemegangnya tidak lagi mencari kerja.');
+    expect(after).toContain('Alasan berhenti mencari kerja');
+    expect((await t.ds.getRepository(Card).findOneByOrFail({ id: card.id })).status).toBe('WITHDRAWN');
   });
 });

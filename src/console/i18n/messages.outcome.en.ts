@@ -2,6 +2,8 @@ import type { OUTCOME_ID } from './messages.outcome.id.js';
 
 /** English texts of the "are you still looking for work?" answers, the withdraw form and WITHDRAWN. */
 export const OUTCOME_EN: Record<keyof typeof OUTCOME_ID, string> = {
+  'officer.withdrawForHolder': 'Record: the holder is no longer looking for work',
+  'ok.cardWithdrawnForHolder': 'Card closed: the holder is no longer looking for work.',
   'card.withdrawnReason': 'Reason for no longer looking',
   'auditAction.card.withdrawn': 'Card closed: no longer looking for work',
   'auditSentence.card.withdrawn':

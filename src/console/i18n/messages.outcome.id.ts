@@ -4,6 +4,8 @@
  * Spread into `ID` (messages.id.ts).
  */
 export const OUTCOME_ID = {
+  'officer.withdrawForHolder': 'Catat: pemegang tidak lagi mencari kerja',
+  'ok.cardWithdrawnForHolder': 'Kartu ditutup: pemegangnya tidak lagi mencari kerja.',
   'card.withdrawnReason': 'Alasan berhenti mencari kerja',
   'auditAction.card.withdrawn': 'Kartu ditutup: tidak lagi mencari kerja',
   'auditSentence.card.withdrawn':

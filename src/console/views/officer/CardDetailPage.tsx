@@ -84,6 +84,11 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
           ''
         )}
         {card.actions.revoke ? (
+          <ReasonForm c={c} action={`${path}/berhenti`} button={t('officer.withdrawForHolder')} hidden={back} />
+        ) : (
+          ''
+        )}
+        {card.actions.revoke ? (
           <ReasonForm c={c} action={`${path}/cabut`} button={t('officer.revoke')} hidden={back} />
         ) : (
           ''
