@@ -11,7 +11,8 @@ export const APPLICATION_STATUSES: ApplicationStatus[] = [
 ];
 /** Applications still waiting for a decision; the ones a hire or a closing vacancy closes. */
 export const UNDECIDED: ApplicationStatus[] = ['SUBMITTED', 'SHORTLISTED'];
-export type ClosedReason = 'SEEKER_PLACED' | 'VACANCY_FILLED' | 'VACANCY_CLOSED';
+/** SEEKER_WITHDRAWN: the applicant withdrew their card — no longer looking for work. */
+export type ClosedReason = 'SEEKER_PLACED' | 'SEEKER_WITHDRAWN' | 'VACANCY_FILLED' | 'VACANCY_CLOSED';
 
 @Entity('applications')
 export class Application {

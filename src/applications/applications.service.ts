@@ -491,6 +491,8 @@ function whyNotHirable(app: Pick<Application, 'status' | 'closedReason'>): Error
   if (app.closedReason === 'VACANCY_FILLED') return vacancyFull();
   if (app.closedReason === 'VACANCY_CLOSED') return vacancyNotOpen();
   if (app.closedReason === 'SEEKER_PLACED') return seekerAlreadyPlaced();
+  if (app.closedReason === 'SEEKER_WITHDRAWN')
+    return invalidTransition('The applicant withdrew their AK1 card: they are no longer looking for work.');
   return invalidTransition(`An application that is ${app.status} cannot be hired.`);
 }
 

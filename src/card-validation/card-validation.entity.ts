@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CardValidationRecordReply } from './dto/card-validation.reply.js';
 
-export const VALIDATION_RESULTS = ['VALID', 'EXPIRED', 'PLACED', 'REVOKED', 'NOT_FOUND'] as const;
+export const VALIDATION_RESULTS = ['VALID', 'EXPIRED', 'PLACED', 'REVOKED', 'WITHDRAWN', 'NOT_FOUND'] as const;
 export type ValidationResult = (typeof VALIDATION_RESULTS)[number];
 
 /**

@@ -20,8 +20,8 @@ export function toCardView(card: Card, reports: CardReport[], today: string): Ca
       r.note ? { reportedAt: r.reportedAt.toISOString(), note: r.note } : { reportedAt: r.reportedAt.toISOString() },
     ),
   };
-  // Why the office said no: shown to the holder (and officers) with a rejected request or a revoked card.
-  if ((card.status === 'REJECTED' || card.status === 'REVOKED') && card.statusReason)
+  // Why the office said no (a rejected request, a revoked card), or why the holder stopped looking (withdrawn).
+  if ((card.status === 'REJECTED' || card.status === 'REVOKED' || card.status === 'WITHDRAWN') && card.statusReason)
     view.statusReason = card.statusReason;
   if (card.placementSource || card.placementEmployerName || card.placementStartDate) {
     view.placement = {

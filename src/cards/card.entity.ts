@@ -58,11 +58,11 @@ export class Card {
   @Column({ name: 'decided_by', type: 'varchar', length: 36, nullable: true })
   decidedBy: string | null;
 
-  /** Reason given with a rejection or revocation. */
+  /** Reason given with a rejection or revocation, or by the holder with a withdrawal. */
   @Column({ name: 'status_reason', type: 'varchar', length: 500, nullable: true })
   statusReason: string | null;
 
-  /** When the card left ACTIVE for good (placed, expired, revoked). */
+  /** When the card left ACTIVE for good (placed, expired, revoked, withdrawn). */
   @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
   closedAt: Date | null;
 

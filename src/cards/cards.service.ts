@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, LessThan, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { PersonalData } from '../common/personal-data.js';
+import type { LabourEvent } from '../statistics/labour-event.entity.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { jakartaDate } from '../common/dates.js';
 import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
@@ -207,6 +208,54 @@ export class CardsService {
       });
       return this.view(m, { ...card, nextReportDue: due, updatedAt: now });
     });
+  }
+
+  /**
+   * The holder says they are no longer looking for work (or an officer records it for them at the
+   * counter): an ACTIVE card — active today, not past its expiry — becomes WITHDRAWN with the reason.
+   * One conditional update decides against a hire, a revocation or the daily expiry racing it; the NIK's
+   * place is released like every other closing, and the holder leaves the register as REMOVED today.
+   * Runs in the caller's transaction (the withdrawal also closes the seeker's applications); answers the
+   * card and its statistics' event, which the caller adds to the monthly roll-up last (LabourStatistics).
+   */
+  async withdraw(
+    m: EntityManager,
+    actor: AuthUser,
+    id: string,
+    reason: string,
+  ): Promise<{ card: CardView; seekerId: string; events: LabourEvent[] }> {
+    const card = await this.visibleCard(m, actor, id);
+    const today = this.clock.today();
+    if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
+    const now = this.clock.now();
+    const patch = {
+      status: 'WITHDRAWN' as const,
+      activeNikHash: null,
+      statusReason: reason.trim(),
+      closedAt: now,
+      updatedAt: now,
+    };
+    const res = await m.update(Card, { id, status: 'ACTIVE', expiresAt: MoreThanOrEqual(today) }, patch);
+    if (affectedRows(res) !== 1) {
+      // Another change got there first (a hire, a revocation, a second tap): say what the card is now.
+      const latest = await m.findOne(Card, { where: { id } });
+      throw cardNotActive(latest ? effectiveStatus(latest, today) : 'gone');
+    }
+    const seeker = await this.seekerOf(m, card.seekerId);
+    const events = await this.statistics.recordLeaving(
+      m,
+      [{ subject: 'SEEKER', kind: 'REMOVED', cardId: id, birthDate: seeker.birthDate }],
+      today,
+    );
+    await this.audit.record(m, {
+      actor,
+      entityType: 'card',
+      entityId: id,
+      action: 'card.withdrawn',
+      before: { status: 'ACTIVE' },
+      after: { status: 'WITHDRAWN', reason: reason.trim(), by: actor.role === 'officer' ? 'officer' : 'holder' },
+    });
+    return { card: await this.view(m, { ...card, ...patch }), seekerId: card.seekerId, events };
   }
 
   /** The seeker's cards: the pending or active one, and the rest newest first. */

@@ -8,7 +8,8 @@ import { CardImportService, ImportFileRefused } from '../cards/card-import.servi
 import type { CardStatus } from '../cards/card.entity.js';
 import type { CardView } from '../cards/card-view.js';
 import { CardsService } from '../cards/cards.service.js';
-import { CardListQuery, CardReasonDto } from '../cards/dto/card.dto.js';
+import { CardListQuery, CardReasonDto, WithdrawCardDto } from '../cards/dto/card.dto.js';
+import { WithdrawalService } from '../placements/withdrawal.service.js';
 import { Public } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound, validationFailed } from '../common/domain-error.js';
@@ -119,6 +120,7 @@ export class OfficerConsoleController {
     private readonly referrals: ReferralsService,
     private readonly clock: Clock,
     private readonly claimCodes: ClaimCodes,
+    private readonly withdrawals: WithdrawalService,
   ) {}
 
   @Get()
@@ -462,6 +464,21 @@ export class OfficerConsoleController {
     await actThenRedirect(res, backOf(req, `/petugas/kartu/${id}`), 'cardRevoked', async () =>
       this.cards.revoke(c.user!, id, (await cardReasonOf(req)).reason),
     );
+  }
+
+  /** At the counter: the holder says they are no longer looking for work (decision 45). */
+  @Post('kartu/:id/berhenti')
+  async withdrawFor(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
+    await actThenRedirect(res, backOf(req, `/petugas/kartu/${id}`), 'cardWithdrawnForHolder', async () => {
+      const reason = String((req.body as Record<string, unknown>)?.reason ?? '');
+      const dto = await validateAs(WithdrawCardDto, { reason });
+      return this.withdrawals.withdraw(c.user!, id, dto.reason);
+    });
   }
 
   @Post('kartu/:id/lapor')

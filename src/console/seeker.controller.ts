@@ -7,7 +7,7 @@ import { ConsentDto } from '../applications/dto/application.dto.js';
 import { CardValidationService } from '../card-validation/card-validation.service.js';
 import { cardActions } from '../cards/card-lifecycle.js';
 import { CardsService } from '../cards/cards.service.js';
-import { CardReportDto } from '../cards/dto/card.dto.js';
+import { CardReportDto, WithdrawCardDto } from '../cards/dto/card.dto.js';
 import { Public } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock.js';
 import { IdPipe } from '../common/http/id.pipe.js';
@@ -15,6 +15,7 @@ import { MatchingService } from '../matching/matching.service.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { SelfReportDto } from '../placements/dto/placement.dto.js';
 import { HireService } from '../placements/hire.service.js';
+import { WithdrawalService } from '../placements/withdrawal.service.js';
 import { UpdateSeekerDto } from '../seekers/dto/seeker.dto.js';
 import type { SeekerView } from '../seekers/seeker.entity.js';
 import { SeekersService } from '../seekers/seekers.service.js';
@@ -32,11 +33,15 @@ import { SEEKER_PROFILE_FORM } from './http/seeker-forms.js';
 import { localizeErrors } from './i18n/errors.js';
 import { myApplicationsView } from './view-models/applications.js';
 import { myReferralRows } from './view-models/referrals.js';
-import { myCardView, printableCardView } from './view-models/cards.js';
+import { cardModel, myCardView, printableCardView, type CardModel } from './view-models/cards.js';
 import { flashOf } from './view-models/flash.js';
 import { pagerOf } from './view-models/pager.js';
 import { PrintableCardPage } from './views/cards/PrintableCardPage.js';
 import { HiredPage } from './views/seeker/HiredPage.js';
+import { ReportPage } from './views/seeker/ReportPage.js';
+import { StillLookingPage } from './views/seeker/StillLookingPage.js';
+import { WITHDRAW_REASONS, WithdrawPage, type WithdrawReason } from './views/seeker/WithdrawPage.js';
+import { STILL_LOOKING_ID } from './i18n/messages.still-looking.id.js';
 import { MyApplicationsPage } from './views/seeker/MyApplicationsPage.js';
 import { MyCardPage } from './views/seeker/MyCardPage.js';
 import { ProfilePage } from './views/seeker/ProfilePage.js';
@@ -47,6 +52,18 @@ const SELF_REPORT_FORM: FieldSpec[] = [
   { name: 'startDate' },
   { name: 'position', optional: true },
 ];
+
+const WITHDRAW_FORM: FieldSpec[] = [{ name: 'choice' }, { name: 'reason' }, { name: 'cardId' }];
+
+/**
+ * The reason a withdrawal records: a chosen reason in Indonesian (the office reads it, whatever language
+ * the seeker uses), or the seeker's own words with "Lainnya"; null when no reason was chosen.
+ */
+function withdrawReason(values: FormValues): string | null {
+  const choice = values.choice as WithdrawReason;
+  if (!WITHDRAW_REASONS.includes(choice)) return null;
+  return choice === 'OTHER' ? values.reason : STILL_LOOKING_ID[`withdraw.reason.${choice}`];
+}
 
 /** Profile values as the form shows them. */
 function profileValues(s: SeekerView): FormValues {
@@ -78,6 +95,7 @@ export class SeekerConsoleController {
     private readonly validations: CardValidationService,
     private readonly matching: MatchingService,
     private readonly hires: HireService,
+    private readonly withdrawals: WithdrawalService,
     private readonly referrals: ReferralsService,
     private readonly clock: Clock,
   ) {}
@@ -96,6 +114,52 @@ export class SeekerConsoleController {
   @Post('kartu/ajukan')
   async requestCard(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     await actThenRedirect(res, '/saya/kartu', 'cardRequested', () => this.cards.request(c.user!));
+  }
+
+  /** Opened from a card reminder: "are you still looking for work?" with its three answers. */
+  @Get('kartu/status')
+  async stillLooking(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    sendPage(res, StillLookingPage({ c, card: await this.shownCard(c) }));
+  }
+
+  /** "Masih mencari kerja": the six-monthly report's confirmation for the card active today. */
+  @Get('kartu/lapor')
+  async reportForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    const card = await this.shownCard(c);
+    if (!card?.actions.report) return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
+    sendPage(res, ReportPage({ c, card }));
+  }
+
+  /** "Tidak lagi mencari kerja": the withdraw form for the card active today. */
+  @Get('kartu/berhenti')
+  async withdrawForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    const card = await this.shownCard(c);
+    if (card?.status !== 'ACTIVE') return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
+    sendPage(res, WithdrawPage({ c, vm: { card, form: blankForm() } }));
+  }
+
+  @Post('kartu/berhenti')
+  async withdrawCard(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
+    const values = formValues(WITHDRAW_FORM, req.body);
+    const cardId = new IdPipe().transform(values.cardId);
+    const reason = withdrawReason(values);
+    try {
+      if (reason === null) {
+        const card = await this.shownCard(c);
+        if (card?.status !== 'ACTIVE') return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
+        const form = { values, errors: { choice: [c.t('withdraw.pickReason')] }, problem: null };
+        return sendPage(res, WithdrawPage({ c, vm: { card, form } }), 400);
+      }
+      const dto = await validateAs(WithdrawCardDto, { reason });
+      await this.withdrawals.withdraw(c.user!, cardId, dto.reason);
+      redirect(res, '/saya/kartu?ok=cardWithdrawn');
+    } catch (err) {
+      const r = refusal(c.t, err, {}, { values });
+      const card = await this.shownCard(c);
+      // The card is no longer active (withdrawn by a second tap, placed, expired): the card page says so.
+      if (!r.errors || card?.status !== 'ACTIVE') return redirect(res, `/saya/kartu?err=${errCode(err)}`);
+      sendPage(res, WithdrawPage({ c, vm: { card, form: refusedForm(values, r) } }), r.status);
+    }
   }
 
   @Post('kartu/lapor')
@@ -195,9 +259,24 @@ export class SeekerConsoleController {
     }
   }
 
+  /**
+   * "Sudah bekerja": the self-report, filled in where the platform knows something — the employer and
+   * position of the seeker's latest shortlisted application (their likeliest hire); blank otherwise. The
+   * start date is never guessed.
+   */
   @Get('sudah-bekerja')
-  hiredForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
-    sendPage(res, HiredPage({ c, vm: { form: blankForm(), idem: randomUUID(), placed: c.seekerPlaced } }));
+  async hiredForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    let values: FormValues = {};
+    if (!c.seekerPlaced) {
+      const shortlisted = await this.applications.listMine(c.user!, { page: 1, pageSize: 1, status: 'SHORTLISTED' });
+      const latest = shortlisted.items[0];
+      if (latest) values = { employerName: latest.vacancy.employer.legalName, position: latest.vacancy.title };
+    }
+    const prefilled = Object.keys(values).length > 0;
+    sendPage(
+      res,
+      HiredPage({ c, vm: { form: blankForm(values), idem: randomUUID(), placed: c.seekerPlaced, prefilled } }),
+    );
   }
 
   @Post('sudah-bekerja')
@@ -218,4 +297,17 @@ export class SeekerConsoleController {
       );
     }
   }
+
+  /** The seeker's pending or active card as the console shows it, or their latest when none is. */
+  private async shownCard(c: ConsoleContext): Promise<CardModel | null> {
+    const mine = await this.cards.mine(c.user!);
+    const card = mine.current ?? mine.history[0] ?? null;
+    return card ? cardModel(card, this.clock.today()) : null;
+  }
+}
+
+/** The error code a redirect's flash names (`?err=CODE`), for a refusal that is not about a field. */
+function errCode(err: unknown): string {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^[A-Z_]{1,60}$/.test(code) ? code : 'CARD_NOT_ACTIVE';
 }

@@ -41,6 +41,17 @@ interface KindDefinition<K extends MessageKind> {
   en: Wording<K>;
   /** The email's body when it should say more than the inbox (a campaign's whole message). */
   emailBody?: (p: MessageParams[K], lang: Lang) => string;
+  /**
+   * One-tap answers the email offers as buttons instead of its one action (the inbox and WhatsApp keep
+   * the one link, to a console page showing the same choices).
+   */
+  choices?: readonly Choice[];
+}
+
+interface Choice {
+  path: string;
+  id: string;
+  en: string;
 }
 
 interface Wording<K extends MessageKind> {
@@ -59,6 +70,23 @@ const date = (value: string, lang: Lang) => formatDate(value, lang);
 const VIEW_CARD = { id: 'Lihat kartu saya', en: 'View my card' };
 const VIEW_APPLICATIONS = { id: 'Lihat lamaran saya', en: 'View my applications' };
 const OPEN_COMPANY = { id: 'Buka akun perusahaan', en: 'Open the company account' };
+
+/**
+ * "Are you still looking for work?" (issue 17): the card reminders let the holder answer with one tap.
+ * The inbox and WhatsApp link opens the page with the three choices; the email carries all three. Each
+ * opens its form for the signed-in holder (or the sign-in page first, then the form).
+ */
+const STILL_LOOKING_PATH = '/saya/kartu/status';
+const STILL_LOOKING_CHOICES: readonly Choice[] = [
+  { path: '/saya/kartu/lapor', id: 'Masih mencari kerja', en: 'Still looking for work' },
+  { path: '/saya/sudah-bekerja', id: 'Sudah bekerja', en: 'I have a job' },
+  { path: '/saya/kartu/berhenti', id: 'Tidak lagi mencari kerja', en: 'No longer looking for work' },
+];
+const ANSWER = { id: 'Jawab di sini', en: 'Answer here' };
+const STILL_LOOKING_QUESTION = {
+  id: 'Apakah Anda masih mencari kerja, sudah bekerja, atau tidak lagi mencari kerja? Jawab dengan satu ketukan.',
+  en: 'Are you still looking for work, have you found a job, or are you no longer looking? Answer with one tap.',
+};
 
 const DEFINITIONS: Definitions = {
   CARD_APPROVED: {
@@ -93,47 +121,50 @@ const DEFINITIONS: Definitions = {
   },
   CARD_REPORT_DUE: {
     template: 'ak1_card_report_due',
-    path: () => '/saya/kartu',
+    path: () => STILL_LOOKING_PATH,
     values: (p, lang) => [p.cardNumber, date(p.dueDate, lang)],
+    choices: STILL_LOOKING_CHOICES,
     id: {
       title: 'Saatnya melapor kartu AK1',
-      text: 'Kartu AK1 Anda dengan nomor {{1}} perlu dilaporkan paling lambat {{2}}. Silakan laporkan perkembangan pencarian kerja Anda agar kartu tetap aktif.',
-      action: VIEW_CARD.id,
+      text: `Kartu AK1 Anda dengan nomor {{1}} perlu dilaporkan paling lambat {{2}}. ${STILL_LOOKING_QUESTION.id}`,
+      action: ANSWER.id,
     },
     en: {
       title: 'Your AK1 card report is due',
-      text: 'Your AK1 card number {{1}} needs to be reported by {{2}}. Please report how your job search is going to keep the card active.',
-      action: VIEW_CARD.en,
+      text: `Your AK1 card number {{1}} needs to be reported by {{2}}. ${STILL_LOOKING_QUESTION.en}`,
+      action: ANSWER.en,
     },
   },
   CARD_REPORT_OVERDUE: {
     template: 'ak1_card_report_overdue',
-    path: () => '/saya/kartu',
+    path: () => STILL_LOOKING_PATH,
     values: (p, lang) => [p.cardNumber, date(p.dueDate, lang)],
+    choices: STILL_LOOKING_CHOICES,
     id: {
       title: 'Laporan kartu AK1 Anda terlambat',
-      text: 'Batas waktu lapor kartu AK1 Anda dengan nomor {{1}} telah lewat pada {{2}}. Mohon segera melapor agar kartu Anda tetap aktif.',
-      action: VIEW_CARD.id,
+      text: `Batas waktu lapor kartu AK1 Anda dengan nomor {{1}} telah lewat pada {{2}}. ${STILL_LOOKING_QUESTION.id}`,
+      action: ANSWER.id,
     },
     en: {
       title: 'Your AK1 card report is overdue',
-      text: 'The report for your AK1 card number {{1}} was due on {{2}}. Please report as soon as possible to keep your card active.',
-      action: VIEW_CARD.en,
+      text: `The report for your AK1 card number {{1}} was due on {{2}}. ${STILL_LOOKING_QUESTION.en}`,
+      action: ANSWER.en,
     },
   },
   CARD_EXPIRING: {
     template: 'ak1_card_expiring',
-    path: () => '/saya/kartu',
+    path: () => STILL_LOOKING_PATH,
     values: (p, lang) => [p.cardNumber, date(p.expiresOn, lang)],
+    choices: STILL_LOOKING_CHOICES,
     id: {
       title: 'Masa berlaku kartu AK1 Anda segera berakhir',
-      text: 'Kartu AK1 Anda dengan nomor {{1}} berlaku sampai {{2}}. Jika Anda masih mencari kerja, silakan ajukan perpanjangan sebelum tanggal tersebut.',
-      action: VIEW_CARD.id,
+      text: `Kartu AK1 Anda dengan nomor {{1}} berlaku sampai {{2}}. ${STILL_LOOKING_QUESTION.id}`,
+      action: ANSWER.id,
     },
     en: {
       title: 'Your AK1 card expires soon',
-      text: 'Your AK1 card number {{1}} is valid until {{2}}. If you are still looking for work, please apply for a renewal before that date.',
-      action: VIEW_CARD.en,
+      text: `Your AK1 card number {{1}} is valid until {{2}}. ${STILL_LOOKING_QUESTION.en}`,
+      action: ANSWER.en,
     },
   },
   CARD_PLACED: {
@@ -425,8 +456,14 @@ export function renderMessage<K extends MessageKind>(
   const emailBody = def.emailBody ? def.emailBody(params, lang).trim() || body : body;
   const footer = FOOTER[lang](officeName);
 
-  const text = `${emailBody}\n\n${wording.action}: ${link}\n\n--\n${footer}\n`;
-  const html = emailHtml({ lang, title, body: emailBody, action: wording.action, link, footer });
+  // The email's buttons: the one action, or the one-tap answers (each its own link).
+  const base = linkBase.replace(/\/+$/, '');
+  const buttons = def.choices
+    ? def.choices.map((c) => ({ label: c[lang], link: `${base}${c.path}` }))
+    : [{ label: wording.action, link }];
+  const actions = buttons.map((b) => `${b.label}: ${b.link}`).join('\n');
+  const text = `${emailBody}\n\n${actions}\n\n--\n${footer}\n`;
+  const html = emailHtml({ lang, title, body: emailBody, buttons, link, footer });
   return {
     title,
     body,
@@ -436,7 +473,14 @@ export function renderMessage<K extends MessageKind>(
   };
 }
 
-function emailHtml(m: { lang: Lang; title: string; body: string; action: string; link: string; footer: string }) {
+function emailHtml(m: {
+  lang: Lang;
+  title: string;
+  body: string;
+  buttons: { label: string; link: string }[];
+  link: string;
+  footer: string;
+}) {
   const paragraphs = m.body
     .split(/\n{2,}/)
     .map((p) => `<p style="margin:0 0 16px 0">${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
@@ -450,7 +494,12 @@ function emailHtml(m: { lang: Lang; title: string; body: string; action: string;
     `<div style="background:#ffffff;border-radius:8px;padding:24px">` +
     `<h1 style="font-size:20px;line-height:1.3;margin:0 0 16px 0">${escapeHtml(m.title)}</h1>` +
     paragraphs +
-    `<p style="margin:24px 0"><a href="${href}" style="display:inline-block;background:#1d4ed8;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:bold">${escapeHtml(m.action)}</a></p>` +
+    m.buttons
+      .map(
+        (b, i) =>
+          `<p style="margin:${i === 0 ? 24 : 0}px 0 ${i === m.buttons.length - 1 ? 24 : 12}px 0"><a href="${escapeHtml(b.link)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:bold">${escapeHtml(b.label)}</a></p>`,
+      )
+      .join('') +
     `<p style="margin:0;font-size:13px;color:#4b5563;word-break:break-all">${escapeHtml(OPEN_LABEL[m.lang])}: <a href="${href}" style="color:#1d4ed8">${href}</a></p>` +
     `</div>` +
     `<p style="margin:16px 0 0 0;font-size:12px;color:#6b7280">${escapeHtml(m.footer)}</p>` +

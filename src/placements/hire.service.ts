@@ -49,6 +49,11 @@ export interface Hire {
    * (those positions already left the stock as removed when it closed; the seeker's placement counts).
    */
   afterClose?: boolean;
+  /**
+   * The card the hire was checked against (a direct placement by card number + NIK): if it is no longer
+   * ACTIVE when the hire reaches it — withdrawn, revoked or placed by a racing change — the hire is refused.
+   */
+  checkedCardId?: string;
 }
 
 /** A hire by card number and NIK: a direct placement, or one hire of a closed vacancy's outcome. */
@@ -108,6 +113,7 @@ export class HireService {
       if (application) this.applications.checkHirable(application);
       // 3. The seeker's active card closes as placed ("Diterima di … / TMT …").
       const card = await this.cards.closeAsPlaced(m, actor, seekerId, hire);
+      if (hire.checkedCardId && card?.id !== hire.checkedCardId) throw ak1NotActive('no longer ACTIVE');
       // 4. The placement itself (one per application: a unique key).
       const placement = await this.placements.insert(m, {
         ...hire,
@@ -276,6 +282,7 @@ export class HireService {
       position: dto.position?.trim() || vacancy?.title || null,
       source: 'EMPLOYER',
       afterClose: outcomeOf !== null,
+      checkedCardId: card.id,
     });
   }
 

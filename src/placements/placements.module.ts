@@ -11,6 +11,8 @@ import { PlacementsController } from './placements.controller.js';
 import { PlacementsService } from './placements.service.js';
 import { VacancyOutcomeController } from './vacancy-outcome.controller.js';
 import { VacancyOutcomeService } from './vacancy-outcome.service.js';
+import { WithdrawalController } from './withdrawal.controller.js';
+import { WithdrawalService } from './withdrawal.service.js';
 
 @Module({
   imports: [
@@ -21,8 +23,8 @@ import { VacancyOutcomeService } from './vacancy-outcome.service.js';
     CardsModule,
     CardValidationModule,
   ],
-  controllers: [PlacementsController, VacancyOutcomeController],
-  providers: [PlacementsService, HireService, VacancyOutcomeService],
-  exports: [PlacementsService, HireService, VacancyOutcomeService],
+  controllers: [PlacementsController, VacancyOutcomeController, WithdrawalController],
+  providers: [PlacementsService, HireService, VacancyOutcomeService, WithdrawalService],
+  exports: [PlacementsService, HireService, VacancyOutcomeService, WithdrawalService],
 })
 export class PlacementsModule {}

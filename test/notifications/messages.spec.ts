@@ -53,9 +53,9 @@ function hostile(kind: MessageKind): MessageParams[MessageKind] {
 const EXPECTED_PATHS: Record<MessageKind, string> = {
   CARD_APPROVED: '/saya/kartu',
   CARD_REJECTED: '/saya/kartu',
-  CARD_REPORT_DUE: '/saya/kartu',
-  CARD_REPORT_OVERDUE: '/saya/kartu',
-  CARD_EXPIRING: '/saya/kartu',
+  CARD_REPORT_DUE: '/saya/kartu/status',
+  CARD_REPORT_OVERDUE: '/saya/kartu/status',
+  CARD_EXPIRING: '/saya/kartu/status',
   CARD_PLACED: '/saya/kartu',
   APPLICATION_RECEIVED: '/perusahaan/lowongan/vac-1/pelamar',
   APPLICATION_SHORTLISTED: '/saya/lamaran',
@@ -72,6 +72,10 @@ const EXPECTED_PATHS: Record<MessageKind, string> = {
   EMAIL_VERIFICATION: '/akun/verifikasi-email?token=tok-abc',
 };
 
+/** The card reminders answer "are you still looking for work?" with one tap (issue 17). */
+const ONE_TAP_KINDS: MessageKind[] = ['CARD_REPORT_DUE', 'CARD_REPORT_OVERDUE', 'CARD_EXPIRING'];
+const ONE_TAP_PATHS = ['/saya/kartu/lapor', '/saya/sudah-bekerja', '/saya/kartu/berhenti'];
+
 const render = (kind: MessageKind, params: unknown, lang: Lang) =>
   renderMessage(kind, params as MessageParams[typeof kind], lang, LINK_BASE, 'Dinas Tenaga Kerja Kota Palembang');
 
@@ -87,7 +91,9 @@ describe('renderMessage', () => {
       expect(m.body.length).toBeLessThanOrEqual(MAX_BODY_LENGTH);
       expect(m.link).toBe(`${LINK_BASE}${EXPECTED_PATHS[kind]}`);
       expect(m.email.subject).toBe(m.title);
-      expect(m.email.text).toContain(m.link);
+      if (ONE_TAP_KINDS.includes(kind))
+        for (const path of ONE_TAP_PATHS) expect(m.email.text).toContain(LINK_BASE + path);
+      else expect(m.email.text).toContain(m.link);
       expect(m.email.text).toContain('Dinas Tenaga Kerja Kota Palembang');
       expect(m.email.html).toContain(`href="${m.link}"`);
       // No placeholder left, no raw code or "undefined".
@@ -114,6 +120,29 @@ describe('renderMessage', () => {
     expect(m.email.html).not.toContain('"x")');
     if (freeTexts(kind).length > 0) expect(m.email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)');
   });
+
+  it.each(ONE_TAP_KINDS.flatMap((kind) => LANGS.map((lang) => [kind, lang] as const)))(
+    '%s in %s: three one-tap answers in the email, one link (the page of the choices) in the inbox and WhatsApp',
+    (kind, lang) => {
+      const m = render(kind, PLAIN[kind], lang);
+      const labels =
+        lang === 'id'
+          ? ['Masih mencari kerja', 'Sudah bekerja', 'Tidak lagi mencari kerja']
+          : ['Still looking for work', 'I have a job', 'No longer looking for work'];
+      ONE_TAP_PATHS.forEach((path, i) => {
+        expect(m.email.text).toContain(`${labels[i]}: ${LINK_BASE}${path}`);
+        expect(m.email.html).toContain(`href="${LINK_BASE}${path}"`);
+        expect(m.email.html).toContain(`>${labels[i]}</a>`);
+      });
+      expect(m.link).toBe(`${LINK_BASE}/saya/kartu/status`);
+      expect(m.whatsapp.params).toEqual([
+        (PLAIN[kind] as { cardNumber: string }).cardNumber,
+        expect.any(String),
+        m.link,
+      ]);
+      expect(m.body).toMatch(lang === 'id' ? /masih mencari kerja/ : /still looking for work/);
+    },
+  );
 
   it('writes dates as "12 Januari 2027" and in English "12 January 2027"', () => {
     expect(render('CARD_APPROVED', PLAIN.CARD_APPROVED, 'id').body).toContain('12 Januari 2027');

@@ -112,6 +112,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     body: () => ({ note: 'Masih mencari kerja' }),
   },
   { route: 'GET /api/v1/cards/{id}/credential', allow: ['officer', 'seeker'], object: 'card' },
+  { route: 'POST /api/v1/cards/{id}/withdraw', allow: ['officer', 'seeker'], object: 'card', body: () => reason },
 
   // Card validation
   {

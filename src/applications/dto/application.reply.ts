@@ -6,7 +6,7 @@ import { EmployerRefReply } from '../../employers/dto/employer.reply.js';
 import { VACANCY_STATUSES } from '../../vacancies/vacancy.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus, type ClosedReason } from '../application.entity.js';
 
-const CLOSED_REASONS = ['SEEKER_PLACED', 'VACANCY_FILLED', 'VACANCY_CLOSED'];
+const CLOSED_REASONS = ['SEEKER_PLACED', 'SEEKER_WITHDRAWN', 'VACANCY_FILLED', 'VACANCY_CLOSED'];
 
 export class ApplicationVacancyReply {
   @ApiProperty({ format: 'uuid' })

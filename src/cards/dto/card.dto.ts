@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import { CARD_STATUSES, type CardStatus } from '../card.entity.js';
@@ -11,6 +12,21 @@ export class IssueCardDto {
 
 export class CardReasonDto {
   @ApiProperty({ maxLength: 500, example: 'Data NIK tidak sesuai dengan KTP' })
+  @IsString()
+  @MinLength(3, { message: 'reason must be at least 3 characters' })
+  @MaxLength(500)
+  reason: string;
+}
+
+/** `POST /cards/:id/withdraw`: why the holder is no longer looking for work. */
+export class WithdrawCardDto {
+  @ApiProperty({
+    minLength: 3,
+    maxLength: 500,
+    example: 'Membuka usaha sendiri',
+    description: 'why the holder is no longer looking for work, in their words (3–500 characters, spaces trimmed)',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(3, { message: 'reason must be at least 3 characters' })
   @MaxLength(500)

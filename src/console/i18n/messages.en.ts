@@ -4,6 +4,7 @@ import { UX_EN } from './messages.ux.en.js';
 import { NOTIFY_EN } from './messages.notify.en.js';
 import { OUTCOMES_EN } from './messages.outcomes.en.js';
 import { OUTCOME_EN } from './messages.outcome.en.js';
+import { STILL_LOOKING_EN } from './messages.still-looking.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -775,4 +776,5 @@ export const EN: Record<MessageKey, string> = {
   // Issue 17 (outcomes): messages.outcomes.en.ts.
   ...OUTCOMES_EN,
   ...OUTCOME_EN,
+  ...STILL_LOOKING_EN,
 };

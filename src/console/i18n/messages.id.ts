@@ -3,6 +3,7 @@ import { UX_ID } from './messages.ux.id.js';
 import { NOTIFY_ID } from './messages.notify.id.js';
 import { OUTCOMES_ID } from './messages.outcomes.id.js';
 import { OUTCOME_ID } from './messages.outcome.id.js';
+import { STILL_LOOKING_ID } from './messages.still-looking.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
@@ -785,6 +786,7 @@ export const ID = {
   // Issue 17 (outcomes: the dashboard panel, the outreach filter): messages.outcomes.id.ts.
   ...OUTCOMES_ID,
   ...OUTCOME_ID,
+  ...STILL_LOOKING_ID,
 };
 
 export type MessageKey = keyof typeof ID;

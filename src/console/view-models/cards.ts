@@ -33,6 +33,12 @@ export interface CardModel {
   actions: CardActions;
 }
 
+/** What a card's reason is called: the office's (rejected, revoked) or the holder's (withdrawn). */
+export function cardReasonLabel(status: CardStatus) {
+  if (status === 'REJECTED') return 'card.rejectedReason' as const;
+  return status === 'WITHDRAWN' ? ('card.withdrawnReason' as const) : ('card.revokedReason' as const);
+}
+
 export function cardModel(card: CardView, today: string): CardModel {
   const status = effectiveStatus(card, today);
   return {

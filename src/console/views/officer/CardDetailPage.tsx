@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { ConsoleContext } from '../../http/console-context.js';
-import type { CardDetailView } from '../../view-models/cards.js';
+import { cardReasonLabel, type CardDetailView } from '../../view-models/cards.js';
 import { ConfirmAction } from '../shared/ConfirmAction.js';
 import { Fact } from '../shared/Fact.js';
 import { Facts } from '../shared/Facts.js';
@@ -46,14 +46,7 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
             ''
           )}
         </Fact>
-        {card.reason ? (
-          <Fact
-            label={t(card.status === 'REJECTED' ? 'card.rejectedReason' : 'card.revokedReason')}
-            text={card.reason}
-          />
-        ) : (
-          ''
-        )}
+        {card.reason ? <Fact label={t(cardReasonLabel(card.status))} text={card.reason} /> : ''}
         <Fact label={t('card.placedAt')} text={card.placement ? placementText(t, card.placement) : '–'} />
         <Fact
           label={t('card.reportsTitle')}
@@ -87,6 +80,11 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
         )}
         {card.actions.report ? (
           <PostButton c={c} action={`${path}/lapor`} label={t('officer.reportFor')} hidden={back} />
+        ) : (
+          ''
+        )}
+        {card.actions.revoke ? (
+          <ReasonForm c={c} action={`${path}/berhenti`} button={t('officer.withdrawForHolder')} hidden={back} />
         ) : (
           ''
         )}

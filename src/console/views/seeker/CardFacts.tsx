@@ -1,5 +1,5 @@
 import type { Translator } from '../../i18n/i18n.js';
-import type { CardModel } from '../../view-models/cards.js';
+import { cardReasonLabel, type CardModel } from '../../view-models/cards.js';
 import { Fact } from '../shared/Fact.js';
 import { Facts } from '../shared/Facts.js';
 import { placementText, validity } from '../shared/phrases.js';
@@ -16,11 +16,7 @@ export function CardFacts({ t, card }: { t: Translator; card: CardModel }): JSX.
         <StatusBadge t={t} group="card" code={card.status} />
       </Fact>
       {card.numbered ? <Fact label={t('field.cardNumber')} text={card.number ?? t('card.numberPending')} /> : ''}
-      {card.reason ? (
-        <Fact label={t(card.status === 'REJECTED' ? 'card.rejectedReason' : 'card.revokedReason')} text={card.reason} />
-      ) : (
-        ''
-      )}
+      {card.reason ? <Fact label={t(cardReasonLabel(card.status))} text={card.reason} /> : ''}
       {card.issuedAt ? <Fact label={t('field.validity')} text={validity(t, card)} /> : ''}
       {card.reportDue ? <Fact label={t('field.nextReportDue')} text={t.date(card.reportDue.date)} /> : ''}
       {card.placement ? <Fact label={t('card.placedAt')} text={placementText(t, card.placement)} /> : ''}

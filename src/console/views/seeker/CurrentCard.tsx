@@ -4,8 +4,12 @@ import type { CardModel } from '../../view-models/cards.js';
 import { Notice } from '../shared/Notice.js';
 import { CardFacts } from './CardFacts.js';
 import { ReportForm } from './ReportForm.js';
+import { StillLooking } from './StillLooking.js';
 
-/** The pending or active card: overdue warning, facts, then the report, print and "I have a job". */
+/**
+ * The pending or active card: overdue warning, facts, "are you still looking for work?" (three answers),
+ * then the report, print and "I have a job".
+ */
 export function CurrentCard({ c, card }: { c: ConsoleContext; card: CardModel }): JSX.Element {
   const t = c.t;
   const overdue = t('card.overdue', { date: t.date(card.reportDue?.date) });
@@ -22,6 +26,7 @@ export function CurrentCard({ c, card }: { c: ConsoleContext; card: CardModel })
         ''
       )}
       <CardFacts t={t} card={card} />
+      {card.status === 'ACTIVE' ? <StillLooking c={c} /> : ''}
       {card.actions.report ? <ReportForm c={c} cardId={card.id} /> : ''}
       {card.actions.print ? (
         <div class="actions">

@@ -10,6 +10,8 @@ export interface HiredView {
   idem: string;
   /** Already recorded as hired: said so, no form. */
   placed: boolean;
+  /** Filled in from a shortlisted application (said so above the form). */
+  prefilled?: boolean;
 }
 
 /** "Saya sudah bekerja": the job seeker reports their own hire (after a confirmation). */
@@ -33,7 +35,10 @@ export function HiredPage({ c, vm }: { c: ConsoleContext; vm: HiredView }): JSX.
           </p>
         </>
       ) : (
-        <HiredForm c={c} vm={vm} labels={labels} />
+        <>
+          {vm.prefilled ? <Notice kind="info" text={t('hired.prefilled')} /> : ''}
+          <HiredForm c={c} vm={vm} labels={labels} />
+        </>
       )}
     </Layout>
   );
