@@ -1,6 +1,4 @@
 import { DailyJobs } from '../../src/jobs/daily-jobs.service';
-import { sqlInstant } from '../../src/common/sql';
-import { VacancyOutcome, type UnfilledReason } from '../../src/vacancies/vacancy-outcome.entity';
 import { browser, postForm, signIn, textOf } from '../console/support';
 import { startApp, type TestApp } from '../support/app';
 import {
@@ -36,37 +34,19 @@ describe('outcomes: how much of the register is known', () => {
   const at = (isoWib: string) => t.clock.set(new Date(`${isoWib}+07:00`));
   const noon = (day: string) => at(`${day}T12:00:00`);
 
-  /**
-   * TEST FACTORY — writes the withdrawal straight into the database, as `POST /cards/:id/withdraw` (issue
-   * 17, built by another helper) will: status WITHDRAWN, the NIK's place freed, closed_at now, the reason.
-   * Switch to the API once it is merged.
-   */
-  const withdrawDirectly = async (cardId: string, reason: string) => {
-    const now = sqlInstant(t.clock.now());
-    await t.ds.query(
-      `UPDATE cards SET status = 'WITHDRAWN', active_nik_hash = NULL, closed_at = ?, status_reason = ?, updated_at = ?
-        WHERE id = ? AND status = 'ACTIVE'`,
-      [now, reason, now, cardId],
-    );
-    const [row] = await t.ds.query('SELECT status FROM cards WHERE id = ?', [cardId]);
-    expect(row.status).toBe('WITHDRAWN');
+  /** The holder is no longer looking for work: an officer records it at the counter (walk-in cards have no login). */
+  const withdraw = async (cardId: string, reason: string) => {
+    const res = await t.http.post(`/api/v1/cards/${cardId}/withdraw`).set(bearer(officer)).send({ reason });
+    expect({ status: res.status, cardStatus: res.body.status }).toEqual({ status: 200, cardStatus: 'WITHDRAWN' });
   };
 
-  /**
-   * TEST FACTORY — writes a vacancy's outcome straight into `vacancy_outcomes`, as `POST /vacancies/:id/outcome`
-   * (issue 17, another helper) will. Switch to the API once it is merged.
-   */
-  const outcomeDirectly = async (vacancyId: string, employer: EmployerSession, unfilledReason: string | null) => {
-    const now = t.clock.now();
-    await t.ds.getRepository(VacancyOutcome).insert({
-      vacancyId,
-      employerId: employer.employerId,
-      unfilledReason: unfilledReason as UnfilledReason | null,
-      note: null,
-      recordedBy: employer.userId,
-      recordedAt: now,
-      updatedAt: now,
-    });
+  /** The employer's account of a closed vacancy, without hires: only why the positions stayed open. */
+  const recordOutcome = async (vacancyId: string, employer: EmployerSession, unfilledReason: string | null) => {
+    const res = await t.http
+      .post(`/api/v1/vacancies/${vacancyId}/outcome`)
+      .set(bearer(employer))
+      .send({ hires: [], ...(unfilledReason ? { unfilledReason } : {}) });
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { unfilledReason } });
   };
 
   const hire = (e: EmployerSession, card: { cardNumber: string; nik: string }, startDate: string, vacancyId?: string) =>
@@ -130,7 +110,7 @@ describe('outcomes: how much of the register is known', () => {
     noon('2026-10-10');
     await hire(e1, b, '2026-10-10', v1.id);
     noon('2026-10-12');
-    await withdrawDirectly(w.id, 'Melanjutkan kuliah');
+    await withdraw(w.id, 'Melanjutkan kuliah');
     at('2026-10-16T00:30:00');
     expect((await t.app.get(DailyJobs).runAll())['expire-cards']).toEqual({ expired: 1 }); // A
     noon('2026-10-20');
@@ -145,7 +125,7 @@ describe('outcomes: how much of the register is known', () => {
     await t.http.post(`/api/v1/cards/${r.id}/revoke`).set(bearer(officer)).send({ reason: 'Data ganda' }).expect(200);
     noon('2026-11-10');
     await t.http.post(`/api/v1/vacancies/${v3.id}/close`).set(bearer(e3)).send({ reason: 'Sudah dapat' }).expect(200);
-    await outcomeDirectly(v3.id, e3, 'HIRED_WITHOUT_AK1');
+    await recordOutcome(v3.id, e3, 'HIRED_WITHOUT_AK1');
     noon('2026-11-20'); // no daily job since 11-01: F's card still says ACTIVE, V5 still OPEN
     expect(v4.id).toBeTruthy();
   });
@@ -290,7 +270,7 @@ describe('outcomes: how much of the register is known', () => {
     it('stops listing an employer once its outcome is recorded', async () => {
       noon('2026-11-21');
       const [v2] = await t.ds.query(`SELECT id FROM vacancies WHERE employer_id = ? AND quota = 2`, [e2.employerId]);
-      await outcomeDirectly(String(v2.id), e2, 'NO_SUITABLE_APPLICANT');
+      await recordOutcome(String(v2.id), e2, 'NO_SUITABLE_APPLICANT');
       try {
         expect(await ids('from=2026-10-01&to=2026-10-31&silentClosures=true')).toEqual([]);
         const oct = await get('/api/v1/monitoring/outcomes?from=2026-10-01&to=2026-10-31');
