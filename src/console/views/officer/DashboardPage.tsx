@@ -160,7 +160,9 @@ function OutcomesPanel({ c, vm }: { c: ConsoleContext; vm: DashboardView }): JSX
         {vm.outcomeMonths.map((m) => (
           <tr>
             <td safe>{monthLabel(m.month)}</td>
-            <td class="num">{t.number(m.cardsClosed)}</td>
+            <td class="num" safe>
+              {t.number(m.cardsClosed)}
+            </td>
             <td class="num" safe>
               {m.cardsClosed === 0 ? t('outcomes.byMonthNone') : t.percent(m.knownOutcomeRate)}
             </td>
