@@ -54,6 +54,7 @@ class EnvSchema {
   @IsOptional()
   @IsString()
   CARD_SIGNING_KEY?: string;
+  CARD_SIGNING_KEYS_RETIRED?: string;
 
   @IsOptional()
   @IsString()
@@ -245,6 +246,8 @@ export interface AppConfig {
   dataKey: Buffer;
   /** PKCS#8 PEM of the Ed25519 key that signs card credentials (set, or generated for this installation). */
   cardSigningKey: string;
+  /** Keys that no longer sign card credentials but still verify them (CARD_SIGNING_KEYS_RETIRED, comma-separated). */
+  cardSigningKeysRetired: string[];
   bootstrapOfficer: { email: string; password: string; fullName: string } | null;
   /**
    * The address people reach the service at (PUBLIC_URL, no trailing slash), for links shared outside
@@ -426,6 +429,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.DATA_KEY && isWeakSecret(dataKey)) throw new ConfigError('DATA_KEY is too weak: it must be random bytes.');
 
   const cardSigningKey = (env.CARD_SIGNING_KEY ?? generated!.secrets.cardSigningKey).replace(/\\n/g, '\n');
+  const cardSigningKeysRetired = (env.CARD_SIGNING_KEYS_RETIRED ?? '')
+    .split(',')
+    .map((k) => k.replace(/\\n/g, '\n').trim())
+    .filter((k) => k !== '');
 
   const bootstrapOfficer =
     env.BOOTSTRAP_OFFICER_EMAIL && env.BOOTSTRAP_OFFICER_PASSWORD
@@ -525,6 +532,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     dataKey,
     cardSigningKey,
+    cardSigningKeysRetired,
     bootstrapOfficer,
     publicUrl,
     office,
