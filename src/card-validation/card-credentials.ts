@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { ConfigError, APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ConfigError, APP_CONFIG, readRetiredSigningKey, type AppConfig } from '../config/config.js';
 import { credentialExpired, invalidCredential } from './card-validation.errors.js';
 
 /** Claims of a card credential (besides the registered iss, sub = card id, iat, exp). */
@@ -77,7 +77,7 @@ export class CardCredentials {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.privateKey = loadKey(config.cardSigningKey);
     this.current = verifyingKey(createPublicKey(this.privateKey));
-    const retired = config.cardSigningKeysRetired.map((text, i) => verifyingKey(loadRetiredKey(text, i + 1)));
+    const retired = config.cardSigningKeysRetired.map((text, i) => verifyingKey(readRetiredSigningKey(text, i + 1)));
     this.keys = [
       this.current,
       ...retired.filter(
@@ -255,27 +255,5 @@ function loadKey(pem: string): KeyObject {
   }
   if (key.asymmetricKeyType !== 'ed25519')
     throw new ConfigError('CARD_SIGNING_KEY must be an Ed25519 private key (openssl genpkey -algorithm ed25519).');
-  return key;
-}
-
-/**
- * A retired key: a PEM (public or private, the old CARD_SIGNING_KEY as it was), or the base64url `x`
- * of its JWK (32 bytes), as published in /.well-known/jwks.json.
- */
-function loadRetiredKey(text: string, position: number): KeyObject {
-  let key: KeyObject | null = null;
-  try {
-    key = text.includes('-----BEGIN')
-      ? createPublicKey(text)
-      : /^[A-Za-z0-9_-]{43}$/.test(text)
-        ? createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: text }, format: 'jwk' })
-        : null;
-  } catch {
-    key = null;
-  }
-  if (!key || key.asymmetricKeyType !== 'ed25519')
-    throw new ConfigError(
-      `CARD_SIGNING_KEYS_RETIRED: key ${position} is not an Ed25519 key (a PEM, public or private, or the JWK "x" of the old key).`,
-    );
   return key;
 }

@@ -1,9 +1,13 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { create as qrCreate } from 'qrcode';
 import { addDays } from '../../src/common/dates';
 import { credentialQrSegments, credentialQrVersion } from '../../src/card-validation/credential-qr';
+import { loadConfig } from '../../src/config/config';
 import { ENGINE, startApp, type TestApp } from '../support/app';
 import { bearer, makeOfficer, seekerWithActiveCard, verifiedEmployer, type Session } from '../support/factories';
 
@@ -244,7 +248,17 @@ describe('card credentials: lifetime, rotation, card-status, the compact QR', ()
     });
 
     it('refuses to start with a retired key that is not an Ed25519 key', async () => {
-      await expect(startApp({ CARD_SIGNING_KEYS_RETIRED: 'not-a-key' })).rejects.toThrow(/CARD_SIGNING_KEYS_RETIRED/);
+      const dir = mkdtempSync(join(tmpdir(), 'ak1-retired-'));
+      try {
+        const env = { NODE_ENV: 'test', DATA_DIR: dir };
+        const good = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x!;
+        expect(loadConfig({ ...env, CARD_SIGNING_KEYS_RETIRED: ` ${good} ` }).cardSigningKeysRetired).toEqual([good]);
+        expect(() => loadConfig({ ...env, CARD_SIGNING_KEYS_RETIRED: `${good},not-a-key` })).toThrow(
+          /CARD_SIGNING_KEYS_RETIRED: key 2/,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 
