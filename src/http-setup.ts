@@ -148,6 +148,7 @@ export async function configureApp(
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: '.well-known/jwks.json', method: RequestMethod.GET },
+      { path: '.well-known/card-status', method: RequestMethod.GET },
       ...CONSOLE_PREFIX_EXCLUDES,
     ],
   });

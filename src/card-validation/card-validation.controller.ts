@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CsvExport } from '../common/http/csv.interceptor.js';
 import {
   ApiBadRequestResponse,
@@ -8,19 +8,21 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
 import { IdPipe } from '../common/http/id.pipe.js';
 import { CardValidationService } from './card-validation.service.js';
 import { CardCredentials } from './card-credentials.js';
 import {
+  CardStatusQuery,
   CardValidationQuery,
   ValidateCardDto,
   ValidateCredentialDto,
   ValidationReplyDto,
 } from './dto/card-validation.dto.js';
-import { ApiError } from '../common/http/api-responses.js';
-import { CardValidationRecordPage, CredentialReply, JwksReply } from './dto/card-validation.reply.js';
+import { ApiCacheable, ApiError } from '../common/http/api-responses.js';
+import { CardStatusReply, CardValidationRecordPage, CredentialReply, JwksReply } from './dto/card-validation.reply.js';
 
 @ApiTags('card-validation')
 @Controller('card-validations')
@@ -93,7 +95,10 @@ export class CardCredentialController {
 @ApiTags('card-validation')
 @Controller('.well-known')
 export class JwksController {
-  constructor(private readonly credentials: CardCredentials) {}
+  constructor(
+    private readonly credentials: CardCredentials,
+    private readonly validations: CardValidationService,
+  ) {}
 
   @Get('jwks.json')
   @Public()
@@ -102,5 +107,30 @@ export class JwksController {
   @ApiOkResponse({ type: JwksReply })
   jwks() {
     return this.credentials.jwks();
+  }
+
+  @Get('card-status')
+  @Public()
+  @ApiCacheable()
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOperation({
+    summary: 'Cards no longer ACTIVE whose credentials may still be unexpired, signed, for verifiers working offline',
+    description:
+      'The body is signed as it is sent: `X-JWS-Signature` is a JWS with a detached payload (RFC 7515 appendix F), `header..signature`, EdDSA with a key of /.well-known/jwks.json, over `header.` + base64url(body). Only cards whose expiry day is today or later are listed (an expired card’s credentials have expired too); `since` narrows it to cards closed since a day. docs/credentials.md.',
+  })
+  @ApiOkResponse({
+    type: CardStatusReply,
+    headers: {
+      'X-JWS-Signature': {
+        description: 'detached JWS of the body (`header..signature`)',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: since is not a date' })
+  async cardStatus(@Query() q: CardStatusQuery, @Res({ passthrough: true }) res: FastifyReply) {
+    const { body, signature } = await this.validations.cardStatus(q.since);
+    res.header('X-JWS-Signature', signature);
+    return body;
   }
 }

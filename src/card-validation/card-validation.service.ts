@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { toBuffer as qrPngBuffer } from 'qrcode';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -22,6 +21,7 @@ import { cardNotActive, invalidCardNumber } from '../cards/cards.errors.js';
 import { CardsService } from '../cards/cards.service.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { CardCredentials, CREDENTIAL_ISSUER } from './card-credentials.js';
+import { credentialQrPng } from './credential-qr.js';
 import {
   CardValidation,
   toCardValidationView,
@@ -100,9 +100,8 @@ const BY_ID = `${LOOKUP_SQL} c.id = ?`;
 const RECORD_SQL =
   'INSERT INTO card_validations (id, employer_id, user_id, card_id, card_number, channel, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
-/** Only issued cards can be found; a PENDING or REJECTED one answers exactly like an unknown number. */
-/** Upper bound on a credential's life, so an offline check cannot trust a stale status for long. */
-const CREDENTIAL_MAX_DAYS = 30;
+/** Closed statuses a card leaves ACTIVE for, with its credentials possibly still unexpired (card-status). */
+const CLOSED_STATUSES = ['PLACED', 'REVOKED', 'WITHDRAWN', 'EXPIRED'] as const;
 /** The window of the wrong-NIK counter of one employer and one card number. */
 const MISMATCH_WINDOW_SECONDS = 3600;
 
@@ -195,8 +194,8 @@ export class CardValidationService {
     const employerId = await this.countCheck(actor);
     const claims = this.credentials.verify(token, this.clock.now());
     const card = await this.lookup(BY_ID, claims.sub);
-    const matched = card && isIssued(card.status) && card.cardNumberDisplay === claims.cardNumber ? card : null;
-    return this.answer(actor, employerId, 'CREDENTIAL', matched, claims.cardNumber);
+    const matched = card && isIssued(card.status) && sameCard(card, claims.cardNumber) ? card : null;
+    return this.answer(actor, employerId, 'CREDENTIAL', matched, claims.cardNumber ?? card?.cardNumberDisplay ?? '-');
   }
 
   /**
@@ -225,7 +224,7 @@ export class CardValidationService {
       throw err;
     }
     const card = await this.lookup(BY_ID, claims.sub);
-    if (!card || !isIssued(card.status) || card.cardNumberDisplay !== claims.cardNumber) return refused('NOT_FOUND');
+    if (!card || !isIssued(card.status) || !sameCard(card, claims.cardNumber)) return refused('NOT_FOUND');
     const result = resultOf(card, this.clock.today());
     return {
       result,
@@ -237,8 +236,12 @@ export class CardValidationService {
     };
   }
 
-  /** A signed credential for an ACTIVE card (holder or officer), with its QR code as a PNG. */
-  async credential(actor: AuthUser, cardId: string): Promise<{ token: string; qrPng: string }> {
+  /**
+   * A signed credential for an ACTIVE card (holder or officer), valid until the end of the card's expiry
+   * day (decision 54): the JWS, its compact form, and the QR code (PNG) of the public check page's link
+   * with the compact form.
+   */
+  async credential(actor: AuthUser, cardId: string): Promise<{ token: string; code: string | null; qrPng: string }> {
     const card = await this.cards.visibleCard(this.ds.manager, actor, cardId);
     const today = this.clock.today();
     if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
@@ -246,21 +249,53 @@ export class CardValidationService {
       .getRepository(Seeker)
       .findOneOrFail({ where: { id: card.seekerId }, select: { id: true, fullName: true } });
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
-    const cardEnds = Math.floor(startOfJakartaDay(addDays(card.expiresAt!, 1)).getTime() / 1000);
-    const exp = Math.min(cardEnds, nowSeconds + CREDENTIAL_MAX_DAYS * 86_400);
     const token = this.credentials.sign({
       iss: CREDENTIAL_ISSUER,
       sub: card.id,
       iat: nowSeconds,
-      exp,
+      exp: Math.floor(startOfJakartaDay(addDays(card.expiresAt!, 1)).getTime() / 1000),
       cardNumber: card.cardNumberDisplay!,
       holderName: maskName(holder.fullName),
       status: card.status,
       validFrom: card.issuedAt!,
       validUntil: card.expiresAt!,
     });
-    const png = await qrPngBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 4 });
-    return { token, qrPng: png.toString('base64') };
+    const code = this.credentials.signCompact(card.id, card.expiresAt!);
+    const png = await credentialQrPng(this.config.notifications.linkBase, token, code);
+    return { token, code, qrPng: png.toString('base64') };
+  }
+
+  /**
+   * `GET /.well-known/card-status` (decision 55): the JSON of closedCardIds, to the byte as sent, and its
+   * detached JWS signature. Made to the minute, so caches and ETags hold for a minute.
+   */
+  async cardStatus(since: string | undefined): Promise<{ body: string; signature: string }> {
+    const minute = Math.floor(this.clock.now().getTime() / 60_000) * 60_000;
+    const ids = await this.closedCardIds(since);
+    const body = JSON.stringify({
+      iss: CREDENTIAL_ISSUER,
+      generatedAt: new Date(minute).toISOString(),
+      since: since ?? null,
+      ids,
+    });
+    return { body, signature: this.credentials.signDetached(body, 'card-status+json') };
+  }
+
+  /**
+   * The ids of issued cards that are no longer ACTIVE while a credential of theirs may still be
+   * unexpired (closed, expiry today or later), optionally only those closed since a day; sorted.
+   */
+  async closedCardIds(since: string | undefined): Promise<string[]> {
+    const today = this.clock.today();
+    const qb = this.ds
+      .getRepository(Card)
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .where('c.status IN (:...closed)', { closed: CLOSED_STATUSES })
+      .andWhere('c.expires_at >= :today', { today });
+    if (since) qb.andWhere('c.closed_at >= :since', { since: startOfJakartaDay(since) });
+    const rows: { id: string }[] = await qb.orderBy('c.id', 'ASC').getRawMany();
+    return rows.map((r) => r.id);
   }
 
   /** Employers see their own checks; officers everyone's, optionally one employer's. */
@@ -378,6 +413,11 @@ function withDates(row: CardWithHolder): CardWithHolder {
 /** The wrong-NIK counter of one employer for one card number (normalised: a wrong NIK names no card). */
 function mismatchKey(employerId: string, cardNumberKey: string): string {
   return `card-mismatch:${employerId}:${cardNumberKey}`;
+}
+
+/** A compact credential names its card by id only; a JWS also carries the number, which must still match. */
+function sameCard(card: CheckedCard, cardNumber: string | null): boolean {
+  return cardNumber === null || card.cardNumberDisplay === cardNumber;
 }
 
 function sameHash(a: string, b: string): boolean {

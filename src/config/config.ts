@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { dirname } from 'node:path';
 import { installationSecrets } from './installation-secrets.js';
 import { isWeakSecret } from './secret-strength.js';
@@ -54,6 +55,7 @@ class EnvSchema {
   @IsOptional()
   @IsString()
   CARD_SIGNING_KEY?: string;
+  CARD_SIGNING_KEYS_RETIRED?: string;
 
   @IsOptional()
   @IsString()
@@ -245,6 +247,8 @@ export interface AppConfig {
   dataKey: Buffer;
   /** PKCS#8 PEM of the Ed25519 key that signs card credentials (set, or generated for this installation). */
   cardSigningKey: string;
+  /** Keys that no longer sign card credentials but still verify them (CARD_SIGNING_KEYS_RETIRED, comma-separated). */
+  cardSigningKeysRetired: string[];
   bootstrapOfficer: { email: string; password: string; fullName: string } | null;
   /**
    * The address people reach the service at (PUBLIC_URL, no trailing slash), for links shared outside
@@ -426,6 +430,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.DATA_KEY && isWeakSecret(dataKey)) throw new ConfigError('DATA_KEY is too weak: it must be random bytes.');
 
   const cardSigningKey = (env.CARD_SIGNING_KEY ?? generated!.secrets.cardSigningKey).replace(/\\n/g, '\n');
+  const cardSigningKeysRetired = (env.CARD_SIGNING_KEYS_RETIRED ?? '')
+    .split(',')
+    .map((k) => k.replace(/\\n/g, '\n').trim())
+    .filter((k) => k !== '');
+  // Refused here, before anything connects: a key that cannot be read stops the start.
+  cardSigningKeysRetired.forEach((k, i) => readRetiredSigningKey(k, i + 1));
 
   const bootstrapOfficer =
     env.BOOTSTRAP_OFFICER_EMAIL && env.BOOTSTRAP_OFFICER_PASSWORD
@@ -525,6 +535,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     dataKey,
     cardSigningKey,
+    cardSigningKeysRetired,
     bootstrapOfficer,
     publicUrl,
     office,
@@ -557,3 +568,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** Injection token for AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * A retired card signing key (CARD_SIGNING_KEYS_RETIRED): a PEM (public or private, the old
+ * CARD_SIGNING_KEY as it was), or the base64url `x` of its JWK (32 bytes), as /.well-known/jwks.json
+ * published it. ConfigError naming its position when it is not an Ed25519 key.
+ */
+export function readRetiredSigningKey(text: string, position: number): KeyObject {
+  let key: KeyObject | null = null;
+  try {
+    key = text.includes('-----BEGIN')
+      ? createPublicKey(text)
+      : /^[A-Za-z0-9_-]{43}$/.test(text)
+        ? createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: text }, format: 'jwk' })
+        : null;
+  } catch {
+    key = null;
+  }
+  if (!key || key.asymmetricKeyType !== 'ed25519')
+    throw new ConfigError(
+      `CARD_SIGNING_KEYS_RETIRED: key ${position} is not an Ed25519 key (a PEM, public or private, or the JWK "x" of the old key).`,
+    );
+  return key;
+}

@@ -422,7 +422,7 @@ export class OfficerConsoleController {
       this.seekers.get(card.seekerId),
       this.validations.credential(c.user!, id),
     ]);
-    const qr = await cardQr(req, credential.token);
+    const qr = await cardQr(req, credential);
     sendPage(res, PrintableCardPage({ c, vm: printableCardView(card, holder, qr, `/petugas/kartu/${id}`) }));
   }
 

@@ -94,7 +94,7 @@ export function homeOf(role: string | undefined): string {
 /** The credential in what a person pasted: the `t` of a card check link, or the code itself. */
 function credentialOf(text: string): string {
   const trimmed = text.trim();
-  const m = /[?&]t=([^&#\s]+)/.exec(trimmed);
+  const m = /[?&][tc]=([^&#\s]+)/.exec(trimmed);
   if (!m) return trimmed;
   try {
     return decodeURIComponent(m[1]);
@@ -335,10 +335,13 @@ export class PublicConsoleController {
   @Header('Referrer-Policy', 'no-referrer')
   async checkCard(
     @Ctx() c: ConsoleContext,
-    @Query('t') token: unknown,
+    @Query('t') jws: unknown,
+    @Query('c') code: unknown,
     @Req() req: HttpRequest,
     @Res() res: HttpReply,
   ) {
+    // `c`: the compact credential of the printed QR (decision 56); `t`: a JWS, as QR codes printed before it carry.
+    const token = typeof code === 'string' && code.trim() !== '' ? code : jws;
     if (typeof token !== 'string' || token.trim() === '') return sendPage(res, CardCheckPage({ c, check: null }));
     // The form on the page takes the QR's text as a scanner app shows it: the whole link, or its code.
     const check = await this.cardCheck.check(credentialOf(token.slice(0, 4096)), clientAddress(req));

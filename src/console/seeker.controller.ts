@@ -183,7 +183,7 @@ export class SeekerConsoleController {
       this.seekers.me(c.user!),
       this.validations.credential(c.user!, current.id),
     ]);
-    const qr = await cardQr(req, credential.token);
+    const qr = await cardQr(req, credential);
     sendPage(res, PrintableCardPage({ c, vm: printableCardView(current, holder, qr, '/saya/kartu') }));
   }
 

@@ -236,7 +236,7 @@ describe('card validation by employers, and offline credentials', () => {
     it('signs an Ed25519 JWS a third party can verify with the published key, with a PNG QR code', async () => {
       const { seeker, card } = await seekerWithActiveCard(t, officer, { fullName: 'Rina Marlina' });
       const res = await t.http.get(`/api/v1/cards/${card.id}/credential`).set(bearer(seeker)).expect(200);
-      expect(Object.keys(res.body).sort()).toEqual(['qrPng', 'token']);
+      expect(Object.keys(res.body).sort()).toEqual(['code', 'qrPng', 'token']);
       const png = Buffer.from(res.body.qrPng, 'base64');
       expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
 

@@ -43,6 +43,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /health/live', allow: ['public'] },
   { route: 'GET /health/ready', allow: ['public'] },
   { route: 'GET /.well-known/jwks.json', allow: ['public'] },
+  { route: 'GET /.well-known/card-status', allow: ['public'] },
 
   // Auth
   {

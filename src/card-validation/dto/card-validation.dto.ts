@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PeriodPageQuery } from '../../common/http/period-query.js';
+import { IsPeriodDate, PeriodPageQuery } from '../../common/http/period-query.js';
 import { VALIDATION_RESULTS, type ValidationResult } from '../card-validation.entity.js';
 
 export class ValidateCardDto {
@@ -20,10 +20,25 @@ export class ValidateCardDto {
 }
 
 export class ValidateCredentialDto {
-  @ApiProperty({ description: 'the compact JWS read from the holder’s QR code' })
+  @ApiProperty({
+    description:
+      'the credential read from the holder’s QR code: its compact form (base32, the `c` of the link) or the compact JWS',
+  })
   @IsString()
   @MaxLength(4096)
   token: string;
+}
+
+/** `GET /.well-known/card-status?since=`. */
+export class CardStatusQuery {
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-11-01',
+    description: 'only cards closed on or after this day (Asia/Jakarta): a verifier that holds an earlier list',
+  })
+  @IsOptional()
+  @IsPeriodDate('since')
+  since?: string;
 }
 
 export class CardValidationQuery extends PeriodPageQuery {

@@ -43,8 +43,38 @@ export class CredentialReply {
   })
   token: string;
 
-  @ApiProperty({ format: 'byte', description: 'the token as a QR code: PNG, base64' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description:
+      'the compact credential (base32, 138 characters): card id, expiry day, key hint and Ed25519 signature (docs/credentials.md); null for a card whose id is not a UUID',
+  })
+  code: string | null;
+
+  @ApiProperty({
+    format: 'byte',
+    description: 'QR code (PNG, base64) of the public check page’s link with the compact credential, `…/cek-kartu?c=…`',
+  })
   qrPng: string;
+}
+
+/** `GET /.well-known/card-status`: issued cards no longer ACTIVE whose credentials may still be unexpired. */
+export class CardStatusReply {
+  @ApiProperty({ enum: ['ak1-platform'] })
+  iss: string;
+
+  @ApiProperty({ format: 'date-time', description: 'when the list was made (to the minute)' })
+  generatedAt: string;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'the `since` asked for, or null' })
+  since: string | null;
+
+  @ApiProperty({
+    type: [String],
+    description:
+      'ids (the `sub` of a credential) of cards PLACED, REVOKED, WITHDRAWN or EXPIRED whose expiry day is today or later, sorted',
+  })
+  ids: string[];
 }
 
 export class JwkReply implements PublicJwk {
