@@ -26,7 +26,9 @@ import { UnsubscribePage } from './views/notifications/UnsubscribePage.js';
 const KINDS_OF: Record<'seeker' | 'employer' | 'officer', NotificationKind[]> = {
   seeker: NOTIFICATION_KINDS.filter(
     (k) =>
-      k.startsWith('CARD_') || k === 'DOCUMENT_REJECTED' || (k.startsWith('APPLICATION_') && k !== 'APPLICATION_RECEIVED'),
+      k.startsWith('CARD_') ||
+      k === 'DOCUMENT_REJECTED' ||
+      (k.startsWith('APPLICATION_') && k !== 'APPLICATION_RECEIVED'),
   ),
   employer: NOTIFICATION_KINDS.filter(
     (k) =>

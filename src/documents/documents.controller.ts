@@ -22,8 +22,15 @@ const UploadDocs = () => (target: object, key: string | symbol, descriptor: Prop
   for (const d of [
     ApiConsumes('multipart/form-data'),
     ApiBody({ type: UploadDocumentForm }),
-    ApiCreatedResponse({ type: DocumentReply, description: 'the document, SUBMITTED; it replaces the older of its type' }),
-    ApiError(400, 'UNSUPPORTED_FILE_TYPE: not a JPEG, PNG or PDF by its bytes, or an unreadable image', 'VALIDATION_FAILED'),
+    ApiCreatedResponse({
+      type: DocumentReply,
+      description: 'the document, SUBMITTED; it replaces the older of its type',
+    }),
+    ApiError(
+      400,
+      'UNSUPPORTED_FILE_TYPE: not a JPEG, PNG or PDF by its bytes, or an unreadable image',
+      'VALIDATION_FAILED',
+    ),
     ApiError(413, 'PAYLOAD_TOO_LARGE: the file is larger than 2 MiB'),
     ApiError(415, 'UNSUPPORTED_MEDIA_TYPE: send multipart/form-data'),
   ])

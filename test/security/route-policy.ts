@@ -14,14 +14,7 @@ import type { World } from './world';
 export type Access = 'public' | 'officer' | 'employer' | 'verified' | 'seeker';
 
 /** What the `{id}` of a route names; ownership of it is checked per caller. */
-export type ObjectKind =
-  | 'vacancy'
-  | 'vacancyOutcome'
-  | 'application'
-  | 'card'
-  | 'employer'
-  | 'seeker'
-  | 'document';
+export type ObjectKind = 'vacancy' | 'vacancyOutcome' | 'application' | 'card' | 'employer' | 'seeker' | 'document';
 
 export interface RoutePolicy {
   /** `METHOD /path` as in the OpenAPI document (`{id}` for path parameters). */

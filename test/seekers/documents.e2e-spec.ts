@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { startApp, type TestApp } from '../support/app';
-import { bearer, makeOfficer, registerSeeker, seekerProfile, type Session, type SeekerSession } from '../support/factories';
+import {
+  bearer,
+  makeOfficer,
+  registerSeeker,
+  seekerProfile,
+  type Session,
+  type SeekerSession,
+} from '../support/factories';
 
 const CHECKLIST = 'KTP,IJAZAH|SKL,PAS_FOTO';
 const GPS_LATITUDE = '2/1 59/1 0/1';
