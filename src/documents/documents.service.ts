@@ -102,7 +102,7 @@ export class DocumentsService {
     };
     const replaced = await this.replaceWith(actor, doc, bytes).catch(async (err: unknown) => {
       // Two uploads of one type at once: the later insert met the earlier's row; it replaces that one.
-      if (uniqueViolation(err) !== 'UQ_seeker_documents_type') throw err;
+      if (uniqueViolation(err) !== 'UQ_seeker_documents_seeker_id_type') throw err;
       return this.replaceWith(actor, doc, bytes);
     });
     // The older file goes once the new one is committed (a failed upload keeps the older).

@@ -90,6 +90,11 @@ describe('console: documents checklist', () => {
     const seen = textOf((await b.get('/saya/kartu')).text);
     expect(seen).toContain('Ditolak: Foto KTP buram');
 
+    // The walk-in page shows the same checklist, with uploads at the counter.
+    const walkIn = await desk.get(`/petugas/pencari-kerja/${seeker.seekerId}`).expect(200);
+    expect(textOf(walkIn.text)).toContain('Ditolak: Foto KTP buram');
+    expect(walkIn.text).toContain(`action="/petugas/pencari-kerja/${seeker.seekerId}/dokumen"`);
+
     // Another seeker cannot open it.
     const other = await registerSeeker(t);
     const ob = browser(t);
