@@ -30,7 +30,11 @@ export class SeekerDocuments1764232700000 implements MigrationInterface {
           col.instant('decided_at', true),
         ],
         indices: [
-          new TableIndex({ name: 'UQ_seeker_documents_seeker_id_type', columnNames: ['seeker_id', 'type'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_seeker_documents_seeker_id_type',
+            columnNames: ['seeker_id', 'type'],
+            isUnique: true,
+          }),
         ],
         foreignKeys: [
           new TableForeignKey({
