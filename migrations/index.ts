@@ -18,6 +18,7 @@ import { Outreach1764232200000 } from './1764232200000-outreach.js';
 
 import { VacancyOutcomes1764232400000 } from './1764232400000-vacancy-outcomes.js';
 import { OutcomeIndexes1764232600000 } from './1764232600000-outcome-indexes.js';
+import { SeekerDocuments1764232700000 } from './1764232700000-seeker-documents.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -40,4 +41,5 @@ export const migrations = [
   Outreach1764232200000,
   VacancyOutcomes1764232400000,
   OutcomeIndexes1764232600000,
+  SeekerDocuments1764232700000,
 ];

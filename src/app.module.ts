@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CardValidationModule } from './card-validation/card-validation.module.js';
 import { CardsModule } from './cards/cards.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { JwtAuthGuard, RolesGuard } from './common/auth/guards.js';
 import { CommonModule } from './common/common.module.js';
 import { ConsoleModule } from './console/console.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule,
         EmployersModule,
         SeekersModule,
+        DocumentsModule,
         CardsModule,
         CardValidationModule,
         VacanciesModule,

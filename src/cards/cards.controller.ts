@@ -35,6 +35,10 @@ export class CardsController {
   @ApiCreatedResponse({ type: CardReply, description: 'the card, ACTIVE and numbered' })
   @ApiError(404, 'NOT_FOUND: no such job seeker')
   @ApiError(409, 'CARD_ALREADY_HELD', 'DUPLICATE_CARD_NUMBER')
+  @ApiError(
+    422,
+    'DOCUMENTS_INCOMPLETE: a requirement of REQUIRED_DOCUMENTS has no SUBMITTED or VERIFIED document (details: [{ requirement }])',
+  )
   @ApiError(503, 'CARD_SERIALS_EXHAUSTED: no serials left for this region and year', 'DATABASE_UNAVAILABLE')
   issue(@CurrentUser() user: AuthUser, @Body() dto: IssueCardDto) {
     return this.cards.issue(user, dto.seekerId);
@@ -96,6 +100,10 @@ export class CardsController {
   @ApiOperation({ summary: 'Approve a PENDING request: ACTIVE, numbered, valid 2 years' })
   @ApiOkResponse({ type: CardReply, description: 'ACTIVE, numbered, issued today, valid 2 years' })
   @ApiError(409, 'INVALID_STATE_TRANSITION: only a PENDING request can be approved', 'DUPLICATE_CARD_NUMBER')
+  @ApiError(
+    422,
+    'DOCUMENTS_INCOMPLETE: a requirement of REQUIRED_DOCUMENTS has no SUBMITTED or VERIFIED document (details: [{ requirement }])',
+  )
   @ApiError(503, 'CARD_SERIALS_EXHAUSTED: no serials left for this region and year', 'DATABASE_UNAVAILABLE')
   approve(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
     return this.cards.approve(user, id);

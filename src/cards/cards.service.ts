@@ -18,6 +18,7 @@ import { affectedRows, Transactions, uniqueViolation } from '../database/transac
 import type { Seeker } from '../seekers/seeker.entity.js';
 import { Notifier, type NotifyInput } from '../notifications/notifier.js';
 import { SeekersService } from '../seekers/seekers.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import type { CardPlacementSource } from './card.entity.js';
 import { cardSql, effectiveStatus, isCardActive } from './card-lifecycle.js';
 import { cardTerm, dueAfterReport } from './card-dates.js';
@@ -65,6 +66,7 @@ export class CardsService {
     private readonly personal: PersonalData,
     private readonly notifier: Notifier,
     private readonly users: UsersService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** A seeker asks for a card online: PENDING until an officer decides. One pending/active card per NIK. */
@@ -97,6 +99,7 @@ export class CardsService {
     await this.numbers.ensureCounter(year);
     return this.tx.run(async (m) => {
       const seeker = await this.seekerOf(m, seekerId);
+      await this.documents.requireComplete(m, actor, seekerId);
       await this.expireHeld(m, seekerId);
       const now = this.clock.now();
       const card = newCardRow({
@@ -132,6 +135,8 @@ export class CardsService {
     await this.numbers.ensureCounter(year);
     return this.tx.run(async (m) => {
       const before = await this.cardOrNotFound(m, id);
+      // Only a PENDING request is checked: approving anything else stays a 409 below.
+      if (before.status === 'PENDING') await this.documents.requireComplete(m, actor, before.seekerId);
       const now = this.clock.now();
       const res = await m.update(
         Card,

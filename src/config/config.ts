@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { installationSecrets } from './installation-secrets.js';
 import { isWeakSecret } from './secret-strength.js';
 
@@ -128,6 +128,19 @@ class EnvSchema {
   @IsOptional()
   @IsIn(['database', 'meilisearch'], { message: 'SEARCH_DRIVER must be "database" or "meilisearch"' })
   SEARCH_DRIVER?: string;
+
+  @IsOptional()
+  @IsIn(['database', 'filesystem'], { message: 'STORAGE_DRIVER must be "database" or "filesystem"' })
+  STORAGE_DRIVER?: string;
+
+  @IsOptional()
+  @IsString()
+  STORAGE_PATH?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  REQUIRED_DOCUMENTS?: string;
 
   @IsOptional()
   @IsString()
@@ -287,6 +300,14 @@ export interface AppConfig {
   regionCode: string;
   /** Redis for counters shared by several instances (rate limits); null keeps them in process. */
   redisUrl: string | null;
+  /** Seeker documents (docs/documents.md): where files are kept, and the checklist a card needs. */
+  documents: {
+    storageDriver: 'database' | 'filesystem';
+    /** STORAGE_PATH (filesystem driver), default `<DATA_DIR>/documents`. */
+    storagePath: string;
+    /** REQUIRED_DOCUMENTS parsed: each requirement is the types that satisfy it (`IJAZAH|SKL` → 2). */
+    required: DocumentType[][];
+  };
   /** Warnings about development defaults, printed once at start. */
   warnings: string[];
 }
@@ -562,8 +583,36 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as LogLevel,
     regionCode,
     redisUrl: env.REDIS_URL ?? null,
+    documents: {
+      storageDriver: (env.STORAGE_DRIVER ?? 'database') as 'database' | 'filesystem',
+      storagePath: env.STORAGE_PATH || join(dataDir, 'documents'),
+      // Set but empty means no checklist (unlike most settings, where empty means unset).
+      required: parseRequiredDocuments(source.REQUIRED_DOCUMENTS ?? DEFAULT_REQUIRED_DOCUMENTS),
+    },
     warnings,
   };
+}
+
+/** The types of seeker documents (api.md, "Seeker documents"). */
+export const DOCUMENT_TYPES = ['KTP', 'IJAZAH', 'SKL', 'TRANSKRIP', 'PAS_FOTO', 'SURAT_DOMISILI', 'LAINNYA'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const DEFAULT_REQUIRED_DOCUMENTS = 'KTP,IJAZAH|SKL,PAS_FOTO';
+
+/** `KTP,IJAZAH|SKL,PAS_FOTO` → [[KTP], [IJAZAH, SKL], [PAS_FOTO]]; empty → no checklist; unknown types refused. */
+export function parseRequiredDocuments(raw: string): DocumentType[][] {
+  const requirements = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  return requirements.map((requirement) => {
+    const types = requirement.split('|').map((t) => t.trim().toUpperCase());
+    for (const t of types)
+      if (!(DOCUMENT_TYPES as readonly string[]).includes(t))
+        throw new ConfigError(
+          `REQUIRED_DOCUMENTS names an unknown document type "${t}" (known: ${DOCUMENT_TYPES.join(', ')}; write A|B for either).`,
+        );
+    return [...new Set(types)] as DocumentType[];
+  });
 }
 
 /** Injection token for AppConfig. */

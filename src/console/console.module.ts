@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { CardValidationModule } from '../card-validation/card-validation.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { CardsModule } from '../cards/cards.module.js';
 import { VerifiedEmployerGuard } from '../common/auth/verified-employer.guard.js';
 import { EmployersModule } from '../employers/employers.module.js';
@@ -44,6 +45,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     TypeOrmModule.forFeature([ConsoleSession, ConsoleForm]),
     EmployersModule,
     SeekersModule,
+    DocumentsModule,
     CardsModule,
     VacanciesModule,
     PlacementsModule,

@@ -25,7 +25,10 @@ import { UnsubscribePage } from './views/notifications/UnsubscribePage.js';
 /** What each role can be told, for the settings form: nobody is offered a kind that never reaches them. */
 const KINDS_OF: Record<'seeker' | 'employer' | 'officer', NotificationKind[]> = {
   seeker: NOTIFICATION_KINDS.filter(
-    (k) => k.startsWith('CARD_') || (k.startsWith('APPLICATION_') && k !== 'APPLICATION_RECEIVED'),
+    (k) =>
+      k.startsWith('CARD_') ||
+      k === 'DOCUMENT_REJECTED' ||
+      (k.startsWith('APPLICATION_') && k !== 'APPLICATION_RECEIVED'),
   ),
   employer: NOTIFICATION_KINDS.filter(
     (k) =>

@@ -33,6 +33,10 @@ import { Ctx, ForRoles, safeNext, type ConsoleContext } from './http/console-con
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
 import { ConsoleGuard } from './http/console.guard.js';
 import { ConsoleUpload, UploadedFormFile, type UploadedForm } from './http/console-upload.js';
+import { MAX_DOCUMENT_BYTES } from '../documents/document-files.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { RejectDocumentDto } from '../documents/dto/document.dto.js';
+import { sendDocumentFile, uploadFromForm } from './console-documents.js';
 import { EXPERIENCE_FORM, experienceRows } from './http/experience.js';
 import { blankForm, fieldErrors, formBody, formValues, validateAs } from './http/forms.js';
 import { pageOf, pick } from './http/paging.js';
@@ -121,6 +125,7 @@ export class OfficerConsoleController {
     private readonly clock: Clock,
     private readonly claimCodes: ClaimCodes,
     private readonly withdrawals: WithdrawalService,
+    private readonly documents: DocumentsService,
   ) {}
 
   @Get()
@@ -194,7 +199,58 @@ export class OfficerConsoleController {
   ) {
     const seeker = await this.seekers.get(id);
     const canClaim = await this.claimCodes.canIssue(id);
-    sendPage(res, SeekerDeskPage({ c, vm: { flash: flashOf(query), seeker, canClaim } }));
+    const docs = await this.documents.list(c.user!, id);
+    sendPage(res, SeekerDeskPage({ c, vm: { flash: flashOf(query), seeker, canClaim, docs } }));
+  }
+
+  /** A walk-in's (or any seeker's) document uploaded at the counter (POST /seekers/:id/documents). */
+  @Post('pencari-kerja/:id/dokumen')
+  @ConsoleUpload('file', MAX_DOCUMENT_BYTES)
+  async uploadDocument(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @UploadedFormFile() file: UploadedForm | undefined,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
+    await actThenRedirect(res, backOf(req, `/petugas/pencari-kerja/${id}`), 'documentUploaded', () =>
+      uploadFromForm(this.documents, c.user!, id, req.body, file),
+    );
+  }
+
+  /** A seeker's document, for the officer (GET /documents/:id/file). */
+  @Get('dokumen/:id')
+  async documentFile(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
+    sendDocumentFile(res, await this.documents.file(c.user!, id));
+  }
+
+  @Post('dokumen/:id/verifikasi')
+  async verifyDocument(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
+    await actThenRedirect(res, backOf(req, '/petugas/kartu/permohonan'), 'documentVerified', () =>
+      this.documents.verify(c.user!, id),
+    );
+  }
+
+  @Post('dokumen/:id/tolak')
+  async rejectDocument(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
+    await actThenRedirect(res, backOf(req, '/petugas/kartu/permohonan'), 'documentRejected', async () =>
+      this.documents.reject(
+        c.user!,
+        id,
+        (await validateAs(RejectDocumentDto, { reason: String((req.body as Record<string, unknown>)?.reason ?? '') }))
+          .reason,
+      ),
+    );
   }
 
   /**
@@ -406,7 +462,14 @@ export class OfficerConsoleController {
     const card = await this.cards.get(c.user!, id);
     const holder = await this.seekers.get(card.seekerId);
     const today = this.clock.today();
-    const vm = { flash: cardFlash(flashOf(query), card, today), card: cardModel(card, today), holder };
+    const docs = await this.documents.list(c.user!, card.seekerId);
+    const vm = {
+      flash: cardFlash(flashOf(query), card, today),
+      card: cardModel(card, today),
+      holder,
+      seekerId: card.seekerId,
+      docs,
+    };
     sendPage(res, CardDetailPage({ c, vm }));
   }
 

@@ -19,6 +19,10 @@ import { WithdrawalService } from '../placements/withdrawal.service.js';
 import { UpdateSeekerDto } from '../seekers/dto/seeker.dto.js';
 import type { SeekerView } from '../seekers/seeker.entity.js';
 import { SeekersService } from '../seekers/seekers.service.js';
+import { MAX_DOCUMENT_BYTES } from '../documents/document-files.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { sendDocumentFile, uploadFromForm } from './console-documents.js';
+import { ConsoleUpload, UploadedFormFile, type UploadedForm } from './http/console-upload.js';
 import { cardQr } from './http/card-qr.js';
 import { Ctx, ForRoles, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
@@ -98,6 +102,7 @@ export class SeekerConsoleController {
     private readonly withdrawals: WithdrawalService,
     private readonly referrals: ReferralsService,
     private readonly clock: Clock,
+    private readonly documents: DocumentsService,
   ) {}
 
   @Get()
@@ -108,7 +113,28 @@ export class SeekerConsoleController {
   @Get('kartu')
   async myCard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const mine = await this.cards.mine(c.user!);
-    sendPage(res, MyCardPage({ c, vm: myCardView(mine, this.clock.today(), query, c.seekerPlaced) }));
+    const docs = await this.documents.list(c.user!, 'me');
+    sendPage(res, MyCardPage({ c, vm: myCardView(mine, this.clock.today(), query, c.seekerPlaced), docs }));
+  }
+
+  /** One of the checklist's documents, from the card page's upload forms (POST /seekers/me/documents). */
+  @Post('dokumen')
+  @ConsoleUpload('file', MAX_DOCUMENT_BYTES)
+  async uploadDocument(
+    @Ctx() c: ConsoleContext,
+    @UploadedFormFile() file: UploadedForm | undefined,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
+    await actThenRedirect(res, '/saya/kartu', 'documentUploaded', () =>
+      uploadFromForm(this.documents, c.user!, 'me', req.body, file),
+    );
+  }
+
+  /** The file of one of your documents (GET /documents/:id/file with the console's session). */
+  @Get('dokumen/:id')
+  async documentFile(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
+    sendDocumentFile(res, await this.documents.file(c.user!, id));
   }
 
   @Post('kartu/ajukan')

@@ -68,6 +68,27 @@ const clause = (s: string) => s.trim().replace(/[.!?…]+$/u, '');
 const date = (value: string, lang: Lang) => formatDate(value, lang);
 
 const VIEW_CARD = { id: 'Lihat kartu saya', en: 'View my card' };
+const DOCUMENT_NAMES: Record<Lang, Record<string, string>> = {
+  id: {
+    KTP: 'KTP',
+    IJAZAH: 'ijazah',
+    SKL: 'surat keterangan lulus',
+    TRANSKRIP: 'transkrip nilai',
+    PAS_FOTO: 'pas foto',
+    SURAT_DOMISILI: 'surat keterangan domisili',
+    LAINNYA: 'dokumen lain',
+  },
+  en: {
+    KTP: 'identity card (KTP)',
+    IJAZAH: 'diploma',
+    SKL: 'graduation letter',
+    TRANSKRIP: 'transcript',
+    PAS_FOTO: 'passport photo',
+    SURAT_DOMISILI: 'domicile letter',
+    LAINNYA: 'other document',
+  },
+};
+const documentName = (type: string, lang: Lang) => DOCUMENT_NAMES[lang][type] ?? type;
 const VIEW_APPLICATIONS = { id: 'Lihat lamaran saya', en: 'View my applications' };
 const OPEN_COMPANY = { id: 'Buka akun perusahaan', en: 'Open the company account' };
 
@@ -116,6 +137,21 @@ const DEFINITIONS: Definitions = {
     en: {
       title: 'Your AK1 card application was not approved',
       text: 'We are sorry, your AK1 card application could not be approved for this reason: {{1}}. Please complete or correct your details and documents, then apply again.',
+      action: VIEW_CARD.en,
+    },
+  },
+  DOCUMENT_REJECTED: {
+    template: 'ak1_document_rejected',
+    path: () => '/saya/kartu',
+    values: (p, lang) => [documentName(p.documentType, lang), clause(p.reason)],
+    id: {
+      title: 'Dokumen Anda perlu diunggah ulang',
+      text: 'Mohon maaf, dokumen {{1}} yang Anda unggah belum dapat diterima dengan alasan: {{2}}. Silakan unggah kembali dokumen tersebut melalui halaman kartu Anda.',
+      action: VIEW_CARD.id,
+    },
+    en: {
+      title: 'Please upload your document again',
+      text: 'We are sorry, the {{1}} you uploaded could not be accepted for this reason: {{2}}. Please upload it again on your card page.',
       action: VIEW_CARD.en,
     },
   },

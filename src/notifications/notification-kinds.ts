@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'CARD_REPORT_OVERDUE',
   'CARD_EXPIRING',
   'CARD_PLACED',
+  'DOCUMENT_REJECTED',
   'APPLICATION_RECEIVED',
   'APPLICATION_SHORTLISTED',
   'APPLICATION_REJECTED',
@@ -37,6 +38,8 @@ export interface MessageParams {
   CARD_REPORT_OVERDUE: { cardNumber: string; dueDate: string };
   CARD_EXPIRING: { cardNumber: string; expiresOn: string };
   CARD_PLACED: { cardNumber: string; employerName: string; startDate: string };
+  /** An officer rejected one of the seeker's documents (type as in api.md: KTP, IJAZAH, …), with the reason. */
+  DOCUMENT_REJECTED: { documentType: string; reason: string };
   /** To the employer's staff: which vacancy, not who (the applicant's name stays in the console). */
   APPLICATION_RECEIVED: { vacancyId: string; vacancyTitle: string };
   APPLICATION_SHORTLISTED: { vacancyTitle: string; employerName: string };

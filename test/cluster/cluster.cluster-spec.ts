@@ -27,6 +27,7 @@ describe('three instances on one MySQL database and one Redis', () => {
       REDIS_URL,
       VALIDATION_RATE_LIMIT: String(LIMIT),
       SCHEDULER_ENABLED: 'false',
+      REQUIRED_DOCUMENTS: '', // cards are issued without documents here
     };
   };
   const node = (i: number) => nodes[i % nodes.length].url;

@@ -48,6 +48,25 @@ describe('loadConfig', () => {
     expect(errorOf({ DB_TYPE: 'postgres' })).toBe('DB_TYPE must be "sqlite" or "mysql".');
   });
 
+  it('reads the document checklist once: default, either-or, empty for none, unknown types refused', () => {
+    const dir = dataDir();
+    const base = { DATA_DIR: dir, DB_PATH: join(dir, 'x.sqlite') };
+    expect(loadConfig(base).documents).toEqual({
+      storageDriver: 'database',
+      storagePath: join(dir, 'documents'),
+      required: [['KTP'], ['IJAZAH', 'SKL'], ['PAS_FOTO']],
+    });
+    expect(loadConfig({ ...base, REQUIRED_DOCUMENTS: ' ktp , ijazah|skl ' }).documents.required).toEqual([
+      ['KTP'],
+      ['IJAZAH', 'SKL'],
+    ]);
+    expect(loadConfig({ ...base, REQUIRED_DOCUMENTS: '' }).documents.required).toEqual([]);
+    expect(errorOf({ ...base, REQUIRED_DOCUMENTS: 'KTP,PASPOR' })).toMatch(/unknown document type "PASPOR"/);
+    expect(errorOf({ ...base, STORAGE_DRIVER: 's3' })).toMatch(/STORAGE_DRIVER must be/);
+    const fs = loadConfig({ ...base, STORAGE_DRIVER: 'filesystem', STORAGE_PATH: '/srv/ak1/docs' }).documents;
+    expect(fs).toMatchObject({ storageDriver: 'filesystem', storagePath: '/srv/ak1/docs' });
+  });
+
   it('requires DB_URL for mysql', () => {
     expect(errorOf({ DB_TYPE: 'mysql' })).toMatch(/DB_URL is not set/);
   });

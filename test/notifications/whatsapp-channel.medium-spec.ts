@@ -167,6 +167,7 @@ describe(`WhatsAppChannel against the stand-in${REAL ? ' (skipped: WHATSAPP_TEST
         CARD_REPORT_OVERDUE: { cardNumber: '1', dueDate: '2027-01-12' },
         CARD_EXPIRING: { cardNumber: '1', expiresOn: '2027-01-12' },
         CARD_PLACED: { cardNumber: '1', employerName: hostile, startDate: '2027-01-12' },
+        DOCUMENT_REJECTED: { documentType: 'IJAZAH', reason: hostile },
         APPLICATION_RECEIVED: { vacancyId: 'v1', vacancyTitle: hostile },
         APPLICATION_SHORTLISTED: { vacancyTitle: hostile, employerName: hostile },
         APPLICATION_REJECTED: { vacancyTitle: hostile, employerName: hostile },

@@ -49,7 +49,14 @@ describe('OpenAPI document', () => {
       if (!statuses.some((s) => /^2\d\d$/.test(s))) problems.push(`${name}: no 2xx reply`);
       for (const status of statuses) {
         if (status === '204' || status === '304') continue;
-        const json = op.responses[status].content?.['application/json']?.schema;
+        const content = op.responses[status].content ?? {};
+        const json = content['application/json']?.schema;
+        // A file (a document's bytes) is a success reply of binary media types, each with its schema.
+        const file =
+          /^2\d\d$/.test(status) &&
+          Object.keys(content).length > 0 &&
+          Object.values(content).every((m) => (m.schema as { format?: string } | undefined)?.format === 'binary');
+        if (file) continue;
         if (!json) problems.push(`${name} ${status}: no application/json schema`);
         else if (
           Number(status) >= 400 &&

@@ -5,6 +5,7 @@ import {
   CONSOLE_ROUTE,
   pathWith,
   refusalFor,
+  MULTIPART_FILE,
   ROUTE_POLICY,
   splitRoute,
   type RoutePolicy,
@@ -214,6 +215,8 @@ describe('security: access control', () => {
         return w.b.employerId;
       case 'seeker':
         return w.s2.seekerId;
+      case 'document':
+        return w.docS2;
       default:
         return undefined;
     }
@@ -224,6 +227,10 @@ describe('security: access control', () => {
     let req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch'](pathWith(path, id));
     if (session) req = req.set(bearer(session));
     if (!p.body) return req;
+    if (p.multipart) {
+      for (const [k, v] of Object.entries(p.body(w) as Record<string, string>)) req = req.field(k, v);
+      return req.attach('file', MULTIPART_FILE, 'file.pdf');
+    }
     return p.csv ? req.set('Content-Type', 'text/csv').send(p.body(w) as string) : req.send(p.body(w) as object);
   }
 });

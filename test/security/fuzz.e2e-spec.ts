@@ -161,6 +161,8 @@ describe('security: fuzzing', () => {
         return employer ? w.a.employerId : w.pending.employerId;
       case 'seeker':
         return w.s2.seekerId;
+      case 'document':
+        return caller === w.s1 ? w.docS1 : w.docS2;
       default:
         return undefined;
     }

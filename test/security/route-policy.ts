@@ -14,7 +14,7 @@ import type { World } from './world';
 export type Access = 'public' | 'officer' | 'employer' | 'verified' | 'seeker';
 
 /** What the `{id}` of a route names; ownership of it is checked per caller. */
-export type ObjectKind = 'vacancy' | 'vacancyOutcome' | 'application' | 'card' | 'employer' | 'seeker';
+export type ObjectKind = 'vacancy' | 'vacancyOutcome' | 'application' | 'card' | 'employer' | 'seeker' | 'document';
 
 export interface RoutePolicy {
   /** `METHOD /path` as in the OpenAPI document (`{id}` for path parameters). */
@@ -30,7 +30,12 @@ export interface RoutePolicy {
   body?: (w: World) => unknown;
   /** Sent as text/csv instead of JSON. */
   csv?: boolean;
+  /** Sent as multipart/form-data: the body's fields, and a small PDF as `file` (see MULTIPART_FILE). */
+  multipart?: boolean;
 }
+
+/** The file every multipart row sends: the smallest thing the upload routes accept (a PDF by its bytes). */
+export const MULTIPART_FILE = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 const reason = { reason: 'Pemeriksaan keamanan otomatis' };
 const account = () => ({ email: `${uniq('sec')}@security.test`, password: PASSWORD, fullName: 'Uji Keamanan' });
@@ -95,6 +100,21 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'PATCH /api/v1/seekers/me', allow: ['seeker'], body: () => ({ phone: '0812-1111-2222' }) },
   { route: 'GET /api/v1/seekers/{id}', allow: ['officer'], object: 'seeker' },
   { route: 'POST /api/v1/seekers/{id}/claim-code', allow: ['officer'], object: 'seeker' },
+
+  // Seeker documents
+  { route: 'POST /api/v1/seekers/me/documents', allow: ['seeker'], multipart: true, body: () => ({ type: 'LAINNYA' }) },
+  { route: 'GET /api/v1/seekers/me/documents', allow: ['seeker'] },
+  {
+    route: 'POST /api/v1/seekers/{id}/documents',
+    allow: ['officer'],
+    object: 'seeker',
+    multipart: true,
+    body: () => ({ type: 'LAINNYA' }),
+  },
+  { route: 'GET /api/v1/seekers/{id}/documents', allow: ['officer'], object: 'seeker' },
+  { route: 'GET /api/v1/documents/{id}/file', allow: ['seeker', 'officer'], object: 'document' },
+  { route: 'POST /api/v1/documents/{id}/verify', allow: ['officer'], object: 'document' },
+  { route: 'POST /api/v1/documents/{id}/reject', allow: ['officer'], object: 'document', body: () => reason },
 
   // Cards
   { route: 'POST /api/v1/cards/requests', allow: ['seeker'] },

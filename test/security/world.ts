@@ -12,7 +12,7 @@ import {
   type SeekerSession,
   type Session,
 } from '../support/factories';
-import type { Caller, ObjectKind, RoutePolicy } from './route-policy';
+import { MULTIPART_FILE, type Caller, type ObjectKind, type RoutePolicy } from './route-policy';
 
 export interface SeekerWithCard extends SeekerSession {
   cardId: string;
@@ -41,6 +41,9 @@ export interface World {
   /** S1's application to B's vacancy; S2's to A's. */
   appS1toB: string;
   appS2toA: string;
+  /** A document (LAINNYA, a PDF) of S1 and of S2. */
+  docS1: string;
+  docS2: string;
   /** Strings that only B's or S2's objects contain: a reply to another caller must never hold them. */
   secrets: string[];
 }
@@ -74,6 +77,17 @@ export async function buildWorld(t: TestApp): Promise<World> {
     t.http.post('/api/v1/card-validations').set(bearer(b)).send({ cardNumber: s2.cardNumber, nik: s2.nik }),
     200,
   );
+  const document = (s: Session) =>
+    ok(
+      t.http
+        .post('/api/v1/seekers/me/documents')
+        .set(bearer(s))
+        .field('type', 'TRANSKRIP')
+        .attach('file', MULTIPART_FILE, 'transkrip.pdf'),
+      201,
+    ).then((res) => res.body.id as string);
+  const docS1 = await document(s1);
+  const docS2 = await document(s2);
   const walkIn = await walkInSeekerWithCard(t, officer);
   await ok(
     t.http
@@ -97,6 +111,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     closedB,
     appS1toB,
     appS2toA,
+    docS1,
+    docS2,
     secrets: [s2.nik, s2.fullName, s2.cardNumber, secretTitle],
   };
 }
@@ -143,6 +159,7 @@ export function foreignObjects(w: World, p: RoutePolicy, caller: Caller): Foreig
   if (kind === 'application' && caller === 'seeker')
     out.push({ label: "S2's application", id: w.appS2toA, owner: w.s2 });
   if (kind === 'card' && caller === 'seeker') out.push({ label: "S2's card", id: w.s2.cardId, owner: w.s2 });
+  if (kind === 'document' && caller === 'seeker') out.push({ label: "S2's document", id: w.docS2, owner: w.s2 });
   if (kind === 'employer' && employer) out.push({ label: 'employer B', id: w.b.employerId, owner: w.b });
   return out;
 }

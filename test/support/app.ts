@@ -51,6 +51,8 @@ export const ENGINE = process.env.DB_TYPE === 'mysql' ? 'mysql' : 'sqlite';
 /**
  * Starts the real application on the real database: a fresh SQLite file per app, or the MySQL
  * database from DB_URL (shared; tests make their own data and never wipe others').
+ * The document checklist is off by default (`REQUIRED_DOCUMENTS: ''`), so tests approve and issue cards
+ * without uploads; the documents specs pass the real default (`KTP,IJAZAH|SKL,PAS_FOTO`) themselves.
  */
 export async function startApp(
   env: Record<string, string> = {},
@@ -66,6 +68,7 @@ export async function startApp(
     LOG_LEVEL: 'silent',
     SCHEDULER_ENABLED: 'false',
     JWT_SECRET: PROCESS_JWT_SECRET,
+    REQUIRED_DOCUMENTS: '',
   };
   if (ENGINE === 'mysql') {
     base.DB_TYPE = 'mysql';

@@ -21,7 +21,11 @@ export interface UploadedForm {
   originalname: string;
   size: number;
   buffer: Buffer;
+  /** The file was larger than the route's limit: `buffer` is empty, the route answers "too large". */
+  tooLarge?: boolean;
 }
+
+const UPLOAD_LIMIT = Symbol('consoleUploadLimit');
 
 const UPLOADED = Symbol('uploadedForm');
 type UploadRequest = ConsoleRequest & { [UPLOADED]?: UploadedForm };
@@ -31,16 +35,23 @@ type UploadRequest = ConsoleRequest & { [UPLOADED]?: UploadedForm };
  * file, ten fields): its fields become the body, the file in `field` is kept for @UploadedFormFile().
  * A form sent urlencoded (no file) keeps its parsed body.
  */
-async function readMultipart(req: UploadRequest, field: string): Promise<void> {
+async function readMultipart(req: UploadRequest, field: string, maxBytes?: number): Promise<void> {
   if (!req.isMultipart()) return;
   const body: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buffer = await part.toBuffer();
-      if (part.fieldname === field) req[UPLOADED] = { originalname: part.filename, size: buffer.length, buffer };
-    } else if (typeof part.value === 'string') {
-      body[part.fieldname] = part.value;
+  const parts = maxBytes ? req.parts({ limits: { fileSize: maxBytes } }) : req.parts();
+  try {
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        const buffer = await part.toBuffer();
+        if (part.fieldname === field) req[UPLOADED] = { originalname: part.filename, size: buffer.length, buffer };
+      } else if (typeof part.value === 'string') {
+        body[part.fieldname] = part.value;
+      }
     }
+  } catch (err) {
+    // Past a route's own limit: the fields read so far (the tokens come first) and a file marked too large.
+    if (!maxBytes || (err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+    req[UPLOADED] = { originalname: '', size: maxBytes + 1, buffer: Buffer.alloc(0), tooLarge: true };
   }
   (req as { body: unknown }).body = body;
 }
@@ -67,6 +78,7 @@ export class ConsoleUploadCsrf implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<UploadRequest>();
     const res = ctx.switchToHttp().getResponse<HttpReply>();
     const field = Reflect.getMetadata(CONSOLE_UPLOAD, ctx.getHandler()) as string;
+    const maxBytes = Reflect.getMetadata(UPLOAD_LIMIT, ctx.getHandler()) as number | undefined;
     const seed = parseCookies(req.headers.cookie)[CSRF_COOKIE];
     const sessionId = req.console?.sessionId ?? null;
     if (!this.csrf.isSeed(seed)) throw csrfRejected();
@@ -74,7 +86,7 @@ export class ConsoleUploadCsrf implements NestInterceptor {
       if (!formTokenAccepted(this.csrf, req, seed, sessionId)) throw csrfRejected();
     };
     const ready = async () => {
-      await readMultipart(req, field);
+      await readMultipart(req, field, maxBytes);
       await this.forms.begin(req, res, seed, accept);
     };
     return from(ready()).pipe(switchMap(() => next.handle()));
@@ -83,7 +95,12 @@ export class ConsoleUploadCsrf implements NestInterceptor {
 
 /**
  * A form with a file input (`enctype="multipart/form-data"`), the file in field `field`, at most
- * 1 MiB, kept in memory. The CSRF check moves from the guard to right after the upload is read.
+ * 1 MiB (or `maxBytes`: a larger file arrives marked `tooLarge`), kept in memory. The CSRF check moves
+ * from the guard to right after the upload is read.
  */
-export const ConsoleUpload = (field: string) =>
-  applyDecorators(SetMetadata(CONSOLE_UPLOAD, field), UseInterceptors(ConsoleUploadCsrf));
+export const ConsoleUpload = (field: string, maxBytes?: number) =>
+  applyDecorators(
+    SetMetadata(CONSOLE_UPLOAD, field),
+    SetMetadata(UPLOAD_LIMIT, maxBytes),
+    UseInterceptors(ConsoleUploadCsrf),
+  );

@@ -79,6 +79,7 @@ export const NOTIFY_EN: Record<keyof typeof NOTIFY_ID, string> = {
 
   'kind.CARD_APPROVED': 'AK1 card approved',
   'kind.CARD_REJECTED': 'Card request refused',
+  'kind.DOCUMENT_REJECTED': 'Document to upload again',
   'kind.CARD_REPORT_DUE': 'Six-monthly report reminder',
   'kind.CARD_REPORT_OVERDUE': 'Six-monthly report overdue',
   'kind.CARD_EXPIRING': 'AK1 card expiring soon',

@@ -81,6 +81,7 @@ export const NOTIFY_ID = {
 
   'kind.CARD_APPROVED': 'Kartu AK1 disetujui',
   'kind.CARD_REJECTED': 'Permohonan kartu ditolak',
+  'kind.DOCUMENT_REJECTED': 'Dokumen perlu diunggah ulang',
   'kind.CARD_REPORT_DUE': 'Pengingat lapor 6 bulanan',
   'kind.CARD_REPORT_OVERDUE': 'Lapor 6 bulanan terlambat',
   'kind.CARD_EXPIRING': 'Kartu AK1 segera berakhir',

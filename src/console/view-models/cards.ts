@@ -1,3 +1,4 @@
+import type { DocumentsView } from '../../documents/documents.service.js';
 import { addMonths } from '../../common/dates.js';
 import type { Page } from '../../common/http/pagination.js';
 import {
@@ -135,6 +136,9 @@ export interface CardDetailView {
   flash: FlashModel;
   card: CardModel;
   holder: CardHolder;
+  /** The holder's record, their documents and the checklist, reviewed beside the request. */
+  seekerId: string;
+  docs: DocumentsView;
 }
 
 /** One report box on the back of the printed card: its due date and, once made, the report's date. */

@@ -2,6 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import type { ConsoleContext } from '../../http/console-context.js';
 import { cardReasonLabel, type CardDetailView } from '../../view-models/cards.js';
 import { ConfirmAction } from '../shared/ConfirmAction.js';
+import { DocumentsPanel } from '../shared/DocumentsPanel.js';
 import { Fact } from '../shared/Fact.js';
 import { Facts } from '../shared/Facts.js';
 import { Flash } from '../shared/Flash.js';
@@ -94,6 +95,14 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
           ''
         )}
       </div>
+      <DocumentsPanel
+        c={c}
+        docs={vm.docs}
+        mode="officer"
+        uploadAction={`/petugas/pencari-kerja/${vm.seekerId}/dokumen`}
+        fileBase="/petugas/dokumen"
+        back={path}
+      />
     </Layout>
   );
 }

@@ -1,4 +1,6 @@
+import type { DocumentsView } from '../../../documents/documents.service.js';
 import type { SeekerView } from '../../../seekers/seeker.entity.js';
+import { DocumentsPanel } from '../shared/DocumentsPanel.js';
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { FlashModel } from '../../view-models/flash.js';
 import { Fact } from '../shared/Fact.js';
@@ -13,6 +15,8 @@ export interface SeekerDeskView {
   seeker: SeekerView;
   /** The seeker has no login yet: the officer may make a claim code for them. */
   canClaim: boolean;
+  /** The seeker's documents and the checklist the walk-in card needs. */
+  docs: DocumentsView;
 }
 
 /** A job seeker as the officer sees it (GET /seekers/:id), with "issue a card" at the counter (POST /cards). */
@@ -59,6 +63,14 @@ export function SeekerDeskPage({ c, vm }: { c: ConsoleContext; vm: SeekerDeskVie
           )}
         </Fact>
       </Facts>
+      <DocumentsPanel
+        c={c}
+        docs={vm.docs}
+        mode="officer"
+        uploadAction={`/petugas/pencari-kerja/${s.id}/dokumen`}
+        fileBase="/petugas/dokumen"
+        back={`/petugas/pencari-kerja/${s.id}`}
+      />
       <h2 safe>{t('walkIn.cardTitle')}</h2>
       <p safe>{t('walkIn.cardIntro')}</p>
       <div class="actions">

@@ -6,11 +6,13 @@ import { Layout } from '../shared/Layout.js';
 import { validity } from '../shared/phrases.js';
 import { PostButton } from '../shared/PostButton.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import type { DocumentsView } from '../../../documents/documents.service.js';
+import { DocumentsPanel } from '../shared/DocumentsPanel.js';
 import { CurrentCard } from './CurrentCard.js';
 import { LatestCard } from './LatestCard.js';
 
 /** "Kartu AK1 saya": the card held now (or the latest and the request button), then older cards. */
-export function MyCardPage({ c, vm }: { c: ConsoleContext; vm: MyCardView }): JSX.Element {
+export function MyCardPage({ c, vm, docs }: { c: ConsoleContext; vm: MyCardView; docs: DocumentsView }): JSX.Element {
   const t = c.t;
   return (
     <Layout c={c} title={t('nav.myCard')}>
@@ -38,6 +40,18 @@ export function MyCardPage({ c, vm }: { c: ConsoleContext; vm: MyCardView }): JS
             confirm={t('card.requestAgainConfirm')}
           />
         </details>
+      ) : (
+        ''
+      )}
+      {docs.checklist.length || docs.items.length || vm.request === 'offer' || vm.current?.status === 'PENDING' ? (
+        <DocumentsPanel
+          c={c}
+          docs={docs}
+          mode="seeker"
+          uploadAction="/saya/dokumen"
+          fileBase="/saya/dokumen"
+          back="/saya/kartu"
+        />
       ) : (
         ''
       )}
