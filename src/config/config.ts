@@ -76,6 +76,16 @@ class EnvSchema {
 
   @IsOptional()
   @IsString()
+  @MaxLength(200)
+  CARD_SIGNING_OFFICER_NAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  CARD_SIGNING_OFFICER_NIP?: string;
+
+  @IsOptional()
+  @IsString()
   SMTP_URL?: string;
 
   @IsOptional()
@@ -270,6 +280,8 @@ export interface AppConfig {
   publicUrl: string | null;
   /** The office shown on the console's help page and footer (OFFICE_*; Palembang defaults). */
   office: OfficeSettings;
+  /** The officer who signs printed cards (CARD_SIGNING_OFFICER_NAME, _NIP; empty: a blank line to sign by hand). */
+  cardSigningOfficer: { name: string; nip: string };
   /** How the service reaches people (docs/notifications.md). */
   notifications: NotificationSettings;
   /** REQUIRE_EMAIL_VERIFICATION: an unverified seeker cannot request a card or apply. */
@@ -560,6 +572,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapOfficer,
     publicUrl,
     office,
+    cardSigningOfficer: {
+      name: env.CARD_SIGNING_OFFICER_NAME?.trim() ?? '',
+      nip: env.CARD_SIGNING_OFFICER_NIP?.trim() ?? '',
+    },
     notifications,
     requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION === 'true',
     search: {

@@ -123,6 +123,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/cards/me', allow: ['seeker'] },
   { route: 'GET /api/v1/cards', allow: ['officer'] },
   { route: 'GET /api/v1/cards/{id}', allow: ['officer', 'seeker'], object: 'card' },
+  { route: 'GET /api/v1/cards/{id}/pdf', allow: ['officer', 'seeker'], object: 'card' },
   { route: 'POST /api/v1/cards/{id}/approve', allow: ['officer'], object: 'card' },
   { route: 'POST /api/v1/cards/{id}/reject', allow: ['officer'], object: 'card', body: () => reason },
   { route: 'POST /api/v1/cards/{id}/revoke', allow: ['officer'], object: 'card', body: () => reason },

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Transactions } from '../database/transactions.js';
+import { effectiveStatus } from '../cards/card-lifecycle.js';
+import { CardReport } from '../cards/card.entity.js';
+import { cardNotActive } from '../cards/cards.errors.js';
+import { CardsService } from '../cards/cards.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { SeekersService } from '../seekers/seekers.service.js';
+import { User } from '../users/user.entity.js';
+import { renderCardPdf } from './card-pdf.js';
+import { CardValidationService } from './card-validation.service.js';
+import { credentialQrSegments } from './credential-qr.js';
+
+/** Statuses a card is printed in (decision 62): issued and not taken back. */
+const PRINTABLE = new Set(['ACTIVE', 'PLACED', 'EXPIRED']);
+
+/** Report marks: +6, +12, +18 months from issue. */
+function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(d, last));
+  return date.toISOString().slice(0, 10);
+}
+
+/** `GET /cards/:id/pdf` (decision 61): the AK/I card as a PDF, for its holder or an officer. */
+@Injectable()
+export class CardPdfService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly cards: CardsService,
+    private readonly seekers: SeekersService,
+    private readonly documents: DocumentsService,
+    private readonly validations: CardValidationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async pdf(actor: AuthUser, cardId: string): Promise<{ number: string; bytes: Buffer }> {
+    const card = await this.cards.get(actor, cardId); // 404 for another holder's card
+    const status = effectiveStatus(card, this.clock.today());
+    if (!PRINTABLE.has(status) || !card.cardNumber || !card.issuedAt || !card.expiresAt) throw cardNotActive(status);
+    const holder = await this.seekers.get(card.seekerId);
+    const { photo, reportRows } = await this.tx.run(async (m) => {
+      const docs = await this.documents.documentsOf(m, card.seekerId);
+      const pasFoto = docs.items.find((d) => d.type === 'PAS_FOTO' && d.status !== 'REJECTED');
+      const reports = await m.find(CardReport, { where: { cardId }, order: { reportedAt: 'ASC' } });
+      const officerIds = [...new Set(reports.map((r) => r.reportedBy).filter((id): id is string => !!id))];
+      const users = officerIds.length
+        ? await m.find(User, { where: { id: In(officerIds), role: 'officer' }, select: { id: true, fullName: true } })
+        : [];
+      const names = new Map(users.map((u) => [u.id, u.fullName]));
+      return {
+        photo: pasFoto ?? null,
+        reportRows: reports.map((r) => ({
+          reportedAt: r.reportedAt.toISOString(),
+          officer: r.reportedBy ? (names.get(r.reportedBy) ?? null) : null,
+        })),
+      };
+    });
+    const photoBytes =
+      photo && photo.contentType !== 'application/pdf' ? (await this.documents.file(actor, photo.id)).bytes : null;
+    let qr = null;
+    if (status === 'ACTIVE') {
+      const credential = await this.validations.credential(actor, cardId);
+      qr = credentialQrSegments(this.config.notifications.linkBase, credential.token, credential.code);
+    }
+    const marks = [6, 12, 18].map((n) => addMonths(card.issuedAt!, n));
+    const bytes = await renderCardPdf({
+      officeName: this.config.office.name,
+      cardNumber: card.cardNumber,
+      holder,
+      issuedAt: card.issuedAt,
+      expiresAt: card.expiresAt,
+      photo: photoBytes,
+      qr,
+      reports: marks.map((due, i) => ({
+        due,
+        reportedAt: reportRows[i]?.reportedAt ?? null,
+        officer: reportRows[i]?.officer ?? null,
+      })),
+      placement: card.placement ?? null,
+      signingOfficer: this.config.cardSigningOfficer,
+    });
+    return { number: card.cardNumber, bytes };
+  }
+}
