@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
+import { addMonths } from '../common/dates.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Transactions } from '../database/transactions.js';
 import { effectiveStatus } from '../cards/card-lifecycle.js';
@@ -17,15 +18,6 @@ import { credentialQrSegments } from './credential-qr.js';
 
 /** Statuses a card is printed in (decision 62): issued and not taken back. */
 const PRINTABLE = new Set(['ACTIVE', 'PLACED', 'EXPIRED']);
-
-/** Report marks: +6, +12, +18 months from issue. */
-function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(d, last));
-  return date.toISOString().slice(0, 10);
-}
 
 /** `GET /cards/:id/pdf` (decision 61): the AK/I card as a PDF, for its holder or an officer. */
 @Injectable()

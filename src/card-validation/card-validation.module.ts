@@ -14,6 +14,6 @@ import { CardValidationService } from './card-validation.service.js';
   imports: [TypeOrmModule.forFeature([CardValidation]), CardsModule, SeekersModule, DocumentsModule],
   controllers: [CardPdfController, CardValidationController, CardCredentialController, JwksController],
   providers: [CardValidationService, CardCredentials, CardPdfService],
-  exports: [CardValidationService],
+  exports: [CardValidationService, CardPdfService],
 })
 export class CardValidationModule {}

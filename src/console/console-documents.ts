@@ -23,6 +23,18 @@ export function uploadFromForm(
 }
 
 /** A document's file, as the API's GET /documents/:id/file sends it (never cached, never sniffed). */
+/** The card as a PDF, as the API's GET /cards/:id/pdf sends it. */
+export function sendCardPdf(res: HttpReply, pdf: { number: string; bytes: Buffer }): void {
+  res.header('Content-Type', 'application/pdf');
+  res.header(
+    'Content-Disposition',
+    `attachment; filename="kartu-ak1-${pdf.number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf"`,
+  );
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.header('Cache-Control', 'private, no-store');
+  res.send(pdf.bytes);
+}
+
 export function sendDocumentFile(res: HttpReply, file: DocumentFile): void {
   const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[file.contentType];
   const disposition = file.contentType === 'application/pdf' ? 'attachment' : 'inline';

@@ -46,7 +46,9 @@ import { SEEKER_IDENTITY_FORM, withExperience } from './http/seeker-forms.js';
 import { errorText, localizeErrors } from './i18n/errors.js';
 import { importProblemText } from './i18n/import-problems.js';
 import { OfficerReports, type EducationReportKind } from './officer-reports.js';
-import { cardListView, cardModel, printableCardView } from './view-models/cards.js';
+import { cardListView, cardModel, printableCardView, printablePhotoId } from './view-models/cards.js';
+import { CardPdfService } from '../card-validation/card-pdf.service.js';
+import { sendCardPdf } from './console-documents.js';
 import { employerQueueView } from './view-models/employers.js';
 import { flashOf, type FlashModel } from './view-models/flash.js';
 import { pagerOf } from './view-models/pager.js';
@@ -126,6 +128,7 @@ export class OfficerConsoleController {
     private readonly claimCodes: ClaimCodes,
     private readonly withdrawals: WithdrawalService,
     private readonly documents: DocumentsService,
+    private readonly pdfs: CardPdfService,
   ) {}
 
   @Get()
@@ -481,12 +484,21 @@ export class OfficerConsoleController {
     @Res() res: HttpReply,
   ) {
     const card = await this.cards.get(c.user!, id);
-    const [holder, credential] = await Promise.all([
+    const [holder, credential, docs] = await Promise.all([
       this.seekers.get(card.seekerId),
       this.validations.credential(c.user!, id),
+      this.documents.list(c.user!, card.seekerId),
     ]);
     const qr = await cardQr(req, credential);
-    sendPage(res, PrintableCardPage({ c, vm: printableCardView(card, holder, qr, `/petugas/kartu/${id}`) }));
+    const photoId = printablePhotoId(docs);
+    const links = { pdfUrl: `/petugas/kartu/${id}/pdf`, photoUrl: photoId ? `/petugas/dokumen/${photoId}` : null };
+    sendPage(res, PrintableCardPage({ c, vm: printableCardView(card, holder, qr, `/petugas/kartu/${id}`, links) }));
+  }
+
+  /** The card as a PDF (GET /cards/:id/pdf with the console's session). */
+  @Get('kartu/:id/pdf')
+  async cardPdf(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
+    sendCardPdf(res, await this.pdfs.pdf(c.user!, id));
   }
 
   @Post('kartu/:id/setujui')

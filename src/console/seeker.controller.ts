@@ -37,7 +37,9 @@ import { SEEKER_PROFILE_FORM } from './http/seeker-forms.js';
 import { localizeErrors } from './i18n/errors.js';
 import { myApplicationsView } from './view-models/applications.js';
 import { myReferralRows } from './view-models/referrals.js';
-import { cardModel, myCardView, printableCardView, type CardModel } from './view-models/cards.js';
+import { cardModel, myCardView, printableCardView, printablePhotoId, type CardModel } from './view-models/cards.js';
+import { CardPdfService } from '../card-validation/card-pdf.service.js';
+import { sendCardPdf } from './console-documents.js';
 import { flashOf } from './view-models/flash.js';
 import { pagerOf } from './view-models/pager.js';
 import { PrintableCardPage } from './views/cards/PrintableCardPage.js';
@@ -103,6 +105,7 @@ export class SeekerConsoleController {
     private readonly referrals: ReferralsService,
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
+    private readonly pdfs: CardPdfService,
   ) {}
 
   @Get()
@@ -205,12 +208,25 @@ export class SeekerConsoleController {
     if (!current || !cardActions(current, this.clock.today()).print) {
       return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
     }
-    const [holder, credential] = await Promise.all([
+    const [holder, credential, docs] = await Promise.all([
       this.seekers.me(c.user!),
       this.validations.credential(c.user!, current.id),
+      this.documents.list(c.user!, 'me'),
     ]);
     const qr = await cardQr(req, credential);
-    sendPage(res, PrintableCardPage({ c, vm: printableCardView(current, holder, qr, '/saya/kartu') }));
+    const photoId = printablePhotoId(docs);
+    const links = { pdfUrl: '/saya/kartu/pdf', photoUrl: photoId ? `/saya/dokumen/${photoId}` : null };
+    sendPage(res, PrintableCardPage({ c, vm: printableCardView(current, holder, qr, '/saya/kartu', links) }));
+  }
+
+  /** Your current card as a PDF (GET /cards/:id/pdf with the console's session). */
+  @Get('kartu/pdf')
+  async cardPdf(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    const { current } = await this.cards.mine(c.user!);
+    if (!current || !cardActions(current, this.clock.today()).print) {
+      return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
+    }
+    sendCardPdf(res, await this.pdfs.pdf(c.user!, current.id));
   }
 
   @Get('rekomendasi')

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { startApp, type TestApp } from '../support/app';
 import { bearer, makeOfficer, registerSeeker, verifiedEmployer, type Session } from '../support/factories';
+import { browser, signIn } from '../console/support';
 
 const READER = join(__dirname, '../support/render-pdf-page.mjs');
 /** Page 1 of a PDF through MuPDF: rendered at `dpi` as a PNG, or its text. */
@@ -150,5 +151,35 @@ describe('GET /cards/:id/pdf', () => {
     const requested = await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
     expect((await pdf(seeker, requested.body.id).expect(409)).status).toBe(409);
     await pdf(officer, '00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('console: the printable card shows the photo and offers the PDF, to the holder and an officer only', async () => {
+    const { seeker, card } = await holderWithCard();
+    const holder = browser(t);
+    await signIn(holder, seeker.email);
+    const page = await holder.get('/saya/kartu/cetak').expect(200);
+    expect(page.text).toContain('href="/saya/kartu/pdf"');
+    expect(page.text).toContain('Unduh PDF');
+    const photoUrl = /<img class="photo" src="(\/saya\/dokumen\/[0-9a-f-]{36})"/.exec(page.text)![1];
+    expect((await holder.get(photoUrl).expect(200)).headers['content-type']).toBe('image/jpeg');
+    const mine = await holder.get('/saya/kartu/pdf').buffer(true).parse(binary).expect(200);
+    expect(mine.headers['content-type']).toBe('application/pdf');
+    expect((mine.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const desk = browser(t);
+    const officerEmail = (await t.http.get('/api/v1/auth/me').set(bearer(officer)).expect(200)).body.email as string;
+    await signIn(desk, officerEmail);
+    const officerPage = await desk.get(`/petugas/kartu/${card.id}/cetak`).expect(200);
+    expect(officerPage.text).toContain(`href="/petugas/kartu/${card.id}/pdf"`);
+    expect(officerPage.text).toMatch(/<img class="photo" src="\/petugas\/dokumen\/[0-9a-f-]{36}"/);
+    const theirs = await desk.get(`/petugas/kartu/${card.id}/pdf`).buffer(true).parse(binary).expect(200);
+    expect(theirs.headers['content-disposition']).toContain('attachment; filename="kartu-ak1-');
+
+    // Another seeker reaches neither the photo nor the officer's PDF address.
+    const stranger = await withPhoto(await photo(), 'foto.jpg', 'Orang Lain');
+    const other = browser(t);
+    await signIn(other, stranger.email);
+    expect((await other.get(photoUrl)).status).not.toBe(200);
+    expect((await other.get(`/petugas/kartu/${card.id}/pdf`)).status).not.toBe(200);
   });
 });

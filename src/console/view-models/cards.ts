@@ -159,6 +159,18 @@ export interface PrintableCardView {
   placement: CardModel['placement'];
   /** SVG markup from the QR library, of a URL we build: trusted, shown as is. */
   qrSvg: string | null;
+  /** The console's address of the card as a PDF (GET /cards/:id/pdf with the console's session). */
+  pdfUrl: string;
+  /** The console's address of the holder's PAS_FOTO (an image), or null: a placeholder box. */
+  photoUrl: string | null;
+}
+
+/** The holder's PAS_FOTO to print: an image not rejected (a PDF one cannot be shown on the card). */
+export function printablePhotoId(docs: DocumentsView): string | null {
+  const doc = docs.items.find(
+    (d) => d.type === 'PAS_FOTO' && d.status !== 'REJECTED' && d.contentType !== 'application/pdf',
+  );
+  return doc?.id ?? null;
 }
 
 /** Report marks of a card: +6, +12, +18 months from issue (the domain brief). */
@@ -171,6 +183,7 @@ export function printableCardView(
   holder: PrintableCardView['holder'],
   qrSvg: string | null,
   back: string,
+  links: { pdfUrl: string; photoUrl: string | null },
 ): PrintableCardView {
   const reports = [...card.reports].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
   return {
@@ -182,5 +195,6 @@ export function printableCardView(
     marks: reportMarks(card.issuedAt).map((due, i) => ({ due, reportedAt: reports[i]?.reportedAt ?? null })),
     placement: card.placement ?? null,
     qrSvg,
+    ...links,
   };
 }

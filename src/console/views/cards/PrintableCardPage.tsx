@@ -29,7 +29,10 @@ export function PrintableCardPage({ c, vm }: { c: ConsoleContext; vm: PrintableC
         <p>
           <button type="button" class="btn primary" data-print safe>
             {t('card.print')}
-          </button>
+          </button>{' '}
+          <a class="btn" href={vm.pdfUrl} download="" safe>
+            {t('card.downloadPdf')}
+          </a>
         </p>
       </div>
       <div class="ak1">
@@ -41,6 +44,13 @@ export function PrintableCardPage({ c, vm }: { c: ConsoleContext; vm: PrintableC
           <p class="num" safe>
             {vm.number ?? '–'}
           </p>
+          {vm.photoUrl ? (
+            <img class="photo" src={vm.photoUrl} alt={t('card.photo')} width="60" height="80" />
+          ) : (
+            <div class="photo placeholder" safe>
+              {t('card.photoPlaceholder')}
+            </div>
+          )}
           <dl>
             <dt safe>{t('field.fullName')}</dt>
             <dd safe>{holder.fullName}</dd>
