@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { formatDate } from '../console/i18n/format.js';
 import { create as qrCreate, type QRCodeSegment } from 'qrcode';
 
 /** The embedded font (decision 61): DejaVu Sans from the `dejavu-fonts-ttf` package, never a system font. */
@@ -40,26 +41,9 @@ export interface CardPdfData {
   signingOfficer: { name: string; nip: string };
 }
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-/** 2026-12-06 → 6 Desember 2026. */
-export function longDate(iso: string | null): string {
-  if (!iso) return '-';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+/** A calendar date or an instant as `6 Desember 2026` (an instant on its Asia/Jakarta day); `-` when absent. */
+export function longDate(value: string | null): string {
+  return value ? formatDate(value, 'id') : '-';
 }
 
 /** Draws the QR from its module matrix as vector squares (4-module quiet zone) into a box of `size` points. */
