@@ -24,6 +24,8 @@ export function newPlacementRow(p: PlacementRowFields): Placement {
     startDate: p.startDate,
     position: p.position ?? null,
     source: p.source,
+    placementType: p.placementType ?? 'AKL',
+    employerKind: p.employerKind ?? '-',
     recordedBy: p.recordedBy,
     recordedAt: p.recordedAt,
   };

@@ -3,6 +3,8 @@ import type { PlacementReply } from './dto/placement.reply.js';
 
 export type PlacementSource = 'EMPLOYER' | 'SELF_REPORT';
 export const PLACEMENT_SOURCES: PlacementSource[] = ['EMPLOYER', 'SELF_REPORT'];
+export const PLACEMENT_TYPES = ['AKL', 'AKAD', 'AKAN'] as const;
+export type PlacementType = (typeof PLACEMENT_TYPES)[number];
 
 /** A recorded hire: the event that ends a seeker's search and fills a vacancy position. */
 @Entity('placements')
@@ -39,6 +41,14 @@ export class Placement {
 
   @Column({ type: 'varchar', length: 16 })
   source: PlacementSource;
+
+  /** AKL (within the office's province), AKAD (another province) or AKAN (abroad). */
+  @Column({ name: 'placement_type', type: 'varchar', length: 4, default: 'AKL' })
+  placementType: PlacementType;
+
+  /** The receiving employer's kind (reference list `employer-kinds`); '-' when not known. */
+  @Column({ name: 'employer_kind', type: 'varchar', length: 16, default: '-' })
+  employerKind: string;
 
   @Column({ name: 'recorded_by', type: 'varchar', length: 36 })
   recordedBy: string;

@@ -41,6 +41,42 @@ export class LabourEvent {
   @Column({ name: 'ref_id', type: 'varchar', length: 36 })
   refId: string;
 
+  /** Detailed education code (4 digits) of the seeker, '-' when not given or for vacancies. */
+  @Column({ name: 'education_code', type: 'varchar', length: 8, default: '-' })
+  educationCode: string;
+
+  /** KBJI 2014 major group (one digit): the seeker's desired occupation or the vacancy's; '-' unknown. */
+  @Column({ type: 'varchar', length: 2, default: '-' })
+  occupation: string;
+
+  /** KBLI 2020 section (A–U) of the vacancy's employer or the receiving employer; '-' unknown. */
+  @Column({ type: 'varchar', length: 2, default: '-' })
+  sector: string;
+
+  /** AKL, AKAD or AKAN for a seeker placed; '-' otherwise. */
+  @Column({ name: 'placement_type', type: 'varchar', length: 4, default: '-' })
+  placementType: string;
+
+  /** The receiving employer's kind for a seeker placed; '-' otherwise. */
+  @Column({ name: 'employer_kind', type: 'varchar', length: 16, default: '-' })
+  employerKind: string;
+
+  /** For a seeker placed: 'V' through a vacancy, 'D' directly; '-' otherwise. */
+  @Column({ type: 'varchar', length: 1, default: '-' })
+  channel: string;
+
+  /** The placement a PLACED or FILLED event (or its reversal) belongs to. */
+  @Column({ name: 'placement_id', type: 'varchar', length: 36, nullable: true })
+  placementId: string | null;
+
+  /** Set when the event corrects a closed month: that month (the event itself is dated in the first open one). */
+  @Column({ name: 'adjusts_month', type: 'varchar', length: 7, nullable: true })
+  adjustsMonth: string | null;
+
+  /** Why a correcting event was written (PLACEMENT_VOIDED); null for ordinary flows. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  cause: string | null;
+
   @Column({ name: 'recorded_at', type: 'datetime', precision: 3 })
   recordedAt: Date;
 }

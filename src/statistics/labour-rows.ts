@@ -1,4 +1,5 @@
 import { ageOn } from '../common/dates.js';
+import { sqlInstant } from '../common/sql.js';
 import type { AgeBand, FlowKind, LabourEvent } from './labour-event.entity.js';
 
 export function ageBand(birthDate: string, on: string): AgeBand {
@@ -11,22 +12,52 @@ export function ageBand(birthDate: string, on: string): AgeBand {
   return '55+';
 }
 
+/** The IPK dimensions of a flow beyond sex, age and education level; '-' (unknown / not applicable) by default. */
+export interface FlowDimensions {
+  educationCode?: string;
+  occupation?: string;
+  sector?: string;
+  placementType?: string;
+  employerKind?: string;
+  channel?: string;
+  placementId?: string | null;
+  adjustsMonth?: string | null;
+  cause?: string | null;
+}
+
+function dimensionsOf(d: FlowDimensions) {
+  return {
+    educationCode: d.educationCode ?? '-',
+    occupation: d.occupation ?? '-',
+    sector: d.sector ?? '-',
+    placementType: d.placementType ?? '-',
+    employerKind: d.employerKind ?? '-',
+    channel: d.channel ?? '-',
+    placementId: d.placementId ?? null,
+    adjustsMonth: d.adjustsMonth ?? null,
+    cause: d.cause ?? null,
+  };
+}
+
 /**
  * A seeker's flow, as a complete `labour_events` row: one person, their age band on the event's date,
  * the sex and education given. Pure: the id and the instant come from the caller. LabourStatistics
  * inserts it; the seed writes it in bulk.
  */
-export function seekerFlowRow(f: {
-  id: string;
-  kind: FlowKind;
-  cardId: string;
-  sex: string;
-  education: string;
-  birthDate: string;
-  on: string;
-  recordedAt: Date;
-}): LabourEvent {
+export function seekerFlowRow(
+  f: {
+    id: string;
+    kind: FlowKind;
+    cardId: string;
+    sex: string;
+    education: string;
+    birthDate: string;
+    on: string;
+    recordedAt: Date;
+  } & FlowDimensions,
+): LabourEvent {
   return {
+    ...dimensionsOf(f),
     id: f.id,
     eventDate: f.on,
     subject: 'SEEKER',
@@ -41,17 +72,20 @@ export function seekerFlowRow(f: {
 }
 
 /** A vacancy's flow of `positions`, as a complete `labour_events` row (no age band: '-'). Pure. */
-export function vacancyFlowRow(f: {
-  id: string;
-  kind: FlowKind;
-  vacancyId: string;
-  sex: string;
-  education: string;
-  positions: number;
-  on: string;
-  recordedAt: Date;
-}): LabourEvent {
+export function vacancyFlowRow(
+  f: {
+    id: string;
+    kind: FlowKind;
+    vacancyId: string;
+    sex: string;
+    education: string;
+    positions: number;
+    on: string;
+    recordedAt: Date;
+  } & FlowDimensions,
+): LabourEvent {
   return {
+    ...dimensionsOf(f),
     id: f.id,
     eventDate: f.on,
     subject: 'VACANCY',
@@ -73,11 +107,47 @@ export interface MonthlyCell {
   sex: string;
   ageBand: string;
   education: string;
+  educationCode: string;
+  occupation: string;
+  sector: string;
+  placementType: string;
+  employerKind: string;
+  channel: string;
 }
+
+/** The roll-up's key columns, in key order. */
+export const MONTHLY_KEY = [
+  'month',
+  'subject',
+  'kind',
+  'sex',
+  'age_band',
+  'education',
+  'education_code',
+  'occupation',
+  'sector',
+  'placement_type',
+  'employer_kind',
+  'channel',
+] as const;
 
 /** The cell of an event: its month and everything the reports group by. */
 export function monthlyCellOf(
-  e: Pick<LabourEvent, 'eventDate' | 'subject' | 'kind' | 'sex' | 'ageBand' | 'education'>,
+  e: Pick<
+    LabourEvent,
+    | 'eventDate'
+    | 'subject'
+    | 'kind'
+    | 'sex'
+    | 'ageBand'
+    | 'education'
+    | 'educationCode'
+    | 'occupation'
+    | 'sector'
+    | 'placementType'
+    | 'employerKind'
+    | 'channel'
+  >,
 ): MonthlyCell {
   return {
     month: e.eventDate.slice(0, 7),
@@ -86,6 +156,12 @@ export function monthlyCellOf(
     sex: e.sex,
     ageBand: e.ageBand,
     education: e.education,
+    educationCode: e.educationCode,
+    occupation: e.occupation,
+    sector: e.sector,
+    placementType: e.placementType,
+    employerKind: e.employerKind,
+    channel: e.channel,
   };
 }
 
@@ -94,12 +170,74 @@ export function monthlyCellOf(
  * one cell's parameters for it. LabourStatistics adds one event at a time; the seed adds its whole roll-up.
  */
 export function monthlyUpsertSql(isMysql: boolean, rows: number): string {
-  const insert = `INSERT INTO labour_monthly (month, subject, kind, sex, age_band, education, total) VALUES ${new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  const row = `(${MONTHLY_KEY.map(() => '?').join(', ')}, ?)`;
+  const insert = `INSERT INTO labour_monthly (${MONTHLY_KEY.join(', ')}, total) VALUES ${new Array<string>(rows).fill(row).join(', ')}`;
   return isMysql
     ? `${insert} ON DUPLICATE KEY UPDATE total = total + VALUES(total)`
-    : `${insert} ON CONFLICT (month, subject, kind, sex, age_band, education) DO UPDATE SET total = total + excluded.total`;
+    : `${insert} ON CONFLICT (${MONTHLY_KEY.join(', ')}) DO UPDATE SET total = total + excluded.total`;
 }
 
 export function monthlyParams(cell: MonthlyCell, total: number): (string | number)[] {
-  return [cell.month, cell.subject, cell.kind, cell.sex, cell.ageBand, cell.education, total];
+  return [
+    cell.month,
+    cell.subject,
+    cell.kind,
+    cell.sex,
+    cell.ageBand,
+    cell.education,
+    cell.educationCode,
+    cell.occupation,
+    cell.sector,
+    cell.placementType,
+    cell.employerKind,
+    cell.channel,
+    total,
+  ];
+}
+
+/** `labour_events` columns in the order `eventParams` answers them. */
+export const EVENT_COLUMNS = [
+  'id',
+  'event_date',
+  'subject',
+  'kind',
+  'sex',
+  'age_band',
+  'education',
+  'positions',
+  'ref_id',
+  'recorded_at',
+  'education_code',
+  'occupation',
+  'sector',
+  'placement_type',
+  'employer_kind',
+  'channel',
+  'placement_id',
+  'adjusts_month',
+  'cause',
+] as const;
+
+export function eventParams(e: LabourEvent): (string | number | null)[] {
+  return [
+    e.id,
+    e.eventDate,
+    e.subject,
+    e.kind,
+    e.sex,
+    e.ageBand,
+    e.education,
+    e.positions,
+    e.refId,
+    sqlInstant(e.recordedAt),
+    e.educationCode,
+    e.occupation,
+    e.sector,
+    e.placementType,
+    e.employerKind,
+    e.channel,
+    e.placementId,
+    e.adjustsMonth,
+    e.cause,
+  ];
 }

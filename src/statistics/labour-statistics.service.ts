@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { sqlInstant } from '../common/sql.js';
 import { execute, select } from '../database/statements.js';
 import { LabourEvent } from './labour-event.entity.js';
 import {
+  EVENT_COLUMNS,
+  eventParams,
   monthlyCellOf,
   monthlyParams,
   monthlyUpsertSql,
@@ -178,19 +179,8 @@ export class LabourStatistics {
     if (events.length === 0) return;
     await execute(
       m,
-      `INSERT INTO labour_events (id, event_date, subject, kind, sex, age_band, education, positions, ref_id, recorded_at) VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      events.flatMap((e) => [
-        e.id,
-        e.eventDate,
-        e.subject,
-        e.kind,
-        e.sex,
-        e.ageBand,
-        e.education,
-        e.positions,
-        e.refId,
-        sqlInstant(e.recordedAt),
-      ]),
+      `INSERT INTO labour_events (${EVENT_COLUMNS.join(', ')}) VALUES ${events.map(() => `(${EVENT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`,
+      events.flatMap((e) => eventParams(e)),
     );
   }
 
