@@ -67,9 +67,19 @@ export class IpkDimensions1764232800000 implements MigrationInterface {
         ],
       }),
     );
+    // One row: the latest month closed. Every labour event reads it (shared lock on MySQL) and a closing
+    // takes it exclusively, so no event lands in a month while its tables are frozen.
+    await q.createTable(
+      new Table({
+        name: 'report_ledger',
+        columns: [{ name: 'id', type: 'int', isPrimary: true }, col.str('closed_through', 7, true)],
+      }),
+    );
+    await q.query('INSERT INTO report_ledger (id, closed_through) VALUES (1, NULL)');
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('report_ledger');
     await q.dropTable('report_periods');
     await q.dropColumn('placements', 'employer_kind');
     await q.dropColumn('placements', 'placement_type');

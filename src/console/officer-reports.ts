@@ -6,6 +6,8 @@ import { csvLine } from '../common/http/csv.js';
 import { EDUCATION_LEVELS } from '../common/reference/education.js';
 import { MonthQuery, ParticipationQuery, PeriodQuery } from '../monitoring/dto/monitoring.dto.js';
 import { flowTableToCsvRows } from '../monitoring/ipk-report.js';
+import type { StockRow } from '../monitoring/ipk-tables.js';
+import { stockRows } from '../monitoring/report-csv.js';
 import { MonitoringService, PARTICIPATION_COLUMNS } from '../monitoring/monitoring.service.js';
 import { ReportsService } from '../monitoring/reports.service.js';
 import { AGE_BANDS } from '../statistics/labour-event.entity.js';
@@ -17,7 +19,6 @@ import type { IpkView, SexCells } from './views/officer/IpkPage.js';
 import type { OutreachView } from './views/officer/OutreachPage.js';
 
 type IpkReport = Awaited<ReturnType<ReportsService['ipkIII1']>>;
-type FlowTable = Record<string, Record<string, SexCells>>;
 
 /** The reports by education level: III/2 (job seekers) and III/4 (vacancy positions, by sex asked). */
 export type EducationReportKind = 'III-2' | 'III-4';
@@ -174,35 +175,49 @@ export class OfficerReports {
   }
 
   /**
-   * IPK III/2 (job seekers) or III/4 (vacancy positions) by education level for a month: one row per
-   * level, and for each flow row of the form (1, 2, A, 3, 4, B, 5) the L, P and L+P counts.
+   * IPK III/2 (job seekers) or III/4 (vacancy positions) by education for a month: one row per level and
+   * per detailed code with figures, then the total; for each flow row of the form (1, 2, A, 3, 4, B, 5)
+   * the L, P and L+P counts.
    */
   async educationReport(kind: EducationReportKind, q: Record<string, string>): Promise<EducationReportView> {
     const { year, month } = this.month(q);
-    const query = Object.assign(new MonthQuery(), { year, month });
-    const [table, flows] =
-      kind === 'III-2'
-        ? [(await this.reports.ipkIII2(query)).seekers as unknown as FlowTable, SEEKER_FLOWS]
-        : [(await this.reports.ipkIII4(query)).vacancies as unknown as FlowTable, VACANCY_FLOWS];
+    const r = await this.stock(kind, year, month);
+    const flows = kind === 'III-2' ? SEEKER_FLOWS : VACANCY_FLOWS;
     const columns: FlowColumn[] = flows.map(([, code, key]) => ({ code, key }));
-    const cell = (flow: string, level: string): SexCells => table[flow]?.[level] ?? { L: 0, P: 0, LP: 0 };
-    const rows = [...EDUCATION_LEVELS, 'total'].map((level) => ({
-      level,
-      cells: flows.map(([flow]) => cell(flow, level)),
-    }));
+    const out = kind === 'III-2' ? 'placed' : 'filled';
+    const cellsOf = (row: Omit<StockRow, 'code' | 'label'>): SexCells[] => {
+      const get = (k: 'carriedOver' | 'registered' | 'placed' | 'filled' | 'removed' | 'remaining') =>
+        row[k] ?? { L: 0, P: 0, LP: 0 };
+      const sum = (a: SexCells, b: SexCells): SexCells => ({ L: a.L + b.L, P: a.P + b.P, LP: a.LP + b.LP });
+      return [
+        get('carriedOver'),
+        get('registered'),
+        sum(get('carriedOver'), get('registered')),
+        get(out),
+        get('removed'),
+        sum(get(out), get('removed')),
+        get('remaining'),
+      ];
+    };
+    const rows = [
+      ...r.rows.map((row) => ({
+        level: row.code,
+        label: (EDUCATION_LEVELS as readonly string[]).includes(row.code) ? undefined : row.label,
+        cells: cellsOf(row),
+      })),
+      { level: 'total', cells: cellsOf(r.total) },
+    ];
     return { kind, year, month, flows: columns, rows };
   }
 
-  /** IPK III/2 or III/4 as CSV: the API's rows (one per flow row, `<level>.L`, `<level>.P`, `<level>.LP` columns). */
+  private stock(kind: EducationReportKind, year: number, month: number) {
+    return this.reports.ipkStock(kind === 'III-2' ? '2' : '4', Object.assign(new MonthQuery(), { year, month }));
+  }
+
+  /** IPK III/2 or III/4 as CSV: the API's rows (one per table row, `<column>.L`, `.P`, `.LP` columns). */
   async educationReportCsv(kind: EducationReportKind, q: Record<string, string>, res: HttpReply): Promise<void> {
     const { year, month } = this.month(q);
-    const query = Object.assign(new MonthQuery(), { year, month });
-    const r = kind === 'III-2' ? await this.reports.ipkIII2(query) : await this.reports.ipkIII4(query);
-    const [part, table] = 'seekers' in r ? ['seekers', r.seekers] : ['vacancies', r.vacancies];
-    const rows = flowTableToCsvRows(part, table as unknown as Record<string, unknown>).map((row) => ({
-      period: r.period,
-      ...row,
-    }));
-    sendCsv(res, `ipk-${kind.toLowerCase()}-${r.period}.csv`, rows);
+    const r = await this.stock(kind, year, month);
+    sendCsv(res, `ipk-${kind.toLowerCase()}-${r.period}.csv`, stockRows(r as unknown as Record<string, unknown>));
   }
 }

@@ -2,34 +2,20 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators.js';
 import { CsvColumns, CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
-import { MonthQuery, ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
-import { flowTableToCsvRows } from './ipk-report.js';
+import { ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
 import { MonitoringService, PARTICIPATION_COLUMNS, type MonitoringSummary } from './monitoring.service.js';
-import { ReportsService } from './reports.service.js';
 import {
-  IpkIII1Reply,
-  IpkIII2Reply,
-  IpkIII4Reply,
   MONITORING_EXTRA_MODELS,
   MonitoringOutcomesReply,
   MonitoringSummaryReply,
   ParticipationPage,
 } from './dto/monitoring.reply.js';
 
-/** A report as CSV: one line per row of each part, its cells as columns (`20-29.L`, `total.LP`, …). */
-const reportRows = (r: Record<string, unknown>) =>
-  Object.entries(r)
-    .filter((entry): entry is [string, Record<string, unknown>] => !!entry[1] && typeof entry[1] === 'object')
-    .flatMap(([part, t]) => flowTableToCsvRows(part, t).map((row) => ({ period: r.period, ...row })));
-
 @ApiTags('monitoring')
 @ApiExtraModels(...MONITORING_EXTRA_MODELS)
 @Controller()
 export class MonitoringController {
-  constructor(
-    private readonly monitoring: MonitoringService,
-    private readonly reports: ReportsService,
-  ) {}
+  constructor(private readonly monitoring: MonitoringService) {}
 
   @Get('monitoring/summary')
   @CsvExport()
@@ -66,37 +52,5 @@ export class MonitoringController {
   @ApiOkResponse({ type: ParticipationPage })
   employers(@Query() q: ParticipationQuery) {
     return this.monitoring.employers(q);
-  }
-
-  @Get('reports/ipk-iii-1')
-  @CsvExport()
-  @Roles('officer')
-  @CsvRows(reportRows)
-  @ApiOperation({
-    summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)',
-  })
-  @ApiOkResponse({ type: IpkIII1Reply })
-  ipkIII1(@Query() q: MonthQuery) {
-    return this.reports.ipkIII1(q);
-  }
-
-  @Get('reports/ipk-iii-2')
-  @CsvExport()
-  @Roles('officer')
-  @CsvRows(reportRows)
-  @ApiOperation({ summary: 'IPK III/2: job seekers by education level and sex' })
-  @ApiOkResponse({ type: IpkIII2Reply })
-  ipkIII2(@Query() q: MonthQuery) {
-    return this.reports.ipkIII2(q);
-  }
-
-  @Get('reports/ipk-iii-4')
-  @CsvExport()
-  @Roles('officer')
-  @CsvRows(reportRows)
-  @ApiOperation({ summary: 'IPK III/4: vacancy positions by education level and sex asked' })
-  @ApiOkResponse({ type: IpkIII4Reply })
-  ipkIII4(@Query() q: MonthQuery) {
-    return this.reports.ipkIII4(q);
   }
 }

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MonitoringController } from './monitoring.controller.js';
 import { MonitoringService } from './monitoring.service.js';
+import { ReportLabels } from './report-labels.js';
+import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
-  controllers: [MonitoringController],
-  providers: [MonitoringService, ReportsService],
+  controllers: [MonitoringController, ReportsController],
+  providers: [MonitoringService, ReportsService, ReportLabels],
   exports: [MonitoringService, ReportsService],
 })
 export class MonitoringModule {}

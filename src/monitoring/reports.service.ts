@@ -1,47 +1,397 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import { pageWindow, type Page, type PageQuery } from '../common/http/pagination.js';
+import { UNKNOWN_CODE } from '../common/reference/classification.js';
+import { sqlDate, sqlInstant } from '../common/sql.js';
 import { ReportingReads } from '../database/reporting-reads.js';
-import { ipkIII1, ipkIII2, ipkIII4, type FlowRow } from './ipk-report.js';
+import { select } from '../database/statements.js';
+import { Transactions } from '../database/transactions.js';
+import { nextMonth, ReportPeriods } from '../statistics/report-periods.js';
+import { ipkIII1, type FlowRow } from './ipk-report.js';
+import {
+  ipkByOccupation,
+  ipkIII2,
+  ipkIII4,
+  ipkIII6,
+  ipkIII7,
+  ipkIII8,
+  type CodeFlow,
+  type StockTable,
+} from './ipk-tables.js';
 import type { MonthQuery } from './dto/monitoring.dto.js';
+import { ReportLabels } from './report-labels.js';
+
+export const IPK_TABLES = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
+export type IpkTable = (typeof IPK_TABLES)[number];
+export type StockTableNo = Exclude<IpkTable, '1' | '8'>;
+
+/** What every report answers besides its table: the month, and when it was closed, its checksum. */
+export interface ReportHead {
+  year: number;
+  month: number;
+  period: string;
+  closedAt: string | null;
+  checksum: string | null;
+}
+export type Ipk1Report = ReportHead & ReturnType<typeof ipkIII1>;
+export type IpkStockReport = ReportHead & StockTable;
+export type Ipk8Report = ReportHead & ReturnType<typeof ipkIII8>;
+
+/** How a report reads the roll-up: through the reporting pool, or inside the closing's transaction. */
+type Reader = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+export interface PeriodView {
+  month: string;
+  closed: boolean;
+  closedAt: string | null;
+  closedBy: string | null;
+  checksum: string | null;
+}
+
+export interface AdjustmentView {
+  id: string;
+  countedIn: string;
+  subject: string;
+  kind: string;
+  positions: number;
+  cause: string | null;
+  recordedAt: string;
+}
 
 /**
- * The monthly statistics (IPK III/1, III/2, III/4), computed from the labour-market event history's
- * monthly roll-up: the flows of the month, and everything before it for the carried-over row. Events
- * are never changed afterwards, so any past month gives the same numbers every time it is produced.
+ * The monthly statistics, the whole IPK set III/1–III/8, computed from the labour-market event history's
+ * monthly roll-up (the month's flows, and everything before it for the carried-over row), and the closing
+ * of a month: its eight tables stored with a checksum and answered from there ever after. Events are never
+ * changed, and one that belongs to a closed month is counted in the first open month (ReportPeriods), so
+ * any month gives the same numbers every time, and a month's remaining row is the next month's first.
  */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly reads: ReportingReads) {}
+  constructor(
+    private readonly reads: ReportingReads,
+    private readonly periods: ReportPeriods,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly labels: ReportLabels,
+  ) {}
 
-  async ipkIII1(q: MonthQuery) {
-    const { month, before, during } = await this.flows(q);
-    return { year: q.year, month: q.month, period: month, ...ipkIII1(before, during) };
+  ipkIII1(q: MonthQuery): Promise<Ipk1Report> {
+    return this.report('1', q) as unknown as Promise<Ipk1Report>;
   }
 
-  async ipkIII2(q: MonthQuery) {
-    const { month, before, during } = await this.flows(q);
-    return { year: q.year, month: q.month, period: month, ...ipkIII2(before, during) };
+  /** III/2–III/7: one row per code. */
+  ipkStock(table: StockTableNo, q: MonthQuery): Promise<IpkStockReport> {
+    return this.report(table, q) as unknown as Promise<IpkStockReport>;
   }
 
-  async ipkIII4(q: MonthQuery) {
-    const { month, before, during } = await this.flows(q);
-    return { year: q.year, month: q.month, period: month, ...ipkIII4(before, during) };
+  ipkIII8(q: MonthQuery): Promise<Ipk8Report> {
+    return this.report('8', q) as unknown as Promise<Ipk8Report>;
   }
 
-  private async flows(q: MonthQuery): Promise<{ month: string; before: FlowRow[]; during: FlowRow[] }> {
-    const month = `${q.year}-${String(q.month).padStart(2, '0')}`;
-    const select = 'SELECT subject, kind, sex, age_band AS ageBand, education, SUM(total) AS total FROM labour_monthly';
-    const group = 'GROUP BY subject, kind, sex, age_band, education';
-    const norm = (rows: Record<string, unknown>[]): FlowRow[] =>
-      rows.map((r) => ({
+  /** One table of a month: a closed month's as it was filed, an open month's computed now. */
+  async report(table: IpkTable, q: MonthQuery): Promise<ReportHead & Record<string, unknown>> {
+    const month = monthOf(q);
+    const head = { year: q.year, month: q.month, period: month };
+    const stored = await this.stored(month);
+    if (stored) {
+      const tables = JSON.parse(stored.tables) as Record<string, Record<string, unknown>>;
+      return {
+        ...head,
+        ...tables[`ipk-iii-${table}`],
+        closedAt: stored.closedAt,
+        checksum: stored.checksum,
+      };
+    }
+    const read: Reader = (sql, params) => this.reads.query(sql, params);
+    return { ...head, ...(await this.compute(table, month, read)), closedAt: null, checksum: null };
+  }
+
+  /** `POST /reports/periods/:month/close`: freezes the month's eight tables. */
+  async close(actor: AuthUser, month: string): Promise<PeriodView> {
+    checkMonth(month);
+    return this.tx.run(async (m) => {
+      const closedThrough = await this.periods.closedThrough(m, 'update');
+      if (closedThrough && month <= closedThrough)
+        throw new DomainError(
+          409,
+          'PERIOD_CLOSED',
+          `The month ${month} is already closed (months up to ${closedThrough} are).`,
+        );
+      const expected = closedThrough ? nextMonth(closedThrough) : await this.firstMonthToClose(m, month);
+      if (month !== expected)
+        throw new DomainError(
+          409,
+          'PREVIOUS_PERIOD_OPEN',
+          `Months close in order: close ${expected} before ${month}.`,
+          [{ field: 'month', messages: [`close ${expected} first`] }],
+        );
+      if (month > this.clock.today().slice(0, 7))
+        throw new DomainError(422, 'PERIOD_NOT_STARTED', `The month ${month} has not begun; it cannot be closed.`);
+
+      const read: Reader = (sql, params) => select<Record<string, unknown>>(m, sql, params);
+      const tables: Record<string, unknown> = {};
+      for (const t of IPK_TABLES) tables[`ipk-iii-${t}`] = await this.compute(t, month, read);
+      const json = canonicalJson(tables);
+      const checksum = createHash('sha256').update(json).digest('hex');
+      const closedAt = this.clock.now();
+      await m.query('UPDATE report_ledger SET closed_through = ? WHERE id = 1', [month]);
+      await m.query(
+        'INSERT INTO report_periods (month, closed_at, closed_by, checksum, tables) VALUES (?, ?, ?, ?, ?)',
+        [month, sqlInstant(closedAt), actor.id, checksum, json],
+      );
+      await this.audit.record(m, {
+        actor,
+        entityType: 'report_period',
+        entityId: month,
+        action: 'report_period.closed',
+        after: { month, checksum },
+      });
+      return { month, closed: true, closedAt: closedAt.toISOString(), closedBy: actor.id, checksum };
+    });
+  }
+
+  /** `GET /reports/periods/:month`. */
+  async period(month: string): Promise<PeriodView> {
+    checkMonth(month);
+    const stored = await this.stored(month);
+    if (stored) return { month, closed: true, ...stored, tables: undefined } as PeriodView;
+    const [ledger] = await this.reads.query<{ closedThrough: string | null }>(
+      'SELECT closed_through AS closedThrough FROM report_ledger WHERE id = 1',
+    );
+    const closed = !!ledger?.closedThrough && month <= ledger.closedThrough;
+    return { month, closed, closedAt: null, closedBy: null, checksum: null };
+  }
+
+  /** `GET /reports/periods`: the months closed, newest first. */
+  async closedPeriods(q: PageQuery): Promise<Page<PeriodView>> {
+    const { page, pageSize, skip } = pageWindow(q);
+    const rows = await this.reads.query<{ month: string; closedAt: unknown; closedBy: string; checksum: string }>(
+      `SELECT month, closed_at AS closedAt, closed_by AS closedBy, checksum FROM report_periods ORDER BY month DESC LIMIT ${pageSize} OFFSET ${skip}`,
+    );
+    const [{ n }] = await this.reads.query<{ n: number }>('SELECT COUNT(*) AS n FROM report_periods');
+    return {
+      items: rows.map((r) => ({ month: r.month, closed: true, ...periodTimes(r), checksum: r.checksum })),
+      page,
+      pageSize,
+      total: Number(n),
+    };
+  }
+
+  /**
+   * `GET /reports/periods/:month/adjustments`: the corrections that belong to a closed month and were
+   * counted in a later one (a placement voided after the month closed, an event dated in it).
+   */
+  async adjustments(month: string, q: PageQuery): Promise<Page<AdjustmentView> & { month: string }> {
+    checkMonth(month);
+    const { page, pageSize, skip } = pageWindow(q);
+    const rows = await this.reads.query<Record<string, unknown>>(
+      `SELECT id, event_date AS eventDate, subject, kind, positions, cause, recorded_at AS recordedAt
+         FROM labour_events WHERE adjusts_month = ? ORDER BY recorded_at, id LIMIT ${pageSize} OFFSET ${skip}`,
+      [month],
+    );
+    const [{ n }] = await this.reads.query<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM labour_events WHERE adjusts_month = ?',
+      [month],
+    );
+    return {
+      month,
+      items: rows.map((r) => ({
+        id: String(r.id),
+        countedIn: sqlDate(r.eventDate as string).slice(0, 7),
         subject: String(r.subject),
         kind: String(r.kind),
-        sex: String(r.sex),
-        ageBand: String(r.ageBand),
-        education: String(r.education),
-        total: Number(r.total),
-      }));
-    const before = norm(await this.reads.query(`${select} WHERE month < ? ${group}`, [month]));
-    const during = norm(await this.reads.query(`${select} WHERE month = ? ${group}`, [month]));
-    return { month, before, during };
+        positions: Number(r.positions),
+        cause: (r.cause as string | null) ?? null,
+        recordedAt: toInstant(r.recordedAt),
+      })),
+      page,
+      pageSize,
+      total: Number(n),
+    };
   }
+
+  /**
+   * The first month ever closed may be any month that has begun, provided no earlier month holds
+   * activity that would stay open behind it: the month after the last one with events before it.
+   */
+  private async firstMonthToClose(m: EntityManager, month: string): Promise<string> {
+    const [row] = await select<{ last: string | null }>(
+      m,
+      'SELECT MAX(month) AS last FROM labour_monthly WHERE month < ?',
+      [month],
+    );
+    return row?.last ? nextMonth(row.last) : month;
+  }
+
+  private async stored(
+    month: string,
+  ): Promise<{ closedAt: string; closedBy: string; checksum: string; tables: string } | null> {
+    const [row] = await this.reads.query<{ closedAt: unknown; closedBy: string; checksum: string; tables: string }>(
+      'SELECT closed_at AS closedAt, closed_by AS closedBy, checksum, tables FROM report_periods WHERE month = ?',
+      [month],
+    );
+    return row ? { ...periodTimes(row), checksum: row.checksum, tables: row.tables } : null;
+  }
+
+  /** A table computed from the roll-up as it is now. */
+  private async compute(table: IpkTable, month: string, read: Reader): Promise<Record<string, unknown>> {
+    const labels = await this.labels.forTables();
+    switch (table) {
+      case '1': {
+        const cols = 'subject, kind, sex, age_band';
+        const [before, during] = await this.grouped(read, month, cols, '1 = 1');
+        const norm = (rows: Record<string, unknown>[]): FlowRow[] =>
+          rows.map((r) => ({
+            subject: String(r.subject),
+            kind: String(r.kind),
+            sex: String(r.sex),
+            ageBand: String(r.age_band),
+            education: '',
+            total: Number(r.total),
+          }));
+        return ipkIII1(norm(before), norm(during));
+      }
+      case '2':
+      case '4': {
+        const subject = table === '2' ? 'SEEKER' : 'VACANCY';
+        const [before, during] = await this.grouped(
+          read,
+          month,
+          'subject, kind, sex, education, education_code',
+          `subject = '${subject}'`,
+        );
+        const norm = educationFlows;
+        const t =
+          table === '2' ? ipkIII2(norm(before), norm(during), labels) : ipkIII4(norm(before), norm(during), labels);
+        return { ...t };
+      }
+      case '3':
+      case '5': {
+        const subject = table === '3' ? 'SEEKER' : 'VACANCY';
+        const [before, during] = await this.grouped(
+          read,
+          month,
+          'subject, kind, sex, occupation',
+          `subject = '${subject}'`,
+        );
+        const norm = (rows: Record<string, unknown>[]) => codeFlows(rows, 'occupation');
+        return { ...ipkByOccupation(norm(before), norm(during), table === '3' ? 'placed' : 'filled') };
+      }
+      case '6': {
+        const [before, during] = await this.grouped(read, month, 'subject, kind, sex, sector', "subject = 'VACANCY'");
+        return { ...ipkIII6(codeFlows(before, 'sector'), codeFlows(during, 'sector')) };
+      }
+      case '7': {
+        const [before, during] = await this.grouped(
+          read,
+          month,
+          'subject, kind, sex, sector, channel',
+          "(subject = 'VACANCY' OR (kind = 'PLACED' AND channel = 'D'))",
+        );
+        const norm = (rows: Record<string, unknown>[]) => codeFlows(rows, 'sector', 'channel');
+        return { ...ipkIII7(norm(before), norm(during)) };
+      }
+      case '8': {
+        const where = "month = ? AND subject = 'SEEKER' AND kind = 'PLACED'";
+        const byEducation = await read(
+          `SELECT subject, kind, sex, education, education_code, placement_type, SUM(total) AS total FROM labour_monthly WHERE ${where} GROUP BY subject, kind, sex, education, education_code, placement_type`,
+          [month],
+        );
+        const byKind = await read(
+          `SELECT subject, kind, sex, employer_kind, placement_type, SUM(total) AS total FROM labour_monthly WHERE ${where} GROUP BY subject, kind, sex, employer_kind, placement_type`,
+          [month],
+        );
+        return ipkIII8(
+          educationFlows(byEducation, 'placement_type'),
+          codeFlows(byKind, 'employer_kind', 'placement_type'),
+          labels,
+        );
+      }
+    }
+  }
+
+  /** The roll-up grouped by `cols`: before the month, and during it. */
+  private async grouped(
+    read: Reader,
+    month: string,
+    cols: string,
+    where: string,
+  ): Promise<[Record<string, unknown>[], Record<string, unknown>[]]> {
+    const sql = (op: string) =>
+      `SELECT ${cols}, SUM(total) AS total FROM labour_monthly WHERE month ${op} ? AND ${where} GROUP BY ${cols}`;
+    return [await read(sql('<'), [month]), await read(sql('='), [month])];
+  }
+}
+
+function codeFlows(rows: Record<string, unknown>[], codeCol: string, extraCol?: string): CodeFlow[] {
+  return rows.map((r) => ({
+    subject: String(r.subject),
+    kind: String(r.kind),
+    sex: String(r.sex),
+    code: String(r[codeCol] ?? UNKNOWN_CODE),
+    extra: extraCol ? String(r[extraCol]) : '',
+    total: Number(r.total),
+  }));
+}
+
+/** Education rows: the detailed code when given, else the level itself. */
+function educationFlows(rows: Record<string, unknown>[], extraCol?: string): CodeFlow[] {
+  return rows.map((r) => {
+    const detailed = String(r.education_code ?? UNKNOWN_CODE);
+    return {
+      subject: String(r.subject),
+      kind: String(r.kind),
+      sex: String(r.sex),
+      code: detailed === UNKNOWN_CODE ? String(r.education) : detailed,
+      level: String(r.education),
+      extra: extraCol ? String(r[extraCol]) : '',
+      total: Number(r.total),
+    };
+  });
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+function checkMonth(month: string): void {
+  const m = MONTH.exec(month);
+  if (!m || Number(m[1]) < 2000 || Number(m[1]) > 2100)
+    throw new DomainError(400, 'VALIDATION_FAILED', 'The month must be written YYYY-MM (2000–2100).', [
+      { field: 'month', messages: ['must be YYYY-MM'] },
+    ]);
+}
+
+export function monthOf(q: MonthQuery): string {
+  return `${q.year}-${String(q.month).padStart(2, '0')}`;
+}
+
+function toInstant(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  const s = String(v);
+  return new Date(s.includes('T') ? s : `${s.replace(' ', 'T')}Z`).toISOString();
+}
+
+function periodTimes(r: { closedAt: unknown; closedBy: string }) {
+  return { closedAt: toInstant(r.closedAt), closedBy: r.closedBy };
+}
+
+/** JSON with every object's keys sorted, so the same tables always give the same checksum. */
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(sortKeys(v));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
+  return v;
 }

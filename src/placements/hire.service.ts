@@ -122,7 +122,11 @@ export class HireService {
       });
       // 5. Statistics: the seeker leaves the register as placed; one position of the vacancy is filled (the
       //    events now, their monthly roll-up at the very end).
-      const flows = await this.statistics.recordLeaving(m, hireFlows(card, hire.afterClose ? null : vacancyId), today);
+      const flows = await this.statistics.recordLeaving(
+        m,
+        hireFlows(card, hire.afterClose ? null : vacancyId, placement),
+        today,
+      );
       // 6. Whether the seeker has other undecided applications to close (asked now: a "no" stays true).
       const othersOpen = await this.applications.hasOtherUndecided(m, seekerId, application?.id ?? null);
       // 6b. The seeker is told: the card closed as placed, the application hired (in this transaction, so a
@@ -349,10 +353,23 @@ export class HireService {
 }
 
 /** The statistics' flows of a hire: the card holder placed, one position of the vacancy filled. */
-function hireFlows(card: PlacedCard | null, vacancyId: string | null): Leaving[] {
+function hireFlows(card: PlacedCard | null, vacancyId: string | null, placement: PlacementView): Leaving[] {
   const flows: Leaving[] = [];
-  if (card) flows.push({ subject: 'SEEKER', kind: 'PLACED', cardId: card.id, birthDate: card.holderBirthDate });
-  if (vacancyId) flows.push({ subject: 'VACANCY', kind: 'FILLED', vacancyId, positions: 1 });
+  if (card)
+    flows.push({
+      subject: 'SEEKER',
+      kind: 'PLACED',
+      cardId: card.id,
+      birthDate: card.holderBirthDate,
+      placement: {
+        id: placement.id,
+        employerId: placement.employerId,
+        vacancyId: placement.vacancyId,
+        placementType: placement.placementType,
+        employerKind: placement.employerKind,
+      },
+    });
+  if (vacancyId) flows.push({ subject: 'VACANCY', kind: 'FILLED', vacancyId, positions: 1, placementId: placement.id });
   return flows;
 }
 

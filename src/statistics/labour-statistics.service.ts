@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { sqlDate } from '../common/sql.js';
 import { execute, select } from '../database/statements.js';
+import { kbjiMajorGroup, kbliSection, UNKNOWN_CODE } from '../common/reference/classification.js';
 import { LabourEvent } from './labour-event.entity.js';
+import { ReportPeriods } from './report-periods.js';
 import {
   EVENT_COLUMNS,
   eventParams,
@@ -12,6 +15,7 @@ import {
   monthlyUpsertSql,
   seekerFlowRow,
   vacancyFlowRow,
+  type FlowDimensions,
   type MonthlyCell,
 } from './labour-rows.js';
 
@@ -19,13 +23,32 @@ interface SeekerFacts {
   gender: string;
   birthDate: string;
   educationLevel: string;
+  /** Detailed education code (IPK III/2); absent or null: the level alone. */
+  educationCode?: string | null;
+  /** KBJI code of the occupation sought (IPK III/3); absent or null: unknown. */
+  desiredOccupationCode?: string | null;
 }
 
 interface VacancyFacts {
   id: string;
+  employerId: string;
   genderRequirement: string;
   educationMin: string;
+  /** KBJI code (IPK III/5); null on vacancies older than the field: unknown. */
+  occupationCode: string | null;
 }
+
+/** What a hire adds to the seeker's PLACED event (IPK III/7 and III/8). */
+export interface PlacementFacts {
+  id: string;
+  employerId: string | null;
+  vacancyId: string | null;
+  placementType: string;
+  employerKind: string;
+}
+
+/** The dimensions a card's or vacancy's later events copy from its registration. */
+type Registration = Pick<LabourEvent, 'sex' | 'education' | 'educationCode' | 'occupation' | 'sector'>;
 
 /**
  * Records the flows the IPK III/1, III/2 and III/4 reports count, inside the transaction of the change
@@ -42,7 +65,10 @@ interface VacancyFacts {
  */
 @Injectable()
 export class LabourStatistics {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly periods: ReportPeriods,
+  ) {}
 
   seekerRegistered(m: EntityManager, cardId: string, seeker: SeekerFacts, on: string): Promise<void> {
     return this.write(
@@ -53,6 +79,8 @@ export class LabourStatistics {
         cardId,
         sex: seeker.gender,
         education: seeker.educationLevel,
+        educationCode: seeker.educationCode ?? UNKNOWN_CODE,
+        occupation: kbjiMajorGroup(seeker.desiredOccupationCode),
         birthDate: seeker.birthDate,
         on,
         recordedAt: this.clock.now(),
@@ -74,9 +102,10 @@ export class LabourStatistics {
     );
   }
 
-  vacancyRegistered(m: EntityManager, v: VacancyFacts, positions: number, on: string): Promise<void> {
-    if (positions <= 0) return Promise.resolve();
-    return this.write(
+  async vacancyRegistered(m: EntityManager, v: VacancyFacts, positions: number, on: string): Promise<void> {
+    if (positions <= 0) return;
+    const [employer] = await select<{ kbli: string }>(m, 'SELECT kbli FROM employers WHERE id = ?', [v.employerId]);
+    await this.write(
       m,
       vacancyFlowRow({
         id: randomUUID(),
@@ -84,6 +113,8 @@ export class LabourStatistics {
         vacancyId: v.id,
         sex: v.genderRequirement,
         education: v.educationMin,
+        occupation: kbjiMajorGroup(v.occupationCode),
+        sector: kbliSection(employer?.kbli),
         positions,
         on,
         recordedAt: this.clock.now(),
@@ -114,6 +145,14 @@ export class LabourStatistics {
     const leaving = flows.filter((f) => f.subject === 'SEEKER' || f.positions > 0);
     if (leaving.length === 0) return [];
     const registered = await this.registrations(m, leaving.map(refOf));
+    const placement = leaving.flatMap((f) => (f.subject === 'SEEKER' && f.placement ? [f.placement] : []))[0];
+    const placed = placement
+      ? await this.placementDimensions(
+          m,
+          placement,
+          placement.vacancyId ? registered.get(placement.vacancyId) : undefined,
+        )
+      : {};
     const events: LabourEvent[] = [];
     for (const f of leaving) {
       const r = registered.get(refOf(f));
@@ -123,13 +162,26 @@ export class LabourStatistics {
         kind: f.kind,
         sex: r.sex,
         education: r.education,
+        educationCode: r.educationCode,
+        occupation: r.occupation,
+        sector: r.sector,
         on,
         recordedAt: this.clock.now(),
       };
       events.push(
         f.subject === 'SEEKER'
-          ? seekerFlowRow({ ...common, cardId: f.cardId, birthDate: f.birthDate })
-          : vacancyFlowRow({ ...common, vacancyId: f.vacancyId, positions: f.positions }),
+          ? seekerFlowRow({
+              ...common,
+              ...(f.placement ? placed : {}),
+              cardId: f.cardId,
+              birthDate: f.birthDate,
+            })
+          : vacancyFlowRow({
+              ...common,
+              placementId: f.placementId ?? null,
+              vacancyId: f.vacancyId,
+              positions: f.positions,
+            }),
       );
     }
     await this.insert(m, events);
@@ -159,24 +211,107 @@ export class LabourStatistics {
   }
 
   /** The first REGISTERED event of each card or vacancy: the sex and education its later events reuse. */
-  private async registrations(
-    m: EntityManager,
-    refIds: string[],
-  ): Promise<Map<string, Pick<LabourEvent, 'sex' | 'education'>>> {
+  private async registrations(m: EntityManager, refIds: string[]): Promise<Map<string, Registration>> {
     const ids = [...new Set(refIds)];
-    const rows = await select<Pick<LabourEvent, 'refId' | 'sex' | 'education'>>(
+    const rows = await select<Registration & Pick<LabourEvent, 'refId'>>(
       m,
-      `SELECT ref_id AS refId, sex, education FROM labour_events WHERE ref_id IN (${ids.map(() => '?').join(', ')}) AND kind = 'REGISTERED' ORDER BY event_date`,
+      `SELECT ref_id AS refId, sex, education, education_code AS educationCode, occupation, sector FROM labour_events WHERE ref_id IN (${ids.map(() => '?').join(', ')}) AND kind = 'REGISTERED' ORDER BY event_date`,
       ids,
     );
-    const first = new Map<string, Pick<LabourEvent, 'sex' | 'education'>>();
+    const first = new Map<string, Registration>();
     for (const r of rows) if (!first.has(r.refId)) first.set(r.refId, r);
     return first;
   }
 
-  /** Events, one INSERT (written out: on a hire's path the query builder cost more than the statement). */
+  /** The seeker PLACED event's own dimensions: the receiving employer's sector and kind, type, channel. */
+  private async placementDimensions(
+    m: EntityManager,
+    p: PlacementFacts,
+    vacancy: Registration | undefined,
+  ): Promise<FlowDimensions> {
+    // Through a vacancy in the register, its sector is known; otherwise the employer says it.
+    let sector = vacancy?.sector;
+    if (!sector || sector === UNKNOWN_CODE) {
+      const [employer] = p.employerId
+        ? await select<{ kbli: string }>(m, 'SELECT kbli FROM employers WHERE id = ?', [p.employerId])
+        : [];
+      sector = kbliSection(employer?.kbli);
+    }
+    return {
+      sector,
+      placementType: p.placementType,
+      employerKind: p.employerKind,
+      channel: p.vacancyId ? 'V' : 'D',
+      placementId: p.id,
+    };
+  }
+
+  /**
+   * A voided placement's reversal: each event the hire wrote (the seeker PLACED, the position FILLED) is
+   * written again with the opposite sign, on the same date, so an open month reads as if the hire never
+   * happened; when that month is closed, `insert` moves the reversal into the first open month as an
+   * adjustment of it. A seeker who does not come back into the register (the card's date passed) and a
+   * position that does not reopen (the vacancy stays closed) leave it as REMOVED, today. Written once:
+   * a second call finds the reversal and does nothing.
+   */
+  async placementVoided(
+    m: EntityManager,
+    p: {
+      placementId: string;
+      cardId: string | null;
+      vacancyId: string | null;
+      seekerBackInRegister: boolean;
+      vacancyPositionBackOpen: boolean;
+    },
+    on: string,
+  ): Promise<void> {
+    const written = await select<LabourEvent>(
+      m,
+      `SELECT id, event_date AS eventDate, subject, kind, sex, age_band AS ageBand, education, positions, ref_id AS refId,
+              education_code AS educationCode, occupation, sector, placement_type AS placementType,
+              employer_kind AS employerKind, channel, placement_id AS placementId, cause
+         FROM labour_events WHERE placement_id = ? ORDER BY recorded_at, id`,
+      [p.placementId],
+    );
+    if (written.some((e) => e.cause === VOIDED)) return;
+    const now = this.clock.now();
+    const events: LabourEvent[] = [];
+    for (const e of written) {
+      if (e.kind !== 'PLACED' && e.kind !== 'FILLED') continue;
+      const base = {
+        ...e,
+        eventDate: sqlDate(e.eventDate),
+        positions: Number(e.positions),
+        placementId: p.placementId,
+        adjustsMonth: null,
+        cause: VOIDED,
+        recordedAt: now,
+      };
+      events.push({ ...base, id: randomUUID(), positions: -base.positions });
+      const stays = e.subject === 'SEEKER' ? p.seekerBackInRegister : p.vacancyPositionBackOpen;
+      if (!stays)
+        events.push({
+          ...base,
+          id: randomUUID(),
+          kind: 'REMOVED',
+          eventDate: on,
+          placementType: '-',
+          employerKind: '-',
+          channel: '-',
+          ...(e.subject === 'SEEKER' ? { sector: '-' } : {}),
+        });
+    }
+    await this.insert(m, events);
+    await this.rollUp(m, events);
+  }
+
+  /**
+   * Events, one INSERT (written out: on a hire's path the query builder cost more than the statement).
+   * An event dated in a closed month is counted in the first open month instead, marked as adjusting it.
+   */
   private async insert(m: EntityManager, events: LabourEvent[]): Promise<void> {
     if (events.length === 0) return;
+    await this.periods.route(m, events);
     await execute(
       m,
       `INSERT INTO labour_events (${EVENT_COLUMNS.join(', ')}) VALUES ${events.map(() => `(${EVENT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`,
@@ -192,7 +327,9 @@ export class LabourStatistics {
 
 /** A flow out of the register, for `recordLeaving`: a card holder, or positions of a vacancy. */
 export type Leaving =
-  | { subject: 'SEEKER'; kind: 'PLACED' | 'REMOVED'; cardId: string; birthDate: string }
-  | { subject: 'VACANCY'; kind: 'FILLED' | 'REMOVED'; vacancyId: string; positions: number };
+  | { subject: 'SEEKER'; kind: 'PLACED' | 'REMOVED'; cardId: string; birthDate: string; placement?: PlacementFacts }
+  | { subject: 'VACANCY'; kind: 'FILLED' | 'REMOVED'; vacancyId: string; positions: number; placementId?: string };
+
+const VOIDED = 'PLACEMENT_VOIDED';
 
 const refOf = (f: Leaving): string => (f.subject === 'SEEKER' ? f.cardId : f.vacancyId);

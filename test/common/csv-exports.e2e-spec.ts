@@ -75,8 +75,15 @@ describe('CSV exports of every list', () => {
     ['/api/v1/monitoring/summary', 'officer', 'employers.verified'],
     ['/api/v1/monitoring/employers', 'officer', 'legalName'],
     ['/api/v1/reports/ipk-iii-1?year=2026&month=11', 'officer', 'row'],
-    ['/api/v1/reports/ipk-iii-2?year=2026&month=11', 'officer', 'row'],
-    ['/api/v1/reports/ipk-iii-4?year=2026&month=11', 'officer', 'row'],
+    ['/api/v1/reports/ipk-iii-2?year=2026&month=11', 'officer', 'carriedOver.LP'],
+    ['/api/v1/reports/ipk-iii-3?year=2026&month=11', 'officer', 'remaining.LP'],
+    ['/api/v1/reports/ipk-iii-4?year=2026&month=11', 'officer', 'filled.LP'],
+    ['/api/v1/reports/ipk-iii-5?year=2026&month=11', 'officer', 'filled.LP'],
+    ['/api/v1/reports/ipk-iii-6?year=2026&month=11', 'officer', 'code'],
+    ['/api/v1/reports/ipk-iii-7?year=2026&month=11', 'officer', 'placed.LP'],
+    ['/api/v1/reports/ipk-iii-8?year=2026&month=11', 'officer', 'AKAD.LP'],
+    ['/api/v1/reports/periods', 'officer', null],
+    ['/api/v1/reports/periods/2026-11/adjustments', 'officer', null],
   ])('%s answers CSV', async (url, role, column) => {
     const who = { officer, employer, seeker, public: null }[role as 'officer' | 'employer' | 'seeker' | 'public'];
     const { header } = await csv(url, who);

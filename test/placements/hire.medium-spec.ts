@@ -181,11 +181,14 @@ describe('HireService.record and the owners it calls', () => {
     expect(Math.max(...inbox)).toBeLessThan(vacancy);
     expect(statements.filter((s) => /^SELECT id FROM users WHERE seeker_id\b/i.test(s))).toHaveLength(1);
     expect(statements.some((s) => /notification_deliveries/i.test(s))).toBe(false);
-    // The hire's three audit events (application, card, placement) in one INSERT; seventeen statements in
-    // all: twelve for the hire itself with the search row's revision (twenty-one before the hire was
-    // reordered and batched), five for the seeker's two messages.
+    // The hire's three audit events (application, card, placement) in one INSERT; eighteen statements in
+    // all: thirteen for the hire itself with the search row's revision (twenty-one before the hire was
+    // reordered and batched; the thirteenth reads which months are closed), five for the seeker's two
+    // messages. The sector of the placement comes from the vacancy's registration: no employer read.
     expect(statements.filter((s) => /^INSERT INTO [`"]?audit_events\b/i.test(s))).toHaveLength(1);
-    expect(statements).toHaveLength(17);
+    expect(statements.filter((s) => /report_ledger/.test(s))).toHaveLength(1);
+    expect(statements.some((s) => /FROM employers/.test(s))).toBe(false);
+    expect(statements).toHaveLength(18);
   });
 
   describe('the owners on their own', () => {

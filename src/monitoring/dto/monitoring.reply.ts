@@ -1,6 +1,5 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/api-responses.js';
-import { EDUCATION_LEVELS } from '../../common/reference/education.js';
 import { EMPLOYER_STATUSES } from '../../employers/employer.entity.js';
 
 const COUNT = { type: 'integer', minimum: 0 } satisfies ApiPropertyOptions;
@@ -198,10 +197,23 @@ export class VacancySexTableReply {
   @ApiProperty({ type: SexCellsReply }) remaining: SexCellsReply;
 }
 
-class MonthReply {
+export class MonthReply {
   @ApiProperty({ type: 'integer', example: 2026 }) year: number;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 12, example: 11 }) month: number;
   @ApiProperty({ example: '2026-11', description: 'YYYY-MM' }) period: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the month was closed (its tables are then answered as filed); null while open',
+  })
+  closedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "SHA-256 (hex) of the closed month's tables, printed on the form; null while open",
+  })
+  checksum: string | null;
 }
 
 /** `GET /reports/ipk-iii-1`. */
@@ -210,45 +222,4 @@ export class IpkIII1Reply extends MonthReply {
   @ApiProperty({ type: VacancySexTableReply }) vacancies: VacancySexTableReply;
 }
 
-/** A row by education level: `{ <level>: { L, P, LP }, …, total: { L, P, LP } }`. */
-// Written as the schema itself ($ref included), which ApiPropertyOptions' types do not describe.
-const BY_EDUCATION = {
-  type: 'object',
-  description: `one cell per education level (${EDUCATION_LEVELS.join(', ')}) and \`total\`; each { L, P, LP }`,
-  properties: { total: { $ref: '#/components/schemas/SexCellsReply' } },
-  additionalProperties: { $ref: '#/components/schemas/SexCellsReply' },
-  required: ['total'],
-} as unknown as ApiPropertyOptions;
-
-export class SeekerEducationTableReply {
-  @ApiProperty(BY_EDUCATION) carriedOver: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) registered: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) A: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) placed: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) removed: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) B: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) remaining: Record<string, SexCellsReply>;
-}
-
-export class VacancyEducationTableReply {
-  @ApiProperty(BY_EDUCATION) carriedOver: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) registered: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) C: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) filled: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) removed: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) D: Record<string, SexCellsReply>;
-  @ApiProperty(BY_EDUCATION) remaining: Record<string, SexCellsReply>;
-}
-
-/** `GET /reports/ipk-iii-2`: job seekers by education level and sex. */
-export class IpkIII2Reply extends MonthReply {
-  @ApiProperty({ type: SeekerEducationTableReply }) seekers: SeekerEducationTableReply;
-}
-
-/** `GET /reports/ipk-iii-4`: vacancy positions by education level and the sex asked for. */
-export class IpkIII4Reply extends MonthReply {
-  @ApiProperty({ type: VacancyEducationTableReply }) vacancies: VacancyEducationTableReply;
-}
-
-/** Registered so `BY_EDUCATION` can reference it. */
 export const MONITORING_EXTRA_MODELS = [SexCellsReply];

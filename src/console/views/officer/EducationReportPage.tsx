@@ -21,7 +21,7 @@ export interface EducationReportView {
   month: number;
   flows: FlowColumn[];
   /** One row per education level (its code), then the total; a cell per flow. */
-  rows: { level: string | 'total'; cells: SexCells[] }[];
+  rows: { level: string | 'total'; label?: string; cells: SexCells[] }[];
 }
 
 export function EducationReportPage({ c, vm }: { c: ConsoleContext; vm: EducationReportView }): JSX.Element {
@@ -70,7 +70,7 @@ export function EducationReportPage({ c, vm }: { c: ConsoleContext; vm: Educatio
                   {row.level === 'total' ? (
                     <strong safe>{t('ipk.total')}</strong>
                   ) : (
-                    escapeHtml(t.label('education', row.level))
+                    escapeHtml(row.label ?? t.label('education', row.level))
                   )}
                 </th>
                 {row.cells.map((x) => (

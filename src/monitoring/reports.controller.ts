@@ -1,0 +1,166 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
+import { PageQuery } from '../common/http/pagination.js';
+import { MonthQuery } from './dto/monitoring.dto.js';
+import { IpkIII1Reply, MONITORING_EXTRA_MODELS } from './dto/monitoring.reply.js';
+import {
+  AdjustmentPage,
+  IpkIII8Reply,
+  IpkStockReply,
+  ReportPeriodPage,
+  ReportPeriodReply,
+} from './dto/reports.reply.js';
+import { flowTableToCsvRows } from './ipk-report.js';
+import { ipkIII8Rows, stockRows } from './report-csv.js';
+import { ReportsService } from './reports.service.js';
+
+/** III/1 as CSV: one line per row of each part, its cells as columns (`20-29.L`, `total.LP`, …). */
+const ikhtisarRows = (r: Record<string, unknown>) =>
+  ['seekers', 'vacancies'].flatMap((part) =>
+    flowTableToCsvRows(part, r[part] as Record<string, unknown>).map((row) => ({ period: r.period, ...row })),
+  );
+
+const MONTH_PARAM = { name: 'month', example: '2026-11', description: 'YYYY-MM' };
+
+/**
+ * The monthly IPK set (III/1–III/8) and the closing of a month. Every report answers JSON and CSV; a
+ * closed month answers its tables as they were filed, with their checksum.
+ */
+@ApiTags('reports')
+@ApiExtraModels(...MONITORING_EXTRA_MODELS)
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('ipk-iii-1')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows(ikhtisarRows)
+  @ApiOperation({
+    summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)',
+  })
+  @ApiOkResponse({ type: IpkIII1Reply })
+  ipkIII1(@Query() q: MonthQuery) {
+    return this.reports.ipkIII1(q);
+  }
+
+  @Get('ipk-iii-2')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows(stockRows)
+  @ApiOperation({ summary: 'IPK III/2: job seekers by education (detailed codes, grouped by level) and sex' })
+  @ApiOkResponse({ type: IpkStockReply })
+  ipkIII2(@Query() q: MonthQuery) {
+    return this.reports.ipkStock('2', q);
+  }
+
+  @Get('ipk-iii-3')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows(stockRows)
+  @ApiOperation({ summary: 'IPK III/3: job seekers by KBJI 2014 major group of the occupation sought, and sex' })
+  @ApiOkResponse({ type: IpkStockReply })
+  ipkIII3(@Query() q: MonthQuery) {
+    return this.reports.ipkStock('3', q);
+  }
+
+  @Get('ipk-iii-4')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows(stockRows)
+  @ApiOperation({ summary: 'IPK III/4: vacancy positions by minimum education and the sex asked' })
+  @ApiOkResponse({ type: IpkStockReply })
+  ipkIII4(@Query() q: MonthQuery) {
+    return this.reports.ipkStock('4', q);
+  }
+
+  @Get('ipk-iii-5')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows(stockRows)
+  @ApiOperation({ summary: 'IPK III/5: vacancy positions by KBJI 2014 major group and the sex asked' })
+  @ApiOkResponse({ type: IpkStockReply })
+  ipkIII5(@Query() q: MonthQuery) {
+    return this.reports.ipkStock('5', q);
+  }
+
+  @Get('ipk-iii-6')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows(stockRows)
+  @ApiOperation({ summary: "IPK III/6: vacancy positions by KBLI 2020 section of the employer's business" })
+  @ApiOkResponse({ type: IpkStockReply })
+  ipkIII6(@Query() q: MonthQuery) {
+    return this.reports.ipkStock('6', q);
+  }
+
+  @Get('ipk-iii-7')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows(stockRows)
+  @ApiOperation({
+    summary:
+      'IPK III/7: placements by KBLI 2020 section: the positions of vacancies of the section and the placements made without a vacancy',
+  })
+  @ApiOkResponse({ type: IpkStockReply })
+  ipkIII7(@Query() q: MonthQuery) {
+    return this.reports.ipkStock('7', q);
+  }
+
+  @Get('ipk-iii-8')
+  @CsvExport()
+  @Roles('officer')
+  @CsvRows(ipkIII8Rows)
+  @ApiOperation({
+    summary:
+      "IPK III/8: the month's placements by type (AKL, AKAD, AKAN), by education and by kind of receiving employer",
+  })
+  @ApiOkResponse({ type: IpkIII8Reply })
+  ipkIII8(@Query() q: MonthQuery) {
+    return this.reports.ipkIII8(q);
+  }
+
+  @Get('periods')
+  @CsvExport()
+  @Roles('officer')
+  @ApiOperation({ summary: 'The closed months, newest first' })
+  @ApiOkResponse({ type: ReportPeriodPage })
+  periods(@Query() q: PageQuery) {
+    return this.reports.closedPeriods(q);
+  }
+
+  @Get('periods/:month')
+  @Roles('officer')
+  @ApiParam(MONTH_PARAM)
+  @ApiOperation({ summary: 'Whether a month is closed, and its checksum' })
+  @ApiOkResponse({ type: ReportPeriodReply })
+  period(@Param('month') month: string) {
+    return this.reports.period(month);
+  }
+
+  @Post('periods/:month/close')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiParam(MONTH_PARAM)
+  @ApiOperation({
+    summary:
+      'Close a month: its eight tables are stored with a checksum and never change again; later corrections count in the first open month. Months close in order (409 PREVIOUS_PERIOD_OPEN); a month not begun cannot (422 PERIOD_NOT_STARTED); closing twice → 409 PERIOD_CLOSED.',
+  })
+  @ApiOkResponse({ type: ReportPeriodReply })
+  close(@CurrentUser() user: AuthUser, @Param('month') month: string) {
+    return this.reports.close(user, month);
+  }
+
+  @Get('periods/:month/adjustments')
+  @CsvExport()
+  @Roles('officer')
+  @ApiParam(MONTH_PARAM)
+  @ApiOperation({ summary: 'Corrections that belong to a closed month, counted in a later open month' })
+  @ApiOkResponse({ type: AdjustmentPage })
+  adjustments(@Param('month') month: string, @Query() q: PageQuery) {
+    return this.reports.adjustments(month, q);
+  }
+}
