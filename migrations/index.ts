@@ -19,6 +19,7 @@ import { Outreach1764232200000 } from './1764232200000-outreach.js';
 import { VacancyOutcomes1764232400000 } from './1764232400000-vacancy-outcomes.js';
 import { OutcomeIndexes1764232600000 } from './1764232600000-outcome-indexes.js';
 import { SeekerDocuments1764232700000 } from './1764232700000-seeker-documents.js';
+import { DocumentPurge1764233100000 } from './1764233100000-document-purge.js';
 import { IpkDimensions1764232800000 } from './1764232800000-ipk-dimensions.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -44,4 +45,5 @@ export const migrations = [
   OutcomeIndexes1764232600000,
   SeekerDocuments1764232700000,
   IpkDimensions1764232800000,
+  DocumentPurge1764233100000,
 ];

@@ -153,6 +153,12 @@ class EnvSchema {
   REQUIRED_DOCUMENTS?: string;
 
   @IsOptional()
+  @IsInt({ message: 'REJECTED_DOCUMENT_RETENTION_DAYS must be a whole number of days' })
+  @Min(1, { message: 'REJECTED_DOCUMENT_RETENTION_DAYS must be at least 1' })
+  @Max(3650, { message: 'REJECTED_DOCUMENT_RETENTION_DAYS must be at most 3650' })
+  REJECTED_DOCUMENT_RETENTION_DAYS?: number;
+
+  @IsOptional()
   @IsString()
   MEILI_HOST?: string;
 
@@ -319,6 +325,8 @@ export interface AppConfig {
     storagePath: string;
     /** REQUIRED_DOCUMENTS parsed: each requirement is the types that satisfy it (`IJAZAH|SKL` → 2). */
     required: DocumentType[][];
+    /** REJECTED_DOCUMENT_RETENTION_DAYS (default 30): a rejected document not replaced by then loses its file. */
+    rejectedRetentionDays: number;
   };
   /** Warnings about development defaults, printed once at start. */
   warnings: string[];
@@ -335,6 +343,7 @@ const INT_KEYS = [
   'CLAIM_FAILURE_LIMIT',
   'ACCESS_TOKEN_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_SECONDS',
+  'REJECTED_DOCUMENT_RETENTION_DAYS',
 ] as const;
 
 function parseDataKey(raw: string): Buffer | null {
@@ -604,6 +613,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       storagePath: env.STORAGE_PATH || join(dataDir, 'documents'),
       // Set but empty means no checklist (unlike most settings, where empty means unset).
       required: parseRequiredDocuments(source.REQUIRED_DOCUMENTS ?? DEFAULT_REQUIRED_DOCUMENTS),
+      rejectedRetentionDays: env.REJECTED_DOCUMENT_RETENTION_DAYS ?? 30,
     },
     warnings,
   };

@@ -5,7 +5,9 @@ import { AuditQueryService } from '../audit/audit-query.service.js';
 import { AuditQuery } from '../audit/dto/audit-query.dto.js';
 import { CardValidationService } from '../card-validation/card-validation.service.js';
 import { CardImportService, ImportFileRefused } from '../cards/card-import.service.js';
+import { effectiveStatus } from '../cards/card-lifecycle.js';
 import type { CardStatus } from '../cards/card.entity.js';
+import { cardNotActive } from '../cards/cards.errors.js';
 import type { CardView } from '../cards/card-view.js';
 import { CardsService } from '../cards/cards.service.js';
 import { CardListQuery, CardReasonDto, WithdrawCardDto } from '../cards/dto/card.dto.js';
@@ -47,7 +49,7 @@ import { errorText, localizeErrors } from './i18n/errors.js';
 import { importProblemText } from './i18n/import-problems.js';
 import { OfficerReports, type EducationReportKind } from './officer-reports.js';
 import { cardListView, cardModel, printableCardView, printablePhotoId } from './view-models/cards.js';
-import { CardPdfService } from '../card-validation/card-pdf.service.js';
+import { CardPdfService, isPrintable } from '../card-validation/card-pdf.service.js';
 import { sendCardPdf } from './console-documents.js';
 import { employerQueueView } from './view-models/employers.js';
 import { flashOf, type FlashModel } from './view-models/flash.js';
@@ -484,15 +486,20 @@ export class OfficerConsoleController {
     @Res() res: HttpReply,
   ) {
     const card = await this.cards.get(c.user!, id);
-    const [holder, credential, docs] = await Promise.all([
+    // As the PDF: an ACTIVE card with its QR; a PLACED or EXPIRED one without (its credential no longer verifies).
+    const status = effectiveStatus(card, this.clock.today());
+    if (!isPrintable(status)) throw cardNotActive(status);
+    const [holder, credential, docs, printed] = await Promise.all([
       this.seekers.get(card.seekerId),
-      this.validations.credential(c.user!, id),
+      status === 'ACTIVE' ? this.validations.credential(c.user!, id) : null,
       this.documents.list(c.user!, card.seekerId),
+      this.pdfs.back(card),
     ]);
-    const qr = await cardQr(req, credential);
+    const qr = credential ? await cardQr(req, credential) : null;
     const photoId = printablePhotoId(docs);
     const links = { pdfUrl: `/petugas/kartu/${id}/pdf`, photoUrl: photoId ? `/petugas/dokumen/${photoId}` : null };
-    sendPage(res, PrintableCardPage({ c, vm: printableCardView(card, holder, qr, `/petugas/kartu/${id}`, links) }));
+    const vm = printableCardView(card, holder, qr, `/petugas/kartu/${id}`, printed, links);
+    sendPage(res, PrintableCardPage({ c, vm }));
   }
 
   /** The card as a PDF (GET /cards/:id/pdf with the console's session). */

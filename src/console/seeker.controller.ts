@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { ConsentDto } from '../applications/dto/application.dto.js';
 import { CardValidationService } from '../card-validation/card-validation.service.js';
-import { cardActions } from '../cards/card-lifecycle.js';
+import { cardActions, effectiveStatus } from '../cards/card-lifecycle.js';
+import type { CardView } from '../cards/card-view.js';
 import { CardsService } from '../cards/cards.service.js';
 import { CardReportDto, WithdrawCardDto } from '../cards/dto/card.dto.js';
 import { Public } from '../common/auth/decorators.js';
@@ -38,7 +39,7 @@ import { localizeErrors } from './i18n/errors.js';
 import { myApplicationsView } from './view-models/applications.js';
 import { myReferralRows } from './view-models/referrals.js';
 import { cardModel, myCardView, printableCardView, printablePhotoId, type CardModel } from './view-models/cards.js';
-import { CardPdfService } from '../card-validation/card-pdf.service.js';
+import { CardPdfService, isPrintable } from '../card-validation/card-pdf.service.js';
 import { sendCardPdf } from './console-documents.js';
 import { flashOf } from './view-models/flash.js';
 import { pagerOf } from './view-models/pager.js';
@@ -204,29 +205,40 @@ export class SeekerConsoleController {
 
   @Get('kartu/cetak')
   async printCard(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
-    const { current } = await this.cards.mine(c.user!);
-    if (!current || !cardActions(current, this.clock.today()).print) {
-      return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
-    }
-    const [holder, credential, docs] = await Promise.all([
+    const card = await this.printableCard(c);
+    if (!card) return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
+    const active = effectiveStatus(card, this.clock.today()) === 'ACTIVE';
+    const [holder, credential, docs, printed] = await Promise.all([
       this.seekers.me(c.user!),
-      this.validations.credential(c.user!, current.id),
+      active ? this.validations.credential(c.user!, card.id) : null,
       this.documents.list(c.user!, 'me'),
+      this.pdfs.back(card),
     ]);
-    const qr = await cardQr(req, credential);
+    const qr = credential ? await cardQr(req, credential) : null;
     const photoId = printablePhotoId(docs);
     const links = { pdfUrl: '/saya/kartu/pdf', photoUrl: photoId ? `/saya/dokumen/${photoId}` : null };
-    sendPage(res, PrintableCardPage({ c, vm: printableCardView(current, holder, qr, '/saya/kartu', links) }));
+    sendPage(res, PrintableCardPage({ c, vm: printableCardView(card, holder, qr, '/saya/kartu', printed, links) }));
   }
 
-  /** Your current card as a PDF (GET /cards/:id/pdf with the console's session). */
+  /** Your card as a PDF (GET /cards/:id/pdf with the console's session): the same card as the print page. */
   @Get('kartu/pdf')
   async cardPdf(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
-    const { current } = await this.cards.mine(c.user!);
-    if (!current || !cardActions(current, this.clock.today()).print) {
-      return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
-    }
-    sendCardPdf(res, await this.pdfs.pdf(c.user!, current.id));
+    const card = await this.printableCard(c);
+    if (!card) return redirect(res, '/saya/kartu?err=CARD_NOT_ACTIVE');
+    sendCardPdf(res, await this.pdfs.pdf(c.user!, card.id));
+  }
+
+  /**
+   * The card the holder prints: the active one, else the latest issued one that is PLACED or EXPIRED (its back
+   * shows the reports and "Diterima bekerja di … / TMT …"; no QR). A pending, rejected or revoked card is not printed.
+   */
+  private async printableCard(c: ConsoleContext): Promise<CardView | null> {
+    const { current, history } = await this.cards.mine(c.user!);
+    const today = this.clock.today();
+    if (current && cardActions(current, today).print) return current;
+    if (current) return null;
+    const [latest] = history;
+    return latest && isPrintable(effectiveStatus(latest, today)) ? latest : null;
   }
 
   @Get('rekomendasi')

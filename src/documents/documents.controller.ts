@@ -96,6 +96,10 @@ export class DocumentsController {
     },
   })
   @ApiError(404, "NOT_FOUND: no such document, or another seeker's")
+  @ApiError(
+    410,
+    'DOCUMENT_PURGED: the document was REJECTED and its file deleted after REJECTED_DOCUMENT_RETENTION_DAYS',
+  )
   async file(
     @CurrentUser() user: AuthUser,
     @Param('id', IdPipe) id: string,

@@ -12,3 +12,14 @@ export const documentsIncomplete = (missing: MissingRequirement[]) =>
     `Documents are missing: ${missing.map((r) => r.requirement).join(', ')}.`,
     missing,
   );
+
+/**
+ * The file of a REJECTED document the daily job deleted (REJECTED_DOCUMENT_RETENTION_DAYS): 410, not 404 —
+ * the document still exists (the checklist lists it with its reason) and its file will never come back.
+ */
+export const documentPurged = (days: number) =>
+  new DomainError(
+    410,
+    'DOCUMENT_PURGED',
+    `The file was deleted ${days} days after it was rejected; please upload the document again.`,
+  );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -12,7 +12,7 @@ import { SeekersService } from '../seekers/seekers.service.js';
 import { UsersService } from '../users/users.service.js';
 import { DocumentStorage } from './document-storage.js';
 import { normalizeDocument } from './document-files.js';
-import { documentsIncomplete, type MissingRequirement } from './documents.errors.js';
+import { documentPurged, documentsIncomplete, type MissingRequirement } from './documents.errors.js';
 import { SeekerDocument, type DocumentContentType } from './seeker-document.entity.js';
 
 export interface DocumentView {
@@ -24,6 +24,8 @@ export interface DocumentView {
   rejectReason?: string;
   uploadedAt: string;
   decidedAt?: string;
+  /** When the daily job deleted the file of this REJECTED document (REJECTED_DOCUMENT_RETENTION_DAYS). */
+  purgedAt?: string;
 }
 
 export interface ChecklistItem {
@@ -35,6 +37,8 @@ export interface ChecklistItem {
 export interface DocumentsView {
   items: DocumentView[];
   checklist: ChecklistItem[];
+  /** REJECTED_DOCUMENT_RETENTION_DAYS: how long a rejected document's file waits for its replacement. */
+  rejectedRetentionDays: number;
 }
 
 export interface DocumentFile {
@@ -52,6 +56,7 @@ const toView = (d: SeekerDocument): DocumentView => ({
   ...(d.rejectReason ? { rejectReason: d.rejectReason } : {}),
   uploadedAt: d.uploadedAt.toISOString(),
   ...(d.decidedAt ? { decidedAt: d.decidedAt.toISOString() } : {}),
+  ...(d.purgedAt ? { purgedAt: d.purgedAt.toISOString() } : {}),
 });
 
 /**
@@ -99,6 +104,7 @@ export class DocumentsService {
       uploadedAt: this.clock.now(),
       decidedBy: null,
       decidedAt: null,
+      purgedAt: null,
     };
     const replaced = await this.replaceWith(actor, doc, bytes).catch(async (err: unknown) => {
       // Two uploads of one type at once: the later insert met the earlier's row; it replaces that one.
@@ -143,7 +149,11 @@ export class DocumentsService {
   /** The documents and checklist of a seeker (also read by the console). */
   async documentsOf(m: EntityManager, seekerId: string): Promise<DocumentsView> {
     const docs = await m.find(SeekerDocument, { where: { seekerId }, order: { uploadedAt: 'ASC' } });
-    return { items: docs.map(toView), checklist: this.checklist(docs) };
+    return {
+      items: docs.map(toView),
+      checklist: this.checklist(docs),
+      rejectedRetentionDays: this.config.documents.rejectedRetentionDays,
+    };
   }
 
   private checklist(docs: SeekerDocument[]): ChecklistItem[] {
@@ -161,6 +171,7 @@ export class DocumentsService {
       const doc = await m.findOne(SeekerDocument, { where: { id } });
       const allowed = doc && (actor.role === 'officer' || (actor.role === 'seeker' && actor.seekerId === doc.seekerId));
       if (!doc || !allowed) throw notFound('The document');
+      if (doc.purgedAt) throw documentPurged(this.config.documents.rejectedRetentionDays);
       const bytes = await this.storage.get(m, doc.storageKey);
       if (!bytes) throw notFound('The document');
       return { contentType: doc.contentType, type: doc.type, bytes };
@@ -209,6 +220,53 @@ export class DocumentsService {
       }
       return toView({ ...before, status: to, rejectReason: reason, decidedBy: actor.id, decidedAt: now });
     });
+  }
+
+  /**
+   * Daily (docs/documents.md, "Retention"): the file of a REJECTED document that was not replaced within
+   * REJECTED_DOCUMENT_RETENTION_DAYS of its rejection is deleted; the row stays, marked `purgedAt`, so the
+   * checklist still says what was rejected and why. One document per transaction, claimed by a conditional
+   * update: safe to run twice, or on two instances at once.
+   */
+  async purgeRejected(now: Date): Promise<Record<string, number>> {
+    const before = new Date(now.getTime() - this.config.documents.rejectedRetentionDays * 86_400_000);
+    let purged = 0;
+    for (;;) {
+      const due = await this.tx.run((m) =>
+        m.find(SeekerDocument, {
+          select: { id: true },
+          where: { status: 'REJECTED', purgedAt: IsNull(), decidedAt: LessThanOrEqual(before) },
+          order: { decidedAt: 'ASC' },
+          take: 100,
+        }),
+      );
+      if (due.length === 0) return { purged };
+      for (const { id } of due) {
+        const done = await this.tx.run(async (m) => {
+          const doc = await m.findOne(SeekerDocument, { where: { id } });
+          if (!doc) return false;
+          const res = await m.update(
+            SeekerDocument,
+            { id, status: 'REJECTED', purgedAt: IsNull(), decidedAt: LessThanOrEqual(before) },
+            { purgedAt: now },
+          );
+          if (affectedRows(res) !== 1) return false;
+          await this.audit.record(m, {
+            actor: null,
+            entityType: 'seeker',
+            entityId: doc.seekerId,
+            action: 'document.purged',
+            before: { documentId: id, type: doc.type, status: doc.status },
+            after: { purged: true },
+          });
+          // Last: a filesystem delete cannot be rolled back, so nothing that could fail comes after it.
+          await this.storage.remove(m, doc.storageKey);
+          return true;
+        });
+        if (done) purged++;
+      }
+      if (due.length < 100) return { purged };
+    }
   }
 
   /**

@@ -49,4 +49,8 @@ export class SeekerDocument {
 
   @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true })
   decidedAt: Date | null;
+
+  /** When the daily job deleted the file of this REJECTED document (REJECTED_DOCUMENT_RETENTION_DAYS); null: kept. */
+  @Column({ name: 'purged_at', type: 'datetime', precision: 3, nullable: true })
+  purgedAt: Date | null;
 }

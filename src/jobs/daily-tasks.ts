@@ -5,6 +5,7 @@ import { ConsoleSessions } from '../console/session/console-sessions.service.js'
 import { AccountTokens } from '../auth/account-tokens.js';
 import { NotificationWorker } from '../notifications/notification-worker.js';
 import { Reminders } from '../notifications/reminders.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
 
 /** One task of the daily job. It must be safe to run twice, or on two instances at once. */
@@ -31,4 +32,5 @@ export const DAILY_TASKS: readonly DailyTask[] = [
   task('purge-console-forms', ConsoleForms, (forms, now) => forms.purge(now)),
   task('purge-notifications', NotificationWorker, (worker, now) => worker.purge(now)),
   task('purge-account-tokens', AccountTokens, (tokens, now) => tokens.purge(now)),
+  task('purge-rejected-documents', DocumentsService, (documents, now) => documents.purgeRejected(now)),
 ];

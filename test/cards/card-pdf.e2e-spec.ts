@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { startApp, type TestApp } from '../support/app';
 import { bearer, makeOfficer, registerSeeker, verifiedEmployer, type Session } from '../support/factories';
-import { browser, signIn } from '../console/support';
+import { browser, signIn, textOf } from '../console/support';
 
 const READER = join(__dirname, '../support/render-pdf-page.mjs');
 /** Page 1 of a PDF through MuPDF: rendered at `dpi` as a PNG, or its text. */
@@ -181,5 +181,68 @@ describe('GET /cards/:id/pdf', () => {
     await signIn(other, stranger.email);
     expect((await other.get(photoUrl)).status).not.toBe(200);
     expect((await other.get(`/petugas/kartu/${card.id}/pdf`)).status).not.toBe(200);
+  });
+  it('console: the print page shows what the PDF shows — signing officer, report officers, employer and TMT', async () => {
+    const { seeker, card } = await holderWithCard();
+    const holder = browser(t);
+    await signIn(holder, seeker.email);
+    const desk = browser(t);
+    const officerEmail = (await t.http.get('/api/v1/auth/me').set(bearer(officer)).expect(200)).body.email as string;
+    await signIn(desk, officerEmail);
+    // The back of the card, from its title (the officer's page names the signed-in officer in its header).
+    const backOf = (html: string) => textOf(html).split('Laporan 6 bulanan')[1];
+    const pages = async () => [
+      backOf((await holder.get('/saya/kartu/cetak').expect(200)).text),
+      backOf((await desk.get(`/petugas/kartu/${card.id}/cetak`).expect(200)).text),
+    ];
+
+    for (const text of await pages()) {
+      expect(text).toContain('Pejabat yang menandatangani, Drs. Budi Santoso NIP 196801011990031001');
+      expect(text).not.toContain('Petugas Uji');
+      expect(text).toContain('Diterima bekerja di: …');
+      expect(text).toContain('TMT: …');
+    }
+    await t.http.post(`/api/v1/cards/${card.id}/reports`).set(bearer(officer)).send({}).expect(201);
+    const reported = (await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(seeker)).expect(200)).body;
+    expect(reported.reports).toHaveLength(1);
+    for (const text of await pages()) expect(text).toMatch(/1 \d+ \p{L}+ \d{4} \d+ \p{L}+ \d{4} Petugas Uji/u);
+
+    await t.http
+      .post('/api/v1/placements')
+      .set(bearer(employer))
+      .send({ cardNumber: card.cardNumber, nik: seeker.nik, startDate: t.clock.today(), position: 'Operator' })
+      .expect(201);
+    const placed = (await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(seeker)).expect(200)).body;
+    expect(placed.status).toBe('PLACED');
+    const [y, , d] = placed.placement.startDate.split('-').map(Number);
+    // The holder reaches the placed card's print page from "Kartu AK1 saya"; neither page has a QR any more.
+    expect((await holder.get('/saya/kartu').expect(200)).text).toContain('href="/saya/kartu/cetak"');
+    for (const text of await pages()) {
+      expect(text).toContain(`Diterima bekerja di: ${placed.placement.employerName}`);
+      expect(text).toMatch(new RegExp(`TMT: ${d} \\p{L}+ ${y}`, 'u'));
+      expect(text).toContain('Petugas Uji');
+    }
+    expect((await desk.get(`/petugas/kartu/${card.id}/cetak`).expect(200)).text).not.toContain('class="qr"');
+    expect((await desk.get(`/petugas/kartu/${card.id}`).expect(200)).text).toContain(
+      `href="/petugas/kartu/${card.id}/cetak"`,
+    );
+  });
+});
+
+describe('the printed card without a configured signing officer', () => {
+  it('leaves a line to sign by hand, on the print page as in the PDF', async () => {
+    const t = await startApp({ CARD_SIGNING_OFFICER_NAME: '', CARD_SIGNING_OFFICER_NIP: '' });
+    try {
+      const officer = await makeOfficer(t);
+      const seeker = await registerSeeker(t);
+      const requested = await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
+      await t.http.post(`/api/v1/cards/${requested.body.id}/approve`).set(bearer(officer)).expect(200);
+      const holder = browser(t);
+      await signIn(holder, seeker.email);
+      const text = textOf((await holder.get('/saya/kartu/cetak').expect(200)).text);
+      expect(text).toContain('Pejabat yang menandatangani, ( ……………………………… ) NIP ……………………………');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       storageDriver: 'database',
       storagePath: join(dir, 'documents'),
       required: [['KTP'], ['IJAZAH', 'SKL'], ['PAS_FOTO']],
+      rejectedRetentionDays: 30,
     });
     expect(loadConfig({ ...base, REQUIRED_DOCUMENTS: ' ktp , ijazah|skl ' }).documents.required).toEqual([
       ['KTP'],
@@ -65,6 +66,14 @@ describe('loadConfig', () => {
     expect(errorOf({ ...base, STORAGE_DRIVER: 's3' })).toMatch(/STORAGE_DRIVER must be/);
     const fs = loadConfig({ ...base, STORAGE_DRIVER: 'filesystem', STORAGE_PATH: '/srv/ak1/docs' }).documents;
     expect(fs).toMatchObject({ storageDriver: 'filesystem', storagePath: '/srv/ak1/docs' });
+  });
+
+  it('reads REJECTED_DOCUMENT_RETENTION_DAYS in whole days (default 30), refusing what is not', () => {
+    const dir = dataDir();
+    const base = { DATA_DIR: dir, DB_PATH: join(dir, 'x.sqlite') };
+    expect(loadConfig({ ...base, REJECTED_DOCUMENT_RETENTION_DAYS: '7' }).documents.rejectedRetentionDays).toBe(7);
+    for (const bad of ['0', '-1', 'abc', '1.5', '99999'])
+      expect(errorOf({ ...base, REJECTED_DOCUMENT_RETENTION_DAYS: bad })).toMatch(/REJECTED_DOCUMENT_RETENTION_DAYS/);
   });
 
   it('requires DB_URL for mysql', () => {

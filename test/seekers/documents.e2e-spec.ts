@@ -241,7 +241,7 @@ describe('REQUIRED_DOCUMENTS', () => {
       const card = await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
       await t.http.post(`/api/v1/cards/${card.body.id}/approve`).set(bearer(officer)).expect(200);
       const list = (await t.http.get('/api/v1/seekers/me/documents').set(bearer(seeker)).expect(200)).body;
-      expect(list).toEqual({ items: [], checklist: [] });
+      expect(list).toEqual({ items: [], checklist: [], rejectedRetentionDays: 30 });
     } finally {
       await t.close();
     }

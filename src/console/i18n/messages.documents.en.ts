@@ -44,4 +44,8 @@ export const DOCUMENTS_EN: Record<keyof typeof DOCUMENTS_ID, string> = {
   'auditAction.document.uploaded': 'Document uploaded',
   'auditAction.document.verified': 'Document verified',
   'auditAction.document.rejected': 'Document rejected',
+  'doc.purged': 'The file was deleted after {days} days; please upload it again.',
+  'error.DOCUMENT_PURGED':
+    'This document’s file was deleted because it was rejected and not replaced; please upload it again.',
+  'auditAction.document.purged': 'Rejected document’s file deleted',
 };

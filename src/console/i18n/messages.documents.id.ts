@@ -42,4 +42,7 @@ export const DOCUMENTS_ID = {
   'auditAction.document.uploaded': 'Dokumen diunggah',
   'auditAction.document.verified': 'Dokumen diverifikasi',
   'auditAction.document.rejected': 'Dokumen ditolak',
+  'doc.purged': 'Berkas dihapus setelah {days} hari; silakan unggah ulang.',
+  'error.DOCUMENT_PURGED': 'Berkas dokumen ini sudah dihapus karena ditolak dan tidak diganti; silakan unggah ulang.',
+  'auditAction.document.purged': 'Berkas dokumen yang ditolak dihapus',
 } as const;

@@ -1,5 +1,5 @@
+import type { CardBack } from '../../card-validation/card-pdf.service.js';
 import type { DocumentsView } from '../../documents/documents.service.js';
-import { addMonths } from '../../common/dates.js';
 import type { Page } from '../../common/http/pagination.js';
 import {
   cardActions,
@@ -141,11 +141,11 @@ export interface CardDetailView {
   docs: DocumentsView;
 }
 
-/** One report box on the back of the printed card: its due date and, once made, the report's date. */
-export interface ReportMark {
-  due: string;
-  reportedAt: string | null;
-}
+/**
+ * One report row on the back of the printed card: its due date and, once made, the report's date and the
+ * officer who took it (CardPdfService.back, the same rows the PDF prints).
+ */
+export type ReportMark = CardBack['reports'][number];
 
 /** The printable AK1 card, front and back. */
 export interface PrintableCardView {
@@ -156,7 +156,9 @@ export interface PrintableCardView {
   issuedAt: string | null;
   expiresAt: string | null;
   marks: ReportMark[];
-  placement: CardModel['placement'];
+  placement: CardBack['placement'];
+  /** The officer who signs printed cards (CARD_SIGNING_OFFICER_NAME, _NIP); empty: a line to sign by hand. */
+  signingOfficer: CardBack['signingOfficer'];
   /** SVG markup from the QR library, of a URL we build: trusted, shown as is. */
   qrSvg: string | null;
   /** The console's address of the card as a PDF (GET /cards/:id/pdf with the console's session). */
@@ -168,32 +170,29 @@ export interface PrintableCardView {
 /** The holder's PAS_FOTO to print: an image not rejected (a PDF one cannot be shown on the card). */
 export function printablePhotoId(docs: DocumentsView): string | null {
   const doc = docs.items.find(
-    (d) => d.type === 'PAS_FOTO' && d.status !== 'REJECTED' && d.contentType !== 'application/pdf',
+    (d) => d.type === 'PAS_FOTO' && d.status !== 'REJECTED' && !d.purgedAt && d.contentType !== 'application/pdf',
   );
   return doc?.id ?? null;
 }
 
-/** Report marks of a card: +6, +12, +18 months from issue (the domain brief). */
-export function reportMarks(issuedAt: string | null): string[] {
-  return issuedAt ? [6, 12, 18].map((m) => addMonths(issuedAt, m)) : [];
-}
-
+/** The printable card: what its back says comes from CardPdfService.back, as in the PDF. */
 export function printableCardView(
   card: CardView,
   holder: PrintableCardView['holder'],
   qrSvg: string | null,
   back: string,
+  printed: CardBack,
   links: { pdfUrl: string; photoUrl: string | null },
 ): PrintableCardView {
-  const reports = [...card.reports].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
   return {
     back,
     number: card.cardNumber,
     holder,
     issuedAt: card.issuedAt,
     expiresAt: card.expiresAt,
-    marks: reportMarks(card.issuedAt).map((due, i) => ({ due, reportedAt: reports[i]?.reportedAt ?? null })),
-    placement: card.placement ?? null,
+    marks: printed.reports,
+    placement: printed.placement,
+    signingOfficer: printed.signingOfficer,
     qrSvg,
     ...links,
   };

@@ -32,6 +32,13 @@ export class DocumentReply {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'when an officer verified or rejected it' })
   decidedAt?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'REJECTED and not replaced within rejectedRetentionDays: when its file was deleted (the file is then 410 DOCUMENT_PURGED)',
+  })
+  purgedAt?: string;
 }
 
 /** One requirement of REQUIRED_DOCUMENTS: `IJAZAH|SKL` is satisfied by either. */
@@ -52,4 +59,11 @@ export class DocumentsReply {
 
   @ApiProperty({ type: [ChecklistItemReply] })
   checklist: ChecklistItemReply[];
+
+  @ApiProperty({
+    description:
+      'days a REJECTED document waits for its replacement before its file is deleted (REJECTED_DOCUMENT_RETENTION_DAYS)',
+    example: 30,
+  })
+  rejectedRetentionDays: number;
 }

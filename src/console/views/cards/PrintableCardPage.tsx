@@ -10,9 +10,9 @@ import { Layout } from '../shared/Layout.js';
 export function PrintableCardPage({ c, vm }: { c: ConsoleContext; vm: PrintableCardView }): JSX.Element {
   const t = c.t;
   const { holder } = vm;
-  const placed = vm.placement
-    ? `${vm.placement.employerName ?? ''} / TMT ${t.date(vm.placement.startDate)}`
-    : '………………………';
+  const employer = vm.placement?.employerName ?? null;
+  const tmt = vm.placement?.startDate ?? null;
+  const officer = vm.signingOfficer;
   return (
     <Layout c={c} title={t('card.printTitle')} bodyClass="print-card">
       <div class="no-print">
@@ -76,6 +76,7 @@ export function PrintableCardPage({ c, vm }: { c: ConsoleContext; vm: PrintableC
                 <th safe>{t('card.report')}</th>
                 <th safe>{t('card.due')}</th>
                 <th safe>{t('card.reportedOn')}</th>
+                <th safe>{t('card.reportOfficer')}</th>
               </tr>
             </thead>
             <tbody>
@@ -84,14 +85,25 @@ export function PrintableCardPage({ c, vm }: { c: ConsoleContext; vm: PrintableC
                   <td>{i + 1}</td>
                   <td safe>{t.date(mark.due)}</td>
                   <td safe>{mark.reportedAt === null ? '' : t.date(mark.reportedAt)}</td>
+                  <td safe>{mark.reportedAt === null ? '' : (mark.officer ?? '–')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p class="org" safe>
-            {`${t('card.placedBox')}: ${placed}`}
+          <p class="placed" safe>
+            {`${t('card.placedWith')}: ${employer ?? '………………………'}`}
           </p>
-          <p class="org" safe>
+          <p class="placed" safe>
+            {`TMT: ${tmt ? t.date(tmt) : '………………'}`}
+          </p>
+          <div class="signer">
+            <p safe>{t('card.signedBy')}</p>
+            <p class="signer-name" safe>
+              {officer.name || '( ……………………………… )'}
+            </p>
+            <p safe>{`NIP ${officer.nip || '……………………………'}`}</p>
+          </div>
+          <p class="note" safe>
             {t('card.backNote')}
           </p>
         </section>

@@ -72,7 +72,7 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
         ) : (
           ''
         )}
-        {card.actions.print ? (
+        {card.actions.print || card.status === 'PLACED' || card.status === 'EXPIRED' ? (
           <a class="btn secondary" href={`${path}/cetak`} safe>
             {t('card.printLink')}
           </a>

@@ -17,6 +17,15 @@ export function LatestCard({ t, card }: { t: Translator; card: CardModel }): JSX
       {card.status === 'PLACED' ? <Notice kind="success" text={placed} /> : ''}
       {card.status === 'REJECTED' ? <Notice kind="warning" text={t('card.rejectedNote')} /> : ''}
       <CardFacts t={t} card={card} />
+      {card.status === 'PLACED' || card.status === 'EXPIRED' ? (
+        <p>
+          <a class="btn secondary" href="/saya/kartu/cetak" safe>
+            {t('card.printPlaced')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </section>
   );
 }

@@ -73,11 +73,24 @@ function DocumentLine(p: DocumentsPanelProps & { doc: DocumentView }): JSX.Eleme
         <strong safe>{typeName(c, doc.type)}</strong>
         {' — '}
         <span safe>{c.t(`doc.status.${doc.status}` as MessageKey)}</span>
-        {' · '}
-        <a href={`${p.fileBase}/${doc.id}`} target="_blank" rel="noopener" safe>
-          {c.t('doc.view')}
-        </a>
+        {doc.purgedAt ? (
+          ''
+        ) : (
+          <>
+            {' · '}
+            <a href={`${p.fileBase}/${doc.id}`} target="_blank" rel="noopener" safe>
+              {c.t('doc.view')}
+            </a>
+          </>
+        )}
       </p>
+      {doc.purgedAt ? (
+        <p class="hint" safe>
+          {c.t('doc.purged', { days: p.docs.rejectedRetentionDays })}
+        </p>
+      ) : (
+        ''
+      )}
       {doc.status === 'REJECTED' && doc.rejectReason ? (
         <p class="hint" safe>
           {c.t('doc.rejectedBecause', { reason: doc.rejectReason })}
