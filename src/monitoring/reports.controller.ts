@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiError } from '../common/http/api-responses.js';
 import { CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
 import { PageQuery } from '../common/http/pagination.js';
 import { MonthQuery } from './dto/monitoring.dto.js';
@@ -150,6 +151,8 @@ export class ReportsController {
       'Close a month: its eight tables are stored with a checksum and never change again; later corrections count in the first open month. Months close in order (409 PREVIOUS_PERIOD_OPEN); a month not begun cannot (422 PERIOD_NOT_STARTED); closing twice → 409 PERIOD_CLOSED.',
   })
   @ApiOkResponse({ type: ReportPeriodReply })
+  @ApiError(409, 'PERIOD_CLOSED', 'PREVIOUS_PERIOD_OPEN')
+  @ApiError(422, 'PERIOD_NOT_STARTED')
   close(@CurrentUser() user: AuthUser, @Param('month') month: string) {
     return this.reports.close(user, month);
   }
