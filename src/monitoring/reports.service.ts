@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -123,7 +122,9 @@ export class ReportsService {
           'PERIOD_CLOSED',
           `The month ${month} is already closed (months up to ${closedThrough} are).`,
         );
-      const expected = closedThrough ? nextMonth(closedThrough) : await this.firstMonthToClose(m, month);
+      // The first closing sets where the filed history starts (earlier months are closed with it: nothing
+      // is counted in them any more); after it, months close one after the other.
+      const expected = closedThrough ? nextMonth(closedThrough) : month;
       if (month !== expected)
         throw new DomainError(
           409,
@@ -214,19 +215,6 @@ export class ReportsService {
       pageSize,
       total: Number(n),
     };
-  }
-
-  /**
-   * The first month ever closed may be any month that has begun, provided no earlier month holds
-   * activity that would stay open behind it: the month after the last one with events before it.
-   */
-  private async firstMonthToClose(m: EntityManager, month: string): Promise<string> {
-    const [row] = await select<{ last: string | null }>(
-      m,
-      'SELECT MAX(month) AS last FROM labour_monthly WHERE month < ?',
-      [month],
-    );
-    return row?.last ? nextMonth(row.last) : month;
   }
 
   private async stored(

@@ -36,10 +36,10 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
   const get = async (url: string, who: Session = officer) => (await t.http.get(url).set(bearer(who)).expect(200)).body;
   const report = (n: string, month: string) =>
     get(`/api/v1/reports/ipk-iii-${n}?year=${month.slice(0, 4)}&month=${Number(month.slice(5))}`);
-  const row = (table: Table, code: string): Row => {
+  const row = (table: Table, code: string) => {
     const r = table.rows.find((x) => x.code === code);
     if (!r) throw new Error(`no row ${code} in ${table.rows.map((x) => x.code).join(',')}`);
-    return r;
+    return r as unknown as Record<string, Cells> & { label: string };
   };
   const walkIn = async (birthDate: string, gender: 'L' | 'P', educationLevel: string) => {
     const profile = seekerProfile({ birthDate, gender, nik: nikFor(birthDate, gender), educationLevel });
