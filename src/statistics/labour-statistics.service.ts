@@ -188,6 +188,23 @@ export class LabourStatistics {
     await this.insert(m, [e]);
     await this.rollUp(m, [e]);
   }
+
+  /** A placement was voided (`POST /placements/:id/void`): the statistics count the hire's reversal on `on`. */
+  /* eslint-disable @typescript-eslint/no-unused-vars -- the body is the integrator's (issue 19) */
+  async placementVoided(
+    m: EntityManager,
+    p: {
+      placementId: string;
+      cardId: string | null;
+      vacancyId: string | null;
+      seekerBackInRegister: boolean;
+      vacancyPositionBackOpen: boolean;
+    },
+    on: string,
+  ): Promise<void> {
+    // statistics reversal: written by the integrator
+  }
+  /* eslint-enable @typescript-eslint/no-unused-vars */
 }
 
 /** A flow out of the register, for `recordLeaving`: a card holder, or positions of a vacancy. */
