@@ -1,3 +1,4 @@
+import type { PlacementItem } from '../views/shared/PlacementList.js';
 import type { DocumentsView } from '../../documents/documents.service.js';
 import { addMonths } from '../../common/dates.js';
 import type { Page } from '../../common/http/pagination.js';
@@ -139,6 +140,9 @@ export interface CardDetailView {
   /** The holder's record, their documents and the checklist, reviewed beside the request. */
   seekerId: string;
   docs: DocumentsView;
+  /** The placements recorded with this card (voided ones too), and this page's one-time key for voiding. */
+  placements: PlacementItem[];
+  idem: string;
 }
 
 /** One report box on the back of the printed card: its due date and, once made, the report's date. */
