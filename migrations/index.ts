@@ -21,6 +21,7 @@ import { OutcomeIndexes1764232600000 } from './1764232600000-outcome-indexes.js'
 import { SeekerDocuments1764232700000 } from './1764232700000-seeker-documents.js';
 import { DocumentPurge1764233100000 } from './1764233100000-document-purge.js';
 import { IpkDimensions1764232800000 } from './1764232800000-ipk-dimensions.js';
+import { PlacementVoid1764233000000 } from './1764233000000-placement-void.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -45,5 +46,6 @@ export const migrations = [
   OutcomeIndexes1764232600000,
   SeekerDocuments1764232700000,
   IpkDimensions1764232800000,
+  PlacementVoid1764233000000,
   DocumentPurge1764233100000,
 ];

@@ -232,6 +232,30 @@ export class ApplicationsService {
   }
 
   /**
+   * The hire from this application was voided: HIRED becomes SHORTLISTED again (the employer had chosen the
+   * applicant; the decision is theirs to make again). Only from HIRED; anything else is left as it is.
+   */
+  async unhire(m: EntityManager, actor: AuthUser, id: string): Promise<boolean> {
+    const now = sqlInstant(this.clock.now());
+    const changed = await execute(
+      m,
+      `UPDATE applications SET status = 'SHORTLISTED', closed_reason = NULL, decided_at = ?, decided_by = ?, updated_at = ?
+        WHERE id = ? AND status = 'HIRED'`,
+      [now, actor.id, now, id],
+    );
+    if (changed !== 1) return false;
+    await this.audit.record(m, {
+      actor,
+      entityType: 'application',
+      entityId: id,
+      action: 'application.hire-voided',
+      before: { status: 'HIRED' },
+      after: { status: 'SHORTLISTED' },
+    });
+    return true;
+  }
+
+  /**
    * Closes the undecided applications of a seeker who was placed, or of a vacancy that filled or closed,
    * one audit event each (the ids are read first so the trail names every application that changed).
    * Written-out SQL: a hire runs this, and the query builder cost more CPU than the statements.

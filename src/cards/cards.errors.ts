@@ -14,3 +14,11 @@ export const cardNotActive = (status: string) =>
 
 export const serialsExhausted = () =>
   new DomainError(503, 'CARD_SERIALS_EXHAUSTED', 'No card serials are left for this region and year.');
+
+/** A voided placement's card cannot return: it is no longer PLACED, or the holder holds a newer card. */
+export const supersededCard = () =>
+  new DomainError(
+    409,
+    'PLACEMENT_SUPERSEDED',
+    'The job seeker has a newer card or a later placement since this one; it can no longer be voided.',
+  );

@@ -27,7 +27,7 @@ import { CardNumbers } from './card-numbers.service.js';
 import { newCardReportRow, newCardRow } from './card-rows.js';
 import { toCardView, type CardView } from './card-view.js';
 import { Card, CardReport, type CardStatus } from './card.entity.js';
-import { cardAlreadyHeld, cardNotActive, cardNumberTaken } from './cards.errors.js';
+import { cardAlreadyHeld, cardNotActive, cardNumberTaken, supersededCard } from './cards.errors.js';
 import type { CardListQuery } from './dto/card.dto.js';
 
 /** Statuses in which a card counts as "held" (at most one per NIK). */
@@ -374,6 +374,48 @@ export class CardsService {
       cardNumberDisplay: row.cardNumberDisplay,
       holderBirthDate: sqlDate(row.holderBirthDate),
     };
+  }
+
+  /**
+   * A placement that closed this card was voided: the card is no longer PLACED. It is ACTIVE again — and takes
+   * the NIK's place back — while its expiry date is today or ahead, EXPIRED otherwise; what the hire wrote on
+   * it (employer, start date, source, closing instant) is cleared (an EXPIRED card's closing instant is now).
+   * One conditional update from PLACED decides; if the holder holds a newer pending or active card (the
+   * NIK's place is taken), 409 PLACEMENT_SUPERSEDED. Answers the card's status after the change.
+   */
+  async reopenAfterVoid(m: EntityManager, actor: AuthUser, id: string): Promise<'ACTIVE' | 'EXPIRED'> {
+    const card = await m.findOne(Card, { where: { id } });
+    if (!card || card.status !== 'PLACED') throw supersededCard();
+    const today = this.clock.today();
+    const now = this.clock.now();
+    const active = card.expiresAt !== null && sqlDate(card.expiresAt) >= today;
+    const seeker = await this.seekerOf(m, card.seekerId);
+    const patch = {
+      status: active ? ('ACTIVE' as const) : ('EXPIRED' as const),
+      activeNikHash: active ? seeker.nikHash : null,
+      closedAt: active ? null : now,
+      placementEmployerId: null,
+      placementEmployerName: null,
+      placementStartDate: null,
+      placementSource: null,
+      updatedAt: now,
+    };
+    try {
+      const res = await m.update(Card, { id, status: 'PLACED' }, patch);
+      if (affectedRows(res) !== 1) throw supersededCard();
+    } catch (err) {
+      if (uniqueViolation(err)) throw supersededCard();
+      throw err;
+    }
+    await this.audit.record(m, {
+      actor,
+      entityType: 'card',
+      entityId: id,
+      action: 'card.placement-voided',
+      before: { status: 'PLACED' },
+      after: { status: patch.status },
+    });
+    return patch.status;
   }
 
   /** The seeker's card if it is active today (not past its expiry), else null. */

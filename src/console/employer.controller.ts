@@ -13,8 +13,10 @@ import { DomainError, notFound, validationFailed } from '../common/domain-error.
 import { IdPipe } from '../common/http/id.pipe.js';
 import { withValidationDay } from '../common/http/validation-day.js';
 import { EmployersService } from '../employers/employers.service.js';
-import { DirectPlacementDto, HireDto } from '../placements/dto/placement.dto.js';
+import { DirectPlacementDto, HireDto, VoidPlacementDto } from '../placements/dto/placement.dto.js';
 import { HireService } from '../placements/hire.service.js';
+import { PlacementsService } from '../placements/placements.service.js';
+import { VoidService } from '../placements/void.service.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from '../vacancies/dto/vacancy.dto.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
@@ -149,6 +151,8 @@ export class EmployerConsoleController {
     private readonly referrals: ReferralsService,
     private readonly clock: Clock,
     private readonly outcomes: VacancyOutcomeService,
+    private readonly placements: PlacementsService,
+    private readonly voids: VoidService,
   ) {}
 
   @Get()
@@ -339,6 +343,7 @@ export class EmployerConsoleController {
       form: blankForm({ startDate: this.clock.today() }),
       vacancies: await this.openVacancies(c),
       idem: randomUUID(),
+      placements: await this.recentPlacements(c),
     };
     sendPage(res, DirectPlacementPage({ c, vm }));
   }
@@ -354,9 +359,33 @@ export class EmployerConsoleController {
     } catch (err) {
       const r = refusal(c.t, err, { INVALID_CARD_NUMBER: 'cardNumber' }, { values, scope: 'check' });
       const vacancies = await this.openVacancies(c);
-      const vm = { flash: {}, form: refusedForm(values, r), vacancies, idem: randomUUID() };
+      const placements = await this.recentPlacements(c);
+      const vm = { flash: {}, form: refusedForm(values, r), vacancies, idem: randomUUID(), placements };
       sendPage(res, DirectPlacementPage({ c, vm }), r.status);
     }
+  }
+
+  /** "Batalkan penempatan" on the hire page: the company voids its own hire within 7 days (decision 78). */
+  @Post('penempatan/:id/batalkan')
+  @ForVerifiedEmployer()
+  async voidPlacement(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
+    await actThenRedirect(res, '/perusahaan/penempatan', 'placementVoided', async () => {
+      const dto = await validateAs(VoidPlacementDto, {
+        reason: String((req.body as Record<string, unknown> | undefined)?.reason ?? ''),
+      });
+      return this.voids.void(c.user!, id, dto.reason, idem(req.body));
+    });
+  }
+
+  /** The company's recent hires for the hire page, each with whether it may still be voided. */
+  private async recentPlacements(c: ConsoleContext) {
+    const recent = await this.placements.recentOfEmployer(c.user!.employerId!, 20);
+    return recent.map((p) => ({ placement: p, mayVoid: this.voids.mayVoid(c.user!, p) }));
   }
 
   @Get('staf')

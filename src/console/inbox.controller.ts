@@ -28,12 +28,13 @@ const KINDS_OF: Record<'seeker' | 'employer' | 'officer', NotificationKind[]> = 
     (k) =>
       k.startsWith('CARD_') ||
       k === 'DOCUMENT_REJECTED' ||
+      k === 'PLACEMENT_VOIDED' ||
       (k.startsWith('APPLICATION_') && k !== 'APPLICATION_RECEIVED'),
   ),
   employer: NOTIFICATION_KINDS.filter(
     (k) =>
       k.startsWith('EMPLOYER_') ||
-      ['APPLICATION_RECEIVED', 'VACANCY_CLOSING', 'VACANCY_OUTCOME', 'OUTREACH'].includes(k),
+      ['APPLICATION_RECEIVED', 'VACANCY_CLOSING', 'VACANCY_OUTCOME', 'OUTREACH', 'PLACEMENT_VOIDED'].includes(k),
   ),
   officer: [],
 };

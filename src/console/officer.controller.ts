@@ -11,7 +11,11 @@ import { cardNotActive } from '../cards/cards.errors.js';
 import type { CardView } from '../cards/card-view.js';
 import { CardsService } from '../cards/cards.service.js';
 import { CardListQuery, CardReasonDto, WithdrawCardDto } from '../cards/dto/card.dto.js';
+import { VoidPlacementDto } from '../placements/dto/placement.dto.js';
+import { PlacementsService } from '../placements/placements.service.js';
+import { VoidService } from '../placements/void.service.js';
 import { WithdrawalService } from '../placements/withdrawal.service.js';
+import { randomUUID } from 'node:crypto';
 import { Public } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound, validationFailed } from '../common/domain-error.js';
@@ -130,6 +134,8 @@ export class OfficerConsoleController {
     private readonly claimCodes: ClaimCodes,
     private readonly withdrawals: WithdrawalService,
     private readonly documents: DocumentsService,
+    private readonly placements: PlacementsService,
+    private readonly voids: VoidService,
     private readonly pdfs: CardPdfService,
   ) {}
 
@@ -468,12 +474,18 @@ export class OfficerConsoleController {
     const holder = await this.seekers.get(card.seekerId);
     const today = this.clock.today();
     const docs = await this.documents.list(c.user!, card.seekerId);
+    const placements = (await this.placements.ofCard(id)).map((p) => ({
+      placement: p,
+      mayVoid: this.voids.mayVoid(c.user!, p),
+    }));
     const vm = {
       flash: cardFlash(flashOf(query), card, today),
       card: cardModel(card, today),
       holder,
       seekerId: card.seekerId,
       docs,
+      placements,
+      idem: randomUUID(),
     };
     sendPage(res, CardDetailPage({ c, vm }));
   }
@@ -560,6 +572,22 @@ export class OfficerConsoleController {
       const reason = String((req.body as Record<string, unknown>)?.reason ?? '');
       const dto = await validateAs(WithdrawCardDto, { reason });
       return this.withdrawals.withdraw(c.user!, id, dto.reason);
+    });
+  }
+
+  /** "Batalkan penempatan" on the card page: voids a placement recorded by mistake (decision 78). */
+  @Post('penempatan/:id/batalkan')
+  async voidPlacement(
+    @Ctx() c: ConsoleContext,
+    @Param('id', IdPipe) id: string,
+    @Req() req: HttpRequest,
+    @Res() res: HttpReply,
+  ) {
+    const body = req.body as Record<string, unknown> | undefined;
+    await actThenRedirect(res, backOf(req, '/petugas/kartu'), 'placementVoided', async () => {
+      const dto = await validateAs(VoidPlacementDto, { reason: String(body?.reason ?? '') });
+      const key = typeof body?.idem === 'string' && body.idem ? body.idem.slice(0, 100) : undefined;
+      return this.voids.void(c.user!, id, dto.reason, key);
     });
   }
 

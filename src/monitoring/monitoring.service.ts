@@ -129,7 +129,7 @@ export class MonitoringService {
     const placements = Object.fromEntries(
       (
         (await this.reads.query(
-          'SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? GROUP BY source',
+          "SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? AND status = 'RECORDED' GROUP BY source",
           [s, e],
         )) as { source: string; c: unknown }[]
       ).map((r) => [r.source, n(r.c)]),
@@ -289,7 +289,7 @@ export class MonitoringService {
 const PARTICIPANTS = [
   `SELECT employer_id FROM vacancies WHERE published_at >= ? AND published_at < ? AND requires_ak1 = 1`,
   `SELECT employer_id FROM card_validations WHERE checked_at >= ? AND checked_at < ?`,
-  `SELECT employer_id FROM placements WHERE recorded_at >= ? AND recorded_at < ? AND source = 'EMPLOYER'`,
+  `SELECT employer_id FROM placements WHERE recorded_at >= ? AND recorded_at < ? AND source = 'EMPLOYER' AND status = 'RECORDED'`,
 ].join(' UNION ');
 
 /** Per-employer activity in the period, aggregated once per source table and joined to employers. */
@@ -331,7 +331,7 @@ function participationQuery(p: Period, q: ParticipationQuery, today: string): { 
                FROM card_validations WHERE checked_at >= ? AND checked_at < ? GROUP BY employer_id) cv ON cv.employer_id = e.id
     LEFT JOIN (SELECT employer_id, COUNT(*) AS n FROM applications WHERE applied_at >= ? AND applied_at < ? GROUP BY employer_id) a ON a.employer_id = e.id
     LEFT JOIN (SELECT employer_id, COUNT(*) AS n, MAX(recorded_at) AS last
-               FROM placements WHERE source = 'EMPLOYER' AND recorded_at >= ? AND recorded_at < ? GROUP BY employer_id) p ON p.employer_id = e.id
+               FROM placements WHERE source = 'EMPLOYER' AND status = 'RECORDED' AND recorded_at >= ? AND recorded_at < ? GROUP BY employer_id) p ON p.employer_id = e.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return { sql, params };
 }

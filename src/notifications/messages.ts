@@ -394,6 +394,21 @@ const DEFINITIONS: Definitions = {
     },
     emailBody: (p) => p.message,
   },
+  PLACEMENT_VOIDED: {
+    template: 'ak1_placement_voided',
+    path: (p) => (p.audience === 'EMPLOYER' ? '/perusahaan/penempatan' : '/saya/kartu'),
+    values: (p, lang) => [p.employerName, p.position || '-', date(p.startDate, lang)],
+    id: {
+      title: 'Pencatatan penempatan kerja dibatalkan',
+      text: 'Pencatatan penempatan kerja di {{1}} untuk jabatan {{2}} mulai {{3}} telah dibatalkan karena tercatat secara keliru. Bagi pencari kerja, kartu AK1 kembali aktif selama masa berlakunya belum habis dan Anda dapat kembali melamar pekerjaan.',
+      action: 'Lihat rinciannya',
+    },
+    en: {
+      title: 'A recorded placement was voided',
+      text: 'The placement recorded with {{1}} as {{2}} from {{3}} has been voided because it was recorded by mistake. For the job seeker, the AK1 card is active again while it is still valid, and you may apply for jobs again.',
+      action: 'View the details',
+    },
+  },
   PASSWORD_RESET: {
     template: '',
     path: (p) => `/masuk/atur-ulang?token=${enc(p.token)}`,

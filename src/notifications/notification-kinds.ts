@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'VACANCY_CLOSING',
   'VACANCY_OUTCOME',
   'OUTREACH',
+  'PLACEMENT_VOIDED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -54,6 +55,8 @@ export interface MessageParams {
   /** To the employer's staff: the vacancy closed with `filled` of `positions` filled — who did you hire? */
   VACANCY_OUTCOME: { vacancyId: string; vacancyTitle: string; positions: number; filled: number };
   OUTREACH: { title: string; message: string };
+  /** A placement recorded by mistake was voided: told to the seeker and to the recording employer's staff. */
+  PLACEMENT_VOIDED: { audience: 'SEEKER' | 'EMPLOYER'; employerName: string; startDate: string; position: string };
   PASSWORD_RESET: { token: string; expiresAt: string };
   EMAIL_VERIFICATION: { token: string };
 }

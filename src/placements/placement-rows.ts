@@ -28,5 +28,9 @@ export function newPlacementRow(p: PlacementRowFields): Placement {
     employerKind: p.employerKind ?? '-',
     recordedBy: p.recordedBy,
     recordedAt: p.recordedAt,
+    status: p.status ?? 'RECORDED',
+    voidedAt: p.voidedAt ?? null,
+    voidedBy: p.voidedBy ?? null,
+    voidReason: p.voidReason ?? null,
   };
 }

@@ -3,6 +3,9 @@ import type { PlacementReply } from './dto/placement.reply.js';
 
 export type PlacementSource = 'EMPLOYER' | 'SELF_REPORT';
 export const PLACEMENT_SOURCES: PlacementSource[] = ['EMPLOYER', 'SELF_REPORT'];
+/** RECORDED: a hire on record; VOID: recorded by mistake and voided (`POST /placements/:id/void`). */
+export const PLACEMENT_STATUSES = ['RECORDED', 'VOID'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 export const PLACEMENT_TYPES = ['AKL', 'AKAD', 'AKAN'] as const;
 export type PlacementType = (typeof PLACEMENT_TYPES)[number];
 
@@ -55,6 +58,18 @@ export class Placement {
 
   @Column({ name: 'recorded_at', type: 'datetime', precision: 3 })
   recordedAt: Date;
+
+  @Column({ type: 'varchar', length: 8, default: 'RECORDED' })
+  status: PlacementStatus;
+
+  @Column({ name: 'voided_at', type: 'datetime', precision: 3, nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ name: 'voided_by', type: 'varchar', length: 36, nullable: true })
+  voidedBy: string | null;
+
+  @Column({ name: 'void_reason', type: 'varchar', length: 500, nullable: true })
+  voidReason: string | null;
 }
 
 /** One description of this reply: the class `PlacementReply` (OpenAPI and code alike). */
@@ -75,5 +90,9 @@ export function toPlacementView(p: Placement): PlacementView {
     placementType: p.placementType,
     employerKind: p.employerKind,
     recordedAt: p.recordedAt.toISOString(),
+    status: p.status,
+    voidedAt: p.voidedAt ? p.voidedAt.toISOString() : null,
+    voidedBy: p.voidedBy,
+    voidReason: p.voidReason,
   };
 }

@@ -1,13 +1,20 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles, VerifiedEmployer } from '../common/auth/decorators.js';
 import { AcceptsIdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
 import { IdPipe } from '../common/http/id.pipe.js';
-import { DirectPlacementDto, HireDto, PlacementListQuery, SelfReportDto } from './dto/placement.dto.js';
+import {
+  DirectPlacementDto,
+  HireDto,
+  PlacementListQuery,
+  SelfReportDto,
+  VoidPlacementDto,
+} from './dto/placement.dto.js';
 import { HireService } from './hire.service.js';
 import { PlacementsService } from './placements.service.js';
+import { VoidService } from './void.service.js';
 import { ApiError } from '../common/http/api-responses.js';
 import { PlacementPage, PlacementReply } from './dto/placement.reply.js';
 
@@ -17,6 +24,7 @@ export class PlacementsController {
   constructor(
     private readonly hires: HireService,
     private readonly placements: PlacementsService,
+    private readonly voids: VoidService,
   ) {}
 
   @Post('applications/:id/hire')
@@ -97,6 +105,42 @@ export class PlacementsController {
   @ApiError(422, 'IDEMPOTENCY_KEY_REUSED: same key, different body')
   selfReport(@CurrentUser() user: AuthUser, @Body() dto: SelfReportDto, @Headers('idempotency-key') key?: string) {
     return this.hires.selfReport(user, dto, key);
+  }
+
+  @Post('placements/:id/void')
+  @HttpCode(200)
+  @Roles('officer', 'employer')
+  @AcceptsIdempotencyKey()
+  @ApiOperation({
+    summary:
+      'Void a placement recorded by mistake (officer; or staff of the recording employer within 7 days): the card returns to ACTIVE (EXPIRED if past its date), the application to SHORTLISTED, the vacancy counts one hire less (a FILLED one not past its closing date reopens), statistics count the reversal',
+  })
+  @ApiOkResponse({
+    type: PlacementReply,
+    description:
+      'the placement, now status VOID with voidedAt, voidedBy and voidReason; a replay with the same Idempotency-Key and body answers the first reply',
+  })
+  @ApiError(400, 'VALIDATION_FAILED: reason missing, shorter than 3 or longer than 500 characters')
+  @ApiError(
+    403,
+    'VOID_WINDOW_PASSED: (employer) more than 7 days since it was recorded; ask the office',
+    "FORBIDDEN: (employer) a seeker's self-report",
+  )
+  @ApiError(404, 'NOT_FOUND: no such placement, or (employer) not recorded for your company')
+  @ApiError(
+    409,
+    'ALREADY_VOID',
+    'PLACEMENT_SUPERSEDED: the seeker has a newer card or a later placement',
+    'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+  )
+  @ApiError(422, 'IDEMPOTENCY_KEY_REUSED: same key, different body')
+  void(
+    @CurrentUser() user: AuthUser,
+    @Param('id', IdPipe) id: string,
+    @Body() dto: VoidPlacementDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.voids.void(user, id, dto.reason, key);
   }
 
   @Get('placements')

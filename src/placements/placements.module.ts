@@ -12,6 +12,7 @@ import { PlacementsService } from './placements.service.js';
 import { VacancyOutcomeController } from './vacancy-outcome.controller.js';
 import { VacancyOutcomeService } from './vacancy-outcome.service.js';
 import { WithdrawalController } from './withdrawal.controller.js';
+import { VoidService } from './void.service.js';
 import { WithdrawalService } from './withdrawal.service.js';
 
 @Module({
@@ -24,7 +25,7 @@ import { WithdrawalService } from './withdrawal.service.js';
     CardValidationModule,
   ],
   controllers: [PlacementsController, VacancyOutcomeController, WithdrawalController],
-  providers: [PlacementsService, HireService, VacancyOutcomeService, WithdrawalService],
-  exports: [PlacementsService, HireService, VacancyOutcomeService, WithdrawalService],
+  providers: [PlacementsService, HireService, VacancyOutcomeService, WithdrawalService, VoidService],
+  exports: [PlacementsService, HireService, VacancyOutcomeService, WithdrawalService, VoidService],
 })
 export class PlacementsModule {}

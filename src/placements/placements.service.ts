@@ -8,12 +8,13 @@ import { addDays, isCalendarDate, startOfJakartaDay } from '../common/dates.js';
 import { sqlInstant } from '../common/sql.js';
 import { forbidden, invalidTransition, validationFailed } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
-import { execute } from '../database/statements.js';
+import { execute, select } from '../database/statements.js';
 import { uniqueViolation } from '../database/transactions.js';
 import type { PlacementListQuery } from './dto/placement.dto.js';
 import type { Hire } from './hire.service.js';
 import { Placement, toPlacementView, type PlacementView } from './placement.entity.js';
 import { newPlacementRow } from './placement-rows.js';
+import { alreadyVoid } from './placements.errors.js';
 
 const INSERT_PLACEMENT = `INSERT INTO placements (id, seeker_id, employer_id, employer_name, vacancy_id, application_id,
   card_id, card_number, start_date, position, source, recorded_by, recorded_at) VALUES (${Array(13).fill('?').join(', ')})`;
@@ -79,9 +80,55 @@ export class PlacementsService {
     return toPlacementView(placement);
   }
 
-  /** Every placement of one vacancy, oldest first (as many as its `filled`). */
+  /**
+   * Voids a placement: RECORDED becomes VOID with who, when and why, and leaves the "one hire per
+   * application" key (`live` NULL). One conditional update on the status decides between two voids racing:
+   * the second finds 0 rows and is told ALREADY_VOID (on MySQL it waits for the first to commit).
+   */
+  async markVoid(m: EntityManager, id: string, actor: AuthUser, reason: string): Promise<Placement> {
+    const now = this.clock.now();
+    const changed = await execute(
+      m,
+      `UPDATE placements SET status = 'VOID', live = NULL, voided_at = ?, voided_by = ?, void_reason = ?
+        WHERE id = ? AND status = 'RECORDED'`,
+      [sqlInstant(now), actor.id, reason, id],
+    );
+    if (changed !== 1) throw alreadyVoid();
+    return m.findOneByOrFail(Placement, { id });
+  }
+
+  /** Whether the seeker has a live placement recorded after this one (which a void must not undo). */
+  async hasLaterPlacement(m: EntityManager, p: Placement): Promise<boolean> {
+    const rows = await select<{ id: string }>(
+      m,
+      `SELECT id FROM placements WHERE seeker_id = ? AND status = 'RECORDED' AND id <> ? AND recorded_at >= ?`,
+      [p.seekerId, p.id, sqlInstant(p.recordedAt)],
+    );
+    return rows.length > 0;
+  }
+
+  /** The company's most recent placements, voided ones included (the console's hire page). */
+  async recentOfEmployer(employerId: string, limit: number): Promise<PlacementView[]> {
+    const rows = await this.ds
+      .getRepository(Placement)
+      .find({ where: { employerId }, order: { recordedAt: 'DESC', id: 'ASC' }, take: limit });
+    return rows.map(toPlacementView);
+  }
+
+  /** Every placement recorded with one card, voided ones included, newest first (the officer's card page). */
+  async ofCard(cardId: string): Promise<PlacementView[]> {
+    const rows = await this.ds
+      .getRepository(Placement)
+      .find({ where: { cardId }, order: { recordedAt: 'DESC', id: 'ASC' } });
+    return rows.map(toPlacementView);
+  }
+
+  /** Every live placement of one vacancy, oldest first (as many as its `filled`). */
   async ofVacancy(m: EntityManager, vacancyId: string): Promise<PlacementView[]> {
-    const rows = await m.find(Placement, { where: { vacancyId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    const rows = await m.find(Placement, {
+      where: { vacancyId, status: 'RECORDED' },
+      order: { recordedAt: 'ASC', id: 'ASC' },
+    });
     return rows.map(toPlacementView);
   }
 

@@ -123,6 +123,26 @@ export class SeekersService {
     }
   }
 
+  /**
+   * The hire that placed the seeker was voided: they are an active job seeker again (a no-op when a new card
+   * already made them one).
+   */
+  async unmarkPlaced(m: EntityManager, actor: AuthUser, id: string): Promise<void> {
+    const res = await m.update(
+      Seeker,
+      { id, placedAt: Not(IsNull()) },
+      { placedAt: null, updatedAt: this.clock.now() },
+    );
+    if (affectedRows(res) === 1)
+      await this.audit.record(m, {
+        actor,
+        entityType: 'seeker',
+        entityId: id,
+        action: 'seeker.placement-voided',
+        after: { activeJobSeeker: true },
+      });
+  }
+
   /** A new card means the person is seeking work again, even if an earlier hire had been recorded. */
   async reactivate(m: EntityManager, actor: AuthUser, id: string): Promise<void> {
     const res = await m.update(

@@ -378,6 +378,39 @@ export class VacanciesService {
     return 'FILLED';
   }
 
+  /**
+   * A placement of this vacancy was voided: one position is free again (`filled` − 1). A FILLED vacancy whose
+   * closing date is today or ahead reopens (OPEN, back in search, audited); one past its date, or a CLOSED
+   * one, keeps its status (its free position counts as left unfilled). Two conditional updates, as a hire's
+   * count: the first reopens, the second only counts down. Answers the vacancy's status after the change.
+   */
+  async uncountHire(m: EntityManager, actor: AuthUser, id: string): Promise<VacancyStatus> {
+    const now = sqlInstant(this.clock.now());
+    const reopened = await execute(
+      m,
+      `UPDATE vacancies SET filled = filled - 1, status = 'OPEN', closed_at = NULL, closed_reason = NULL, updated_at = ?
+        WHERE id = ? AND status = 'FILLED' AND closes_at >= ? AND filled > 0`,
+      [now, id, this.clock.today()],
+    );
+    if (reopened === 1) {
+      await this.audit.record(m, {
+        actor,
+        entityType: 'vacancy',
+        entityId: id,
+        action: 'vacancy.reopened',
+        before: { status: 'FILLED' },
+        after: { status: 'OPEN', because: 'PLACEMENT_VOIDED' },
+      });
+      await this.search.vacancyChanged(m, id);
+      return 'OPEN';
+    }
+    await execute(m, 'UPDATE vacancies SET filled = filled - 1, updated_at = ? WHERE id = ? AND filled > 0', [now, id]);
+    const [vacancy] = await select<Pick<Vacancy, 'status'>>(m, 'SELECT status FROM vacancies WHERE id = ?', [id]);
+    if (!vacancy) throw vacancyNotFound();
+    if (vacancy.status === 'OPEN') await this.search.vacancyCounted(m, id);
+    return vacancy.status;
+  }
+
   /** Public when OPEN and its employer VERIFIED; its own employer and officers see it in any state. */
   async get(actor: AuthUser | null, id: string): Promise<VacancyView> {
     const v = await this.ds.getRepository(Vacancy).findOne({ where: { id } });

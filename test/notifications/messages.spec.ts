@@ -35,6 +35,12 @@ const PLAIN: MessageParams = {
   VACANCY_CLOSING: { vacancyId: 'vac-1', vacancyTitle: 'Operator Produksi', closesOn: '2027-01-12' },
   VACANCY_OUTCOME: { vacancyId: 'vac-1', vacancyTitle: 'Operator Produksi', positions: 3, filled: 1 },
   OUTREACH: { title: 'Pasar kerja Januari', message: 'Mari ikut bursa kerja.\n\nTempat terbatas.' },
+  PLACEMENT_VOIDED: {
+    audience: 'EMPLOYER',
+    employerName: 'PT Sriwijaya Maju',
+    startDate: '2027-01-12',
+    position: 'Kasir',
+  },
   PASSWORD_RESET: { token: 'tok-abc', expiresAt: '2027-01-12T08:00:00.000Z' },
   EMAIL_VERIFICATION: { token: 'tok-abc' },
 };
@@ -70,6 +76,7 @@ const EXPECTED_PATHS: Record<MessageKind, string> = {
   VACANCY_CLOSING: '/perusahaan/lowongan/vac-1/ubah',
   VACANCY_OUTCOME: '/perusahaan/lowongan/vac-1/hasil',
   OUTREACH: '/pemberitahuan',
+  PLACEMENT_VOIDED: '/perusahaan/penempatan',
   PASSWORD_RESET: '/masuk/atur-ulang?token=tok-abc',
   EMAIL_VERIFICATION: '/akun/verifikasi-email?token=tok-abc',
 };

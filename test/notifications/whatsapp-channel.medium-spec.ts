@@ -179,6 +179,7 @@ describe(`WhatsAppChannel against the stand-in${REAL ? ' (skipped: WHATSAPP_TEST
         VACANCY_CLOSING: { vacancyId: 'v1', vacancyTitle: hostile, closesOn: '2027-01-12' },
         VACANCY_OUTCOME: { vacancyId: 'v1', vacancyTitle: hostile, positions: 2, filled: 0 },
         OUTREACH: { title: hostile, message: `${hostile}\n\n${'kata '.repeat(300)}` },
+        PLACEMENT_VOIDED: { audience: 'SEEKER', employerName: hostile, startDate: '2027-01-12', position: hostile },
         PASSWORD_RESET: { token: 't', expiresAt: '2027-01-12T00:00:00Z' },
         EMAIL_VERIFICATION: { token: 't' },
       };

@@ -31,6 +31,7 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
   let eC: EmployerSession; // food manufacturing (10792 → C)
   let eP: EmployerSession; // education (85101 → P)
   const placementIds: Record<string, string> = {};
+  const vacancyIds: Record<string, string> = {};
 
   const at = (day: string) => t.clock.set(`${day}T05:00:00.000Z`);
   const get = async (url: string, who: Session = officer) => (await t.http.get(url).set(bearer(who)).expect(200)).body;
@@ -140,8 +141,10 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
       genderRequirement: 'P',
       ageMin: null,
       ageMax: null,
+      closesAt: '2026-12-31', // still ahead when its placement is voided: the position reopens
     });
 
+    vacancyIds.p = vP.id;
     at('2026-10-08');
     const a = await walkIn('2000-01-01', 'L', 'SMA');
     const b = await walkIn('1999-02-02', 'P', 'SMK');
@@ -273,23 +276,27 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
     const october = Object.fromEntries(
       await Promise.all(['1', ...STOCK, '8'].map(async (n) => [n, await report(n, '2026-10')])),
     );
-    const stats = t.app.get(LabourStatistics);
     const voidD = () =>
-      t.ds.transaction((m) =>
-        stats.placementVoided(
-          m,
-          {
-            placementId: placementIds.d,
-            cardId: null,
-            vacancyId: null,
-            seekerBackInRegister: true,
-            vacancyPositionBackOpen: true,
-          },
-          '2026-11-06',
-        ),
-      );
-    await voidD();
-    await voidD(); // a second call finds the reversal: nothing more
+      t.http
+        .post(`/api/v1/placements/${placementIds.d}/void`)
+        .set(bearer(officer))
+        .send({ reason: 'Salah input: kartu orang lain' });
+    expect((await voidD()).status).toBe(200);
+    expect((await voidD()).status).toBe(409); // voided once: the reversal is not written twice
+    // The statistics' own guard too: reversing again adds nothing.
+    await t.ds.transaction((m) =>
+      t.app.get(LabourStatistics).placementVoided(
+        m,
+        {
+          placementId: placementIds.d,
+          cardId: null,
+          vacancyId: null,
+          seekerBackInRegister: true,
+          vacancyPositionBackOpen: true,
+        },
+        '2026-11-06',
+      ),
+    );
 
     for (const n of ['1', ...STOCK, '8']) expect(await report(n, '2026-10')).toEqual(october[n]);
 
@@ -317,6 +324,7 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
     const nov6 = (await report('6', '2026-11')) as Table;
     expect(row(nov6, 'P').filled.LP).toBe(-1);
     expect(row(nov6, 'P').remaining.LP).toBe(1);
+    expect((await get(`/api/v1/vacancies/${vacancyIds.p}`)).status).toBe('OPEN');
     const nov8 = await report('8', '2026-11');
     expect(row(nov8.byEducation, 'SMA').AKL).toEqual({ L: 0, P: -1, LP: -1 });
     await expectConsistent('2026-11');
@@ -329,15 +337,11 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
     const before = Object.fromEntries(await Promise.all(STOCK.map(async (n) => [n, await report(n, '2026-11')])));
     const id = await place(eC, e);
     expect((await report('2', '2026-11')).total.placed.LP).toBe(before['2'].total.placed.LP + 1);
-    await t.ds.transaction((m) =>
-      t.app
-        .get(LabourStatistics)
-        .placementVoided(
-          m,
-          { placementId: id, cardId: null, vacancyId: null, seekerBackInRegister: true, vacancyPositionBackOpen: true },
-          '2026-11-10',
-        ),
-    );
+    await t.http
+      .post(`/api/v1/placements/${id}/void`)
+      .set(bearer(eC))
+      .send({ reason: 'Tercatat dua kali' })
+      .expect(200);
     const after2 = (await report('2', '2026-11')) as Table;
     expect(after2.total.placed).toEqual(before['2'].total.placed);
     expect(row(after2, 'SMK').placed).toEqual(row(before['2'], 'SMK').placed);

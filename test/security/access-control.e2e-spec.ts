@@ -217,6 +217,8 @@ describe('security: access control', () => {
         return w.s2.seekerId;
       case 'document':
         return w.docS2;
+      case 'placement':
+        return w.placementB;
       default:
         return undefined;
     }

@@ -163,6 +163,8 @@ describe('security: fuzzing', () => {
         return w.s2.seekerId;
       case 'document':
         return caller === w.s1 ? w.docS1 : w.docS2;
+      case 'placement':
+        return w.placementB;
       default:
         return undefined;
     }

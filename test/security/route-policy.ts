@@ -14,7 +14,8 @@ import type { World } from './world';
 export type Access = 'public' | 'officer' | 'employer' | 'verified' | 'seeker';
 
 /** What the `{id}` of a route names; ownership of it is checked per caller. */
-export type ObjectKind = 'vacancy' | 'vacancyOutcome' | 'application' | 'card' | 'employer' | 'seeker' | 'document';
+export type ObjectKind =
+  'vacancy' | 'vacancyOutcome' | 'application' | 'card' | 'employer' | 'seeker' | 'document' | 'placement';
 
 export interface RoutePolicy {
   /** `METHOD /path` as in the OpenAPI document (`{id}` for path parameters). */
@@ -225,6 +226,12 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     body: (w) => ({ employerName: 'PT Sumber Uji', startDate: futureDate(w) }),
   },
   { route: 'GET /api/v1/placements', allow: ['officer', 'employer'] },
+  {
+    route: 'POST /api/v1/placements/{id}/void',
+    allow: ['officer', 'employer'],
+    object: 'placement',
+    body: () => ({ reason: 'Pemeriksaan keamanan otomatis' }),
+  },
   {
     route: 'POST /api/v1/vacancies/{id}/outcome',
     allow: ['verified'],

@@ -41,6 +41,8 @@ export interface World {
   /** S1's application to B's vacancy; S2's to A's. */
   appS1toB: string;
   appS2toA: string;
+  /** The placement B recorded (a walk-in hired by card number and NIK). */
+  placementB: string;
   /** A document (LAINNYA, a PDF) of S1 and of S2. */
   docS1: string;
   docS2: string;
@@ -89,13 +91,20 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const docS1 = await document(s1);
   const docS2 = await document(s2);
   const walkIn = await walkInSeekerWithCard(t, officer);
-  await ok(
-    t.http
-      .post('/api/v1/placements')
-      .set(bearer(b))
-      .send({ cardNumber: walkIn.card.cardNumber, nik: walkIn.nik, startDate: t.clock.today(), position: 'Operator' }),
-    201,
-  );
+  const placementB = (
+    await ok(
+      t.http
+        .post('/api/v1/placements')
+        .set(bearer(b))
+        .send({
+          cardNumber: walkIn.card.cardNumber,
+          nik: walkIn.nik,
+          startDate: t.clock.today(),
+          position: 'Operator',
+        }),
+      201,
+    )
+  ).body.id as string;
   return {
     t,
     today: t.clock.today(),
@@ -111,6 +120,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     closedB,
     appS1toB,
     appS2toA,
+    placementB,
     docS1,
     docS2,
     secrets: [s2.nik, s2.fullName, s2.cardNumber, secretTitle],
@@ -161,6 +171,7 @@ export function foreignObjects(w: World, p: RoutePolicy, caller: Caller): Foreig
   if (kind === 'card' && caller === 'seeker') out.push({ label: "S2's card", id: w.s2.cardId, owner: w.s2 });
   if (kind === 'document' && caller === 'seeker') out.push({ label: "S2's document", id: w.docS2, owner: w.s2 });
   if (kind === 'employer' && employer) out.push({ label: 'employer B', id: w.b.employerId, owner: w.b });
+  if (kind === 'placement' && employer) out.push({ label: "B's placement", id: w.placementB, owner: w.b });
   return out;
 }
 

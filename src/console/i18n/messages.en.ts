@@ -5,6 +5,7 @@ import { NOTIFY_EN } from './messages.notify.en.js';
 import { OUTCOMES_EN } from './messages.outcomes.en.js';
 import { OUTCOME_EN } from './messages.outcome.en.js';
 import { STILL_LOOKING_EN } from './messages.still-looking.en.js';
+import { VOID_EN } from './messages.void.en.js';
 import { DOCUMENTS_EN } from './messages.documents.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
@@ -785,6 +786,7 @@ export const EN: Record<MessageKey, string> = {
   ...OUTCOMES_EN,
   ...OUTCOME_EN,
   ...STILL_LOOKING_EN,
+  ...VOID_EN,
   // Issue 18 (documents checklist): messages.documents.en.ts.
   ...DOCUMENTS_EN,
 };

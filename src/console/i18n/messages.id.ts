@@ -4,6 +4,7 @@ import { NOTIFY_ID } from './messages.notify.id.js';
 import { OUTCOMES_ID } from './messages.outcomes.id.js';
 import { OUTCOME_ID } from './messages.outcome.id.js';
 import { STILL_LOOKING_ID } from './messages.still-looking.id.js';
+import { VOID_ID } from './messages.void.id.js';
 import { DOCUMENTS_ID } from './messages.documents.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
@@ -795,6 +796,7 @@ export const ID = {
   ...OUTCOMES_ID,
   ...OUTCOME_ID,
   ...STILL_LOOKING_ID,
+  ...VOID_ID,
   // Issue 18 (documents checklist): messages.documents.id.ts.
   ...DOCUMENTS_ID,
 };

@@ -95,6 +95,7 @@ export const NOTIFY_EN: Record<keyof typeof NOTIFY_ID, string> = {
   'kind.VACANCY_CLOSING': 'Vacancy closing soon',
   'kind.VACANCY_OUTCOME': 'Outcome of a closed vacancy',
   'kind.OUTREACH': 'Message from Disnaker',
+  'kind.PLACEMENT_VOIDED': 'Placement voided',
   'kind.PASSWORD_RESET': 'Password reset',
   'kind.EMAIL_VERIFICATION': 'Email verification',
 };

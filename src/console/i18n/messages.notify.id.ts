@@ -97,6 +97,7 @@ export const NOTIFY_ID = {
   'kind.VACANCY_CLOSING': 'Lowongan segera ditutup',
   'kind.VACANCY_OUTCOME': 'Hasil lowongan yang ditutup',
   'kind.OUTREACH': 'Sosialisasi dari Disnaker',
+  'kind.PLACEMENT_VOIDED': 'Penempatan kerja dibatalkan',
   'kind.PASSWORD_RESET': 'Atur ulang kata sandi',
   'kind.EMAIL_VERIFICATION': 'Verifikasi email',
 };

@@ -1,4 +1,5 @@
 import type { CardBack } from '../../card-validation/card-pdf.service.js';
+import type { PlacementItem } from '../views/shared/PlacementList.js';
 import type { DocumentsView } from '../../documents/documents.service.js';
 import type { Page } from '../../common/http/pagination.js';
 import {
@@ -139,6 +140,9 @@ export interface CardDetailView {
   /** The holder's record, their documents and the checklist, reviewed beside the request. */
   seekerId: string;
   docs: DocumentsView;
+  /** The placements recorded with this card (voided ones too), and this page's one-time key for voiding. */
+  placements: PlacementItem[];
+  idem: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PeriodPageQuery } from '../../common/http/period-query.js';
 import { PLACEMENT_SOURCES, type PlacementSource } from '../placement.entity.js';
@@ -79,4 +80,19 @@ export class PlacementListQuery extends PeriodPageQuery {
   @IsOptional()
   @IsUUID()
   employerId?: string;
+}
+
+/** `POST /placements/:id/void`: why the placement was a mistake. */
+export class VoidPlacementDto {
+  @ApiProperty({
+    minLength: 3,
+    maxLength: 500,
+    example: 'Salah memasukkan nomor kartu',
+    description: 'why the placement was recorded by mistake (3–500 characters, spaces trimmed)',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(3, { message: 'reason must be at least 3 characters' })
+  @MaxLength(500)
+  reason: string;
 }

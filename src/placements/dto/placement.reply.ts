@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/api-responses.js';
-import { PLACEMENT_SOURCES, PLACEMENT_TYPES, type PlacementSource, type PlacementType } from '../placement.entity.js';
+import {
+  PLACEMENT_SOURCES,
+  PLACEMENT_STATUSES,
+  PLACEMENT_TYPES,
+  type PlacementSource,
+  type PlacementStatus,
+  type PlacementType,
+} from '../placement.entity.js';
 
 /** A recorded hire (mapper: `toPlacementView`). */
 export class PlacementReply {
@@ -55,6 +62,21 @@ export class PlacementReply {
 
   @ApiProperty({ format: 'date-time' })
   recordedAt: string;
+
+  @ApiProperty({
+    enum: PLACEMENT_STATUSES,
+    description: 'RECORDED, or VOID once voided as a mistake (a voided placement stays listed and counts as no hire)',
+  })
+  status: PlacementStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when it was voided' })
+  voidedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the user who voided it' })
+  voidedBy: string | null;
+
+  @ApiProperty({ type: String, nullable: true, maxLength: 500, description: 'why it was voided' })
+  voidReason: string | null;
 }
 
 export const PlacementPage = PageOf(PlacementReply);

@@ -8,6 +8,7 @@ import { Field } from '../shared/Field.js';
 import { Flash } from '../shared/Flash.js';
 import { Hidden } from '../shared/Hidden.js';
 import { Layout } from '../shared/Layout.js';
+import { PlacementList, type PlacementItem } from '../shared/PlacementList.js';
 
 export interface DirectPlacementView {
   flash: FlashModel;
@@ -16,6 +17,8 @@ export interface DirectPlacementView {
   vacancies: Pick<VacancyView, 'id' | 'title'>[];
   /** The form's one-time key: a double submit records the hire once. */
   idem: string;
+  /** The company's recent hires, each voidable within 7 days of recording. */
+  placements: PlacementItem[];
 }
 
 /** The hire of an AK1 holder who did not apply through the platform, found by card number and NIK. */
@@ -73,6 +76,22 @@ export function DirectPlacementPage({ c, vm }: { c: ConsoleContext; vm: DirectPl
           </button>
         </div>
       </form>
+      <PlacementList
+        c={c}
+        title={t('voidPlacement.employerTitle')}
+        items={vm.placements}
+        actionBase="/perusahaan/penempatan"
+        back="/perusahaan/penempatan"
+        confirm={t('voidPlacement.confirmEmployer')}
+        idem={vm.idem}
+      />
+      {vm.placements.length > 0 ? (
+        <p class="muted" safe>
+          {t('voidPlacement.employerWindow')}
+        </p>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

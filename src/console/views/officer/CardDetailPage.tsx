@@ -9,6 +9,7 @@ import { Flash } from '../shared/Flash.js';
 import { Layout } from '../shared/Layout.js';
 import { OverdueBadge } from '../shared/OverdueBadge.js';
 import { placementText, validity } from '../shared/phrases.js';
+import { PlacementList } from '../shared/PlacementList.js';
 import { PostButton } from '../shared/PostButton.js';
 import { ReasonForm } from '../shared/ReasonForm.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
@@ -95,6 +96,19 @@ export function CardDetailPage({ c, vm }: { c: ConsoleContext; vm: CardDetailVie
           ''
         )}
       </div>
+      {vm.placements.length > 0 ? (
+        <PlacementList
+          c={c}
+          title={t('voidPlacement.cardTitle')}
+          items={vm.placements}
+          actionBase="/petugas/penempatan"
+          back={path}
+          confirm={t('voidPlacement.confirmOfficer')}
+          idem={vm.idem}
+        />
+      ) : (
+        ''
+      )}
       <DocumentsPanel
         c={c}
         docs={vm.docs}
