@@ -5,7 +5,8 @@ import { col } from './columns.js';
  * The whole IPK set (III/1 to III/8): labour events carry the detailed education code, the KBJI major
  * group, the KBLI section, and for placements their type, the receiving employer's kind and whether they
  * came through a vacancy; the monthly roll-up is keyed by all of them (rebuilt: a primary key cannot grow
- * in place on SQLite; existing cells keep their totals with '-' in the new columns). Placements record
+ * in place on SQLite; existing cells keep their totals with '-' in the new columns, and the office of
+ * REGION_CODE). Placements record
  * their type and the employer's kind. Closed months keep their tables in `report_periods`.
  */
 export class IpkDimensions1764232800000 implements MigrationInterface {
@@ -13,6 +14,10 @@ export class IpkDimensions1764232800000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const c of DIMENSIONS) await q.addColumn('labour_events', new TableColumn(dimension(c.name, c.length)));
+    // Every event so far is the one office's this installation served (REGION_CODE; the same default as
+    // the configuration's).
+    const office = rootOfficeCode();
+    await q.query('UPDATE labour_events SET office = ?', [office]);
     await q.addColumns(
       'labour_events',
       [col.ref('placement_id', true), col.str('adjusts_month', 7, true), col.str('cause', 24, true)].map(
@@ -45,7 +50,8 @@ export class IpkDimensions1764232800000 implements MigrationInterface {
     );
     await q.query(
       `INSERT INTO labour_cells (month, subject, kind, sex, age_band, education, ${DIMENSIONS.map((c) => c.name).join(', ')}, total) ` +
-        `SELECT month, subject, kind, sex, age_band, education, ${DIMENSIONS.map(() => "'-'").join(', ')}, total FROM labour_monthly`,
+        `SELECT month, subject, kind, sex, age_band, education, ${DIMENSIONS.map((c) => (c.name === 'office' ? '?' : "'-'")).join(', ')}, total FROM labour_monthly`,
+      [office],
     );
     await q.dropTable('labour_monthly');
     await q.query('ALTER TABLE labour_cells RENAME TO labour_monthly');
@@ -119,6 +125,7 @@ const DIMENSIONS = [
   { name: 'placement_type', length: 4 },
   { name: 'employer_kind', length: 16 },
   { name: 'channel', length: 1 },
+  { name: 'office', length: 4 },
 ];
 
 const dimension = (name: string, length: number) => ({
@@ -128,3 +135,8 @@ const dimension = (name: string, length: number) => ({
   isNullable: false,
   default: "'-'",
 });
+
+function rootOfficeCode(): string {
+  const code = process.env.REGION_CODE ?? '1671';
+  return /^\d{2}(\d{2})?$/.test(code) ? code : '1671';
+}

@@ -18,7 +18,11 @@ import { seededId, TAG, type Rng, type Sequences } from './random.js';
 export class LabourLedger {
   private readonly monthly = new Map<string, { cell: MonthlyCell; total: number }>();
 
-  constructor(private readonly seq: Sequences) {}
+  constructor(
+    private readonly seq: Sequences,
+    /** The office every seeded card and vacancy belongs to (the seed's region code). */
+    private readonly office: string,
+  ) {}
 
   seeker(
     rows: LabourEvent[],
@@ -38,6 +42,7 @@ export class LabourLedger {
         cardId,
         sex: person.gender,
         education: person.educationLevel,
+        office: this.office,
         birthDate: person.birthDate,
         on: date,
         recordedAt,
@@ -65,6 +70,7 @@ export class LabourLedger {
         vacancyId,
         sex: asked.sex,
         education: asked.education,
+        office: this.office,
         positions,
         on: date,
         recordedAt,

@@ -98,7 +98,7 @@ export async function runSeed(
     cutoff: startOfJakartaDay(opts.today),
     officerIds: [],
     employers: { ids: [], userIds: [], names: [], status: [], kecamatan: [], participating: [] },
-    ledger: new LabourLedger(seq),
+    ledger: new LabourLedger(seq, opts.regionCode),
     seq,
     accounts: {
       seed: opts.seed,

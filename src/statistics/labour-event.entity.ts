@@ -65,6 +65,10 @@ export class LabourEvent {
   @Column({ type: 'varchar', length: 1, default: '-' })
   channel: string;
 
+  /** The office the card or vacancy belongs to (its code: `1671`); every report can be read per office. */
+  @Column({ type: 'varchar', length: 4, default: '-' })
+  office: string;
+
   /** The placement a PLACED or FILLED event (or its reversal) belongs to. */
   @Column({ name: 'placement_id', type: 'varchar', length: 36, nullable: true })
   placementId: string | null;

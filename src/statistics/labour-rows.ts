@@ -20,6 +20,7 @@ export interface FlowDimensions {
   placementType?: string;
   employerKind?: string;
   channel?: string;
+  office?: string;
   placementId?: string | null;
   adjustsMonth?: string | null;
   cause?: string | null;
@@ -33,6 +34,7 @@ function dimensionsOf(d: FlowDimensions) {
     placementType: d.placementType ?? '-',
     employerKind: d.employerKind ?? '-',
     channel: d.channel ?? '-',
+    office: d.office ?? '-',
     placementId: d.placementId ?? null,
     adjustsMonth: d.adjustsMonth ?? null,
     cause: d.cause ?? null,
@@ -113,6 +115,7 @@ export interface MonthlyCell {
   placementType: string;
   employerKind: string;
   channel: string;
+  office: string;
 }
 
 /** The roll-up's key columns, in key order. */
@@ -129,6 +132,7 @@ export const MONTHLY_KEY = [
   'placement_type',
   'employer_kind',
   'channel',
+  'office',
 ] as const;
 
 /** The cell of an event: its month and everything the reports group by. */
@@ -147,6 +151,7 @@ export function monthlyCellOf(
     | 'placementType'
     | 'employerKind'
     | 'channel'
+    | 'office'
   >,
 ): MonthlyCell {
   return {
@@ -162,6 +167,7 @@ export function monthlyCellOf(
     placementType: e.placementType,
     employerKind: e.employerKind,
     channel: e.channel,
+    office: e.office,
   };
 }
 
@@ -191,6 +197,7 @@ export function monthlyParams(cell: MonthlyCell, total: number): (string | numbe
     cell.placementType,
     cell.employerKind,
     cell.channel,
+    cell.office,
     total,
   ];
 }
@@ -213,6 +220,7 @@ export const EVENT_COLUMNS = [
   'placement_type',
   'employer_kind',
   'channel',
+  'office',
   'placement_id',
   'adjusts_month',
   'cause',
@@ -236,6 +244,7 @@ export function eventParams(e: LabourEvent): (string | number | null)[] {
     e.placementType,
     e.employerKind,
     e.channel,
+    e.office,
     e.placementId,
     e.adjustsMonth,
     e.cause,

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { sqlDate } from '../common/sql.js';
 import { execute, select } from '../database/statements.js';
 import { kbjiMajorGroup, kbliSection, UNKNOWN_CODE } from '../common/reference/classification.js';
@@ -48,7 +49,7 @@ export interface PlacementFacts {
 }
 
 /** The dimensions a card's or vacancy's later events copy from its registration. */
-type Registration = Pick<LabourEvent, 'sex' | 'education' | 'educationCode' | 'occupation' | 'sector'>;
+type Registration = Pick<LabourEvent, 'sex' | 'education' | 'educationCode' | 'occupation' | 'sector' | 'office'>;
 
 /**
  * Records the flows the IPK III/1, III/2 and III/4 reports count, inside the transaction of the change
@@ -68,7 +69,16 @@ export class LabourStatistics {
   constructor(
     private readonly clock: Clock,
     private readonly periods: ReportPeriods,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The office a card or vacancy registers with: the installation's office for now (REGION_CODE). Its
+   * later events copy the office of its registration, so per-office tables balance too.
+   */
+  private officeCode(): string {
+    return this.config.regionCode;
+  }
 
   seekerRegistered(m: EntityManager, cardId: string, seeker: SeekerFacts, on: string): Promise<void> {
     return this.write(
@@ -81,6 +91,7 @@ export class LabourStatistics {
         education: seeker.educationLevel,
         educationCode: seeker.educationCode ?? UNKNOWN_CODE,
         occupation: kbjiMajorGroup(seeker.desiredOccupationCode),
+        office: this.officeCode(),
         birthDate: seeker.birthDate,
         on,
         recordedAt: this.clock.now(),
@@ -115,6 +126,7 @@ export class LabourStatistics {
         education: v.educationMin,
         occupation: kbjiMajorGroup(v.occupationCode),
         sector: kbliSection(employer?.kbli),
+        office: this.officeCode(),
         positions,
         on,
         recordedAt: this.clock.now(),
@@ -165,6 +177,7 @@ export class LabourStatistics {
         educationCode: r.educationCode,
         occupation: r.occupation,
         sector: r.sector,
+        office: r.office,
         on,
         recordedAt: this.clock.now(),
       };
@@ -215,7 +228,7 @@ export class LabourStatistics {
     const ids = [...new Set(refIds)];
     const rows = await select<Registration & Pick<LabourEvent, 'refId'>>(
       m,
-      `SELECT ref_id AS refId, sex, education, education_code AS educationCode, occupation, sector FROM labour_events WHERE ref_id IN (${ids.map(() => '?').join(', ')}) AND kind = 'REGISTERED' ORDER BY event_date`,
+      `SELECT ref_id AS refId, sex, education, education_code AS educationCode, occupation, sector, office FROM labour_events WHERE ref_id IN (${ids.map(() => '?').join(', ')}) AND kind = 'REGISTERED' ORDER BY event_date`,
       ids,
     );
     const first = new Map<string, Registration>();
@@ -269,7 +282,7 @@ export class LabourStatistics {
       m,
       `SELECT id, event_date AS eventDate, subject, kind, sex, age_band AS ageBand, education, positions, ref_id AS refId,
               education_code AS educationCode, occupation, sector, placement_type AS placementType,
-              employer_kind AS employerKind, channel, placement_id AS placementId, cause
+              employer_kind AS employerKind, channel, office, placement_id AS placementId, cause
          FROM labour_events WHERE placement_id = ? ORDER BY recorded_at, id`,
       [p.placementId],
     );

@@ -7,9 +7,11 @@
 //   GET /api/v1/monitoring/summary?from=&to=           (one month)
 //   GET /api/v1/monitoring/employers?from=&to=          (first page, default sort, one month)
 //   GET /api/v1/monitoring/employers?...&participating=false&status=VERIFIED   (the outreach list)
-//   GET /api/v1/reports/ipk-iii-1?year=&month=          (one month)
+//   GET /api/v1/reports/ipk-iii-{1..8}?year=&month=     (one month)
 //   GET /api/v1/monitoring/outcomes?from=&to=           (one month, and the twelve months up to it)
 //   GET /api/v1/monitoring/employers?...&silentClosures=true&status=VERIFIED   (closed vacancies, nothing said)
+// then closes that month (POST /api/v1/reports/periods/:m/close, timed once) and reads III/1, III/2, III/8 of the
+// closed month (answered from storage; target under 50 ms).
 // The month is the last full month before the seed's "today". Prints median and max per route; the
 // target is under 2 s each. With --mysql-url it measures an existing seeded database instead (no seeding,
 // nothing dropped). Everything it starts is stopped and the database it made is dropped.
@@ -82,7 +84,10 @@ async function main() {
         'employers, outreach list',
         `/api/v1/monitoring/employers?from=${from}&to=${last}&participating=false&status=VERIFIED`,
       ],
-      ['IPK III/1 (one month)', `/api/v1/reports/ipk-iii-1?year=${year}&month=${month}`],
+      ...['1', '2', '3', '4', '5', '6', '7', '8'].map((n) => [
+        `IPK III/${n} (one month)`,
+        `/api/v1/reports/ipk-iii-${n}?year=${year}&month=${month}`,
+      ]),
       ['outcomes (one month)', `/api/v1/monitoring/outcomes?from=${from}&to=${last}`],
       ['outcomes (twelve months)', `/api/v1/monitoring/outcomes?from=${yearFrom}&to=${last}`],
       [
@@ -90,26 +95,55 @@ async function main() {
         `/api/v1/monitoring/employers?from=${from}&to=${last}&silentClosures=true&status=VERIFIED`,
       ],
     ];
-    for (const [name, path] of routes) {
-      const timings = [];
-      let first;
-      for (let r = 0; r <= Number(opt.runs); r++) {
-        const t0 = performance.now();
-        const res = await fetch(`${server.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-        const body = await res.json();
-        const ms = performance.now() - t0;
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
-        if (r === 0) first = { ms, body };
-        else timings.push(ms);
+    const timeRoutes = async (list) => {
+      for (const [name, path] of list) {
+        const timings = [];
+        let first;
+        for (let r = 0; r <= Number(opt.runs); r++) {
+          const t0 = performance.now();
+          const res = await fetch(`${server.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+          const body = await res.json();
+          const ms = performance.now() - t0;
+          if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
+          if (r === 0) first = { ms, body };
+          else timings.push(ms);
+        }
+        const s = stats(timings);
+        rows.push({ name, path, firstMs: first.ms, ...s });
+        log(
+          `${name}: first ${fmt(first.ms)} ms, median ${fmt(s.median)} ms, max ${fmt(s.max)} ms ${s.max < TARGET_MS ? '(under 2 s)' : '(OVER 2 s)'}`,
+        );
+        if (name.startsWith('summary')) log(`  summary: ${JSON.stringify(first.body)}`);
+        if (name === 'outcomes (one month)')
+          log(`  outcomes: ${JSON.stringify({ ...first.body, byMonth: undefined })}`);
       }
-      const s = stats(timings);
-      rows.push({ name, path, firstMs: first.ms, ...s });
-      log(
-        `${name}: first ${fmt(first.ms)} ms, median ${fmt(s.median)} ms, max ${fmt(s.max)} ms ${s.max < TARGET_MS ? '(under 2 s)' : '(OVER 2 s)'}`,
-      );
-      if (name.startsWith('summary')) log(`  summary: ${JSON.stringify(first.body)}`);
-      if (name === 'outcomes (one month)') log(`  outcomes: ${JSON.stringify({ ...first.body, byMonth: undefined })}`);
-    }
+    };
+    await timeRoutes(routes);
+    // Closing the month (its eight tables computed and stored once), then the closed month's tables read
+    // back from storage. The closing is timed once; it changes the database, so it runs last.
+    const period = `${year}-${String(month).padStart(2, '0')}`;
+    const t0 = performance.now();
+    const closing = await fetch(`${server.base}/api/v1/reports/periods/${period}/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const closeMs = performance.now() - t0;
+    if (closing.status !== 200 && closing.status !== 409)
+      throw new Error(`closing ${period} answered ${closing.status}: ${await closing.text()}`);
+    rows.push({
+      name: `closing ${period} (eight tables stored)`,
+      path: 'POST',
+      firstMs: closeMs,
+      median: closeMs,
+      max: closeMs,
+    });
+    log(`closing ${period}: ${fmt(closeMs)} ms (${closing.status})`);
+    await timeRoutes(
+      ['1', '2', '8'].map((n) => [
+        `IPK III/${n} (closed month)`,
+        `/api/v1/reports/ipk-iii-${n}?year=${year}&month=${month}`,
+      ]),
+    );
   } finally {
     await stopServer(server);
   }
