@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { ApiError } from '../common/http/api-responses.js';
+import { ApiError, ApiErrors } from '../common/http/api-responses.js';
 import { CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
 import { PageQuery } from '../common/http/pagination.js';
 import { MonthQuery } from './dto/monitoring.dto.js';
@@ -138,6 +138,7 @@ export class ReportsController {
   @ApiParam(MONTH_PARAM)
   @ApiOperation({ summary: 'Whether a month is closed, and its checksum' })
   @ApiOkResponse({ type: ReportPeriodReply })
+  @ApiErrors(400)
   period(@Param('month') month: string) {
     return this.reports.period(month);
   }
@@ -151,6 +152,7 @@ export class ReportsController {
       'Close a month: its eight tables are stored with a checksum and never change again; later corrections count in the first open month. Months close in order (409 PREVIOUS_PERIOD_OPEN); a month not begun cannot (422 PERIOD_NOT_STARTED); closing twice → 409 PERIOD_CLOSED.',
   })
   @ApiOkResponse({ type: ReportPeriodReply })
+  @ApiErrors(400)
   @ApiError(409, 'PERIOD_CLOSED', 'PREVIOUS_PERIOD_OPEN')
   @ApiError(422, 'PERIOD_NOT_STARTED')
   close(@CurrentUser() user: AuthUser, @Param('month') month: string) {
@@ -163,6 +165,7 @@ export class ReportsController {
   @ApiParam(MONTH_PARAM)
   @ApiOperation({ summary: 'Corrections that belong to a closed month, counted in a later open month' })
   @ApiOkResponse({ type: AdjustmentPage })
+  @ApiErrors(400)
   adjustments(@Param('month') month: string, @Query() q: PageQuery) {
     return this.reports.adjustments(month, q);
   }
