@@ -20,6 +20,7 @@ import { VacancyOutcomes1764232400000 } from './1764232400000-vacancy-outcomes.j
 import { OutcomeIndexes1764232600000 } from './1764232600000-outcome-indexes.js';
 import { SeekerDocuments1764232700000 } from './1764232700000-seeker-documents.js';
 import { IpkDimensions1764232800000 } from './1764232800000-ipk-dimensions.js';
+import { ReferenceCodes1764232900000 } from './1764232900000-reference-codes.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -44,4 +45,5 @@ export const migrations = [
   OutcomeIndexes1764232600000,
   SeekerDocuments1764232700000,
   IpkDimensions1764232800000,
+  ReferenceCodes1764232900000,
 ];
