@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity.js';
 import { ApplicationsService } from '../applications/applications.service.js';
@@ -23,9 +23,12 @@ import { SeekersService } from '../seekers/seekers.service.js';
 import { LabourStatistics, type Leaving } from '../statistics/labour-statistics.service.js';
 import { UsersService } from '../users/users.service.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
-import type { Vacancy } from '../vacancies/vacancy.entity.js';
+import { Vacancy } from '../vacancies/vacancy.entity.js';
+import { UNKNOWN_CODE } from '../common/reference/classification.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
 import type { DirectPlacementDto, HireDto, SelfReportDto } from './dto/placement.dto.js';
-import type { PlacementSource, PlacementView } from './placement.entity.js';
+import type { PlacementSource, PlacementType, PlacementView } from './placement.entity.js';
 import { ak1NotActive, cardNotFound, startDateOutOfRange } from './placements.errors.js';
 import { PlacementsService } from './placements.service.js';
 
@@ -54,6 +57,10 @@ export interface Hire {
    * ACTIVE when the hire reaches it — withdrawn, revoked or placed by a racing change — the hire is refused.
    */
   checkedCardId?: string;
+  /** The type the request gave (asked when the work location is not known); see `placementFacts`. */
+  placementType?: PlacementType;
+  /** A self-report's employer kind; other hires take the registered employer's. */
+  employerKind?: string;
 }
 
 /** A hire by card number and NIK: a direct placement, or one hire of a closed vacancy's outcome. */
@@ -65,6 +72,7 @@ export interface CardHire {
   position?: string;
   /** A direct placement may name one of the employer's vacancies (an outcome's hires are of its vacancy). */
   vacancyId?: string;
+  placementType?: PlacementType;
 }
 
 /**
@@ -97,6 +105,8 @@ export class HireService {
     private readonly clock: Clock,
     private readonly notifier: Notifier,
     private readonly users: UsersService,
+    private readonly referenceCodes: ReferenceCodes,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The hire, top to bottom, inside the caller's transaction. */
@@ -104,6 +114,7 @@ export class HireService {
     this.checkStartDate(hire.startDate);
     const { actor, seekerId, vacancyId, application } = hire;
     const today = this.clock.today();
+    const facts = await this.placementFacts(m, hire);
 
     // Every audit event of the hire is written by one INSERT at the end of this block.
     const { placement, flows } = await this.audit.batch(m, async () => {
@@ -117,6 +128,7 @@ export class HireService {
       // 4. The placement itself (one per application: a unique key).
       const placement = await this.placements.insert(m, {
         ...hire,
+        ...facts,
         cardId: card?.id ?? null,
         cardNumber: card?.cardNumberDisplay ?? null,
       });
@@ -154,6 +166,43 @@ export class HireService {
     return placement;
   }
 
+  /**
+   * What IPK III/8 counts a placement by. Its type comes from the vacancy's work location when it has
+   * one — a kecamatan in the office's province is AKL, in another AKAD — and a type the request gives
+   * that says otherwise is refused; without a known location the request's type counts, or AKL. The
+   * employer's kind is the registered employer's, or for a self-report the kind given, or '-'.
+   */
+  private async placementFacts(
+    m: EntityManager,
+    hire: Hire,
+  ): Promise<{ placementType: PlacementType; employerKind: string }> {
+    const issues: FieldIssue[] = [];
+    let placementType = hire.placementType ?? 'AKL';
+    const location = hire.vacancyId
+      ? (await m.findOne(Vacancy, { where: { id: hire.vacancyId }, select: { id: true, kecamatanCode: true } }))
+          ?.kecamatanCode
+      : null;
+    if (location && /^\d{2}/.test(location)) {
+      const derived: PlacementType = location.slice(0, 2) === this.config.regionCode.slice(0, 2) ? 'AKL' : 'AKAD';
+      if (hire.placementType && hire.placementType !== derived)
+        issues.push({
+          field: 'placementType',
+          messages: [`the vacancy's work location (${location}) makes this placement ${derived}`],
+        });
+      placementType = derived;
+    }
+    let employerKind = UNKNOWN_CODE;
+    if (hire.employerKind) {
+      if (await this.referenceCodes.isActive('employer-kinds', hire.employerKind)) employerKind = hire.employerKind;
+      else issues.push({ field: 'employerKind', messages: ['employerKind must be an active employer kind'] });
+    } else if (hire.employerId) {
+      const employer = await m.findOne(Employer, { where: { id: hire.employerId }, select: { id: true, kind: true } });
+      employerKind = employer?.kind ?? UNKNOWN_CODE;
+    }
+    if (issues.length > 0) throw validationFailed(issues);
+    return { placementType, employerKind };
+  }
+
   /** `POST /applications/:id/hire`: the employer hires one of its applicants. */
   async fromApplication(
     actor: AuthUser,
@@ -175,6 +224,7 @@ export class HireService {
         startDate: dto.startDate,
         position: dto.position?.trim() ?? application.vacancyTitle,
         source: 'EMPLOYER',
+        placementType: dto.placementType,
       });
     });
   }
@@ -283,6 +333,7 @@ export class HireService {
       source: 'EMPLOYER',
       afterClose: outcomeOf !== null,
       checkedCardId: card.id,
+      placementType: dto.placementType,
     });
   }
 
@@ -308,6 +359,8 @@ export class HireService {
           startDate: dto.startDate,
           position: dto.position?.trim() ?? null,
           source: 'SELF_REPORT',
+          placementType: dto.placementType,
+          employerKind: dto.employerKind,
         });
       },
     );

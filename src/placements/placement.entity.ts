@@ -72,6 +72,8 @@ export function toPlacementView(p: Placement): PlacementView {
     startDate: p.startDate,
     position: p.position,
     source: p.source,
+    placementType: p.placementType,
+    employerKind: p.employerKind,
     recordedAt: p.recordedAt.toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/api-responses.js';
-import { PLACEMENT_SOURCES, type PlacementSource } from '../placement.entity.js';
+import { PLACEMENT_SOURCES, PLACEMENT_TYPES, type PlacementSource, type PlacementType } from '../placement.entity.js';
 
 /** A recorded hire (mapper: `toPlacementView`). */
 export class PlacementReply {
@@ -43,6 +43,18 @@ export class PlacementReply {
 
   @ApiProperty({ enum: PLACEMENT_SOURCES })
   source: PlacementSource;
+
+  @ApiProperty({
+    enum: PLACEMENT_TYPES,
+    description: 'AKL within the office province, AKAD another province, AKAN abroad (IPK III/8)',
+  })
+  placementType: PlacementType;
+
+  @ApiProperty({
+    description: "the receiving employer's kind (GET /reference/employer-kinds); '-' when not known",
+    example: 'SWASTA',
+  })
+  employerKind: string;
 
   @ApiProperty({ format: 'date-time' })
   recordedAt: string;
