@@ -16,6 +16,7 @@ import { Clock } from '../common/clock.js';
 import { addDays, isCalendarDate } from '../common/dates.js';
 import { DomainError, forbidden, notFound, validationFailed, type FieldIssue } from '../common/domain-error.js';
 import { Employer } from '../employers/employer.entity.js';
+import { select } from '../database/statements.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { Notifier } from '../notifications/notifier.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
@@ -31,6 +32,9 @@ import type { DirectPlacementDto, HireDto, SelfReportDto } from './dto/placement
 import type { PlacementSource, PlacementType, PlacementView } from './placement.entity.js';
 import { ak1NotActive, cardNotFound, startDateOutOfRange } from './placements.errors.js';
 import { PlacementsService } from './placements.service.js';
+
+const PLACEMENT_FACTS = `SELECT (SELECT kecamatan_code FROM vacancies WHERE id = ?) AS workLocation,
+  (SELECT kind FROM employers WHERE id = ?) AS employerKind`;
 
 /** What a hire needs, whichever door it came through. */
 export interface Hire {
@@ -61,6 +65,11 @@ export interface Hire {
   placementType?: PlacementType;
   /** A self-report's employer kind; other hires take the registered employer's. */
   employerKind?: string;
+  /**
+   * What the door already read: the vacancy's work location (null: none given) and the registered
+   * employer's kind. Left out, the hire reads them (one statement).
+   */
+  known?: { workLocation: string | null; employerKind: string | null };
 }
 
 /** A hire by card number and NIK: a direct placement, or one hire of a closed vacancy's outcome. */
@@ -177,11 +186,9 @@ export class HireService {
     hire: Hire,
   ): Promise<{ placementType: PlacementType; employerKind: string }> {
     const issues: FieldIssue[] = [];
+    const known = hire.known ?? (await this.readPlacementFacts(m, hire));
     let placementType = hire.placementType ?? 'AKL';
-    const location = hire.vacancyId
-      ? (await m.findOne(Vacancy, { where: { id: hire.vacancyId }, select: { id: true, kecamatanCode: true } }))
-          ?.kecamatanCode
-      : null;
+    const location = known.workLocation;
     if (location && /^\d{2}/.test(location)) {
       const derived: PlacementType = location.slice(0, 2) === this.config.regionCode.slice(0, 2) ? 'AKL' : 'AKAD';
       if (hire.placementType && hire.placementType !== derived)
@@ -191,16 +198,26 @@ export class HireService {
         });
       placementType = derived;
     }
-    let employerKind = UNKNOWN_CODE;
+    let employerKind = known.employerKind ?? UNKNOWN_CODE;
     if (hire.employerKind) {
       if (await this.referenceCodes.isActive('employer-kinds', hire.employerKind)) employerKind = hire.employerKind;
       else issues.push({ field: 'employerKind', messages: ['employerKind must be an active employer kind'] });
-    } else if (hire.employerId) {
-      const employer = await m.findOne(Employer, { where: { id: hire.employerId }, select: { id: true, kind: true } });
-      employerKind = employer?.kind ?? UNKNOWN_CODE;
     }
     if (issues.length > 0) throw validationFailed(issues);
     return { placementType, employerKind };
+  }
+
+  /** The vacancy's work location and the employer's kind, in one statement (each null when not named). */
+  private async readPlacementFacts(
+    m: EntityManager,
+    hire: Hire,
+  ): Promise<{ workLocation: string | null; employerKind: string | null }> {
+    if (!hire.vacancyId && !hire.employerId) return { workLocation: null, employerKind: null };
+    const [row] = await select<{ workLocation: string | null; employerKind: string | null }>(m, PLACEMENT_FACTS, [
+      hire.vacancyId,
+      hire.employerId,
+    ]);
+    return { workLocation: row?.workLocation ?? null, employerKind: row?.employerKind ?? null };
   }
 
   /** `POST /applications/:id/hire`: the employer hires one of its applicants. */
@@ -225,6 +242,7 @@ export class HireService {
         position: dto.position?.trim() ?? application.vacancyTitle,
         source: 'EMPLOYER',
         placementType: dto.placementType,
+        known: { workLocation: application.vacancyLocation, employerKind: application.employerKind },
       });
     });
   }
@@ -334,6 +352,7 @@ export class HireService {
       afterClose: outcomeOf !== null,
       checkedCardId: card.id,
       placementType: dto.placementType,
+      known: { workLocation: vacancy?.kecamatanCode ?? null, employerKind: employer.kind },
     });
   }
 
