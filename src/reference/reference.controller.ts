@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } 
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
 import { ApiError } from '../common/http/api-responses.js';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ReferenceQuery } from './dto/reference.dto.js';
 import { ReferenceLoadReply, ReferencePage } from './dto/reference.reply.js';
 import { ReferenceCodes } from './reference-codes.service.js';
@@ -16,6 +17,7 @@ export class ReferenceController {
   constructor(private readonly codes: ReferenceCodes) {}
 
   @Get(':list')
+  @CsvExport()
   @Public()
   @ApiParam(LIST_PARAM)
   @ApiOperation({ summary: 'Codes of a reference list in file order; `q` searches code or label (the pickers)' })

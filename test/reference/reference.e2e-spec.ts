@@ -68,6 +68,19 @@ describe('Reference code lists', () => {
     expect(wild.body.total).toBe(0);
   });
 
+  it('answers a whole list as CSV, like every list', async () => {
+    const res = await t.http.get('/api/v1/reference/kbli-sections').query({ format: 'csv' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
+    expect(lines[0]).toBe('code,label,parent,active');
+    expect(lines).toHaveLength(22);
+    expect(lines).toContain('C,Industri pengolahan,10-33,true');
+  });
+
   it('answers 404 for an unknown list and 400 for a hostile query', async () => {
     expect((await t.http.get('/api/v1/reference/nope')).status).toBe(404);
     const bad = await t.http.get('/api/v1/reference/kbji').query({ pageSize: 1000 });
