@@ -22,6 +22,7 @@ import { SeekerDocuments1764232700000 } from './1764232700000-seeker-documents.j
 import { DocumentPurge1764233100000 } from './1764233100000-document-purge.js';
 import { IpkDimensions1764232800000 } from './1764232800000-ipk-dimensions.js';
 import { PlacementVoid1764233000000 } from './1764233000000-placement-void.js';
+import { ReferenceCodes1764232900000 } from './1764232900000-reference-codes.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -46,6 +47,7 @@ export const migrations = [
   OutcomeIndexes1764232600000,
   SeekerDocuments1764232700000,
   IpkDimensions1764232800000,
+  ReferenceCodes1764232900000,
   PlacementVoid1764233000000,
   DocumentPurge1764233100000,
 ];

@@ -13,3 +13,8 @@ const assets = join('src', 'console', 'assets');
 for (const name of readdirSync(assets)) {
   if (/\.(css|js|svg|png)$/.test(name)) copyFileSync(join(assets, name), join('dist', assets, name));
 }
+
+// The shipped code lists (data/reference/*.csv) are read by the migration that loads them and by
+// src/reference/reference-lists.ts, from dist/data/reference once built.
+const { cpSync } = require('node:fs');
+cpSync(join('data', 'reference'), join('dist', 'data', 'reference'), { recursive: true });

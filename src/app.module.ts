@@ -27,6 +27,7 @@ import { MatchingModule } from './matching/matching.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutreachModule } from './outreach/outreach.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         StatisticsModule,
+        ReferenceModule,
         UsersModule,
         AuthModule,
         EmployersModule,

@@ -36,6 +36,9 @@ export interface HirableApplication extends Pick<
 > {
   employerName: string;
   vacancyTitle: string;
+  /** The vacancy's work location and the employer's kind: what the placement's IPK type and kind come from. */
+  vacancyLocation: string | null;
+  employerKind: string;
 }
 
 const UNDECIDED_SQL = UNDECIDED.map((s) => `'${s}'`).join(', ');
@@ -43,7 +46,8 @@ const MARK_HIRED = `UPDATE applications SET status = 'HIRED', closed_reason = NU
   updated_at = ? WHERE id = ? AND status IN (${UNDECIDED_SQL})`;
 
 const HIRABLE_SQL = `SELECT a.id AS id, a.seeker_id AS seekerId, a.vacancy_id AS vacancyId, a.employer_id AS employerId,
-  a.status AS status, a.closed_reason AS closedReason, e.legal_name AS employerName, v.title AS vacancyTitle
+  a.status AS status, a.closed_reason AS closedReason, e.legal_name AS employerName, v.title AS vacancyTitle,
+  v.kecamatan_code AS vacancyLocation, e.kind AS employerKind
   FROM applications a INNER JOIN employers e ON e.id = a.employer_id INNER JOIN vacancies v ON v.id = a.vacancy_id
   WHERE a.id = ?`;
 

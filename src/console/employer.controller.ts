@@ -13,6 +13,7 @@ import { DomainError, notFound, validationFailed } from '../common/domain-error.
 import { IdPipe } from '../common/http/id.pipe.js';
 import { withValidationDay } from '../common/http/validation-day.js';
 import { EmployersService } from '../employers/employers.service.js';
+import { UpdateEmployerDto } from '../employers/dto/employer.dto.js';
 import { DirectPlacementDto, HireDto, VoidPlacementDto } from '../placements/dto/placement.dto.js';
 import { HireService } from '../placements/hire.service.js';
 import { PlacementsService } from '../placements/placements.service.js';
@@ -56,11 +57,12 @@ import { VacancyOutcomeService } from '../placements/vacancy-outcome.service.js'
 import type { VacancyOutcomeReply } from '../placements/dto/vacancy-outcome.reply.js';
 import { errorText, localizeErrors } from './i18n/errors.js';
 import { employerActions } from '../employers/employer-lifecycle.js';
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
 
 const VACANCY_FORM: FieldSpec[] = [
   { name: 'title' },
   { name: 'description' },
-  { name: 'occupationCode', optional: true },
+  { name: 'occupationCode', kind: 'code' },
   { name: 'educationMin' },
   { name: 'major', optional: true },
   { name: 'skills', kind: 'list' },
@@ -78,13 +80,18 @@ const VACANCY_FORM: FieldSpec[] = [
   { name: 'requiresAk1', kind: 'bool' },
 ];
 const CHECK_FORM: FieldSpec[] = [{ name: 'cardNumber' }, { name: 'nik', kind: 'nik' }];
-const HIRE_FORM: FieldSpec[] = [{ name: 'startDate' }, { name: 'position', optional: true }];
+const HIRE_FORM: FieldSpec[] = [
+  { name: 'startDate' },
+  { name: 'position', optional: true },
+  { name: 'placementType', optional: true },
+];
 const DIRECT_FORM: FieldSpec[] = [
   { name: 'cardNumber' },
   { name: 'nik', kind: 'nik' },
   { name: 'startDate' },
   { name: 'position' },
   { name: 'vacancyId', optional: true },
+  { name: 'placementType', optional: true },
 ];
 const STAFF_FORM: FieldSpec[] = [{ name: 'fullName' }, { name: 'email' }, { name: 'password' }];
 /** The outcome form shows a row per position still unfilled, at most this many (a later statement adds more). */
@@ -153,12 +160,33 @@ export class EmployerConsoleController {
     private readonly outcomes: VacancyOutcomeService,
     private readonly placements: PlacementsService,
     private readonly voids: VoidService,
+    private readonly referenceCodes: ReferenceCodes,
   ) {}
+
+  /** The KBJI unit groups the vacancy form suggests. */
+  private async occupations() {
+    return (await this.referenceCodes.entries('kbji')).filter((e) => e.code.length === 4);
+  }
 
   @Get()
   async company(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const employer = await this.employers.get(c.user!, c.user!.employerId!);
-    sendPage(res, CompanyPage({ c, vm: companyView(employer, query) }));
+    const kinds = await this.referenceCodes.entries('employer-kinds');
+    sendPage(res, CompanyPage({ c, vm: companyView(employer, query, kinds) }));
+  }
+
+  /** The company's kind of employer (IPK III/8), chosen on its page. */
+  @Post('jenis')
+  async saveKind(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
+    const kind = typeof req.body?.kind === 'string' ? req.body.kind : '';
+    try {
+      const dto = await validateAs(UpdateEmployerDto, { kind });
+      await this.employers.update(c.user!, c.user!.employerId!, dto);
+      redirect(res, '/perusahaan?ok=kindSaved');
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      redirect(res, `/perusahaan?err=${encodeURIComponent(err.code)}&field=kind`);
+    }
   }
 
   @Get('lowongan')
@@ -170,9 +198,9 @@ export class EmployerConsoleController {
 
   @Get('lowongan/baru')
   @ForVerifiedEmployer()
-  newVacancyForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+  async newVacancyForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
     const form = blankForm({ requiresAk1: 'true', genderRequirement: 'ANY', quota: '1' });
-    sendPage(res, VacancyFormPage({ c, vm: { vacancy: null, form } }));
+    sendPage(res, VacancyFormPage({ c, vm: { vacancy: null, form, occupations: await this.occupations() } }));
   }
 
   @Post('lowongan/baru')
@@ -188,7 +216,8 @@ export class EmployerConsoleController {
       redirect(res, `/perusahaan/lowongan?ok=${v.status === 'DRAFT' ? 'vacancyDrafted' : 'vacancyPublished'}`);
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
-      sendPage(res, VacancyFormPage({ c, vm: { vacancy: null, form: refusedForm(values, r) } }), r.status);
+      const vm = { vacancy: null, form: refusedForm(values, r), occupations: await this.occupations() };
+      sendPage(res, VacancyFormPage({ c, vm }), r.status);
     }
   }
 
@@ -196,7 +225,8 @@ export class EmployerConsoleController {
   @ForVerifiedEmployer()
   async editVacancyForm(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
     const vacancy = await this.ownVacancy(c, id);
-    sendPage(res, VacancyFormPage({ c, vm: { vacancy, form: blankForm(vacancyFormValues(vacancy)) } }));
+    const vm = { vacancy, form: blankForm(vacancyFormValues(vacancy)), occupations: await this.occupations() };
+    sendPage(res, VacancyFormPage({ c, vm }));
   }
 
   @Post('lowongan/:id/ubah')
@@ -215,7 +245,11 @@ export class EmployerConsoleController {
       redirect(res, '/perusahaan/lowongan?ok=vacancySaved');
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
-      const vm = { vacancy: await this.ownVacancy(c, id), form: refusedForm(values, r) };
+      const vm = {
+        vacancy: await this.ownVacancy(c, id),
+        form: refusedForm(values, r),
+        occupations: await this.occupations(),
+      };
       sendPage(res, VacancyFormPage({ c, vm }), r.status);
     }
   }

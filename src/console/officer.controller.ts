@@ -1,3 +1,5 @@
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
+import { seekerPickers } from './http/pickers.js';
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpRequest, HttpReply } from '../common/http/http.js';
@@ -137,6 +139,7 @@ export class OfficerConsoleController {
     private readonly placements: PlacementsService,
     private readonly voids: VoidService,
     private readonly pdfs: CardPdfService,
+    private readonly referenceCodes: ReferenceCodes,
   ) {}
 
   @Get()
@@ -182,8 +185,8 @@ export class OfficerConsoleController {
   }
 
   @Get('pencari-kerja/baru')
-  walkInForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
-    sendPage(res, WalkInPage({ c, form: blankForm() }));
+  async walkInForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    sendPage(res, WalkInPage({ c, form: blankForm(), pickers: await seekerPickers(this.referenceCodes) }));
   }
 
   /** A walk-in job seeker registered at the counter (POST /seekers), then shown with "issue a card". */
@@ -197,7 +200,8 @@ export class OfficerConsoleController {
       redirect(res, `/petugas/pencari-kerja/${seeker.id}?ok=walkInRegistered`);
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
-      sendPage(res, WalkInPage({ c, form: refusedForm(values, r) }), r.status);
+      const pickers = await seekerPickers(this.referenceCodes);
+      sendPage(res, WalkInPage({ c, form: refusedForm(values, r), pickers }), r.status);
     }
   }
 

@@ -1,3 +1,5 @@
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
+import { seekerPickers } from './http/pickers.js';
 import { InboxService } from '../notifications/inbox.service.js';
 import { Controller, Get, Header, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -70,6 +72,7 @@ const COMPANY_FORM: FieldSpec[] = [
   { name: 'company.nib', optional: false },
   { name: 'company.npwp', optional: true },
   { name: 'company.kbli' },
+  { name: 'company.kind', optional: true },
   { name: 'company.address' },
   { name: 'company.kecamatanCode', optional: true },
   { name: 'company.phone', kind: 'phone' },
@@ -134,6 +137,7 @@ export class PublicConsoleController {
     private readonly myApplications: MyApplications,
     private readonly claimCodes: ClaimCodes,
     private readonly inbox: InboxService,
+    private readonly referenceCodes: ReferenceCodes,
   ) {}
 
   @RouteConfig(BROWSER_CACHE)
@@ -269,8 +273,9 @@ export class PublicConsoleController {
   }
 
   @Get('daftar/perusahaan')
-  companyForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
-    sendPage(res, RegisterCompanyPage({ c, form: blankForm() }));
+  async companyForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    const kinds = await this.referenceCodes.entries('employer-kinds');
+    sendPage(res, RegisterCompanyPage({ c, form: blankForm({ 'company.kind': 'SWASTA' }), kinds }));
   }
 
   @Post('daftar/perusahaan')
@@ -284,13 +289,15 @@ export class PublicConsoleController {
       redirect(res, '/perusahaan?ok=companyRegistered');
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
-      sendPage(res, RegisterCompanyPage({ c, form: refusedForm({ ...values, password: '' }, r) }), r.status);
+      const form = refusedForm({ ...values, password: '' }, r);
+      const kinds = await this.referenceCodes.entries('employer-kinds');
+      sendPage(res, RegisterCompanyPage({ c, form, kinds }), r.status);
     }
   }
 
   @Get('daftar/pencari-kerja')
-  seekerForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
-    sendPage(res, RegisterSeekerPage({ c, form: blankForm() }));
+  async seekerForm(@Ctx() c: ConsoleContext, @Res() res: HttpReply) {
+    sendPage(res, RegisterSeekerPage({ c, form: blankForm(), pickers: await seekerPickers(this.referenceCodes) }));
   }
 
   @Post('daftar/pencari-kerja')
@@ -305,7 +312,8 @@ export class PublicConsoleController {
       redirect(res, '/saya/kartu?ok=seekerRegistered');
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
-      sendPage(res, RegisterSeekerPage({ c, form: refusedForm({ ...values, password: '' }, r) }), r.status);
+      const form = refusedForm({ ...values, password: '' }, r);
+      sendPage(res, RegisterSeekerPage({ c, form, pickers: await seekerPickers(this.referenceCodes) }), r.status);
     }
   }
 

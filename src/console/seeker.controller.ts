@@ -1,3 +1,5 @@
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
+import { seekerPickers } from './http/pickers.js';
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpRequest, HttpReply } from '../common/http/http.js';
@@ -58,6 +60,8 @@ const SELF_REPORT_FORM: FieldSpec[] = [
   { name: 'employerName' },
   { name: 'startDate' },
   { name: 'position', optional: true },
+  { name: 'placementType', optional: true },
+  { name: 'employerKind', optional: true },
 ];
 
 const WITHDRAW_FORM: FieldSpec[] = [{ name: 'choice' }, { name: 'reason' }, { name: 'cardId' }];
@@ -81,6 +85,8 @@ function profileValues(s: SeekerView): FormValues {
     maritalStatus: s.maritalStatus ?? '',
     educationLevel: s.educationLevel,
     major: s.major ?? '',
+    educationCode: s.educationCode ?? '',
+    desiredOccupationCode: s.desiredOccupationCode ?? '',
     graduationYear: s.graduationYear === null ? '' : String(s.graduationYear),
     skills: s.skills.join(', '),
     ...experienceValues(s.experience),
@@ -107,6 +113,7 @@ export class SeekerConsoleController {
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
     private readonly pdfs: CardPdfService,
+    private readonly referenceCodes: ReferenceCodes,
   ) {}
 
   @Get()
@@ -290,7 +297,9 @@ export class SeekerConsoleController {
   @Get('profil')
   async profile(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const seeker = await this.seekers.me(c.user!);
-    sendPage(res, ProfilePage({ c, vm: { flash: flashOf(query), seeker, form: blankForm(profileValues(seeker)) } }));
+    const form = blankForm(profileValues(seeker));
+    const pickers = await seekerPickers(this.referenceCodes);
+    sendPage(res, ProfilePage({ c, vm: { flash: flashOf(query), seeker, form, pickers } }));
   }
 
   @Post('profil')
@@ -309,7 +318,13 @@ export class SeekerConsoleController {
       const errors = fieldErrors(err);
       if (!errors) throw err;
       const form = { values, errors: localizeErrors(c.t, errors, { values }), problem: null };
-      sendPage(res, ProfilePage({ c, vm: { flash: {}, seeker: await this.seekers.me(c.user!), form } }), 400);
+      const vm = {
+        flash: {},
+        seeker: await this.seekers.me(c.user!),
+        form,
+        pickers: await seekerPickers(this.referenceCodes),
+      };
+      sendPage(res, ProfilePage({ c, vm }), 400);
     }
   }
 
@@ -327,10 +342,9 @@ export class SeekerConsoleController {
       if (latest) values = { employerName: latest.vacancy.employer.legalName, position: latest.vacancy.title };
     }
     const prefilled = Object.keys(values).length > 0;
-    sendPage(
-      res,
-      HiredPage({ c, vm: { form: blankForm(values), idem: randomUUID(), placed: c.seekerPlaced, prefilled } }),
-    );
+    const kinds = await this.referenceCodes.entries('employer-kinds');
+    const vm = { form: blankForm(values), idem: randomUUID(), placed: c.seekerPlaced, prefilled, kinds };
+    sendPage(res, HiredPage({ c, vm }));
   }
 
   @Post('sudah-bekerja')
@@ -344,11 +358,9 @@ export class SeekerConsoleController {
       redirect(res, '/saya/kartu?ok=hiredReported');
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
-      sendPage(
-        res,
-        HiredPage({ c, vm: { form: refusedForm(values, r), idem: randomUUID(), placed: c.seekerPlaced } }),
-        r.status,
-      );
+      const kinds = await this.referenceCodes.entries('employer-kinds');
+      const vm = { form: refusedForm(values, r), idem: randomUUID(), placed: c.seekerPlaced, kinds };
+      sendPage(res, HiredPage({ c, vm }), r.status);
     }
   }
 

@@ -23,6 +23,10 @@ export class Employer {
   @Column({ type: 'varchar', length: 5 })
   kbli: string;
 
+  /** Kind of employer (GET /reference/employer-kinds): IPK III/8 counts placements by it. */
+  @Column({ type: 'varchar', length: 16 })
+  kind: string;
+
   @Column({ type: 'varchar', length: 500 })
   address: string;
 
@@ -62,6 +66,7 @@ export function toEmployerView(e: Employer): EmployerView {
     nib: e.nib,
     npwp: e.npwp,
     kbli: e.kbli,
+    kind: e.kind,
     address: e.address,
     kecamatanCode: e.kecamatanCode,
     phone: e.phone,

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CsvExport } from '../common/http/csv.interceptor.js';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { IdPipe } from '../common/http/id.pipe.js';
 import { CreateStaffDto } from '../auth/dto/auth.dto.js';
-import { EmployerListQuery, ReasonDto } from './dto/employer.dto.js';
+import { EmployerListQuery, ReasonDto, UpdateEmployerDto } from './dto/employer.dto.js';
 import { EmployersService } from './employers.service.js';
 import { ApiError } from '../common/http/api-responses.js';
 import { UserReply } from '../users/user.reply.js';
@@ -50,6 +50,16 @@ export class EmployersController {
   @ApiError(404, 'NOT_FOUND: no such employer, or (staff) another company')
   get(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
     return this.employers.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles('officer', 'employer')
+  @ApiOperation({ summary: "Change an employer's kind (IPK III/8): officer, or staff of that employer" })
+  @ApiOkResponse({ type: EmployerReply })
+  @ApiError(400, 'VALIDATION_FAILED: kind is not an active code of GET /reference/employer-kinds')
+  @ApiError(404, 'NOT_FOUND: no such employer, or (staff) another company')
+  update(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: UpdateEmployerDto) {
+    return this.employers.update(user, id, dto);
   }
 
   @Post(':id/verify')

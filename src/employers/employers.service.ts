@@ -5,7 +5,8 @@ import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
+import { forbidden, invalidTransition, notFound, validationFailed } from '../common/domain-error.js';
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { containsPattern, LIKE_ESCAPE, queryWords } from '../common/sql.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
@@ -13,10 +14,10 @@ import { toUserView, User, type UserView } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { duplicateEmail } from '../users/users.errors.js';
 import type { CreateStaffDto } from '../auth/dto/auth.dto.js';
-import type { EmployerListQuery, RegisterEmployerDto } from './dto/employer.dto.js';
+import type { EmployerListQuery, RegisterEmployerDto, UpdateEmployerDto } from './dto/employer.dto.js';
 import { Employer, toEmployerView, type EmployerStatus, type EmployerView } from './employer.entity.js';
 import { duplicateEmployer } from './employers.errors.js';
-import { newEmployerRow } from './employer-rows.js';
+import { DEFAULT_EMPLOYER_KIND, newEmployerRow } from './employer-rows.js';
 import { Notifier } from '../notifications/notifier.js';
 import type { NotificationKind } from '../notifications/notification-kinds.js';
 import { SearchableVacancies } from '../search/searchable-vacancies.js';
@@ -46,10 +47,12 @@ export class EmployersService {
     private readonly clock: Clock,
     private readonly search: SearchableVacancies,
     private readonly notifier: Notifier,
+    private readonly referenceCodes: ReferenceCodes,
   ) {}
 
   /** A company registers with its first HR user; it waits, PENDING, for the office to verify it. */
   async register(dto: RegisterEmployerDto): Promise<{ user: UserView; employer: EmployerView }> {
+    if (dto.company.kind) await this.checkKind(dto.company.kind, 'company.kind');
     return this.tx.run(async (m) => {
       // Refuse a taken email before anything is written; the unique index still decides under races.
       if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();
@@ -61,6 +64,7 @@ export class EmployersService {
         nib: c.nib,
         npwp: c.npwp,
         kbli: c.kbli,
+        kind: c.kind ?? DEFAULT_EMPLOYER_KIND,
         address: c.address.trim(),
         kecamatanCode: c.kecamatanCode,
         phone: c.phone.trim(),
@@ -116,6 +120,36 @@ export class EmployersService {
     const e = await this.ds.getRepository(Employer).findOne({ where: { id } });
     if (!e) throw notFound('The employer');
     return toEmployerView(e);
+  }
+
+  /** The kind of employer (IPK III/8): an officer, or the employer's own staff, sets it. */
+  async update(actor: AuthUser, id: string, dto: UpdateEmployerDto): Promise<EmployerView> {
+    if (actor.role === 'seeker') throw forbidden();
+    if (actor.role === 'employer' && actor.employerId !== id) throw notFound('The employer');
+    await this.checkKind(dto.kind, 'kind');
+    return this.tx.run(async (m) => {
+      const before = await m.findOne(Employer, { where: { id } });
+      if (!before) throw notFound('The employer');
+      if (before.kind !== dto.kind) {
+        await m.update(Employer, { id }, { kind: dto.kind, updatedAt: this.clock.now() });
+        await this.audit.record(m, {
+          actor,
+          entityType: 'employer',
+          entityId: id,
+          action: 'employer.updated',
+          before: { kind: before.kind },
+          after: { kind: dto.kind },
+        });
+      }
+      return toEmployerView({ ...before, kind: dto.kind });
+    });
+  }
+
+  private async checkKind(kind: string, field: string): Promise<void> {
+    if (!(await this.referenceCodes.isActive('employer-kinds', kind)))
+      throw validationFailed([
+        { field, messages: [`${field} must be an active employer kind (GET /reference/employer-kinds)`] },
+      ]);
   }
 
   verify(actor: AuthUser, id: string) {

@@ -191,6 +191,8 @@ export interface TableLabels {
   education: Labels;
   level: Labels;
   employerKind: Labels;
+  /** The active kinds of receiving employer, in list order: III/8's second part shows each. */
+  employerKinds: { code: string; label: string }[];
 }
 
 export function ipkIII2(before: CodeFlow[], during: CodeFlow[], l: TableLabels): StockTable {
@@ -289,7 +291,7 @@ export function ipkIII8(byEducation: CodeFlow[], byEmployerKind: CodeFlow[], l: 
   );
   return {
     byEducation: education,
-    byEmployerKind: placementTable(byEmployerKind, [unknownRow], l.employerKind),
+    byEmployerKind: placementTable(byEmployerKind, [...l.employerKinds, unknownRow], l.employerKind),
   };
 }
 

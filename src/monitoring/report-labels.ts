@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
 import type { TableLabels } from './ipk-tables.js';
 
 const LEVELS: Record<string, string> = {
@@ -16,14 +17,23 @@ const LEVELS: Record<string, string> = {
   S3: 'Doktor (S3)',
 };
 
-/** The names the IPK tables print beside each code (the office's code lists). */
+/**
+ * The names the IPK tables print beside each code: the office's code lists (inactive codes included, so
+ * older records keep their names); a closed month keeps the names it was filed with.
+ */
 @Injectable()
 export class ReportLabels {
-  forTables(): Promise<TableLabels> {
-    return Promise.resolve({
+  constructor(private readonly codes: ReferenceCodes) {}
+
+  async forTables(): Promise<TableLabels> {
+    const education = new Map((await this.codes.entries('education', true)).map((e) => [e.code, e.label]));
+    const kindList = await this.codes.entries('employer-kinds', true);
+    const kinds = new Map(kindList.map((e) => [e.code, e.label]));
+    return {
       level: (c) => LEVELS[c],
-      education: () => undefined,
-      employerKind: () => undefined,
-    });
+      education: (c) => education.get(c),
+      employerKind: (c) => kinds.get(c),
+      employerKinds: kindList.filter((e) => e.active).map((e) => ({ code: e.code, label: e.label })),
+    };
   }
 }

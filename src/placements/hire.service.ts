@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity.js';
 import { ApplicationsService } from '../applications/applications.service.js';
@@ -16,6 +16,7 @@ import { Clock } from '../common/clock.js';
 import { addDays, isCalendarDate } from '../common/dates.js';
 import { DomainError, forbidden, notFound, validationFailed, type FieldIssue } from '../common/domain-error.js';
 import { Employer } from '../employers/employer.entity.js';
+import { select } from '../database/statements.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { Notifier } from '../notifications/notifier.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
@@ -23,11 +24,17 @@ import { SeekersService } from '../seekers/seekers.service.js';
 import { LabourStatistics, type Leaving } from '../statistics/labour-statistics.service.js';
 import { UsersService } from '../users/users.service.js';
 import { VacanciesService } from '../vacancies/vacancies.service.js';
-import type { Vacancy } from '../vacancies/vacancy.entity.js';
+import { Vacancy } from '../vacancies/vacancy.entity.js';
+import { UNKNOWN_CODE } from '../common/reference/classification.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
 import type { DirectPlacementDto, HireDto, SelfReportDto } from './dto/placement.dto.js';
-import type { PlacementSource, PlacementView } from './placement.entity.js';
+import type { PlacementSource, PlacementType, PlacementView } from './placement.entity.js';
 import { ak1NotActive, cardNotFound, startDateOutOfRange } from './placements.errors.js';
 import { PlacementsService } from './placements.service.js';
+
+const PLACEMENT_FACTS = `SELECT (SELECT kecamatan_code FROM vacancies WHERE id = ?) AS workLocation,
+  (SELECT kind FROM employers WHERE id = ?) AS employerKind`;
 
 /** What a hire needs, whichever door it came through. */
 export interface Hire {
@@ -54,6 +61,15 @@ export interface Hire {
    * ACTIVE when the hire reaches it — withdrawn, revoked or placed by a racing change — the hire is refused.
    */
   checkedCardId?: string;
+  /** The type the request gave (asked when the work location is not known); see `placementFacts`. */
+  placementType?: PlacementType;
+  /** A self-report's employer kind; other hires take the registered employer's. */
+  employerKind?: string;
+  /**
+   * What the door already read: the vacancy's work location (null: none given) and the registered
+   * employer's kind. Left out, the hire reads them (one statement).
+   */
+  known?: { workLocation: string | null; employerKind: string | null };
 }
 
 /** A hire by card number and NIK: a direct placement, or one hire of a closed vacancy's outcome. */
@@ -65,6 +81,7 @@ export interface CardHire {
   position?: string;
   /** A direct placement may name one of the employer's vacancies (an outcome's hires are of its vacancy). */
   vacancyId?: string;
+  placementType?: PlacementType;
 }
 
 /**
@@ -97,6 +114,8 @@ export class HireService {
     private readonly clock: Clock,
     private readonly notifier: Notifier,
     private readonly users: UsersService,
+    private readonly referenceCodes: ReferenceCodes,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The hire, top to bottom, inside the caller's transaction. */
@@ -104,6 +123,7 @@ export class HireService {
     this.checkStartDate(hire.startDate);
     const { actor, seekerId, vacancyId, application } = hire;
     const today = this.clock.today();
+    const facts = await this.placementFacts(m, hire);
 
     // Every audit event of the hire is written by one INSERT at the end of this block.
     const { placement, flows } = await this.audit.batch(m, async () => {
@@ -117,6 +137,7 @@ export class HireService {
       // 4. The placement itself (one per application: a unique key).
       const placement = await this.placements.insert(m, {
         ...hire,
+        ...facts,
         cardId: card?.id ?? null,
         cardNumber: card?.cardNumberDisplay ?? null,
       });
@@ -158,6 +179,51 @@ export class HireService {
     return placement;
   }
 
+  /**
+   * What IPK III/8 counts a placement by. Its type comes from the vacancy's work location when it has
+   * one — a kecamatan in the office's province is AKL, in another AKAD — and a type the request gives
+   * that says otherwise is refused; without a known location the request's type counts, or AKL. The
+   * employer's kind is the registered employer's, or for a self-report the kind given, or '-'.
+   */
+  private async placementFacts(
+    m: EntityManager,
+    hire: Hire,
+  ): Promise<{ placementType: PlacementType; employerKind: string }> {
+    const issues: FieldIssue[] = [];
+    const known = hire.known ?? (await this.readPlacementFacts(m, hire));
+    let placementType = hire.placementType ?? 'AKL';
+    const location = known.workLocation;
+    if (location && /^\d{2}/.test(location)) {
+      const derived: PlacementType = location.slice(0, 2) === this.config.regionCode.slice(0, 2) ? 'AKL' : 'AKAD';
+      if (hire.placementType && hire.placementType !== derived)
+        issues.push({
+          field: 'placementType',
+          messages: [`the vacancy's work location (${location}) makes this placement ${derived}`],
+        });
+      placementType = derived;
+    }
+    let employerKind = known.employerKind ?? UNKNOWN_CODE;
+    if (hire.employerKind) {
+      if (await this.referenceCodes.isActive('employer-kinds', hire.employerKind)) employerKind = hire.employerKind;
+      else issues.push({ field: 'employerKind', messages: ['employerKind must be an active employer kind'] });
+    }
+    if (issues.length > 0) throw validationFailed(issues);
+    return { placementType, employerKind };
+  }
+
+  /** The vacancy's work location and the employer's kind, in one statement (each null when not named). */
+  private async readPlacementFacts(
+    m: EntityManager,
+    hire: Hire,
+  ): Promise<{ workLocation: string | null; employerKind: string | null }> {
+    if (!hire.vacancyId && !hire.employerId) return { workLocation: null, employerKind: null };
+    const [row] = await select<{ workLocation: string | null; employerKind: string | null }>(m, PLACEMENT_FACTS, [
+      hire.vacancyId,
+      hire.employerId,
+    ]);
+    return { workLocation: row?.workLocation ?? null, employerKind: row?.employerKind ?? null };
+  }
+
   /** `POST /applications/:id/hire`: the employer hires one of its applicants. */
   async fromApplication(
     actor: AuthUser,
@@ -179,6 +245,8 @@ export class HireService {
         startDate: dto.startDate,
         position: dto.position?.trim() ?? application.vacancyTitle,
         source: 'EMPLOYER',
+        placementType: dto.placementType,
+        known: { workLocation: application.vacancyLocation, employerKind: application.employerKind },
       });
     });
   }
@@ -287,6 +355,8 @@ export class HireService {
       source: 'EMPLOYER',
       afterClose: outcomeOf !== null,
       checkedCardId: card.id,
+      placementType: dto.placementType,
+      known: { workLocation: vacancy?.kecamatanCode ?? null, employerKind: employer.kind },
     });
   }
 
@@ -312,6 +382,8 @@ export class HireService {
           startDate: dto.startDate,
           position: dto.position?.trim() ?? null,
           source: 'SELF_REPORT',
+          placementType: dto.placementType,
+          employerKind: dto.employerKind,
         });
       },
     );

@@ -12,17 +12,20 @@ import { execute, select } from '../database/statements.js';
 import { uniqueViolation } from '../database/transactions.js';
 import type { PlacementListQuery } from './dto/placement.dto.js';
 import type { Hire } from './hire.service.js';
-import { Placement, toPlacementView, type PlacementView } from './placement.entity.js';
+import { Placement, toPlacementView, type PlacementType, type PlacementView } from './placement.entity.js';
 import { newPlacementRow } from './placement-rows.js';
 import { alreadyVoid } from './placements.errors.js';
 
 const INSERT_PLACEMENT = `INSERT INTO placements (id, seeker_id, employer_id, employer_name, vacancy_id, application_id,
-  card_id, card_number, start_date, position, source, recorded_by, recorded_at) VALUES (${Array(13).fill('?').join(', ')})`;
+  card_id, card_number, start_date, position, source, placement_type, employer_kind, recorded_by, recorded_at)
+  VALUES (${Array(15).fill('?').join(', ')})`;
 
 /** A placement about to be written: the hire's facts and the card it closed, if any. */
 export interface NewPlacement extends Hire {
   cardId: string | null;
   cardNumber: string | null;
+  placementType: PlacementType;
+  employerKind: string;
 }
 
 /**
@@ -53,6 +56,8 @@ export class PlacementsService {
       startDate: p.startDate,
       position: p.position,
       source: p.source,
+      placementType: p.placementType,
+      employerKind: p.employerKind,
       recordedBy: p.actor.id,
       recordedAt: this.clock.now(),
     });
@@ -69,6 +74,8 @@ export class PlacementsService {
         placement.startDate,
         placement.position,
         placement.source,
+        placement.placementType,
+        placement.employerKind,
         placement.recordedBy,
         sqlInstant(placement.recordedAt),
       ]);

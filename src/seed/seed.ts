@@ -15,6 +15,7 @@ import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { newEmployerRow } from '../employers/employer-rows.js';
 import { Employer, type EmployerStatus } from '../employers/employer.entity.js';
 import { newPlacementRow } from '../placements/placement-rows.js';
+import { seedDesiredOccupation, seedEducationCode, seedEmployerKind, seedPlacementFacts } from './ipk-codes.js';
 import { Placement, type PlacementSource } from '../placements/placement.entity.js';
 import { newSeekerRow } from '../seekers/seeker-rows.js';
 import { Seeker } from '../seekers/seeker.entity.js';
@@ -241,6 +242,7 @@ async function seedEmployers(run: SeedBase): Promise<void> {
       nib: `91${String(j).padStart(9, '0')}${rng.digits(2)}`,
       npwp: rng.chance(0.9) ? rng.digits(16) : null,
       kbli: rng.weighted(KBLI),
+      kind: seedEmployerKind(id),
       address: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, Palembang`,
       kecamatanCode: rng.pick(KECAMATAN_CODES),
       phone: rng.chance(0.6) ? `0711${rng.digits(6)}` : `08${rng.int(11, 99)}${rng.digits(8)}`,
@@ -516,6 +518,8 @@ function seedHolder(
       kecamatanCode: person.kecamatanCode,
       educationLevel: person.educationLevel,
       major: person.major,
+      educationCode: seedEducationCode(seekerId, person.educationLevel, person.major),
+      desiredOccupationCode: seedDesiredOccupation(seekerId),
       graduationYear: person.graduationYear,
       skills: person.skills,
       experience: person.experience,
@@ -708,11 +712,14 @@ function recordPlacement(
   }
   const template = k >= 0 ? VACANCY_TEMPLATES[plan.template[k]] : null;
   // Fields in column order: the id is drawn before the position.
+  const placementId = seededId(TAG.placement, seq.placement++, rng);
+  const employerId = p.employerIndex === null ? null : run.employers.ids[p.employerIndex];
   chunk.placements.push(
     newPlacementRow({
-      id: seededId(TAG.placement, seq.placement++, rng),
+      ...seedPlacementFacts(placementId, { viaVacancy: k >= 0, employerId, source: p.source }),
+      id: placementId,
       seekerId: holder.seekerId,
-      employerId: p.employerIndex === null ? null : run.employers.ids[p.employerIndex],
+      employerId,
       employerName: p.employerName,
       vacancyId: k >= 0 ? plan.ids[k] : null,
       applicationId: applicationRef,

@@ -36,6 +36,8 @@ export function newSeekerRow(s: SeekerRowFields): Seeker {
     kecamatanCode: s.kecamatanCode ?? null,
     educationLevel: s.educationLevel,
     major: s.major ?? null,
+    educationCode: s.educationCode ?? null,
+    desiredOccupationCode: s.desiredOccupationCode ?? null,
     graduationYear: s.graduationYear ?? null,
     skills: s.skills ?? [],
     experience: s.experience ?? [],

@@ -52,6 +52,14 @@ export class Seeker {
   @Column({ type: 'varchar', length: 100, nullable: true })
   major: string | null;
 
+  /** Detailed education code (GET /reference/education) of the seeker's educationLevel; null: not given. */
+  @Column({ name: 'education_code', type: 'varchar', length: 8, nullable: true })
+  educationCode: string | null;
+
+  /** KBJI 2014 unit group the seeker would like to work in; null: not given. */
+  @Column({ name: 'desired_occupation_code', type: 'varchar', length: 4, nullable: true })
+  desiredOccupationCode: string | null;
+
   @Column({ name: 'graduation_year', type: 'int', nullable: true })
   graduationYear: number | null;
 
@@ -93,6 +101,8 @@ export function toSeekerView(s: Seeker, nik: string): SeekerView {
     kecamatanCode: s.kecamatanCode,
     educationLevel: s.educationLevel,
     major: s.major,
+    educationCode: s.educationCode,
+    desiredOccupationCode: s.desiredOccupationCode,
     graduationYear: s.graduationYear,
     skills: s.skills ?? [],
     experience: s.experience ?? [],

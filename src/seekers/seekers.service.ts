@@ -5,7 +5,9 @@ import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { forbidden, notFound, validationFailed } from '../common/domain-error.js';
+import { forbidden, notFound, validationFailed, type FieldIssue } from '../common/domain-error.js';
+import type { EducationLevel } from '../common/reference/education.js';
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
 import { PersonalData } from '../common/personal-data.js';
 import { sqlInstant } from '../common/sql.js';
 import { execute } from '../database/statements.js';
@@ -35,11 +37,13 @@ export class SeekersService {
     private readonly personal: PersonalData,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly referenceCodes: ReferenceCodes,
   ) {}
 
   /** A job seeker registers themself: the seeker and their account are created together. */
   async register(dto: RegisterSeekerDto): Promise<{ user: UserView; seeker: SeekerView }> {
     this.checkBirthDate(dto.birthDate);
+    await this.checkCodes(dto.educationLevel, dto);
     return this.tx.run(async (m) => {
       // Refuse a taken email before anything is written; the unique index still decides under races.
       if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();
@@ -66,6 +70,7 @@ export class SeekersService {
   /** An officer registers a walk-in job seeker, who has no account. */
   async createWalkIn(actor: AuthUser, dto: CreateSeekerDto): Promise<SeekerView> {
     this.checkBirthDate(dto.birthDate);
+    await this.checkCodes(dto.educationLevel, dto);
     return this.tx.run(async (m) => {
       const seeker = await this.insert(m, dto, actor.id);
       await this.audit.record(m, {
@@ -94,6 +99,14 @@ export class SeekersService {
     const patch: Partial<Seeker> = { ...profileFields(dto), updatedAt: this.clock.now() };
     if (dto.address !== undefined) patch.address = dto.address.trim();
     if (dto.educationLevel !== undefined) patch.educationLevel = dto.educationLevel;
+    if (dto.educationCode !== undefined || dto.educationLevel !== undefined || dto.desiredOccupationCode) {
+      const current = await this.load(id);
+      const level = dto.educationLevel ?? current.educationLevel;
+      // A new level without a new detailed code drops the old code, which belonged to the old level.
+      if (dto.educationCode === undefined && level !== current.educationLevel && current.educationCode)
+        patch.educationCode = null;
+      await this.checkCodes(level, dto);
+    }
     const changed = Object.keys(patch).filter((k) => k !== 'updatedAt');
     await this.tx.run(async (m) => {
       const res = await m.update(Seeker, { id }, patch);
@@ -202,6 +215,29 @@ export class SeekersService {
     return m.findOne(Seeker, { where: { nikHash: this.personal.lookupHash(nik) } });
   }
 
+  /**
+   * The codes the IPK tables group seekers by: a detailed education code must be an active one of the
+   * seeker's level (III/2), a desired occupation an active KBJI 2014 unit group (III/3).
+   */
+  private async checkCodes(level: EducationLevel, dto: SeekerProfileFields): Promise<void> {
+    const issues: FieldIssue[] = [];
+    if (dto.educationCode) {
+      if (!(await this.referenceCodes.isActive('education', dto.educationCode)))
+        issues.push({ field: 'educationCode', messages: ['educationCode must be an active education code'] });
+      else if ((await this.referenceCodes.parent('education', dto.educationCode)) !== level)
+        issues.push({
+          field: 'educationCode',
+          messages: [`educationCode ${dto.educationCode} is not of the education level ${level}`],
+        });
+    }
+    if (dto.desiredOccupationCode && !(await this.referenceCodes.isActive('kbji', dto.desiredOccupationCode)))
+      issues.push({
+        field: 'desiredOccupationCode',
+        messages: ['desiredOccupationCode must be an active 4-digit KBJI 2014 code'],
+      });
+    if (issues.length > 0) throw validationFailed(issues);
+  }
+
   /** A birth date in the future is refused with the other field errors' shape. */
   checkBirthDate(birthDate: string): void {
     if (birthDate >= this.clock.today()) {
@@ -236,6 +272,8 @@ function profileFields(dto: SeekerProfileFields): Partial<Seeker> {
   if (dto.phone !== undefined) out.phone = dto.phone?.trim() ?? null;
   if (dto.kecamatanCode !== undefined) out.kecamatanCode = dto.kecamatanCode ?? null;
   if (dto.major !== undefined) out.major = dto.major?.trim() || null;
+  if (dto.educationCode !== undefined) out.educationCode = dto.educationCode ?? null;
+  if (dto.desiredOccupationCode !== undefined) out.desiredOccupationCode = dto.desiredOccupationCode ?? null;
   if (dto.graduationYear !== undefined) out.graduationYear = dto.graduationYear ?? null;
   if (dto.skills !== undefined) out.skills = uniqueSkills(dto.skills ?? []);
   if (dto.experience !== undefined) {

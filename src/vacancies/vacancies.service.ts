@@ -19,6 +19,7 @@ import { Notifier } from '../notifications/notifier.js';
 import { sqlDate, sqlInstant } from '../common/sql.js';
 import type { CreateVacancyDto, EmployerVacancyQuery, UpdateVacancyDto } from './dto/vacancy.dto.js';
 import { educationRank } from '../common/reference/education.js';
+import { ReferenceCodes } from '../reference/reference-codes.service.js';
 import {
   reportOf,
   toVacancyView,
@@ -86,7 +87,24 @@ export class VacanciesService {
     private readonly applications: ApplicationsService,
     private readonly referrals: ReferralsService,
     private readonly notifier: Notifier,
+    private readonly referenceCodes: ReferenceCodes,
   ) {}
+
+  /** A vacancy names its occupation by an active KBJI 2014 code (the IPK tables III/5 group by it). */
+  private async checkOccupation(code: string | null | undefined): Promise<void> {
+    if (code === undefined) return;
+    if (code === null || !(await this.referenceCodes.isActive('kbji', code)))
+      throw validationFailed([
+        {
+          field: 'occupationCode',
+          messages: [
+            code === null
+              ? 'occupationCode is required'
+              : 'occupationCode must be an active 4-digit KBJI 2014 code (GET /reference/kbji)',
+          ],
+        },
+      ]);
+  }
 
   /** Staff of a verified employer report a vacancy: OPEN at once, or DRAFT when the body says so. */
   async create(actor: AuthUser, dto: CreateVacancyDto): Promise<VacancyView> {
@@ -114,6 +132,7 @@ export class VacanciesService {
       requiresAk1: dto.requiresAk1 ?? true,
     };
     this.checkReport(report, { closesAtGiven: true });
+    await this.checkOccupation(dto.occupationCode ?? null);
     const status: VacancyStatus = dto.status === 'DRAFT' ? 'DRAFT' : 'OPEN';
     return this.tx.run(async (m) => {
       const now = this.clock.now();
@@ -182,6 +201,7 @@ export class VacanciesService {
    * already filled; lowering it to exactly that number fills the vacancy.
    */
   async update(actor: AuthUser, id: string, dto: UpdateVacancyDto): Promise<VacancyView> {
+    await this.checkOccupation(dto.occupationCode);
     return this.tx.run(async (m) => {
       const before = await this.ownVacancy(m, actor, id);
       if (!EDITABLE.includes(before.status))

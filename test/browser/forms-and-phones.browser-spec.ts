@@ -81,6 +81,7 @@ describe('forms once, phones and sharing (browser)', () => {
       await page.goto('/perusahaan/lowongan/baru');
       await page.getByLabel(/^Nama jabatan/).fill(title);
       await page.getByLabel(/^Uraian pekerjaan/).fill('Menyusun barang di rak dan menghitung stok harian.');
+      await page.getByLabel(/^Kode jabatan/).fill('9334');
       await page.getByLabel(/^Jenis pekerjaan/).selectOption('FULL_TIME');
       await page.getByLabel(/^Jumlah posisi/).fill('1');
       await page.getByLabel(/^Gaji terendah/).fill('Rp 3.200.000');

@@ -90,6 +90,8 @@ describe('web console journeys (browser)', () => {
     await hr.page
       .getByLabel(/^Uraian pekerjaan/)
       .fill('Melayani pembeli di kasir, menghitung uang dan membuat laporan harian.');
+    // The occupation picker: a text field with suggestions; a suggestion copied whole is taken by its code.
+    await hr.page.getByLabel(/^Kode jabatan/).fill('5230 — Kasir dan petugas tiket');
     await hr.page.getByLabel(/^Jenis pekerjaan/).selectOption('FULL_TIME');
     await hr.page.getByLabel(/^Jumlah posisi/).fill('2');
     await hr.page.getByLabel(/^Gaji terendah/).fill('3.500.000');

@@ -212,6 +212,7 @@ describe('formal Bahasa Indonesia, and the way people type (browser)', () => {
     const title = `Teknisi ${uniq('Gaji')}`;
     await staff.page.getByLabel(/^Nama jabatan/).fill(title);
     await staff.page.getByLabel(/^Uraian pekerjaan/).fill('Merawat mesin pendingin di gedung perkantoran.');
+    await staff.page.getByLabel(/^Kode jabatan/).fill('7127');
     await staff.page.getByLabel(/^Jenis pekerjaan/).selectOption('CONTRACT');
     await staff.page.getByLabel(/^Jumlah posisi/).fill('3');
     await staff.page.getByLabel(/^Gaji terendah/).fill('Rp 4.500.000');

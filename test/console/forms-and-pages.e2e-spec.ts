@@ -91,6 +91,7 @@ describe('web console: forms once, 404 page, sharing, compression (server)', () 
         ...tokensOf(page.text, '/perusahaan/lowongan/baru'),
         title,
         description: 'Melayani pembeli di kasir dan membuat laporan harian.',
+        occupationCode: '5230',
         educationMin: 'SMA',
         employmentType: 'FULL_TIME',
         quota: '2',

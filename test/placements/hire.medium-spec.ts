@@ -151,6 +151,8 @@ describe('HireService.record and the owners it calls', () => {
           startDate: t.clock.today(),
           position: 'Operator',
           source: 'EMPLOYER',
+          // As every door passes them: the work location and the employer's kind it read with the hire.
+          known: { workLocation: employer.vacancies[0].kecamatanCode, employerKind: 'SWASTA' },
         }),
       ),
     );

@@ -90,6 +90,12 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/employers/me/staff', allow: ['employer'] },
   { route: 'POST /api/v1/employers/me/staff', allow: ['employer'], body: () => account() },
   { route: 'GET /api/v1/employers/{id}', allow: ['officer', 'employer'], object: 'employer' },
+  {
+    route: 'PATCH /api/v1/employers/{id}',
+    allow: ['officer', 'employer'],
+    object: 'employer',
+    body: () => ({ kind: 'SWASTA' }),
+  },
   { route: 'POST /api/v1/employers/{id}/verify', allow: ['officer'], object: 'employer' },
   { route: 'POST /api/v1/employers/{id}/reject', allow: ['officer'], object: 'employer', body: () => reason },
   { route: 'POST /api/v1/employers/{id}/suspend', allow: ['officer'], object: 'employer', body: () => reason },
@@ -121,6 +127,10 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'POST /api/v1/cards/requests', allow: ['seeker'] },
   { route: 'POST /api/v1/cards', allow: ['officer'], body: (w) => ({ seekerId: w.s1.seekerId }) },
   { route: 'POST /api/v1/cards/import', allow: ['officer'], csv: true, body: () => 'cardNumber,nik\n' },
+
+  // Reference code lists (issue 19)
+  { route: 'GET /api/v1/reference/{list}', allow: ['public'] },
+  { route: 'PUT /api/v1/reference/{list}', allow: ['officer'], csv: true, body: () => 'code,label\n' },
   { route: 'GET /api/v1/cards/me', allow: ['seeker'] },
   { route: 'GET /api/v1/cards', allow: ['officer'] },
   { route: 'GET /api/v1/cards/{id}', allow: ['officer', 'seeker'], object: 'card' },

@@ -222,6 +222,53 @@ describe('seed generator (small world on SQLite)', () => {
     );
   });
 
+  it('gives the IPK fields active codes of the lists: education of the level, occupations, kinds, placement types (issue 19)', async () => {
+    const codes = async (list: string) =>
+      new Map(
+        (
+          (await ds.query('SELECT code, parent FROM reference_codes WHERE list = ? AND active = 1', [list])) as {
+            code: string;
+            parent: string | null;
+          }[]
+        ).map((r) => [r.code, r.parent]),
+      );
+    const education = await codes('education');
+    const kbji = await codes('kbji');
+    const kinds = await codes('employer-kinds');
+    const seekers = (await ds.query(
+      'SELECT education_level AS level, education_code AS code, desired_occupation_code AS want FROM seekers',
+    )) as {
+      level: string;
+      code: string | null;
+      want: string | null;
+    }[];
+    const withCode = seekers.filter((s) => s.code !== null);
+    expect(withCode.length).toBeGreaterThan(seekers.length / 2);
+    expect(withCode.filter((s) => education.get(s.code!) !== s.level)).toEqual([]);
+    expect(new Set(withCode.map((s) => s.code)).size).toBeGreaterThan(20);
+    expect(seekers.filter((s) => s.want !== null && !(kbji.has(s.want) && s.want.length === 4))).toEqual([]);
+    expect(seekers.some((s) => s.want !== null)).toBe(true);
+
+    const vacancyCodes = (await ds.query('SELECT DISTINCT occupation_code AS code FROM vacancies')) as {
+      code: string;
+    }[];
+    expect(vacancyCodes.filter((v) => !kbji.has(v.code))).toEqual([]);
+    expect(new Set(vacancyCodes.map((v) => v.code[0])).size).toBeGreaterThanOrEqual(6);
+
+    const employerKinds = (await ds.query('SELECT kind, COUNT(*) AS n FROM employers GROUP BY kind')) as {
+      kind: string;
+    }[];
+    expect(employerKinds.filter((e) => !kinds.has(e.kind))).toEqual([]);
+    expect(employerKinds.length).toBeGreaterThanOrEqual(4);
+
+    const placements = (await ds.query(
+      'SELECT placement_type AS type, employer_kind AS kind, vacancy_id AS vacancyId FROM placements',
+    )) as { type: string; kind: string; vacancyId: string | null }[];
+    expect(new Set(placements.map((p) => p.type))).toEqual(new Set(['AKL', 'AKAD', 'AKAN']));
+    expect(placements.filter((p) => p.vacancyId !== null && p.type !== 'AKL')).toEqual([]);
+    expect(placements.filter((p) => p.kind !== '-' && !kinds.has(p.kind))).toEqual([]);
+  });
+
   it('ends most closed cards silently, and gives some closed vacancies an outcome (issue 17)', async () => {
     const byStatus = async (status: string) => num(`SELECT COUNT(*) AS n FROM cards WHERE status = ?`, [status]);
     const [expired, placed, withdrawn, revoked] = await Promise.all(

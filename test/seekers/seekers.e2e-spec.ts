@@ -50,6 +50,8 @@ describe('job seekers: registration, walk-ins, profiles', () => {
         kecamatanCode: '16.71.05',
         educationLevel: 'SMK',
         major: 'Teknik Mesin',
+        educationCode: null,
+        desiredOccupationCode: null,
         graduationYear: 2020,
         skills: ['Las listrik', 'Mengemudi'],
         experience: [{ position: 'Montir', company: 'Bengkel Jaya', fromYear: 2020, toYear: 2022 }],

@@ -6,10 +6,20 @@ import { createValidationPipe } from '../../common/http/validation.js';
  * How a form field becomes a JSON value of the API's DTO: text stays text; `int` and `money` become
  * numbers when they are numbers (else the text is kept so the DTO's own rule reports it); `list`
  * splits on commas or new lines; `bool` is a checkbox; `nik` and `phone` accept the way people type
- * them (see `normaliseNik`, `normalisePhone`). Names are the API's field paths (`company.nib`), so
+ * them (see `normaliseNik`, `normalisePhone`); `code` is a reference code from a picker (`pickedCode`). Names are the API's field paths (`company.nib`), so
  * the API's validation details map straight back onto the inputs.
  */
-export type FieldKind = 'text' | 'int' | 'money' | 'list' | 'bool' | 'nik' | 'phone';
+export type FieldKind = 'text' | 'int' | 'money' | 'list' | 'bool' | 'nik' | 'phone' | 'code';
+
+/**
+ * A code typed into a picker, or a suggestion copied whole (`8344 — Operator forklift`): the code, its
+ * first word. Anything else is kept as typed, for the API to refuse.
+ */
+export function pickedCode(text: string): string {
+  const trimmed = text.trim();
+  const code = /^([0-9A-Za-z_]+)(?:\s|$)/.exec(trimmed)?.[1];
+  return code ? code.toUpperCase() : trimmed;
+}
 
 /** An NIK typed in groups (`1671 0514 0590 0001`, with dots or dashes): its digits. */
 export function normaliseNik(text: string): string {
@@ -90,6 +100,8 @@ function convert(spec: FieldSpec, text: string, emptyOptional: undefined | null)
       return normaliseNik(trimmed);
     case 'phone':
       return normalisePhone(trimmed);
+    case 'code':
+      return pickedCode(trimmed);
     case 'list':
       return trimmed
         .split(/[,\n]/)

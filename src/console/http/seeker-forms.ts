@@ -9,6 +9,8 @@ export const SEEKER_PROFILE_FORM: FieldSpec[] = [
   { name: 'maritalStatus', optional: true },
   { name: 'educationLevel' },
   { name: 'major', optional: true },
+  { name: 'educationCode', kind: 'code', optional: true },
+  { name: 'desiredOccupationCode', kind: 'code', optional: true },
   { name: 'graduationYear', kind: 'int', optional: true },
   { name: 'skills', kind: 'list', optional: true },
 ];

@@ -7,6 +7,7 @@ import { OUTCOME_EN } from './messages.outcome.en.js';
 import { STILL_LOOKING_EN } from './messages.still-looking.en.js';
 import { VOID_EN } from './messages.void.en.js';
 import { DOCUMENTS_EN } from './messages.documents.en.js';
+import { REFERENCE_EN } from './messages.reference.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -421,7 +422,7 @@ export const EN: Record<MessageKey, string> = {
   'fielderr.company.phone': 'Enter a valid phone number.',
   'fielderr.title': 'The job title must be 3 to 200 characters.',
   'fielderr.description': 'The description needs at least 10 characters.',
-  'fielderr.occupationCode': 'The KBJI code must be 4 digits.',
+  'fielderr.occupationCode': 'Choose an occupation of the KBJI 2014 list (a 4-digit code).',
   'fielderr.educationMin': 'Choose the minimum education.',
   'fielderr.employmentType': 'Choose the employment type.',
   'fielderr.quota': 'At least 1 position.',
@@ -789,4 +790,6 @@ export const EN: Record<MessageKey, string> = {
   ...VOID_EN,
   // Issue 18 (documents checklist): messages.documents.en.ts.
   ...DOCUMENTS_EN,
+  // Issue 19 (code lists, the IPK fields' pickers): messages.reference.en.ts.
+  ...REFERENCE_EN,
 };

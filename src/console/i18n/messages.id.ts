@@ -6,6 +6,7 @@ import { OUTCOME_ID } from './messages.outcome.id.js';
 import { STILL_LOOKING_ID } from './messages.still-looking.id.js';
 import { VOID_ID } from './messages.void.id.js';
 import { DOCUMENTS_ID } from './messages.documents.id.js';
+import { REFERENCE_ID } from './messages.reference.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
@@ -423,7 +424,7 @@ export const ID = {
   'fielderr.company.phone': 'Masukkan nomor telepon yang benar.',
   'fielderr.title': 'Nama jabatan 3 sampai 200 karakter.',
   'fielderr.description': 'Uraian pekerjaan minimal 10 karakter.',
-  'fielderr.occupationCode': 'Kode KBJI harus 4 digit.',
+  'fielderr.occupationCode': 'Pilih jabatan dari daftar KBJI 2014 (kode 4 angka).',
   'fielderr.educationMin': 'Pilih pendidikan minimal.',
   'fielderr.employmentType': 'Pilih jenis pekerjaan.',
   'fielderr.quota': 'Jumlah posisi minimal 1.',
@@ -799,6 +800,8 @@ export const ID = {
   ...VOID_ID,
   // Issue 18 (documents checklist): messages.documents.id.ts.
   ...DOCUMENTS_ID,
+  // Issue 19 (code lists, the IPK fields' pickers): messages.reference.id.ts.
+  ...REFERENCE_ID,
 };
 
 export type MessageKey = keyof typeof ID;

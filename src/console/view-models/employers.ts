@@ -1,3 +1,4 @@
+import type { CodeOption } from '../views/shared/CodeDatalist.js';
 import type { Page } from '../../common/http/pagination.js';
 import { employerActions, type EmployerActions } from '../../employers/employer-lifecycle.js';
 import type { EmployerView } from '../../employers/employer.entity.js';
@@ -9,10 +10,16 @@ export interface CompanyView {
   flash: FlashModel;
   employer: EmployerView;
   actions: EmployerActions;
+  /** The kinds of employer the company may choose (IPK III/8). */
+  kinds: CodeOption[];
 }
 
-export function companyView(employer: EmployerView, query: Record<string, unknown>): CompanyView {
-  return { flash: flashOf(query), employer, actions: employerActions(employer) };
+export function companyView(
+  employer: EmployerView,
+  query: Record<string, unknown>,
+  kinds: CodeOption[] = [],
+): CompanyView {
+  return { flash: flashOf(query), employer, actions: employerActions(employer), kinds };
 }
 
 export interface EmployerRow {

@@ -1,3 +1,4 @@
+import type { CodeOption } from '../views/shared/CodeDatalist.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import type { Page } from '../../common/http/pagination.js';
 import type { Candidate } from '../../matching/matching.service.js';
@@ -147,6 +148,8 @@ export function referralView(
 export interface VacancyFormView {
   vacancy: VacancyView | null;
   form: FormState;
+  /** The KBJI 2014 unit groups the occupation picker suggests. */
+  occupations: CodeOption[];
 }
 
 /** A vacancy's fields as the form shows them. */

@@ -16,6 +16,16 @@ import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EmailField, FullNameField, PasswordField } from '../../auth/dto/auth.dto.js';
 import { EMPLOYER_STATUSES, type EmployerStatus } from '../employer.entity.js';
 
+const EMPLOYER_KIND_FORMAT = /^[A-Z][A-Z0-9_]{1,15}$/;
+
+/** `PATCH /employers/:id`: what an employer may change about itself after registration. */
+export class UpdateEmployerDto {
+  @ApiProperty({ description: 'Kind of employer: an active code of GET /reference/employer-kinds', example: 'BUMN' })
+  @IsString()
+  @Matches(EMPLOYER_KIND_FORMAT, { message: 'kind must be an employer kind code such as SWASTA' })
+  kind: string;
+}
+
 export class CompanyDto {
   @ApiProperty({ maxLength: 200, example: 'PT Sriwijaya Maju Bersama' })
   @IsString()
@@ -38,6 +48,15 @@ export class CompanyDto {
   @IsString()
   @Matches(/^\d{5}$/, { message: 'kbli must be exactly 5 digits' })
   kbli: string;
+
+  @ApiPropertyOptional({
+    description: 'Kind of employer: an active code of GET /reference/employer-kinds (default SWASTA)',
+    example: 'SWASTA',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(EMPLOYER_KIND_FORMAT, { message: 'kind must be an employer kind code such as SWASTA' })
+  kind?: string;
 
   @ApiProperty({ maxLength: 500, example: 'Jl. Jenderal Sudirman No. 1, Palembang' })
   @IsString()

@@ -20,6 +20,9 @@ export class EmployerReply {
   @ApiProperty({ description: 'KBLI 2020: 5 digits', example: '47111' })
   kbli: string;
 
+  @ApiProperty({ description: 'Kind of employer: a code of GET /reference/employer-kinds', example: 'SWASTA' })
+  kind: string;
+
   @ApiProperty({ example: 'Jl. Jenderal Sudirman No. 1, Palembang' })
   address: string;
 

@@ -1,10 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PeriodPageQuery } from '../../common/http/period-query.js';
-import { PLACEMENT_SOURCES, type PlacementSource } from '../placement.entity.js';
+import { PLACEMENT_SOURCES, PLACEMENT_TYPES, type PlacementSource, type PlacementType } from '../placement.entity.js';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Asked only when the work location is not known; one that contradicts a known location is refused. */
+export function PlacementTypeField() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      enum: PLACEMENT_TYPES,
+      description:
+        "AKL within the office's province, AKAD another province, AKAN abroad. Derived from the vacancy's work location when it has one (a different value is refused); otherwise this, or AKL",
+    }),
+    IsOptional(),
+    IsIn(PLACEMENT_TYPES, { message: 'placementType must be AKL, AKAD or AKAN' }),
+  );
+}
 
 export class HireDto {
   @ApiProperty({ example: '2026-12-01', description: 'first working day (calendar date, Asia/Jakarta)' })
@@ -17,6 +31,9 @@ export class HireDto {
   @MinLength(2)
   @MaxLength(200)
   position?: string;
+
+  @PlacementTypeField()
+  placementType?: PlacementType;
 }
 
 export class DirectPlacementDto {
@@ -44,6 +61,9 @@ export class DirectPlacementDto {
   @IsOptional()
   @IsUUID()
   vacancyId?: string;
+
+  @PlacementTypeField()
+  placementType?: PlacementType;
 }
 
 export class SelfReportDto {
@@ -68,6 +88,19 @@ export class SelfReportDto {
   @IsOptional()
   @IsUUID()
   employerId?: string;
+
+  @PlacementTypeField()
+  placementType?: PlacementType;
+
+  @ApiPropertyOptional({
+    description:
+      "the employer's kind (an active code of GET /reference/employer-kinds); default: the registered employer's kind, or '-' (unknown)",
+    example: 'SWASTA',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'employerKind must be an employer kind code such as SWASTA' })
+  employerKind?: string;
 }
 
 export class PlacementListQuery extends PeriodPageQuery {

@@ -53,11 +53,14 @@ export class PlacementReply {
 
   @ApiProperty({
     enum: PLACEMENT_TYPES,
-    description: "AKL within the office's province, AKAD another province, AKAN abroad (IPK III/8)",
+    description: 'AKL within the office province, AKAD another province, AKAN abroad (IPK III/8)',
   })
   placementType: PlacementType;
 
-  @ApiProperty({ example: 'SWASTA', description: "the receiving employer's kind (reference list); '-' not known" })
+  @ApiProperty({
+    description: "the receiving employer's kind (GET /reference/employer-kinds); '-' when not known",
+    example: 'SWASTA',
+  })
   employerKind: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -14,6 +14,9 @@ import {
 } from 'class-validator';
 import { UNFILLED_REASONS, type UnfilledReason } from '../../vacancies/vacancy-outcome.entity.js';
 
+import { PlacementTypeField } from './placement.dto.js';
+import type { PlacementType } from '../placement.entity.js';
+
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One hire of a closed vacancy's outcome: an AK1 holder by card number and NIK, as `POST /placements`. */
@@ -38,6 +41,9 @@ export class OutcomeHireDto {
   @MinLength(2)
   @MaxLength(200)
   position?: string;
+
+  @PlacementTypeField()
+  placementType?: PlacementType;
 }
 
 /** `POST /vacancies/:id/outcome`: who the employer hired for a closed vacancy, and why the rest stayed open. */

@@ -154,6 +154,29 @@ export class SeekerProfileFields {
   major?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '0415',
+    description:
+      'Detailed education code: an active code of GET /reference/education whose level is the educationLevel; null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'educationCode must be a 4-digit education code' })
+  educationCode?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '4311',
+    description: 'KBJI 2014 code of the work sought (GET /reference/kbji, 4 digits); null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'desiredOccupationCode must be a 4-digit KBJI 2014 code' })
+  desiredOccupationCode?: string | null;
+
+  @ApiPropertyOptional({
     type: 'integer',
     nullable: true,
     minimum: 1950,

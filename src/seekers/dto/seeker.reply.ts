@@ -62,6 +62,17 @@ export class SeekerReply {
   @ApiProperty({ type: String, nullable: true, example: 'Akuntansi' })
   major: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '0415',
+    description: 'Detailed education code (GET /reference/education), of educationLevel',
+  })
+  educationCode: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '4311', description: 'KBJI 2014 code of the work sought' })
+  desiredOccupationCode: string | null;
+
   @ApiProperty({ type: 'integer', nullable: true, example: 2020 })
   graduationYear: number | null;
 

@@ -84,16 +84,14 @@ export class CreateVacancyDto {
   @MaxLength(10000)
   description: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'KBJI 2014 occupation code: 4 digits',
+  @ApiProperty({
+    description:
+      'KBJI 2014 occupation code: 4 digits, an active code of GET /reference/kbji (required since the IPK set; older vacancies may have none)',
     example: '8344',
   })
-  @IsOptional()
   @IsString()
   @Matches(/^\d{4}$/, { message: 'occupationCode must be a 4-digit KBJI 2014 code' })
-  occupationCode?: string;
+  occupationCode: string;
 
   @ApiProperty({ enum: EDUCATION_LEVELS, description: 'Lowest education accepted (SMA and SMK rank equal)' })
   @IsIn(EDUCATION_LEVELS, { message: EDUCATION_MESSAGE })
@@ -231,7 +229,7 @@ export class UpdateVacancyDto {
     type: String,
     nullable: true,
     example: '8344',
-    description: 'KBJI 2014: 4 digits; null clears it',
+    description: 'KBJI 2014: 4 digits, an active code of GET /reference/kbji (null is refused: it is required)',
   })
   @IsOptional()
   @IsString()

@@ -10,7 +10,7 @@ import { HireForm } from './HireForm.js';
 export interface ApplicantRowProps {
   c: ConsoleContext;
   row: Row;
-  vacancy: { id: string; title: string };
+  vacancy: { id: string; title: string; kecamatanCode?: string | null };
   today: string;
 }
 

@@ -1,6 +1,9 @@
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { CompanyView } from '../../view-models/employers.js';
+import { codeSelectOptions } from '../shared/CodeDatalist.js';
+import { CsrfField } from '../shared/CsrfField.js';
 import { Fact } from '../shared/Fact.js';
+import { Field } from '../shared/Field.js';
 import { Facts } from '../shared/Facts.js';
 import { Flash } from '../shared/Flash.js';
 import { Layout } from '../shared/Layout.js';
@@ -48,11 +51,32 @@ export function CompanyPage({ c, vm }: { c: ConsoleContext; vm: CompanyView }): 
         <Fact label={t('field.nib')} text={e.nib} />
         <Fact label={t('field.npwp')} text={e.npwp ?? '–'} />
         <Fact label={t('field.kbli')} text={e.kbli} />
+        <Fact label={t('field.employerKind')} text={vm.kinds.find((k) => k.code === e.kind)?.label ?? '–'} />
         <Fact label={t('field.companyAddress')} text={e.address} />
         <Fact label={t('field.kecamatan')} text={t.kecamatan(e.kecamatanCode)} />
         <Fact label={t('field.companyPhone')} text={e.phone} />
         <Fact label={t('company.registeredAt')} text={t.date(e.createdAt)} />
       </Facts>
+      {vm.kinds.length > 0 ? (
+        <form method="post" action="/perusahaan/jenis" class="stack" novalidate>
+          <CsrfField c={c} />
+          <Field
+            name="kind"
+            label={t('field.employerKind')}
+            type="select"
+            values={{ kind: e.kind }}
+            options={codeSelectOptions(vm.kinds, t('common.choose'))}
+            hint={t('hint.employerKind')}
+          />
+          <div class="actions">
+            <button class="btn secondary" type="submit" safe>
+              {t('employer.kindSave')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import type { VacancyView } from '../../../vacancies/vacancy.entity.js';
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { FormState } from '../../http/forms.js';
 import type { FlashModel } from '../../view-models/flash.js';
+import { placementTypeOptions } from '../shared/CodeDatalist.js';
 import { CsrfField } from '../shared/CsrfField.js';
 import { ErrorSummary } from '../shared/ErrorSummary.js';
 import { Field } from '../shared/Field.js';
@@ -31,6 +32,7 @@ export function DirectPlacementPage({ c, vm }: { c: ConsoleContext; vm: DirectPl
     startDate: t('field.startDate'),
     position: t('field.position'),
     vacancyId: t('field.vacancy'),
+    placementType: t('field.placementType'),
   };
   const vacancies = [
     { value: '', label: t('employer.noVacancy') },
@@ -69,6 +71,15 @@ export function DirectPlacementPage({ c, vm }: { c: ConsoleContext; vm: DirectPl
           values={values}
           errors={errors}
           options={vacancies}
+        />
+        <Field
+          name="placementType"
+          label={labels.placementType}
+          type="select"
+          values={values}
+          errors={errors}
+          options={placementTypeOptions(t)}
+          hint={t('hint.placementType')}
         />
         <div class="actions">
           <button class="btn primary" type="submit" safe>

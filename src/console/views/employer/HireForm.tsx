@@ -1,4 +1,5 @@
 import type { ConsoleContext } from '../../http/console-context.js';
+import { placementTypeOptions } from '../shared/CodeDatalist.js';
 import { CsrfField } from '../shared/CsrfField.js';
 import { Field } from '../shared/Field.js';
 import { Hidden } from '../shared/Hidden.js';
@@ -7,7 +8,8 @@ export interface HireFormProps {
   c: ConsoleContext;
   applicationId: string;
   applicantName: string;
-  vacancy: { id: string; title: string };
+  /** Its work location, when given, decides the placement's type; without one the form asks. */
+  vacancy: { id: string; title: string; kecamatanCode?: string | null };
   /** The default start date. */
   today: string;
   idem: string;
@@ -47,6 +49,19 @@ export function HireForm({ c, applicationId, applicantName, vacancy, today, idem
           values={{ position: vacancy.title }}
           idPrefix={applicationId}
         />
+        {vacancy.kecamatanCode ? (
+          ''
+        ) : (
+          <Field
+            name="placementType"
+            label={t('field.placementType')}
+            type="select"
+            values={{}}
+            options={placementTypeOptions(t)}
+            hint={t('hint.placementType')}
+            idPrefix={applicationId}
+          />
+        )}
         <Field
           name="confirm"
           label={t('employer.hireConfirm', { name: applicantName })}

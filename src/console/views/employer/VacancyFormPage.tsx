@@ -3,6 +3,7 @@ import { EDUCATION_LEVELS } from '../../../common/reference/education.js';
 import { EMPLOYMENT_TYPES, GENDER_REQUIREMENTS } from '../../../vacancies/vacancy.entity.js';
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { VacancyFormView } from '../../view-models/vacancies.js';
+import { CodeDatalist } from '../shared/CodeDatalist.js';
 import { CsrfField } from '../shared/CsrfField.js';
 import { ErrorSummary } from '../shared/ErrorSummary.js';
 import { Field, type FieldProps } from '../shared/Field.js';
@@ -48,7 +49,8 @@ export function VacancyFormPage({ c, vm }: { c: ConsoleContext; vm: VacancyFormV
           <legend safe>{t('employer.jobInfo')}</legend>
           {f('title', { required: true })}
           {f('description', { required: true, type: 'textarea', rows: 5 })}
-          {f('occupationCode', { inputmode: 'numeric', hint: t('hint.kbji') })}
+          {f('occupationCode', { required: true, list: 'dl-kbji', autocomplete: 'off', hint: t('hint.kbjiPick') })}
+          <CodeDatalist id="dl-kbji" options={vm.occupations} />
           <div class="grid2">
             {f('employmentType', {
               required: true,

@@ -1,5 +1,6 @@
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { FormState } from '../../http/forms.js';
+import { codeSelectOptions, type CodeOption } from '../shared/CodeDatalist.js';
 import { CsrfField } from '../shared/CsrfField.js';
 import { ErrorSummary } from '../shared/ErrorSummary.js';
 import { Field, type FieldProps } from '../shared/Field.js';
@@ -10,7 +11,15 @@ import { kecamatanOptions } from '../shared/options.js';
 type CompanyField = keyof typeof COMPANY_LABEL_KEYS;
 
 /** A company registers itself and its first HR account (`POST /auth/register/employer`). */
-export function RegisterCompanyPage({ c, form }: { c: ConsoleContext; form: FormState }): JSX.Element {
+export function RegisterCompanyPage({
+  c,
+  form,
+  kinds,
+}: {
+  c: ConsoleContext;
+  form: FormState;
+  kinds: CodeOption[];
+}): JSX.Element {
   const t = c.t;
   const labels = labelsOf(t, COMPANY_LABEL_KEYS);
   const f = (name: CompanyField, extra: Partial<FieldProps> = {}) => (
@@ -29,6 +38,11 @@ export function RegisterCompanyPage({ c, form }: { c: ConsoleContext; form: Form
           {f('company.nib', { required: true, inputmode: 'numeric', hint: t('hint.nib') })}
           {f('company.npwp', { inputmode: 'numeric', hint: t('hint.npwp') })}
           {f('company.kbli', { required: true, inputmode: 'numeric', hint: t('hint.kbli') })}
+          {f('company.kind', {
+            type: 'select',
+            options: codeSelectOptions(kinds, t('common.choose')),
+            hint: t('hint.employerKind'),
+          })}
           {f('company.address', { required: true, type: 'textarea', rows: 2 })}
           {f('company.kecamatanCode', { type: 'select', options: kecamatanOptions(t('common.choose')) })}
           {f('company.phone', { required: true, type: 'tel', autocomplete: 'tel' })}

@@ -7,9 +7,18 @@ import { Field } from '../shared/Field.js';
 import { seekerLabels } from '../shared/labels.js';
 import { Layout } from '../shared/Layout.js';
 import { SeekerRecordFieldsets } from '../seeker/SeekerRecordFieldsets.js';
+import type { SeekerPickers } from '../seeker/SeekerIdentityFields.js';
 
 /** A job seeker registers themself: identity, profile, work experience and the account. */
-export function RegisterSeekerPage({ c, form }: { c: ConsoleContext; form: FormState }): JSX.Element {
+export function RegisterSeekerPage({
+  c,
+  form,
+  pickers,
+}: {
+  c: ConsoleContext;
+  form: FormState;
+  pickers: SeekerPickers;
+}): JSX.Element {
   const t = c.t;
   const { values, errors } = form;
   const labels = seekerLabels(t, values);
@@ -26,7 +35,7 @@ export function RegisterSeekerPage({ c, form }: { c: ConsoleContext; form: FormS
       <ErrorSummary c={c} errors={errors} labels={labels} problem={form.problem} />
       <form method="post" action="/daftar/pencari-kerja" class="stack" novalidate>
         <CsrfField c={c} />
-        <SeekerRecordFieldsets c={c} values={values} errors={errors} labels={labels} />
+        <SeekerRecordFieldsets c={c} values={values} errors={errors} labels={labels} pickers={pickers} />
         <fieldset>
           <legend safe>{t('register.account')}</legend>
           <Field

@@ -1,4 +1,5 @@
 import type { ConsoleContext } from '../../http/console-context.js';
+import { codeSelectOptions, placementTypeOptions } from '../shared/CodeDatalist.js';
 import { CsrfField } from '../shared/CsrfField.js';
 import { ErrorSummary } from '../shared/ErrorSummary.js';
 import { Field } from '../shared/Field.js';
@@ -27,6 +28,23 @@ export function HiredForm({ c, vm, labels }: { c: ConsoleContext; vm: HiredView;
           hint={t('hint.startDate')}
         />
         <Field name="position" label={labels.position} values={values} errors={errors} />
+        <Field
+          name="placementType"
+          label={labels.placementType}
+          type="select"
+          values={values}
+          errors={errors}
+          options={placementTypeOptions(t)}
+          hint={t('hint.placementType')}
+        />
+        <Field
+          name="employerKind"
+          label={labels.employerKind}
+          type="select"
+          values={values}
+          errors={errors}
+          options={codeSelectOptions(vm.kinds, t('common.choose'))}
+        />
         <div class="actions">
           <button class="btn primary" type="submit" safe>
             {t('hired.submit')}

@@ -1,3 +1,4 @@
+import type { CodeOption } from '../shared/CodeDatalist.js';
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { FormState } from '../../http/forms.js';
 import { Layout } from '../shared/Layout.js';
@@ -12,6 +13,8 @@ export interface HiredView {
   placed: boolean;
   /** Filled in from a shortlisted application (said so above the form). */
   prefilled?: boolean;
+  /** The kinds of employer the form offers. */
+  kinds: CodeOption[];
 }
 
 /** "Saya sudah bekerja": the job seeker reports their own hire (after a confirmation). */
@@ -21,6 +24,8 @@ export function HiredPage({ c, vm }: { c: ConsoleContext; vm: HiredView }): JSX.
     employerName: t('field.employerName'),
     startDate: t('field.startDate'),
     position: t('field.position'),
+    placementType: t('field.placementType'),
+    employerKind: t('field.employerKind'),
   };
   return (
     <Layout c={c} title={t('nav.hired')}>

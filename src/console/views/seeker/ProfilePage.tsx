@@ -11,12 +11,14 @@ import { seekerLabels } from '../shared/labels.js';
 import { Layout } from '../shared/Layout.js';
 import { ExperienceFields } from './ExperienceFields.js';
 import { SeekerProfileFields } from './SeekerProfileFields.js';
+import type { SeekerPickers } from './SeekerIdentityFields.js';
 
 export interface ProfileView {
   flash: FlashModel;
   /** The identity, as registered (not editable here). */
   seeker: Pick<SeekerView, 'fullName' | 'nik' | 'birthPlace' | 'birthDate' | 'gender'>;
   form: FormState;
+  pickers: SeekerPickers;
 }
 
 /** The job seeker's identity (read only) and profile form, work experience included. */
@@ -43,7 +45,7 @@ export function ProfilePage({ c, vm }: { c: ConsoleContext; vm: ProfileView }): 
       <ErrorSummary c={c} errors={errors} labels={labels} />
       <form method="post" action="/saya/profil" class="stack" novalidate>
         <CsrfField c={c} />
-        <SeekerProfileFields c={c} values={values} errors={errors} labels={labels} />
+        <SeekerProfileFields c={c} values={values} errors={errors} labels={labels} pickers={vm.pickers} />
         <fieldset>
           <legend safe>{t('experience.title')}</legend>
           <ExperienceFields c={c} values={values} errors={errors} />

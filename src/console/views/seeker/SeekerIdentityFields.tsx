@@ -1,3 +1,4 @@
+import type { CodeOption } from '../shared/CodeDatalist.js';
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { FieldErrors, FormValues } from '../../http/forms.js';
 import { Field } from '../shared/Field.js';
@@ -8,6 +9,14 @@ export interface SeekerFieldsProps {
   values: FormValues;
   errors: FieldErrors | null;
   labels: Record<string, string>;
+  /** Suggestions of the detailed education and desired occupation pickers (none: plain code fields). */
+  pickers?: SeekerPickers;
+}
+
+/** The code lists the seeker's profile pickers suggest. */
+export interface SeekerPickers {
+  education: CodeOption[];
+  occupations: CodeOption[];
 }
 
 /** The identity inputs (as on the KTP), shared by registration and the officer's walk-in form. */

@@ -1,11 +1,12 @@
 import { EDUCATION_LEVELS } from '../../../common/reference/education.js';
 import { MARITAL_STATUSES } from '../../../seekers/profile.js';
+import { CodeDatalist } from '../shared/CodeDatalist.js';
 import { Field } from '../shared/Field.js';
 import { kecamatanOptions, options } from '../shared/options.js';
 import type { SeekerFieldsProps } from './SeekerIdentityFields.js';
 
 /** The profile inputs shared by registration, the profile page and the walk-in form. */
-export function SeekerProfileFields({ c, values, errors, labels }: SeekerFieldsProps): JSX.Element {
+export function SeekerProfileFields({ c, values, errors, labels, pickers }: SeekerFieldsProps): JSX.Element {
   const t = c.t;
   const choose = t('common.choose');
   return (
@@ -47,6 +48,26 @@ export function SeekerProfileFields({ c, values, errors, labels }: SeekerFieldsP
         options={options(t, 'education', EDUCATION_LEVELS, choose)}
       />
       <Field name="major" label={labels.major} values={values} errors={errors} />
+      <Field
+        name="educationCode"
+        label={labels.educationCode}
+        values={values}
+        errors={errors}
+        list="dl-education"
+        autocomplete="off"
+        hint={t('hint.educationCode')}
+      />
+      <CodeDatalist id="dl-education" options={pickers?.education ?? []} />
+      <Field
+        name="desiredOccupationCode"
+        label={labels.desiredOccupationCode}
+        values={values}
+        errors={errors}
+        list="dl-occupation"
+        autocomplete="off"
+        hint={t('hint.desiredOccupation')}
+      />
+      <CodeDatalist id="dl-occupation" options={pickers?.occupations ?? []} />
       <Field name="graduationYear" label={labels.graduationYear} type="number" values={values} errors={errors} />
       <Field
         name="skills"

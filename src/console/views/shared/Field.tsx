@@ -14,6 +14,8 @@ export interface FieldProps {
   autocomplete?: string;
   inputmode?: 'numeric' | 'decimal' | 'tel' | 'email';
   rows?: number;
+  /** The id of a `<datalist>` of suggestions (a code picker that works without JavaScript). */
+  list?: string;
   /**
    * Makes the ids unique when the same form appears more than once on a page (one hire form per
    * applicant): `f-<idPrefix>-<name>`.

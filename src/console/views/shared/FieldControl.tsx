@@ -42,6 +42,7 @@ export function FieldControl(props: { field: FieldProps; value: string; common: 
       value={type === 'password' ? '' : attributeValue(value)}
       autocomplete={o.autocomplete}
       inputmode={inputmode}
+      list={o.list}
       {...common}
     />
   );

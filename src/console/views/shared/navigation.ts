@@ -39,6 +39,7 @@ export const NAV: Record<'public' | Role, NavItem[]> = {
     ['/petugas/penjangkauan', 'nav.outreach'],
     ['/petugas/pengiriman', 'nav.deliveries'],
     ['/petugas/ipk', 'nav.ipk'],
+    ['/petugas/referensi', 'nav.reference'],
     ['/petugas/audit', 'nav.audit'],
   ],
 };
