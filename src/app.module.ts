@@ -27,6 +27,7 @@ import { MatchingModule } from './matching/matching.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutreachModule } from './outreach/outreach.module.js';
+import { RegionsModule } from './regions/regions.module.js';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         ApplicationsModule,
         MonitoringModule,
         OutreachModule,
+        RegionsModule,
         HealthModule,
         ConsoleModule,
       ],

@@ -71,7 +71,7 @@ const COMPANY_FORM: FieldSpec[] = [
   { name: 'company.npwp', optional: true },
   { name: 'company.kbli' },
   { name: 'company.address' },
-  { name: 'company.kecamatanCode', optional: true },
+  { name: 'company.kecamatanCode', kind: 'kecamatan', optional: true },
   { name: 'company.phone', kind: 'phone' },
 ];
 

@@ -7,6 +7,7 @@ import { OUTCOME_EN } from './messages.outcome.en.js';
 import { STILL_LOOKING_EN } from './messages.still-looking.en.js';
 import { VOID_EN } from './messages.void.en.js';
 import { DOCUMENTS_EN } from './messages.documents.en.js';
+import { REGIONS_EN } from './messages.regions.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -789,4 +790,6 @@ export const EN: Record<MessageKey, string> = {
   ...VOID_EN,
   // Issue 18 (documents checklist): messages.documents.en.ts.
   ...DOCUMENTS_EN,
+  // Issue 20 (reference data, kecamatan pickers): messages.regions.en.ts.
+  ...REGIONS_EN,
 };

@@ -6,6 +6,7 @@ import { OUTCOME_ID } from './messages.outcome.id.js';
 import { STILL_LOOKING_ID } from './messages.still-looking.id.js';
 import { VOID_ID } from './messages.void.id.js';
 import { DOCUMENTS_ID } from './messages.documents.id.js';
+import { REGIONS_ID } from './messages.regions.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
@@ -799,6 +800,8 @@ export const ID = {
   ...VOID_ID,
   // Issue 18 (documents checklist): messages.documents.id.ts.
   ...DOCUMENTS_ID,
+  // Issue 20 (reference data, kecamatan pickers): messages.regions.id.ts.
+  ...REGIONS_ID,
 };
 
 export type MessageKey = keyof typeof ID;

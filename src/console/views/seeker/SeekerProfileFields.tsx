@@ -1,7 +1,7 @@
 import { EDUCATION_LEVELS } from '../../../common/reference/education.js';
 import { MARITAL_STATUSES } from '../../../seekers/profile.js';
 import { Field } from '../shared/Field.js';
-import { kecamatanOptions, options } from '../shared/options.js';
+import { options } from '../shared/options.js';
 import type { SeekerFieldsProps } from './SeekerIdentityFields.js';
 
 /** The profile inputs shared by registration, the profile page and the walk-in form. */
@@ -24,10 +24,10 @@ export function SeekerProfileFields({ c, values, errors, labels }: SeekerFieldsP
       <Field
         name="kecamatanCode"
         label={labels.kecamatanCode}
-        type="select"
+        type="kecamatan"
         values={values}
         errors={errors}
-        options={kecamatanOptions(choose)}
+        hint={t('hint.kecamatan')}
       />
       <Field
         name="maritalStatus"
