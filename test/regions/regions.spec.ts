@@ -184,6 +184,12 @@ describe('search', () => {
     ]);
     expect(r.searchKecamatan({ regency: '16.74' }).map((k) => k.name)).toContain('Cambai');
     expect(r.searchKecamatan({ q: 'cambai' }).map((k) => k.code)).toEqual(['16.74.03']);
+    // names starting with q before names holding it
+    expect(r.searchKecamatan({ regency: '16.13', q: 'rawas' }).map((k) => k.name)).toEqual([
+      'Rawas Ulu',
+      'Rawas Ilir',
+      'Ulu Rawas',
+    ]);
     expect(r.searchKecamatan({ regency: '16.99' })).toEqual([]);
     expect(r.searchKecamatan({}).length).toBe(241);
   });
