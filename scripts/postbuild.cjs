@@ -1,6 +1,6 @@
 // The compiled tree mirrors the repository (dist/src, dist/migrations); the contract's entry
 // points are dist/main.js etc., so write one-line forwarders for them.
-const { copyFileSync, readdirSync, writeFileSync } = require('node:fs');
+const { copyFileSync, mkdirSync, readdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const entries = { 'main.js': './src/main.js' };
 for (const [file, target] of Object.entries(entries)) {
@@ -14,7 +14,11 @@ for (const name of readdirSync(assets)) {
   if (/\.(css|js|svg|png)$/.test(name)) copyFileSync(join(assets, name), join('dist', assets, name));
 }
 
-// The shipped code lists (data/reference/*.csv) are read by the migration that loads them and by
-// src/reference/reference-lists.ts, from dist/data/reference once built.
-const { cpSync } = require('node:fs');
-cpSync(join('data', 'reference'), join('dist', 'data', 'reference'), { recursive: true });
+// The reference lists (data/reference/*.csv: code lists and regions of Indonesia) are read by the
+// migration that loads the code lists, src/reference/reference-lists.ts and src/common/reference/regions.ts from ../../../data/reference of its own folder: the repository's
+// data/reference under ts-jest, dist/data/reference once built.
+const reference = join('data', 'reference');
+mkdirSync(join('dist', reference), { recursive: true });
+for (const name of readdirSync(reference)) {
+  if (name.endsWith('.csv')) copyFileSync(join(reference, name), join('dist', reference, name));
+}

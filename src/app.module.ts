@@ -28,6 +28,7 @@ import { ReferralsModule } from './referrals/referrals.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutreachModule } from './outreach/outreach.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { RegionsModule } from './regions/regions.module.js';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         ApplicationsModule,
         MonitoringModule,
         OutreachModule,
+        RegionsModule,
         HealthModule,
         ConsoleModule,
       ],

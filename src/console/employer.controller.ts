@@ -73,7 +73,7 @@ const VACANCY_FORM: FieldSpec[] = [
   { name: 'employmentType' },
   { name: 'salaryMin', kind: 'money', optional: true },
   { name: 'salaryMax', kind: 'money', optional: true },
-  { name: 'kecamatanCode', optional: true },
+  { name: 'kecamatanCode', kind: 'kecamatan', optional: true },
   { name: 'location' },
   { name: 'quota', kind: 'int' },
   { name: 'closesAt' },

@@ -74,7 +74,7 @@ const COMPANY_FORM: FieldSpec[] = [
   { name: 'company.kbli' },
   { name: 'company.kind', optional: true },
   { name: 'company.address' },
-  { name: 'company.kecamatanCode', optional: true },
+  { name: 'company.kecamatanCode', kind: 'kecamatan', optional: true },
   { name: 'company.phone', kind: 'phone' },
 ];
 

@@ -1,4 +1,4 @@
-import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
+import { PALEMBANG_KECAMATAN_CODES as KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { nikProblems, type Gender } from '../seekers/nik.js';
 import type { EducationLevel, MaritalStatus, WorkExperience } from '../seekers/profile.js';
 import type { Rng } from './random.js';

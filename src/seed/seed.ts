@@ -11,7 +11,7 @@ import { Card, CardReport, CardSerial, type CardStatus } from '../cards/card.ent
 import { addMonths, startOfJakartaDay } from '../common/dates.js';
 import type { PersonalData } from '../common/personal-data.js';
 import { EDUCATION_LEVELS, educationRank } from '../common/reference/education.js';
-import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
+import { PALEMBANG_KECAMATAN_CODES as KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { newEmployerRow } from '../employers/employer-rows.js';
 import { Employer, type EmployerStatus } from '../employers/employer.entity.js';
 import { newPlacementRow } from '../placements/placement-rows.js';

@@ -4,7 +4,7 @@ import {
   type ApplicationStatus,
   type ClosedReason as ApplicationClosedReason,
 } from '../applications/application.entity.js';
-import { KECAMATAN_CODES } from '../common/reference/kecamatan.js';
+import { PALEMBANG_KECAMATAN_CODES as KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { EDUCATION_LEVELS, educationRank, type EducationLevel } from '../common/reference/education.js';
 import { LabourEvent } from '../statistics/labour-event.entity.js';
 import { newVacancyRow } from '../vacancies/vacancy-rows.js';

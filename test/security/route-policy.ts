@@ -162,6 +162,10 @@ export const ROUTE_POLICY: RoutePolicy[] = [
 
   // Vacancies and matching
   { route: 'GET /api/v1/vacancies', allow: ['public'] },
+  // Reference data: regions of Indonesia (data/reference)
+  { route: 'GET /api/v1/regions/provinces', allow: ['public'] },
+  { route: 'GET /api/v1/regions/regencies', allow: ['public'] },
+  { route: 'GET /api/v1/regions/kecamatan', allow: ['public'] },
   { route: 'POST /api/v1/vacancies', allow: ['verified'], body: (w) => vacancyBody(w.t) },
   { route: 'GET /api/v1/employers/me/vacancies', allow: ['employer'] },
   { route: 'GET /api/v1/vacancies/{id}', allow: ['public'], object: 'vacancy', publicWhenPublished: true },

@@ -1,15 +1,17 @@
 import type { Type } from '@nestjs/common';
 import { DomainError, type FieldIssue } from '../../common/domain-error.js';
+import { kecamatanFromText } from '../../common/reference/kecamatan.js';
 import { createValidationPipe } from '../../common/http/validation.js';
 
 /**
  * How a form field becomes a JSON value of the API's DTO: text stays text; `int` and `money` become
  * numbers when they are numbers (else the text is kept so the DTO's own rule reports it); `list`
  * splits on commas or new lines; `bool` is a checkbox; `nik` and `phone` accept the way people type
- * them (see `normaliseNik`, `normalisePhone`); `code` is a reference code from a picker (`pickedCode`). Names are the API's field paths (`company.nib`), so
- * the API's validation details map straight back onto the inputs.
+ * them (see `normaliseNik`, `normalisePhone`); `code` is a reference code from a picker (`pickedCode`);
+ * `kecamatan` takes the code, the suggested label or the bare name (`kecamatanFromText`). Names are the API's
+ * field paths (`company.nib`), so the API's validation details map straight back onto the inputs.
  */
-export type FieldKind = 'text' | 'int' | 'money' | 'list' | 'bool' | 'nik' | 'phone' | 'code';
+export type FieldKind = 'text' | 'int' | 'money' | 'list' | 'bool' | 'nik' | 'phone' | 'code' | 'kecamatan';
 
 /**
  * A code typed into a picker, or a suggestion copied whole (`8344 — Operator forklift`): the code, its
@@ -102,6 +104,8 @@ function convert(spec: FieldSpec, text: string, emptyOptional: undefined | null)
       return normalisePhone(trimmed);
     case 'code':
       return pickedCode(trimmed);
+    case 'kecamatan':
+      return kecamatanFromText(trimmed) ?? trimmed;
     case 'list':
       return trimmed
         .split(/[,\n]/)

@@ -5,7 +5,7 @@ import type { FieldSpec, FormValues } from './forms.js';
 export const SEEKER_PROFILE_FORM: FieldSpec[] = [
   { name: 'phone', kind: 'phone', optional: true },
   { name: 'address' },
-  { name: 'kecamatanCode', optional: true },
+  { name: 'kecamatanCode', kind: 'kecamatan', optional: true },
   { name: 'maritalStatus', optional: true },
   { name: 'educationLevel' },
   { name: 'major', optional: true },

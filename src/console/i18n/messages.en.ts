@@ -8,6 +8,7 @@ import { STILL_LOOKING_EN } from './messages.still-looking.en.js';
 import { VOID_EN } from './messages.void.en.js';
 import { DOCUMENTS_EN } from './messages.documents.en.js';
 import { REFERENCE_EN } from './messages.reference.en.js';
+import { REGIONS_EN } from './messages.regions.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
 export const EN: Record<MessageKey, string> = {
@@ -792,4 +793,6 @@ export const EN: Record<MessageKey, string> = {
   ...DOCUMENTS_EN,
   // Issue 19 (code lists, the IPK fields' pickers): messages.reference.en.ts.
   ...REFERENCE_EN,
+  // Issue 20 (reference data, kecamatan pickers): messages.regions.en.ts.
+  ...REGIONS_EN,
 };

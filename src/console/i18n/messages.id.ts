@@ -7,6 +7,7 @@ import { STILL_LOOKING_ID } from './messages.still-looking.id.js';
 import { VOID_ID } from './messages.void.id.js';
 import { DOCUMENTS_ID } from './messages.documents.id.js';
 import { REFERENCE_ID } from './messages.reference.id.js';
+import { REGIONS_ID } from './messages.regions.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
 export const ID = {
@@ -802,6 +803,8 @@ export const ID = {
   ...DOCUMENTS_ID,
   // Issue 19 (code lists, the IPK fields' pickers): messages.reference.id.ts.
   ...REFERENCE_ID,
+  // Issue 20 (reference data, kecamatan pickers): messages.regions.id.ts.
+  ...REGIONS_ID,
 };
 
 export type MessageKey = keyof typeof ID;

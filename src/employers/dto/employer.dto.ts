@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
-import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
+import { KECAMATAN_CODE_MESSAGE, KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EmailField, FullNameField, PasswordField } from '../../auth/dto/auth.dto.js';
 import { EMPLOYER_STATUSES, type EmployerStatus } from '../employer.entity.js';
 
@@ -66,7 +66,7 @@ export class CompanyDto {
 
   @ApiPropertyOptional({ description: 'Kemendagri kecamatan code', example: '16.71.05', enum: KECAMATAN_CODES })
   @IsOptional()
-  @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
+  @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_CODE_MESSAGE })
   kecamatanCode?: string;
 
   @ApiProperty({ example: '0711-123456' })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsPeriodDate, NotBeforeFrom, PeriodPageQuery } from '../../common/http/period-query.js';
-import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
+import { KECAMATAN_CODE_MESSAGE, KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EMPLOYER_STATUSES, type EmployerStatus } from '../../employers/employer.entity.js';
 
 export class PeriodQuery {
@@ -60,7 +60,7 @@ export class ParticipationQuery extends PeriodPageQuery {
 
   @ApiPropertyOptional({ enum: KECAMATAN_CODES })
   @IsOptional()
-  @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
+  @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_CODE_MESSAGE })
   kecamatanCode?: string;
 
   @ApiPropertyOptional({ description: 'KBLI 2020 sector: exactly these 5 digits', example: '47111' })

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
-import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
+import { KECAMATAN_CODE_MESSAGE, KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EMPLOYER_STATUSES, type EmployerStatus } from '../../employers/employer.entity.js';
 
 /** A campaign title: one line, short enough for a WhatsApp notification's first line. */
@@ -74,7 +74,7 @@ export class AudienceDto {
 
   @ApiPropertyOptional({ enum: KECAMATAN_CODES, description: 'Kemendagri kecamatan code', example: '16.71.05' })
   @IsOptional()
-  @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
+  @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_CODE_MESSAGE })
   kecamatanCode?: string;
 
   @ApiPropertyOptional({ enum: EMPLOYER_STATUSES, description: "the employer's status now" })

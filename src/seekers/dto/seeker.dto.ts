@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { EmailField, FullNameField, PasswordField } from '../../auth/dto/auth.dto.js';
 import { isCalendarDate } from '../../common/dates.js';
-import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
+import { KECAMATAN_CODE_MESSAGE, KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { nikProblems } from '../nik.js';
 import { EDUCATION_LEVELS, GENDERS, MARITAL_STATUSES, type EducationLevel, type MaritalStatus } from '../profile.js';
 
@@ -138,7 +138,7 @@ export class SeekerProfileFields {
     nullable: true,
   })
   @IsOptional()
-  @IsIn(KECAMATAN_CODES as string[], { message: 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05' })
+  @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_CODE_MESSAGE })
   kecamatanCode?: string | null;
 
   @ApiPropertyOptional({

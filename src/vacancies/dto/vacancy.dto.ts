@@ -21,7 +21,7 @@ import {
 import { isCalendarDate } from '../../common/dates.js';
 import { IsAfterToday } from '../../common/http/validation-day.js';
 import { PageQuery } from '../../common/http/pagination.js';
-import { KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
+import { KECAMATAN_CODE_MESSAGE, KECAMATAN_CODES } from '../../common/reference/kecamatan.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../../common/reference/education.js';
 import {
   EMPLOYMENT_TYPES,
@@ -65,7 +65,7 @@ function NotGreaterThan(other: string): PropertyDecorator {
 const PresentOrAbsent = () => ValidateIf((_o, v) => v !== undefined);
 
 const EDUCATION_MESSAGE = `educationMin must be one of ${EDUCATION_LEVELS.join(', ')}`;
-const KECAMATAN_MESSAGE = 'kecamatanCode must be a Palembang kecamatan code such as 16.71.05';
+const KECAMATAN_MESSAGE = KECAMATAN_CODE_MESSAGE;
 
 /**
  * The fields of the legal vacancy report, shared by create and update (optional ones may be null: not stated). Decorators are repeated on the

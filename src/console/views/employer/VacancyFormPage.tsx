@@ -9,7 +9,7 @@ import { ErrorSummary } from '../shared/ErrorSummary.js';
 import { Field, type FieldProps } from '../shared/Field.js';
 import { labelsOf, VACANCY_LABEL_KEYS } from '../shared/labels.js';
 import { Layout } from '../shared/Layout.js';
-import { kecamatanOptions, options } from '../shared/options.js';
+import { options } from '../shared/options.js';
 import { quotaFilled } from '../shared/phrases.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 
@@ -64,7 +64,7 @@ export function VacancyFormPage({ c, vm }: { c: ConsoleContext; vm: VacancyFormV
             {f('salaryMax', { inputmode: 'numeric', hint: t('hint.money') })}
           </div>
           {f('location', { required: true })}
-          {f('kecamatanCode', { type: 'select', options: kecamatanOptions(choose) })}
+          {f('kecamatanCode', { type: 'kecamatan', hint: t('hint.kecamatan') })}
           {f('closesAt', { required: true, type: 'date', hint: t('hint.closesAt') })}
         </fieldset>
         <fieldset>

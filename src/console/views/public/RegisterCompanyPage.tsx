@@ -6,7 +6,6 @@ import { ErrorSummary } from '../shared/ErrorSummary.js';
 import { Field, type FieldProps } from '../shared/Field.js';
 import { COMPANY_LABEL_KEYS, labelsOf } from '../shared/labels.js';
 import { Layout } from '../shared/Layout.js';
-import { kecamatanOptions } from '../shared/options.js';
 
 type CompanyField = keyof typeof COMPANY_LABEL_KEYS;
 
@@ -44,7 +43,7 @@ export function RegisterCompanyPage({
             hint: t('hint.employerKind'),
           })}
           {f('company.address', { required: true, type: 'textarea', rows: 2 })}
-          {f('company.kecamatanCode', { type: 'select', options: kecamatanOptions(t('common.choose')) })}
+          {f('company.kecamatanCode', { type: 'kecamatan', hint: t('hint.kecamatan') })}
           {f('company.phone', { required: true, type: 'tel', autocomplete: 'tel' })}
         </fieldset>
         <fieldset>

@@ -2,7 +2,7 @@ import { EDUCATION_LEVELS } from '../../../common/reference/education.js';
 import { MARITAL_STATUSES } from '../../../seekers/profile.js';
 import { CodeDatalist } from '../shared/CodeDatalist.js';
 import { Field } from '../shared/Field.js';
-import { kecamatanOptions, options } from '../shared/options.js';
+import { options } from '../shared/options.js';
 import type { SeekerFieldsProps } from './SeekerIdentityFields.js';
 
 /** The profile inputs shared by registration, the profile page and the walk-in form. */
@@ -25,10 +25,10 @@ export function SeekerProfileFields({ c, values, errors, labels, pickers }: Seek
       <Field
         name="kecamatanCode"
         label={labels.kecamatanCode}
-        type="select"
+        type="kecamatan"
         values={values}
         errors={errors}
-        options={kecamatanOptions(choose)}
+        hint={t('hint.kecamatan')}
       />
       <Field
         name="maritalStatus"

@@ -7,7 +7,12 @@ export interface FieldProps {
   label: string;
   values: FormValues;
   errors?: FieldErrors | null;
-  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'tel' | 'textarea' | 'select' | 'checkbox';
+  /**
+   * `kecamatan`: a text field with the kecamatan of the reference list as suggestions (a `<datalist>`,
+   * ordered by regency, no script needed); it shows a known code as its label (`Ilir Timur I, Kota
+   * Palembang`) and takes back the code, that label or the bare name (forms.ts, kind `kecamatan`).
+   */
+  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'kecamatan';
   required?: boolean;
   hint?: string;
   options?: { value: string; label: string }[];

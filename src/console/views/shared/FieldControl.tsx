@@ -1,4 +1,5 @@
 import { attributeValue } from './attribute.js';
+import { KecamatanInput } from './KecamatanInput.js';
 import type { FieldProps } from './Field.js';
 
 /** The attributes every control of a field carries, in this order. */
@@ -34,6 +35,7 @@ export function FieldControl(props: { field: FieldProps; value: string; common: 
       </select>
     );
   }
+  if (o.type === 'kecamatan') return <KecamatanInput value={value} common={common} />;
   const type = o.type ?? 'text';
   const inputmode = o.inputmode ?? (type === 'number' ? 'numeric' : undefined);
   return (

@@ -1,4 +1,4 @@
-import { KECAMATAN } from '../../../common/reference/kecamatan.js';
+import { KECAMATAN, kecamatanLabel } from '../../../common/reference/kecamatan.js';
 import type { Translator } from '../../i18n/i18n.js';
 
 export interface Option {
@@ -12,9 +12,16 @@ export function options(t: Translator, group: string, codes: readonly string[], 
   return empty === undefined ? list : [{ value: '', label: empty }, ...list];
 }
 
-/** The city's kecamatan, after a blank option labelled `empty`. */
+/**
+ * Every kecamatan of the reference list (South Sumatra), labelled with its regency (`Ilir Timur I, Kota
+ * Palembang`) and ordered by it, after a blank option labelled `empty`: for the filters that stay selects
+ * (public search, a campaign's audience); forms use the type-to-search field (Field type `kecamatan`).
+ */
 export function kecamatanOptions(empty: string): Option[] {
-  return [{ value: '', label: empty }, ...KECAMATAN.map((k) => ({ value: k.code, label: k.name }))];
+  return [
+    { value: '', label: empty },
+    ...KECAMATAN.map((k) => ({ value: k.code, label: kecamatanLabel(k.code) ?? k.name })),
+  ];
 }
 
 /** Any / yes / no, for a boolean filter. */
