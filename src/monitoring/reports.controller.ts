@@ -16,6 +16,7 @@ import {
 import { flowTableToCsvRows } from './ipk-report.js';
 import { ipkIII8Rows, stockRows } from './report-csv.js';
 import { ReportsService } from './reports.service.js';
+import { XlsxExport } from './xlsx-export.js';
 
 /** III/1 as CSV: one line per row of each part, its cells as columns (`20-29.L`, `total.LP`, …). */
 const ikhtisarRows = (r: Record<string, unknown>) =>
@@ -26,7 +27,8 @@ const ikhtisarRows = (r: Record<string, unknown>) =>
 const MONTH_PARAM = { name: 'month', example: '2026-11', description: 'YYYY-MM' };
 
 /**
- * The monthly IPK set (III/1–III/8) and the closing of a month. Every report answers JSON and CSV; a
+ * The monthly IPK set (III/1–III/8) and the closing of a month. Every report answers JSON, CSV and an
+ * Excel workbook laid out like the official form; a
  * closed month answers its tables as they were filed, with their checksum.
  */
 @ApiTags('reports')
@@ -36,6 +38,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('ipk-iii-1')
+  @XlsxExport('1')
   @CsvExport()
   @Roles('officer')
   @CsvRows(ikhtisarRows)
@@ -48,6 +51,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-2')
+  @XlsxExport('2')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -58,6 +62,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-3')
+  @XlsxExport('3')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -68,6 +73,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-4')
+  @XlsxExport('4')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -78,6 +84,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-5')
+  @XlsxExport('5')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -88,6 +95,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-6')
+  @XlsxExport('6')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -98,6 +106,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-7')
+  @XlsxExport('7')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -111,6 +120,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-8')
+  @XlsxExport('8')
   @CsvExport()
   @Roles('officer')
   @CsvRows(ipkIII8Rows)

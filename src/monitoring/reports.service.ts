@@ -168,6 +168,23 @@ export class ReportsService {
     return { month, closed, closedAt: null, closedBy: null, checksum: null };
   }
 
+  /**
+   * The month `close()` accepts next (for the console's closing form): the one after the last closed;
+   * before any closing, the first month with activity (no earlier month can hold any), or last month
+   * when there is none. It may not have begun yet (then closing it answers PERIOD_NOT_STARTED).
+   */
+  async nextMonthToClose(): Promise<string> {
+    const [ledger] = await this.reads.query<{ closedThrough: string | null }>(
+      'SELECT closed_through AS closedThrough FROM report_ledger WHERE id = 1',
+    );
+    if (ledger?.closedThrough) return nextMonth(ledger.closedThrough);
+    const [first] = await this.reads.query<{ first: string | null }>('SELECT MIN(month) AS first FROM labour_monthly');
+    if (first?.first) return first.first;
+    const today = this.clock.today();
+    const [y, m] = today.split('-').map(Number);
+    return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  }
+
   /** `GET /reports/periods`: the months closed, newest first. */
   async closedPeriods(q: PageQuery): Promise<Page<PeriodView>> {
     const { page, pageSize, skip } = pageWindow(q);

@@ -1,3 +1,4 @@
+import { REPORTS_ID } from './messages.reports.id.js';
 import { ACCOUNTS_ID } from './messages.accounts.id.js';
 import { UX_ID } from './messages.ux.id.js';
 import { NOTIFY_ID } from './messages.notify.id.js';
@@ -793,6 +794,8 @@ export const ID = {
   ...STILL_LOOKING_ID,
   // Issue 18 (documents checklist): messages.documents.id.ts.
   ...DOCUMENTS_ID,
+  // Issue 19 (IPK pages III/3–III/8, closing a month): messages.reports.id.ts.
+  ...REPORTS_ID,
 };
 
 export type MessageKey = keyof typeof ID;
