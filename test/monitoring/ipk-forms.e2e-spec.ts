@@ -238,6 +238,21 @@ describe('IPK forms: XLSX and the console pages', () => {
       expect((await b.get('/petugas/ipk/iii-9')).status).toBe(404);
     });
 
+    it('speaks English when asked, without codes or Indonesian labels of its own', async () => {
+      const b = browser(t);
+      await signIn(b, officer.email);
+      await postForm(b, '/', '/bahasa', { lang: 'en', next: '/' });
+      const iii3 = textOf((await b.get('/petugas/ipk/iii-3?year=2026&month=10')).text);
+      expect(iii3).toContain('IPK III/3 — Job Seekers by Occupation Major Group');
+      expect(iii3).toContain('Download Excel');
+      expect(iii3).toContain('Open — figures can still change');
+      const iii2 = textOf((await b.get('/petugas/ipk/iii-2?year=2026&month=10')).text);
+      expect(iii2).toContain('SMA (senior high)');
+      const closing = textOf((await b.get('/petugas/ipk/penutupan')).text);
+      expect(closing).toContain('Close October 2026');
+      expect(closing).toContain('frozen');
+    });
+
     it('closes October through the console, refuses out of order in Indonesian, lists corrections', async () => {
       const b = browser(t);
       await signIn(b, officer.email);

@@ -240,6 +240,15 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/reports/ipk-iii-1', allow: ['officer'] },
   { route: 'GET /api/v1/reports/ipk-iii-2', allow: ['officer'] },
   { route: 'GET /api/v1/reports/ipk-iii-4', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/ipk-iii-3', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/ipk-iii-5', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/ipk-iii-6', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/ipk-iii-7', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/ipk-iii-8', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/periods', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/periods/{month}', allow: ['officer'] },
+  { route: 'POST /api/v1/reports/periods/{month}/close', allow: ['officer'] },
+  { route: 'GET /api/v1/reports/periods/{month}/adjustments', allow: ['officer'] },
 
   // Outreach campaigns ("sosialisasi")
   {
