@@ -3,25 +3,29 @@ import type { HttpReply } from '../common/http/http.js';
 import { Clock } from '../common/clock.js';
 import { addDays, addMonths, isPeriodDate } from '../common/dates.js';
 import { csvLine } from '../common/http/csv.js';
-import { EDUCATION_LEVELS } from '../common/reference/education.js';
+import { PageQuery } from '../common/http/pagination.js';
 import { MonthQuery, ParticipationQuery, PeriodQuery } from '../monitoring/dto/monitoring.dto.js';
 import { flowTableToCsvRows } from '../monitoring/ipk-report.js';
 import type { StockRow } from '../monitoring/ipk-tables.js';
-import { stockRows } from '../monitoring/report-csv.js';
+import { flowCells, formLines, STOCK_FORMS, sumCells } from '../monitoring/ipk-forms.js';
+import { ipkIII8Rows, stockRows } from '../monitoring/report-csv.js';
+import { ipkWorkbook } from '../monitoring/report-xlsx.js';
+import { XLSX_TYPE } from '../monitoring/xlsx-export.js';
 import { MonitoringService, PARTICIPATION_COLUMNS } from '../monitoring/monitoring.service.js';
-import { ReportsService } from '../monitoring/reports.service.js';
+import { ReportsService, type IpkTable } from '../monitoring/reports.service.js';
 import { AGE_BANDS } from '../statistics/labour-event.entity.js';
 import type { MessageKey } from './i18n/i18n.js';
 import { pagerOf } from './view-models/pager.js';
 import type { DashboardView } from './views/officer/DashboardPage.js';
-import type { EducationReportView, FlowColumn } from './views/officer/EducationReportPage.js';
+import type { AdjustmentsView } from './views/officer/AdjustmentsPage.js';
+import type { ClosingOutcome, ClosingView } from './views/officer/ClosingPage.js';
 import type { IpkView, SexCells } from './views/officer/IpkPage.js';
+import type { IpkMonthStatus } from './views/officer/IpkStatus.js';
+import type { PlacementPart, PlacementReportView } from './views/officer/PlacementReportPage.js';
+import type { StockLine, StockReportView, StockTableNo } from './views/officer/StockReportPage.js';
 import type { OutreachView } from './views/officer/OutreachPage.js';
 
 type IpkReport = Awaited<ReturnType<ReportsService['ipkIII1']>>;
-
-/** The reports by education level: III/2 (job seekers) and III/4 (vacancy positions, by sex asked). */
-export type EducationReportKind = 'III-2' | 'III-4';
 
 /** The rows of a flow table as the forms number them (1, 2, A, 3, 4, B, 5), with their labels. */
 const SEEKER_FLOWS: [keyof IpkReport['seekers'], string, MessageKey][] = [
@@ -53,7 +57,8 @@ function sendCsv(res: HttpReply, filename: string, rows: Record<string, unknown>
 }
 
 /**
- * The officer's report pages — dashboard, outreach list, IPK III/1, III/2 and III/4 — drawn from the
+ * The officer's report pages — dashboard, outreach list, the IPK set III/1–III/8 and the closing of
+ * months — drawn from the
  * API's MonitoringService and ReportsService with the same queries the API's routes take. Each method
  * returns the page's view model (or writes the CSV).
  */
@@ -160,6 +165,7 @@ export class OfficerReports {
         return { label, bands: AGE_BANDS.map((b) => row[b]), total: row.total };
       }),
       vacancies: VACANCY_FLOWS.map(([key, , label]) => ({ label, cells: r.vacancies[key] as SexCells })),
+      status: statusOf(r),
     };
   }
 
@@ -175,49 +181,127 @@ export class OfficerReports {
   }
 
   /**
-   * IPK III/2 (job seekers) or III/4 (vacancy positions) by education for a month: one row per level and
-   * per detailed code with figures, then the total; for each flow row of the form (1, 2, A, 3, 4, B, 5)
-   * the L, P and L+P counts.
+   * IPK III/2–III/7 for a month: the form's lines (education tables: each level's subtotal, then its
+   * detailed rows with figures), then the total; for each flow column (1, 2, A, 3, 4, B, 5) the L, P and
+   * L+P counts.
    */
-  async educationReport(kind: EducationReportKind, q: Record<string, string>): Promise<EducationReportView> {
+  async stockReport(table: StockTableNo, q: Record<string, string>): Promise<StockReportView> {
     const { year, month } = this.month(q);
-    const r = await this.stock(kind, year, month);
-    const flows = kind === 'III-2' ? SEEKER_FLOWS : VACANCY_FLOWS;
-    const columns: FlowColumn[] = flows.map(([, code, key]) => ({ code, key }));
-    const out = kind === 'III-2' ? 'placed' : 'filled';
-    const cellsOf = (row: Omit<StockRow, 'code' | 'label'>): SexCells[] => {
-      const get = (k: 'carriedOver' | 'registered' | 'placed' | 'filled' | 'removed' | 'remaining') =>
-        row[k] ?? { L: 0, P: 0, LP: 0 };
-      const sum = (a: SexCells, b: SexCells): SexCells => ({ L: a.L + b.L, P: a.P + b.P, LP: a.LP + b.LP });
-      return [
-        get('carriedOver'),
-        get('registered'),
-        sum(get('carriedOver'), get('registered')),
-        get(out),
-        get('removed'),
-        sum(get(out), get('removed')),
-        get('remaining'),
-      ];
+    const r = await this.reports.ipkStock(table, Object.assign(new MonthQuery(), { year, month }));
+    const form = STOCK_FORMS[table];
+    const flows = form.out === 'placed' ? SEEKER_FLOWS : VACANCY_FLOWS;
+    const sum = (rows: StockRow[], level: string) =>
+      sumCells(rows, level, rows.find((x) => x.code === level)?.label ?? level, [
+        'carriedOver',
+        'registered',
+        form.out,
+        'removed',
+        'remaining',
+      ]);
+    const lines: StockLine[] = formLines(r.rows, r.levels, form.education, sum).map((l) => ({
+      kind: l.kind,
+      code: l.row.code,
+      label: l.row.label,
+      ...(l.kind === 'detail' && l.row.code === l.row.level ? { withoutCode: true } : {}),
+      cells: flowCells(l.row),
+    }));
+    lines.push({ kind: 'total', code: 'total', label: '', cells: flowCells(r.total) });
+    return {
+      table,
+      year,
+      month,
+      status: statusOf(r),
+      flows: flows.map(([, code, key]) => ({ code, key })),
+      education: form.education,
+      lines,
     };
-    const rows = [
-      ...r.rows.map((row) => ({
-        level: row.code,
-        label: (EDUCATION_LEVELS as readonly string[]).includes(row.code) ? undefined : row.label,
-        cells: cellsOf(row),
-      })),
-      { level: 'total', cells: cellsOf(r.total) },
-    ];
-    return { kind, year, month, flows: columns, rows };
   }
 
-  private stock(kind: EducationReportKind, year: number, month: number) {
-    return this.reports.ipkStock(kind === 'III-2' ? '2' : '4', Object.assign(new MonthQuery(), { year, month }));
-  }
-
-  /** IPK III/2 or III/4 as CSV: the API's rows (one per table row, `<column>.L`, `.P`, `.LP` columns). */
-  async educationReportCsv(kind: EducationReportKind, q: Record<string, string>, res: HttpReply): Promise<void> {
+  /** IPK III/8 for a month: by education (level subtotals, detailed rows) and by kind of receiving employer. */
+  async placementReport(q: Record<string, string>): Promise<PlacementReportView> {
     const { year, month } = this.month(q);
-    const r = await this.stock(kind, year, month);
-    sendCsv(res, `ipk-${kind.toLowerCase()}-${r.period}.csv`, stockRows(r as unknown as Record<string, unknown>));
+    const r = await this.reports.ipkIII8(Object.assign(new MonthQuery(), { year, month }));
+    const cols = ['AKL', 'AKAD', 'AKAN', 'total'] as const;
+    type Row = (typeof r.byEducation.rows)[number];
+    const part = (
+      t: { rows: Row[]; total: Omit<Row, 'code' | 'label' | 'level'> },
+      education: boolean,
+    ): PlacementPart['lines'] => {
+      const sum = (rows: Row[], level: string) =>
+        sumCells(rows, level, rows.find((x) => x.code === level)?.label ?? level, [...cols]);
+      const lines: PlacementPart['lines'] = formLines(t.rows, undefined, education, sum).map((l) => ({
+        kind: l.kind,
+        code: l.row.code,
+        label: l.row.label,
+        ...(l.kind === 'detail' && l.row.code === l.row.level ? { withoutCode: true } : {}),
+        cells: cols.map((k) => l.row[k]),
+      }));
+      lines.push({ kind: 'total', code: 'total', label: '', cells: cols.map((k) => t.total[k]) });
+      return lines;
+    };
+    return {
+      year,
+      month,
+      status: statusOf(r),
+      parts: [
+        { title: 'ipk.part8a', grouping: 'ipk.education', education: true, lines: part(r.byEducation, true) },
+        {
+          title: 'ipk.part8b',
+          grouping: 'ipk.groupEmployerKind',
+          education: false,
+          lines: part(r.byEmployerKind, false),
+        },
+      ],
+    };
   }
+
+  /** A table (III/1–III/8) of a month as the API's CSV: the same rows as `?format=csv`. */
+  async reportCsv(table: IpkTable, q: Record<string, string>, res: HttpReply): Promise<void> {
+    const { year, month } = this.month(q);
+    const r = await this.reports.report(table, Object.assign(new MonthQuery(), { year, month }));
+    const rows =
+      table === '1'
+        ? ['seekers', 'vacancies'].flatMap((part) =>
+            flowTableToCsvRows(part, r[part] as Record<string, unknown>).map((row) => ({ period: r.period, ...row })),
+          )
+        : table === '8'
+          ? ipkIII8Rows(r)
+          : stockRows(r);
+    sendCsv(res, `ipk-iii-${table}-${r.period}.csv`, rows);
+  }
+
+  /** A table of a month as the Excel workbook of the API's `?format=xlsx`, laid out like the form. */
+  async reportXlsx(table: IpkTable, q: Record<string, string>, officeName: string, res: HttpReply): Promise<void> {
+    const { year, month } = this.month(q);
+    const r = await this.reports.report(table, Object.assign(new MonthQuery(), { year, month }));
+    const body = await ipkWorkbook(table, r, officeName);
+    res.header('Content-Type', XLSX_TYPE);
+    res.header('Content-Disposition', `attachment; filename="ipk-iii-${table}-${r.period}.xlsx"`);
+    res.header('Cache-Control', 'no-store');
+    res.send(body);
+  }
+
+  /** The closing page: the month to close next, and the closed months, newest first (the last 24). */
+  async closing(outcome: ClosingOutcome): Promise<ClosingView> {
+    const next = await this.reports.nextMonthToClose();
+    const page = await this.reports.closedPeriods(Object.assign(new PageQuery(), { page: 1, pageSize: 24 }));
+    return {
+      next,
+      nextStarted: next <= this.clock.today().slice(0, 7),
+      closed: page.items.map((p) => ({ month: p.month, closedAt: p.closedAt!, checksum: p.checksum! })),
+      outcome,
+    };
+  }
+
+  /** A closed month's corrections, a page of 50. */
+  async adjustments(month: string, q: Record<string, string>): Promise<AdjustmentsView> {
+    const page = /^\d{1,5}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
+    const list = await this.reports.adjustments(month, Object.assign(new PageQuery(), { page, pageSize: 50 }));
+    return { month, items: list.items, pager: pagerOf(`/petugas/ipk/penutupan/${month}/koreksi`, {}, list) };
+  }
+}
+
+/** Whether the report's month is closed, from the report itself. */
+function statusOf(r: { closedAt: string | null; checksum: string | null }): IpkMonthStatus {
+  return { closedAt: r.closedAt, checksum: r.checksum };
 }

@@ -53,9 +53,10 @@ import { actThenRedirect, redirect, sendPage, withOutcome } from './http/respond
 import { SEEKER_IDENTITY_FORM, withExperience } from './http/seeker-forms.js';
 import { errorText, localizeErrors } from './i18n/errors.js';
 import { importProblemText } from './i18n/import-problems.js';
-import { OfficerReports, type EducationReportKind } from './officer-reports.js';
+import { OfficerReports } from './officer-reports.js';
 import { cardListView, cardModel, printableCardView, printablePhotoId } from './view-models/cards.js';
 import { CardPdfService, isPrintable } from '../card-validation/card-pdf.service.js';
+import { ReportsService } from '../monitoring/reports.service.js';
 import { sendCardPdf } from './console-documents.js';
 import { employerQueueView } from './view-models/employers.js';
 import { flashOf, type FlashModel } from './view-models/flash.js';
@@ -67,7 +68,10 @@ import { CardDetailPage } from './views/officer/CardDetailPage.js';
 import { CardQueuePage } from './views/officer/CardQueuePage.js';
 import { CardRegisterPage } from './views/officer/CardRegisterPage.js';
 import { DashboardPage } from './views/officer/DashboardPage.js';
-import { EducationReportPage } from './views/officer/EducationReportPage.js';
+import { AdjustmentsPage } from './views/officer/AdjustmentsPage.js';
+import { ClosingPage, type ClosingOutcome } from './views/officer/ClosingPage.js';
+import { PlacementReportPage } from './views/officer/PlacementReportPage.js';
+import { StockReportPage, type StockTableNo } from './views/officer/StockReportPage.js';
 import { EmployerQueuePage } from './views/officer/EmployerQueuePage.js';
 import { ImportPage } from './views/officer/ImportPage.js';
 import { IpkPage } from './views/officer/IpkPage.js';
@@ -103,11 +107,22 @@ function cardFlash(flash: FlashModel, card: CardView | null, today: string): Fla
   return flash;
 }
 
-/** Which by-education IPK report a path names (`iii-2`, `iii-4`); anything else is not found. */
-function educationReportOf(name: string): EducationReportKind {
-  if (name === 'iii-2') return 'III-2';
-  if (name === 'iii-4') return 'III-4';
-  throw notFound('The report');
+/** Which IPK table a path names (`iii-2` … `iii-8`, with `.csv` or `.xlsx`); anything else is not found. */
+function ipkTableOf(name: string): { table: '2' | '3' | '4' | '5' | '6' | '7' | '8'; as: 'page' | 'csv' | 'xlsx' } {
+  const m = /^iii-([2-8])(?:\.(csv|xlsx))?$/.exec(name);
+  if (!m) throw notFound('The report');
+  return { table: m[1] as '2', as: (m[2] as 'csv' | 'xlsx' | undefined) ?? 'page' };
+}
+
+/** A month written YYYY-MM (2000–2100), else null. */
+const monthParam = (v: unknown): string | null =>
+  typeof v === 'string' && /^(20\d\d|2100)-(0[1-9]|1[0-2])$/.test(v) ? v : null;
+
+/** The closing page's outcome from its query: `?ok=1&month=` or `?err=CODE&month=` (codes checked by the view). */
+function closingOutcomeOf(query: Record<string, unknown>): ClosingOutcome {
+  const month = monthParam(query.month) ?? undefined;
+  const err = typeof query.err === 'string' && /^[A-Z_]{1,40}$/.test(query.err) ? query.err : undefined;
+  return { ...(query.ok === '1' ? { ok: true } : {}), ...(err ? { err } : {}), ...(month ? { month } : {}) };
 }
 
 /** Disnaker officers: dashboard, verification and card queues, card register, reports, audit log. */
@@ -127,6 +142,7 @@ export class OfficerConsoleController {
     private readonly auditLog: AuditQueryService,
     private readonly auditNames: AuditNames,
     private readonly reports: OfficerReports,
+    private readonly reportsApi: ReportsService,
     private readonly importer: CardImportService,
     private readonly vacancies: VacanciesService,
     private readonly vacancySearch: VacancySearch,
@@ -170,18 +186,59 @@ export class OfficerConsoleController {
     await this.reports.ipkCsv(pick(query, ['year', 'month']), res);
   }
 
+  @Get('ipk.xlsx')
+  async ipkXlsx(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
+    await this.reports.reportXlsx('1', pick(query, ['year', 'month']), c.office.name, res);
+  }
+
+  /** Closing months: the next one to close and the closed ones (POST /reports/periods/:month/close). */
+  @Get('ipk/penutupan')
+  async closing(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
+    sendPage(res, ClosingPage({ c, vm: await this.reports.closing(closingOutcomeOf(query)) }));
+  }
+
+  @Post('ipk/penutupan')
+  async closeMonth(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
+    const asked = (req.body as Record<string, unknown>)?.month;
+    const month = monthParam(asked);
+    const more = month ? `&month=${month}` : '';
+    try {
+      if (!month) throw validationFailed([{ field: 'month', messages: ['must be YYYY-MM'] }]);
+      await this.reportsApi.close(c.user!, month);
+      redirect(res, `/petugas/ipk/penutupan?ok=1${more}`);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      redirect(res, `/petugas/ipk/penutupan?err=${err.code}${more}`);
+    }
+  }
+
+  /** A closed month's corrections (GET /reports/periods/:month/adjustments). */
+  @Get('ipk/penutupan/:month/koreksi')
+  async adjustments(
+    @Ctx() c: ConsoleContext,
+    @Param('month') month: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: HttpReply,
+  ) {
+    const m = monthParam(month);
+    if (!m) throw notFound('The month');
+    sendPage(res, AdjustmentsPage({ c, vm: await this.reports.adjustments(m, pick(query, ['page'])) }));
+  }
+
+  /** IPK III/2–III/8: the printable page, or its CSV or Excel download (`iii-5.csv`, `iii-5.xlsx`). */
   @Get('ipk/:report')
-  async ipkByEducation(
+  async ipkTable(
     @Ctx() c: ConsoleContext,
     @Param('report') report: string,
     @Query() query: Record<string, unknown>,
     @Res() res: HttpReply,
   ) {
-    const csv = report.endsWith('.csv');
-    const kind = educationReportOf(csv ? report.slice(0, -4) : report);
+    const { table, as } = ipkTableOf(report);
     const month = pick(query, ['year', 'month']);
-    if (csv) return this.reports.educationReportCsv(kind, month, res);
-    sendPage(res, EducationReportPage({ c, vm: await this.reports.educationReport(kind, month) }));
+    if (as === 'csv') return this.reports.reportCsv(table, month, res);
+    if (as === 'xlsx') return this.reports.reportXlsx(table, month, c.office.name, res);
+    if (table === '8') return sendPage(res, PlacementReportPage({ c, vm: await this.reports.placementReport(month) }));
+    sendPage(res, StockReportPage({ c, vm: await this.reports.stockReport(table as StockTableNo, month) }));
   }
 
   @Get('pencari-kerja/baru')

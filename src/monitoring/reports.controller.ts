@@ -17,6 +17,7 @@ import {
 import { flowTableToCsvRows } from './ipk-report.js';
 import { ipkIII8Rows, stockRows } from './report-csv.js';
 import { ReportsService } from './reports.service.js';
+import { XlsxExport } from './xlsx-export.js';
 
 /** III/1 as CSV: one line per row of each part, its cells as columns (`20-29.L`, `total.LP`, …). */
 const ikhtisarRows = (r: Record<string, unknown>) =>
@@ -27,7 +28,8 @@ const ikhtisarRows = (r: Record<string, unknown>) =>
 const MONTH_PARAM = { name: 'month', example: '2026-11', description: 'YYYY-MM' };
 
 /**
- * The monthly IPK set (III/1–III/8) and the closing of a month. Every report answers JSON and CSV; a
+ * The monthly IPK set (III/1–III/8) and the closing of a month. Every report answers JSON, CSV and an
+ * Excel workbook laid out like the official form; a
  * closed month answers its tables as they were filed, with their checksum.
  */
 @ApiTags('reports')
@@ -37,6 +39,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('ipk-iii-1')
+  @XlsxExport('1')
   @CsvExport()
   @Roles('officer')
   @CsvRows(ikhtisarRows)
@@ -49,6 +52,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-2')
+  @XlsxExport('2')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -59,6 +63,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-3')
+  @XlsxExport('3')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -69,6 +74,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-4')
+  @XlsxExport('4')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -79,6 +85,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-5')
+  @XlsxExport('5')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -89,6 +96,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-6')
+  @XlsxExport('6')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -99,6 +107,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-7')
+  @XlsxExport('7')
   @CsvExport()
   @Roles('officer')
   @CsvRows(stockRows)
@@ -112,6 +121,7 @@ export class ReportsController {
   }
 
   @Get('ipk-iii-8')
+  @XlsxExport('8')
   @CsvExport()
   @Roles('officer')
   @CsvRows(ipkIII8Rows)

@@ -169,6 +169,26 @@ export class ReportsService {
     return { month, closed, closedAt: null, closedBy: null, checksum: null };
   }
 
+  /**
+   * The month `close()` accepts next (for the console's closing form): the one after the last closed;
+   * before any closing, the first month with activity (no earlier month can hold any), or last month
+   * when there is none. It may not have begun yet (then closing it answers PERIOD_NOT_STARTED).
+   */
+  async nextMonthToClose(): Promise<string> {
+    const [ledger] = await this.reads.query<{ closedThrough: string | null }>(
+      'SELECT closed_through AS closedThrough FROM report_ledger WHERE id = 1',
+    );
+    if (ledger?.closedThrough) return nextMonth(ledger.closedThrough);
+    // Nothing closed yet: the first closing may be any month that has begun. Offer last month (the one an
+    // office files), or this month when nothing happened before it (a new installation).
+    const today = this.clock.today();
+    const thisMonth = today.slice(0, 7);
+    const [y, m] = today.split('-').map(Number);
+    const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const [first] = await this.reads.query<{ first: string | null }>('SELECT MIN(month) AS first FROM labour_monthly');
+    return first?.first && first.first >= thisMonth ? thisMonth : lastMonth;
+  }
+
   /** `GET /reports/periods`: the months closed, newest first. */
   async closedPeriods(q: PageQuery): Promise<Page<PeriodView>> {
     const { page, pageSize, skip } = pageWindow(q);

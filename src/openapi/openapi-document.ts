@@ -13,6 +13,8 @@ import { ErrorReply } from '../common/http/error-reply.dto.js';
 
 const ERROR_SCHEMA = { $ref: '#/components/schemas/ErrorReply' };
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_MEANING = 'Excel workbook laid out like the official IPK form (A4 landscape)';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /**
@@ -26,7 +28,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       "Kartu Tanda Pencari Kerja (AK1): employers, job seeker cards, card validation, vacancies, hires and the office's statistics. " +
         'Errors always have the shape { statusCode, error, code, message, details? } (schema `ErrorReply`); each operation lists the statuses it answers and their codes. ' +
-        'Lists and reports also answer `text/csv` (`Accept: text/csv` or `?format=csv`).',
+        'Lists and reports also answer `text/csv` (`Accept: text/csv` or `?format=csv`); the IPK reports also an Excel workbook (`?format=xlsx`).',
     )
     .setVersion('1')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
@@ -49,7 +51,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  * - POST, PUT and PATCH: 400 `MALFORMED_JSON`, 413 and 415 from the body parser, which runs before any
  *   route; a POST without a body DTO documents the empty body it accepts (nothing, or `{}`); a body
  *   whose schema requires no field is optional;
- * - routes marked `@CsvExport()` (they take `format=csv`) answer their 200 as `text/csv` too.
+ * - routes marked `@CsvExport()` (they take `format=csv`) answer their 200 as `text/csv` too, and those whose
+ *   `format` also takes `xlsx` (`@XlsxExport()`, the IPK reports) as an Excel workbook.
  */
 export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
   for (const pathItem of Object.values(doc.paths)) {
@@ -98,12 +101,23 @@ function completeOperation(doc: OpenAPIObject, method: string, op: OperationObje
       response.headers = { ...response.headers, ...RETRY_AFTER_HEADER };
   }
 
-  if (params.some((p) => p.in === 'query' && p.name === 'format')) {
+  const format = params.find((p) => p.in === 'query' && p.name === 'format');
+  const xlsx = (op as unknown as Record<string, unknown>)['x-xlsx'] === true;
+  delete (op as unknown as Record<string, unknown>)['x-xlsx'];
+  if (format && xlsx) {
+    format.schema = { type: 'string', enum: ['csv', 'xlsx'] };
+    format.description =
+      'csv: the table as CSV (same as Accept: text/csv); xlsx: an Excel workbook laid out like the official form (same as Accept: ' +
+      XLSX_TYPE +
+      ')';
+  }
+  if (format) {
     const ok = op.responses?.['200'] as ResponseObject | undefined;
     if (ok)
       ok.content = {
         ...ok.content,
         'text/csv': { schema: { type: 'string', description: 'UTF-8 CSV with a header row; every page of the list' } },
+        ...(xlsx ? { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary', description: XLSX_MEANING } } } : {}),
       };
   }
 }

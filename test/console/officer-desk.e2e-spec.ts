@@ -328,7 +328,7 @@ describe('web console: officer desk and more (server)', () => {
       expect(csv.text.split('\n')[0]).toBe(fromApi.text.split('\n')[0]);
       expect(csv.text.split('\n').length).toBe(fromApi.text.split('\n').length);
     }
-    expect((await b.get('/petugas/ipk/iii-3')).status).toBe(404);
+    expect((await b.get('/petugas/ipk/iii-9')).status).toBe(404);
     const tabs = textOf((await b.get('/petugas/ipk')).text);
     expect(tabs).toContain('III/2 pencari kerja menurut pendidikan');
   });

@@ -1,3 +1,4 @@
+import { REPORTS_EN } from './messages.reports.en.js';
 import type { MessageKey } from './messages.id.js';
 import { ACCOUNTS_EN } from './messages.accounts.en.js';
 import { UX_EN } from './messages.ux.en.js';
@@ -795,4 +796,6 @@ export const EN: Record<MessageKey, string> = {
   ...REFERENCE_EN,
   // Issue 20 (reference data, kecamatan pickers): messages.regions.en.ts.
   ...REGIONS_EN,
+  // Issue 19 (IPK pages III/3–III/8, closing a month): messages.reports.en.ts.
+  ...REPORTS_EN,
 };

@@ -1,3 +1,4 @@
+import { REPORTS_ID } from './messages.reports.id.js';
 import { ACCOUNTS_ID } from './messages.accounts.id.js';
 import { UX_ID } from './messages.ux.id.js';
 import { NOTIFY_ID } from './messages.notify.id.js';
@@ -805,6 +806,8 @@ export const ID = {
   ...REFERENCE_ID,
   // Issue 20 (reference data, kecamatan pickers): messages.regions.id.ts.
   ...REGIONS_ID,
+  // Issue 19 (IPK pages III/3–III/8, closing a month): messages.reports.id.ts.
+  ...REPORTS_ID,
 };
 
 export type MessageKey = keyof typeof ID;

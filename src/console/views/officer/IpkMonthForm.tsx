@@ -1,7 +1,7 @@
 import type { ConsoleContext } from '../../http/console-context.js';
 import { Field } from '../shared/Field.js';
 
-/** The month of an IPK report, with print and CSV download. */
+/** The month of an IPK report, with print and the CSV and Excel downloads. */
 export function IpkMonthForm(props: { c: ConsoleContext; path: string; year: number; month: number }): JSX.Element {
   const { c, path, year, month } = props;
   const t = c.t;
@@ -21,6 +21,9 @@ export function IpkMonthForm(props: { c: ConsoleContext; path: string; year: num
         </button>
         <a class="btn secondary" href={`${path}.csv?year=${year}&month=${month}`} download="" safe>
           {t('ipk.csv')}
+        </a>
+        <a class="btn secondary" href={`${path}.xlsx?year=${year}&month=${month}`} download="" safe>
+          {t('ipk.xlsx')}
         </a>
       </div>
     </form>

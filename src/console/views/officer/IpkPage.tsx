@@ -4,6 +4,7 @@ import { Fact } from '../shared/Fact.js';
 import { Facts } from '../shared/Facts.js';
 import { Layout } from '../shared/Layout.js';
 import { IpkMonthForm } from './IpkMonthForm.js';
+import { IpkStatus, type IpkMonthStatus } from './IpkStatus.js';
 import { IpkTabs } from './IpkTabs.js';
 
 export interface SexCells {
@@ -32,6 +33,7 @@ export interface IpkView {
   ageBands: readonly string[];
   seekers: IpkSeekerRow[];
   vacancies: IpkVacancyRow[];
+  status: IpkMonthStatus;
 }
 
 /** IPK III/1: Part I by age band and sex, Part II by sex asked; printable, and CSV. */
@@ -41,11 +43,12 @@ export function IpkPage({ c, vm }: { c: ConsoleContext; vm: IpkView }): JSX.Elem
   return (
     <Layout c={c} title={`${t('nav.ipk')} · ${monthName}`}>
       <h1 safe>{t('ipk.title')}</h1>
-      <IpkTabs c={c} current="III-1" year={vm.year} month={vm.month} />
+      <IpkTabs c={c} current="1" year={vm.year} month={vm.month} />
       <IpkMonthForm c={c} path="/petugas/ipk" year={vm.year} month={vm.month} />
       <Facts>
         <Fact label={t('ipk.region')} text={c.office.name} />
         <Fact label={t('ipk.period')} text={monthName} />
+        <IpkStatus c={c} status={vm.status} />
       </Facts>
       <h2 safe>{t('ipk.part1')}</h2>
       <div class="table-wrap" tabindex="0" role="region" aria-label={t('ipk.part1')}>
