@@ -170,9 +170,9 @@ export class ReportsService {
   }
 
   /**
-   * The month `close()` accepts next (for the console's closing form): the one after the last closed;
-   * before any closing, the first month with activity (no earlier month can hold any), or last month
-   * when there is none. It may not have begun yet (then closing it answers PERIOD_NOT_STARTED).
+   * The month the console's closing form offers: the one after the last closed (the only one `close()`
+   * accepts then); before any closing, last month or, on a new installation, this month. It may not have
+   * begun yet (then closing it answers PERIOD_NOT_STARTED).
    */
   async nextMonthToClose(): Promise<string> {
     const [ledger] = await this.reads.query<{ closedThrough: string | null }>(
