@@ -42,8 +42,13 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
     if (!r) throw new Error(`no row ${code} in ${table.rows.map((x) => x.code).join(',')}`);
     return r as unknown as Record<string, Cells> & { label: string };
   };
-  const walkIn = async (birthDate: string, gender: 'L' | 'P', educationLevel: string) => {
-    const profile = seekerProfile({ birthDate, gender, nik: nikFor(birthDate, gender), educationLevel });
+  const walkIn = async (
+    birthDate: string,
+    gender: 'L' | 'P',
+    educationLevel: string,
+    codes: { educationCode?: string; desiredOccupationCode?: string } = {},
+  ) => {
+    const profile = seekerProfile({ birthDate, gender, nik: nikFor(birthDate, gender), educationLevel, ...codes });
     const s = await t.http.post('/api/v1/seekers').set(bearer(officer)).send(profile).expect(201);
     const c = await t.http.post('/api/v1/cards').set(bearer(officer)).send({ seekerId: s.body.id }).expect(201);
     return { cardId: c.body.id as string, cardNumber: c.body.cardNumber as string, nik: profile.nik };
@@ -52,11 +57,19 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
     employer: EmployerSession,
     card: { cardNumber: string; nik: string },
     vacancyId?: string,
+    placementType?: 'AKL' | 'AKAD' | 'AKAN',
   ): Promise<string> => {
     const res = await t.http
       .post('/api/v1/placements')
       .set(bearer(employer))
-      .send({ cardNumber: card.cardNumber, nik: card.nik, startDate: t.clock.today(), position: 'Staf', vacancyId })
+      .send({
+        cardNumber: card.cardNumber,
+        nik: card.nik,
+        startDate: t.clock.today(),
+        position: 'Staf',
+        vacancyId,
+        placementType,
+      })
       .expect(201);
     return res.body.id as string;
   };
@@ -97,7 +110,15 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
     for (const n of STOCK) {
       const a = (await report(n, month)) as Table;
       const b = (await report(n, next)) as Table;
-      for (const x of a.rows) expect([n, x.code, row(b, x.code).carriedOver]).toEqual([n, x.code, x.remaining]);
+      // A detailed row with nothing left and nothing new is not shown the next month: it carries zero.
+      for (const x of a.rows)
+        expect([n, x.code, b.rows.find((y) => y.code === x.code)?.carriedOver ?? zero]).toEqual([
+          n,
+          x.code,
+          x.remaining,
+        ]);
+      for (const y of b.rows)
+        if (!a.rows.some((x) => x.code === y.code)) expect([n, y.code, y.carriedOver]).toEqual([n, y.code, zero]);
     }
     const a1 = await report('1', month);
     const b1 = await report('1', next);
@@ -111,7 +132,7 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
     officer = await makeOfficer(t);
     eG = await verifiedEmployer(t, officer, { kbli: '47111' });
     eC = await verifiedEmployer(t, officer, { kbli: '10792' });
-    eP = await verifiedEmployer(t, officer, { kbli: '85101' });
+    eP = await verifiedEmployer(t, officer, { kbli: '85101', kind: 'PEMERINTAH' });
   });
   afterAll(() => t.close());
 
@@ -146,34 +167,40 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
 
     vacancyIds.p = vP.id;
     at('2026-10-08');
-    const a = await walkIn('2000-01-01', 'L', 'SMA');
-    const b = await walkIn('1999-02-02', 'P', 'SMK');
+    const a = await walkIn('2000-01-01', 'L', 'SMA', { educationCode: '0301', desiredOccupationCode: '5223' });
+    const b = await walkIn('1999-02-02', 'P', 'SMK', { desiredOccupationCode: '8160' });
     const c = await walkIn('1995-03-03', 'P', 'S1');
     const d = await walkIn('2001-04-04', 'P', 'SMA');
     await walkIn('1985-05-05', 'L', 'SD');
 
     at('2026-10-20');
     placementIds.a = await place(eG, a, vG.id); // through G's vacancy
-    placementIds.b = await place(eC, b); // C, without a vacancy
+    placementIds.b = await place(eC, b, undefined, 'AKAN'); // C, without a vacancy, abroad
     placementIds.d = await place(eP, d, vP.id); // through P's vacancy (a woman with SMA: the employer's call)
-    const self = await t.http.post('/api/v1/auth/login').send({ email: 'none@example.invalid', password: 'x' });
-    expect(self.status).toBe(401); // (c is a walk-in without a login: she stays in the register)
-    void c;
+    placementIds.c = await place(eP, c, undefined, 'AKAD'); // P, without a vacancy, another province
 
     const m = '2026-10';
     const r2 = (await report('2', m)) as Table;
-    expect(row(r2, 'SMA').registered).toEqual({ L: 1, P: 1, LP: 2 });
-    expect(row(r2, 'SMA').placed).toEqual({ L: 1, P: 1, LP: 2 });
+    // a gave the detailed code 0301 (SMA, IPA): her own row, under the level SMA; d gave the level alone.
+    expect(row(r2, '0301')).toMatchObject({ level: 'SMA', registered: { L: 1, P: 0, LP: 1 } });
+    expect(row(r2, '0301').label).toMatch(/IPA/);
+    expect(row(r2, 'SMA').registered).toEqual({ L: 0, P: 1, LP: 1 });
+    expect(row(r2, 'SMA').placed).toEqual({ L: 0, P: 1, LP: 1 });
+    const levelSma = (r2 as Table & { levels: Row[] }).levels.find((x) => x.code === 'SMA')!;
+    expect(levelSma.placed).toEqual({ L: 1, P: 1, LP: 2 });
     expect(row(r2, 'SMK').placed).toEqual({ L: 0, P: 1, LP: 1 });
-    expect(row(r2, 'S1').remaining).toEqual({ L: 0, P: 1, LP: 1 });
+    expect(row(r2, 'S1').remaining).toEqual(zero);
     expect(row(r2, 'SD').remaining).toEqual({ L: 1, P: 0, LP: 1 });
     expect(r2.total.registered).toEqual({ L: 2, P: 3, LP: 5 });
-    expect(r2.total.placed).toEqual({ L: 1, P: 2, LP: 3 });
+    expect(r2.total.placed).toEqual({ L: 1, P: 3, LP: 4 });
     expect(r2.total.carriedOver).toEqual(zero);
 
-    const r3 = (await report('3', m)) as Table; // no occupation sought given: all "unknown"
-    expect(row(r3, '-').registered).toEqual({ L: 2, P: 3, LP: 5 });
-    expect(row(r3, '5').registered).toEqual(zero);
+    const r3 = (await report('3', m)) as Table; // a sought 5223 (group 5), b 8160 (group 8), the rest nothing
+    expect(row(r3, '5')).toMatchObject({ registered: { L: 1, P: 0, LP: 1 }, placed: { L: 1, P: 0, LP: 1 } });
+    expect(row(r3, '8')).toMatchObject({ registered: { L: 0, P: 1, LP: 1 }, placed: { L: 0, P: 1, LP: 1 } });
+    expect(row(r3, '-').registered).toEqual({ L: 1, P: 2, LP: 3 });
+    expect(row(r3, '-').remaining).toEqual({ L: 1, P: 0, LP: 1 });
+    expect(row(r3, '2').registered).toEqual(zero);
 
     const r4 = (await report('4', m)) as Table;
     expect(row(r4, 'SMA').registered).toEqual({ L: 0, P: 0, LP: 2 });
@@ -202,17 +229,29 @@ describe('IPK III/1–III/8, closing a month, and a voided placement', () => {
     expect(row(r7, 'C').placed).toEqual({ L: 0, P: 1, LP: 1 });
     expect(row(r7, 'C').remaining.LP).toBe(1);
     expect(row(r7, 'G').placed.LP).toBe(1);
-    expect(r7.total.placed.LP).toBe(3);
+    expect(row(r7, 'P')).toMatchObject({ registered: { L: 0, P: 2, LP: 2 }, placed: { L: 0, P: 2, LP: 2 } });
+    expect(r7.total.placed.LP).toBe(4);
 
     const r8 = await report('8', m);
     const e8 = (code: string) => row(r8.byEducation, code);
-    expect(e8('SMA').AKL).toEqual({ L: 1, P: 1, LP: 2 });
-    expect(e8('SMK').total).toEqual({ L: 0, P: 1, LP: 1 });
-    expect(r8.byEducation.total.total).toEqual({ L: 1, P: 2, LP: 3 });
-    expect(r8.byEmployerKind.total.total).toEqual({ L: 1, P: 2, LP: 3 });
+    expect(e8('0301').AKL).toEqual({ L: 1, P: 0, LP: 1 }); // a: a vacancy in Palembang, derived AKL
+    expect(e8('SMA').AKL).toEqual({ L: 0, P: 1, LP: 1 });
+    expect(e8('SMK').AKAN).toEqual({ L: 0, P: 1, LP: 1 });
+    expect(e8('S1').AKAD).toEqual({ L: 0, P: 1, LP: 1 });
+    expect(r8.byEducation.total).toEqual({
+      AKL: { L: 1, P: 1, LP: 2 },
+      AKAD: { L: 0, P: 1, LP: 1 },
+      AKAN: { L: 0, P: 1, LP: 1 },
+      total: { L: 1, P: 3, LP: 4 },
+    });
+    const k8 = (code: string) => row(r8.byEmployerKind, code);
+    expect(k8('SWASTA').total).toEqual({ L: 1, P: 1, LP: 2 });
+    expect(k8('SWASTA').label).toBe('Perusahaan swasta');
+    expect(k8('PEMERINTAH')).toMatchObject({ AKL: { L: 0, P: 1, LP: 1 }, AKAD: { L: 0, P: 1, LP: 1 } });
+    expect(r8.byEmployerKind.total.total).toEqual({ L: 1, P: 3, LP: 4 });
 
     const r1 = await report('1', m);
-    expect(r1.seekers.placed.total).toEqual({ L: 1, P: 2, LP: 3 });
+    expect(r1.seekers.placed.total).toEqual({ L: 1, P: 3, LP: 4 });
     expect(r1.vacancies.filled).toEqual({ L: 0, P: 1, LP: 2 });
     expect(r1.closedAt).toBeNull();
     expect(r1.checksum).toBeNull();
