@@ -1,5 +1,6 @@
 import type { FlowKind, LabourEvent } from '../statistics/labour-event.entity.js';
 import {
+  type FlowDimensions,
   monthlyCellOf,
   monthlyParams,
   monthlyUpsertSql,
@@ -24,16 +25,22 @@ export class LabourLedger {
     private readonly office: string,
   ) {}
 
+  /** A seeker's event's id, drawn now (the draws keep their order) for an event written later. */
+  drawId(rng: Rng): string {
+    return seededId(TAG.labourEvent, this.seq.labourEvent++, rng);
+  }
+
   seeker(
     rows: LabourEvent[],
-    rng: Rng,
+    rng: Rng | string,
     kind: FlowKind,
     cardId: string,
     person: { gender: string; birthDate: string; educationLevel: string },
     date: string,
     recordedAt: Date,
+    dims: FlowDimensions = {},
   ): void {
-    const id = seededId(TAG.labourEvent, this.seq.labourEvent++, rng);
+    const id = typeof rng === 'string' ? rng : this.drawId(rng);
     this.add(
       rows,
       seekerFlowRow({
@@ -42,6 +49,7 @@ export class LabourLedger {
         cardId,
         sex: person.gender,
         education: person.educationLevel,
+        ...dims,
         office: this.office,
         birthDate: person.birthDate,
         on: date,
@@ -52,16 +60,17 @@ export class LabourLedger {
 
   vacancy(
     rows: LabourEvent[],
-    rng: Rng,
+    rng: Rng | string,
     kind: FlowKind,
     vacancyId: string,
     asked: { sex: string; education: string },
     positions: number,
     date: string,
     recordedAt: Date,
+    dims: FlowDimensions = {},
   ): void {
     if (positions <= 0) return;
-    const id = seededId(TAG.labourEvent, this.seq.labourEvent++, rng);
+    const id = typeof rng === 'string' ? rng : this.drawId(rng);
     this.add(
       rows,
       vacancyFlowRow({
@@ -70,6 +79,7 @@ export class LabourLedger {
         vacancyId,
         sex: asked.sex,
         education: asked.education,
+        ...dims,
         office: this.office,
         positions,
         on: date,
@@ -94,7 +104,7 @@ export class LabourLedger {
   private add(rows: LabourEvent[], e: LabourEvent): void {
     rows.push(e);
     const cell = monthlyCellOf(e);
-    const key = `${cell.month}|${cell.subject}|${cell.kind}|${cell.sex}|${cell.ageBand}|${cell.education}`;
+    const key = monthlyParams(cell, 0).join('|');
     const sum = this.monthly.get(key);
     if (sum) sum.total += e.positions;
     else this.monthly.set(key, { cell, total: e.positions });

@@ -15,6 +15,8 @@ export interface EmployerPlan {
   names: string[];
   status: EmployerStatus[];
   kecamatan: string[];
+  /** KBLI 2020 codes (IPK III/6, III/7). */
+  kbli: string[];
   /** Indexes of VERIFIED employers that take part (validate cards, record hires). */
   participating: number[];
 }

@@ -15,6 +15,8 @@ import { PALEMBANG_KECAMATAN_CODES as KECAMATAN_CODES } from '../common/referenc
 import { newEmployerRow } from '../employers/employer-rows.js';
 import { Employer, type EmployerStatus } from '../employers/employer.entity.js';
 import { newPlacementRow } from '../placements/placement-rows.js';
+import { kbjiMajorGroup, kbliSection } from '../common/reference/classification.js';
+import type { FlowDimensions } from '../statistics/labour-rows.js';
 import { seedDesiredOccupation, seedEducationCode, seedEmployerKind, seedPlacementFacts } from './ipk-codes.js';
 import { Placement, type PlacementSource } from '../placements/placement.entity.js';
 import { newSeekerRow } from '../seekers/seeker-rows.js';
@@ -98,7 +100,7 @@ export async function runSeed(
     today: dayOf(opts.today),
     cutoff: startOfJakartaDay(opts.today),
     officerIds: [],
-    employers: { ids: [], userIds: [], names: [], status: [], kecamatan: [], participating: [] },
+    employers: { ids: [], userIds: [], names: [], status: [], kecamatan: [], kbli: [], participating: [] },
     ledger: new LabourLedger(seq, opts.regionCode),
     seq,
     accounts: {
@@ -273,6 +275,7 @@ async function seedEmployers(run: SeedBase): Promise<void> {
     employers.names.push(legalName);
     employers.status.push(status);
     employers.kecamatan.push(String(employer.kecamatanCode));
+    employers.kbli.push(employer.kbli);
     if (participating) {
       employers.participating.push(j);
       if (run.accounts.employers.length < KNOWN_EMPLOYER_ACCOUNTS)
@@ -658,13 +661,25 @@ function issuedCard(
   });
 
   const { ledger } = run;
-  ledger.seeker(chunk.events, rng, 'REGISTERED', cardId, person, term.issuedAt, decidedAt);
-  if (status === 'EXPIRED') ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, term.expiresAt, closedAt!);
+  // The IPK dimensions of the card's registration (the same codes the seeker row got).
+  const dims = {
+    educationCode: seedEducationCode(holder.seekerId, person.educationLevel, person.major) ?? undefined,
+    occupation: kbjiMajorGroup(seedDesiredOccupation(holder.seekerId)),
+  };
+  ledger.seeker(chunk.events, rng, 'REGISTERED', cardId, person, term.issuedAt, decidedAt, dims);
+  if (status === 'EXPIRED')
+    ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, term.expiresAt, closedAt!, dims);
   if (status === 'REVOKED' || status === 'WITHDRAWN')
-    ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, dateOf(closedDay), closedAt!);
+    ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, dateOf(closedDay), closedAt!, dims);
   if (placement) {
-    ledger.seeker(chunk.events, rng, 'PLACED', cardId, person, dateOf(placement.day), closedAt!);
-    hiredVacancy = recordPlacement(run, rng, seq, chunk, holder, { cardId, display, at: closedAt!, ...placement });
+    // The event's id is drawn here, as before; it is written once the placement says its type and sector.
+    const placedId = ledger.drawId(rng);
+    const hire = recordPlacement(run, rng, seq, chunk, holder, { cardId, display, at: closedAt!, ...placement });
+    hiredVacancy = hire.vacancy;
+    ledger.seeker(chunk.events, placedId, 'PLACED', cardId, person, dateOf(placement.day), closedAt!, {
+      ...dims,
+      ...hire.dims,
+    });
   }
   return { display, placedAt: placement ? closedAt : null, issueDay, closedDay, hiredVacancy };
 }
@@ -690,7 +705,7 @@ function recordPlacement(
     source: PlacementSource;
     day: number;
   },
-): number {
+): { vacancy: number; dims: FlowDimensions } {
   const plan = run.vacancies;
   const k =
     p.employerIndex === null
@@ -704,19 +719,34 @@ function recordPlacement(
           educationRank(holder.person.educationLevel),
         );
   let applicationRef: string | null = null;
+  let filledId: string | null = null;
   if (k >= 0) {
     const applyDay = Math.max(plan.publishDay[k], p.day - rng.int(2, 20));
     applicationRef = applicationId(run, run.applications.add(holder.index, k, applyDay, p.day, p.at.getTime()));
-    const asked = { sex: ['ANY', 'L', 'P'][plan.gender[k]], education: VACANCY_EDUCATION(plan, k) };
-    run.ledger.vacancy(chunk.events, rng, 'FILLED', plan.ids[k], asked, 1, dateOf(p.day), p.at);
+    filledId = run.ledger.drawId(rng);
   }
   const template = k >= 0 ? VACANCY_TEMPLATES[plan.template[k]] : null;
   // Fields in column order: the id is drawn before the position.
   const placementId = seededId(TAG.placement, seq.placement++, rng);
   const employerId = p.employerIndex === null ? null : run.employers.ids[p.employerIndex];
+  const facts = seedPlacementFacts(placementId, { viaVacancy: k >= 0, employerId, source: p.source });
+  const vacancyDims =
+    k >= 0
+      ? {
+          occupation: kbjiMajorGroup(VACANCY_TEMPLATES[plan.template[k]].occupationCode),
+          sector: kbliSection(run.employers.kbli[plan.employer[k]]),
+        }
+      : null;
+  if (k >= 0 && filledId) {
+    const asked = { sex: ['ANY', 'L', 'P'][plan.gender[k]], education: VACANCY_EDUCATION(plan, k) };
+    run.ledger.vacancy(chunk.events, filledId, 'FILLED', plan.ids[k], asked, 1, dateOf(p.day), p.at, {
+      ...vacancyDims,
+      placementId,
+    });
+  }
   chunk.placements.push(
     newPlacementRow({
-      ...seedPlacementFacts(placementId, { viaVacancy: k >= 0, employerId, source: p.source }),
+      ...facts,
       id: placementId,
       seekerId: holder.seekerId,
       employerId,
@@ -732,7 +762,18 @@ function recordPlacement(
       recordedAt: p.at,
     }),
   );
-  return k;
+  const sector =
+    vacancyDims?.sector ?? (p.employerIndex === null ? '-' : kbliSection(run.employers.kbli[p.employerIndex]));
+  return {
+    vacancy: k,
+    dims: {
+      sector,
+      placementType: facts.placementType,
+      employerKind: facts.employerKind,
+      channel: k >= 0 ? 'V' : 'D',
+      placementId,
+    },
+  };
 }
 
 const VACANCY_EDUCATION = (plan: SeedRun['vacancies'], k: number) => EDUCATION_LEVELS[plan.education[k]];

@@ -1,3 +1,4 @@
+import { kbjiMajorGroup, kbliSection } from '../common/reference/classification.js';
 import { newApplicationRow } from '../applications/application-rows.js';
 import {
   Application,
@@ -319,7 +320,21 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
     );
     if (published) {
       const asked = { sex, education };
-      run.ledger.vacancy(events, rng, 'REGISTERED', id, asked, plan.quota[k], dateOf(plan.publishDay[k]), published);
+      const dims = {
+        occupation: kbjiMajorGroup(template.occupationCode),
+        sector: kbliSection(employers.kbli[j]),
+      };
+      run.ledger.vacancy(
+        events,
+        rng,
+        'REGISTERED',
+        id,
+        asked,
+        plan.quota[k],
+        dateOf(plan.publishDay[k]),
+        published,
+        dims,
+      );
       if (outcome.status === 'CLOSED')
         run.ledger.vacancy(
           events,
@@ -330,6 +345,7 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
           plan.quota[k] - plan.filled[k],
           dateOf(outcome.endDay),
           outcome.closedAt!,
+          dims,
         );
     }
     if (outcome.status === 'CLOSED' && published) {

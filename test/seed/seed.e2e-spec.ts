@@ -7,6 +7,7 @@ import { PersonalData } from '../../src/common/personal-data';
 import { loadConfig } from '../../src/config/config';
 import { openDataSource } from '../../src/database/data-source';
 import { ipkIII1, type FlowRow } from '../../src/monitoring/ipk-report';
+import { MONTHLY_KEY } from '../../src/statistics/labour-rows';
 import { runSeed, type SeedAccounts } from '../../src/seed/seed';
 import { educationRank, type EducationLevel } from '../../src/common/reference/education';
 import { fts5Query, searchTerms } from '../../src/search/search-terms';
@@ -168,13 +169,13 @@ describe('seed generator (small world on SQLite)', () => {
   });
 
   it('rolls labour_monthly up exactly from labour_events', async () => {
+    const key = MONTHLY_KEY.slice(1).join(', ');
+    const order = MONTHLY_KEY.map((_, i) => i + 1).join(', ');
     const fromEvents = await ds.query(
-      `SELECT SUBSTR(event_date, 1, 7) AS month, subject, kind, sex, age_band, education, SUM(positions) AS total
-         FROM labour_events GROUP BY SUBSTR(event_date, 1, 7), subject, kind, sex, age_band, education ORDER BY 1, 2, 3, 4, 5, 6`,
+      `SELECT SUBSTR(event_date, 1, 7) AS month, ${key}, SUM(positions) AS total
+         FROM labour_events GROUP BY SUBSTR(event_date, 1, 7), ${key} ORDER BY ${order}`,
     );
-    const monthly = await ds.query(
-      'SELECT month, subject, kind, sex, age_band, education, total FROM labour_monthly ORDER BY 1, 2, 3, 4, 5, 6',
-    );
+    const monthly = await ds.query(`SELECT month, ${key}, total FROM labour_monthly ORDER BY ${order}`);
     const norm = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, total: Number(r.total) }));
     expect(norm(monthly)).toEqual(norm(fromEvents));
     expect(await num(`SELECT COUNT(*) AS n FROM labour_events WHERE event_date >= ?`, [TODAY])).toBe(0);
@@ -267,6 +268,38 @@ describe('seed generator (small world on SQLite)', () => {
     expect(new Set(placements.map((p) => p.type))).toEqual(new Set(['AKL', 'AKAD', 'AKAN']));
     expect(placements.filter((p) => p.vacancyId !== null && p.type !== 'AKL')).toEqual([]);
     expect(placements.filter((p) => p.kind !== '-' && !kinds.has(p.kind))).toEqual([]);
+  });
+
+  it('gives the labour events the IPK dimensions: codes, sectors, placement types, channels (issue 19)', async () => {
+    const count = (where: string) => num(`SELECT COUNT(*) AS n FROM labour_events WHERE ${where}`);
+    // Seekers: detailed education codes and desired occupations on most registrations; every later event
+    // of a card carries its registration's.
+    expect(await count(`subject = 'SEEKER' AND kind = 'REGISTERED' AND education_code <> '-'`)).toBeGreaterThan(100);
+    expect(await count(`subject = 'SEEKER' AND kind = 'REGISTERED' AND occupation <> '-'`)).toBeGreaterThan(100);
+    expect(
+      await count(
+        `subject = 'SEEKER' AND kind <> 'REGISTERED' AND education_code <> (SELECT r.education_code FROM labour_events r WHERE r.ref_id = labour_events.ref_id AND r.kind = 'REGISTERED')`,
+      ),
+    ).toBe(0);
+    // Vacancies: an occupation group and a sector from the employer's KBLI.
+    expect(await count(`subject = 'VACANCY' AND (occupation = '-' OR sector = '-')`)).toBe(0);
+    // Placements: a type, a channel matching whether a vacancy was filled, the placement's id.
+    const placed = await count(`subject = 'SEEKER' AND kind = 'PLACED'`);
+    expect(await count(`subject = 'SEEKER' AND kind = 'PLACED' AND placement_type IN ('AKL', 'AKAD', 'AKAN')`)).toBe(
+      placed,
+    );
+    expect(await count(`subject = 'SEEKER' AND kind = 'PLACED' AND placement_type = 'AKAD'`)).toBeGreaterThan(0);
+    expect(await count(`subject = 'SEEKER' AND kind = 'PLACED' AND placement_id IS NULL`)).toBe(0);
+    expect(await count(`subject = 'SEEKER' AND kind = 'PLACED' AND channel = 'V'`)).toBe(
+      await count(`subject = 'VACANCY' AND kind = 'FILLED'`),
+    );
+    expect(
+      await num(
+        `SELECT COUNT(*) AS n FROM labour_events e JOIN placements p ON p.id = e.placement_id
+          WHERE e.kind = 'PLACED' AND (p.placement_type <> e.placement_type OR p.employer_kind <> e.employer_kind)`,
+      ),
+    ).toBe(0);
+    expect(await count(`office <> '${'1671'}'`)).toBe(0);
   });
 
   it('ends most closed cards silently, and gives some closed vacancies an outcome (issue 17)', async () => {
