@@ -1,5 +1,6 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { col } from './columns.js';
+import { migrationContext } from './context.js';
 
 /**
  * The whole IPK set (III/1 to III/8): labour events carry the detailed education code, the KBJI major
@@ -14,8 +15,7 @@ export class IpkDimensions1764232800000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const c of DIMENSIONS) await q.addColumn('labour_events', new TableColumn(dimension(c.name, c.length)));
-    // Every event so far is the one office's this installation served (REGION_CODE; the same default as
-    // the configuration's).
+    // Every event so far is the one office's this installation served (REGION_CODE, from the configuration).
     const office = rootOfficeCode();
     await q.query('UPDATE labour_events SET office = ?', [office]);
     await q.addColumns(
@@ -137,6 +137,5 @@ const dimension = (name: string, length: number) => ({
 });
 
 function rootOfficeCode(): string {
-  const code = process.env.REGION_CODE ?? '1671';
-  return /^\d{2}(\d{2})?$/.test(code) ? code : '1671';
+  return migrationContext.regionCode;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrationContext } from '../../migrations/context.js';
 import { migrations } from '../../migrations/index.js';
 import { ConfigError, type AppConfig } from '../config/config.js';
 
@@ -77,7 +78,8 @@ export function describeConnectionFailure(config: AppConfig, err: unknown): stri
  * Applies pending migrations. On MySQL several instances may start at once: a named lock makes one
  * apply them while the others wait, then find nothing left to do.
  */
-export async function runMigrations(ds: DataSource): Promise<void> {
+export async function runMigrations(ds: DataSource, context: { regionCode?: string } = {}): Promise<void> {
+  if (context.regionCode) migrationContext.regionCode = context.regionCode;
   if (ds.options.type !== 'mysql') {
     await ds.runMigrations({ transaction: 'each' });
     return;
@@ -107,6 +109,6 @@ export async function openDataSource(config: AppConfig, extra: Partial<DataSourc
   } catch (err) {
     throw new ConfigError(describeConnectionFailure(config, err));
   }
-  await runMigrations(ds);
+  await runMigrations(ds, { regionCode: config.regionCode });
   return ds;
 }

@@ -69,4 +69,25 @@ describe(`migrations on ${ENGINE}`, () => {
     await runMigrations(ds);
     expect(await ds.query('SELECT name FROM migrations')).toHaveLength(migrations.length);
   });
+
+  it("keeps the labour history through the IPK dimensions: '-' in the new columns, the office of REGION_CODE", async () => {
+    const index = migrations.findIndex((m) => m.name === 'IpkDimensions1764232800000');
+    const undo = migrations.length - index;
+    for (let i = 0; i < undo; i++) await ds.undoLastMigration({ transaction: 'each' });
+    await ds.query(
+      "INSERT INTO labour_events (id, event_date, subject, kind, sex, age_band, education, positions, ref_id, recorded_at) VALUES ('e1', '2026-01-15', 'SEEKER', 'REGISTERED', 'P', '20-29', 'SMA', 1, 'c1', '2026-01-15 03:00:00.000')",
+    );
+    await ds.query(
+      "INSERT INTO labour_monthly (month, subject, kind, sex, age_band, education, total) VALUES ('2026-01', 'SEEKER', 'REGISTERED', 'P', '20-29', 'SMA', 7)",
+    );
+    await runMigrations(ds, { regionCode: '1672' });
+    expect(await ds.query("SELECT office, education_code AS code, channel FROM labour_events WHERE id = 'e1'")).toEqual(
+      [{ office: '1672', code: '-', channel: '-' }],
+    );
+    const [cell] = await ds.query(
+      "SELECT office, occupation, sector, total FROM labour_monthly WHERE month = '2026-01'",
+    );
+    expect({ ...cell, total: Number(cell.total) }).toEqual({ office: '1672', occupation: '-', sector: '-', total: 7 });
+    expect(await ds.query('SELECT closed_through AS c FROM report_ledger')).toEqual([{ c: null }]);
+  });
 });
