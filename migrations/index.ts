@@ -22,6 +22,7 @@ import { SeekerDocuments1764232700000 } from './1764232700000-seeker-documents.j
 import { DocumentPurge1764233100000 } from './1764233100000-document-purge.js';
 import { IpkDimensions1764232800000 } from './1764232800000-ipk-dimensions.js';
 import { PlacementVoid1764233000000 } from './1764233000000-placement-void.js';
+import { Offices1764233400000 } from './1764233400000-offices.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -48,4 +49,5 @@ export const migrations = [
   IpkDimensions1764232800000,
   PlacementVoid1764233000000,
   DocumentPurge1764233100000,
+  Offices1764233400000,
 ];

@@ -27,6 +27,7 @@ import { MatchingModule } from './matching/matching.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutreachModule } from './outreach/outreach.module.js';
+import { OfficesModule } from './offices/offices.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         CommonModule,
         JobsModule,
         AuditModule,
+        OfficesModule,
         NotificationsModule,
         StatisticsModule,
         UsersModule,

@@ -5,7 +5,7 @@ export type EmployerRowFields = Pick<
   Employer,
   'id' | 'legalName' | 'nib' | 'kbli' | 'address' | 'phone' | 'status' | 'createdAt'
 > &
-  Partial<Pick<Employer, 'npwp' | 'kecamatanCode' | 'statusReason' | 'verifiedAt' | 'verifiedBy' | 'updatedAt'>>;
+  Partial<Pick<Employer, 'npwp' | 'kecamatanCode' | 'statusReason' | 'verifiedAt' | 'verifiedBy' | 'updatedAt' | 'officeId'>>;
 
 /**
  * The complete `employers` row, every column set. Pure: the id and the instants come from the caller.
@@ -25,6 +25,7 @@ export function newEmployerRow(e: EmployerRowFields): Employer {
     statusReason: e.statusReason ?? null,
     verifiedAt: e.verifiedAt ?? null,
     verifiedBy: e.verifiedBy ?? null,
+    officeId: e.officeId ?? null,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt ?? e.createdAt,
   };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficesService } from '../offices/offices.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
@@ -86,6 +87,7 @@ export class VacanciesService {
     private readonly applications: ApplicationsService,
     private readonly referrals: ReferralsService,
     private readonly notifier: Notifier,
+    private readonly offices: OfficesService,
   ) {}
 
   /** Staff of a verified employer report a vacancy: OPEN at once, or DRAFT when the body says so. */
@@ -124,6 +126,8 @@ export class VacanciesService {
         status,
         publishedAt: status === 'OPEN' ? now : null,
         createdBy: actor.id,
+        // For now the root office; a later step derives it from the work location.
+        officeId: this.offices.rootId(),
         createdAt: now,
       });
       await m.insert(Vacancy, vacancy);
