@@ -177,7 +177,9 @@ export class AuthService implements OnApplicationBootstrap {
 
   /** `POST /officers`: in the caller's office, or (officeId) one below it; 404 unknown office, 403 outside. */
   async createOfficer(actor: AuthUser, dto: CreateOfficerDto): Promise<UserView> {
-    const officeId = dto.officeId ? (await this.offices.requireManaged(actor, dto.officeId)).id : this.offices.officeOf(actor);
+    const officeId = dto.officeId
+      ? (await this.offices.requireManaged(actor, dto.officeId)).id
+      : this.offices.officeOf(actor);
     const user = await this.tx.run(async (m) => {
       const u = await this.users.create(m, {
         email: dto.email,

@@ -278,7 +278,9 @@ export class CardsService {
 
   /** The office a card belongs to (its issuing office, whose settings print on it); null: unknown card. */
   async officeOf(cardId: string): Promise<string | null> {
-    const row = await this.ds.getRepository(Card).findOne({ where: { id: cardId }, select: { id: true, officeId: true } });
+    const row = await this.ds
+      .getRepository(Card)
+      .findOne({ where: { id: cardId }, select: { id: true, officeId: true } });
     return row?.officeId ?? null;
   }
 

@@ -28,6 +28,7 @@ import { MyApplications } from './my-application.js';
 import { OfficerReports } from './officer-reports.js';
 import { OfficerConsoleController } from './officer.controller.js';
 import { OfficerOutreachConsoleController } from './officer-outreach.controller.js';
+import { OfficerOfficesConsoleController } from './officer-offices.controller.js';
 import { PublicCardCheck } from './public-card-check.js';
 import { PublicConsoleController } from './public.controller.js';
 import { AccountConsoleController } from './account.controller.js';
@@ -65,6 +66,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     EmployerConsoleController,
     OfficerConsoleController,
     OfficerOutreachConsoleController,
+    OfficerOfficesConsoleController,
     InboxConsoleController,
   ],
   providers: [

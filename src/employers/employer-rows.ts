@@ -5,7 +5,9 @@ export type EmployerRowFields = Pick<
   Employer,
   'id' | 'legalName' | 'nib' | 'kbli' | 'address' | 'phone' | 'status' | 'createdAt'
 > &
-  Partial<Pick<Employer, 'npwp' | 'kecamatanCode' | 'statusReason' | 'verifiedAt' | 'verifiedBy' | 'updatedAt' | 'officeId'>>;
+  Partial<
+    Pick<Employer, 'npwp' | 'kecamatanCode' | 'statusReason' | 'verifiedAt' | 'verifiedBy' | 'updatedAt' | 'officeId'>
+  >;
 
 /**
  * The complete `employers` row, every column set. Pure: the id and the instants come from the caller.

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/domain-error.js';
-import { APP_CONFIG, ConfigError, parseRequiredDocuments, type AppConfig, type DocumentType } from '../config/config.js';
+import {
+  APP_CONFIG,
+  ConfigError,
+  parseRequiredDocuments,
+  type AppConfig,
+  type DocumentType,
+} from '../config/config.js';
 import type { UpdateOfficeSettingsDto } from './dto/office.dto.js';
 import { fieldInvalid } from './offices.errors.js';
 import { OfficesService } from './offices.service.js';
@@ -107,7 +113,8 @@ export class OfficeSettings {
       if (value === undefined) continue;
       if (value === null) delete next[key];
       else if (key === 'requiredDocuments') next.requiredDocuments = normaliseRequirements(value as string);
-      else if (key === 'signingOfficer') next.signingOfficer = { name: dto.signingOfficer!.name.trim(), nip: dto.signingOfficer!.nip };
+      else if (key === 'signingOfficer')
+        next.signingOfficer = { name: dto.signingOfficer!.name.trim(), nip: dto.signingOfficer!.nip };
       else if (key === 'letterhead')
         next.letterhead = { name: dto.letterhead!.name.trim(), address: dto.letterhead!.address.trim() };
       else next.overdueRule = { graceDays: dto.overdueRule!.graceDays };

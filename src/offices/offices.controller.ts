@@ -84,11 +84,7 @@ export class OfficesController {
   @ApiError(400, 'VALIDATION_FAILED: an unknown document type, a NIP that is not 18 digits, …')
   @ApiError(403, 'FORBIDDEN: not an officer of this office or of one above it')
   @ApiError(404, 'NOT_FOUND: no such office')
-  updateSettings(
-    @CurrentUser() user: AuthUser,
-    @Param('id', IdPipe) id: string,
-    @Body() dto: UpdateOfficeSettingsDto,
-  ) {
+  updateSettings(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: UpdateOfficeSettingsDto) {
     return this.settings.update(user, id, dto);
   }
 }

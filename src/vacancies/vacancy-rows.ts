@@ -7,7 +7,9 @@ import { vacancySearchText, type ReportFields, type Vacancy } from './vacancy.en
  */
 export type VacancyRowFields = ReportFields &
   Pick<Vacancy, 'id' | 'employerId' | 'status' | 'createdBy' | 'createdAt'> &
-  Partial<Pick<Vacancy, 'filled' | 'publishedAt' | 'closedAt' | 'closedReason' | 'closeNote' | 'updatedAt' | 'officeId'>>;
+  Partial<
+    Pick<Vacancy, 'filled' | 'publishedAt' | 'closedAt' | 'closedReason' | 'closeNote' | 'updatedAt' | 'officeId'>
+  >;
 
 /**
  * The complete `vacancies` row, every column set, with the columns derived from the report computed

@@ -6,6 +6,7 @@ import { OUTCOMES_EN } from './messages.outcomes.en.js';
 import { OUTCOME_EN } from './messages.outcome.en.js';
 import { STILL_LOOKING_EN } from './messages.still-looking.en.js';
 import { VOID_EN } from './messages.void.en.js';
+import { OFFICES_EN } from './messages.offices.en.js';
 import { DOCUMENTS_EN } from './messages.documents.en.js';
 
 /** English. Every key of the Indonesian dictionary must be here (the type says so). */
@@ -787,6 +788,8 @@ export const EN: Record<MessageKey, string> = {
   ...OUTCOME_EN,
   ...STILL_LOOKING_EN,
   ...VOID_EN,
+  // Issue 20 (offices, their settings, adding officers): messages.offices.en.ts.
+  ...OFFICES_EN,
   // Issue 18 (documents checklist): messages.documents.en.ts.
   ...DOCUMENTS_EN,
 };

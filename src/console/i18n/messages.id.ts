@@ -5,6 +5,7 @@ import { OUTCOMES_ID } from './messages.outcomes.id.js';
 import { OUTCOME_ID } from './messages.outcome.id.js';
 import { STILL_LOOKING_ID } from './messages.still-looking.id.js';
 import { VOID_ID } from './messages.void.id.js';
+import { OFFICES_ID } from './messages.offices.id.js';
 import { DOCUMENTS_ID } from './messages.documents.id.js';
 
 /** Bahasa Indonesia: the console's default language and the source of the message keys. */
@@ -797,6 +798,8 @@ export const ID = {
   ...OUTCOME_ID,
   ...STILL_LOOKING_ID,
   ...VOID_ID,
+  // Issue 20 (offices, their settings, adding officers): messages.offices.id.ts.
+  ...OFFICES_ID,
   // Issue 18 (documents checklist): messages.documents.id.ts.
   ...DOCUMENTS_ID,
 };

@@ -32,7 +32,10 @@ export class CreateOfficeDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ format: 'uuid', description: 'the office one level up (a province for a city, the nation for a province)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'the office one level up (a province for a city, the nation for a province)',
+  })
   @IsUUID('all', { message: 'parentId must be an office id' })
   parentId: string;
 }

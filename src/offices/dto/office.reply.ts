@@ -16,7 +16,12 @@ export class OfficeReply {
   @ApiProperty({ example: 'Dinas Tenaga Kerja Kota Palembang' })
   name: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the first office of the deployment' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null: the first office of the deployment',
+  })
   parentId: string | null;
 }
 

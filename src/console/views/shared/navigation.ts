@@ -40,6 +40,7 @@ export const NAV: Record<'public' | Role, NavItem[]> = {
     ['/petugas/pengiriman', 'nav.deliveries'],
     ['/petugas/ipk', 'nav.ipk'],
     ['/petugas/audit', 'nav.audit'],
+    ['/petugas/kantor', 'nav.offices'],
   ],
 };
 
