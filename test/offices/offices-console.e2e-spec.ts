@@ -66,6 +66,10 @@ describe('console: /petugas/kantor', () => {
     });
     expect(res.status).toBe(409);
     expect(textOf(res.text)).toContain('Kantor dengan kode wilayah ini sudah ada.');
+    // The audit log says it in words.
+    const audit = textOf((await desk.get('/petugas/audit').expect(200)).text);
+    expect(audit).toContain('Kantor dibuat');
+    expect(audit).not.toContain('office.created');
     const cityId = (await t.http.get('/api/v1/offices').expect(200)).body.items.find(
       (o: { code: string }) => o.code === '1671',
     ).id as string;
