@@ -23,6 +23,7 @@ import { DocumentPurge1764233100000 } from './1764233100000-document-purge.js';
 import { IpkDimensions1764232800000 } from './1764232800000-ipk-dimensions.js';
 import { PlacementVoid1764233000000 } from './1764233000000-placement-void.js';
 import { ReferenceCodes1764232900000 } from './1764232900000-reference-codes.js';
+import { Offices1764233400000 } from './1764233400000-offices.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -50,4 +51,5 @@ export const migrations = [
   ReferenceCodes1764232900000,
   PlacementVoid1764233000000,
   DocumentPurge1764233100000,
+  Offices1764233400000,
 ];

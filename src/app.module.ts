@@ -29,6 +29,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutreachModule } from './outreach/outreach.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { RegionsModule } from './regions/regions.module.js';
+import { OfficesModule } from './offices/offices.module.js';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         CommonModule,
         JobsModule,
         AuditModule,
+        OfficesModule,
         NotificationsModule,
         StatisticsModule,
         ReferenceModule,

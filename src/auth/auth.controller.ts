@@ -165,6 +165,8 @@ export class AuthController {
   @Roles('officer')
   @ApiOperation({ summary: 'Create another officer account' })
   @ApiCreatedResponse({ type: UserReply })
+  @ApiError(403, 'FORBIDDEN: officeId names an office outside yours and those below it')
+  @ApiError(404, 'NOT_FOUND: no such office')
   @ApiError(409, 'DUPLICATE_EMAIL')
   createOfficer(@CurrentUser() user: AuthUser, @Body() dto: CreateOfficerDto) {
     return this.auth.createOfficer(user, dto);

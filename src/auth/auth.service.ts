@@ -10,6 +10,7 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { affectedRows, Transactions } from '../database/transactions.js';
+import { OfficesService } from '../offices/offices.service.js';
 import { Passwords } from '../users/passwords.js';
 import { toUserView, User, type UserView } from '../users/user.entity.js';
 import { normaliseEmail, UsersService } from '../users/users.service.js';
@@ -53,6 +54,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly devices: KnownDevices,
+    private readonly offices: OfficesService,
   ) {}
 
   /** Creates the first officer from BOOTSTRAP_OFFICER_* when no officer exists yet. */
@@ -173,7 +175,11 @@ export class AuthService implements OnApplicationBootstrap {
     await this.limiter.reset(`login:email:${sha256(normaliseEmail(email))}`, this.config.limits.loginWindowSeconds);
   }
 
+  /** `POST /officers`: in the caller's office, or (officeId) one below it; 404 unknown office, 403 outside. */
   async createOfficer(actor: AuthUser, dto: CreateOfficerDto): Promise<UserView> {
+    const officeId = dto.officeId
+      ? (await this.offices.requireManaged(actor, dto.officeId)).id
+      : this.offices.officeOf(actor);
     const user = await this.tx.run(async (m) => {
       const u = await this.users.create(m, {
         email: dto.email,
@@ -181,13 +187,14 @@ export class AuthService implements OnApplicationBootstrap {
         fullName: dto.fullName,
         role: 'officer',
         nip: dto.nip ?? null,
+        officeId,
       });
       await this.audit.record(m, {
         actor,
         entityType: 'user',
         entityId: u.id,
         action: 'officer.created',
-        after: { role: 'officer' },
+        after: { role: 'officer', officeId },
       });
       return u;
     });
@@ -210,6 +217,7 @@ export class AuthService implements OnApplicationBootstrap {
     const claims: AccessClaims = { sub: user.id, role: user.role, email: user.email };
     if (user.employerId) claims.emp = user.employerId;
     if (user.seekerId) claims.skr = user.seekerId;
+    if (user.role === 'officer' && user.officeId) claims.off = user.officeId;
     const { secret, issuer, audience, accessTtlSeconds, refreshTtlSeconds } = this.config.jwt;
     const accessToken = await this.jwt.signAsync(claims, {
       secret,

@@ -5,11 +5,15 @@ import { Strategy } from 'passport-jwt';
 import type { AccessClaims, AuthUser } from '../common/auth/auth-user.js';
 import { bearerToken } from '../common/auth/bearer.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { OfficesService } from '../offices/offices.service.js';
 
 /** Accepts only HS256 tokens from our issuer, for our audience, not expired. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly offices: OfficesService,
+  ) {
     super({
       // Exactly `Bearer <jwt>`: passport-jwt's own extractor ignored anything after the token.
       jwtFromRequest: (req: { headers: { authorization?: string } }) => bearerToken(req.headers.authorization),
@@ -35,6 +39,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       email: claims.email,
       employerId: claims.emp ?? null,
       seekerId: claims.skr ?? null,
+      // A token from before offices carries no office: its officer acts for the root office.
+      officeId: claims.role === 'officer' ? (claims.off ?? this.offices.rootId()) : null,
     };
   }
 }

@@ -11,6 +11,7 @@ import { cardNotActive } from '../cards/cards.errors.js';
 import { CardsService } from '../cards/cards.service.js';
 import type { CardView } from '../cards/card-view.js';
 import { DocumentsService } from '../documents/documents.service.js';
+import { OfficeSettings } from '../offices/office-settings.service.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import { User } from '../users/user.entity.js';
 import { renderCardPdf, type CardPdfData } from './card-pdf.js';
@@ -24,7 +25,7 @@ const PRINTABLE = new Set(['ACTIVE', 'PLACED', 'EXPIRED']);
 export const isPrintable = (status: string) => PRINTABLE.has(status);
 
 /** The back of the printed card (CardPdfService.back). */
-export type CardBack = Pick<CardPdfData, 'reports' | 'placement' | 'signingOfficer'>;
+export type CardBack = Pick<CardPdfData, 'reports' | 'placement' | 'signingOfficer' | 'officeName'>;
 
 /** `GET /cards/:id/pdf` (decision 61): the AK/I card as a PDF, for its holder or an officer. */
 @Injectable()
@@ -37,11 +38,13 @@ export class CardPdfService {
     private readonly documents: DocumentsService,
     private readonly validations: CardValidationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly officeSettings: OfficeSettings,
   ) {}
 
   /**
    * What the back of the printed card says (one place for the PDF and the console's print page): the three
-   * report rows with the officer who took each report, the placement, and the signing officer.
+   * report rows with the officer who took each report, the placement, and the signing officer and letterhead
+   * of the card's office (its own settings, else the deployment's).
    */
   async back(card: CardView): Promise<CardBack> {
     const reportRows = await this.tx.run(async (m) => {
@@ -56,6 +59,7 @@ export class CardPdfService {
         officer: r.reportedBy ? (names.get(r.reportedBy) ?? null) : null,
       }));
     });
+    const officeId = await this.cards.officeOf(card.id);
     const marks = card.issuedAt ? [6, 12, 18].map((n) => addMonths(card.issuedAt!, n)) : [];
     return {
       reports: marks.map((due, i) => ({
@@ -64,7 +68,8 @@ export class CardPdfService {
         officer: reportRows[i]?.officer ?? null,
       })),
       placement: card.placement ?? null,
-      signingOfficer: this.config.cardSigningOfficer,
+      signingOfficer: await this.officeSettings.signingOfficer(officeId),
+      officeName: (await this.officeSettings.letterhead(officeId)).name,
     };
   }
 
@@ -83,7 +88,6 @@ export class CardPdfService {
       qr = credentialQrSegments(this.config.notifications.linkBase, credential.token, credential.code);
     }
     const bytes = await renderCardPdf({
-      officeName: this.config.office.name,
       cardNumber: card.cardNumber,
       holder,
       issuedAt: card.issuedAt,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficesService } from '../offices/offices.service.js';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -163,6 +164,7 @@ export class CardImportService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly statistics: LabourStatistics,
+    private readonly offices: OfficesService,
   ) {}
 
   async import(actor: AuthUser, body: unknown): Promise<ImportReport> {
@@ -393,6 +395,7 @@ export class CardImportService {
           placementEmployerName: l.placementEmployerName,
           placementStartDate: l.placementStartDate,
           placementSource: l.status === 'PLACED' ? 'IMPORT' : null,
+          officeId: this.offices.rootId(),
         });
         await m.insert(Card, card);
         if (ownFormat) await this.numbers.reserveImported(m, l.numberKey);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Transactions, uniqueViolation } from '../database/transactions.js';
+import { cardNumberPrefix } from '../offices/office-rules.js';
 import { composeCardNumber, groupCardNumber } from './card-number.js';
 import { CardSerial } from './card.entity.js';
 import { serialsExhausted } from './cards.errors.js';
@@ -23,8 +24,13 @@ export class CardNumbers {
     private readonly tx: Transactions,
   ) {}
 
+  /**
+   * The 4 digits that start the numbers of cards issued here: the issuing office's code (for now every
+   * card is issued by the root office, REGION_CODE); a province or national root pads its code with
+   * zeros (`16` → `1600`), which no regency's code is, so its numbers never collide with a city's.
+   */
   get regionCode(): string {
-    return this.config.regionCode;
+    return cardNumberPrefix(this.config.regionCode);
   }
 
   /**
@@ -32,7 +38,7 @@ export class CardNumbers {
    * inserting the row inside concurrent transactions would make them deadlock on MySQL, and a
    * transaction cannot be nested inside another on SQLite.
    */
-  async ensureCounter(issueYear: number, regionCode = this.config.regionCode): Promise<void> {
+  async ensureCounter(issueYear: number, regionCode = this.regionCode): Promise<void> {
     const key = `${regionCode}:${issueYear}`;
     if (this.knownCounters.has(key)) return;
     await this.tx.run(async (m) => {
@@ -49,7 +55,7 @@ export class CardNumbers {
 
   /** The next number for a card issued in `issueYear`, inside the caller's transaction. */
   async next(m: EntityManager, issueYear: number): Promise<{ key: string; display: string }> {
-    const regionCode = this.config.regionCode;
+    const regionCode = this.regionCode;
     await m.increment(CardSerial, { regionCode, year: issueYear }, 'lastSerial', 1);
     // Read back inside the same transaction: our own update is visible, others' wait on its lock.
     const row = await m.findOne(CardSerial, { where: { regionCode, year: issueYear } });
@@ -64,7 +70,7 @@ export class CardNumbers {
    * approval cannot be handed the same number (counters only move up).
    */
   async reserveImported(m: EntityManager, key: string): Promise<void> {
-    if (!/^\d{13}$/.test(key) || key.slice(0, 4) !== this.config.regionCode) return;
+    if (!/^\d{13}$/.test(key) || key.slice(0, 4) !== this.regionCode) return;
     const year = 2000 + Number(key.slice(4, 6));
     const serial = Number(key.slice(6, 12));
     await m
@@ -72,7 +78,7 @@ export class CardNumbers {
       .update(CardSerial)
       .set({ lastSerial: serial })
       .where('region_code = :region AND year = :year AND last_serial < :serial', {
-        region: this.config.regionCode,
+        region: this.regionCode,
         year,
         serial,
       })

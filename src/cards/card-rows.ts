@@ -31,6 +31,7 @@ export function newCardRow(c: CardRowFields): Card {
     placementEmployerName: c.placementEmployerName ?? null,
     placementStartDate: c.placementStartDate ?? null,
     placementSource: c.placementSource ?? null,
+    officeId: c.officeId ?? null,
     createdAt,
     updatedAt: c.updatedAt ?? createdAt,
   };

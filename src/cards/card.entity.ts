@@ -78,6 +78,10 @@ export class Card {
   @Column({ name: 'placement_source', type: 'varchar', length: 16, nullable: true })
   placementSource: CardPlacementSource | null;
 
+  /** The office this row belongs to (docs/offices.md); null only until the next start's bootstrap fills it. */
+  @Column({ name: 'office_id', type: 'varchar', length: 36, nullable: true })
+  officeId: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

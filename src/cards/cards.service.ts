@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficesService } from '../offices/offices.service.js';
 import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -67,6 +68,7 @@ export class CardsService {
     private readonly notifier: Notifier,
     private readonly users: UsersService,
     private readonly documents: DocumentsService,
+    private readonly offices: OfficesService,
   ) {}
 
   /** A seeker asks for a card online: PENDING until an officer decides. One pending/active card per NIK. */
@@ -272,6 +274,14 @@ export class CardsService {
     const views = await this.views(this.ds.manager, cards);
     const current = views.find((c) => HELD.includes(c.status)) ?? null;
     return { current, history: views.filter((c) => c !== current) };
+  }
+
+  /** The office a card belongs to (its issuing office, whose settings print on it); null: unknown card. */
+  async officeOf(cardId: string): Promise<string | null> {
+    const row = await this.ds
+      .getRepository(Card)
+      .findOne({ where: { id: cardId }, select: { id: true, officeId: true } });
+    return row?.officeId ?? null;
   }
 
   /** One card, for an officer or its holder; anyone else is told it does not exist. */
@@ -564,8 +574,18 @@ export class CardsService {
   }
 
   /** What a new card held by `seeker` starts with (the rest of its columns: newCardRow). */
-  private blankCard(seeker: Seeker, now: Date): Pick<Card, 'id' | 'seekerId' | 'activeNikHash' | 'requestedAt'> {
-    return { id: randomUUID(), seekerId: seeker.id, activeNikHash: seeker.nikHash, requestedAt: now };
+  private blankCard(
+    seeker: Seeker,
+    now: Date,
+  ): Pick<Card, 'id' | 'seekerId' | 'activeNikHash' | 'requestedAt' | 'officeId'> {
+    // The issuing office, whose code numbers the card: for now the root office (CardNumbers.regionCode).
+    return {
+      id: randomUUID(),
+      seekerId: seeker.id,
+      activeNikHash: seeker.nikHash,
+      requestedAt: now,
+      officeId: this.offices.rootId(),
+    };
   }
 
   /** Inserts a PENDING or ACTIVE card; the unique index on active_nik_hash refuses a second one. */

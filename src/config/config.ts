@@ -314,7 +314,10 @@ export interface AppConfig {
   schedulerEnabled: boolean;
   trustProxy: string | false;
   logLevel: LogLevel;
-  /** Region (Kemendagri regency/city code without dots) that prefixes card numbers issued here. */
+  /**
+   * The first office of this deployment (Kemendagri code without dots): 4 digits a city/regency, 2 a province,
+   * `00` the nation. Card numbers start with it (padded to 4 digits).
+   */
   regionCode: string;
   /** Redis for counters shared by several instances (rate limits); null keeps them in process. */
   redisUrl: string | null;
@@ -551,8 +554,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const regionCode = env.REGION_CODE ?? '1671';
-  if (!/^\d{4}$/.test(regionCode))
-    throw new ConfigError('REGION_CODE must be the 4-digit regency/city code, e.g. 1671.');
+  // 4 digits: a city/regency office (1671); 2 digits: a province office (16); 00: the national office.
+  if (!/^(00|(1[1-9]|[2-9]\d)((0[1-9]|[1-9]\d))?)$/.test(regionCode))
+    throw new ConfigError(
+      'REGION_CODE must be a 4-digit regency/city code (1671), a 2-digit province code (16) or 00 for the nation.',
+    );
 
   return {
     env: nodeEnv,

@@ -29,6 +29,7 @@ import { OfficerReports } from './officer-reports.js';
 import { OfficerConsoleController } from './officer.controller.js';
 import { OfficerOutreachConsoleController } from './officer-outreach.controller.js';
 import { OfficerReferenceConsoleController } from './officer-reference.controller.js';
+import { OfficerOfficesConsoleController } from './officer-offices.controller.js';
 import { PublicCardCheck } from './public-card-check.js';
 import { PublicConsoleController } from './public.controller.js';
 import { AccountConsoleController } from './account.controller.js';
@@ -67,6 +68,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     OfficerConsoleController,
     OfficerOutreachConsoleController,
     OfficerReferenceConsoleController,
+    OfficerOfficesConsoleController,
     InboxConsoleController,
   ],
   providers: [

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OfficeSettings } from '../offices/office-settings.service.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -75,6 +76,7 @@ export class DocumentsService {
     private readonly users: UsersService,
     private readonly seekers: SeekersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly officeSettings: OfficeSettings,
   ) {}
 
   /** The seeker whose documents `actor` names: their own (a seeker), any (an officer). */
@@ -151,13 +153,19 @@ export class DocumentsService {
     const docs = await m.find(SeekerDocument, { where: { seekerId }, order: { uploadedAt: 'ASC' } });
     return {
       items: docs.map(toView),
-      checklist: this.checklist(docs),
+      checklist: this.checklist(docs, await this.requiredFor(m, seekerId)),
       rejectedRetentionDays: this.config.documents.rejectedRetentionDays,
     };
   }
 
-  private checklist(docs: SeekerDocument[]): ChecklistItem[] {
-    return this.config.documents.required.map((types) => {
+  /** The checklist of the seeker's office (its own REQUIRED_DOCUMENTS setting, else the deployment's). */
+  private async requiredFor(m: EntityManager, seekerId: string): Promise<DocumentType[][]> {
+    const seeker = await this.seekers.findInTx(m, seekerId);
+    return this.officeSettings.requiredDocuments(seeker?.officeId ?? null);
+  }
+
+  private checklist(docs: SeekerDocument[], required: DocumentType[][]): ChecklistItem[] {
+    return required.map((types) => {
       const doc =
         docs.find((d) => types.includes(d.type) && d.status === 'VERIFIED') ??
         docs.find((d) => types.includes(d.type) && d.status === 'SUBMITTED');
@@ -274,9 +282,10 @@ export class DocumentsService {
    * requirement has no SUBMITTED or VERIFIED document, else verifies the SUBMITTED ones it relied on.
    */
   async requireComplete(m: EntityManager, actor: AuthUser, seekerId: string): Promise<void> {
-    if (this.config.documents.required.length === 0) return;
+    const required = await this.requiredFor(m, seekerId);
+    if (required.length === 0) return;
     const docs = await m.find(SeekerDocument, { where: { seekerId } });
-    const checklist = this.checklist(docs);
+    const checklist = this.checklist(docs, required);
     const missing: MissingRequirement[] = checklist
       .filter((c) => !c.satisfied)
       .map((c) => ({ requirement: c.requirement }));

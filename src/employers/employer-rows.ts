@@ -9,7 +9,10 @@ export type EmployerRowFields = Pick<
   'id' | 'legalName' | 'nib' | 'kbli' | 'address' | 'phone' | 'status' | 'createdAt'
 > &
   Partial<
-    Pick<Employer, 'kind' | 'npwp' | 'kecamatanCode' | 'statusReason' | 'verifiedAt' | 'verifiedBy' | 'updatedAt'>
+    Pick<
+      Employer,
+      'kind' | 'npwp' | 'kecamatanCode' | 'statusReason' | 'verifiedAt' | 'verifiedBy' | 'updatedAt' | 'officeId'
+    >
   >;
 
 /**
@@ -31,6 +34,7 @@ export function newEmployerRow(e: EmployerRowFields): Employer {
     statusReason: e.statusReason ?? null,
     verifiedAt: e.verifiedAt ?? null,
     verifiedBy: e.verifiedBy ?? null,
+    officeId: e.officeId ?? null,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt ?? e.createdAt,
   };

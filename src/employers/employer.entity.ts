@@ -49,6 +49,10 @@ export class Employer {
   @Column({ name: 'verified_by', type: 'varchar', length: 36, nullable: true })
   verifiedBy: string | null;
 
+  /** The office this row belongs to (docs/offices.md); null only until the next start's bootstrap fills it. */
+  @Column({ name: 'office_id', type: 'varchar', length: 36, nullable: true })
+  officeId: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

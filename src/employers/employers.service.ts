@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficesService } from '../offices/offices.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
@@ -48,6 +49,7 @@ export class EmployersService {
     private readonly search: SearchableVacancies,
     private readonly notifier: Notifier,
     private readonly referenceCodes: ReferenceCodes,
+    private readonly offices: OfficesService,
   ) {}
 
   /** A company registers with its first HR user; it waits, PENDING, for the office to verify it. */
@@ -69,6 +71,8 @@ export class EmployersService {
         kecamatanCode: c.kecamatanCode,
         phone: c.phone.trim(),
         status: 'PENDING',
+        // For now the root office; a later step derives it from the company's address.
+        officeId: this.offices.rootId(),
         createdAt: now,
       });
       try {

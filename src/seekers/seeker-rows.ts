@@ -43,6 +43,7 @@ export function newSeekerRow(s: SeekerRowFields): Seeker {
     experience: s.experience ?? [],
     placedAt: s.placedAt ?? null,
     createdBy: s.createdBy ?? null,
+    officeId: s.officeId ?? null,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt ?? s.createdAt,
   };

@@ -77,6 +77,10 @@ export class Seeker {
   @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
   createdBy: string | null;
 
+  /** The office this row belongs to (docs/offices.md); null only until the next start's bootstrap fills it. */
+  @Column({ name: 'office_id', type: 'varchar', length: 36, nullable: true })
+  officeId: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficesService } from '../offices/offices.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
@@ -38,6 +39,7 @@ export class SeekersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly referenceCodes: ReferenceCodes,
+    private readonly offices: OfficesService,
   ) {}
 
   /** A job seeker registers themself: the seeker and their account are created together. */
@@ -199,6 +201,8 @@ export class SeekersService {
       educationLevel: dto.educationLevel,
       ...profileFields(dto),
       createdBy,
+      // For now every seeker registers with the root office; a later step derives it from the domicile.
+      officeId: this.offices.rootId(),
       createdAt: now,
     });
     try {

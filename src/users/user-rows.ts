@@ -2,7 +2,7 @@ import type { User } from './user.entity.js';
 
 /** What a new account needs; the rest of its columns start empty. */
 export type UserRowFields = Pick<User, 'id' | 'email' | 'passwordHash' | 'role' | 'fullName' | 'createdAt'> &
-  Partial<Pick<User, 'employerId' | 'seekerId' | 'nip' | 'emailVerifiedAt' | 'updatedAt'>>;
+  Partial<Pick<User, 'employerId' | 'seekerId' | 'nip' | 'emailVerifiedAt' | 'updatedAt' | 'officeId'>>;
 
 /**
  * The complete `users` row of a new account, every column set. Pure: the id, the hash and the instant
@@ -18,6 +18,7 @@ export function newUserRow(u: UserRowFields): User {
     employerId: u.employerId ?? null,
     seekerId: u.seekerId ?? null,
     nip: u.nip ?? null,
+    officeId: u.officeId ?? null,
     emailVerifiedAt: u.emailVerifiedAt ?? null,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt ?? u.createdAt,

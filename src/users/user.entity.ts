@@ -30,6 +30,10 @@ export class User {
   @Column({ type: 'varchar', length: 32, nullable: true })
   nip: string | null;
 
+  /** The office the account belongs to (officers: the office they act for; docs/offices.md). */
+  @Column({ name: 'office_id', type: 'varchar', length: 36, nullable: true })
+  officeId: string | null;
+
   /** When the account proved it receives mail at `email` (null: not yet). */
   @Column({ name: 'email_verified_at', type: 'datetime', precision: 3, nullable: true })
   emailVerifiedAt: Date | null;
@@ -44,9 +48,12 @@ export class User {
 /** What the API shows of a user. */
 export type UserView = UserReply;
 
-export function toUserView(u: Pick<User, 'id' | 'email' | 'role' | 'fullName' | 'employerId' | 'seekerId'>): UserView {
+export function toUserView(
+  u: Pick<User, 'id' | 'email' | 'role' | 'fullName' | 'employerId' | 'seekerId'> & { officeId?: string | null },
+): UserView {
   const view: UserView = { id: u.id, email: u.email, role: u.role, fullName: u.fullName };
   if (u.employerId) view.employerId = u.employerId;
   if (u.seekerId) view.seekerId = u.seekerId;
+  if (u.role === 'officer' && u.officeId) view.officeId = u.officeId;
   return view;
 }

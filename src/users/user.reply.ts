@@ -20,4 +20,7 @@ export class UserReply {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'job seekers: their profile' })
   seekerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'officers: the office they act for' })
+  officeId?: string;
 }

@@ -6,6 +6,7 @@ import type { Role } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { select } from '../database/statements.js';
 import { uniqueViolation } from '../database/transactions.js';
+import { OfficesService } from '../offices/offices.service.js';
 import { Passwords } from './passwords.js';
 import { User } from './user.entity.js';
 import { newUserRow } from './user-rows.js';
@@ -19,6 +20,8 @@ export interface NewUser {
   employerId?: string | null;
   seekerId?: string | null;
   nip?: string | null;
+  /** Default: the root office (docs/offices.md). */
+  officeId?: string | null;
 }
 
 export function normaliseEmail(email: string): string {
@@ -31,6 +34,7 @@ export class UsersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly passwords: Passwords,
     private readonly clock: Clock,
+    private readonly offices: OfficesService,
   ) {}
 
   /**
@@ -58,6 +62,7 @@ export class UsersService {
       employerId: input.employerId,
       seekerId: input.seekerId,
       nip: input.nip,
+      officeId: input.officeId ?? this.offices.rootId(),
       createdAt: now,
     });
     try {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficesService } from '../offices/offices.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
@@ -88,6 +89,7 @@ export class VacanciesService {
     private readonly referrals: ReferralsService,
     private readonly notifier: Notifier,
     private readonly referenceCodes: ReferenceCodes,
+    private readonly offices: OfficesService,
   ) {}
 
   /** A vacancy names its occupation by an active KBJI 2014 code (the IPK tables III/5 group by it). */
@@ -143,6 +145,8 @@ export class VacanciesService {
         status,
         publishedAt: status === 'OPEN' ? now : null,
         createdBy: actor.id,
+        // For now the root office; a later step derives it from the work location.
+        officeId: this.offices.rootId(),
         createdAt: now,
       });
       await m.insert(Vacancy, vacancy);

@@ -7,7 +7,9 @@ import { vacancySearchText, type ReportFields, type Vacancy } from './vacancy.en
  */
 export type VacancyRowFields = ReportFields &
   Pick<Vacancy, 'id' | 'employerId' | 'status' | 'createdBy' | 'createdAt'> &
-  Partial<Pick<Vacancy, 'filled' | 'publishedAt' | 'closedAt' | 'closedReason' | 'closeNote' | 'updatedAt'>>;
+  Partial<
+    Pick<Vacancy, 'filled' | 'publishedAt' | 'closedAt' | 'closedReason' | 'closeNote' | 'updatedAt' | 'officeId'>
+  >;
 
 /**
  * The complete `vacancies` row, every column set, with the columns derived from the report computed
@@ -45,6 +47,7 @@ export function newVacancyRow(v: VacancyRowFields): Vacancy {
     closedReason: v.closedReason ?? null,
     closeNote: v.closeNote ?? null,
     createdBy: v.createdBy,
+    officeId: v.officeId ?? null,
     createdAt: v.createdAt,
     updatedAt: v.updatedAt ?? v.createdAt,
   };

@@ -118,6 +118,10 @@ export class Vacancy {
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy: string;
 
+  /** The office this row belongs to (docs/offices.md); null only until the next start's bootstrap fills it. */
+  @Column({ name: 'office_id', type: 'varchar', length: 36, nullable: true })
+  officeId: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

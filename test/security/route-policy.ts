@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { uniq, companyBody, seekerProfile, PASSWORD, vacancyBody } from '../support/factories';
 import type { World } from './world';
 
@@ -84,6 +85,23 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     body: () => ({ claimCode: 'ZZZZZZZZ', nik: seekerProfile().nik, email: account().email, password: PASSWORD }),
   },
   { route: 'POST /api/v1/officers', allow: ['officer'], body: () => account() },
+
+  // Offices (issue 20, first step). The security world's office is a city: an officer's POST /offices is
+  // refused by the tree rules (403), after the role check these rows exercise.
+  { route: 'GET /api/v1/offices', allow: ['public'] },
+  { route: 'GET /api/v1/offices/{id}', allow: ['public'] },
+  {
+    route: 'POST /api/v1/offices',
+    allow: ['officer'],
+    body: () => ({ code: '1672', level: 'CITY', name: 'Kantor Uji Keamanan', parentId: randomUUID() }),
+  },
+  { route: 'PATCH /api/v1/offices/{id}', allow: ['officer'], body: () => ({ name: 'Kantor Uji Keamanan' }) },
+  { route: 'GET /api/v1/offices/{id}/settings', allow: ['officer'] },
+  {
+    route: 'PATCH /api/v1/offices/{id}/settings',
+    allow: ['officer'],
+    body: () => ({ overdueRule: { graceDays: 3 } }),
+  },
 
   // Employers
   { route: 'GET /api/v1/employers', allow: ['officer'] },

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import type { LoginReply } from '../auth.service.js';
 import { TokenPairReply } from './auth.reply.js';
 
@@ -87,6 +87,14 @@ export class CreateOfficerDto {
   @IsOptional()
   @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' })
   nip?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "the officer's office: yours (the default) or one below it",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'officeId must be an office id' })
+  officeId?: string;
 }
 
 export class CreateStaffDto {

@@ -8,6 +8,11 @@ export interface AuthUser {
   email: string;
   employerId: string | null;
   seekerId: string | null;
+  /**
+   * Officers: the office they act for (docs/offices.md). A token or console session issued before offices
+   * existed carries none and is read as the root office; null for employers and seekers.
+   */
+  officeId?: string | null;
 }
 
 /** Claims of an access token (besides iss, aud, exp, iat, jti). */
@@ -17,4 +22,6 @@ export interface AccessClaims {
   email: string;
   emp?: string;
   skr?: string;
+  /** Officers: their office's id. */
+  off?: string;
 }

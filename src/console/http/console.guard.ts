@@ -1,3 +1,4 @@
+import { OfficesService } from '../../offices/offices.service.js';
 import { InboxService } from '../../notifications/inbox.service.js';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -75,6 +76,7 @@ export class ConsoleGuard implements CanActivate {
     private readonly forms: ConsoleForms,
     private readonly verifiedEmployer: VerifiedEmployerGuard,
     private readonly inbox: InboxService,
+    private readonly offices: OfficesService,
   ) {}
 
   /** The request's console context (also for pages no route claims: the 404 page). */
@@ -92,7 +94,7 @@ export class ConsoleGuard implements CanActivate {
     if (token && !session) clearCookie(res, SESSION_COOKIE, security);
 
     const lang = languageOf(req);
-    const user = session ? sessionUser(session) : null;
+    const user = session ? sessionUser(session, this.offices.rootId()) : null;
     req.user = user;
     req.console = {
       lang,

@@ -7,6 +7,7 @@ import { OUTCOMES_EN } from './messages.outcomes.en.js';
 import { OUTCOME_EN } from './messages.outcome.en.js';
 import { STILL_LOOKING_EN } from './messages.still-looking.en.js';
 import { VOID_EN } from './messages.void.en.js';
+import { OFFICES_EN } from './messages.offices.en.js';
 import { DOCUMENTS_EN } from './messages.documents.en.js';
 import { REFERENCE_EN } from './messages.reference.en.js';
 import { REGIONS_EN } from './messages.regions.en.js';
@@ -790,6 +791,8 @@ export const EN: Record<MessageKey, string> = {
   ...OUTCOME_EN,
   ...STILL_LOOKING_EN,
   ...VOID_EN,
+  // Issue 20 (offices, their settings, adding officers): messages.offices.en.ts.
+  ...OFFICES_EN,
   // Issue 18 (documents checklist): messages.documents.en.ts.
   ...DOCUMENTS_EN,
   // Issue 19 (code lists, the IPK fields' pickers): messages.reference.en.ts.

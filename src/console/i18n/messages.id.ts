@@ -6,6 +6,7 @@ import { OUTCOMES_ID } from './messages.outcomes.id.js';
 import { OUTCOME_ID } from './messages.outcome.id.js';
 import { STILL_LOOKING_ID } from './messages.still-looking.id.js';
 import { VOID_ID } from './messages.void.id.js';
+import { OFFICES_ID } from './messages.offices.id.js';
 import { DOCUMENTS_ID } from './messages.documents.id.js';
 import { REFERENCE_ID } from './messages.reference.id.js';
 import { REGIONS_ID } from './messages.regions.id.js';
@@ -800,6 +801,8 @@ export const ID = {
   ...OUTCOME_ID,
   ...STILL_LOOKING_ID,
   ...VOID_ID,
+  // Issue 20 (offices, their settings, adding officers): messages.offices.id.ts.
+  ...OFFICES_ID,
   // Issue 18 (documents checklist): messages.documents.id.ts.
   ...DOCUMENTS_ID,
   // Issue 19 (code lists, the IPK fields' pickers): messages.reference.id.ts.

@@ -31,6 +31,10 @@ export class ConsoleSession {
   @Column({ name: 'seeker_id', type: 'varchar', length: 36, nullable: true })
   seekerId: string | null;
 
+  /** Officers: their office, as the access token carries it (null: a session from before offices). */
+  @Column({ name: 'office_id', type: 'varchar', length: 36, nullable: true })
+  officeId: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

@@ -16,8 +16,16 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export function sessionUser(s: ConsoleSession): AuthUser {
-  return { id: s.userId, role: s.role, email: s.email, employerId: s.employerId, seekerId: s.seekerId };
+/** The session's caller; an officer's session from before offices acts for the root office. */
+export function sessionUser(s: ConsoleSession, rootOfficeId: string): AuthUser {
+  return {
+    id: s.userId,
+    role: s.role,
+    email: s.email,
+    employerId: s.employerId,
+    seekerId: s.seekerId,
+    officeId: s.role === 'officer' ? (s.officeId ?? rootOfficeId) : null,
+  };
 }
 
 @Injectable()
@@ -41,6 +49,7 @@ export class ConsoleSessions {
       fullName: user.fullName,
       employerId: user.employerId ?? null,
       seekerId: user.seekerId ?? null,
+      officeId: user.role === 'officer' ? (user.officeId ?? null) : null,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_MAX_SECONDS * 1000),

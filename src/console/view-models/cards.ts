@@ -163,6 +163,8 @@ export interface PrintableCardView {
   placement: CardBack['placement'];
   /** The officer who signs printed cards (CARD_SIGNING_OFFICER_NAME, _NIP); empty: a line to sign by hand. */
   signingOfficer: CardBack['signingOfficer'];
+  /** The letterhead printed on the front: the card's office (its own setting, else OFFICE_NAME). */
+  officeName: string;
   /** SVG markup from the QR library, of a URL we build: trusted, shown as is. */
   qrSvg: string | null;
   /** The console's address of the card as a PDF (GET /cards/:id/pdf with the console's session). */
@@ -197,6 +199,7 @@ export function printableCardView(
     marks: printed.reports,
     placement: printed.placement,
     signingOfficer: printed.signingOfficer,
+    officeName: printed.officeName,
     qrSvg,
     ...links,
   };

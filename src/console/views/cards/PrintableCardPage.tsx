@@ -39,7 +39,7 @@ export function PrintableCardPage({ c, vm }: { c: ConsoleContext; vm: PrintableC
         <section class="idcard front" aria-label={t('card.front')}>
           <h2 safe>{t('card.formTitle')}</h2>
           <p class="org" safe>
-            {c.office.name}
+            {vm.officeName}
           </p>
           <p class="num" safe>
             {vm.number ?? '–'}

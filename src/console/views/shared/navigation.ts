@@ -41,6 +41,7 @@ export const NAV: Record<'public' | Role, NavItem[]> = {
     ['/petugas/ipk', 'nav.ipk'],
     ['/petugas/referensi', 'nav.reference'],
     ['/petugas/audit', 'nav.audit'],
+    ['/petugas/kantor', 'nav.offices'],
   ],
 };
 
