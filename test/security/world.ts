@@ -93,15 +93,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const walkIn = await walkInSeekerWithCard(t, officer);
   const placementB = (
     await ok(
-      t.http
-        .post('/api/v1/placements')
-        .set(bearer(b))
-        .send({
-          cardNumber: walkIn.card.cardNumber,
-          nik: walkIn.nik,
-          startDate: t.clock.today(),
-          position: 'Operator',
-        }),
+      t.http.post('/api/v1/placements').set(bearer(b)).send({
+        cardNumber: walkIn.card.cardNumber,
+        nik: walkIn.nik,
+        startDate: t.clock.today(),
+        position: 'Operator',
+      }),
       201,
     )
   ).body.id as string;
