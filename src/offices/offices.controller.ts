@@ -1,3 +1,4 @@
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -20,6 +21,7 @@ export class OfficesController {
 
   @Get()
   @Public()
+  @CsvExport()
   @ApiOperation({ summary: 'The offices of this deployment (city/regency, province, national), by code' })
   @ApiOkResponse({ type: OfficePage })
   list(@Query() q: PageQuery) {

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/decorators.js';
 import { ApiCacheable } from '../common/http/api-responses.js';
+import { CsvExport } from '../common/http/csv.interceptor.js';
 import { pageWindow, type Page, type PageQuery } from '../common/http/pagination.js';
 import { regions } from '../common/reference/regions.js';
 import { KecamatanSearchQuery, RegencySearchQuery, RegionSearchQuery } from './dto/region.dto.js';
@@ -28,6 +29,7 @@ function paged<T>(items: T[], q: PageQuery): Page<T> {
 export class RegionsController {
   @ApiCacheable()
   @Get('provinces')
+  @CsvExport()
   @Public()
   @ApiOperation({ summary: 'The 38 provinces with their Kemendagri codes (public)' })
   @ApiOkResponse({ type: ProvincePage })
@@ -42,6 +44,7 @@ export class RegionsController {
 
   @ApiCacheable()
   @Get('regencies')
+  @CsvExport()
   @Public()
   @ApiOperation({
     summary: 'Regencies and cities (kabupaten/kota) of Indonesia, of one province when asked (public)',
@@ -66,6 +69,7 @@ export class RegionsController {
 
   @ApiCacheable()
   @Get('kecamatan')
+  @CsvExport()
   @Public()
   @ApiOperation({
     summary: 'Kecamatan (so far those of South Sumatra), of one regency or city when asked (public)',

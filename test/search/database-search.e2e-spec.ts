@@ -342,13 +342,17 @@ describe(`the searchable vacancies migration (${ENGINE})`, () => {
       const verified = employer('VERIFIED', 'PT Maju Bersama');
       const suspended = employer('SUSPENDED', 'PT Tertunda');
       // The rows as this migration's schema has them: columns added by later migrations (the employer's
-      // kind, 1764232900000) are not there yet.
-      const columns = ds.getMetadata(Employer).columns.filter((c) => c.propertyName !== 'kind');
-      for (const row of [verified, suspended])
-        await ds.query(
-          `INSERT INTO employers (${columns.map((c) => c.databaseName).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-          columns.map((c) => ds.driver.preparePersistentValue(c.getEntityValue(row), c) as unknown),
-        );
+      // kind, 1764232900000; offices, 1764233400000) are not there yet.
+      const later = new Set(['kind', 'officeId']);
+      const insertAsThen = async (entity: typeof Employer | typeof Vacancy, table: string, list: object[]) => {
+        const columns = ds.getMetadata(entity).columns.filter((c) => !later.has(c.propertyName));
+        for (const row of list)
+          await ds.query(
+            `INSERT INTO ${table} (${columns.map((c) => c.databaseName).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+            columns.map((c) => ds.driver.preparePersistentValue(c.getEntityValue(row), c) as unknown),
+          );
+      };
+      await insertAsThen(Employer, 'employers', [verified, suspended]);
       const vacancy = (employerId: string, status: Vacancy['status'], title: string) =>
         newVacancyRow({
           id: randomUUID(),
@@ -386,7 +390,7 @@ describe(`the searchable vacancies migration (${ENGINE})`, () => {
       ];
       // Written the way rows were written before this migration: search_text with its punctuation.
       for (const r of rows) r.searchText = `${r.title} ${r.description} excel`.toLowerCase();
-      await ds.getRepository(Vacancy).insert(rows);
+      await insertAsThen(Vacancy, 'vacancies', rows);
       await ds.destroy();
 
       ds = await open(migrations.length);
