@@ -7,6 +7,9 @@ import { PersonalData } from '../../src/common/personal-data';
 import { loadConfig } from '../../src/config/config';
 import { openDataSource } from '../../src/database/data-source';
 import { runSeed, type SeedAccounts, type SeedOptions } from '../../src/seed/seed';
+import { Passwords } from '../../src/users/passwords';
+import { startApp } from '../support/app';
+import { bearer, login } from '../support/factories';
 
 /**
  * `--offices province`: a small world of province 16 with its 17 city offices on a fresh SQLite file. Every
@@ -25,6 +28,7 @@ describe('seed generator, --offices province (small world on SQLite)', () => {
   const config = loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqlite', DB_PATH: file, REGION_CODE: '16' });
   let ds: DataSource;
   let accounts: SeedAccounts;
+  let passwordHash = '';
   const options = (over: Partial<SeedOptions> = {}): SeedOptions => ({
     scale: 'province',
     seed: 11,
@@ -38,19 +42,21 @@ describe('seed generator, --offices province (small world on SQLite)', () => {
     offices: 'province',
     accountsFile,
     password: 'Seed-Passw0rd!',
-    passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c2VlZHNlZWRzZWVk$placeholder',
+    passwordHash,
     ...over,
   });
   const rows = async <T>(sql: string, params: unknown[] = []) => (await ds.query(sql, params)) as T[];
   const num = async (sql: string, params: unknown[] = []) => Number((await rows<{ n: unknown }>(sql, params))[0].n);
 
   beforeAll(async () => {
+    // One real hash (the last test signs in): every seeded account shares it.
+    passwordHash = await new Passwords().hash('Seed-Passw0rd!');
     ds = await openDataSource(config);
     accounts = await runSeed(ds, new PersonalData(config), options(), () => undefined);
   });
 
   afterAll(async () => {
-    await ds?.destroy();
+    if (ds?.isInitialized) await ds.destroy();
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     rmSync(accountsFile, { force: true });
   });
@@ -218,6 +224,31 @@ describe('seed generator, --offices province (small world on SQLite)', () => {
     } finally {
       await fresh.destroy();
       for (const suffix of ['', '-wal', '-shm']) rmSync(other + suffix, { force: true });
+    }
+  });
+
+  it("starts the service on it: the province stays the first office, a city officer's token carries its city", async () => {
+    await ds.destroy();
+    const t = await startApp({ DB_TYPE: 'sqlite', DB_PATH: file, REGION_CODE: '16' });
+    try {
+      expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM offices'))[0].n)).toBe(18);
+      const palembang = (await t.ds.query(`SELECT id FROM offices WHERE code = '1671'`))[0].id as string;
+      const officer = await login(t, 'officer.1671@seed.example.com', 'Seed-Passw0rd!');
+      const me = await t.http.get('/api/v1/auth/me').set(bearer(officer));
+      expect({ status: me.status, officeId: me.body.officeId }).toEqual({ status: 200, officeId: palembang });
+      const card = (
+        await t.ds.query(`SELECT id, card_number_display FROM cards WHERE office_id = ? AND card_number IS NOT NULL`, [
+          palembang,
+        ])
+      )[0] as { id: string; card_number_display: string };
+      const read = await t.http.get(`/api/v1/cards/${card.id}`).set(bearer(officer));
+      expect({ status: read.status, number: read.body.cardNumber }).toEqual({
+        status: 200,
+        number: card.card_number_display,
+      });
+      expect(card.card_number_display.startsWith('1671')).toBe(true);
+    } finally {
+      await t.close();
     }
   });
 });
