@@ -21,7 +21,7 @@ export class LabourLedger {
 
   constructor(
     private readonly seq: Sequences,
-    /** The office every seeded card and vacancy belongs to (the seed's region code). */
+    /** The office of events not given one (the seed's region code); each call may name the card's or vacancy's city. */
     private readonly office: string,
   ) {}
 
@@ -39,6 +39,7 @@ export class LabourLedger {
     date: string,
     recordedAt: Date,
     dims: FlowDimensions = {},
+    office: string = this.office,
   ): void {
     const id = typeof rng === 'string' ? rng : this.drawId(rng);
     this.add(
@@ -50,7 +51,7 @@ export class LabourLedger {
         sex: person.gender,
         education: person.educationLevel,
         ...dims,
-        office: this.office,
+        office,
         birthDate: person.birthDate,
         on: date,
         recordedAt,
@@ -68,6 +69,7 @@ export class LabourLedger {
     date: string,
     recordedAt: Date,
     dims: FlowDimensions = {},
+    office: string = this.office,
   ): void {
     if (positions <= 0) return;
     const id = typeof rng === 'string' ? rng : this.drawId(rng);
@@ -80,7 +82,7 @@ export class LabourLedger {
         sex: asked.sex,
         education: asked.education,
         ...dims,
-        office: this.office,
+        office,
         positions,
         on: date,
         recordedAt,

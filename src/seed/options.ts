@@ -1,3 +1,5 @@
+import type { SeedOffices } from './offices.js';
+
 /** Sizes per scale. Validations come to about two per card; ~8 % of vacancies are open today. */
 export const SCALES = {
   city: { cards: 20_000, employers: 2_000, vacancies: 4_000, validations: 40_000 },
@@ -20,6 +22,11 @@ export interface SeedOptions {
   /** The day the data ends: every seeded event happens before it (Asia/Jakarta date). */
   today: string;
   regionCode: string;
+  /**
+   * `city` (default): one city office, REGION_CODE, as before offices existed. `province`: the first office
+   * is province 16 (REGION_CODE must be 16) and the rows are spread over its 17 city offices.
+   */
+  offices?: SeedOffices;
   accountsFile: string;
   /** Password of every seeded login account, hashed once. */
   password: string;
@@ -32,7 +39,8 @@ export interface SeedAccounts {
   scale: Scale;
   today: string;
   password: string;
-  officers: { email: string; id: string }[];
+  /** `officeCode`: the office of the officer (only with `--offices province`). */
+  officers: { email: string; id: string; officeCode?: string }[];
   employers: { email: string; userId: string; employerId: string; legalName: string }[];
   seekers: { email: string; userId: string; seekerId: string }[];
   /** Real (cardNumber, nik) pairs with the result a validation must give today. */

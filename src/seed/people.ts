@@ -97,14 +97,28 @@ export class NikRegistry {
 }
 
 /** A person registering around `referenceDay` (the day of their first card or request), aged 18+ then. */
-export function makePerson(rng: Rng, referenceDay: number, niks: NikRegistry): PersonProfile {
+/** Where a person lives: the kecamatan list drawn from, the regency's NIK digits and the name addresses say. */
+export interface HomePlace {
+  regencyCode: string;
+  name: string;
+  kecamatan: readonly string[];
+}
+
+const PALEMBANG: HomePlace = { regencyCode: '1671', name: 'Palembang', kecamatan: KECAMATAN_CODES };
+
+export function makePerson(
+  rng: Rng,
+  referenceDay: number,
+  niks: NikRegistry,
+  place: HomePlace = PALEMBANG,
+): PersonProfile {
   const gender: Gender = rng.chance(0.52) ? 'L' : 'P';
   const [ageMin, ageMax] = rng.weighted(AGE_MIX).split('-').map(Number);
   const ageDays = Math.floor((ageMin + rng.next() * (ageMax - ageMin + 1)) * 365.25);
   const birthDate = dateOf(referenceDay - ageDays);
-  const kecamatanCode = rng.pick(KECAMATAN_CODES);
+  const kecamatanCode = rng.pick(place.kecamatan);
 
-  const nik = niks.next(nikRegion(rng, kecamatanCode) + nikDatePart(birthDate, gender));
+  const nik = niks.next(nikRegion(rng, kecamatanCode, place) + nikDatePart(birthDate, gender));
   const problems = nikProblems(nik, birthDate, gender);
   if (problems.length > 0) throw new Error(`seed produced an invalid NIK ${nik}: ${problems.join('; ')}`);
 
@@ -118,7 +132,7 @@ export function makePerson(rng: Rng, referenceDay: number, niks: NikRegistry): P
   return {
     nik,
     fullName: personName(rng, gender),
-    birthPlace: rng.chance(0.68) ? 'Palembang' : rng.pick(BIRTH_PLACES_OTHER),
+    birthPlace: rng.chance(0.68) ? place.name : rng.pick(BIRTH_PLACES_OTHER),
     birthDate,
     gender,
     maritalStatus:
@@ -130,7 +144,7 @@ export function makePerson(rng: Rng, referenceDay: number, niks: NikRegistry): P
     phone: rng.chance(0.93)
       ? `08${rng.pick(['11', '12', '13', '21', '22', '52', '53', '57', '77', '78', '95', '96'])}${rng.digits(rng.int(7, 8))}`
       : null,
-    address: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 250)}, RT ${String(rng.int(1, 40)).padStart(3, '0')}/RW ${String(rng.int(1, 12)).padStart(3, '0')}, Palembang`,
+    address: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 250)}, RT ${String(rng.int(1, 40)).padStart(3, '0')}/RW ${String(rng.int(1, 12)).padStart(3, '0')}, ${place.name}`,
     kecamatanCode,
     educationLevel,
     major: majorFor(rng, educationLevel),
@@ -148,10 +162,11 @@ export function personName(rng: Rng, gender: Gender): string {
   return shape < 0.35 ? `${given} ${rng.pick(MIDDLE)} ${last}` : `${given} ${last}`;
 }
 
-/** Most holders were first registered in Palembang (often in their own kecamatan); some came from elsewhere. */
-function nikRegion(rng: Rng, kecamatanCode: string): string {
+/** Most holders were first registered in their city (often in their own kecamatan); some came from elsewhere. */
+function nikRegion(rng: Rng, kecamatanCode: string, place: HomePlace): string {
   const where = rng.next();
-  if (where < 0.72) return `1671${rng.chance(0.7) ? kecamatanCode.slice(-2) : rng.pick(KECAMATAN_CODES).slice(-2)}`;
+  if (where < 0.72)
+    return `${place.regencyCode}${rng.chance(0.7) ? kecamatanCode.slice(-2) : rng.pick(place.kecamatan).slice(-2)}`;
   if (where < 0.9) return `${rng.pick(OTHER_NIK_REGENCIES)}${String(rng.int(1, 18)).padStart(2, '0')}`;
   return `${rng.pick(OUTSIDE_NIK_REGENCIES)}${String(rng.int(1, 12)).padStart(2, '0')}`;
 }

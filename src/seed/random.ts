@@ -114,6 +114,7 @@ export const TAG = {
   vacancy: 0xa9,
   application: 0xaa,
   placement: 0xab,
+  office: 0xac,
 } as const;
 
 /** Counters of the kinds whose rows are numbered across the whole run. */

@@ -4,6 +4,7 @@ import type { PersonalData } from '../common/personal-data.js';
 import type { EmployerStatus } from '../employers/employer.entity.js';
 import type { BulkWriter } from './bulk-writer.js';
 import type { LabourLedger } from './labour-events.js';
+import type { SeedGeography } from './offices.js';
 import type { SeedAccounts, SeedOptions } from './options.js';
 import { dateOf } from './people.js';
 import type { Rng, Sequences } from './random.js';
@@ -17,6 +18,8 @@ export interface EmployerPlan {
   kecamatan: string[];
   /** KBLI 2020 codes (IPK III/6, III/7). */
   kbli: string[];
+  /** Index of the employer's city in `geo.cities`. */
+  city: number[];
   /** Indexes of VERIFIED employers that take part (validate cards, record hires). */
   participating: number[];
 }
@@ -31,6 +34,8 @@ export interface SeedBase {
   today: number;
   cutoff: Date;
   officerIds: string[];
+  /** The offices and which city each record belongs to (one city unless `--offices province`). */
+  geo: SeedGeography;
   employers: EmployerPlan;
   ledger: LabourLedger;
   seq: Sequences;

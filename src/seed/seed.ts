@@ -11,7 +11,6 @@ import { Card, CardReport, CardSerial, type CardStatus } from '../cards/card.ent
 import { addMonths, startOfJakartaDay } from '../common/dates.js';
 import type { PersonalData } from '../common/personal-data.js';
 import { EDUCATION_LEVELS, educationRank } from '../common/reference/education.js';
-import { PALEMBANG_KECAMATAN_CODES as KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { newEmployerRow } from '../employers/employer-rows.js';
 import { Employer, type EmployerStatus } from '../employers/employer.entity.js';
 import { newPlacementRow } from '../placements/placement-rows.js';
@@ -30,6 +29,8 @@ import { fillSearchableVacancies } from '../search/searchable-rows.js';
 import { BulkWriter, type SqlValue } from './bulk-writer.js';
 import { DeferredIndexes } from './deferred-indexes.js';
 import { LabourLedger } from './labour-events.js';
+import { SeedGeography, SEED_PROVINCE_CODE, type SeedCity } from './offices.js';
+import { Office } from '../offices/office.entity.js';
 import type { SeedAccounts, SeedOptions } from './options.js';
 import { dateOf, dayOf, makePerson, NikRegistry, personName, type PersonProfile } from './people.js';
 import { rngFor, seededId, TAG, type Rng, type Sequences } from './random.js';
@@ -59,6 +60,7 @@ export { OPEN_VACANCY_SHARE, SCALES, type Scale, type SeedAccounts, type SeedOpt
 
 /** Every entity the seed writes, for the writer's table and column metadata. */
 const SEEDED_ENTITIES = [
+  Office,
   User,
   Employer,
   Seeker,
@@ -100,7 +102,17 @@ export async function runSeed(
     today: dayOf(opts.today),
     cutoff: startOfJakartaDay(opts.today),
     officerIds: [],
-    employers: { ids: [], userIds: [], names: [], status: [], kecamatan: [], kbli: [], participating: [] },
+    geo: SeedGeography.oneCity(opts.regionCode),
+    employers: {
+      ids: [],
+      userIds: [],
+      names: [],
+      status: [],
+      kecamatan: [],
+      kbli: [],
+      city: [],
+      participating: [],
+    },
     ledger: new LabourLedger(seq, opts.regionCode),
     seq,
     accounts: {
@@ -118,6 +130,7 @@ export async function runSeed(
     log,
   };
   await refuseSecondRun(ds, opts);
+  if (opts.offices === 'province') base.geo = await provinceGeography(ds, opts);
   const indexes = new DeferredIndexes(ds);
   await indexes.defer();
   try {
@@ -182,10 +195,30 @@ async function refuseSecondRun(ds: DataSource, opts: SeedOptions): Promise<void>
     throw new Error('--cards must be at least 1 and the scale needs at least 20 employers');
 }
 
+/**
+ * `--offices province`: the first office is province 16 (REGION_CODE must say so, or the service would make
+ * another first office at start), reused when the service already made it; its 17 cities must not exist yet.
+ */
+async function provinceGeography(ds: DataSource, opts: SeedOptions): Promise<SeedGeography> {
+  if (opts.regionCode !== SEED_PROVINCE_CODE)
+    throw new Error(
+      `--offices province seeds province ${SEED_PROVINCE_CODE} (Sumatera Selatan) as the first office: set REGION_CODE=${SEED_PROVINCE_CODE} (it is ${opts.regionCode}).`,
+    );
+  const found: { id: string; code: string }[] = await ds.query(
+    `SELECT id, code FROM offices WHERE code = ? OR code LIKE ?`,
+    [SEED_PROVINCE_CODE, `${SEED_PROVINCE_CODE}__`],
+  );
+  if (found.some((o) => o.code !== SEED_PROVINCE_CODE))
+    throw new Error('The city offices of province 16 exist already: seed into a fresh database.');
+  const created = startOfJakartaDay(dateOf(dayOf(opts.today) - ISSUE_SPAN_DAYS - 500));
+  return SeedGeography.province(opts.seed, created, found[0]?.id ?? null);
+}
+
 // ---------------------------------------------------------------------------------------------------
-// Kind: officers
+// Kind: officers (and, with `--offices province`, the offices they work in)
 
 async function seedOfficers(run: SeedBase): Promise<void> {
+  if (run.geo.province) return seedProvinceOfficers(run);
   const rows: User[] = [];
   for (let k = 0; k < OFFICER_COUNT; k++) {
     const rng = rngFor(run.opts.seed, 'officer', k);
@@ -207,7 +240,45 @@ async function seedOfficers(run: SeedBase): Promise<void> {
     run.officerIds.push(id);
     run.accounts.officers.push({ email, id });
   }
+  run.geo.cities[0].officerIds.push(...run.officerIds);
   await run.writer.insert(User, rows);
+}
+
+/**
+ * The province office and its 17 city offices, one officer each: `officer@seed.example.com` in the province,
+ * `officer.1671@seed.example.com` in Kota Palembang and so on. City officers register, decide and verify
+ * their city's rows.
+ */
+async function seedProvinceOfficers(run: SeedBase): Promise<void> {
+  const { geo } = run;
+  const created = geo.province!.createdAt;
+  const existing: unknown[] = await run.ds.query('SELECT id FROM offices WHERE id = ?', [geo.province!.id]);
+  await run.writer.insert(Office, geo.officeRows(created, existing.length > 0));
+  const offices = [
+    { officeId: geo.province!.id, code: geo.province!.code, email: officerEmail(0) },
+    ...geo.cities.map((c) => ({ officeId: c.officeId!, code: c.code, email: `officer.${c.code}@seed.example.com` })),
+  ];
+  const rows: User[] = offices.map((o, k) => {
+    const rng = rngFor(run.opts.seed, 'officer', k);
+    const id = seededId(TAG.officer, k, rng);
+    const nip = `19${rng.int(70, 99)}${rng.digits(14)}`;
+    const fullName = personName(rng, rng.chance(0.5) ? 'L' : 'P');
+    run.officerIds.push(id);
+    run.accounts.officers.push({ email: o.email, id, officeCode: o.code });
+    if (k > 0) geo.cities[k - 1].officerIds.push(id);
+    return newUserRow({
+      id,
+      email: o.email,
+      passwordHash: run.opts.passwordHash,
+      role: 'officer',
+      fullName,
+      nip,
+      officeId: o.officeId,
+      createdAt: officeInstant(run, run.today - ISSUE_SPAN_DAYS - 400, rng),
+    });
+  });
+  await run.writer.insert(User, rows);
+  run.log(`offices: province ${geo.province!.code} and ${geo.cities.length} cities, one officer each`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -219,6 +290,8 @@ async function seedEmployers(run: SeedBase): Promise<void> {
   let users: User[] = [];
   for (let j = 0; j < opts.employers; j++) {
     const rng = rngFor(opts.seed, 'employer', j);
+    const cityIndex = run.geo.cityOf(opts.seed, 'employer', j);
+    const city = run.geo.cities[cityIndex];
     const status = rng.weighted<EmployerStatus>({ VERIFIED: 82, PENDING: 10, SUSPENDED: 5, REJECTED: 3 });
     // Only some verified employers take part in the programme.
     const participating = status === 'VERIFIED' && rng.chance(0.4);
@@ -245,15 +318,16 @@ async function seedEmployers(run: SeedBase): Promise<void> {
       npwp: rng.chance(0.9) ? rng.digits(16) : null,
       kbli: rng.weighted(KBLI),
       kind: seedEmployerKind(id),
-      address: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, Palembang`,
-      kecamatanCode: rng.pick(KECAMATAN_CODES),
+      address: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, ${city.name}`,
+      kecamatanCode: rng.pick(city.kecamatan),
       phone: rng.chance(0.6) ? `0711${rng.digits(6)}` : `08${rng.int(11, 99)}${rng.digits(8)}`,
       status,
       statusReason: reason,
       verifiedAt: verified ? decidedAt : null,
-      verifiedBy: verified ? rng.pick(run.officerIds) : null,
+      verifiedBy: verified ? rng.pick(city.officerIds) : null,
       createdAt,
       updatedAt,
+      officeId: city.officeId,
     });
     rows.push(employer);
     const slug = words.join('-').toLowerCase();
@@ -266,11 +340,13 @@ async function seedEmployers(run: SeedBase): Promise<void> {
         role: 'employer',
         fullName: personName(rng, rng.chance(0.5) ? 'L' : 'P'),
         employerId: id,
+        officeId: city.officeId,
         createdAt,
       }),
     );
 
     employers.ids.push(id);
+    employers.city.push(cityIndex);
     employers.userIds.push(userId);
     employers.names.push(legalName);
     employers.status.push(status);
@@ -308,10 +384,14 @@ interface CardPlan {
   previousIssue: Int32Array;
   currentSerial: Int32Array;
   previousSerial: Int32Array;
-  /** Highest serial used per issue year, for card_serials. */
-  lastSerial: Map<number, number>;
-  existingYears: Set<number>;
+  /** Index of the seeker's city in `geo.cities`: its office issues the seeker's cards. */
+  city: Uint8Array;
+  /** Highest serial used per city code and issue year (`1671|2025`), for card_serials. */
+  lastSerial: Map<string, number>;
+  existingYears: Set<string>;
 }
+
+const serialKey = (code: string, year: number) => `${code}|${year}`;
 
 const OUTCOME = { ISSUED: 0, PENDING: 1, REJECTED: 2 } as const;
 
@@ -326,9 +406,12 @@ async function planCards(run: SeedRun): Promise<CardPlan> {
     previousIssue: new Int32Array(seekers).fill(-1),
     currentSerial: new Int32Array(seekers),
     previousSerial: new Int32Array(seekers),
+    city: new Uint8Array(seekers),
     lastSerial: new Map(),
     existingYears: new Set(),
   };
+  const { geo } = run;
+  for (let i = 0; i < seekers; i++) plan.city[i] = geo.cityOf(run.opts.seed, 'seeker', i);
   for (let i = 0; i < seekers; i++) {
     const rng = rngFor(run.opts.seed, 'card-plan', i);
     const outcome = rng.weighted({ ISSUED: 96, PENDING: 3, REJECTED: 1 });
@@ -344,13 +427,14 @@ async function planCards(run: SeedRun): Promise<CardPlan> {
   }
 
   // Serials count up through each year in order of issue: a counting sort over days.
+  const codes = geo.cities.map((c) => c.code);
   const rows: { region_code: string; year: number; last_serial: number }[] = await run.ds.query(
-    'SELECT region_code, year, last_serial FROM card_serials WHERE region_code = ?',
-    [run.opts.regionCode],
+    `SELECT region_code, year, last_serial FROM card_serials WHERE region_code IN (${codes.map(() => '?').join(',')})`,
+    codes,
   );
   for (const r of rows) {
-    plan.lastSerial.set(Number(r.year), Number(r.last_serial));
-    plan.existingYears.add(Number(r.year));
+    plan.lastSerial.set(serialKey(r.region_code, Number(r.year)), Number(r.last_serial));
+    plan.existingYears.add(serialKey(r.region_code, Number(r.year)));
   }
   const first = run.today - ISSUE_SPAN_DAYS - 24 * 31 - 200;
   const perDay = new Int32Array(run.today - first + 1);
@@ -370,10 +454,10 @@ async function planCards(run: SeedRun): Promise<CardPlan> {
   for (let k = 0; k < order.length; k++) {
     const slot = order[k];
     const i = slot >> 1;
-    const year = Number(dateOf(days[slot & 1][i]).slice(0, 4));
-    const serial = (plan.lastSerial.get(year) ?? 0) + 1;
-    if (serial > 999_999) throw new Error(`more than 999,999 cards in ${year}: lower --cards`);
-    plan.lastSerial.set(year, serial);
+    const key = serialKey(geo.cities[plan.city[i]].code, Number(dateOf(days[slot & 1][i]).slice(0, 4)));
+    const serial = (plan.lastSerial.get(key) ?? 0) + 1;
+    if (serial > 999_999) throw new Error(`more than 999,999 cards in ${key}: lower --cards`);
+    plan.lastSerial.set(key, serial);
     (slot & 1 ? plan.previousSerial : plan.currentSerial)[i] = serial;
   }
   return plan;
@@ -419,6 +503,7 @@ async function seedSeekersAndCards(run: SeedRun): Promise<void> {
           role: 'seeker',
           fullName: holder.fullName,
           seekerId: holder.seekerId,
+          officeId: run.geo.cities[plan.city[i]].officeId,
           createdAt: holder.createdAt,
         }),
       );
@@ -441,7 +526,7 @@ async function seedSeekersAndCards(run: SeedRun): Promise<void> {
   await seedUnknownNumberChecks(run, seq);
   for (let k = 0; k < 50; k++)
     run.accounts.unusedCardNumbers.push(
-      groupCardNumber(composeCardNumber(run.opts.regionCode, Number(run.opts.today.slice(0, 4)), 999_950 + k)),
+      groupCardNumber(composeCardNumber(run.geo.main.code, Number(run.opts.today.slice(0, 4)), 999_950 + k)),
     );
 }
 
@@ -465,6 +550,7 @@ function seedHolder(
 ): HolderResult {
   const { opts } = run;
   const rng = rngFor(opts.seed, 'seeker', i);
+  const city = run.geo.cities[plan.city[i]];
   const seekerId = seededId(TAG.seeker, i, rng);
   const firstDay =
     plan.previousIssue[i] >= 0
@@ -472,14 +558,14 @@ function seedHolder(
       : plan.currentIssue[i] >= 0
         ? plan.currentIssue[i]
         : plan.requestDay[i];
-  const person: PersonProfile = makePerson(rng, firstDay, niks);
+  const person: PersonProfile = makePerson(rng, firstDay, niks, city);
   const nikHash = run.personal.lookupHash(person.nik);
-  const registrar = rng.pick(run.officerIds);
+  const registrar = rng.pick(city.officerIds);
   const createdAt = officeInstant(run, firstDay - rng.int(0, 3), rng);
   const numbered: HolderResult['numbered'] = [];
   let placedAt: Date | null = null;
 
-  const holder: Holder = { index: i, seekerId, nikHash, person, registrar };
+  const holder: Holder = { index: i, seekerId, nikHash, person, registrar, city };
   if (plan.previousIssue[i] >= 0) {
     const card = issuedCard(run, rng, seq, chunk, holder, plan.previousIssue[i], plan.previousSerial[i], 'EXPIRED');
     numbered.push({ display: card.display, expected: 'EXPIRED' });
@@ -503,7 +589,7 @@ function seedHolder(
       });
   } else {
     currentStatus = plan.currentOutcome[i] === OUTCOME.PENDING ? 'PENDING' : 'REJECTED';
-    unissuedCard(run, rng, seq, chunk, seekerId, nikHash, plan.requestDay[i], currentStatus);
+    unissuedCard(run, rng, seq, chunk, holder, plan.requestDay[i], currentStatus);
   }
 
   chunk.seekers.push(
@@ -530,6 +616,7 @@ function seedHolder(
       createdBy: registrar,
       createdAt,
       updatedAt: placedAt ?? createdAt,
+      officeId: city.officeId,
     }),
   );
   return { seekerId, nik: person.nik, fullName: person.fullName, createdAt, currentStatus, numbered };
@@ -542,6 +629,8 @@ interface Holder {
   nikHash: string;
   person: PersonProfile;
   registrar: string;
+  /** Where the seeker lives: its office issues the cards. */
+  city: SeedCity;
 }
 
 interface IssuedCard {
@@ -570,11 +659,11 @@ function issuedCard(
   serial: number,
   status: CardStatus,
 ): IssuedCard {
-  const { seekerId, nikHash, person } = holder;
+  const { seekerId, nikHash, person, city } = holder;
   const term = cardTerm(dateOf(issueDay));
   const expiryDay = dayOf(term.expiresAt);
   const cardId = seededId(TAG.card, seq.card++, rng);
-  const key = composeCardNumber(run.opts.regionCode, Number(term.issuedAt.slice(0, 4)), serial);
+  const key = composeCardNumber(city.code, Number(term.issuedAt.slice(0, 4)), serial);
   const display = groupCardNumber(key);
   const lastActiveDay = Math.min(expiryDay, run.today - 1);
 
@@ -618,6 +707,7 @@ function issuedCard(
     rng,
     seq,
     chunk,
+    city,
     cardId,
     term.issuedAt,
     term.expiresAt,
@@ -638,7 +728,7 @@ function issuedCard(
       nextReportDue,
       requestedAt,
       decidedAt,
-      decidedBy: rng.pick(run.officerIds),
+      decidedBy: rng.pick(city.officerIds),
       statusReason: reason,
       closedAt,
       placementEmployerId: placement?.employerIndex != null ? run.employers.ids[placement.employerIndex] : null,
@@ -647,6 +737,7 @@ function issuedCard(
       placementSource: placement?.source ?? null,
       createdAt: requestedAt,
       updatedAt: closedAt ?? lastReportAt ?? decidedAt,
+      officeId: city.officeId,
     }),
   );
 
@@ -666,20 +757,27 @@ function issuedCard(
     educationCode: seedEducationCode(holder.seekerId, person.educationLevel, person.major) ?? undefined,
     occupation: kbjiMajorGroup(seedDesiredOccupation(holder.seekerId)),
   };
-  ledger.seeker(chunk.events, rng, 'REGISTERED', cardId, person, term.issuedAt, decidedAt, dims);
+  ledger.seeker(chunk.events, rng, 'REGISTERED', cardId, person, term.issuedAt, decidedAt, dims, city.code);
   if (status === 'EXPIRED')
-    ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, term.expiresAt, closedAt!, dims);
+    ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, term.expiresAt, closedAt!, dims, city.code);
   if (status === 'REVOKED' || status === 'WITHDRAWN')
-    ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, dateOf(closedDay), closedAt!, dims);
+    ledger.seeker(chunk.events, rng, 'REMOVED', cardId, person, dateOf(closedDay), closedAt!, dims, city.code);
   if (placement) {
     // The event's id is drawn here, as before; it is written once the placement says its type and sector.
     const placedId = ledger.drawId(rng);
     const hire = recordPlacement(run, rng, seq, chunk, holder, { cardId, display, at: closedAt!, ...placement });
     hiredVacancy = hire.vacancy;
-    ledger.seeker(chunk.events, placedId, 'PLACED', cardId, person, dateOf(placement.day), closedAt!, {
-      ...dims,
-      ...hire.dims,
-    });
+    ledger.seeker(
+      chunk.events,
+      placedId,
+      'PLACED',
+      cardId,
+      person,
+      dateOf(placement.day),
+      closedAt!,
+      { ...dims, ...hire.dims },
+      city.code,
+    );
   }
   return { display, placedAt: placement ? closedAt : null, issueDay, closedDay, hiredVacancy };
 }
@@ -739,10 +837,19 @@ function recordPlacement(
       : null;
   if (k >= 0 && filledId) {
     const asked = { sex: ['ANY', 'L', 'P'][plan.gender[k]], education: VACANCY_EDUCATION(plan, k) };
-    run.ledger.vacancy(chunk.events, filledId, 'FILLED', plan.ids[k], asked, 1, dateOf(p.day), p.at, {
-      ...vacancyDims,
-      placementId,
-    });
+    const vacancyOffice = run.geo.cities[run.employers.city[plan.employer[k]]].code;
+    run.ledger.vacancy(
+      chunk.events,
+      filledId,
+      'FILLED',
+      plan.ids[k],
+      asked,
+      1,
+      dateOf(p.day),
+      p.at,
+      { ...vacancyDims, placementId },
+      vacancyOffice,
+    );
   }
   chunk.placements.push(
     newPlacementRow({
@@ -808,6 +915,7 @@ function reportsOf(
   rng: Rng,
   seq: Sequences,
   chunk: Chunk,
+  city: SeedCity,
   cardId: string,
   issuedAt: string,
   expiresAt: string,
@@ -829,7 +937,7 @@ function reportsOf(
         id,
         cardId,
         reportedAt,
-        reportedBy: rng.chance(0.4) ? rng.pick(run.officerIds) : null,
+        reportedBy: rng.chance(0.4) ? rng.pick(city.officerIds) : null,
         dueBefore: due,
         dueAfter: after,
       }),
@@ -900,11 +1008,11 @@ function unissuedCard(
   rng: Rng,
   seq: Sequences,
   chunk: Chunk,
-  seekerId: string,
-  nikHash: string,
+  holder: Pick<Holder, 'seekerId' | 'nikHash' | 'city'>,
   requestDay: number,
   status: 'PENDING' | 'REJECTED',
 ): void {
+  const { seekerId, nikHash, city } = holder;
   const requestedAt = officeInstant(run, requestDay, rng);
   const decidedAt =
     status === 'REJECTED' ? officeInstant(run, Math.min(requestDay + rng.int(1, 5), run.today - 1), rng) : null;
@@ -918,23 +1026,26 @@ function unissuedCard(
       origin: 'REQUEST',
       requestedAt,
       decidedAt,
-      decidedBy: decidedAt ? rng.pick(run.officerIds) : null,
+      decidedBy: decidedAt ? rng.pick(city.officerIds) : null,
       statusReason: status === 'REJECTED' ? rng.pick(REJECT_REASONS) : null,
       updatedAt: decidedAt ?? requestedAt,
+      officeId: city.officeId,
     }),
   );
 }
 
-/** Counters move up to the highest serial seeded, so the next approval gets a fresh number. */
+/** Counters (per city code and year) move up to the highest serial seeded, so the next approval gets a fresh number. */
 async function seedCardSerials(run: SeedRun, plan: CardPlan): Promise<void> {
-  for (const [year, last] of [...plan.lastSerial].sort((a, b) => a[0] - b[0])) {
-    if (plan.existingYears.has(year)) {
+  for (const [key, last] of [...plan.lastSerial].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const [regionCode, yearText] = key.split('|');
+    const year = Number(yearText);
+    if (plan.existingYears.has(key)) {
       await run.writer.execute(
         'UPDATE card_serials SET last_serial = ? WHERE region_code = ? AND year = ? AND last_serial < ?',
-        [last, run.opts.regionCode, year, last],
+        [last, regionCode, year, last],
       );
     } else {
-      const counter: CardSerial = { regionCode: run.opts.regionCode, year, lastSerial: last };
+      const counter: CardSerial = { regionCode, year, lastSerial: last };
       await run.writer.insert(CardSerial, [counter]);
     }
   }
@@ -950,7 +1061,7 @@ async function seedUnknownNumberChecks(run: SeedRun, seq: Sequences): Promise<vo
     const j = rng.pick(employers.participating);
     const day = run.today - rng.int(1, 730);
     const number = groupCardNumber(
-      composeCardNumber(run.opts.regionCode, Number(dateOf(day).slice(0, 4)), rng.int(990_000, 999_949)),
+      composeCardNumber(run.geo.main.code, Number(dateOf(day).slice(0, 4)), rng.int(990_000, 999_949)),
     );
     const id = seededId(TAG.validation, seq.validation++, rng);
     rows.push(

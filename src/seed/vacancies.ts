@@ -5,7 +5,6 @@ import {
   type ApplicationStatus,
   type ClosedReason as ApplicationClosedReason,
 } from '../applications/application.entity.js';
-import { PALEMBANG_KECAMATAN_CODES as KECAMATAN_CODES } from '../common/reference/kecamatan.js';
 import { EDUCATION_LEVELS, educationRank, type EducationLevel } from '../common/reference/education.js';
 import { LabourEvent } from '../statistics/labour-event.entity.js';
 import { newVacancyRow } from '../vacancies/vacancy-rows.js';
@@ -248,6 +247,8 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
     const rng = rngFor(run.opts.seed, 'vacancy', k);
     const id = seededId(TAG.vacancy, k, rng);
     const j = plan.employer[k];
+    // A vacancy belongs to the office of its work location: its employer's city.
+    const city = run.geo.cities[employers.city[j]];
     const template = VACANCY_TEMPLATES[plan.template[k]];
     const education = EDUCATION_LEVELS[plan.education[k]];
     const sex = SEX[plan.gender[k]];
@@ -258,7 +259,7 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
       ? `${template.title} ${rng.pick(['(Shift)', 'Cabang Palembang', 'Senior', 'Junior', '(Kontrak 1 Tahun)'])}`
       : template.title;
     const description = [
-      `${employers.names[j]} membuka lowongan ${template.title.toLowerCase()} untuk penempatan di Palembang.`,
+      `${employers.names[j]} membuka lowongan ${template.title.toLowerCase()} untuk penempatan di ${city.name}.`,
       ...rng.sample(VACANCY_DUTIES, rng.int(2, 4)),
       `Fasilitas: ${rng.sample(VACANCY_BENEFITS, rng.int(1, 3)).join(' ')}`,
     ].join(' ');
@@ -271,7 +272,7 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
     const ageMax = ageLimited ? rng.pick([25, 28, 30, 35, 40, 45]) : null;
     const major =
       template.majors && rank(education) >= rank('SMK') && rng.chance(0.6) ? rng.pick(template.majors) : null;
-    const kecamatan = rng.chance(0.1) ? null : rng.chance(0.6) ? employers.kecamatan[j] : rng.pick(KECAMATAN_CODES);
+    const kecamatan = rng.chance(0.1) ? null : rng.chance(0.6) ? employers.kecamatan[j] : rng.pick(city.kecamatan);
     const outcome = outcomeOf(run, plan, k);
     byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1;
 
@@ -304,7 +305,7 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
         salaryMin,
         salaryMax,
         kecamatanCode: kecamatan,
-        location: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, Palembang`,
+        location: `Jl. ${rng.pick(STREETS)} No. ${rng.int(1, 300)}, ${city.name}`,
         quota: plan.quota[k],
         filled: plan.filled[k],
         closesAt: dateOf(plan.closesDay[k]),
@@ -316,6 +317,7 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
         createdBy: employers.userIds[j],
         createdAt,
         updatedAt,
+        officeId: city.officeId,
       }),
     );
     if (published) {
@@ -334,6 +336,7 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
         dateOf(plan.publishDay[k]),
         published,
         dims,
+        city.code,
       );
       if (outcome.status === 'CLOSED')
         run.ledger.vacancy(
@@ -346,6 +349,7 @@ export async function writeVacancies(run: SeedRun): Promise<void> {
           dateOf(outcome.endDay),
           outcome.closedAt!,
           dims,
+          city.code,
         );
     }
     if (outcome.status === 'CLOSED' && published) {

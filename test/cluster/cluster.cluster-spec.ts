@@ -1,16 +1,34 @@
 import { createConnection, type Connection } from 'mysql2/promise';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { migrations } from '../../migrations';
-import { BuiltService, call, hireInvariantViolations, officerSession, remote, sleep } from '../resilience/support';
-import { registerEmployer, seekerProfile, type EmployerSession, type Session } from '../support/factories';
+import type { SeedAccounts } from '../../src/seed/seed';
+import {
+  BuiltService,
+  call,
+  hireInvariantViolations,
+  officerSession,
+  remote,
+  ROOT,
+  SERVICE_ENV,
+  sleep,
+} from '../resilience/support';
+import { login, registerEmployer, seekerProfile, type EmployerSession, type Session } from '../support/factories';
 
 /**
  * Several instances behave as one service: three built processes on three ports share one MariaDB
- * database and one Redis. Requests are spread across them.
+ * database and one Redis. Requests are spread across them. The deployment is a province (REGION_CODE=16):
+ * once the instances have migrated the empty database, they stop, the seed fills it with province 16's
+ * 17 city offices and their people, companies and cards (`--offices province`, a small world), and they
+ * start again on it.
  */
 const MYSQL = new URL(process.env.DB_URL ?? 'mysql://root@127.0.0.1:3306/ak1_test');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LIMIT = 12;
+const SEED_PASSWORD = 'Seed-Passw0rd!';
 
 describe('three instances on one MySQL database and one Redis', () => {
   const database = `ak1_cluster_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
@@ -28,6 +46,8 @@ describe('three instances on one MySQL database and one Redis', () => {
       VALIDATION_RATE_LIMIT: String(LIMIT),
       SCHEDULER_ENABLED: 'false',
       REQUIRED_DOCUMENTS: '', // cards are issued without documents here
+      REGION_CODE: '16',
+      OFFICE_NAME: 'Dinas Tenaga Kerja dan Transmigrasi Provinsi Sumatera Selatan',
     };
   };
   const node = (i: number) => nodes[i % nodes.length].url;
@@ -73,6 +93,92 @@ describe('three instances on one MySQL database and one Redis', () => {
     officer = await officerSession(node(0));
   });
 
+  const accountsFile = join(tmpdir(), `ak1-cluster-seed-${process.pid}.json`);
+  afterAll(() => rmSync(accountsFile, { force: true }));
+  /** A card of the city `code` from the seeded database, with its display number. */
+  const cardOf = async (code: string) => {
+    const [found] = (await db.query(
+      `SELECT c.id, c.card_number_display AS number FROM cards c JOIN offices o ON o.id = c.office_id
+        WHERE o.code = ? AND c.card_number IS NOT NULL ORDER BY c.id LIMIT 1`,
+      [code],
+    )) as [{ id: string; number: string }[], unknown];
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+
+  it('seeds province 16 with its 17 cities while the instances are stopped, and starts them on it', async () => {
+    // The seed writes only into a database nothing else is using.
+    await Promise.all(nodes.map((n) => n.kill()));
+    const seed = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'src', 'seed', 'seed.cli.js'),
+        ...['--offices', 'province', '--cards', '400', '--employers', '40', '--vacancies', '150'],
+        ...['--open-vacancies', '20', '--validations', '400', '--accounts-file', accountsFile],
+        ...['--password', SEED_PASSWORD],
+      ],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...SERVICE_ENV, ...env() }, encoding: 'utf8' },
+    );
+    expect({ status: seed.status, output: seed.status === 0 ? '' : `${seed.stdout}\n${seed.stderr}` }).toEqual({
+      status: 0,
+      output: '',
+    });
+    nodes = await Promise.all([0, 1, 2].map(() => BuiltService.start(env())));
+    // The seed reused the instances' first office: one province, 17 cities under it.
+    const [levels] = (await db.query(
+      'SELECT level, COUNT(*) AS n, COUNT(DISTINCT parent_id) AS parents FROM offices GROUP BY level ORDER BY level',
+    )) as [{ level: string; n: number; parents: number }[], unknown];
+    expect(levels.map((l) => [l.level, Number(l.n), Number(l.parents)])).toEqual([
+      ['CITY', 17, 1],
+      ['PROVINCE', 1, 0],
+    ]);
+    const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as SeedAccounts;
+    expect(accounts.officers.map((o) => o.officeCode)).toContain('1674');
+    officer = await officerSession(node(0));
+  });
+
+  it("gives a city officer's token its city on every instance; each city's officer reads its city's cards", async () => {
+    const [palembang, prabumulih] = [await cardOf('1671'), await cardOf('1674')];
+    expect(palembang.number.startsWith('1671')).toBe(true);
+    expect(prabumulih.number.startsWith('1674')).toBe(true);
+    const [offices] = (await db.query(`SELECT id, code FROM offices WHERE code IN ('1671', '1674')`)) as [
+      { id: string; code: string }[],
+      unknown,
+    ];
+    const officeOf = (code: string) => offices.find((o) => o.code === code)!.id;
+    for (const [code, card] of [
+      ['1671', palembang],
+      ['1674', prabumulih],
+    ] as const) {
+      // Signed in on one instance, the token works on all three.
+      const city = await login(
+        remote(node(code === '1671' ? 1 : 2)),
+        `officer.${code}@seed.example.com`,
+        SEED_PASSWORD,
+      );
+      for (let i = 0; i < 3; i++) {
+        const me = await call(node(i), 'GET', '/api/v1/auth/me', { token: city.token });
+        expect({ node: i, status: me.status, officeId: me.body.officeId }).toEqual({
+          node: i,
+          status: 200,
+          officeId: officeOf(code),
+        });
+        const read = await call(node(i), 'GET', `/api/v1/cards/${card.id}`, { token: city.token });
+        expect({ node: i, status: read.status, number: read.body.cardNumber }).toEqual({
+          node: i,
+          status: 200,
+          number: card.number,
+        });
+      }
+      // Another city's card answering 404 needs the scoping step (docs/operations.md, "Pending").
+    }
+    // The province officer reads both cities' cards on every instance.
+    const province = await login(remote(node(0)), 'officer@seed.example.com', SEED_PASSWORD);
+    for (let i = 0; i < 3; i++)
+      for (const card of [palembang, prabumulih])
+        expect((await call(node(i), 'GET', `/api/v1/cards/${card.id}`, { token: province.token })).status).toBe(200);
+  });
+
   /** A verified employer, made through instance `i`. */
   const verifiedEmployer = async (i: number) => {
     const e = await registerEmployer(remote(node(i)));
@@ -100,6 +206,7 @@ describe('three instances on one MySQL database and one Redis', () => {
       body: {
         title: 'Operator Gudang',
         description: 'Bongkar muat barang.',
+        occupationCode: '9333', // KBJI 2014: buruh angkut barang
         educationMin: 'SMA',
         skills: ['gudang'],
         employmentType: 'FULL_TIME',
@@ -108,7 +215,7 @@ describe('three instances on one MySQL database and one Redis', () => {
         closesAt,
       },
     });
-    expect(r.status).toBe(201);
+    expect({ status: r.status, refusal: r.status === 201 ? null : r.body }).toEqual({ status: 201, refusal: null });
     return r.body.id as string;
   };
   const apply = async (vacancyId: string, seekerId: string, employerId: string) => {
@@ -149,6 +256,7 @@ describe('three instances on one MySQL database and one Redis', () => {
   });
 
   it('keeps the hire guarantees with the races spread over the instances', async () => {
+    const [before] = (await db.query('SELECT COUNT(*) AS n FROM placements')) as [{ n: number }[], unknown];
     const employers: EmployerSession[] = [];
     for (let i = 0; i < 5; i++) employers.push(await verifiedEmployer(i));
     const acknowledged: { placementId: string; seekerId: string }[] = [];
@@ -184,7 +292,8 @@ describe('three instances on one MySQL database and one Redis', () => {
     }
     expect(await hireInvariantViolations(db, acknowledged)).toEqual([]);
     const [n] = (await db.query('SELECT COUNT(*) AS n FROM placements')) as [{ n: number }[], unknown];
-    expect(Number(n[0].n)).toBe(acknowledged.length);
+    // The seeded placements are there too (and keep the same invariants).
+    expect(Number(n[0].n) - Number(before[0].n)).toBe(acknowledged.length);
   });
 
   it('runs the daily job on all three at once: each card expires once, with one audit event', async () => {

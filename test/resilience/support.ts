@@ -33,7 +33,7 @@ export function freePort(): Promise<number> {
 export const OFFICER = { email: 'resilience.officer@disnaker.test', password: PASSWORD };
 
 /** Settings every started service gets: fixed development secrets, limits out of the way, the bootstrap officer. */
-const SERVICE_ENV: Record<string, string> = {
+export const SERVICE_ENV: Record<string, string> = {
   NODE_ENV: 'development',
   JWT_SECRET: 'resilience-only-jwt-secret-0123456789abcdef',
   DATA_KEY: 'd7c34af6e033e3008c18639d8d33f7e5cf4941fa8c6c2e60352da396c690fd6c',
