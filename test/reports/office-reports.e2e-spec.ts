@@ -1,3 +1,4 @@
+import { browser, signIn } from '../console/support';
 import { startApp, type TestApp } from '../support/app';
 import {
   bearer,
@@ -300,6 +301,19 @@ describe('reports and monitoring per office, and the province aggregate', () => 
         parts.map(body).reduce<unknown>((x, y) => add(x, y), undefined),
       );
     }
+    // The console's closing page is the officer's own office's: A lists this month as closed, B offers it.
+    const consoleOf = async (who: Session) => {
+      const b = browser(t);
+      await signIn(b, who.email);
+      return (await b.get('/petugas/ipk/penutupan').expect(200)).text;
+    };
+    const pageA = await consoleOf(city.A.officer);
+    expect(pageA).toContain(`/petugas/ipk/penutupan/${month}/koreksi`);
+    expect(pageA).not.toContain(`name="month" value="${month}"`);
+    const pageB = await consoleOf(city.B.officer);
+    expect(pageB).not.toContain(`/petugas/ipk/penutupan/${month}/koreksi`);
+    expect(pageB).toContain(`name="month" value="${month}"`);
+
     // The province may close a city's month (it is above it); a city may not close the province's.
     await t.http
       .post(`/api/v1/reports/periods/${month}/close?officeId=${provinceId}`)
