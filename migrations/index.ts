@@ -24,6 +24,7 @@ import { IpkDimensions1764232800000 } from './1764232800000-ipk-dimensions.js';
 import { PlacementVoid1764233000000 } from './1764233000000-placement-void.js';
 import { ReferenceCodes1764232900000 } from './1764232900000-reference-codes.js';
 import { Offices1764233400000 } from './1764233400000-offices.js';
+import { OfficePeriods1764233600000 } from './1764233600000-office-periods.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -52,4 +53,5 @@ export const migrations = [
   PlacementVoid1764233000000,
   DocumentPurge1764233100000,
   Offices1764233400000,
+  OfficePeriods1764233600000,
 ];

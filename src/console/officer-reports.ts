@@ -13,6 +13,7 @@ import { ipkWorkbook } from '../monitoring/report-xlsx.js';
 import { XLSX_TYPE } from '../monitoring/xlsx-export.js';
 import { MonitoringService, PARTICIPATION_COLUMNS } from '../monitoring/monitoring.service.js';
 import { ReportsService, type IpkTable } from '../monitoring/reports.service.js';
+import { scopeIds, type ReportScope } from '../monitoring/report-scope.js';
 import { AGE_BANDS } from '../statistics/labour-event.entity.js';
 import type { MessageKey } from './i18n/i18n.js';
 import { pagerOf } from './view-models/pager.js';
@@ -89,22 +90,24 @@ export class OfficerReports {
     return { year: Number(last.slice(0, 4)), month: Number(last.slice(5, 7)) };
   }
 
-  async dashboard(q: Record<string, string>): Promise<DashboardView> {
+  async dashboard(q: Record<string, string>, scope?: ReportScope): Promise<DashboardView> {
     const { from, to } = this.period(q);
-    const summary = await this.monitoring.summary(Object.assign(new PeriodQuery(), { from, to }));
+    const ids = scope && scopeIds(scope);
+    const summary = await this.monitoring.summary(Object.assign(new PeriodQuery(), { from, to }), ids);
     // Cards issued vs placed per month, the last six months.
     const months: DashboardView['months'] = [];
     const thisMonth = `${this.clock.today().slice(0, 7)}-01`;
     for (let i = 5; i >= 0; i--) {
       const start = addMonths(thisMonth, -i);
       const period = { from: start, to: addDays(addMonths(start, 1), -1) };
-      const sm = await this.monitoring.summary(Object.assign(new PeriodQuery(), period));
+      const sm = await this.monitoring.summary(Object.assign(new PeriodQuery(), period), ids);
       months.push({ start, issued: sm.cards.issued, placements: sm.placements.total });
     }
     // The register's truth: the period's outcomes, and the share known in each of the same six months.
-    const outcomes = await this.monitoring.outcomes(Object.assign(new PeriodQuery(), { from, to }));
+    const outcomes = await this.monitoring.outcomes(Object.assign(new PeriodQuery(), { from, to }), ids);
     const recent = await this.monitoring.outcomes(
       Object.assign(new PeriodQuery(), { from: addMonths(thisMonth, -5), to: this.clock.today() }),
+      ids,
     );
     return { from, to, summary, months, outcomes, outcomeMonths: recent.byMonth };
   }
@@ -125,11 +128,14 @@ export class OfficerReports {
     return q.silentClosures === 'true';
   }
 
-  async outreach(q: Record<string, string>): Promise<OutreachView> {
+  async outreach(q: Record<string, string>, scope?: ReportScope): Promise<OutreachView> {
     const { from, to } = this.period(q);
     const page = /^\d{1,5}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
     const silentClosures = this.silent(q);
-    const list = await this.monitoring.employers(this.outreachQuery(from, to, page, 50, silentClosures));
+    const list = await this.monitoring.employers(
+      this.outreachQuery(from, to, page, 50, silentClosures),
+      scope && scopeIds(scope),
+    );
     const pager = pagerOf(
       '/petugas/penjangkauan',
       { from, to, ...(silentClosures ? { silentClosures: 'true' } : {}) },
@@ -139,23 +145,26 @@ export class OfficerReports {
   }
 
   /** The outreach list as CSV, every page, the same columns as the API's CSV. */
-  async outreachCsv(q: Record<string, string>, res: HttpReply): Promise<void> {
+  async outreachCsv(q: Record<string, string>, res: HttpReply, scope?: ReportScope): Promise<void> {
     const { from, to } = this.period(q);
     res.header('Content-Type', 'text/csv; charset=utf-8');
     res.header('Content-Disposition', `attachment; filename="penjangkauan-${from}-${to}.csv"`);
     res.header('Cache-Control', 'no-store');
     let out = csvLine(PARTICIPATION_COLUMNS);
     for (let page = 1; ; page++) {
-      const list = await this.monitoring.employers(this.outreachQuery(from, to, page, 100, this.silent(q)));
+      const list = await this.monitoring.employers(
+        this.outreachQuery(from, to, page, 100, this.silent(q)),
+        scope && scopeIds(scope),
+      );
       for (const row of list.items) out += csvLine(PARTICIPATION_COLUMNS.map((k) => row[k]));
       if (page * 100 >= list.total) break;
     }
     res.send(out);
   }
 
-  async ipk(q: Record<string, string>): Promise<IpkView> {
+  async ipk(q: Record<string, string>, scope?: ReportScope): Promise<IpkView> {
     const { year, month } = this.month(q);
-    const r = await this.reports.ipkIII1(Object.assign(new MonthQuery(), { year, month }));
+    const r = await this.reports.ipkIII1(Object.assign(new MonthQuery(), { year, month }), scope);
     return {
       year,
       month,
@@ -170,9 +179,9 @@ export class OfficerReports {
   }
 
   /** The IPK III/1 as CSV: the API's rows (one per part and row, cells as columns). */
-  async ipkCsv(q: Record<string, string>, res: HttpReply): Promise<void> {
+  async ipkCsv(q: Record<string, string>, res: HttpReply, scope?: ReportScope): Promise<void> {
     const { year, month } = this.month(q);
-    const r = await this.reports.ipkIII1(Object.assign(new MonthQuery(), { year, month }));
+    const r = await this.reports.ipkIII1(Object.assign(new MonthQuery(), { year, month }), scope);
     const rows = [
       ...flowTableToCsvRows('seekers', r.seekers as unknown as Record<string, unknown>),
       ...flowTableToCsvRows('vacancies', r.vacancies as unknown as Record<string, unknown>),
@@ -185,9 +194,9 @@ export class OfficerReports {
    * detailed rows with figures), then the total; for each flow column (1, 2, A, 3, 4, B, 5) the L, P and
    * L+P counts.
    */
-  async stockReport(table: StockTableNo, q: Record<string, string>): Promise<StockReportView> {
+  async stockReport(table: StockTableNo, q: Record<string, string>, scope?: ReportScope): Promise<StockReportView> {
     const { year, month } = this.month(q);
-    const r = await this.reports.ipkStock(table, Object.assign(new MonthQuery(), { year, month }));
+    const r = await this.reports.ipkStock(table, Object.assign(new MonthQuery(), { year, month }), scope);
     const form = STOCK_FORMS[table];
     const flows = form.out === 'placed' ? SEEKER_FLOWS : VACANCY_FLOWS;
     const sum = (rows: StockRow[], level: string) =>
@@ -218,9 +227,9 @@ export class OfficerReports {
   }
 
   /** IPK III/8 for a month: by education (level subtotals, detailed rows) and by kind of receiving employer. */
-  async placementReport(q: Record<string, string>): Promise<PlacementReportView> {
+  async placementReport(q: Record<string, string>, scope?: ReportScope): Promise<PlacementReportView> {
     const { year, month } = this.month(q);
-    const r = await this.reports.ipkIII8(Object.assign(new MonthQuery(), { year, month }));
+    const r = await this.reports.ipkIII8(Object.assign(new MonthQuery(), { year, month }), scope);
     const cols = ['AKL', 'AKAD', 'AKAN', 'total'] as const;
     type Row = (typeof r.byEducation.rows)[number];
     const part = (
@@ -256,9 +265,9 @@ export class OfficerReports {
   }
 
   /** A table (III/1–III/8) of a month as the API's CSV: the same rows as `?format=csv`. */
-  async reportCsv(table: IpkTable, q: Record<string, string>, res: HttpReply): Promise<void> {
+  async reportCsv(table: IpkTable, q: Record<string, string>, res: HttpReply, scope?: ReportScope): Promise<void> {
     const { year, month } = this.month(q);
-    const r = await this.reports.report(table, Object.assign(new MonthQuery(), { year, month }));
+    const r = await this.reports.report(table, Object.assign(new MonthQuery(), { year, month }), scope);
     const rows =
       table === '1'
         ? ['seekers', 'vacancies'].flatMap((part) =>
@@ -271,9 +280,15 @@ export class OfficerReports {
   }
 
   /** A table of a month as the Excel workbook of the API's `?format=xlsx`, laid out like the form. */
-  async reportXlsx(table: IpkTable, q: Record<string, string>, officeName: string, res: HttpReply): Promise<void> {
+  async reportXlsx(
+    table: IpkTable,
+    q: Record<string, string>,
+    officeName: string,
+    res: HttpReply,
+    scope?: ReportScope,
+  ): Promise<void> {
     const { year, month } = this.month(q);
-    const r = await this.reports.report(table, Object.assign(new MonthQuery(), { year, month }));
+    const r = await this.reports.report(table, Object.assign(new MonthQuery(), { year, month }), scope);
     const body = await ipkWorkbook(table, r, officeName);
     res.header('Content-Type', XLSX_TYPE);
     res.header('Content-Disposition', `attachment; filename="ipk-iii-${table}-${r.period}.xlsx"`);
@@ -282,9 +297,9 @@ export class OfficerReports {
   }
 
   /** The closing page: the month to close next, and the closed months, newest first (the last 24). */
-  async closing(outcome: ClosingOutcome): Promise<ClosingView> {
-    const next = await this.reports.nextMonthToClose();
-    const page = await this.reports.closedPeriods(Object.assign(new PageQuery(), { page: 1, pageSize: 24 }));
+  async closing(outcome: ClosingOutcome, scope?: ReportScope): Promise<ClosingView> {
+    const next = await this.reports.nextMonthToClose(scope);
+    const page = await this.reports.closedPeriods(Object.assign(new PageQuery(), { page: 1, pageSize: 24 }), scope);
     return {
       next,
       nextStarted: next <= this.clock.today().slice(0, 7),
@@ -294,9 +309,9 @@ export class OfficerReports {
   }
 
   /** A closed month's corrections, a page of 50. */
-  async adjustments(month: string, q: Record<string, string>): Promise<AdjustmentsView> {
+  async adjustments(month: string, q: Record<string, string>, scope?: ReportScope): Promise<AdjustmentsView> {
     const page = /^\d{1,5}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
-    const list = await this.reports.adjustments(month, Object.assign(new PageQuery(), { page, pageSize: 50 }));
+    const list = await this.reports.adjustments(month, Object.assign(new PageQuery(), { page, pageSize: 50 }), scope);
     return { month, items: list.items, pager: pagerOf(`/petugas/ipk/penutupan/${month}/koreksi`, {}, list) };
   }
 }

@@ -57,6 +57,7 @@ import { OfficerReports } from './officer-reports.js';
 import { cardListView, cardModel, printableCardView, printablePhotoId } from './view-models/cards.js';
 import { CardPdfService, isPrintable } from '../card-validation/card-pdf.service.js';
 import { ReportsService } from '../monitoring/reports.service.js';
+import { ReportScopes, type ReportScope } from '../monitoring/report-scope.js';
 import { sendCardPdf } from './console-documents.js';
 import { employerQueueView } from './view-models/employers.js';
 import { flashOf, type FlashModel } from './view-models/flash.js';
@@ -156,45 +157,57 @@ export class OfficerConsoleController {
     private readonly voids: VoidService,
     private readonly pdfs: CardPdfService,
     private readonly referenceCodes: ReferenceCodes,
+    private readonly scopes: ReportScopes,
   ) {}
+
+  /** The signed-in officer's own office: what the console's report pages show and close. */
+  private scopeOf(c: ConsoleContext): Promise<ReportScope> {
+    return this.scopes.resolve(c.user!);
+  }
 
   @Get()
   async dashboard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    sendPage(res, DashboardPage({ c, vm: await this.reports.dashboard(pick(query, ['from', 'to'])) }));
+    sendPage(
+      res,
+      DashboardPage({ c, vm: await this.reports.dashboard(pick(query, ['from', 'to']), await this.scopeOf(c)) }),
+    );
   }
 
   @Get('penjangkauan')
   async outreach(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     sendPage(
       res,
-      OutreachPage({ c, vm: await this.reports.outreach(pick(query, ['from', 'to', 'page', 'silentClosures'])) }),
+      OutreachPage({
+        c,
+        vm: await this.reports.outreach(pick(query, ['from', 'to', 'page', 'silentClosures']), await this.scopeOf(c)),
+      }),
     );
   }
 
   @Get('penjangkauan.csv')
-  async outreachCsv(@Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    await this.reports.outreachCsv(pick(query, ['from', 'to', 'silentClosures']), res);
+  async outreachCsv(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
+    await this.reports.outreachCsv(pick(query, ['from', 'to', 'silentClosures']), res, await this.scopeOf(c));
   }
 
   @Get('ipk')
   async ipk(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    sendPage(res, IpkPage({ c, vm: await this.reports.ipk(pick(query, ['year', 'month'])) }));
+    sendPage(res, IpkPage({ c, vm: await this.reports.ipk(pick(query, ['year', 'month']), await this.scopeOf(c)) }));
   }
 
   @Get('ipk.csv')
-  async ipkCsv(@Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    await this.reports.ipkCsv(pick(query, ['year', 'month']), res);
+  async ipkCsv(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
+    await this.reports.ipkCsv(pick(query, ['year', 'month']), res, await this.scopeOf(c));
   }
 
   @Get('ipk.xlsx')
   async ipkXlsx(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    await this.reports.reportXlsx('1', pick(query, ['year', 'month']), c.office.name, res);
+    await this.reports.reportXlsx('1', pick(query, ['year', 'month']), c.office.name, res, await this.scopeOf(c));
   }
 
   /** Closing months: the next one to close and the closed ones (POST /reports/periods/:month/close). */
   @Get('ipk/penutupan')
   async closing(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    sendPage(res, ClosingPage({ c, vm: await this.reports.closing(closingOutcomeOf(query)) }));
+    sendPage(res, ClosingPage({ c, vm: await this.reports.closing(closingOutcomeOf(query), await this.scopeOf(c)) }));
   }
 
   @Post('ipk/penutupan')
@@ -204,7 +217,7 @@ export class OfficerConsoleController {
     const more = month ? `&month=${month}` : '';
     try {
       if (!month) throw validationFailed([{ field: 'month', messages: ['must be YYYY-MM'] }]);
-      await this.reportsApi.close(c.user!, month);
+      await this.reportsApi.close(c.user!, month, await this.scopeOf(c));
       redirect(res, `/petugas/ipk/penutupan?ok=1${more}`);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
@@ -222,7 +235,10 @@ export class OfficerConsoleController {
   ) {
     const m = monthParam(month);
     if (!m) throw notFound('The month');
-    sendPage(res, AdjustmentsPage({ c, vm: await this.reports.adjustments(m, pick(query, ['page'])) }));
+    sendPage(
+      res,
+      AdjustmentsPage({ c, vm: await this.reports.adjustments(m, pick(query, ['page']), await this.scopeOf(c)) }),
+    );
   }
 
   /** IPK III/2–III/8: the printable page, or its CSV or Excel download (`iii-5.csv`, `iii-5.xlsx`). */
@@ -235,10 +251,12 @@ export class OfficerConsoleController {
   ) {
     const { table, as } = ipkTableOf(report);
     const month = pick(query, ['year', 'month']);
-    if (as === 'csv') return this.reports.reportCsv(table, month, res);
-    if (as === 'xlsx') return this.reports.reportXlsx(table, month, c.office.name, res);
-    if (table === '8') return sendPage(res, PlacementReportPage({ c, vm: await this.reports.placementReport(month) }));
-    sendPage(res, StockReportPage({ c, vm: await this.reports.stockReport(table as StockTableNo, month) }));
+    const scope = await this.scopeOf(c);
+    if (as === 'csv') return this.reports.reportCsv(table, month, res, scope);
+    if (as === 'xlsx') return this.reports.reportXlsx(table, month, c.office.name, res, scope);
+    if (table === '8')
+      return sendPage(res, PlacementReportPage({ c, vm: await this.reports.placementReport(month, scope) }));
+    sendPage(res, StockReportPage({ c, vm: await this.reports.stockReport(table as StockTableNo, month, scope) }));
   }
 
   @Get('pencari-kerja/baru')

@@ -1,8 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
-import { Roles } from '../common/auth/decorators.js';
+import { ApiErrors } from '../common/http/api-responses.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { CsvColumns, CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
-import { ParticipationQuery, PeriodQuery } from './dto/monitoring.dto.js';
+import { OfficeParticipationQuery, OfficePeriodQuery } from './dto/office-scope.dto.js';
+import { ReportScopes, scopeIds } from './report-scope.js';
 import { MonitoringService, PARTICIPATION_COLUMNS, type MonitoringSummary } from './monitoring.service.js';
 import {
   MONITORING_EXTRA_MODELS,
@@ -15,7 +18,10 @@ import {
 @ApiExtraModels(...MONITORING_EXTRA_MODELS)
 @Controller()
 export class MonitoringController {
-  constructor(private readonly monitoring: MonitoringService) {}
+  constructor(
+    private readonly monitoring: MonitoringService,
+    private readonly scopes: ReportScopes,
+  ) {}
 
   @Get('monitoring/summary')
   @CsvExport()
@@ -25,8 +31,9 @@ export class MonitoringController {
     summary: 'Employers, cards, vacancies, placements and validations: states now, events in the period',
   })
   @ApiOkResponse({ type: MonitoringSummaryReply })
-  summary(@Query() q: PeriodQuery) {
-    return this.monitoring.summary(q);
+  @ApiErrors(400, 404)
+  async summary(@CurrentUser() user: AuthUser, @Query() q: OfficePeriodQuery) {
+    return this.monitoring.summary(q, scopeIds(await this.scopes.resolve(user, q)));
   }
 
   @Get('monitoring/outcomes')
@@ -40,8 +47,9 @@ export class MonitoringController {
     summary: 'Outcomes: cards and vacancies that closed in the period, and how many of them ended with a known outcome',
   })
   @ApiOkResponse({ type: MonitoringOutcomesReply })
-  outcomes(@Query() q: PeriodQuery) {
-    return this.monitoring.outcomes(q);
+  @ApiErrors(400, 404)
+  async outcomes(@CurrentUser() user: AuthUser, @Query() q: OfficePeriodQuery) {
+    return this.monitoring.outcomes(q, scopeIds(await this.scopes.resolve(user, q)));
   }
 
   @Get('monitoring/employers')
@@ -50,7 +58,8 @@ export class MonitoringController {
   @CsvColumns(PARTICIPATION_COLUMNS)
   @ApiOperation({ summary: 'Participation per employer in the period; participating=false is the outreach list' })
   @ApiOkResponse({ type: ParticipationPage })
-  employers(@Query() q: ParticipationQuery) {
-    return this.monitoring.employers(q);
+  @ApiErrors(400, 404)
+  async employers(@CurrentUser() user: AuthUser, @Query() q: OfficeParticipationQuery) {
+    return this.monitoring.employers(q, scopeIds(await this.scopes.resolve(user, q)));
   }
 }

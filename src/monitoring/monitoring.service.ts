@@ -15,7 +15,7 @@ import type {
   OutcomeFiguresReply,
   OutcomeMonthReply,
 } from './dto/monitoring.reply.js';
-import { cardsClosedIn, silentClosers, vacanciesClosedIn } from './outcome-sql.js';
+import { cardsClosedIn, officeFilter, silentClosers, vacanciesClosedIn } from './outcome-sql.js';
 import type { ParticipationRowReply } from './dto/monitoring.reply.js';
 
 /** One description of this reply: the class `MonitoringSummaryReply` (OpenAPI and code alike). */
@@ -79,13 +79,22 @@ export class MonitoringService {
     private readonly clock: Clock,
   ) {}
 
-  async summary(q: PeriodQuery): Promise<MonitoringSummary> {
+  /**
+   * `offices`: the ids of the offices counted (one office, or a province's subtree); absent: every row.
+   * Employers, cards and vacancies by their `office_id`; validations by the validating employer's office,
+   * placements by the placed seeker's.
+   */
+  async summary(q: PeriodQuery, offices?: readonly string[]): Promise<MonitoringSummary> {
     const p = resolvePeriod(q, this.clock.today());
     const [s, e] = [sqlInstant(p.start), sqlInstant(p.end)];
+    const of = (col: string) => officeFilter(col, offices);
     const byStatus = async (table: string) =>
       Object.fromEntries(
         (
-          (await this.reads.query(`SELECT status, COUNT(*) AS c FROM ${table} GROUP BY status`)) as {
+          (await this.reads.query(
+            `SELECT status, COUNT(*) AS c FROM ${table} WHERE 1 = 1${of('office_id').sql} GROUP BY status`,
+            of('office_id').params,
+          )) as {
             status: string;
             c: unknown;
           }[]
@@ -94,49 +103,54 @@ export class MonitoringService {
 
     const employers = await byStatus('employers');
     const [participating] = await this.reads.query(
-      `SELECT COUNT(*) AS c FROM employers e JOIN (${PARTICIPANTS}) t ON t.employer_id = e.id WHERE e.status = 'VERIFIED'`,
-      [s, e, s, e, s, e],
+      `SELECT COUNT(*) AS c FROM employers e JOIN (${PARTICIPANTS}) t ON t.employer_id = e.id WHERE e.status = 'VERIFIED'${of('e.office_id').sql}`,
+      [s, e, s, e, s, e, ...of('e.office_id').params],
     );
     // Cards by their status as it is today (card-lifecycle.ts): an ACTIVE card past its expiry is EXPIRED.
     const today = this.clock.today();
     const cards = Object.fromEntries(
       (
         (await this.reads.query(
-          `SELECT ${cardSql.effectiveStatus('cards', '?')} AS status, COUNT(*) AS c FROM cards GROUP BY 1`,
-          [today],
+          `SELECT ${cardSql.effectiveStatus('cards', '?')} AS status, COUNT(*) AS c FROM cards WHERE 1 = 1${of('office_id').sql} GROUP BY 1`,
+          [today, ...of('office_id').params],
         )) as { status: string; c: unknown }[]
       ).map((r) => [r.status, n(r.c)]),
     );
     const [overdue] = await this.reads.query(
-      `SELECT COUNT(*) AS c FROM cards WHERE ${cardSql.reportOverdue('cards', '?')}`,
-      [today, today],
+      `SELECT COUNT(*) AS c FROM cards WHERE ${cardSql.reportOverdue('cards', '?')}${of('office_id').sql}`,
+      [today, today, ...of('office_id').params],
     );
-    const [issued] = await this.reads.query('SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?', [
-      p.from,
-      p.to,
-    ]);
+    const [issued] = await this.reads.query(
+      `SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?${of('office_id').sql}`,
+      [p.from, p.to, ...of('office_id').params],
+    );
     const [open] = await this.reads.query(
-      `SELECT COUNT(*) AS c, SUM(quota - filled) AS positions FROM vacancies WHERE status = 'OPEN'`,
+      `SELECT COUNT(*) AS c, SUM(quota - filled) AS positions FROM vacancies WHERE status = 'OPEN'${of('office_id').sql}`,
+      of('office_id').params,
     );
     const [posted] = await this.reads.query(
-      'SELECT COUNT(*) AS c, SUM(CASE WHEN requires_ak1 = 1 THEN 1 ELSE 0 END) AS ak1 FROM vacancies WHERE published_at >= ? AND published_at < ?',
-      [s, e],
+      `SELECT COUNT(*) AS c, SUM(CASE WHEN requires_ak1 = 1 THEN 1 ELSE 0 END) AS ak1 FROM vacancies WHERE published_at >= ? AND published_at < ?${of('office_id').sql}`,
+      [s, e, ...of('office_id').params],
     );
     const [filled] = await this.reads.query(
-      `SELECT COUNT(*) AS c FROM vacancies WHERE closed_reason = 'FILLED' AND closed_at >= ? AND closed_at < ?`,
-      [s, e],
+      `SELECT COUNT(*) AS c FROM vacancies WHERE closed_reason = 'FILLED' AND closed_at >= ? AND closed_at < ?${of('office_id').sql}`,
+      [s, e, ...of('office_id').params],
     );
+    const seekersOf = offices ? ` AND seeker_id IN (SELECT id FROM seekers WHERE 1 = 1${of('office_id').sql})` : '';
+    const employersOf = offices
+      ? ` AND employer_id IN (SELECT id FROM employers WHERE 1 = 1${of('office_id').sql})`
+      : '';
     const placements = Object.fromEntries(
       (
         (await this.reads.query(
-          "SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? AND status = 'RECORDED' GROUP BY source",
-          [s, e],
+          `SELECT source, COUNT(*) AS c FROM placements WHERE recorded_at >= ? AND recorded_at < ? AND status = 'RECORDED'${seekersOf} GROUP BY source`,
+          [s, e, ...(offices ? of('office_id').params : [])],
         )) as { source: string; c: unknown }[]
       ).map((r) => [r.source, n(r.c)]),
     );
     const [validations] = await this.reads.query(
-      'SELECT COUNT(*) AS c FROM card_validations WHERE checked_at >= ? AND checked_at < ?',
-      [s, e],
+      `SELECT COUNT(*) AS c FROM card_validations WHERE checked_at >= ? AND checked_at < ?${employersOf}`,
+      [s, e, ...(offices ? of('office_id').params : [])],
     );
 
     const verified = employers.VERIFIED ?? 0;
@@ -178,16 +192,16 @@ export class MonitoringService {
    * How much of the register ends with a known outcome: cards and vacancies that closed in the period
    * (outcome-sql.ts says when each closed), in total and per calendar month. See docs/reports.md.
    */
-  async outcomes(q: PeriodQuery): Promise<MonitoringOutcomesReply> {
+  async outcomes(q: PeriodQuery, offices?: readonly string[]): Promise<MonitoringOutcomesReply> {
     const today = this.clock.today();
     const p = resolvePeriod(q, today);
     const mysql = this.reads.isMysql;
-    const cards = cardsClosedIn(p, today, mysql);
+    const cards = cardsClosedIn(p, today, mysql, offices);
     const cardRows: { month: string; outcome: string; c: unknown }[] = await this.reads.query(
       `SELECT t.month AS month, t.outcome AS outcome, COUNT(*) AS c FROM (${cards.sql}) t GROUP BY t.month, t.outcome`,
       cards.params,
     );
-    const vacancies = vacanciesClosedIn(p, today, mysql);
+    const vacancies = vacanciesClosedIn(p, today, mysql, true, offices);
     const vacancyRows: { month: string; closed: unknown; known: unknown; withoutAk1: unknown }[] =
       await this.reads.query(
         `SELECT t.month AS month, COUNT(*) AS closed,
@@ -218,10 +232,13 @@ export class MonitoringService {
   }
 
   /** The participation table, one row per employer; `participating=false` is the outreach list. */
-  async employers(q: ParticipationQuery): Promise<Page<ParticipationRow> & { period: { from: string; to: string } }> {
+  async employers(
+    q: ParticipationQuery,
+    offices?: readonly string[],
+  ): Promise<Page<ParticipationRow> & { period: { from: string; to: string } }> {
     const p = resolvePeriod(q, this.clock.today());
     const { page, pageSize, skip } = pageWindow(q);
-    const { sql, params } = participationQuery(p, q, this.clock.today());
+    const { sql, params } = participationQuery(p, q, this.clock.today(), offices);
     const [count] = await this.reads.query(`SELECT COUNT(*) AS c FROM (${sql}) t`, params);
     const sort: EmployerSort = q.sort ?? '-lastActivityAt';
     const desc = sort.startsWith('-');
@@ -293,10 +310,20 @@ const PARTICIPANTS = [
 ].join(' UNION ');
 
 /** Per-employer activity in the period, aggregated once per source table and joined to employers. */
-function participationQuery(p: Period, q: ParticipationQuery, today: string): { sql: string; params: unknown[] } {
+function participationQuery(
+  p: Period,
+  q: ParticipationQuery,
+  today: string,
+  offices?: readonly string[],
+): { sql: string; params: unknown[] } {
   const [s, e] = [sqlInstant(p.start), sqlInstant(p.end)];
   const where: string[] = [];
   const params: unknown[] = [s, e, s, e, s, e, s, e];
+  if (offices) {
+    const of = officeFilter('e.office_id', offices);
+    where.push(of.sql.replace(/^ AND /, ''));
+    params.push(...of.params);
+  }
   if (q.status) {
     where.push('e.status = ?');
     params.push(q.status);

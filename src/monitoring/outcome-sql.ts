@@ -35,19 +35,27 @@ export interface Sql {
   params: unknown[];
 }
 
+/** ` AND <col> IN (?, …)` and its parameters for a list of office ids; nothing when `offices` is absent. */
+export function officeFilter(col: string, offices?: readonly string[]): Sql {
+  if (!offices) return { sql: '', params: [] };
+  if (offices.length === 0) return { sql: ' AND 1 = 0', params: [] };
+  return { sql: ` AND ${col} IN (${offices.map(() => '?').join(', ')})`, params: [...offices] };
+}
+
 /**
  * Cards that closed in the period, one row each: `month` (YYYY-MM) and `outcome` (PLACED, REVOKED,
  * WITHDRAWN or EXPIRED). Reads index ranges only: cards(status, closed_at) and cards(status, expires_at).
  */
-export function cardsClosedIn(p: Period, today: string, mysql: boolean): Sql {
+export function cardsClosedIn(p: Period, today: string, mysql: boolean, offices?: readonly string[]): Sql {
+  const of = officeFilter('c.office_id', offices);
   return {
     sql: `SELECT ${jakartaMonthOfInstant('c.closed_at', mysql)} AS month, c.status AS outcome FROM cards c
-           WHERE c.status IN ('PLACED', 'REVOKED', 'WITHDRAWN') AND c.closed_at >= ? AND c.closed_at < ?
+           WHERE c.status IN ('PLACED', 'REVOKED', 'WITHDRAWN') AND c.closed_at >= ? AND c.closed_at < ?${of.sql}
           UNION ALL
           SELECT ${monthOfDate('c.expires_at', 0, mysql)} AS month, 'EXPIRED' AS outcome FROM cards c
            WHERE c.status IN ('EXPIRED', 'ACTIVE') AND c.expires_at >= ? AND c.expires_at <= ?
-             AND ${cardSql.hasStatus('c', 'EXPIRED', '?')}`,
-    params: [sqlInstant(p.start), sqlInstant(p.end), p.from, p.to, today],
+             AND ${cardSql.hasStatus('c', 'EXPIRED', '?')}${of.sql}`,
+    params: [sqlInstant(p.start), sqlInstant(p.end), ...of.params, p.from, p.to, today, ...of.params],
   };
 }
 
@@ -56,7 +64,14 @@ export function cardsClosedIn(p: Period, today: string, mysql: boolean): Sql {
  * `withMonth`) `month`. Reads index ranges only: vacancies(closed_reason, closed_at) and vacancies(status,
  * closes_at).
  */
-export function vacanciesClosedIn(p: Period, today: string, mysql: boolean, withMonth = true): Sql {
+export function vacanciesClosedIn(
+  p: Period,
+  today: string,
+  mysql: boolean,
+  withMonth = true,
+  offices?: readonly string[],
+): Sql {
+  const of = officeFilter('v.office_id', offices);
   const cols = (month: string) =>
     `v.id AS id, v.employer_id AS employer_id, v.quota AS quota, v.filled AS filled${withMonth ? `, ${month} AS month` : ''}`;
   const expiredMonth = monthOfDate('v.closes_at', 1, mysql);
@@ -65,14 +80,25 @@ export function vacanciesClosedIn(p: Period, today: string, mysql: boolean, with
   return {
     sql: `SELECT ${cols(jakartaMonthOfInstant('v.closed_at', mysql))} FROM vacancies v
            WHERE v.closed_reason IN ('FILLED', 'CLOSED_BY_EMPLOYER', 'CLOSED_BY_OFFICER')
-             AND v.closed_at >= ? AND v.closed_at < ? AND v.published_at IS NOT NULL
+             AND v.closed_at >= ? AND v.closed_at < ? AND v.published_at IS NOT NULL${of.sql}
           UNION ALL
           SELECT ${cols(expiredMonth)} FROM vacancies v
-           WHERE v.status = 'CLOSED' AND v.closes_at >= ? AND v.closes_at <= ? AND v.closed_reason = 'EXPIRED'
+           WHERE v.status = 'CLOSED' AND v.closes_at >= ? AND v.closes_at <= ? AND v.closed_reason = 'EXPIRED'${of.sql}
           UNION ALL
           SELECT ${cols(expiredMonth)} FROM vacancies v
-           WHERE v.status = 'OPEN' AND v.closes_at >= ? AND v.closes_at <= ? AND v.closes_at < ?`,
-    params: [sqlInstant(p.start), sqlInstant(p.end), dayBefore, lastDayBefore, dayBefore, lastDayBefore, today],
+           WHERE v.status = 'OPEN' AND v.closes_at >= ? AND v.closes_at <= ? AND v.closes_at < ?${of.sql}`,
+    params: [
+      sqlInstant(p.start),
+      sqlInstant(p.end),
+      ...of.params,
+      dayBefore,
+      lastDayBefore,
+      ...of.params,
+      dayBefore,
+      lastDayBefore,
+      today,
+      ...of.params,
+    ],
   };
 }
 

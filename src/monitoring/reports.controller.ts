@@ -4,8 +4,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiError, ApiErrors } from '../common/http/api-responses.js';
 import { CsvExport, CsvRows } from '../common/http/csv.interceptor.js';
-import { PageQuery } from '../common/http/pagination.js';
-import { MonthQuery } from './dto/monitoring.dto.js';
+import { OfficeMonthQuery, OfficePageQuery, OfficeQuery } from './dto/office-scope.dto.js';
 import { IpkIII1Reply, MONITORING_EXTRA_MODELS } from './dto/monitoring.reply.js';
 import {
   AdjustmentPage,
@@ -16,6 +15,7 @@ import {
 } from './dto/reports.reply.js';
 import { flowTableToCsvRows } from './ipk-report.js';
 import { ipkIII8Rows, stockRows } from './report-csv.js';
+import { ReportScopes } from './report-scope.js';
 import { ReportsService } from './reports.service.js';
 import { XlsxExport } from './xlsx-export.js';
 
@@ -36,7 +36,10 @@ const MONTH_PARAM = { name: 'month', example: '2026-11', description: 'YYYY-MM' 
 @ApiExtraModels(...MONITORING_EXTRA_MODELS)
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly scopes: ReportScopes,
+  ) {}
 
   @Get('ipk-iii-1')
   @XlsxExport('1')
@@ -47,8 +50,9 @@ export class ReportsController {
     summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)',
   })
   @ApiOkResponse({ type: IpkIII1Reply })
-  ipkIII1(@Query() q: MonthQuery) {
-    return this.reports.ipkIII1(q);
+  @ApiErrors(400, 404)
+  async ipkIII1(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
+    return this.reports.ipkIII1(q, await this.scopes.resolve(user, q));
   }
 
   @Get('ipk-iii-2')
@@ -58,8 +62,9 @@ export class ReportsController {
   @CsvRows(stockRows)
   @ApiOperation({ summary: 'IPK III/2: job seekers by education (detailed codes, grouped by level) and sex' })
   @ApiOkResponse({ type: IpkStockReply })
-  ipkIII2(@Query() q: MonthQuery) {
-    return this.reports.ipkStock('2', q);
+  @ApiErrors(400, 404)
+  async ipkIII2(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
+    return this.reports.ipkStock('2', q, await this.scopes.resolve(user, q));
   }
 
   @Get('ipk-iii-3')
@@ -69,8 +74,9 @@ export class ReportsController {
   @CsvRows(stockRows)
   @ApiOperation({ summary: 'IPK III/3: job seekers by KBJI 2014 major group of the occupation sought, and sex' })
   @ApiOkResponse({ type: IpkStockReply })
-  ipkIII3(@Query() q: MonthQuery) {
-    return this.reports.ipkStock('3', q);
+  @ApiErrors(400, 404)
+  async ipkIII3(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
+    return this.reports.ipkStock('3', q, await this.scopes.resolve(user, q));
   }
 
   @Get('ipk-iii-4')
@@ -80,8 +86,9 @@ export class ReportsController {
   @CsvRows(stockRows)
   @ApiOperation({ summary: 'IPK III/4: vacancy positions by minimum education and the sex asked' })
   @ApiOkResponse({ type: IpkStockReply })
-  ipkIII4(@Query() q: MonthQuery) {
-    return this.reports.ipkStock('4', q);
+  @ApiErrors(400, 404)
+  async ipkIII4(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
+    return this.reports.ipkStock('4', q, await this.scopes.resolve(user, q));
   }
 
   @Get('ipk-iii-5')
@@ -91,8 +98,9 @@ export class ReportsController {
   @CsvRows(stockRows)
   @ApiOperation({ summary: 'IPK III/5: vacancy positions by KBJI 2014 major group and the sex asked' })
   @ApiOkResponse({ type: IpkStockReply })
-  ipkIII5(@Query() q: MonthQuery) {
-    return this.reports.ipkStock('5', q);
+  @ApiErrors(400, 404)
+  async ipkIII5(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
+    return this.reports.ipkStock('5', q, await this.scopes.resolve(user, q));
   }
 
   @Get('ipk-iii-6')
@@ -102,8 +110,9 @@ export class ReportsController {
   @CsvRows(stockRows)
   @ApiOperation({ summary: "IPK III/6: vacancy positions by KBLI 2020 section of the employer's business" })
   @ApiOkResponse({ type: IpkStockReply })
-  ipkIII6(@Query() q: MonthQuery) {
-    return this.reports.ipkStock('6', q);
+  @ApiErrors(400, 404)
+  async ipkIII6(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
+    return this.reports.ipkStock('6', q, await this.scopes.resolve(user, q));
   }
 
   @Get('ipk-iii-7')
@@ -116,8 +125,9 @@ export class ReportsController {
       'IPK III/7: placements by KBLI 2020 section: the positions of vacancies of the section and the placements made without a vacancy',
   })
   @ApiOkResponse({ type: IpkStockReply })
-  ipkIII7(@Query() q: MonthQuery) {
-    return this.reports.ipkStock('7', q);
+  @ApiErrors(400, 404)
+  async ipkIII7(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
+    return this.reports.ipkStock('7', q, await this.scopes.resolve(user, q));
   }
 
   @Get('ipk-iii-8')
@@ -130,8 +140,9 @@ export class ReportsController {
       "IPK III/8: the month's placements by type (AKL, AKAD, AKAN), by education and by kind of receiving employer",
   })
   @ApiOkResponse({ type: IpkIII8Reply })
-  ipkIII8(@Query() q: MonthQuery) {
-    return this.reports.ipkIII8(q);
+  @ApiErrors(400, 404)
+  async ipkIII8(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
+    return this.reports.ipkIII8(q, await this.scopes.resolve(user, q));
   }
 
   @Get('periods')
@@ -139,8 +150,9 @@ export class ReportsController {
   @Roles('officer')
   @ApiOperation({ summary: 'The closed months, newest first' })
   @ApiOkResponse({ type: ReportPeriodPage })
-  periods(@Query() q: PageQuery) {
-    return this.reports.closedPeriods(q);
+  @ApiErrors(400, 404)
+  async periods(@CurrentUser() user: AuthUser, @Query() q: OfficePageQuery) {
+    return this.reports.closedPeriods(q, await this.scopes.resolve(user, q));
   }
 
   @Get('periods/:month')
@@ -148,9 +160,9 @@ export class ReportsController {
   @ApiParam(MONTH_PARAM)
   @ApiOperation({ summary: 'Whether a month is closed, and its checksum' })
   @ApiOkResponse({ type: ReportPeriodReply })
-  @ApiErrors(400)
-  period(@Param('month') month: string) {
-    return this.reports.period(month);
+  @ApiErrors(400, 404)
+  async period(@CurrentUser() user: AuthUser, @Param('month') month: string, @Query() q: OfficeQuery) {
+    return this.reports.period(month, await this.scopes.resolve(user, q));
   }
 
   @Post('periods/:month/close')
@@ -159,14 +171,14 @@ export class ReportsController {
   @ApiParam(MONTH_PARAM)
   @ApiOperation({
     summary:
-      'Close a month: its eight tables are stored with a checksum and never change again; later corrections count in the first open month. Months close in order (409 PREVIOUS_PERIOD_OPEN); a month not begun cannot (422 PERIOD_NOT_STARTED); closing twice → 409 PERIOD_CLOSED.',
+      "Close an office's month (officeId, default the caller's; its own office or one below it, another → 404): its eight tables are stored with a checksum and never change again; later corrections count in the first open month. Months close in order (409 PREVIOUS_PERIOD_OPEN); a month not begun cannot (422 PERIOD_NOT_STARTED); closing twice → 409 PERIOD_CLOSED.",
   })
   @ApiOkResponse({ type: ReportPeriodReply })
-  @ApiErrors(400)
+  @ApiErrors(400, 404)
   @ApiError(409, 'PERIOD_CLOSED', 'PREVIOUS_PERIOD_OPEN')
   @ApiError(422, 'PERIOD_NOT_STARTED')
-  close(@CurrentUser() user: AuthUser, @Param('month') month: string) {
-    return this.reports.close(user, month);
+  async close(@CurrentUser() user: AuthUser, @Param('month') month: string, @Query() q: OfficeQuery) {
+    return this.reports.close(user, month, await this.scopes.resolve(user, q));
   }
 
   @Get('periods/:month/adjustments')
@@ -175,8 +187,8 @@ export class ReportsController {
   @ApiParam(MONTH_PARAM)
   @ApiOperation({ summary: 'Corrections that belong to a closed month, counted in a later open month' })
   @ApiOkResponse({ type: AdjustmentPage })
-  @ApiErrors(400)
-  adjustments(@Param('month') month: string, @Query() q: PageQuery) {
-    return this.reports.adjustments(month, q);
+  @ApiErrors(400, 404)
+  async adjustments(@CurrentUser() user: AuthUser, @Param('month') month: string, @Query() q: OfficePageQuery) {
+    return this.reports.adjustments(month, q, await this.scopes.resolve(user, q));
   }
 }

@@ -43,6 +43,8 @@ const OWNED_TABLES = ['users', 'seekers', 'employers', 'cards', 'vacancies'] as 
 export class OfficesService implements OnModuleInit {
   private readonly logger = new Logger('Offices');
   private rootOffice: Office | null = null;
+  /** Office codes by id (the labour events carry the code); cleared when an office changes. */
+  private readonly codes = new Map<string, string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -111,6 +113,20 @@ export class OfficesService implements OnModuleInit {
   /** The office an officer acts for: the one in their token or session, else (issued before offices) the root. */
   officeOf(actor: Pick<AuthUser, 'officeId'>): string {
     return actor.officeId ?? this.rootId();
+  }
+
+  /**
+   * The code of an office (`1671`), cached per instance; null or an unknown id: the root office's. Read
+   * through `m` when given, so a caller inside a transaction does not wait for another connection.
+   */
+  async codeOf(officeId: string | null | undefined, m?: EntityManager): Promise<string> {
+    if (!officeId) return this.root().code;
+    const known = this.codes.get(officeId);
+    if (known) return known;
+    const office = await (m ?? this.ds.manager).findOne(Office, { where: { id: officeId }, select: { code: true } });
+    if (!office) return this.root().code;
+    this.codes.set(officeId, office.code);
+    return office.code;
   }
 
   async list(q: PageQuery): Promise<Page<OfficeView>> {
@@ -255,6 +271,7 @@ export class OfficesService implements OnModuleInit {
         after: toOfficeView(office) as unknown as Record<string, unknown>,
       });
       if (this.rootOffice?.id === office.id) this.rootOffice = { ...office };
+      this.codes.delete(office.id);
       return toOfficeView(office);
     });
   }

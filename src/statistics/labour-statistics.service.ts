@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { sqlDate } from '../common/sql.js';
 import { execute, select } from '../database/statements.js';
+import { OfficesService } from '../offices/offices.service.js';
 import { kbjiMajorGroup, kbliSection, UNKNOWN_CODE } from '../common/reference/classification.js';
 import { LabourEvent } from './labour-event.entity.js';
 import { ReportPeriods } from './report-periods.js';
@@ -37,6 +37,8 @@ interface VacancyFacts {
   educationMin: string;
   /** KBJI code (IPK III/5); null on vacancies older than the field: unknown. */
   occupationCode: string | null;
+  /** The office the vacancy belongs to (its work location); null: the first office; absent: read from the row. */
+  officeId?: string | null;
 }
 
 /** What a hire adds to the seeker's PLACED event (IPK III/7 and III/8). */
@@ -69,18 +71,40 @@ export class LabourStatistics {
   constructor(
     private readonly clock: Clock,
     private readonly periods: ReportPeriods,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly offices: OfficesService,
   ) {}
 
   /**
-   * The office a card or vacancy registers with: the installation's office for now (REGION_CODE). Its
-   * later events copy the office of its registration, so per-office tables balance too.
+   * The office code a card or vacancy registers with: that of the row's `office_id` (null: the first
+   * office's). Callers that hold the row pass its `officeId`; when they do not (`undefined`), it is read by
+   * primary key. Later events copy the office of the registration, so per-office tables balance too.
    */
-  private officeCode(): string {
-    return this.config.regionCode;
+  private async officeCode(
+    m: EntityManager,
+    table: 'cards' | 'vacancies',
+    id: string,
+    officeId: string | null | undefined,
+  ): Promise<string> {
+    if (officeId === undefined) {
+      const [row] = await select<{ officeId: string | null }>(
+        m,
+        `SELECT office_id AS officeId FROM ${table} WHERE id = ?`,
+        [id],
+      );
+      officeId = row?.officeId ?? null;
+    }
+    return this.offices.codeOf(officeId, m);
   }
 
-  seekerRegistered(m: EntityManager, cardId: string, seeker: SeekerFacts, on: string): Promise<void> {
+  /** A card entered the register; `officeId`: the card's office when the caller holds it (else read). */
+  async seekerRegistered(
+    m: EntityManager,
+    cardId: string,
+    seeker: SeekerFacts,
+    on: string,
+    officeId?: string | null,
+  ): Promise<void> {
+    const office = await this.officeCode(m, 'cards', cardId, officeId);
     return this.write(
       m,
       seekerFlowRow({
@@ -91,7 +115,7 @@ export class LabourStatistics {
         education: seeker.educationLevel,
         educationCode: seeker.educationCode ?? UNKNOWN_CODE,
         occupation: kbjiMajorGroup(seeker.desiredOccupationCode),
-        office: this.officeCode(),
+        office,
         birthDate: seeker.birthDate,
         on,
         recordedAt: this.clock.now(),
@@ -126,7 +150,7 @@ export class LabourStatistics {
         education: v.educationMin,
         occupation: kbjiMajorGroup(v.occupationCode),
         sector: kbliSection(employer?.kbli),
-        office: this.officeCode(),
+        office: await this.officeCode(m, 'vacancies', v.id, v.officeId),
         positions,
         on,
         recordedAt: this.clock.now(),

@@ -1,8 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A closed month: its IPK tables as they were filed, and their checksum. Never changed once written. */
+/** A closed month of one office: its IPK tables as they were filed, and their checksum. Never changed once written. */
 @Entity('report_periods')
 export class ReportPeriod {
+  /** The office's code (`1671`), as on its labour events. */
+  @PrimaryColumn({ type: 'varchar', length: 4 })
+  office: string;
+
   /** YYYY-MM. */
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month: string;

@@ -15,40 +15,50 @@ export function previousMonth(month: string): string {
 }
 
 /**
- * Which months are closed. Months close in order, so "closed" is every month up to the latest one closed
- * (`report_ledger.closed_through`; `report_periods` keeps each closed month's tables). Every labour event
- * passes through `route` before it is written: one dated in a closed month is counted in the first open
- * month instead, marked as adjusting the month it belongs to — so a closed month's figures never change
- * and the carried-over row of the next month still equals its remaining row.
+ * Which months are closed, per office. Each office closes its own months, in order, so "closed" is every
+ * month up to the latest one it closed (`report_ledger.closed_through`, one row per office code, made by
+ * its first closing; `report_periods` keeps each office's closed months' tables). Every labour event passes
+ * through `route` before it is written: one dated in a month its office has closed is counted in that
+ * office's first open month instead, marked as adjusting the month it belongs to — so a closed month's
+ * figures never change and the carried-over row of the next month still equals its remaining row.
  */
 @Injectable()
 export class ReportPeriods {
   /**
-   * The latest closed month, or null. On MySQL the ledger row is read with a shared lock, held to the
-   * end of the transaction: a closing (which takes it exclusively) waits for the events in flight, and
-   * events that come after wait for the closing and then see the month closed.
+   * The latest month the office (its code) closed, or null. On MySQL the ledger row is read with a
+   * shared lock, held to the end of the transaction: a closing (which takes it exclusively) waits for the
+   * events in flight, and events that come after wait for the closing and then see the month closed.
    */
-  async closedThrough(m: EntityManager, lock: 'share' | 'update' = 'share'): Promise<string | null> {
+  async closedThrough(m: EntityManager, office: string, lock: 'share' | 'update' = 'share'): Promise<string | null> {
+    return (await this.ledger(m, [office], lock)).get(office) ?? null;
+  }
+
+  /** The ledger rows of several offices, one statement (a hire's seeker and vacancy may differ). */
+  private async ledger(
+    m: EntityManager,
+    offices: string[],
+    lock: 'share' | 'update',
+  ): Promise<Map<string, string | null>> {
     const mysql = m.connection.options.type === 'mysql';
     const suffix = !mysql ? '' : lock === 'share' ? ' LOCK IN SHARE MODE' : ' FOR UPDATE';
-    const [row] = await select<{ closedThrough: string | null }>(
+    const rows = await select<{ office: string; closedThrough: string | null }>(
       m,
-      `SELECT closed_through AS closedThrough FROM report_ledger WHERE id = 1${suffix}`,
-      [],
+      `SELECT office, closed_through AS closedThrough FROM report_ledger WHERE office IN (${offices.map(() => '?').join(', ')})${suffix}`,
+      offices,
     );
-    return row?.closedThrough ?? null;
+    return new Map(rows.map((r) => [r.office, r.closedThrough]));
   }
 
   async route(m: EntityManager, events: LabourEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const closed = await this.closedThrough(m);
-    if (!closed) return;
-    const firstOpenDay = `${nextMonth(closed)}-01`;
+    const closed = await this.ledger(m, [...new Set(events.map((e) => e.office))].sort(), 'share');
     for (const e of events) {
+      const through = closed.get(e.office);
+      if (!through) continue;
       const month = e.eventDate.slice(0, 7);
-      if (month > closed) continue;
+      if (month > through) continue;
       e.adjustsMonth = e.adjustsMonth ?? month;
-      e.eventDate = firstOpenDay;
+      e.eventDate = `${nextMonth(through)}-01`;
     }
   }
 }

@@ -89,5 +89,7 @@ describe(`migrations on ${ENGINE}`, () => {
     );
     expect({ ...cell, total: Number(cell.total) }).toEqual({ office: '1672', occupation: '-', sector: '-', total: 7 });
     expect(await ds.query('SELECT closed_through AS c FROM report_ledger')).toEqual([{ c: null }]);
+    // Months close per office (1764233600000): the one ledger row is kept under the office of REGION_CODE.
+    expect(await ds.query('SELECT office FROM report_ledger')).toEqual([{ office: '1672' }]);
   });
 });
