@@ -669,7 +669,7 @@ export class OfficerConsoleController {
   async audit(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const q = pick(query, ['entityType', 'entityId', 'actorId', 'from', 'to', 'page']);
     try {
-      const page = await this.auditLog.list(await validateAs(AuditQuery, { ...q, pageSize: '50' }));
+      const page = await this.auditLog.list(c.user!, await validateAs(AuditQuery, { ...q, pageSize: '50' }));
       const pager = pagerOf('/petugas/audit', q, page);
       const names = await this.auditNames.of(page.items);
       const rows = page.items.map((event, i) => ({ event, subjects: names[i] }));

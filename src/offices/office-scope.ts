@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { forbidden, notFound } from '../common/domain-error.js';
 import { regions } from '../common/reference/regions.js';
@@ -105,6 +105,29 @@ export class OfficeScope {
       ? `(o.office_id IN (:...${param}) OR o.office_id IS NULL)`
       : `o.office_id IN (:...${param})`;
     return qb.andWhere(`${fkColumn} IN (SELECT o.id FROM ${ownerTable} o WHERE ${inOffices})`, { [param]: r.ids });
+  }
+
+  /** Of these ids of `table`, those whose row the actor reads (all of them for the nation or a non-officer). */
+  async readableIds(
+    m: EntityManager,
+    table: 'seekers' | 'employers' | 'vacancies' | 'cards',
+    ids: readonly string[],
+    actor: AuthUser,
+  ): Promise<string[]> {
+    const r = await this.readable(actor);
+    if (r.all || ids.length === 0) return [...ids];
+    const offices = new Set(r.ids);
+    const root = this.offices.rootId();
+    const kept = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      const rows = (await m.query(
+        `SELECT id, office_id AS officeId FROM ${table} WHERE id IN (${part.map(() => '?').join(', ')})`,
+        part,
+      )) as { id: string; officeId: string | null }[];
+      for (const row of rows) if (offices.has(row.officeId ?? root)) kept.add(row.id);
+    }
+    return ids.filter((id) => kept.has(id));
   }
 
   /**
