@@ -56,7 +56,10 @@ export class EmployersService {
   async register(dto: RegisterEmployerDto): Promise<{ user: UserView; employer: EmployerView }> {
     if (dto.company.kind) await this.checkKind(dto.company.kind, 'company.kind');
     // A company registers with the office of its address (regencyCode, or the kecamatan's regency).
-    const officeId = await this.scope.officeOfDomicile(dto.company);
+    const officeId = await this.scope.officeOfDomicile({
+      regencyCode: dto.company.regencyCode ?? dto.regencyCode,
+      kecamatanCode: dto.company.kecamatanCode,
+    });
     return this.tx.run(async (m) => {
       // Refuse a taken email before anything is written; the unique index still decides under races.
       if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();

@@ -2,6 +2,7 @@ import { pathWith, ROUTE_POLICY, splitRoute } from '../security/route-policy';
 import { startApp, type TestApp } from '../support/app';
 import {
   bearer,
+  companyBody,
   login,
   makeOfficer,
   PASSWORD,
@@ -100,6 +101,17 @@ describe('scoping by office: a province with two cities', () => {
     expect(await officeIdOf('seekers', byRegency.seekerId)).toBe(office.b);
     const elsewhere = await registerSeeker(t, { kecamatanCode: '16.01.07' });
     expect(await officeIdOf('seekers', elsewhere.seekerId)).toBe(office.province);
+    // An employer's regencyCode, at the top of the body or in the company, wins over its kecamatan.
+    for (const body of [
+      { regencyCode: '1672', company: companyBody(A) },
+      { company: companyBody({ ...A, regencyCode: '1672' }) },
+    ]) {
+      const res = await t.http
+        .post('/api/v1/auth/register/employer')
+        .send({ email: `${uniq('hr')}@company.test`, password: PASSWORD, fullName: 'Staf HR', ...body })
+        .expect(201);
+      expect(await officeIdOf('employers', res.body.employer.id)).toBe(office.b);
+    }
     // A company of city A posting a job in city B: the vacancy is B's.
     const away = await postVacancy(t, employerA, B);
     expect(await officeIdOf('vacancies', away.id)).toBe(office.b);
@@ -248,6 +260,25 @@ describe('scoping by office: a province with two cities', () => {
     expect(employersOfB.has(employerA.employerId)).toBe(false);
     const cardsOfProvince = await entities(province, 'card');
     expect([cardsOfProvince.has(cardA.id), cardsOfProvince.has(cardB.id)]).toEqual([true, true]);
+  });
+
+  it("an outreach campaign reaches the companies of the officer's offices only", async () => {
+    const recipients = async (officer: Session) => {
+      const res = await t.http
+        .post('/api/v1/outreach/campaigns')
+        .set(bearer(officer))
+        .send({ title: 'Sosialisasi', message: 'Laporkan lowongan Anda.', audience: {} })
+        .expect(201);
+      return (
+        (await t.ds.query('SELECT employer_id AS e FROM outreach_recipients WHERE campaign_id = ?', [res.body.id])) as {
+          e: string;
+        }[]
+      ).map((r) => r.e);
+    };
+    const ofA = await recipients(cityA);
+    expect(ofA).toContain(employerA.employerId);
+    expect(ofA).not.toContain(employerB.employerId);
+    expect(await recipients(province)).toEqual(expect.arrayContaining([employerA.employerId, employerB.employerId]));
   });
 
   it('the province reads both cities (200) and changing anything answers 403 FORBIDDEN', async () => {

@@ -103,6 +103,15 @@ export class RegisterEmployerDto {
   @ValidateNested()
   @Type(() => CompanyDto)
   company: CompanyDto;
+
+  @ApiPropertyOptional({
+    description: 'The same as company.regencyCode (either place is read; company.regencyCode wins)',
+    example: '1671',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be 4 digits (for example 1671)' })
+  regencyCode?: string;
 }
 
 export class ReasonDto {
