@@ -281,6 +281,27 @@ describe('scoping by office: a province with two cities', () => {
     expect(await recipients(province)).toEqual(expect.arrayContaining([employerA.employerId, employerB.employerId]));
   });
 
+  it("card validations and placements lists are scoped through the company's and the seeker's office", async () => {
+    await t.http
+      .post('/api/v1/card-validations')
+      .set(bearer(employerB))
+      .send({ cardNumber: cardB.cardNumber, nik: seekerB.nik })
+      .expect(200);
+    const validators = async (officer: Session) =>
+      new Set(
+        (
+          (await t.http.get('/api/v1/card-validations').query({ pageSize: '100' }).set(bearer(officer)).expect(200))
+            .body.items as { employerId: string }[]
+        ).map((v) => v.employerId),
+      );
+    expect((await validators(cityB)).has(employerB.employerId)).toBe(true);
+    expect((await validators(cityA)).has(employerB.employerId)).toBe(false);
+    expect((await validators(province)).has(employerB.employerId)).toBe(true);
+    // The placements list answers through its seekers' office on both engines (none recorded here).
+    for (const officer of [cityA, province])
+      expect((await t.http.get('/api/v1/placements').set(bearer(officer)).expect(200)).body.total).toBe(0);
+  });
+
   it('the province reads both cities (200) and changing anything answers 403 FORBIDDEN', async () => {
     for (const path of [
       `/cards/${cardA.id}`,
