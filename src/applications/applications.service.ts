@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +73,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
     private readonly notifier: Notifier,
     private readonly users: UsersService,
+    private readonly scope: OfficeScope,
   ) {}
 
   /**
@@ -386,6 +388,7 @@ export class ApplicationsService {
     if (!vacancy || (actor.role === 'employer' && vacancy.employerId !== actor.employerId))
       throw notFound('The vacancy');
     if (actor.role !== 'employer' && actor.role !== 'officer') throw forbidden();
+    await this.scope.requireReadable(actor, vacancy.officeId, 'The vacancy');
     const { page, pageSize, skip } = pageWindow(q);
     const where = { vacancyId, ...(q.status ? { status: q.status } : {}) };
     const [apps, total] = await this.ds

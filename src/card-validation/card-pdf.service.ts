@@ -77,7 +77,7 @@ export class CardPdfService {
     const card = await this.cards.get(actor, cardId); // 404 for another holder's card
     const status = effectiveStatus(card, this.clock.today());
     if (!isPrintable(status) || !card.cardNumber || !card.issuedAt || !card.expiresAt) throw cardNotActive(status);
-    const holder = await this.seekers.get(card.seekerId);
+    const holder = await this.seekers.get(actor, card.seekerId);
     const docs = await this.tx.run((m) => this.documents.documentsOf(m, card.seekerId));
     const photo = docs.items.find((d) => d.type === 'PAS_FOTO' && d.status !== 'REJECTED' && !d.purgedAt) ?? null;
     const photoBytes =

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -117,6 +118,7 @@ export class CardValidationService {
     private readonly credentials: CardCredentials,
     private readonly cards: CardsService,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   /**
@@ -314,6 +316,8 @@ export class CardValidationService {
     const { page, pageSize, skip } = pageWindow(q);
     const qb = this.ds.getRepository(CardValidation).createQueryBuilder('v');
     if (employerId) qb.andWhere('v.employer_id = :employerId', { employerId });
+    // Officers: the checks made by the companies of their office and the offices below it.
+    if (actor.role === 'officer') await this.scope.restrictVia(qb, 'v.employer_id', 'employers', actor);
     if (q.from) qb.andWhere('v.checked_at >= :from', { from: startOfJakartaDay(q.from) });
     if (q.to) qb.andWhere('v.checked_at < :to', { to: startOfJakartaDay(addDays(q.to, 1)) });
     qb.orderBy('v.checked_at', 'DESC').addOrderBy('v.id', 'ASC').skip(skip).take(pageSize);

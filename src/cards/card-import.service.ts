@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OfficesService } from '../offices/offices.service.js';
+import { OfficeScope } from '../offices/office-scope.js';
+import { cardNumberPrefix } from '../offices/office-rules.js';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -164,7 +165,7 @@ export class CardImportService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly statistics: LabourStatistics,
-    private readonly offices: OfficesService,
+    private readonly scope: OfficeScope,
   ) {}
 
   async import(actor: AuthUser, body: unknown): Promise<ImportReport> {
@@ -359,14 +360,17 @@ export class CardImportService {
 
   /** Writes one checked line in its own transaction; a conflict becomes the line's error. */
   private async write(actor: AuthUser, l: CardLine): Promise<ImportFieldProblems[]> {
-    const ownFormat = /^\d{13}$/.test(l.numberKey) && l.numberKey.startsWith(this.numbers.regionCode);
-    if (ownFormat) await this.numbers.ensureCounter(2000 + Number(l.numberKey.slice(4, 6)));
+    // Imported cards and their new seekers belong to the importing officer's office, whose code is the prefix.
+    const officeId = this.scope.officeOfActor(actor);
+    const prefix = cardNumberPrefix(await this.scope.codeOf(officeId));
+    const ownFormat = /^\d{13}$/.test(l.numberKey) && l.numberKey.startsWith(prefix);
+    if (ownFormat) await this.numbers.ensureCounter(2000 + Number(l.numberKey.slice(4, 6)), prefix);
     try {
       await this.tx.run(async (m) => {
         const now = this.clock.now();
         let seeker = await this.seekers.findByNik(m, l.seeker.nik);
         if (!seeker) {
-          seeker = await this.seekers.insert(m, l.seeker, actor.id);
+          seeker = await this.seekers.insert(m, l.seeker, actor.id, officeId);
           if (l.status === 'PLACED') await this.seekers.markImportedAsPlaced(m, seeker.id);
           await this.audit.record(m, {
             actor,
@@ -395,10 +399,10 @@ export class CardImportService {
           placementEmployerName: l.placementEmployerName,
           placementStartDate: l.placementStartDate,
           placementSource: l.status === 'PLACED' ? 'IMPORT' : null,
-          officeId: this.offices.rootId(),
+          officeId,
         });
         await m.insert(Card, card);
-        if (ownFormat) await this.numbers.reserveImported(m, l.numberKey);
+        if (ownFormat) await this.numbers.reserveImported(m, l.numberKey, prefix);
         await this.recordHistory(m, card.id, seeker, l);
         await this.audit.record(m, {
           actor,

@@ -53,9 +53,12 @@ export class CardNumbers {
     this.knownCounters.add(key);
   }
 
-  /** The next number for a card issued in `issueYear`, inside the caller's transaction. */
-  async next(m: EntityManager, issueYear: number): Promise<{ key: string; display: string }> {
-    const regionCode = this.regionCode;
+  /** The next number for a card issued in `issueYear` by the office of prefix `regionCode`, inside the caller's transaction. */
+  async next(
+    m: EntityManager,
+    issueYear: number,
+    regionCode = this.regionCode,
+  ): Promise<{ key: string; display: string }> {
     await m.increment(CardSerial, { regionCode, year: issueYear }, 'lastSerial', 1);
     // Read back inside the same transaction: our own update is visible, others' wait on its lock.
     const row = await m.findOne(CardSerial, { where: { regionCode, year: issueYear } });
@@ -69,8 +72,8 @@ export class CardNumbers {
    * An imported number in this region's own format takes its serial out of circulation, so a later
    * approval cannot be handed the same number (counters only move up).
    */
-  async reserveImported(m: EntityManager, key: string): Promise<void> {
-    if (!/^\d{13}$/.test(key) || key.slice(0, 4) !== this.regionCode) return;
+  async reserveImported(m: EntityManager, key: string, regionCode = this.regionCode): Promise<void> {
+    if (!/^\d{13}$/.test(key) || key.slice(0, 4) !== regionCode) return;
     const year = 2000 + Number(key.slice(4, 6));
     const serial = Number(key.slice(6, 12));
     await m
@@ -78,7 +81,7 @@ export class CardNumbers {
       .update(CardSerial)
       .set({ lastSerial: serial })
       .where('region_code = :region AND year = :year AND last_serial < :serial', {
-        region: this.regionCode,
+        region: regionCode,
         year,
         serial,
       })

@@ -81,8 +81,8 @@ export class CardsController {
   @Roles('officer')
   @ApiOperation({ summary: 'List cards by status, holder name or number, overdue reports (officer)' })
   @ApiOkResponse({ type: CardPage })
-  list(@Query() q: CardListQuery) {
-    return this.cards.list(q);
+  list(@CurrentUser() user: AuthUser, @Query() q: CardListQuery) {
+    return this.cards.list(user, q);
   }
 
   @Get(':id')

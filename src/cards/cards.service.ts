@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OfficesService } from '../offices/offices.service.js';
+import { OfficeScope } from '../offices/office-scope.js';
+import { cardNumberPrefix } from '../offices/office-rules.js';
 import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -68,7 +69,7 @@ export class CardsService {
     private readonly notifier: Notifier,
     private readonly users: UsersService,
     private readonly documents: DocumentsService,
-    private readonly offices: OfficesService,
+    private readonly scope: OfficeScope,
   ) {}
 
   /** A seeker asks for a card online: PENDING until an officer decides. One pending/active card per NIK. */
@@ -81,7 +82,12 @@ export class CardsService {
       // A card already expired (but not yet written so by the daily job) does not stand in the way.
       await this.expireHeld(m, seekerId);
       const now = this.clock.now();
-      const card = newCardRow({ ...this.blankCard(seeker, now), status: 'PENDING', origin: 'REQUEST' });
+      // A request belongs to the seeker's office, which approves and numbers it.
+      const card = newCardRow({
+        ...this.blankCard(seeker, now, seeker.officeId),
+        status: 'PENDING',
+        origin: 'REQUEST',
+      });
       await this.insertHeld(m, card);
       await this.audit.record(m, {
         actor,
@@ -98,14 +104,19 @@ export class CardsService {
   async issue(actor: AuthUser, seekerId: string): Promise<CardView> {
     const term = cardTerm(this.clock.today());
     const year = Number(term.issuedAt.slice(0, 4));
-    await this.numbers.ensureCounter(year);
+    // The issuing officer's office numbers the card with its code.
+    const officeId = this.scope.officeOfActor(actor);
+    const prefix = cardNumberPrefix(await this.scope.codeOf(officeId));
+    await this.numbers.ensureCounter(year, prefix);
     return this.tx.run(async (m) => {
       const seeker = await this.seekerOf(m, seekerId);
+      // The seeker must be this office's (404 outside the officer's reach, 403 a city's seeker seen from above).
+      await this.scope.requireActable(actor, seeker.officeId, 'The job seeker');
       await this.documents.requireComplete(m, actor, seekerId);
       await this.expireHeld(m, seekerId);
       const now = this.clock.now();
       const card = newCardRow({
-        ...this.blankCard(seeker, now),
+        ...this.blankCard(seeker, now, officeId),
         ...term,
         status: 'ACTIVE',
         origin: 'WALK_IN',
@@ -113,7 +124,7 @@ export class CardsService {
         decidedBy: actor.id,
       });
       await this.insertHeld(m, card);
-      await this.assignNumber(m, card, year);
+      await this.assignNumber(m, card, year, prefix);
       await this.seekers.reactivate(m, actor, seekerId);
       await this.statistics.seekerRegistered(m, card.id, seeker, term.issuedAt);
       await this.audit.record(m, {
@@ -134,9 +145,12 @@ export class CardsService {
   async approve(actor: AuthUser, id: string): Promise<CardView> {
     const term = cardTerm(this.clock.today());
     const year = Number(term.issuedAt.slice(0, 4));
-    await this.numbers.ensureCounter(year);
+    // Numbered with the code of the request's office (the seeker's); the counter is made before the transaction.
+    const prefix = cardNumberPrefix(await this.scope.codeOf(await this.officeOf(id)));
+    await this.numbers.ensureCounter(year, prefix);
     return this.tx.run(async (m) => {
       const before = await this.cardOrNotFound(m, id);
+      await this.scope.requireActable(actor, before.officeId, 'The card');
       // Only a PENDING request is checked: approving anything else stays a 409 below.
       if (before.status === 'PENDING') await this.documents.requireComplete(m, actor, before.seekerId);
       const now = this.clock.now();
@@ -148,7 +162,7 @@ export class CardsService {
       if (affectedRows(res) !== 1)
         throw invalidTransition(`A card that is ${before.status} cannot be approved (only a PENDING request can).`);
       const card = await m.findOneOrFail(Card, { where: { id } });
-      await this.assignNumber(m, card, year);
+      await this.assignNumber(m, card, year, prefix);
       await this.seekers.reactivate(m, actor, card.seekerId);
       await this.statistics.seekerRegistered(m, id, await this.seekerOf(m, card.seekerId), term.issuedAt);
       await this.audit.record(m, {
@@ -187,6 +201,7 @@ export class CardsService {
   async report(actor: AuthUser, id: string, note: string | undefined): Promise<CardView> {
     return this.tx.run(async (m) => {
       const card = await this.visibleCard(m, actor, id);
+      await this.scope.requireActable(actor, card.officeId, 'The card');
       const today = this.clock.today();
       if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
       const due = dueAfterReport(card.issuedAt!, card.expiresAt!, card.nextReportDue, today);
@@ -232,6 +247,7 @@ export class CardsService {
     reason: string,
   ): Promise<{ card: CardView; seekerId: string; events: LabourEvent[] }> {
     const card = await this.visibleCard(m, actor, id);
+    await this.scope.requireActable(actor, card.officeId, 'The card');
     const today = this.clock.today();
     if (!isCardActive(card, today)) throw cardNotActive(effectiveStatus(card, today));
     const now = this.clock.now();
@@ -295,13 +311,16 @@ export class CardsService {
     const maySee =
       actor.role === 'officer' || (actor.role === 'seeker' && !!actor.seekerId && card?.seekerId === actor.seekerId);
     if (!card || !maySee) throw notFound('The card');
+    // Officers: only cards of their office or the offices below it.
+    await this.scope.requireReadable(actor, card.officeId, 'The card');
     return card;
   }
 
-  async list(q: CardListQuery): Promise<Page<CardView>> {
+  async list(actor: AuthUser, q: CardListQuery): Promise<Page<CardView>> {
     const { page, pageSize, skip } = pageWindow(q);
     const today = this.clock.today();
     const qb = this.ds.getRepository(Card).createQueryBuilder('c').innerJoin('c.seeker', 's');
+    await this.scope.restrict(qb, 'c.office_id', actor);
     // Statuses as they are today (card-lifecycle.ts), not as the daily job last wrote them.
     if (q.status) qb.andWhere(cardSql.hasStatus('c', q.status), { today });
     if (q.reportOverdue === 'true') qb.andWhere(cardSql.reportOverdue('c'), { today });
@@ -536,6 +555,7 @@ export class CardsService {
   ): Promise<CardView> {
     return this.tx.run(async (m) => {
       const before = await this.cardOrNotFound(m, id);
+      await this.scope.requireActable(actor, before.officeId, 'The card');
       const now = this.clock.now();
       const patch: Partial<Card> = { status: to, activeNikHash: null, statusReason: reason.trim(), updatedAt: now };
       if (from === 'PENDING') Object.assign(patch, { decidedAt: now, decidedBy: actor.id });
@@ -577,14 +597,15 @@ export class CardsService {
   private blankCard(
     seeker: Seeker,
     now: Date,
+    officeId: string | null,
   ): Pick<Card, 'id' | 'seekerId' | 'activeNikHash' | 'requestedAt' | 'officeId'> {
-    // The issuing office, whose code numbers the card: for now the root office (CardNumbers.regionCode).
+    // The issuing office, whose code numbers the card (a request: the seeker's office; at the counter: the officer's).
     return {
       id: randomUUID(),
       seekerId: seeker.id,
       activeNikHash: seeker.nikHash,
       requestedAt: now,
-      officeId: this.offices.rootId(),
+      officeId: officeId ?? this.scope.rootId(),
     };
   }
 
@@ -598,8 +619,8 @@ export class CardsService {
     }
   }
 
-  private async assignNumber(m: EntityManager, card: Card, year: number): Promise<void> {
-    const number = await this.numbers.next(m, year);
+  private async assignNumber(m: EntityManager, card: Card, year: number, prefix: string): Promise<void> {
+    const number = await this.numbers.next(m, year, prefix);
     try {
       await m.update(Card, { id: card.id }, { cardNumber: number.key, cardNumberDisplay: number.display });
     } catch (err) {

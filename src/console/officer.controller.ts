@@ -19,6 +19,7 @@ import { VoidService } from '../placements/void.service.js';
 import { WithdrawalService } from '../placements/withdrawal.service.js';
 import { randomUUID } from 'node:crypto';
 import { Public } from '../common/auth/decorators.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound, validationFailed } from '../common/domain-error.js';
 import { IdPipe } from '../common/http/id.pipe.js';
@@ -287,7 +288,7 @@ export class OfficerConsoleController {
     @Query() query: Record<string, unknown>,
     @Res() res: HttpReply,
   ) {
-    const seeker = await this.seekers.get(id);
+    const seeker = await this.seekers.get(c.user!, id);
     const canClaim = await this.claimCodes.canIssue(id);
     const docs = await this.documents.list(c.user!, id);
     sendPage(res, SeekerDeskPage({ c, vm: { flash: flashOf(query), seeker, canClaim, docs } }));
@@ -350,7 +351,7 @@ export class OfficerConsoleController {
   @Post('pencari-kerja/:id/kode-klaim')
   async issueClaimCode(@Ctx() c: ConsoleContext, @Param('id', IdPipe) id: string, @Res() res: HttpReply) {
     try {
-      const seeker = await this.seekers.get(id);
+      const seeker = await this.seekers.get(c.user!, id);
       const issued = await this.claimCodes.issue(c.user!, id);
       sendPage(res, ClaimCodePage({ c, vm: { seekerId: id, seekerName: seeker.fullName, ...issued } }));
     } catch (err) {
@@ -391,7 +392,7 @@ export class OfficerConsoleController {
     @Res() res: HttpReply,
   ) {
     const vacancy = await this.vacancies.get(c.user, id);
-    const candidates = await this.matching.candidates(id, pageOf(query));
+    const candidates = await this.matching.candidates(c.user!, id, pageOf(query));
     const referred = await this.referrals.listForVacancy(c.user!, id, { page: 1, pageSize: 100 });
     sendPage(res, ReferralPage({ c, vm: referralView(vacancy, candidates, referred, this.clock.today(), query) }));
   }
@@ -431,7 +432,7 @@ export class OfficerConsoleController {
     // The queue opens on the companies waiting for verification.
     if (!('status' in query)) q.status = 'PENDING';
     const filter = { status: (q.status || undefined) as EmployerStatus | undefined, q: q.q };
-    const list = await this.employers.list(Object.assign(new EmployerListQuery(), pageOf(q), filter));
+    const list = await this.employers.list(c.user!, Object.assign(new EmployerListQuery(), pageOf(q), filter));
     sendPage(res, EmployerQueuePage({ c, vm: employerQueueView(list, q, c.path) }));
   }
 
@@ -487,7 +488,7 @@ export class OfficerConsoleController {
   async cardQueue(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const q = pick(query, ['page', 'ok', 'err', 'field', 'kartu']);
     const list = Object.assign(new CardListQuery(), pageOf(q), { status: 'PENDING' as CardStatus });
-    const vm = await this.cardList('/petugas/kartu/permohonan', list, q);
+    const vm = await this.cardList(c.user!, '/petugas/kartu/permohonan', list, q);
     // "Kartu disetujui dengan nomor …": the card just approved, looked up (its id came with the redirect).
     const approved =
       q.ok === 'cardApproved' && UUID.test(q.kartu ?? '') ? await this.cards.get(c.user!, q.kartu) : null;
@@ -499,7 +500,7 @@ export class OfficerConsoleController {
     const q = pick(query, ['q', 'status', 'reportOverdue', 'page']);
     try {
       const dto = await validateAs(CardListQuery, { ...q, pageSize: '20' });
-      sendPage(res, CardRegisterPage({ c, vm: await this.cardList('/petugas/kartu', dto, q) }));
+      sendPage(res, CardRegisterPage({ c, vm: await this.cardList(c.user!, '/petugas/kartu', dto, q) }));
     } catch (err) {
       if (!fieldErrors(err)) throw err;
       const none = { items: [], page: 1, pageSize: 20, total: 0 };
@@ -550,7 +551,7 @@ export class OfficerConsoleController {
     @Res() res: HttpReply,
   ) {
     const card = await this.cards.get(c.user!, id);
-    const holder = await this.seekers.get(card.seekerId);
+    const holder = await this.seekers.get(c.user!, card.seekerId);
     const today = this.clock.today();
     const docs = await this.documents.list(c.user!, card.seekerId);
     const placements = (await this.placements.ofCard(id)).map((p) => ({
@@ -581,7 +582,7 @@ export class OfficerConsoleController {
     const status = effectiveStatus(card, this.clock.today());
     if (!isPrintable(status)) throw cardNotActive(status);
     const [holder, credential, docs, printed] = await Promise.all([
-      this.seekers.get(card.seekerId),
+      this.seekers.get(c.user!, card.seekerId),
       status === 'ACTIVE' ? this.validations.credential(c.user!, id) : null,
       this.documents.list(c.user!, card.seekerId),
       this.pdfs.back(card),
@@ -686,7 +687,7 @@ export class OfficerConsoleController {
   async audit(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const q = pick(query, ['entityType', 'entityId', 'actorId', 'from', 'to', 'page']);
     try {
-      const page = await this.auditLog.list(await validateAs(AuditQuery, { ...q, pageSize: '50' }));
+      const page = await this.auditLog.list(c.user!, await validateAs(AuditQuery, { ...q, pageSize: '50' }));
       const pager = pagerOf('/petugas/audit', q, page);
       const names = await this.auditNames.of(page.items);
       const rows = page.items.map((event, i) => ({ event, subjects: names[i] }));
@@ -708,8 +709,8 @@ export class OfficerConsoleController {
   }
 
   /** A page of cards with their holders: the cards, then every holder of the page in one query. */
-  private async cardList(base: string, q: CardListQuery, query: Record<string, string>) {
-    const page = await this.cards.list(q);
+  private async cardList(actor: AuthUser, base: string, q: CardListQuery, query: Record<string, string>) {
+    const page = await this.cards.list(actor, q);
     return cardListView(base, page, await this.holders.of(page.items), this.clock.today(), query);
   }
 }

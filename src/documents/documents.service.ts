@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import { OfficeSettings } from '../offices/office-settings.service.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
@@ -77,7 +78,19 @@ export class DocumentsService {
     private readonly seekers: SeekersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly officeSettings: OfficeSettings,
+    private readonly scope: OfficeScope,
   ) {}
+
+  /**
+   * The seeker, for an officer within reach: reading needs the seeker's office or one above it, acting
+   * (upload, verify, reject) the seeker's own office (docs/offices.md). 404 for an unknown seeker.
+   */
+  private async seekerInScope(m: EntityManager, actor: AuthUser, seekerId: string, act: boolean): Promise<void> {
+    const seeker = await this.seekers.findInTx(m, seekerId);
+    if (!seeker) throw notFound('The job seeker');
+    if (act) await this.scope.requireActable(actor, seeker.officeId, 'The job seeker');
+    else await this.scope.requireReadable(actor, seeker.officeId, 'The job seeker');
+  }
 
   /** The seeker whose documents `actor` names: their own (a seeker), any (an officer). */
   private seekerOf(actor: AuthUser, seekerId: string | 'me'): string {
@@ -120,7 +133,7 @@ export class DocumentsService {
 
   private replaceWith(actor: AuthUser, doc: SeekerDocument, bytes: Buffer): Promise<string[]> {
     return this.tx.run(async (m) => {
-      if (!(await this.seekers.findInTx(m, doc.seekerId))) throw notFound('The job seeker');
+      await this.seekerInScope(m, actor, doc.seekerId, true);
       const older = await m.find(SeekerDocument, { where: { seekerId: doc.seekerId, type: doc.type } });
       if (older.length > 0) await m.delete(SeekerDocument, { id: In(older.map((o) => o.id)) });
       await this.storage.put(m, doc.storageKey, bytes);
@@ -143,7 +156,7 @@ export class DocumentsService {
   async list(actor: AuthUser, who: string | 'me'): Promise<DocumentsView> {
     const seekerId = this.seekerOf(actor, who);
     return this.tx.run(async (m) => {
-      if (!(await this.seekers.findInTx(m, seekerId))) throw notFound('The job seeker');
+      await this.seekerInScope(m, actor, seekerId, false);
       return this.documentsOf(m, seekerId);
     });
   }
@@ -179,6 +192,8 @@ export class DocumentsService {
       const doc = await m.findOne(SeekerDocument, { where: { id } });
       const allowed = doc && (actor.role === 'officer' || (actor.role === 'seeker' && actor.seekerId === doc.seekerId));
       if (!doc || !allowed) throw notFound('The document');
+      const holder = await this.seekers.findInTx(m, doc.seekerId);
+      await this.scope.requireReadable(actor, holder?.officeId ?? null, 'The document');
       if (doc.purgedAt) throw documentPurged(this.config.documents.rejectedRetentionDays);
       const bytes = await this.storage.get(m, doc.storageKey);
       if (!bytes) throw notFound('The document');
@@ -199,6 +214,8 @@ export class DocumentsService {
     return this.tx.run(async (m) => {
       const before = await m.findOne(SeekerDocument, { where: { id } });
       if (!before) throw notFound('The document');
+      const holder = await this.seekers.findInTx(m, before.seekerId);
+      await this.scope.requireActable(actor, holder?.officeId ?? null, 'The document');
       const from = to === 'VERIFIED' ? ['SUBMITTED'] : ['SUBMITTED', 'VERIFIED'];
       const now = this.clock.now();
       const res = await m.update(

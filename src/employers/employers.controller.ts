@@ -21,8 +21,8 @@ export class EmployersController {
   @Roles('officer')
   @ApiOperation({ summary: 'List and search employers (officer)' })
   @ApiOkResponse({ type: EmployerPage })
-  list(@Query() q: EmployerListQuery) {
-    return this.employers.list(q);
+  list(@CurrentUser() user: AuthUser, @Query() q: EmployerListQuery) {
+    return this.employers.list(user, q);
   }
 
   @Get('me/staff')

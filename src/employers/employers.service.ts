@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OfficesService } from '../offices/offices.service.js';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
@@ -49,12 +49,17 @@ export class EmployersService {
     private readonly search: SearchableVacancies,
     private readonly notifier: Notifier,
     private readonly referenceCodes: ReferenceCodes,
-    private readonly offices: OfficesService,
+    private readonly scope: OfficeScope,
   ) {}
 
   /** A company registers with its first HR user; it waits, PENDING, for the office to verify it. */
   async register(dto: RegisterEmployerDto): Promise<{ user: UserView; employer: EmployerView }> {
     if (dto.company.kind) await this.checkKind(dto.company.kind, 'company.kind');
+    // A company registers with the office of its address (regencyCode, or the kecamatan's regency).
+    const officeId = await this.scope.officeOfDomicile({
+      regencyCode: dto.company.regencyCode ?? dto.regencyCode,
+      kecamatanCode: dto.company.kecamatanCode,
+    });
     return this.tx.run(async (m) => {
       // Refuse a taken email before anything is written; the unique index still decides under races.
       if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();
@@ -71,8 +76,7 @@ export class EmployersService {
         kecamatanCode: c.kecamatanCode,
         phone: c.phone.trim(),
         status: 'PENDING',
-        // For now the root office; a later step derives it from the company's address.
-        officeId: this.offices.rootId(),
+        officeId,
         createdAt: now,
       });
       try {
@@ -99,9 +103,10 @@ export class EmployersService {
     });
   }
 
-  async list(q: EmployerListQuery): Promise<Page<EmployerView>> {
+  async list(actor: AuthUser, q: EmployerListQuery): Promise<Page<EmployerView>> {
     const { page, pageSize, skip } = pageWindow(q);
     const qb = this.ds.getRepository(Employer).createQueryBuilder('e');
+    await this.scope.restrict(qb, 'e.office_id', actor);
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     for (const [i, word] of queryWords(q.q).entries()) {
       qb.andWhere(
@@ -117,12 +122,13 @@ export class EmployersService {
     return { items: rows.map(toEmployerView), page, pageSize, total };
   }
 
-  /** Officers see every employer; staff only their own (another company's answers 404). */
+  /** Officers see the employers of their office and those below it; staff only their own (else 404). */
   async get(actor: AuthUser, id: string): Promise<EmployerView> {
     if (actor.role === 'seeker') throw forbidden();
     if (actor.role === 'employer' && actor.employerId !== id) throw notFound('The employer');
     const e = await this.ds.getRepository(Employer).findOne({ where: { id } });
     if (!e) throw notFound('The employer');
+    await this.scope.requireReadable(actor, e.officeId, 'The employer');
     return toEmployerView(e);
   }
 
@@ -134,6 +140,7 @@ export class EmployersService {
     return this.tx.run(async (m) => {
       const before = await m.findOne(Employer, { where: { id } });
       if (!before) throw notFound('The employer');
+      await this.scope.requireActable(actor, before.officeId, 'The employer');
       if (before.kind !== dto.kind) {
         await m.update(Employer, { id }, { kind: dto.kind, updatedAt: this.clock.now() });
         await this.audit.record(m, {
@@ -244,6 +251,7 @@ export class EmployersService {
     return this.tx.run(async (m) => {
       const before = await m.findOne(Employer, { where: { id } });
       if (!before) throw notFound('The employer');
+      await this.scope.requireActable(actor, before.officeId, 'The employer');
       const at = this.clock.now();
       const res = await m.update(Employer, { id, status: In(from) }, { ...patch, status: to, updatedAt: at });
       if (affectedRows(res) !== 1) {

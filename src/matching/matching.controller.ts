@@ -38,7 +38,7 @@ export class MatchingController {
   })
   @ApiOkResponse({ type: CandidatePage })
   @ApiError(404, 'NOT_FOUND: no such vacancy')
-  candidates(@Param('id', IdPipe) id: string, @Query() q: PageQuery) {
-    return this.matching.candidates(id, q);
+  candidates(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Query() q: PageQuery) {
+    return this.matching.candidates(user, id, q);
   }
 }

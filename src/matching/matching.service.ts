@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -47,6 +48,7 @@ export class MatchingService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   /** OPEN vacancies of VERIFIED employers the seeker may take, best match first. */
@@ -94,7 +96,7 @@ export class MatchingService {
    * Seekers holding a card active today, not placed, who meet the vacancy's hard requirements, best
    * first; those who applied to it (in any state) or were referred to it already are left out.
    */
-  async candidates(id: string, q: PageQuery): Promise<Page<Candidate>> {
+  async candidates(actor: AuthUser, id: string, q: PageQuery): Promise<Page<Candidate>> {
     const vacancy = await this.ds.getRepository(Vacancy).findOneBy({ id });
     if (!vacancy) throw vacancyNotFound();
     const today = this.clock.today();
@@ -111,6 +113,8 @@ export class MatchingService {
       })
       .andWhere('NOT EXISTS (SELECT 1 FROM referrals r WHERE r.vacancy_id = :vacancyId AND r.seeker_id = s.id)');
     if (vacancy.genderRequirement !== 'ANY') qb.andWhere('s.gender = :gender', { gender: vacancy.genderRequirement });
+    // The officer's own job seekers (and those of the offices below): the vacancy may be any office's.
+    await this.scope.restrict(qb, 's.office_id', actor);
     const { entities, raw } = await qb
       .orderBy('s.created_at', 'DESC')
       .addOrderBy('s.id', 'ASC')

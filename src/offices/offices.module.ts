@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Office } from './office.entity.js';
+import { OfficeScope } from './office-scope.js';
 import { OfficeSettings } from './office-settings.service.js';
 import { OfficesController } from './offices.controller.js';
 import { OfficesService } from './offices.service.js';
@@ -10,7 +11,7 @@ import { OfficesService } from './offices.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Office])],
   controllers: [OfficesController],
-  providers: [OfficesService, OfficeSettings],
-  exports: [OfficesService, OfficeSettings],
+  providers: [OfficesService, OfficeSettings, OfficeScope],
+  exports: [OfficesService, OfficeSettings, OfficeScope],
 })
 export class OfficesModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -56,6 +57,7 @@ export class OutreachService {
     private readonly notifier: Notifier,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   /**
@@ -85,7 +87,13 @@ export class OutreachService {
       ...(a.status ? { status: a.status } : {}),
     });
     const campaign = await this.tx.run(async (m) => {
-      const employerIds = await this.monitoring.employerIdsMatching(m, filter);
+      // The audience: the matching companies of the officer's office and the offices below it.
+      const employerIds = await this.scope.readableIds(
+        m,
+        'employers',
+        await this.monitoring.employerIdsMatching(m, filter),
+        actor,
+      );
       if (employerIds.length === 0) throw emptyAudience();
       const row: OutreachCampaign = {
         id: randomUUID(),

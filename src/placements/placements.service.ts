@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -37,6 +38,7 @@ export class PlacementsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   /**
@@ -153,6 +155,8 @@ export class PlacementsService {
     } else if (q.employerId) {
       qb.andWhere('p.employer_id = :emp', { emp: q.employerId });
     }
+    // Officers: the placements of the job seekers of their office and the offices below it.
+    if (actor.role === 'officer') await this.scope.restrictVia(qb, 'p.seeker_id', 'seekers', actor);
     if (q.source) qb.andWhere('p.source = :source', { source: q.source });
     if (q.from) qb.andWhere('p.recorded_at >= :from', { from: startOfJakartaDay(q.from) });
     if (q.to) qb.andWhere('p.recorded_at < :to', { to: startOfJakartaDay(addDays(q.to, 1)) });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import type { EntityManager } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -45,6 +46,7 @@ export class VoidService {
     private readonly notifier: Notifier,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   async void(actor: AuthUser, id: string, reason: string, idempotencyKey: string | undefined): Promise<PlacementView> {
@@ -71,6 +73,11 @@ export class VoidService {
     // Another company's placement (or a self-report naming none) is not theirs to see.
     if (!found || (actor.role === 'employer' && found.employerId !== actor.employerId)) throw notFound('The placement');
     if (actor.role !== 'officer' && actor.role !== 'employer') throw forbidden();
+    // Officers: the office of the placed job seeker corrects it (an office above reads it: 403).
+    if (actor.role === 'officer') {
+      const seeker = await this.seekers.findInTx(m, found.seekerId);
+      await this.scope.requireActable(actor, seeker?.officeId ?? null, 'The placement');
+    }
     if (found.status === 'VOID') throw alreadyVoid();
     if (actor.role === 'employer') {
       // A seeker's self-report naming the company was not recorded by it: the office corrects it.

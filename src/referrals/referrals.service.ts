@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -71,6 +72,7 @@ export class ReferralsService {
     private readonly cards: CardsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   /**
@@ -85,6 +87,8 @@ export class ReferralsService {
       if (!vacancy) throw vacancyNotFound();
       const seeker = await this.seekers.findInTx(m, dto.seekerId);
       if (!seeker) throw notFound('The job seeker');
+      // The seeker's own office refers them; the vacancy may be anywhere (public search spans every office).
+      await this.scope.requireActable(actor, seeker.officeId, 'The job seeker');
       if (await m.exists(Referral, { where: { vacancyId, seekerId: seeker.id } })) throw duplicateReferral();
 
       const employer = await m.findOneOrFail(Employer, { where: { id: vacancy.employerId } });
@@ -126,6 +130,7 @@ export class ReferralsService {
     const vacancy = await this.ds.getRepository(Vacancy).findOne({ where: { id: vacancyId } });
     if (!vacancy || (actor.role === 'employer' && vacancy.employerId !== actor.employerId)) throw vacancyNotFound();
     if (actor.role !== 'employer' && actor.role !== 'officer') throw forbidden();
+    if (!(await this.scope.canRead(actor, vacancy.officeId))) throw vacancyNotFound();
     const { page, pageSize, skip } = pageWindow(q);
     const [rows, total] = await this.ds
       .getRepository(Referral)

@@ -93,6 +93,8 @@ export class DatabaseVacancySearch extends VacancySearch {
       terms,
       educationRank: query.educationLevel ? educationRank(query.educationLevel) : null,
       kecamatanCode: query.kecamatanCode ?? null,
+      // `1671` → the kecamatan codes `16.71.…` (a prefix match, which the kecamatan index serves).
+      kecamatanPrefix: query.regencyCode ? `${query.regencyCode.slice(0, 2)}.${query.regencyCode.slice(2)}.%` : null,
       employmentType: query.employmentType ?? null,
       requiresAk1: query.requiresAk1 ?? null,
       salaryMin: query.salaryMin ?? null,
@@ -291,6 +293,7 @@ export class DatabaseVacancySearch extends VacancySearch {
     }
     if (f.educationRank !== null) add('s.education_rank <= ?', f.educationRank);
     if (f.kecamatanCode !== null) add('s.kecamatan_code = ?', f.kecamatanCode);
+    if (f.kecamatanPrefix !== null) add('s.kecamatan_code LIKE ?', f.kecamatanPrefix);
     if (f.employmentType !== null) add('s.employment_type = ?', f.employmentType);
     if (f.requiresAk1 !== null) add('s.requires_ak1 = ?', f.requiresAk1 ? 1 : 0);
     if (f.salaryMin !== null) add('s.pay >= ?', f.salaryMin);
@@ -340,6 +343,7 @@ type Filters = {
   terms: string[];
   educationRank: number | null;
   kecamatanCode: string | null;
+  kecamatanPrefix: string | null;
   employmentType: string | null;
   requiresAk1: boolean | null;
   salaryMin: number | null;

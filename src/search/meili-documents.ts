@@ -17,6 +17,8 @@ export interface VacancyDocument {
   employerId: string;
   employmentType: string;
   kecamatanCode: string;
+  /** The work place's regency/city (`1671`), from its kecamatan; absent without one. */
+  regencyCode?: string;
   educationMin: string;
   educationRank: number;
   requiresAk1: boolean;
@@ -39,6 +41,7 @@ export function toVacancyDocument(v: Vacancy, employerName: string): VacancyDocu
     employerId: v.employerId,
     employmentType: v.employmentType,
     kecamatanCode: v.kecamatanCode ?? UNSPECIFIED_KECAMATAN,
+    ...(v.kecamatanCode ? { regencyCode: v.kecamatanCode.slice(0, 5).replace('.', '') } : {}),
     educationMin: v.educationMin,
     educationRank: v.educationRank,
     requiresAk1: v.requiresAk1,
@@ -77,6 +80,7 @@ export const VACANCY_INDEX_SETTINGS = {
   filterableAttributes: [
     'employmentType',
     'kecamatanCode',
+    'regencyCode',
     'educationMin',
     'educationRank',
     'requiresAk1',
@@ -102,6 +106,7 @@ export function toMeiliFilter(query: VacancyQuery): string[] {
   const f: string[] = [];
   if (query.educationLevel) f.push(`educationRank <= ${educationRank(query.educationLevel)}`);
   if (query.kecamatanCode) f.push(`kecamatanCode = ${quoted(query.kecamatanCode)}`);
+  if (query.regencyCode) f.push(`regencyCode = ${quoted(query.regencyCode)}`);
   if (query.employmentType) f.push(`employmentType = ${quoted(query.employmentType)}`);
   if (query.requiresAk1 !== undefined) f.push(`requiresAk1 = ${query.requiresAk1 ? 'true' : 'false'}`);
   if (query.salaryMin !== undefined) f.push(`pay >= ${query.salaryMin}`);

@@ -15,6 +15,8 @@ export interface VacancyQuery {
   /** "Open to someone with this level": educationMin ranks at or below it. */
   educationLevel?: EducationLevel;
   kecamatanCode?: string;
+  /** The regency/city of the work place, 4 digits (`1671`): vacancies whose kecamatan lies in it. */
+  regencyCode?: string;
   employmentType?: EmploymentType;
   requiresAk1?: boolean;
   /** Wage the seeker wants at least: vacancies whose top of range (salaryMax, else salaryMin) reaches it. */

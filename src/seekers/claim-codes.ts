@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
@@ -39,6 +40,7 @@ export class ClaimCodes {
     private readonly limiter: RateLimiter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   /** Whether the seeker has no login yet, so a claim code can be made for them. */
@@ -56,7 +58,10 @@ export class ClaimCodes {
     const expiresAt = new Date(now.getTime() + CLAIM_CODE_TTL_DAYS * 86_400_000);
     const code = newClaimCode();
     await this.tx.run(async (m) => {
-      if (!(await m.exists(Seeker, { where: { id: seekerId } }))) throw notFound('The job seeker');
+      const seeker = await m.findOne(Seeker, { where: { id: seekerId }, select: { id: true, officeId: true } });
+      if (!seeker) throw notFound('The job seeker');
+      // The seeker's own office hands out the code (docs/offices.md).
+      await this.scope.requireActable(actor, seeker.officeId, 'The job seeker');
       if (await this.users.seekerHasLogin(m, seekerId)) throw seekerHasLogin();
       await m.delete(ClaimCode, { seekerId });
       try {

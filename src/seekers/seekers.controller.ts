@@ -112,7 +112,7 @@ export class SeekersController {
   @ApiOperation({ summary: 'A job seeker profile (officer)' })
   @ApiOkResponse({ type: SeekerReply })
   @ApiError(404, 'NOT_FOUND: no such job seeker')
-  get(@Param('id', IdPipe) id: string) {
-    return this.seekers.get(id);
+  get(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
+    return this.seekers.get(user, id);
   }
 }

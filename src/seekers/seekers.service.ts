@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OfficesService } from '../offices/offices.service.js';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
@@ -39,7 +39,7 @@ export class SeekersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly referenceCodes: ReferenceCodes,
-    private readonly offices: OfficesService,
+    private readonly scope: OfficeScope,
   ) {}
 
   /** A job seeker registers themself: the seeker and their account are created together. */
@@ -49,7 +49,8 @@ export class SeekersService {
     return this.tx.run(async (m) => {
       // Refuse a taken email before anything is written; the unique index still decides under races.
       if (await this.users.emailTaken(m, dto.email)) throw duplicateEmail();
-      const seeker = await this.insert(m, dto, null);
+      // A seeker registers with the office of their domicile (regencyCode, or the kecamatan's regency).
+      const seeker = await this.insert(m, dto, null, await this.scope.officeOfDomicile(dto));
       const user = await this.users.create(m, {
         email: dto.email,
         password: dto.password,
@@ -74,7 +75,8 @@ export class SeekersService {
     this.checkBirthDate(dto.birthDate);
     await this.checkCodes(dto.educationLevel, dto);
     return this.tx.run(async (m) => {
-      const seeker = await this.insert(m, dto, actor.id);
+      // A walk-in belongs to the office of the officer who registers them.
+      const seeker = await this.insert(m, dto, actor.id, this.scope.officeOfActor(actor));
       await this.audit.record(m, {
         actor,
         entityType: 'seeker',
@@ -90,9 +92,20 @@ export class SeekersService {
     return this.view(await this.load(this.ownSeekerId(actor)));
   }
 
-  /** Officers only (enforced by the route): the full profile, NIK included. */
-  async get(id: string): Promise<SeekerView> {
-    return this.view(await this.load(id));
+  /**
+   * Officers only (enforced by the route): the full profile, NIK included — of their office or an office
+   * below it (another region's seeker answers 404).
+   */
+  async get(actor: AuthUser, id: string): Promise<SeekerView> {
+    const seeker = await this.load(id);
+    await this.scope.requireReadable(actor, seeker.officeId, 'The job seeker');
+    return this.view(seeker);
+  }
+
+  /** The seeker's office (null: unknown seeker), for the owners that scope by it (documents). */
+  async officeOf(m: EntityManager, id: string): Promise<string | null | undefined> {
+    const row = await m.findOne(Seeker, { where: { id }, select: { id: true, officeId: true } });
+    return row ? row.officeId : undefined;
   }
 
   /** The seeker edits their profile; identity fields are not part of the body. */
@@ -187,7 +200,7 @@ export class SeekersService {
   }
 
   /** Creates a seeker row from identity + profile fields; a known NIK answers 409 DUPLICATE_NIK. */
-  async insert(m: EntityManager, dto: CreateSeekerDto, createdBy: string | null): Promise<Seeker> {
+  async insert(m: EntityManager, dto: CreateSeekerDto, createdBy: string | null, officeId: string): Promise<Seeker> {
     const now = this.clock.now();
     const seeker = newSeekerRow({
       id: randomUUID(),
@@ -201,8 +214,7 @@ export class SeekersService {
       educationLevel: dto.educationLevel,
       ...profileFields(dto),
       createdBy,
-      // For now every seeker registers with the root office; a later step derives it from the domicile.
-      officeId: this.offices.rootId(),
+      officeId,
       createdAt: now,
     });
     try {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OfficesService } from '../offices/offices.service.js';
+import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
@@ -89,7 +89,7 @@ export class VacanciesService {
     private readonly referrals: ReferralsService,
     private readonly notifier: Notifier,
     private readonly referenceCodes: ReferenceCodes,
-    private readonly offices: OfficesService,
+    private readonly scope: OfficeScope,
   ) {}
 
   /** A vacancy names its occupation by an active KBJI 2014 code (the IPK tables III/5 group by it). */
@@ -136,8 +136,14 @@ export class VacanciesService {
     this.checkReport(report, { closesAtGiven: true });
     await this.checkOccupation(dto.occupationCode ?? null);
     const status: VacancyStatus = dto.status === 'DRAFT' ? 'DRAFT' : 'OPEN';
+    // A vacancy belongs to the office of its work location's regency, else to its employer's office.
+    const placeOffice = await this.scope.cityOfficeOf({ kecamatanCode: report.kecamatanCode });
     return this.tx.run(async (m) => {
       const now = this.clock.now();
+      const officeId =
+        placeOffice ??
+        (await m.findOne(Employer, { where: { id: employerId }, select: { id: true, officeId: true } }))?.officeId ??
+        this.scope.rootId();
       const vacancy = newVacancyRow({
         ...report,
         id: randomUUID(),
@@ -145,8 +151,7 @@ export class VacanciesService {
         status,
         publishedAt: status === 'OPEN' ? now : null,
         createdBy: actor.id,
-        // For now the root office; a later step derives it from the work location.
-        officeId: this.offices.rootId(),
+        officeId,
         createdAt: now,
       });
       await m.insert(Vacancy, vacancy);
@@ -275,6 +280,8 @@ export class VacanciesService {
   async close(actor: AuthUser, id: string, note?: string): Promise<VacancyView> {
     return this.tx.run(async (m) => {
       const before = actor.role === 'officer' ? await this.anyVacancy(m, id) : await this.ownVacancy(m, actor, id);
+      // An officer closes only a vacancy of their own office (an office above reads it: 403).
+      await this.scope.requireActable(actor, before.officeId, 'The vacancy');
       const reason: ClosedReason = actor.role === 'officer' ? 'CLOSED_BY_OFFICER' : 'CLOSED_BY_EMPLOYER';
       const closed = await this.closeIf(m, actor, id, EDITABLE, reason, note?.trim() || null);
       if (!closed) {
@@ -440,6 +447,8 @@ export class VacanciesService {
     const v = await this.ds.getRepository(Vacancy).findOne({ where: { id } });
     if (!v) throw vacancyNotFound();
     const employer = await this.ds.getRepository(Employer).findOneOrFail({ where: { id: v.employerId } });
+    // An officer outside the vacancy's office (and those above it) is told it does not exist, like another tenant.
+    if (actor?.role === 'officer' && !(await this.scope.canRead(actor, v.officeId))) throw vacancyNotFound();
     const privileged = actor?.role === 'officer' || (actor?.role === 'employer' && actor.employerId === v.employerId);
     if (!privileged && !(v.status === 'OPEN' && employer.status === 'VERIFIED')) throw vacancyNotFound();
     if (!privileged) return toVacancyView(v, employer);

@@ -200,6 +200,9 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
 
     it('filters by kecamatan, employment type, AK1 requirement, minimum salary and employer', async () => {
       expect(names(await search({ kecamatanCode: '16.71.05' }))).toEqual(['teknisi', 'supir']);
+      // The regency of the work place (kecamatan 16.71.xx); one without a kecamatan is in none.
+      expect(names(await search({ regencyCode: '1671' }))).toEqual(['teknisi', 'kasir', 'supir']);
+      expect((await search({ regencyCode: '1672' })).total).toBe(0);
       expect(names(await search({ employmentType: 'PART_TIME' }))).toEqual(['kasir']);
       expect(names(await search({ requiresAk1: false }))).toEqual(['kasir']);
       expect(names(await search({ requiresAk1: true }))).toEqual(['teknisi', 'admin', 'supir']);
@@ -404,6 +407,7 @@ function searchBehaviour(name: string, backend: () => Promise<Backend>) {
         ['pageSize', '101'],
         ['sort', 'random'],
         ['kecamatanCode', '99.99.99'],
+        ['regencyCode', '16.71'],
         ['salaryMin', 'lots'],
       ]) {
         const res = await t.http
@@ -507,6 +511,7 @@ describe('meilisearch driver: settings, reindex, outage and recovery (stand-in)'
       expect.arrayContaining([
         'employmentType',
         'kecamatanCode',
+        'regencyCode',
         'educationMin',
         'educationRank',
         'requiresAk1',

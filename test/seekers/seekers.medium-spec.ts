@@ -68,7 +68,7 @@ describe('SeekersService', () => {
     it('refuses a second seeker with the same NIK (409 DUPLICATE_NIK), by either way in, and writes nothing', async () => {
       const officer = await w.officer();
       const first = await register();
-      const nik = (await seekers.get(first.seeker.id)).nik;
+      const nik = (await seekers.get(officer, first.seeker.id)).nik;
       const email = `${uniq('seeker')}@mail.test`;
 
       await expect(

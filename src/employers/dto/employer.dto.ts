@@ -69,6 +69,17 @@ export class CompanyDto {
   @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_CODE_MESSAGE })
   kecamatanCode?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Kemendagri code (4 digits, no dot) of the regency/city of the address: the company registers with its office ' +
+      '(else the regency of kecamatanCode; else the first office)',
+    example: '1671',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be 4 digits (for example 1671)' })
+  regencyCode?: string;
+
   @ApiProperty({ example: '0711-123456' })
   @IsString()
   @Matches(/^\+?[0-9][0-9 ()-]{5,30}$/, { message: 'phone must be a telephone number' })
@@ -92,6 +103,15 @@ export class RegisterEmployerDto {
   @ValidateNested()
   @Type(() => CompanyDto)
   company: CompanyDto;
+
+  @ApiPropertyOptional({
+    description: 'The same as company.regencyCode (either place is read; company.regencyCode wins)',
+    example: '1671',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be 4 digits (for example 1671)' })
+  regencyCode?: string;
 }
 
 export class ReasonDto {

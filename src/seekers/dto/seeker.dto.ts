@@ -259,6 +259,17 @@ export class RegisterSeekerDto extends CreateSeekerDto {
   @EmailField()
   email: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Kemendagri code (4 digits, no dot) of the regency/city of domicile: the person registers with its office ' +
+      '(else the regency of kecamatanCode; else the first office)',
+    example: '1671',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be 4 digits (for example 1671)' })
+  regencyCode?: string;
+
   @PasswordField()
   password: string;
 }

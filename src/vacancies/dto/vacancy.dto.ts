@@ -384,6 +384,15 @@ export class VacancySearchQuery extends PageQuery {
   @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_MESSAGE })
   kecamatanCode?: string;
 
+  @ApiPropertyOptional({
+    description: 'Regency/city of the work place: 4-digit Kemendagri code without the dot (vacancies of every office)',
+    example: '1671',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be 4 digits (for example 1671)' })
+  regencyCode?: string;
+
   @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
   @IsOptional()
   @IsIn(EMPLOYMENT_TYPES)
