@@ -73,6 +73,7 @@ describe('reports and monitoring per office, and the province aggregate', () => 
   let provinceId: string;
   const city: Record<'A' | 'B', { id: string; officer: Session; employer: EmployerSession }> = {} as never;
   let ym: { year: number; month: number };
+  const officerOf: Record<string, Session> = {};
 
   const get = async (url: string, who: Session, status = 200) =>
     (await t.http.get(url).set(bearer(who)).expect(status)).body as Json;
@@ -85,7 +86,8 @@ describe('reports and monitoring per office, and the province aggregate', () => 
     const req = await t.http.post('/api/v1/cards/requests').set(bearer(seeker)).expect(201);
     await t.ds.query('UPDATE cards SET office_id = ? WHERE id = ?', [officeId, req.body.id]);
     await t.ds.query('UPDATE seekers SET office_id = ? WHERE id = ?', [officeId, seeker.seekerId]);
-    const card = await t.http.post(`/api/v1/cards/${req.body.id}/approve`).set(bearer(province)).expect(200);
+    // The office's own officers act on its records (a province only reads its cities').
+    const card = await t.http.post(`/api/v1/cards/${req.body.id}/approve`).set(bearer(officerOf[officeId])).expect(200);
     return { seeker, card: card.body as { id: string; cardNumber: string } };
   };
 
@@ -103,9 +105,10 @@ describe('reports and monitoring per office, and the province aggregate', () => 
     });
     province = await makeOfficer(t);
     provinceId = (await get('/api/v1/auth/me', province)).officeId as string;
-    for (const [key, code, name] of [
-      ['A', '1671', 'Disnaker Kota Palembang'],
-      ['B', '1672', 'Disnaker Kota Prabumulih'],
+    officerOf[provinceId] = province;
+    for (const [key, code, name, kecamatanCode] of [
+      ['A', '1671', 'Disnaker Kota Palembang', '16.71.05'],
+      ['B', '1672', 'Disnaker Kota Pagar Alam', '16.72.01'],
     ] as const) {
       const office = await t.http
         .post('/api/v1/offices')
@@ -118,9 +121,11 @@ describe('reports and monitoring per office, and the province aggregate', () => 
         .set(bearer(province))
         .send({ email, password: PASSWORD, fullName: 'Petugas Kota', officeId: office.body.id })
         .expect(201);
-      const employer = await verifiedEmployer(t, province);
-      await t.ds.query('UPDATE employers SET office_id = ? WHERE id = ?', [office.body.id, employer.employerId]);
-      city[key] = { id: office.body.id, officer: await login(t, email), employer };
+      const officer = await login(t, email);
+      officerOf[office.body.id] = officer;
+      // Registered in the city (its kecamatan), verified by the city's own officer.
+      const employer = await verifiedEmployer(t, officer, { kecamatanCode });
+      city[key] = { id: office.body.id, officer, employer };
     }
     const [y, m] = t.clock.today().split('-').map(Number);
     ym = { year: y, month: m };
