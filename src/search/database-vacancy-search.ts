@@ -283,7 +283,9 @@ export class DatabaseVacancySearch extends VacancySearch {
       const plan = mysqlTextPlan(f.terms, this.fulltext);
       const text = [
         ...(plan.against ? ['MATCH (t.search_text) AGAINST (? IN BOOLEAN MODE)'] : []),
-        ...plan.likes.map(() => 't.search_text LIKE ?'),
+        // The column's general_ci weighs every letter beyond the BMP alike (𐌭 = 𐍈); UCA 5.2 tells them
+        // apart and still folds case and accents.
+        ...plan.likes.map(() => 't.search_text LIKE ? COLLATE utf8mb4_unicode_520_ci'),
       ];
       add(
         `s.seq IN (SELECT t.seq FROM searchable_texts t WHERE ${text.join(' AND ')})`,
