@@ -59,7 +59,7 @@ describe('web console journeys (browser)', () => {
     await hr.page.getByLabel(/^NIB/).fill(String(Date.now()).slice(-13).padStart(13, '9'));
     await hr.page.getByLabel(/^KBLI/).fill('47111');
     await hr.page.getByLabel(/^Alamat perusahaan/).fill('Jl. Jenderal Sudirman No. 1, Palembang');
-    await hr.page.getByLabel(/^Kecamatan/).selectOption('16.71.05');
+    await hr.page.getByLabel(/^Kecamatan/).fill('16.71.05');
     await hr.page.getByLabel(/^Telepon perusahaan/).fill('0711-123456');
     await hr.page.getByLabel(/^Nama Anda/).fill('Rina Staf HR');
     await hr.page.getByLabel(/^Email/).fill(hrEmail);
@@ -97,7 +97,7 @@ describe('web console journeys (browser)', () => {
     await hr.page.getByLabel(/^Gaji terendah/).fill('3.500.000');
     await hr.page.getByLabel(/^Gaji tertinggi/).fill('4.500.000');
     await hr.page.getByLabel(/^Lokasi kerja/).fill('Jl. Merdeka No. 5, Palembang');
-    await hr.page.getByLabel(/^Kecamatan/).selectOption('16.71.05');
+    await hr.page.getByLabel(/^Kecamatan/).fill('16.71.05');
     const closes = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
     await hr.page.getByLabel(/^Batas lamaran/).fill(closes);
     await hr.page.getByLabel(/^Pendidikan minimal/).selectOption('SMA');
@@ -117,7 +117,7 @@ describe('web console journeys (browser)', () => {
     await seeker.page.getByLabel(/^Tanggal lahir/).fill(birthDate);
     await seeker.page.getByLabel(/^Jenis kelamin/).selectOption('P');
     await seeker.page.getByLabel(/^Alamat/).fill('Jl. Kolonel Atmo No. 7, Palembang');
-    await seeker.page.getByLabel(/^Kecamatan/).selectOption('16.71.05');
+    await seeker.page.getByLabel(/^Kecamatan/).fill('16.71.05');
     await seeker.page.getByLabel(/^Pendidikan terakhir/).selectOption('SMK');
     await seeker.page.getByLabel(/^Keahlian/).fill('Kasir, Excel');
     await seeker.page.getByLabel(/^Email/).fill(seekerEmail);
@@ -242,7 +242,7 @@ describe('web console journeys (browser)', () => {
     await off.page.getByLabel(/^Tanggal lahir/).fill(birthDate);
     await off.page.getByLabel(/^Jenis kelamin/).selectOption('L');
     await off.page.getByLabel(/^Alamat/).fill('Jl. Veteran No. 9, Palembang');
-    await off.page.getByLabel(/^Kecamatan/).selectOption('16.71.05');
+    await off.page.getByLabel(/^Kecamatan/).fill('16.71.05');
     await off.page.getByLabel(/^Pendidikan terakhir/).selectOption('SMK');
     await off.page.getByLabel(/^Keahlian/).fill('Las listrik, Mengemudi');
     const jobs = [
