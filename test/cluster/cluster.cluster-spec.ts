@@ -169,8 +169,11 @@ describe('three instances on one MySQL database and one Redis', () => {
           status: 200,
           number: card.number,
         });
+        // Another city's card is not there for this officer, on any instance.
+        const other = code === '1671' ? prabumulih : palembang;
+        const hidden = await call(node(i), 'GET', `/api/v1/cards/${other.id}`, { token: city.token });
+        expect({ node: i, status: hidden.status }).toEqual({ node: i, status: 404 });
       }
-      // Another city's card answering 404 needs the scoping step (docs/operations.md, "Pending").
     }
     // The province officer reads both cities' cards on every instance.
     const province = await login(remote(node(0)), 'officer@seed.example.com', SEED_PASSWORD);
@@ -179,10 +182,17 @@ describe('three instances on one MySQL database and one Redis', () => {
         expect((await call(node(i), 'GET', `/api/v1/cards/${card.id}`, { token: province.token })).status).toBe(200);
   });
 
-  /** A verified employer, made through instance `i`. */
+  /**
+   * A verified employer, made through instance `i`: registered in Palembang (the form's kecamatan), so the
+   * Palembang office's officer verifies it (the province only reads its cities' records).
+   */
+  let palembangOfficer: Session | null = null;
   const verifiedEmployer = async (i: number) => {
     const e = await registerEmployer(remote(node(i)));
-    const v = await call(node(i + 1), 'POST', `/api/v1/employers/${e.employerId}/verify`, { token: officer.token });
+    palembangOfficer ??= await login(remote(node(0)), 'officer.1671@seed.example.com', SEED_PASSWORD);
+    const v = await call(node(i + 1), 'POST', `/api/v1/employers/${e.employerId}/verify`, {
+      token: palembangOfficer.token,
+    });
     // The whole reply on failure: a 401 here was seen once (a token of one instance refused by another).
     expect({ status: v.status, body: v.body }).toMatchObject({ status: 200 });
     return e;
