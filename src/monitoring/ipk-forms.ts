@@ -1,4 +1,5 @@
 import type { SexCells } from './ipk-report.js';
+import { formatDate, monthName } from '../console/i18n/format.js';
 
 /**
  * How the official forms (Kepdirjen Binapenta 268/2012) lay out each IPK table: its number, title,
@@ -190,28 +191,11 @@ export function sumCells<R extends CodedRow>(rows: R[], level: string, label: st
   return out as unknown as R;
 }
 
-/** `2026-11-27T08:04:00Z` → `27 November 2026` (its day in Asia/Jakarta). */
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-export function indonesianMonth(m: number): string {
-  return MONTHS[m - 1] ?? String(m);
-}
-export function indonesianDate(instant: string): string {
-  const d = new Date(new Date(instant).getTime() + 7 * 3600_000);
-  return `${d.getUTCDate()} ${indonesianMonth(d.getUTCMonth() + 1)} ${d.getUTCFullYear()}`;
-}
+/** A month's name as the forms print it (the console's own names). */
+export const indonesianMonth = (m: number): string => monthName(m, 'id');
+
+/** `2026-11-27T08:04:00Z` → `27 November 2026` (its day in Asia/Jakarta), as the console writes dates. */
+export const indonesianDate = (instant: string): string => formatDate(instant, 'id');
 
 /** A checksum as printed: its first 16 hex digits. */
 export const shortChecksum = (checksum: string): string => checksum.slice(0, 16);
