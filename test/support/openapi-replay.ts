@@ -168,8 +168,20 @@ export class OpenApiReplay {
           ? chunk
           : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
         bytes += buf.length;
-        if (/json/i.test(String(res.getHeader('content-type') ?? '')) && bytes <= MAX_CAPTURE) chunks.push(buf);
+        if (/json/i.test(typeOf()) && bytes <= MAX_CAPTURE) chunks.push(buf);
       };
+      // Headers given to writeHead (Fastify passes them all there) are not readable with getHeader
+      // afterwards unless something had used setHeader first: keep them as they pass.
+      const head = new Map<string, string>();
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+      (res as unknown as { writeHead: unknown }).writeHead = (...args: unknown[]) => {
+        const headers = args.find((a, i) => i > 0 && a !== null && typeof a === 'object' && !Array.isArray(a));
+        if (headers)
+          for (const [k, v] of Object.entries(headers as Record<string, unknown>)) head.set(k.toLowerCase(), String(v));
+        return writeHead(...args);
+      };
+      const headerOf = (name: string) => String(res.getHeader(name) ?? head.get(name) ?? '');
+      const typeOf = () => headerOf('content-type');
       const write = res.write.bind(res) as (...args: unknown[]) => boolean;
       const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
       (res as unknown as { write: unknown }).write = (...args: unknown[]) => {
@@ -181,7 +193,7 @@ export class OpenApiReplay {
         return end(...args);
       };
       res.on('finish', () => {
-        const contentType = String(res.getHeader('content-type') ?? '');
+        const contentType = typeOf();
         this.check({
           method: req.method,
           url: req.url,
@@ -192,7 +204,7 @@ export class OpenApiReplay {
           contentType,
           body:
             /json/i.test(contentType) && bytes <= MAX_CAPTURE
-              ? decoded(Buffer.concat(chunks), res.getHeader('content-encoding')).toString('utf8')
+              ? decoded(Buffer.concat(chunks), headerOf('content-encoding') || undefined).toString('utf8')
               : null,
           bodyBytes: bytes,
         });

@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { DomainError, validationFailed, type FieldIssue } from '../domain-error.js';
 import { hostileInputIssues, withoutHostileInput } from './hostile-input.js';
+import { memoiseValidationMetadata } from './validation-metadata.js';
 
 /** Flattens class-validator's tree into `[{ field: "company.nib", messages: [...] }]`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldIssue[] {
@@ -57,6 +58,7 @@ class StrictValidationPipe extends ValidationPipe {
 
 /** Strict input: unknown fields are refused, types are converted only where a DTO says so. */
 export function createValidationPipe(): ValidationPipe {
+  memoiseValidationMetadata();
   return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
