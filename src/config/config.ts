@@ -176,6 +176,13 @@ class EnvSchema {
   @Max(1_000_000)
   SEARCH_CACHE_ENTRIES?: number;
 
+  /** At most half a minute: the public search's Cache-Control already lets readers keep an answer that long. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(30_000)
+  SEARCH_FRESH_MS?: number;
+
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -299,6 +306,11 @@ export interface AppConfig {
     meiliIndex: string;
     /** Search results the database driver keeps per instance (SEARCH_CACHE_ENTRIES; 0: none). */
     cacheEntries: number;
+    /**
+     * How long (ms) an instance answers a repeated search without asking the database whether the set changed
+     * (SEARCH_FRESH_MS; 0: it always asks). Its own writes are seen at once; other instances' within this time.
+     */
+    freshMs: number;
   };
   limits: {
     validationsPerMinute: number;
@@ -338,6 +350,7 @@ export interface AppConfig {
 const INT_KEYS = [
   'PORT',
   'SEARCH_CACHE_ENTRIES',
+  'SEARCH_FRESH_MS',
   'VALIDATION_RATE_LIMIT',
   'CARD_MISMATCH_LIMIT',
   'LOGIN_FAILURE_LIMIT_PER_EMAIL',
@@ -599,6 +612,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliApiKey: env.MEILI_API_KEY ?? null,
       meiliIndex: env.MEILI_INDEX ?? 'vacancies',
       cacheEntries: env.SEARCH_CACHE_ENTRIES ?? 2000,
+      freshMs: env.SEARCH_FRESH_MS ?? 1000,
     },
     limits: {
       validationsPerMinute: env.VALIDATION_RATE_LIMIT ?? 120,

@@ -7,6 +7,7 @@ import { educationRank } from '../common/reference/education.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PreparedStatements } from '../database/prepared-statements.js';
 import { toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
+import { LocalSearchChanges } from './local-search-changes.js';
 import { LruMap, SearchCache } from './search-cache.js';
 import {
   fts5Query,
@@ -65,6 +66,12 @@ export class DatabaseVacancySearch extends VacancySearch {
   private readonly cache: SearchCache;
   /** Views of searchable vacancies, each with the revision of its row when it was read. */
   private readonly keptViews: LruMap<string, { revision: number; view: VacancyView }>;
+  /**
+   * Answers given within the last SEARCH_FRESH_MS, with the local change count they were computed under: a
+   * repeat inside that window, with no local change since, is answered without a statement.
+   */
+  private readonly fresh: LruMap<string, { at: number; epoch: number; result: VacancySearchResult }>;
+  private readonly freshMs: number;
   /** MySQL: what the FULLTEXT index can look up, read once before the first search (fulltextReady). */
   private fulltext: InnodbFulltext = INNODB_DEFAULTS;
   private fulltextRead: Promise<void> | null = null;
@@ -75,8 +82,11 @@ export class DatabaseVacancySearch extends VacancySearch {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly statements: PreparedStatements,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly local: LocalSearchChanges,
   ) {
     super();
+    this.freshMs = config.search.cacheEntries === 0 ? 0 : config.search.freshMs;
+    this.fresh = new LruMap(Math.max(1, config.search.cacheEntries));
     this.mysql = ds.options.type === 'mysql';
     this.cache = new SearchCache(config.search.cacheEntries);
     this.keptViews = new LruMap(config.search.cacheEntries * VIEWS_PER_ENTRY);
@@ -102,6 +112,32 @@ export class DatabaseVacancySearch extends VacancySearch {
     };
     const key = JSON.stringify(filters);
     const pageKey = `page ${sort} ${skip} ${pageSize} ${key}`;
+    if (this.freshMs === 0) return this.answer(filters, sort, page, pageSize, skip, key, pageKey);
+    const now = Date.now();
+    const recent = this.fresh.get(pageKey);
+    if (recent && recent.epoch === this.local.epoch && now - recent.at < this.freshMs && now >= recent.at)
+      return { ...recent.result, items: [...recent.result.items], facets: copyFacets(recent.result.facets) };
+    // The count before reading: a local commit while the answer is computed makes it stale at once.
+    const epoch = this.local.epoch;
+    const result = await this.answer(filters, sort, page, pageSize, skip, key, pageKey);
+    if (!this.sqliteTransactionOpen())
+      this.fresh.set(pageKey, {
+        at: now,
+        epoch,
+        result: { ...result, items: [...result.items], facets: copyFacets(result.facets) },
+      });
+    return result;
+  }
+
+  private async answer(
+    filters: Filters,
+    sort: VacancySort,
+    page: number,
+    pageSize: number,
+    skip: number,
+    key: string,
+    pageKey: string,
+  ): Promise<VacancySearchResult> {
     const countKey = `count ${key}`;
     await this.fulltextReady();
     // A search asked before: one statement tells whether the set is still at that version and gives the

@@ -5,6 +5,7 @@ import { Employer } from '../employers/employer.entity.js';
 import { DisabledSearchHealth, SearchHealth } from '../health/search-health.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { DatabaseVacancySearch } from './database-vacancy-search.js';
+import { LocalSearchChanges } from './local-search-changes.js';
 import { MeiliGateway } from './meili-gateway.js';
 import { MeiliVacancySearch } from './meili-vacancy-search.js';
 import { MeiliSearchHealth } from './search-health.provider.js';
@@ -23,6 +24,7 @@ const meiliOn = (config: AppConfig) => config.search.driver === 'meilisearch';
   imports: [TypeOrmModule.forFeature([Vacancy, Employer, SearchOutboxEntry])],
   providers: [
     DatabaseVacancySearch,
+    LocalSearchChanges,
     MeiliGateway,
     MeiliVacancySearch,
     SearchIndexer,

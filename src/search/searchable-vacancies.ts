@@ -1,3 +1,4 @@
+import { LocalSearchChanges } from './local-search-changes.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -36,6 +37,7 @@ export class SearchableVacancies {
   constructor(
     @InjectDataSource() ds: DataSource,
     private readonly outbox: SearchIndexer,
+    private readonly local: LocalSearchChanges,
   ) {
     this.mysql = ds.options.type === 'mysql';
   }
@@ -49,6 +51,7 @@ export class SearchableVacancies {
   async vacancyChanged(m: EntityManager, vacancyId: string): Promise<void> {
     await this.refreshVacancy(m, vacancyId);
     await this.outbox.enqueue(m, 'vacancy', vacancyId);
+    this.local.touched(m);
   }
 
   /**
@@ -59,6 +62,7 @@ export class SearchableVacancies {
   async vacancyCounted(m: EntityManager, vacancyId: string): Promise<void> {
     await m.query('UPDATE searchable_vacancies SET revision = ? WHERE vacancy_id = ?', [newRevision(), vacancyId]);
     await this.outbox.enqueue(m, 'vacancy', vacancyId);
+    this.local.touched(m);
   }
 
   /**
@@ -73,11 +77,14 @@ export class SearchableVacancies {
     await addRows(query, this.mysql, { employerId });
     await bumpVersion(query);
     await this.outbox.enqueue(m, 'employer', employerId);
+    this.local.touched(m);
   }
 
   /** Rebuilds every row from the vacancies and employers (`npm run search:reindex`); answers how many. */
-  rebuild(m: EntityManager): Promise<number> {
-    return fillSearchableVacancies((sql, params) => m.query(sql, params), this.mysql);
+  async rebuild(m: EntityManager): Promise<number> {
+    const n = await fillSearchableVacancies((sql, params) => m.query(sql, params), this.mysql);
+    this.local.touched(m);
+    return n;
   }
 
   private async refreshVacancy(m: EntityManager, vacancyId: string): Promise<void> {
