@@ -22,7 +22,8 @@ export class ReportPlaces {
 
   async resolve(actor: AuthUser, query: Record<string, unknown>): Promise<{ scope: ReportScope; place: ReportPlace }> {
     const own = this.offices.officeOf(actor);
-    const asked = query.officeId;
+    // An empty choice is no choice (the officer's own office); anything else must be an office id.
+    const asked = query.officeId === '' ? undefined : query.officeId;
     if (asked !== undefined && (typeof asked !== 'string' || !UUID.test(asked))) throw notFound('The office');
     const id = asked?.toLowerCase();
     const visible = await this.offices.subtree(own);

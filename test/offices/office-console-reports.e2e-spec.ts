@@ -192,6 +192,7 @@ describe('console: reports per office and aggregated; campaigns by office', () =
         expect(textOf(res.text)).toContain('tidak ditemukan');
       }
       // Its own office asked by id, or as an aggregate (nothing below it): the city alone, as before.
+      await b.get('/petugas/ipk?officeId=&scope=').expect(200);
       const own = await b.get(`/petugas/ipk?officeId=${city.A.id}&scope=aggregate`).expect(200);
       expect(textOf(own.text)).not.toContain('Gabungan');
     });
