@@ -25,6 +25,7 @@ import { PlacementVoid1764233000000 } from './1764233000000-placement-void.js';
 import { ReferenceCodes1764232900000 } from './1764232900000-reference-codes.js';
 import { Offices1764233400000 } from './1764233400000-offices.js';
 import { OfficePeriods1764233600000 } from './1764233600000-office-periods.js';
+import { CampaignOffices1764320000000 } from './1764320000000-campaign-offices.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -54,4 +55,5 @@ export const migrations = [
   DocumentPurge1764233100000,
   Offices1764233400000,
   OfficePeriods1764233600000,
+  CampaignOffices1764320000000,
 ];

@@ -26,6 +26,7 @@ import { ConsoleNotFoundFilter } from './http/not-found.filter.js';
 import { InfoConsoleController } from './info.controller.js';
 import { MyApplications } from './my-application.js';
 import { OfficerReports } from './officer-reports.js';
+import { ReportPlaces } from './report-places.js';
 import { OfficerConsoleController } from './officer.controller.js';
 import { OfficerOutreachConsoleController } from './officer-outreach.controller.js';
 import { OfficerReferenceConsoleController } from './officer-reference.controller.js';
@@ -81,6 +82,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     VerifiedEmployerGuard,
     PublicCardCheck,
     OfficerReports,
+    ReportPlaces,
     CardHolders,
     AuditNames,
     MyApplications,

@@ -4,6 +4,7 @@ import { Public } from '../common/auth/decorators.js';
 import type { HttpReply, HttpRequest } from '../common/http/http.js';
 import { IdPipe } from '../common/http/id.pipe.js';
 import { CreateCampaignDto } from '../outreach/dto/outreach.dto.js';
+import { OfficesService } from '../offices/offices.service.js';
 import { OutreachService } from '../outreach/outreach.service.js';
 import { Ctx, ForRoles, type ConsoleContext } from './http/console-context.js';
 import { ConsoleErrorFilter } from './http/console-error.filter.js';
@@ -49,13 +50,24 @@ function campaignBody(v: FormValues): Record<string, unknown> {
 @UseFilters(ConsoleErrorFilter)
 @Controller('petugas/penjangkauan/kampanye')
 export class OfficerOutreachConsoleController {
-  constructor(private readonly outreach: OutreachService) {}
+  constructor(
+    private readonly outreach: OutreachService,
+    private readonly offices: OfficesService,
+  ) {}
+
+  /** The officer's office and the names of the offices it reads (campaigns name theirs). */
+  private async officesOf(c: ConsoleContext): Promise<{ own: string; names: Record<string, string> }> {
+    const own = this.offices.officeOf(c.user!);
+    const names = Object.fromEntries((await this.offices.subtree(own)).map((o) => [o.id, o.name]));
+    return { own, names };
+  }
 
   @Get()
   async list(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
     const page = await this.outreach.list(c.user!, pageOf(query));
     const pager = pagerOf('/petugas/penjangkauan/kampanye', pick(query, ['page']), page);
-    sendPage(res, CampaignListPage({ c, vm: { items: page.items, total: page.total, pager } }));
+    const offices = await this.officesOf(c);
+    sendPage(res, CampaignListPage({ c, vm: { items: page.items, total: page.total, pager, offices } }));
   }
 
   @Get('baru')
@@ -86,7 +98,10 @@ export class OfficerOutreachConsoleController {
     @Query() query: Record<string, unknown>,
     @Res() res: HttpReply,
   ) {
-    sendPage(res, CampaignPage({ c, vm: { flash: flashOf(query), campaign: await this.outreach.get(c.user!, id) } }));
+    const campaign = await this.outreach.get(c.user!, id);
+    const { own, names } = await this.officesOf(c);
+    const office = { name: names[campaign.officeId] ?? '', own: campaign.officeId === own };
+    sendPage(res, CampaignPage({ c, vm: { flash: flashOf(query), campaign, office } }));
   }
 
   /** "Kirim" (POST /outreach/campaigns/:id/send); sent before, it says so. */

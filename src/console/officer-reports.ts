@@ -13,7 +13,7 @@ import { ipkWorkbook } from '../monitoring/report-xlsx.js';
 import { XLSX_TYPE } from '../monitoring/xlsx-export.js';
 import { MonitoringService, PARTICIPATION_COLUMNS } from '../monitoring/monitoring.service.js';
 import { ReportsService, type IpkTable } from '../monitoring/reports.service.js';
-import { scopeIds, type ReportScope } from '../monitoring/report-scope.js';
+import { ReportScopes, scopeIds, type ReportScope } from '../monitoring/report-scope.js';
 import { AGE_BANDS } from '../statistics/labour-event.entity.js';
 import type { MessageKey } from './i18n/i18n.js';
 import { pagerOf } from './view-models/pager.js';
@@ -69,6 +69,7 @@ export class OfficerReports {
     private readonly monitoring: MonitoringService,
     private readonly reports: ReportsService,
     private readonly clock: Clock,
+    private readonly scopes: ReportScopes,
   ) {}
 
   /** `from`/`to` from the query when they are real dates (years 1900–2100) in order, else this month so far. */
@@ -128,7 +129,11 @@ export class OfficerReports {
     return q.silentClosures === 'true';
   }
 
-  async outreach(q: Record<string, string>, scope?: ReportScope): Promise<OutreachView> {
+  async outreach(
+    q: Record<string, string>,
+    scope?: ReportScope,
+    carried: Record<string, string> = {},
+  ): Promise<OutreachView> {
     const { from, to } = this.period(q);
     const page = /^\d{1,5}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
     const silentClosures = this.silent(q);
@@ -138,7 +143,7 @@ export class OfficerReports {
     );
     const pager = pagerOf(
       '/petugas/penjangkauan',
-      { from, to, ...(silentClosures ? { silentClosures: 'true' } : {}) },
+      { from, to, ...(silentClosures ? { silentClosures: 'true' } : {}), ...carried },
       list,
     );
     return { from, to, silentClosures, rows: list.items, total: list.total, pager };
@@ -280,16 +285,10 @@ export class OfficerReports {
   }
 
   /** A table of a month as the Excel workbook of the API's `?format=xlsx`, laid out like the form. */
-  async reportXlsx(
-    table: IpkTable,
-    q: Record<string, string>,
-    officeName: string,
-    res: HttpReply,
-    scope?: ReportScope,
-  ): Promise<void> {
+  async reportXlsx(table: IpkTable, q: Record<string, string>, res: HttpReply, scope?: ReportScope): Promise<void> {
     const { year, month } = this.month(q);
     const r = await this.reports.report(table, Object.assign(new MonthQuery(), { year, month }), scope);
-    const body = await ipkWorkbook(table, r, officeName);
+    const body = await ipkWorkbook(table, r, await this.scopes.title(scope ?? this.scopes.root()));
     res.header('Content-Type', XLSX_TYPE);
     res.header('Content-Disposition', `attachment; filename="ipk-iii-${table}-${r.period}.xlsx"`);
     res.header('Cache-Control', 'no-store');
@@ -309,10 +308,15 @@ export class OfficerReports {
   }
 
   /** A closed month's corrections, a page of 50. */
-  async adjustments(month: string, q: Record<string, string>, scope?: ReportScope): Promise<AdjustmentsView> {
+  async adjustments(
+    month: string,
+    q: Record<string, string>,
+    scope?: ReportScope,
+    carried: Record<string, string> = {},
+  ): Promise<AdjustmentsView> {
     const page = /^\d{1,5}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
     const list = await this.reports.adjustments(month, Object.assign(new PageQuery(), { page, pageSize: 50 }), scope);
-    return { month, items: list.items, pager: pagerOf(`/petugas/ipk/penutupan/${month}/koreksi`, {}, list) };
+    return { month, items: list.items, pager: pagerOf(`/petugas/ipk/penutupan/${month}/koreksi`, carried, list) };
   }
 }
 

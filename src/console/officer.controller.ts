@@ -58,7 +58,8 @@ import { OfficerReports } from './officer-reports.js';
 import { cardListView, cardModel, printableCardView, printablePhotoId } from './view-models/cards.js';
 import { CardPdfService, isPrintable } from '../card-validation/card-pdf.service.js';
 import { ReportsService } from '../monitoring/reports.service.js';
-import { ReportScopes, type ReportScope } from '../monitoring/report-scope.js';
+import { ReportPlaces } from './report-places.js';
+import { placeQuery } from './views/officer/OfficePicker.js';
 import { sendCardPdf } from './console-documents.js';
 import { employerQueueView } from './view-models/employers.js';
 import { flashOf, type FlashModel } from './view-models/flash.js';
@@ -158,67 +159,80 @@ export class OfficerConsoleController {
     private readonly voids: VoidService,
     private readonly pdfs: CardPdfService,
     private readonly referenceCodes: ReferenceCodes,
-    private readonly scopes: ReportScopes,
+    private readonly places: ReportPlaces,
   ) {}
 
-  /** The signed-in officer's own office: what the console's report pages show and close. */
-  private scopeOf(c: ConsoleContext): Promise<ReportScope> {
-    return this.scopes.resolve(c.user!);
+  /**
+   * The office a report page is about: the officer's own by default; a province or national officer
+   * picks one below it, or the aggregate, with `officeId` and `scope` (ReportPlaces; another → 404 page).
+   */
+  private placeOf(c: ConsoleContext, query: Record<string, unknown>) {
+    return this.places.resolve(c.user!, query);
   }
 
   @Get()
   async dashboard(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    sendPage(
-      res,
-      DashboardPage({ c, vm: await this.reports.dashboard(pick(query, ['from', 'to']), await this.scopeOf(c)) }),
-    );
+    const { scope, place } = await this.placeOf(c, query);
+    const vm = await this.reports.dashboard(pick(query, ['from', 'to']), scope);
+    sendPage(res, DashboardPage({ c, vm: { ...vm, place } }));
   }
 
   @Get('penjangkauan')
   async outreach(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    sendPage(
-      res,
-      OutreachPage({
-        c,
-        vm: await this.reports.outreach(pick(query, ['from', 'to', 'page', 'silentClosures']), await this.scopeOf(c)),
-      }),
-    );
+    const { scope, place } = await this.placeOf(c, query);
+    const vm = await this.reports.outreach(pick(query, ['from', 'to', 'page', 'silentClosures']), scope, place.query);
+    sendPage(res, OutreachPage({ c, vm: { ...vm, place } }));
   }
 
   @Get('penjangkauan.csv')
   async outreachCsv(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    await this.reports.outreachCsv(pick(query, ['from', 'to', 'silentClosures']), res, await this.scopeOf(c));
+    const { scope } = await this.placeOf(c, query);
+    await this.reports.outreachCsv(pick(query, ['from', 'to', 'silentClosures']), res, scope);
   }
 
   @Get('ipk')
   async ipk(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    sendPage(res, IpkPage({ c, vm: await this.reports.ipk(pick(query, ['year', 'month']), await this.scopeOf(c)) }));
+    const { scope, place } = await this.placeOf(c, query);
+    const vm = await this.reports.ipk(pick(query, ['year', 'month']), scope);
+    sendPage(res, IpkPage({ c, vm: { ...vm, place } }));
   }
 
   @Get('ipk.csv')
   async ipkCsv(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    await this.reports.ipkCsv(pick(query, ['year', 'month']), res, await this.scopeOf(c));
+    const { scope } = await this.placeOf(c, query);
+    await this.reports.ipkCsv(pick(query, ['year', 'month']), res, scope);
   }
 
   @Get('ipk.xlsx')
   async ipkXlsx(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    await this.reports.reportXlsx('1', pick(query, ['year', 'month']), c.office.name, res, await this.scopeOf(c));
+    const { scope } = await this.placeOf(c, query);
+    await this.reports.reportXlsx('1', pick(query, ['year', 'month']), res, scope);
   }
 
-  /** Closing months: the next one to close and the closed ones (POST /reports/periods/:month/close). */
+  /**
+   * Closing months: the next one to close and the closed ones (POST /reports/periods/:month/close), of
+   * the office chosen. An aggregate is never filed: its page lists nothing to close and says so.
+   */
   @Get('ipk/penutupan')
   async closing(@Ctx() c: ConsoleContext, @Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    sendPage(res, ClosingPage({ c, vm: await this.reports.closing(closingOutcomeOf(query), await this.scopeOf(c)) }));
+    const { scope, place } = await this.placeOf(c, query);
+    const vm = await this.reports.closing(closingOutcomeOf(query), scope);
+    sendPage(res, ClosingPage({ c, vm: { ...vm, place } }));
   }
 
+  /**
+   * Closes the office's month as the API does: the office chosen (`officeId` in the form, default the
+   * officer's own; an office below it as the API allows); an aggregate is refused (never filed).
+   */
   @Post('ipk/penutupan')
   async closeMonth(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
-    const asked = (req.body as Record<string, unknown>)?.month;
-    const month = monthParam(asked);
-    const more = month ? `&month=${month}` : '';
+    const body = (req.body as Record<string, unknown>) ?? {};
+    const month = monthParam(body.month);
+    const { scope, place } = await this.placeOf(c, body.officeId === undefined ? {} : { officeId: body.officeId });
+    const more = (month ? `&month=${month}` : '') + placeQuery(place);
     try {
       if (!month) throw validationFailed([{ field: 'month', messages: ['must be YYYY-MM'] }]);
-      await this.reportsApi.close(c.user!, month, await this.scopeOf(c));
+      await this.reportsApi.close(c.user!, month, scope);
       redirect(res, `/petugas/ipk/penutupan?ok=1${more}`);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
@@ -236,10 +250,9 @@ export class OfficerConsoleController {
   ) {
     const m = monthParam(month);
     if (!m) throw notFound('The month');
-    sendPage(
-      res,
-      AdjustmentsPage({ c, vm: await this.reports.adjustments(m, pick(query, ['page']), await this.scopeOf(c)) }),
-    );
+    const { scope, place } = await this.placeOf(c, query.officeId === undefined ? {} : { officeId: query.officeId });
+    const vm = await this.reports.adjustments(m, pick(query, ['page']), scope, place.query);
+    sendPage(res, AdjustmentsPage({ c, vm: { ...vm, place } }));
   }
 
   /** IPK III/2–III/8: the printable page, or its CSV or Excel download (`iii-5.csv`, `iii-5.xlsx`). */
@@ -252,12 +265,16 @@ export class OfficerConsoleController {
   ) {
     const { table, as } = ipkTableOf(report);
     const month = pick(query, ['year', 'month']);
-    const scope = await this.scopeOf(c);
+    const { scope, place } = await this.placeOf(c, query);
     if (as === 'csv') return this.reports.reportCsv(table, month, res, scope);
-    if (as === 'xlsx') return this.reports.reportXlsx(table, month, c.office.name, res, scope);
+    if (as === 'xlsx') return this.reports.reportXlsx(table, month, res, scope);
     if (table === '8')
-      return sendPage(res, PlacementReportPage({ c, vm: await this.reports.placementReport(month, scope) }));
-    sendPage(res, StockReportPage({ c, vm: await this.reports.stockReport(table as StockTableNo, month, scope) }));
+      return sendPage(
+        res,
+        PlacementReportPage({ c, vm: { ...(await this.reports.placementReport(month, scope)), place } }),
+      );
+    const vm = await this.reports.stockReport(table as StockTableNo, month, scope);
+    sendPage(res, StockReportPage({ c, vm: { ...vm, place } }));
   }
 
   @Get('pencari-kerja/baru')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import { OfficeSettings } from '../offices/office-settings.service.js';
 import { OfficesService, type OfficeView } from '../offices/offices.service.js';
 import type { OfficeScopeFields } from './dto/office-scope.dto.js';
 
@@ -24,7 +25,10 @@ export const scopeCodes = (s: ReportScope): string[] => s.offices.map((o) => o.c
  */
 @Injectable()
 export class ReportScopes {
-  constructor(private readonly offices: OfficesService) {}
+  constructor(
+    private readonly offices: OfficesService,
+    private readonly settings: OfficeSettings,
+  ) {}
 
   async resolve(actor: AuthUser, q: OfficeScopeFields = {}): Promise<ReportScope> {
     const own = this.offices.officeOf(actor);
@@ -40,6 +44,22 @@ export class ReportScopes {
         [{ field: 'scope', messages: ['aggregate is only for a province or national office'] }],
       );
     return { office, aggregate: true, offices: await this.offices.subtree(office.id) };
+  }
+
+  /**
+   * The office a report is about as its printout and workbook name it: the name on the office's cards
+   * (its own letterhead; the first office's falls back to OFFICE_NAME like its cards do), else the
+   * office's name (a city without a letterhead is not named after the deployment); an aggregate
+   * "Gabungan <name>" (decision 116).
+   */
+  async title(s: ReportScope): Promise<string> {
+    const office = s.office;
+    const letterhead =
+      office.id === this.offices.rootId()
+        ? await this.settings.letterhead(office.id)
+        : await this.settings.ownLetterhead(office.id);
+    const name = letterhead?.name || office.name;
+    return s.aggregate ? `Gabungan ${name}` : name;
   }
 
   /** The first office on its own: what a caller without an office (the console's older paths) reads. */

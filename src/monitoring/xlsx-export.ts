@@ -1,6 +1,5 @@
 import {
   applyDecorators,
-  Inject,
   Injectable,
   SetMetadata,
   StreamableFile,
@@ -13,8 +12,10 @@ import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { HttpRequest } from '../common/http/http.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import type { OfficeScopeFields } from './dto/office-scope.dto.js';
 import { ipkWorkbook } from './report-xlsx.js';
+import { ReportScopes } from './report-scope.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const XLSX_TABLE = 'ak1:xlsxTable';
@@ -45,7 +46,7 @@ export const XlsxExport = (table: string) =>
 export class XlsxInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scopes: ReportScopes,
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -60,7 +61,11 @@ export class XlsxInterceptor implements NestInterceptor {
     return from(
       (async () => {
         const report = (await lastValueFrom(next.handle())) as Record<string, unknown>;
-        const body = await ipkWorkbook(table, report, this.config.office.name);
+        // Named after the office the report is about (the route accepted its officeId and scope).
+        const { officeId, scope } = query as OfficeScopeFields;
+        const asked = { ...(officeId ? { officeId } : {}), ...(scope ? { scope } : {}) };
+        const title = await this.scopes.title(await this.scopes.resolve((req as { user?: AuthUser }).user!, asked));
+        const body = await ipkWorkbook(table, report, title);
         return new StreamableFile(body, {
           type: XLSX_TYPE,
           disposition: `attachment; filename="ipk-iii-${table}-${String(report.period)}.xlsx"`,

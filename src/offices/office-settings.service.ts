@@ -77,6 +77,11 @@ export class OfficeSettings {
     );
   }
 
+  /** The office's own letterhead, or null when it has none (then the environment's is printed). */
+  async ownLetterhead(officeId: string | null): Promise<{ name: string; address: string } | null> {
+    return (await this.values(officeId)).letterhead ?? null;
+  }
+
   /** Days after the due date before a missed report counts as overdue (the deployment's rule: 0). */
   async overdueRule(officeId: string | null): Promise<{ graceDays: number }> {
     return (await this.values(officeId)).overdueRule ?? { graceDays: 0 };

@@ -32,7 +32,7 @@ export const toOfficeView = (o: Office): OfficeView => ({
 });
 
 /** The tables whose rows belong to an office; rows from before offices existed are given the root office. */
-const OWNED_TABLES = ['users', 'seekers', 'employers', 'cards', 'vacancies'] as const;
+const OWNED_TABLES = ['users', 'seekers', 'employers', 'cards', 'vacancies', 'outreach_campaigns'] as const;
 
 /**
  * The owner of the `offices` table (docs/offices.md): the root office made from REGION_CODE at start, the

@@ -26,6 +26,10 @@ export class OutreachCampaign {
   @Column({ name: 'recipient_count', type: 'int' })
   recipientCount: number;
 
+  /** The office of the officer who wrote it: its officers send it; the offices above read it (docs/offices.md). */
+  @Column({ name: 'office_id', type: 'varchar', length: 36, nullable: true })
+  officeId: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy: string;
 

@@ -66,7 +66,7 @@ export class OutreachController {
   @Roles('officer')
   @ApiOperation({ summary: 'One outreach campaign with its recipients, deliveries and conversion' })
   @ApiOkResponse({ type: CampaignReply })
-  @ApiError(404, 'NOT_FOUND: no such campaign')
+  @ApiError(404, "NOT_FOUND: no such campaign, or another office's outside the caller's")
   get(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
     return this.outreach.get(user, id);
   }
@@ -81,6 +81,7 @@ export class OutreachController {
       '(inbox, and email / WhatsApp where configured and allowed). A campaign is sent once.',
   })
   @ApiOkResponse({ type: CampaignReply })
+  @ApiError(403, "FORBIDDEN: a campaign of an office below the caller's; only its own office's officers send it")
   @ApiError(404, 'NOT_FOUND: no such campaign')
   @ApiError(409, 'INVALID_STATE_TRANSITION: the campaign was sent already')
   send(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {

@@ -102,6 +102,7 @@ export class OutreachService {
         audience: JSON.stringify(audience),
         status: 'DRAFT',
         recipientCount: employerIds.length,
+        officeId: this.scope.officeOfActor(actor),
         createdBy: actor.id,
         createdAt: this.clock.now(),
         sentBy: null,
@@ -133,6 +134,12 @@ export class OutreachService {
    */
   async send(actor: AuthUser, id: string): Promise<CampaignView> {
     if (actor.role !== 'officer') throw forbidden();
+    // Another city's campaign is not found; a city's campaign read by its province is refused (403).
+    const owner = await this.ds
+      .getRepository(OutreachCampaign)
+      .findOne({ where: { id }, select: { id: true, officeId: true } });
+    if (!owner) throw campaignNotFound();
+    await this.scope.requireActable(actor, owner.officeId, 'The outreach campaign');
     const campaign = await this.tx.run(async (m) => {
       const sentAt = this.clock.now();
       const marked = await m.update(
@@ -172,24 +179,30 @@ export class OutreachService {
     return this.view(campaign);
   }
 
-  /** `GET /outreach/campaigns`: newest first. */
+  /** `GET /outreach/campaigns`: newest first, those of the offices the officer reads. */
   async list(actor: AuthUser, q: PageQuery): Promise<Page<CampaignView>> {
     if (actor.role !== 'officer') throw forbidden();
     const { page, pageSize, skip } = pageWindow(q);
-    const [rows, total] = await this.ds
+    const qb = this.ds
       .getRepository(OutreachCampaign)
-      .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip, take: pageSize });
+      .createQueryBuilder('c')
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .skip(skip)
+      .take(pageSize);
+    const [rows, total] = await (await this.scope.restrict(qb, 'c.office_id', actor)).getManyAndCount();
     const items: CampaignView[] = [];
     // One after another: each view reads the deliveries and the participation (reports pool on MySQL).
     for (const row of rows) items.push(await this.view(row));
     return { items, page, pageSize, total };
   }
 
-  /** `GET /outreach/campaigns/:id`; an unknown id is 404. */
+  /** `GET /outreach/campaigns/:id`; an unknown id, or another office's outside the officer's reading, is 404. */
   async get(actor: AuthUser, id: string): Promise<CampaignView> {
     if (actor.role !== 'officer') throw forbidden();
     const row = await this.ds.getRepository(OutreachCampaign).findOne({ where: { id } });
     if (!row) throw campaignNotFound();
+    await this.scope.requireReadable(actor, row.officeId, 'The outreach campaign');
     return this.view(row);
   }
 
@@ -206,6 +219,7 @@ export class OutreachService {
   private async view(c: OutreachCampaign): Promise<CampaignView> {
     const base = {
       id: c.id,
+      officeId: c.officeId ?? this.scope.rootId(),
       title: c.title,
       message: c.message,
       audience: withDefaults(JSON.parse(c.audience) as Partial<CampaignAudience>),

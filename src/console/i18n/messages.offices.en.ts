@@ -79,4 +79,21 @@ export const OFFICES_EN: Record<keyof typeof OFFICES_ID, string> = {
   'auditAction.office.created': 'Office created',
   'auditAction.office.updated': 'Office changed',
   'auditAction.office.settings_changed': 'Office settings changed',
+  // The office picker of the report pages (issue 20): which office, alone or added up.
+  'place.legend': 'Office shown',
+  'place.office': 'Office',
+  'place.scope': 'Scope',
+  'place.scopeOffice': 'This office only',
+  'place.scopeAggregate': 'All offices below it added up',
+  'place.scopeHint': 'Added up: the office chosen and every office below it.',
+  'place.show': 'Show office',
+  'place.aggregateOf': 'All of {name}',
+  'place.closeAggregate':
+    'The figures of {name} are always added up from its offices and are not closed. Each office closes its own months: choose one office with the scope "This office only" to close its month.',
+  'place.closeBelow':
+    "{name}'s months are usually closed by that office's own officers. As the office above it you may close them too; the closing is recorded in your name.",
+  'place.closedListOf': 'Months closed — {name}',
+  'campaign.office': 'Office',
+  'campaign.otherOffice':
+    'This campaign belongs to {name}. Only officers of that office can send it; you can see its results.',
 };

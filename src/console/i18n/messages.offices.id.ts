@@ -80,4 +80,21 @@ export const OFFICES_ID = {
   'auditAction.office.created': 'Kantor dibuat',
   'auditAction.office.updated': 'Kantor diubah',
   'auditAction.office.settings_changed': 'Pengaturan kantor diubah',
+  // The office picker of the report pages (issue 20): which office, alone or added up.
+  'place.legend': 'Kantor yang ditampilkan',
+  'place.office': 'Kantor',
+  'place.scope': 'Cakupan',
+  'place.scopeOffice': 'Kantor ini saja',
+  'place.scopeAggregate': 'Gabungan seluruh kantor di bawahnya',
+  'place.scopeHint': 'Gabungan menjumlahkan kantor yang dipilih dan semua kantor di bawahnya.',
+  'place.show': 'Tampilkan kantor',
+  'place.aggregateOf': 'Gabungan {name}',
+  'place.closeAggregate':
+    'Angka {name} selalu dijumlahkan dari kantor-kantornya dan tidak ditutup. Setiap kantor menutup bulannya sendiri: pilih satu kantor dengan cakupan "Kantor ini saja" untuk menutup bulannya.',
+  'place.closeBelow':
+    'Bulan {name} biasanya ditutup oleh petugas kantor itu sendiri. Sebagai kantor di atasnya, Anda juga dapat menutupnya; penutupan dicatat atas nama Anda.',
+  'place.closedListOf': 'Bulan yang sudah ditutup — {name}',
+  'campaign.office': 'Kantor',
+  'campaign.otherOffice':
+    'Sosialisasi ini milik {name}. Hanya petugas kantor itu yang dapat mengirimnya; Anda dapat melihat hasilnya.',
 };

@@ -40,6 +40,13 @@ export class CampaignReply {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'the office of the officer who wrote it (GET /offices): its officers send it, the offices above only read it',
+  })
+  officeId: string;
+
   @ApiProperty({ maxLength: CAMPAIGN_TITLE_MAX })
   title: string;
 

@@ -5,6 +5,7 @@ import { Layout } from '../shared/Layout.js';
 import { Pager } from '../shared/Pager.js';
 import { monthText } from './ClosingPage.js';
 import { IpkTabs } from './IpkTabs.js';
+import { PlaceHeading, placeQuery, type ReportPlace } from './OfficePicker.js';
 
 export interface AdjustmentLine {
   countedIn: string;
@@ -19,6 +20,8 @@ export interface AdjustmentsView {
   month: string;
   items: AdjustmentLine[];
   pager: PagerModel;
+  /** The office whose month it is. */
+  place?: ReportPlace;
 }
 
 /** The corrections of a closed month (GET /reports/periods/:month/adjustments), in words. */
@@ -27,10 +30,10 @@ export function AdjustmentsPage({ c, vm }: { c: ConsoleContext; vm: AdjustmentsV
   const month = monthText(c, vm.month);
   return (
     <Layout c={c} title={t('adj.title', { month })}>
-      <h1 safe>{t('adj.title', { month })}</h1>
-      <IpkTabs c={c} current="close" />
+      <PlaceHeading c={c} title={t('adj.title', { month })} place={vm.place} />
+      <IpkTabs c={c} current="close" place={vm.place} />
       <p class="no-print">
-        <a href="/petugas/ipk/penutupan" safe>
+        <a href={`/petugas/ipk/penutupan${placeQuery(vm.place, '?')}`} safe>
           {t('adj.back')}
         </a>
       </p>

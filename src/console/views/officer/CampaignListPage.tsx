@@ -10,6 +10,8 @@ export interface CampaignListView {
   items: CampaignView[];
   total: number;
   pager: PagerModel;
+  /** Office names by id, shown beside campaigns of an office other than the officer's own (`own`). */
+  offices: { own: string; names: Record<string, string> };
 }
 
 /** Every campaign, newest first: whom it reached and how many took part within 30 days. */
@@ -49,6 +51,16 @@ export function CampaignListPage({ c, vm }: { c: ConsoleContext; vm: CampaignLis
                   <strong safe>{k.title}</strong>
                 </a>{' '}
                 <StatusBadge t={t} group="campaignStatus" code={k.status} />
+                {k.officeId !== vm.offices.own && vm.offices.names[k.officeId] ? (
+                  <>
+                    <br />
+                    <span class="meta" safe>
+                      {vm.offices.names[k.officeId]}
+                    </span>
+                  </>
+                ) : (
+                  ''
+                )}
               </td>
               <td safe>{t.date(k.createdAt)}</td>
               <td class="num" safe>{`${t.number(k.recipients)} ${t('campaign.recipientsUnit')}`}</td>

@@ -12,6 +12,8 @@ import { StatusBadge } from '../shared/StatusBadge.js';
 export interface CampaignPageView {
   flash: FlashModel;
   campaign: CampaignView;
+  /** The campaign's office by name, and whether it is the officer's own (only its officers send it). */
+  office: { name: string; own: boolean };
 }
 
 /**
@@ -51,7 +53,9 @@ export function CampaignPage({ c, vm }: { c: ConsoleContext; vm: CampaignPageVie
       <blockquote class="message" safe>
         {k.message}
       </blockquote>
-      {k.status === 'DRAFT' ? (
+      {k.status === 'DRAFT' && !vm.office.own ? (
+        <Notice kind="info" text={t('campaign.otherOffice', { name: vm.office.name })} />
+      ) : k.status === 'DRAFT' ? (
         <>
           <ConfirmAction
             c={c}
@@ -101,6 +105,7 @@ export function CampaignPage({ c, vm }: { c: ConsoleContext; vm: CampaignPageVie
           label={t('campaign.kecamatan')}
           text={a.kecamatanCode ? t.kecamatan(a.kecamatanCode) : t('campaign.anyKecamatan')}
         />
+        <Fact label={t('campaign.office')} text={vm.office.name} />
         <Fact label={t('campaign.createdAt')} text={t.dateTime(k.createdAt)} />
         <Fact label={t('campaign.sentAt')} text={k.sentAt ? t.dateTime(k.sentAt) : t('campaign.notSent')} />
       </Facts>

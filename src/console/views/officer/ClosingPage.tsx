@@ -4,6 +4,7 @@ import { DataTable } from '../shared/DataTable.js';
 import { Layout } from '../shared/Layout.js';
 import { Notice } from '../shared/Notice.js';
 import { IpkTabs } from './IpkTabs.js';
+import { OfficePicker, PlaceHeading, placeName, type ReportPlace } from './OfficePicker.js';
 
 /** A closed month as listed. */
 export interface ClosedMonth {
@@ -26,6 +27,8 @@ export interface ClosingView {
   nextStarted: boolean;
   closed: ClosedMonth[];
   outcome: ClosingOutcome;
+  /** The office whose months these are (and the picker, for an officer with offices below). */
+  place?: ReportPlace;
 }
 
 const KNOWN_ERRORS = ['PREVIOUS_PERIOD_OPEN', 'PERIOD_NOT_STARTED', 'PERIOD_CLOSED'] as const;
@@ -55,28 +58,40 @@ function OutcomeNotice({ c, vm }: { c: ConsoleContext; vm: ClosingView }): JSX.E
 export function ClosingPage({ c, vm }: { c: ConsoleContext; vm: ClosingView }): JSX.Element {
   const t = c.t;
   const next = monthText(c, vm.next);
+  const place = vm.place;
+  // The closed months are the office's own (never an aggregate's): their links name the office alone.
+  const office = place && !place.own ? `&officeId=${place.officeId}` : '';
   return (
     <Layout c={c} title={t('close.title')}>
-      <h1 safe>{t('close.title')}</h1>
-      <IpkTabs c={c} current="close" />
+      <PlaceHeading c={c} title={t('close.title')} place={vm.place} />
+      <IpkTabs c={c} current="close" place={vm.place} />
+      <OfficePicker c={c} place={vm.place} action="/petugas/ipk/penutupan" />
       <OutcomeNotice c={c} vm={vm} />
       <p safe>{t('close.intro')}</p>
-      <h2 safe>{t('close.next', { month: next })}</h2>
-      {vm.nextStarted ? (
+      {place?.aggregate ? <Notice kind="info" text={t('place.closeAggregate', { name: placeName(c, place) })} /> : ''}
+      {place && !place.aggregate && !place.own ? (
+        <Notice kind="info" text={t('place.closeBelow', { name: place.officeName })} />
+      ) : (
+        ''
+      )}
+      {place?.aggregate ? '' : <h2 safe>{t('close.next', { month: next })}</h2>}
+      {place?.aggregate ? (
+        ''
+      ) : vm.nextStarted ? (
         <ConfirmAction
           c={c}
           action="/petugas/ipk/penutupan"
           label={t('close.next', { month: next })}
           question={t('close.question', { month: next })}
           confirm={t('close.confirm', { month: next })}
-          hidden={{ month: vm.next }}
+          hidden={{ month: vm.next, ...(place && !place.own ? { officeId: place.officeId } : {}) }}
         />
       ) : (
         <p class="meta" safe>
           {t('close.notYet', { month: next })}
         </p>
       )}
-      <h2 safe>{t('close.closedList')}</h2>
+      <h2 safe>{place?.choices ? t('place.closedListOf', { name: place.officeName }) : t('close.closedList')}</h2>
       {vm.closed.length > 0 ? (
         <DataTable
           columns={[
@@ -89,7 +104,10 @@ export function ClosingPage({ c, vm }: { c: ConsoleContext; vm: ClosingView }): 
           {vm.closed.map((p) => (
             <tr>
               <td>
-                <a href={`/petugas/ipk?year=${Number(p.month.slice(0, 4))}&month=${Number(p.month.slice(5, 7))}`} safe>
+                <a
+                  href={`/petugas/ipk?year=${Number(p.month.slice(0, 4))}&month=${Number(p.month.slice(5, 7))}${office}`}
+                  safe
+                >
                   {monthText(c, p.month)}
                 </a>
               </td>
@@ -98,7 +116,7 @@ export function ClosingPage({ c, vm }: { c: ConsoleContext; vm: ClosingView }): 
                 <code title={p.checksum} safe>{`${p.checksum.slice(0, 16)}…`}</code>
               </td>
               <td>
-                <a href={`/petugas/ipk/penutupan/${p.month}/koreksi`} safe>
+                <a href={`/petugas/ipk/penutupan/${p.month}/koreksi${office.replace('&', '?')}`} safe>
                   {t('close.seeAdjustments', { month: monthText(c, p.month) })}
                 </a>
               </td>

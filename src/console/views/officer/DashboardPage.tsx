@@ -7,6 +7,7 @@ import { PairedColumns } from '../charts/PairedColumns.js';
 import { DataTable } from '../shared/DataTable.js';
 import { Layout } from '../shared/Layout.js';
 import { KpiList } from './KpiList.js';
+import { OfficePicker, PlaceHeading, placeQuery, type ReportPlace } from './OfficePicker.js';
 import { PeriodForm } from './PeriodForm.js';
 
 export interface DashboardView {
@@ -19,6 +20,8 @@ export interface DashboardView {
   outcomes: MonitoringOutcomesReply;
   /** The same per month, for the last six months. */
   outcomeMonths: OutcomeMonthReply[];
+  /** The office counted (and the picker, for an officer with offices below). */
+  place?: ReportPlace;
 }
 
 /** The officer's dashboard: the monitoring summary for a period, as figures, charts and a table. */
@@ -39,8 +42,9 @@ export function DashboardPage({ c, vm }: { c: ConsoleContext; vm: DashboardView 
   ];
   return (
     <Layout c={c} title={t('nav.dashboard')}>
-      <h1 safe>{t('nav.dashboard')}</h1>
-      <PeriodForm c={c} action="/petugas" from={from} to={to} label={t('dash.period')} />
+      <PlaceHeading c={c} title={t('nav.dashboard')} place={vm.place} />
+      <OfficePicker c={c} place={vm.place} action="/petugas" keep={{ from, to }} />
+      <PeriodForm c={c} action="/petugas" from={from} to={to} label={t('dash.period')} place={vm.place} />
       <p>
         <strong safe>{t('dash.periodText', { from: t.date(from), to: t.date(to) })}</strong>
       </p>
@@ -102,11 +106,11 @@ export function DashboardPage({ c, vm }: { c: ConsoleContext; vm: DashboardView 
       </DataTable>
       <OutcomesPanel c={c} vm={vm} />
       <p class="no-print">
-        <a href={`/petugas/penjangkauan?from=${from}&to=${to}`} safe>
+        <a href={`/petugas/penjangkauan?from=${from}&to=${to}${placeQuery(vm.place)}`} safe>
           {t('nav.outreach')}
         </a>
         {' · '}
-        <a href="/petugas/ipk" safe>
+        <a href={`/petugas/ipk${placeQuery(vm.place, '?')}`} safe>
           {t('nav.ipk')}
         </a>
       </p>
@@ -179,7 +183,7 @@ function OutcomesPanel({ c, vm }: { c: ConsoleContext; vm: DashboardView }): JSX
         ]}
       />
       <p class="no-print">
-        <a href={`/petugas/penjangkauan?from=${vm.from}&to=${vm.to}&silentClosures=true`} safe>
+        <a href={`/petugas/penjangkauan?from=${vm.from}&to=${vm.to}&silentClosures=true${placeQuery(vm.place)}`} safe>
           {t('outcomes.silentLink')}
         </a>
       </p>

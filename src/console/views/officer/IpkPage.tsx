@@ -6,6 +6,7 @@ import { Layout } from '../shared/Layout.js';
 import { IpkMonthForm } from './IpkMonthForm.js';
 import { IpkStatus, type IpkMonthStatus } from './IpkStatus.js';
 import { IpkTabs } from './IpkTabs.js';
+import { OfficePicker, PlaceHeading, placeName, type ReportPlace } from './OfficePicker.js';
 
 export interface SexCells {
   L: number;
@@ -28,6 +29,8 @@ export interface IpkVacancyRow {
 
 /** IPK III/1 for a month. */
 export interface IpkView {
+  /** The office the report is about (and the picker, for an officer with offices below). */
+  place?: ReportPlace;
   year: number;
   month: number;
   ageBands: readonly string[];
@@ -42,11 +45,12 @@ export function IpkPage({ c, vm }: { c: ConsoleContext; vm: IpkView }): JSX.Elem
   const monthName = `${t.month(vm.month)} ${vm.year}`;
   return (
     <Layout c={c} title={`${t('nav.ipk')} · ${monthName}`}>
-      <h1 safe>{t('ipk.title')}</h1>
-      <IpkTabs c={c} current="1" year={vm.year} month={vm.month} />
-      <IpkMonthForm c={c} path="/petugas/ipk" year={vm.year} month={vm.month} />
+      <PlaceHeading c={c} title={t('ipk.title')} place={vm.place} />
+      <IpkTabs c={c} current="1" year={vm.year} month={vm.month} place={vm.place} />
+      <OfficePicker c={c} place={vm.place} action={'/petugas/ipk'} keep={{ year: vm.year, month: vm.month }} />
+      <IpkMonthForm c={c} path="/petugas/ipk" year={vm.year} month={vm.month} place={vm.place} />
       <Facts>
-        <Fact label={t('ipk.region')} text={c.office.name} />
+        <Fact label={t('ipk.region')} text={vm.place ? placeName(c, vm.place) : c.office.name} />
         <Fact label={t('ipk.period')} text={monthName} />
         <IpkStatus c={c} status={vm.status} />
       </Facts>

@@ -1,5 +1,6 @@
 import type { ConsoleContext } from '../../http/console-context.js';
 import type { MessageKey } from '../../i18n/i18n.js';
+import { placeQuery, type ReportPlace } from './OfficePicker.js';
 
 /** A tab of the IPK pages: a table ('1'…'8') or the closing of months. */
 export type IpkReportKind = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | 'close';
@@ -15,10 +16,19 @@ const TABS: [IpkReportKind, string, MessageKey][] = [
   ['8', '/petugas/ipk/iii-8', 'ipk.tab8'],
 ];
 
-/** The tabs between the eight monthly tables (keeping the month) and the closing of months; they wrap on a phone. */
-export function IpkTabs(props: { c: ConsoleContext; current: IpkReportKind; year?: number; month?: number }) {
-  const { c, current, year, month } = props;
-  const query = year && month ? `?year=${year}&month=${month}` : '';
+/**
+ * The tabs between the eight monthly tables (keeping the month and the office chosen) and the closing of
+ * months; they wrap on a phone.
+ */
+export function IpkTabs(props: {
+  c: ConsoleContext;
+  current: IpkReportKind;
+  year?: number;
+  month?: number;
+  place?: ReportPlace;
+}) {
+  const { c, current, year, month, place } = props;
+  const query = year && month ? `?year=${year}&month=${month}${placeQuery(place)}` : placeQuery(place, '?');
   return (
     <nav class="tabs no-print" aria-label={c.t('ipk.reports')}>
       <ul>
@@ -30,7 +40,11 @@ export function IpkTabs(props: { c: ConsoleContext; current: IpkReportKind; year
           </li>
         ))}
         <li>
-          <a href="/petugas/ipk/penutupan" aria-current={current === 'close' ? 'page' : undefined} safe>
+          <a
+            href={`/petugas/ipk/penutupan${placeQuery(place, '?')}`}
+            aria-current={current === 'close' ? 'page' : undefined}
+            safe
+          >
             {c.t('ipk.tabClose')}
           </a>
         </li>

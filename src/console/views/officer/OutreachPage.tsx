@@ -5,6 +5,7 @@ import { DataTable } from '../shared/DataTable.js';
 import { Field } from '../shared/Field.js';
 import { Layout } from '../shared/Layout.js';
 import { Pager } from '../shared/Pager.js';
+import { OfficePicker, PlaceHeading, placeQuery, type ReportPlace } from './OfficePicker.js';
 import { PeriodForm } from './PeriodForm.js';
 
 export interface OutreachView {
@@ -15,6 +16,8 @@ export interface OutreachView {
   rows: ParticipationRow[];
   total: number;
   pager: PagerModel;
+  /** The office whose employers are listed (and the picker, for an officer with offices below). */
+  place?: ReportPlace;
 }
 
 /** "Kirim sosialisasi" starts from this list's filters: verified employers not taking part in the period (or silent). */
@@ -30,7 +33,7 @@ const campaignQuery = (from: string, to: string, silent: boolean) =>
 export function OutreachPage({ c, vm }: { c: ConsoleContext; vm: OutreachView }): JSX.Element {
   const t = c.t;
   const { from, to, silentClosures } = vm;
-  const filter = silentClosures ? '&silentClosures=true' : '';
+  const filter = (silentClosures ? '&silentClosures=true' : '') + placeQuery(vm.place);
   const columns = [
     { label: t('field.employer') },
     { label: t('field.companyPhone') },
@@ -41,13 +44,20 @@ export function OutreachPage({ c, vm }: { c: ConsoleContext; vm: OutreachView })
   ];
   return (
     <Layout c={c} title={t('nav.outreach')}>
-      <h1 safe>{t('nav.outreach')}</h1>
+      <PlaceHeading c={c} title={t('nav.outreach')} place={vm.place} />
       <p safe>{t(silentClosures ? 'outreach.silentClosuresHint' : 'outreach.intro')}</p>
+      <OfficePicker
+        c={c}
+        place={vm.place}
+        action="/petugas/penjangkauan"
+        keep={{ from, to, silentClosures: silentClosures ? 'true' : undefined }}
+      />
       <PeriodForm
         c={c}
         action="/petugas/penjangkauan"
         from={from}
         to={to}
+        place={vm.place}
         before={
           <Field
             name="silentClosures"

@@ -1,6 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { ConsoleContext } from '../../http/console-context.js';
 import { Field } from '../shared/Field.js';
+import { PlaceFields, type ReportPlace } from './OfficePicker.js';
 
 export interface PeriodFormProps {
   c: ConsoleContext;
@@ -12,13 +13,16 @@ export interface PeriodFormProps {
   children?: Children;
   /** More fields after the dates (a filter). */
   before?: Children;
+  /** The office chosen, kept as hidden fields. */
+  place?: ReportPlace;
 }
 
 /** The from / to dates of a report. */
-export function PeriodForm({ c, action, from, to, label, children, before }: PeriodFormProps): JSX.Element {
+export function PeriodForm({ c, action, from, to, label, children, before, place }: PeriodFormProps): JSX.Element {
   const t = c.t;
   return (
     <form novalidate method="get" action={action} aria-label={label}>
+      <PlaceFields place={place} />
       <div class="grid2">
         <Field name="from" label={t('field.from')} type="date" values={{ from }} />
         <Field name="to" label={t('field.to')} type="date" values={{ to }} />

@@ -8,6 +8,7 @@ import { IpkMonthForm } from './IpkMonthForm.js';
 import type { SexCells } from './IpkPage.js';
 import { IpkStatus, type IpkMonthStatus } from './IpkStatus.js';
 import { IpkTabs } from './IpkTabs.js';
+import { OfficePicker, PlaceHeading, placeName, type ReportPlace } from './OfficePicker.js';
 import type { StockLine } from './StockReportPage.js';
 
 /** One part of III/8: lines with the cells AKL, AKAD, AKAN and the total (each L, P, L+P). */
@@ -20,6 +21,8 @@ export interface PlacementPart {
 
 /** IPK III/8 for a month: the placements by type, by education and by kind of receiving employer. */
 export interface PlacementReportView {
+  /** The office the report is about (and the picker, for an officer with offices below). */
+  place?: ReportPlace;
   year: number;
   month: number;
   status: IpkMonthStatus;
@@ -45,11 +48,12 @@ export function PlacementReportPage({ c, vm }: { c: ConsoleContext; vm: Placemen
   const title = t('ipk.title8');
   return (
     <Layout c={c} title={`${title} · ${monthName}`}>
-      <h1 safe>{title}</h1>
-      <IpkTabs c={c} current="8" year={vm.year} month={vm.month} />
-      <IpkMonthForm c={c} path="/petugas/ipk/iii-8" year={vm.year} month={vm.month} />
+      <PlaceHeading c={c} title={title} place={vm.place} />
+      <IpkTabs c={c} current="8" year={vm.year} month={vm.month} place={vm.place} />
+      <OfficePicker c={c} place={vm.place} action={'/petugas/ipk/iii-8'} keep={{ year: vm.year, month: vm.month }} />
+      <IpkMonthForm c={c} path="/petugas/ipk/iii-8" year={vm.year} month={vm.month} place={vm.place} />
       <Facts>
-        <Fact label={t('ipk.region')} text={c.office.name} />
+        <Fact label={t('ipk.region')} text={vm.place ? placeName(c, vm.place) : c.office.name} />
         <Fact label={t('ipk.period')} text={monthName} />
         <IpkStatus c={c} status={vm.status} />
       </Facts>

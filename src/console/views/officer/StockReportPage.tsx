@@ -8,6 +8,7 @@ import { IpkMonthForm } from './IpkMonthForm.js';
 import type { SexCells } from './IpkPage.js';
 import { IpkStatus, type IpkMonthStatus } from './IpkStatus.js';
 import { IpkTabs } from './IpkTabs.js';
+import { OfficePicker, PlaceHeading, placeName, type ReportPlace } from './OfficePicker.js';
 
 /** A flow column of the forms (1, 2, A, 3, 4, B, 5): its code and what it counts. */
 export interface FlowColumn {
@@ -30,6 +31,8 @@ export interface StockLine {
 
 /** IPK III/2–III/7 for a month: one line per row of the form, a cell per flow column × L, P, L+P. */
 export interface StockReportView {
+  /** The office the report is about (and the picker, for an officer with offices below). */
+  place?: ReportPlace;
   table: StockTableNo;
   year: number;
   month: number;
@@ -83,11 +86,12 @@ export function StockReportPage({ c, vm }: { c: ConsoleContext; vm: StockReportV
   const path = `/petugas/ipk/iii-${vm.table}`;
   return (
     <Layout c={c} title={`${title} · ${monthName}`}>
-      <h1 safe>{title}</h1>
-      <IpkTabs c={c} current={vm.table} year={vm.year} month={vm.month} />
-      <IpkMonthForm c={c} path={path} year={vm.year} month={vm.month} />
+      <PlaceHeading c={c} title={title} place={vm.place} />
+      <IpkTabs c={c} current={vm.table} year={vm.year} month={vm.month} place={vm.place} />
+      <OfficePicker c={c} place={vm.place} action={path} keep={{ year: vm.year, month: vm.month }} />
+      <IpkMonthForm c={c} path={path} year={vm.year} month={vm.month} place={vm.place} />
       <Facts>
-        <Fact label={t('ipk.region')} text={c.office.name} />
+        <Fact label={t('ipk.region')} text={vm.place ? placeName(c, vm.place) : c.office.name} />
         <Fact label={t('ipk.period')} text={monthName} />
         <IpkStatus c={c} status={vm.status} />
       </Facts>
