@@ -204,7 +204,7 @@ describe(`database search index (${ENGINE})`, () => {
 
   it("within SEARCH_FRESH_MS answers a repeat without the database, sees its own writes at once and another instance's after the window", async () => {
     const FRESH = 400;
-    const onSame = ENGINE === 'sqlite' ? { DB_PATH: t.config.db.path! } : {};
+    const onSame: Record<string, string> = ENGINE === 'sqlite' ? { DB_PATH: t.config.db.path! } : {};
     const a = await startApp({ SEARCH_DRIVER: 'database', SEARCH_FRESH_MS: String(FRESH), ...onSame });
     const b = await startApp({ SEARCH_DRIVER: 'database', SEARCH_FRESH_MS: String(FRESH), ...onSame });
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
