@@ -1,4 +1,5 @@
 import { Reminders } from '../../src/notifications/reminders';
+import { browser, signIn, textOf } from '../console/support';
 import { ENGINE, startApp, type TestApp } from '../support/app';
 import {
   bearer,
@@ -177,6 +178,24 @@ describe(`the overdue rule per office (${ENGINE})`, () => {
     const mine = async (s: Session) =>
       (await t.http.get('/api/v1/cards/me').set(bearer(s)).expect(200)).body.current.reportOverdue as boolean;
     expect([await mine(seekerA), await mine(seekerB)]).toEqual([false, true]);
+  });
+
+  it('the console shows each office grace and marks the card by its rule', async () => {
+    const desk = browser(t);
+    t.clock.set(at('2031-07-17'));
+    await signIn(desk, province.email);
+    const settings = textOf((await desk.get(`/petugas/kantor/${office.a}/pengaturan`).expect(200)).text);
+    expect(settings).toContain('Masa tenggang lapor: 7 hari');
+    const page = async (card: IssuedCard) => textOf((await desk.get(`/petugas/kartu/${card.id}`).expect(200)).text);
+    // Palembang's card is within its 7 days; Pagar Alam's 2 days have run out.
+    expect(await page(cardA)).not.toContain('Terlambat lapor');
+    expect(await page(cardB)).toContain('Terlambat lapor');
+    const register = textOf((await desk.get('/petugas/kartu?reportOverdue=true').expect(200)).text);
+    expect(register).toContain(cardB.cardNumber);
+    expect(register).not.toContain(cardA.cardNumber);
+    t.clock.set(at('2031-07-18'));
+    await signIn(desk, province.email); // a day later: the console session has ended
+    expect(await page(cardA)).toContain('Terlambat lapor');
   });
 
   it('a changed grace applies at once on this instance; removing it brings back the day-after rule', async () => {
