@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OfficeScope } from '../offices/office-scope.js';
+import { OfficeSettings } from '../offices/office-settings.service.js';
 import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -74,6 +75,7 @@ export class ApplicationsService {
     private readonly notifier: Notifier,
     private readonly users: UsersService,
     private readonly scope: OfficeScope,
+    private readonly officeSettings: OfficeSettings,
   ) {}
 
   /**
@@ -416,6 +418,8 @@ export class ApplicationsService {
     // The card as it is now: the seeker's most recent issued card, with its status as of today.
     const latest = await this.cards.latestIssuedCards(m, seekerIds);
     const today = this.clock.today();
+    // Overdue by the rule of each card's issuing office.
+    const rules = await this.officeSettings.overdueRules();
     return apps.map((a) => {
       const s = seekers.get(a.seekerId)!;
       const c = latest.get(a.seekerId);
@@ -436,7 +440,7 @@ export class ApplicationsService {
           ? {
               cardNumber: c.cardNumberDisplay,
               status: effectiveStatus(c, today),
-              reportOverdue: isCardReportOverdue(c, today),
+              reportOverdue: isCardReportOverdue(c, today, rules),
             }
           : null,
       };

@@ -1,11 +1,12 @@
-import { effectiveStatus, isCardReportOverdue } from './card-lifecycle.js';
+import { effectiveStatus, isCardReportOverdue, type OverdueRules } from './card-lifecycle.js';
 import type { Card, CardReport } from './card.entity.js';
 import type { CardReply } from './dto/card.reply.js';
 
 /** A card as the contract shows it. */
 export type CardView = CardReply;
 
-export function toCardView(card: Card, reports: CardReport[], today: string): CardView {
+/** `rules`: every office's overdue rule (OfficeSettings.overdueRules); the card's office's applies. */
+export function toCardView(card: Card, reports: CardReport[], today: string, rules: OverdueRules): CardView {
   const view: CardView = {
     id: card.id,
     cardNumber: card.cardNumberDisplay,
@@ -15,7 +16,7 @@ export function toCardView(card: Card, reports: CardReport[], today: string): Ca
     issuedAt: card.issuedAt,
     expiresAt: card.expiresAt,
     nextReportDue: card.nextReportDue,
-    reportOverdue: isCardReportOverdue(card, today),
+    reportOverdue: isCardReportOverdue(card, today, rules),
     reports: reports.map((r) =>
       r.note ? { reportedAt: r.reportedAt.toISOString(), note: r.note } : { reportedAt: r.reportedAt.toISOString() },
     ),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OfficeScope } from '../offices/office-scope.js';
+import { OfficeSettings } from '../offices/office-settings.service.js';
 import { cardNumberPrefix } from '../offices/office-rules.js';
 import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,7 +23,7 @@ import { Notifier, type NotifyInput } from '../notifications/notifier.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { CardPlacementSource } from './card.entity.js';
-import { cardSql, effectiveStatus, isCardActive } from './card-lifecycle.js';
+import { cardSql, effectiveStatus, isCardActive, named } from './card-lifecycle.js';
 import { cardTerm, dueAfterReport } from './card-dates.js';
 import { cardNumberKey } from './card-number.js';
 import { CardNumbers } from './card-numbers.service.js';
@@ -70,6 +71,7 @@ export class CardsService {
     private readonly users: UsersService,
     private readonly documents: DocumentsService,
     private readonly scope: OfficeScope,
+    private readonly officeSettings: OfficeSettings,
   ) {}
 
   /** A seeker asks for a card online: PENDING until an officer decides. One pending/active card per NIK. */
@@ -96,7 +98,7 @@ export class CardsService {
         action: 'card.requested',
         after: { status: 'PENDING', seekerId },
       });
-      return toCardView(card, [], this.clock.today());
+      return toCardView(card, [], this.clock.today(), await this.officeSettings.overdueRules());
     });
   }
 
@@ -134,7 +136,7 @@ export class CardsService {
         action: 'card.issued',
         after: { status: 'ACTIVE', seekerId, cardNumber: card.cardNumberDisplay },
       });
-      return toCardView(card, [], this.clock.today());
+      return toCardView(card, [], this.clock.today(), await this.officeSettings.overdueRules());
     });
   }
 
@@ -179,7 +181,7 @@ export class CardsService {
         subject: `card:${id}`,
         params: { cardNumber: card.cardNumberDisplay!, validUntil: term.expiresAt },
       });
-      return toCardView(card, [], this.clock.today());
+      return toCardView(card, [], this.clock.today(), await this.officeSettings.overdueRules());
     });
   }
 
@@ -323,8 +325,12 @@ export class CardsService {
     await this.scope.restrict(qb, 'c.office_id', actor);
     // Statuses as they are today (card-lifecycle.ts), not as the daily job last wrote them.
     if (q.status) qb.andWhere(cardSql.hasStatus('c', q.status), { today });
-    if (q.reportOverdue === 'true') qb.andWhere(cardSql.reportOverdue('c'), { today });
-    else if (q.reportOverdue === 'false') qb.andWhere(`NOT ${cardSql.reportOverdue('c')}`, { today });
+    if (q.reportOverdue !== undefined) {
+      // By the card's office's overdue rule (its grace days), the same rule the card's view answers.
+      const params: Record<string, unknown> = {};
+      const overdue = cardSql.reportOverdue('c', today, await this.officeSettings.overdueRules(), named(params));
+      qb.andWhere(q.reportOverdue === 'true' ? overdue : `NOT ${overdue}`, params);
+    }
     const nik = nikOf(q.q);
     if (nik) {
       // A whole NIK finds that person's cards through its keyed hash: the NIK is stored encrypted, so
@@ -531,11 +537,13 @@ export class CardsService {
       order: { reportedAt: 'ASC', id: 'ASC' },
     });
     const today = this.clock.today();
+    const rules = await this.officeSettings.overdueRules();
     return cards.map((c) =>
       toCardView(
         c,
         reports.filter((r) => r.cardId === c.id),
         today,
+        rules,
       ),
     );
   }

@@ -54,9 +54,16 @@ export class EmployersController {
 
   @Patch(':id')
   @Roles('officer', 'employer')
-  @ApiOperation({ summary: "Change an employer's kind (IPK III/8): officer, or staff of that employer" })
+  @ApiOperation({
+    summary:
+      "Change an employer's kind (IPK III/8) or address: officer of its office, or staff of that employer. A new " +
+      "regency moves the employer to that city's office (docs/offices.md)",
+  })
   @ApiOkResponse({ type: EmployerReply })
-  @ApiError(400, 'VALIDATION_FAILED: kind is not an active code of GET /reference/employer-kinds')
+  @ApiError(
+    400,
+    'VALIDATION_FAILED: no field given, kind is not an active code of GET /reference/employer-kinds, or a malformed address/code',
+  )
   @ApiError(404, 'NOT_FOUND: no such employer, or (staff) another company')
   update(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string, @Body() dto: UpdateEmployerDto) {
     return this.employers.update(user, id, dto);

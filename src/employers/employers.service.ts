@@ -132,27 +132,62 @@ export class EmployersService {
     return toEmployerView(e);
   }
 
-  /** The kind of employer (IPK III/8): an officer, or the employer's own staff, sets it. */
+  /**
+   * The kind of employer (IPK III/8) and its address: an officer of its office, or the employer's own
+   * staff, changes them. A new place (a kecamatan other than the stored one, or a regencyCode) moves the
+   * company to the office of that place (OfficeScope.officeOfDomicile, the rule of registration) in the
+   * same transaction, with an audit event; its vacancies keep theirs (they follow their work place).
+   */
   async update(actor: AuthUser, id: string, dto: UpdateEmployerDto): Promise<EmployerView> {
     if (actor.role === 'seeker') throw forbidden();
     if (actor.role === 'employer' && actor.employerId !== id) throw notFound('The employer');
-    await this.checkKind(dto.kind, 'kind');
+    if (dto.kind === undefined && dto.address === undefined && dto.kecamatanCode === undefined && !dto.regencyCode)
+      throw validationFailed([
+        { field: 'kind', messages: ['give at least one of kind, address, kecamatanCode, regencyCode'] },
+      ]);
+    if (dto.kind !== undefined) await this.checkKind(dto.kind, 'kind');
     return this.tx.run(async (m) => {
       const before = await m.findOne(Employer, { where: { id } });
       if (!before) throw notFound('The employer');
       await this.scope.requireActable(actor, before.officeId, 'The employer');
-      if (before.kind !== dto.kind) {
-        await m.update(Employer, { id }, { kind: dto.kind, updatedAt: this.clock.now() });
+      const patch: Partial<Employer> = {};
+      if (dto.kind !== undefined && dto.kind !== before.kind) patch.kind = dto.kind;
+      if (dto.address !== undefined && dto.address.trim() !== before.address) patch.address = dto.address.trim();
+      if (dto.kecamatanCode !== undefined && dto.kecamatanCode !== before.kecamatanCode)
+        patch.kecamatanCode = dto.kecamatanCode;
+      const moved = patch.kecamatanCode !== undefined || dto.regencyCode !== undefined;
+      const from = before.officeId ?? this.scope.rootId();
+      const to = moved
+        ? await this.scope.officeOfDomicile({
+            regencyCode: dto.regencyCode,
+            kecamatanCode: dto.kecamatanCode ?? before.kecamatanCode,
+          })
+        : from;
+      if (to !== from) patch.officeId = to;
+      const after = { ...before, ...patch };
+      if (Object.keys(patch).length === 0) return toEmployerView(after);
+      await m.update(Employer, { id }, { ...patch, updatedAt: this.clock.now() });
+      const fields = Object.keys(patch).filter((k) => k !== 'officeId');
+      if (fields.length > 0)
         await this.audit.record(m, {
           actor,
           entityType: 'employer',
           entityId: id,
           action: 'employer.updated',
-          before: { kind: before.kind },
-          after: { kind: dto.kind },
+          // The kind is a code; the address is the company's, shown here by field name only.
+          before: patch.kind !== undefined ? { kind: before.kind } : null,
+          after: { ...(patch.kind !== undefined ? { kind: patch.kind } : {}), fields },
         });
-      }
-      return toEmployerView({ ...before, kind: dto.kind });
+      if (patch.officeId !== undefined)
+        await this.audit.record(m, {
+          actor,
+          entityType: 'employer',
+          entityId: id,
+          action: 'employer.moved',
+          before: { officeId: from },
+          after: { officeId: to },
+        });
+      return toEmployerView(after);
     });
   }
 

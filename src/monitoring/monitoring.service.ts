@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ReportingReads } from '../database/reporting-reads.js';
-import { cardSql } from '../cards/card-lifecycle.js';
+import { cardSql, positional } from '../cards/card-lifecycle.js';
+import { OfficeSettings } from '../offices/office-settings.service.js';
 import { Clock } from '../common/clock.js';
 import { addDays, addMonths } from '../common/dates.js';
 import type { Page } from '../common/http/pagination.js';
@@ -77,6 +78,7 @@ export class MonitoringService {
   constructor(
     private readonly reads: ReportingReads,
     private readonly clock: Clock,
+    private readonly officeSettings: OfficeSettings,
   ) {}
 
   /**
@@ -116,9 +118,17 @@ export class MonitoringService {
         )) as { status: string; c: unknown }[]
       ).map((r) => [r.status, n(r.c)]),
     );
+    // By each card's own office's grace days: an aggregate is the sum of its offices' counts.
+    const overdueParams: unknown[] = [];
+    const overdueSql = cardSql.reportOverdue(
+      'cards',
+      today,
+      await this.officeSettings.overdueRules(),
+      positional(overdueParams),
+    );
     const [overdue] = await this.reads.query(
-      `SELECT COUNT(*) AS c FROM cards WHERE ${cardSql.reportOverdue('cards', '?')}${of('office_id').sql}`,
-      [today, today, ...of('office_id').params],
+      `SELECT COUNT(*) AS c FROM cards WHERE ${overdueSql}${of('office_id').sql}`,
+      [...overdueParams, ...of('office_id').params],
     );
     const [issued] = await this.reads.query(
       `SELECT COUNT(*) AS c FROM cards WHERE issued_at >= ? AND issued_at <= ?${of('office_id').sql}`,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { REPORT_WINDOW_DAYS } from '../cards/card-dates.js';
-import { cardSql } from '../cards/card-lifecycle.js';
+import { cardSql, graceGroups, overdueThreshold, positional, type Bind } from '../cards/card-lifecycle.js';
+import { OfficeSettings } from '../offices/office-settings.service.js';
 import { addDays, jakartaDate } from '../common/dates.js';
 import { sqlDate } from '../common/sql.js';
 import { select } from '../database/statements.js';
@@ -17,8 +18,9 @@ export const EXPIRING_LEAD_DAYS = 30;
 /** The employer's staff are reminded this many days before an open vacancy's closing date. */
 export const CLOSING_LEAD_DAYS = 3;
 /**
- * An overdue report is still worth telling for this long after its due date (a run missed for days
- * catches up); a card overdue for longer was told then, or was overdue before reminders existed.
+ * An overdue report is still worth telling for this long after it became overdue (its due date plus its
+ * office's grace days; a run missed for days catches up); a card overdue for longer was told then, or was
+ * overdue before reminders existed.
  */
 export const OVERDUE_TOLD_WITHIN_DAYS = 30;
 /** Rows read per query, and reminders written per transaction. */
@@ -61,6 +63,7 @@ export class Reminders {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly notifier: Notifier,
+    private readonly officeSettings: OfficeSettings,
   ) {}
 
   async sendDue(now: Date): Promise<Record<string, number>> {
@@ -73,13 +76,7 @@ export class Reminders {
         addDays(today, REPORT_DUE_LEAD_DAYS),
         today,
       ),
-      reportOverdue: await this.cardReminders(
-        'CARD_REPORT_OVERDUE',
-        'next_report_due',
-        addDays(today, -OVERDUE_TOLD_WITHIN_DAYS),
-        addDays(today, -1),
-        today,
-      ),
+      reportOverdue: await this.overdueReminders(today),
       expiring: await this.cardReminders(
         'CARD_EXPIRING',
         'expires_at',
@@ -89,6 +86,42 @@ export class Reminders {
       ),
       vacancyClosing: await this.vacancyReminders(today),
     };
+  }
+
+  /**
+   * CARD_REPORT_OVERDUE once a card's office's grace days have run out (card-lifecycle.ts, the rule every
+   * reader of "overdue" uses): one pass per grace, over the offices with that grace — the first over every
+   * office with none — each with its own window of due dates, overdue since at most OVERDUE_TOLD_WITHIN_DAYS.
+   * A grace changed later moves the window; the subject (card and due date) still tells each report once.
+   */
+  private async overdueReminders(today: string): Promise<number> {
+    const rules = await this.officeSettings.overdueRules();
+    const groups = graceGroups(rules);
+    const graced = groups.flatMap((g) => g.officeIds);
+    const passes = [
+      {
+        graceDays: 0,
+        offices: (bind: Bind) =>
+          graced.length === 0 ? '' : `AND ${cardSql.notOfOffices('c', graced, rules.rootId, bind)}`,
+      },
+      ...groups.map((g) => ({
+        graceDays: g.graceDays,
+        offices: (bind: Bind) => `AND ${cardSql.ofOffices('c', g.officeIds, rules.rootId, bind)}`,
+      })),
+    ];
+    let sent = 0;
+    for (const pass of passes) {
+      const threshold = overdueThreshold(today, pass.graceDays);
+      sent += await this.cardReminders(
+        'CARD_REPORT_OVERDUE',
+        'next_report_due',
+        addDays(threshold, -OVERDUE_TOLD_WITHIN_DAYS),
+        addDays(threshold, -1),
+        today,
+        pass.offices,
+      );
+    }
+    return sent;
   }
 
   /**
@@ -102,14 +135,18 @@ export class Reminders {
     from: string,
     to: string,
     today: string,
+    offices: (bind: Bind) => string = () => '',
   ): Promise<number> {
     const subject = this.concat("'card:'", 'c.id', "':'", `c.${column}`);
+    const officeParams: unknown[] = [];
+    const ofOffices = offices(positional(officeParams));
     const sql = `SELECT c.id AS id, c.card_number_display AS cardNumber, c.${column} AS onDate, u.id AS userId
       FROM cards c INNER JOIN users u ON u.seeker_id = c.seeker_id AND u.role = 'seeker'
       WHERE c.status = 'ACTIVE' AND c.${column} >= ? AND c.${column} <= ? AND ${cardSql.hasStatus('c', 'ACTIVE', '?')}
         ${column === 'next_report_due' ? 'AND c.next_report_due < c.expires_at' : ''}
         AND (c.${column} > ? OR (c.${column} = ? AND c.id > ?))
         AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.kind = ? AND n.subject = ${subject})
+        ${ofOffices}
       ORDER BY c.${column}, c.id LIMIT ${CHUNK}`;
     let sent = 0;
     let after = { date: from, id: '' };
@@ -122,6 +159,7 @@ export class Reminders {
         after.date,
         after.id,
         kind,
+        ...officeParams,
       ]);
       if (rows.length === 0) return sent;
       await this.tx.run(async (m) => {

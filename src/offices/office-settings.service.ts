@@ -9,6 +9,7 @@ import {
   type AppConfig,
   type DocumentType,
 } from '../config/config.js';
+import type { OverdueRules } from '../cards/card-lifecycle.js';
 import type { UpdateOfficeSettingsDto } from './dto/office.dto.js';
 import { fieldInvalid } from './offices.errors.js';
 import { OfficesService } from './offices.service.js';
@@ -52,6 +53,7 @@ const KEYS = ['requiredDocuments', 'signingOfficer', 'letterhead', 'overdueRule'
 @Injectable()
 export class OfficeSettings {
   private readonly cache = new Map<string, { values: OfficeSettingsValues; at: number }>();
+  private rules: { value: OverdueRules; at: number } | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -85,6 +87,25 @@ export class OfficeSettings {
   /** Days after the due date before a missed report counts as overdue (the deployment's rule: 0). */
   async overdueRule(officeId: string | null): Promise<{ graceDays: number }> {
     return (await this.values(officeId)).overdueRule ?? { graceDays: 0 };
+  }
+
+  /**
+   * The overdue rule of every office at once (card-lifecycle.ts `OverdueRules`): what every reader of
+   * "overdue" uses, the JS check of one card and the SQL of lists and counts alike, so they agree. One read
+   * of the offices that have settings, cached per instance for OFFICE_SETTINGS_TTL_MS like the rest.
+   */
+  async overdueRules(): Promise<OverdueRules> {
+    const now = this.clock.now().getTime();
+    const hit = this.rules;
+    if (hit && now - hit.at < OFFICE_SETTINGS_TTL_MS && now >= hit.at) return hit.value;
+    const graceDays = new Map<string, number>();
+    for (const row of await this.offices.allStoredSettings()) {
+      const days = parse(row.settings).overdueRule?.graceDays;
+      if (Number.isInteger(days) && days! > 0) graceDays.set(row.id, days!);
+    }
+    const value: OverdueRules = { rootId: this.offices.rootId(), graceDays };
+    this.rules = { value, at: now };
+    return value;
   }
 
   /** `GET /offices/:id/settings` (officers). */
@@ -132,6 +153,7 @@ export class OfficeSettings {
   /** Forgets this instance's copy of an office's settings. */
   invalidate(officeId: string): void {
     this.cache.delete(officeId);
+    this.rules = null;
   }
 
   private async values(officeId: string | null): Promise<OfficeSettingsValues> {

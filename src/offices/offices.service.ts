@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -282,6 +282,14 @@ export class OfficesService implements OnModuleInit {
       .getRepository(Office)
       .findOne({ where: { id: officeId }, select: { id: true, settings: true } });
     return row ? row.settings : undefined;
+  }
+
+  /** Every office that has settings of its own (JSON text), for OfficeSettings' rules across offices. */
+  async allStoredSettings(): Promise<{ id: string; settings: string }[]> {
+    const rows = await this.ds
+      .getRepository(Office)
+      .find({ where: { settings: Not(IsNull()) }, select: { id: true, settings: true } });
+    return rows.map((r) => ({ id: r.id, settings: r.settings! }));
   }
 
   /** Replaces the office's own settings (OfficeSettings validated them), with the audit record. */

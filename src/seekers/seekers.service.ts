@@ -124,6 +124,11 @@ export class SeekersService {
     }
     const changed = Object.keys(patch).filter((k) => k !== 'updatedAt');
     await this.tx.run(async (m) => {
+      const before = await m.findOne(Seeker, {
+        where: { id },
+        select: { id: true, officeId: true, kecamatanCode: true },
+      });
+      if (!before) throw notFound('The job seeker');
       const res = await m.update(Seeker, { id }, patch);
       if (!res.affected) throw notFound('The job seeker');
       // Field names only: the values are personal data.
@@ -134,8 +139,41 @@ export class SeekersService {
         action: 'seeker.updated',
         after: { fields: changed },
       });
+      await this.followDomicile(m, actor, before, dto);
     });
     return this.me(actor);
+  }
+
+  /**
+   * A new domicile (a kecamatan other than the stored one, or a regencyCode) moves the seeker to the
+   * office of that place (OfficeScope.officeOfDomicile, the rule of registration), in the caller's
+   * transaction, with an audit event. Cards keep their office (an issued card its issuing office and
+   * number; a PENDING request the office it was made to, which still decides it). Clearing the kecamatan
+   * (null) names no new place: the office stays.
+   */
+  private async followDomicile(
+    m: EntityManager,
+    actor: AuthUser,
+    before: Pick<Seeker, 'id' | 'officeId' | 'kecamatanCode'>,
+    dto: Pick<UpdateSeekerDto, 'kecamatanCode' | 'regencyCode'>,
+  ): Promise<void> {
+    const newKecamatan = !!dto.kecamatanCode && dto.kecamatanCode !== before.kecamatanCode;
+    if (!newKecamatan && dto.regencyCode === undefined) return;
+    const to = await this.scope.officeOfDomicile({
+      regencyCode: dto.regencyCode,
+      kecamatanCode: dto.kecamatanCode ?? before.kecamatanCode,
+    });
+    const from = before.officeId ?? this.scope.rootId();
+    if (to === from) return;
+    await m.update(Seeker, { id: before.id }, { officeId: to });
+    await this.audit.record(m, {
+      actor,
+      entityType: 'seeker',
+      entityId: before.id,
+      action: 'seeker.moved',
+      before: { officeId: from },
+      after: { officeId: to },
+    });
   }
 
   /**

@@ -129,7 +129,7 @@ describe('console: /petugas/kantor', () => {
     const shown = textOf((await cityDesk.get(`/petugas/kantor/${cityId}/pengaturan?ok=officeSettingsSaved`)).text);
     expect(shown).toContain('Pengaturan kantor disimpan.');
     expect(shown).toContain('Yang berlaku sekarang: KTP, Pas foto 3×4');
-    expect(shown).toContain('Yang berlaku sekarang: 5 hari');
+    expect(shown).toContain('Masa tenggang lapor: 5 hari');
     const province = await cityDesk.get(`/petugas/kantor/${provinceId}/pengaturan`).expect(200);
     res = await cityDesk
       .post(`/petugas/kantor/${provinceId}/pengaturan`)

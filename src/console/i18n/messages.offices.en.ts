@@ -53,10 +53,11 @@ export const OFFICES_EN: Record<keyof typeof OFFICES_ID, string> = {
   'settings.letterheadLegend': 'Card letterhead',
   'settings.letterheadName': 'Office name on the card',
   'settings.letterheadAddress': 'Office address',
-  'settings.overdueLegend': 'Late 6-monthly reports',
-  'settings.graceDays': 'Days after the report date before a report counts as late',
-  'settings.graceHint': '0 to 60 days. 0 means late from the day after the report date.',
-  'settings.days': '{n} days',
+  'settings.overdueLegend': 'Grace period for 6-monthly reports',
+  'settings.graceDays': 'Report grace period (days after the report date)',
+  'settings.graceHint':
+    "0 to 60 days. 0 means late from the day after the report date. Applies to the cards this office issued: the 'Report overdue' mark, card lists, card checks, monitoring counts and the reminders to card holders.",
+  'settings.graceInForce': 'Report grace period: {n} days',
   'settings.save': 'Save settings',
   'ok.officeCreated': 'Office saved.',
   'ok.officeUpdated': 'Office changes saved.',
@@ -96,4 +97,6 @@ export const OFFICES_EN: Record<keyof typeof OFFICES_ID, string> = {
   'campaign.office': 'Office',
   'campaign.otherOffice':
     'This campaign belongs to {name}. Only officers of that office can send it; you can see its results.',
+  'auditAction.seeker.moved': "Job seeker moved to their new domicile's office",
+  'auditAction.employer.moved': "Company moved to its new address's office",
 };

@@ -54,10 +54,11 @@ export const OFFICES_ID = {
   'settings.letterheadLegend': 'Kop kartu',
   'settings.letterheadName': 'Nama kantor pada kartu',
   'settings.letterheadAddress': 'Alamat kantor',
-  'settings.overdueLegend': 'Keterlambatan lapor 6 bulanan',
-  'settings.graceDays': 'Dianggap terlambat setelah berapa hari dari tanggal lapor',
-  'settings.graceHint': '0 sampai 60 hari. 0 berarti terlambat sejak sehari setelah tanggal lapor.',
-  'settings.days': '{n} hari',
+  'settings.overdueLegend': 'Masa tenggang lapor 6 bulanan',
+  'settings.graceDays': 'Masa tenggang lapor (hari setelah tanggal lapor)',
+  'settings.graceHint':
+    '0 sampai 60 hari. 0 berarti terlambat sejak sehari setelah tanggal lapor. Berlaku untuk kartu yang diterbitkan kantor ini: tanda "Terlambat lapor", daftar kartu, pemeriksaan kartu, hitungan pemantauan, dan pengingat kepada pemegang kartu.',
+  'settings.graceInForce': 'Masa tenggang lapor: {n} hari',
   'settings.save': 'Simpan pengaturan',
   'ok.officeCreated': 'Kantor disimpan.',
   'ok.officeUpdated': 'Perubahan kantor disimpan.',
@@ -97,4 +98,6 @@ export const OFFICES_ID = {
   'campaign.office': 'Kantor',
   'campaign.otherOffice':
     'Sosialisasi ini milik {name}. Hanya petugas kantor itu yang dapat mengirimnya; Anda dapat melihat hasilnya.',
+  'auditAction.seeker.moved': 'Pencari kerja pindah ke kantor domisili barunya',
+  'auditAction.employer.moved': 'Perusahaan pindah ke kantor wilayah alamat barunya',
 };

@@ -2,13 +2,7 @@ import type { CardBack } from '../../card-validation/card-pdf.service.js';
 import type { PlacementItem } from '../views/shared/PlacementList.js';
 import type { DocumentsView } from '../../documents/documents.service.js';
 import type { Page } from '../../common/http/pagination.js';
-import {
-  cardActions,
-  effectiveStatus,
-  isCardReportOverdue,
-  mayRequestCard,
-  type CardActions,
-} from '../../cards/card-lifecycle.js';
+import { cardActions, effectiveStatus, mayRequestCard, type CardActions } from '../../cards/card-lifecycle.js';
 import type { CardView } from '../../cards/card-view.js';
 import type { CardStatus } from '../../cards/card.entity.js';
 import type { SeekerView } from '../../seekers/seeker.entity.js';
@@ -49,7 +43,8 @@ export function cardModel(card: CardView, today: string): CardModel {
     status,
     issuedAt: card.issuedAt,
     expiresAt: card.expiresAt,
-    reportDue: status === 'ACTIVE' ? { date: card.nextReportDue, overdue: isCardReportOverdue(card, today) } : null,
+    // Overdue as the card's reply says it (CardsService applied its office's grace days).
+    reportDue: status === 'ACTIVE' ? { date: card.nextReportDue, overdue: card.reportOverdue } : null,
     placement: card.placement ?? null,
     reason: card.statusReason ?? null,
     numbered: status !== 'REJECTED',

@@ -18,12 +18,46 @@ import { EMPLOYER_STATUSES, type EmployerStatus } from '../employer.entity.js';
 
 const EMPLOYER_KIND_FORMAT = /^[A-Z][A-Z0-9_]{1,15}$/;
 
-/** `PATCH /employers/:id`: what an employer may change about itself after registration. */
+/**
+ * `PATCH /employers/:id`: what an employer may change about itself after registration — its kind, and its
+ * address (a new regency moves the company to that city's office, docs/offices.md). At least one field.
+ */
 export class UpdateEmployerDto {
-  @ApiProperty({ description: 'Kind of employer: an active code of GET /reference/employer-kinds', example: 'BUMN' })
+  @ApiPropertyOptional({
+    description: 'Kind of employer: an active code of GET /reference/employer-kinds',
+    example: 'BUMN',
+  })
+  @IsOptional()
   @IsString()
   @Matches(EMPLOYER_KIND_FORMAT, { message: 'kind must be an employer kind code such as SWASTA' })
-  kind: string;
+  kind?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'Jl. Jenderal Sudirman No. 1, Palembang' })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  address?: string;
+
+  @ApiPropertyOptional({
+    description: 'Kemendagri kecamatan code of the new address: a new regency moves the company to its office',
+    example: '16.72.01',
+    enum: KECAMATAN_CODES,
+  })
+  @IsOptional()
+  @IsIn(KECAMATAN_CODES as string[], { message: KECAMATAN_CODE_MESSAGE })
+  kecamatanCode?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Kemendagri code (4 digits, no dot) of the regency/city of the new address: the company moves to its office ' +
+      '(else the regency of kecamatanCode; else the first office)',
+    example: '1672',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be 4 digits (for example 1671)' })
+  regencyCode?: string;
 }
 
 export class CompanyDto {

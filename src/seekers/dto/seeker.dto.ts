@@ -290,4 +290,15 @@ export class UpdateSeekerDto extends SeekerProfileFields {
   @ValidateIf((_, v) => v !== undefined)
   @IsIn(EDUCATION_LEVELS, { message: EDUCATION_MESSAGE })
   educationLevel?: EducationLevel;
+
+  @ApiPropertyOptional({
+    description:
+      'Kemendagri code (4 digits, no dot) of the regency/city of a new domicile: the person moves to its office ' +
+      '(a new kecamatanCode in another regency moves them too; docs/offices.md)',
+    example: '1672',
+  })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'regencyCode must be 4 digits (for example 1671)' })
+  regencyCode?: string;
 }

@@ -160,7 +160,9 @@ export function OfficeSettingsPage({
         </fieldset>
         <fieldset>
           <legend safe>{t('settings.overdueLegend')}</legend>
-          {inForce(t('settings.days', { n: eff.overdueRule.graceDays }))}
+          <p class="hint" safe>
+            {t('settings.graceInForce', { n: eff.overdueRule.graceDays })}
+          </p>
           <Field
             name="overdueRule.graceDays"
             label={labels['overdueRule.graceDays']}
