@@ -89,12 +89,13 @@ export class OfficeScope {
 
   /**
    * The same through a row's owner: `fkColumn IN (SELECT id FROM ownerTable WHERE office_id IN …)` — for rows
-   * without an office of their own (placements through their seeker, validations through their employer).
+   * without an office of their own (placements through their seeker, validations through their employer,
+   * outreach campaigns through the officer who wrote them).
    */
   async restrictVia<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     fkColumn: string,
-    ownerTable: 'seekers' | 'employers' | 'vacancies' | 'cards',
+    ownerTable: 'seekers' | 'employers' | 'vacancies' | 'cards' | 'users',
     actor: AuthUser,
   ): Promise<SelectQueryBuilder<T>> {
     const r = await this.readable(actor);
@@ -148,6 +149,17 @@ export class OfficeScope {
       .getRepository(Office)
       .findOne({ where: { code, level: 'CITY' }, select: { id: true } });
     return office?.id ?? null;
+  }
+
+  /**
+   * The office of a user (an officer's own; null for an unknown user, which counts as the first office's):
+   * what a row written by an officer and without an office of its own (an outreach campaign) belongs to.
+   */
+  async officeOfUser(m: EntityManager, userId: string): Promise<string | null> {
+    const [row] = (await m.query('SELECT office_id AS officeId FROM users WHERE id = ?', [userId])) as {
+      officeId: string | null;
+    }[];
+    return row?.officeId ?? null;
   }
 
   /** The deployment's first office (rows without an office belong to it). */

@@ -10,6 +10,7 @@ import {
   type DocumentType,
 } from '../config/config.js';
 import type { UpdateOfficeSettingsDto } from './dto/office.dto.js';
+import { OfficeScope } from './office-scope.js';
 import { fieldInvalid } from './offices.errors.js';
 import { OfficesService } from './offices.service.js';
 
@@ -57,6 +58,7 @@ export class OfficeSettings {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly offices: OfficesService,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   /** The checklist a card needs: each requirement is the types that satisfy it. */
@@ -82,8 +84,12 @@ export class OfficeSettings {
     return (await this.values(officeId)).overdueRule ?? { graceDays: 0 };
   }
 
-  /** `GET /offices/:id/settings` (officers). */
-  async view(officeId: string): Promise<OfficeSettingsView> {
+  /**
+   * `GET /offices/:id/settings`: officers of the office and of the offices above it (the offices they read);
+   * another office's answers 404 like an unknown one (its signing officer's NIP is not everyone's to read).
+   */
+  async view(actor: AuthUser, officeId: string): Promise<OfficeSettingsView> {
+    await this.scope.requireReadable(actor, officeId, 'The office');
     const stored = await this.offices.storedSettings(officeId);
     if (stored === undefined) throw notFound('The office');
     const own = parse(stored);
@@ -121,7 +127,7 @@ export class OfficeSettings {
     }
     await this.offices.writeSettings(actor, officeId, before, next as Record<string, unknown>);
     this.invalidate(officeId);
-    return this.view(officeId);
+    return this.view(actor, officeId);
   }
 
   /** Forgets this instance's copy of an office's settings. */

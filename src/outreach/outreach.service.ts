@@ -36,6 +36,9 @@ const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => {
   return out;
 };
 
+/** What a 404 names (as campaignNotFound does). */
+const CAMPAIGN = 'The outreach campaign';
+
 /** The message's subject in the notifications: with the kind and the user, what makes it unique. */
 export const campaignSubject = (id: string) => `campaign:${id}`;
 
@@ -134,6 +137,10 @@ export class OutreachService {
   async send(actor: AuthUser, id: string): Promise<CampaignView> {
     if (actor.role !== 'officer') throw forbidden();
     const campaign = await this.tx.run(async (m) => {
+      // A campaign is its writer's office's: others read it as their offices' rows, only that office sends it.
+      const found = await m.findOne(OutreachCampaign, { where: { id }, select: { id: true, createdBy: true } });
+      if (!found) throw campaignNotFound();
+      await this.scope.requireActable(actor, await this.scope.officeOfUser(m, found.createdBy), CAMPAIGN);
       const sentAt = this.clock.now();
       const marked = await m.update(
         OutreachCampaign,
@@ -176,9 +183,16 @@ export class OutreachService {
   async list(actor: AuthUser, q: PageQuery): Promise<Page<CampaignView>> {
     if (actor.role !== 'officer') throw forbidden();
     const { page, pageSize, skip } = pageWindow(q);
-    const [rows, total] = await this.ds
+    const qb = this.ds
       .getRepository(OutreachCampaign)
-      .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip, take: pageSize });
+      .createQueryBuilder('oc')
+      .orderBy('oc.createdAt', 'DESC')
+      .addOrderBy('oc.id', 'DESC')
+      .skip(skip)
+      .take(pageSize);
+    // The campaigns written by officers of the offices the caller reads.
+    await this.scope.restrictVia(qb, 'oc.created_by', 'users', actor);
+    const [rows, total] = await qb.getManyAndCount();
     const items: CampaignView[] = [];
     // One after another: each view reads the deliveries and the participation (reports pool on MySQL).
     for (const row of rows) items.push(await this.view(row));
@@ -190,6 +204,7 @@ export class OutreachService {
     if (actor.role !== 'officer') throw forbidden();
     const row = await this.ds.getRepository(OutreachCampaign).findOne({ where: { id } });
     if (!row) throw campaignNotFound();
+    await this.scope.requireReadable(actor, await this.scope.officeOfUser(this.ds.manager, row.createdBy), CAMPAIGN);
     return this.view(row);
   }
 
