@@ -61,6 +61,17 @@ export class OfficeScope {
     if (!(await this.canRead(actor, officeId))) throw notFound(what);
   }
 
+  /**
+   * 404 (like an unknown office) unless the officer reads the office itself: its own, one below it, or one
+   * above it (a city reads its province's and the nation's settings, never a sibling city's).
+   */
+  async requireOfficeReadable(actor: AuthUser, officeId: string): Promise<void> {
+    if (actor.role !== 'officer') return;
+    if (await this.canRead(actor, officeId)) return;
+    if (await this.offices.isWithin(this.offices.officeOf(actor), officeId)) return;
+    throw notFound('The office');
+  }
+
   /** 404 when the row is not even readable; 403 when it is read (an office above) but not the actor's own. */
   async requireActable(actor: AuthUser, officeId: string | null, what: string): Promise<void> {
     if (actor.role !== 'officer') return;

@@ -85,11 +85,11 @@ export class OfficeSettings {
   }
 
   /**
-   * `GET /offices/:id/settings`: officers of the office and of the offices above it (the offices they read);
-   * another office's answers 404 like an unknown one (its signing officer's NIP is not everyone's to read).
+   * `GET /offices/:id/settings`: officers of the office, of the offices above it and below it; another
+   * branch's office (a sibling city) answers 404 like an unknown one (OfficeScope.requireOfficeReadable).
    */
   async view(actor: AuthUser, officeId: string): Promise<OfficeSettingsView> {
-    await this.scope.requireReadable(actor, officeId, 'The office');
+    await this.scope.requireOfficeReadable(actor, officeId);
     const stored = await this.offices.storedSettings(officeId);
     if (stored === undefined) throw notFound('The office');
     const own = parse(stored);

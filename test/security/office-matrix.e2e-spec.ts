@@ -279,6 +279,18 @@ describe('security: the access-control matrix across offices', () => {
     });
   });
 
+  it("office settings: a city reads its own, its province's and the nation's, never the other city's", async () => {
+    const status = async (who: OfficerOf, id: string) =>
+      (await t.http.get(`/api/v1/offices/${id}/settings`).set(bearer(officers[who]))).status;
+    expect(
+      await Promise.all([office.a, office.province, office.national, office.b].map((id) => status('cityA', id))),
+    ).toEqual([200, 200, 200, 404]);
+    expect(await status('province', office.b)).toBe(200);
+    const other = await t.http.get(`/api/v1/offices/${office.a}/settings`).set(bearer(officers.cityB));
+    expectErrorShape(other);
+    expect(other.body.code).toBe('NOT_FOUND');
+  });
+
   /**
    * IPK tables and monitoring views (ReportScopes, docs/reports.md "Per office and aggregated"): another
    * city's `officeId` is 404 (the matrix above); `scope=aggregate` is a province's or the nation's (a city: 400);
