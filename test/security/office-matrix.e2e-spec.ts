@@ -5,6 +5,7 @@ import {
   makeOfficer,
   nikFor,
   PASSWORD,
+  seekerProfile,
   seekerWithActiveCard,
   uniq,
   verifiedEmployer,
@@ -35,6 +36,14 @@ import { buildWorld, expectErrorShape, objectIdOf, type World } from './world';
  * One app, one world, requests in sequence. Reads first; then the other offices try every change (refused,
  * nothing changes); then city A makes them (role and scope let it through; state conflicts are fine).
  */
+/** A walk-in's home: in the other city for city A and B (the officer's office still wins), else city A. */
+const B_OR_A: Record<OfficerOf, { kecamatanCode: string }> = {
+  cityA: { kecamatanCode: '16.72.01' },
+  cityB: { kecamatanCode: '16.71.05' },
+  province: { kecamatanCode: '16.71.05' },
+  national: { kecamatanCode: '16.71.05' },
+};
+
 describe('security: the access-control matrix across offices', () => {
   let t: TestApp;
   let w: World;
@@ -293,6 +302,26 @@ describe('security: the access-control matrix across offices', () => {
     const other = await t.http.get(`/api/v1/offices/${office.a}/settings`).set(bearer(officers.cityB));
     expectErrorShape(other);
     expect(other.body.code).toBe('NOT_FOUND');
+  });
+
+  it("rows an officer makes belong to the officer's own office (walk-ins), whichever office it is", async () => {
+    const officeOfMine: Record<OfficerOf, string> = {
+      cityA: office.a,
+      cityB: office.b,
+      province: office.province,
+      national: office.national,
+    };
+    for (const who of OFFICERS_OF) {
+      const res = await t.http
+        .post('/api/v1/seekers')
+        .set(bearer(officers[who]))
+        .send(seekerProfile(B_OR_A[who]))
+        .expect(201);
+      const [row] = (await t.ds.query('SELECT office_id AS o FROM seekers WHERE id = ?', [res.body.id])) as {
+        o: string;
+      }[];
+      expect([who, row.o]).toEqual([who, officeOfMine[who]]);
+    }
   });
 
   /**
