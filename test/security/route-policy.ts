@@ -6,6 +6,9 @@ import type { World } from './world';
  * Who may call what: the access rules of docs/api.md as one table, the single source the security
  * specs generate their cases from. A route the running app serves but this table does not name (or
  * the other way round) fails the inventory test, so a new route cannot slip past the access tests.
+ * Rows an officer may call, and rows with an object, also say how officers of other offices are
+ * treated (`officeScope`, issue 20): the office matrix (office-matrix.e2e-spec.ts) generates its cases
+ * from it and fails a row without one.
  *
  * - `public`: no token needed.
  * - `officer`, `seeker`: that role.
