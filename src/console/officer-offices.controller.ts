@@ -141,7 +141,7 @@ export class OfficerOfficesConsoleController {
     @Res() res: HttpReply,
   ) {
     const office = await this.offices.get(id);
-    const settings = await this.settings.view(id);
+    const settings = await this.settings.view(c.user!, id);
     const form = blankForm(settingsFormValues(settings));
     sendPage(res, OfficeSettingsPage({ c, office, settings, form, flash: flashOf(query) }));
   }
@@ -161,7 +161,7 @@ export class OfficerOfficesConsoleController {
       redirect(res, `/petugas/kantor/${id}/pengaturan?ok=officeSettingsSaved`);
     } catch (err) {
       const r = refusal(c.t, err, {}, { values });
-      const settings = await this.settings.view(id);
+      const settings = await this.settings.view(c.user!, id);
       sendPage(res, OfficeSettingsPage({ c, office, settings, form: refusedForm(values, r), flash: {} }), r.status);
     }
   }

@@ -61,6 +61,17 @@ export class OfficeScope {
     if (!(await this.canRead(actor, officeId))) throw notFound(what);
   }
 
+  /**
+   * 404 (like an unknown office) unless the officer reads the office itself: its own, one below it, or one
+   * above it (a city reads its province's and the nation's settings, never a sibling city's).
+   */
+  async requireOfficeReadable(actor: AuthUser, officeId: string): Promise<void> {
+    if (actor.role !== 'officer') return;
+    if (await this.canRead(actor, officeId)) return;
+    if (await this.offices.isWithin(this.offices.officeOf(actor), officeId)) return;
+    throw notFound('The office');
+  }
+
   /** 404 when the row is not even readable; 403 when it is read (an office above) but not the actor's own. */
   async requireActable(actor: AuthUser, officeId: string | null, what: string): Promise<void> {
     if (actor.role !== 'officer') return;
@@ -89,12 +100,13 @@ export class OfficeScope {
 
   /**
    * The same through a row's owner: `fkColumn IN (SELECT id FROM ownerTable WHERE office_id IN …)` — for rows
-   * without an office of their own (placements through their seeker, validations through their employer).
+   * without an office of their own (placements through their seeker, validations through their employer,
+   * outreach campaigns through the officer who wrote them).
    */
   async restrictVia<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     fkColumn: string,
-    ownerTable: 'seekers' | 'employers' | 'vacancies' | 'cards',
+    ownerTable: 'seekers' | 'employers' | 'vacancies' | 'cards' | 'users',
     actor: AuthUser,
   ): Promise<SelectQueryBuilder<T>> {
     const r = await this.readable(actor);

@@ -11,6 +11,7 @@ import {
 } from '../config/config.js';
 import type { OverdueRules } from '../cards/card-lifecycle.js';
 import type { UpdateOfficeSettingsDto } from './dto/office.dto.js';
+import { OfficeScope } from './office-scope.js';
 import { fieldInvalid } from './offices.errors.js';
 import { OfficesService } from './offices.service.js';
 
@@ -59,6 +60,7 @@ export class OfficeSettings {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly offices: OfficesService,
     private readonly clock: Clock,
+    private readonly scope: OfficeScope,
   ) {}
 
   /** The checklist a card needs: each requirement is the types that satisfy it. */
@@ -108,8 +110,12 @@ export class OfficeSettings {
     return value;
   }
 
-  /** `GET /offices/:id/settings` (officers). */
-  async view(officeId: string): Promise<OfficeSettingsView> {
+  /**
+   * `GET /offices/:id/settings`: officers of the office, of the offices above it and below it; another
+   * branch's office (a sibling city) answers 404 like an unknown one (OfficeScope.requireOfficeReadable).
+   */
+  async view(actor: AuthUser, officeId: string): Promise<OfficeSettingsView> {
+    await this.scope.requireOfficeReadable(actor, officeId);
     const stored = await this.offices.storedSettings(officeId);
     if (stored === undefined) throw notFound('The office');
     const own = parse(stored);
@@ -147,7 +153,7 @@ export class OfficeSettings {
     }
     await this.offices.writeSettings(actor, officeId, before, next as Record<string, unknown>);
     this.invalidate(officeId);
-    return this.view(officeId);
+    return this.view(actor, officeId);
   }
 
   /** Forgets this instance's copy of an office's settings. */

@@ -71,9 +71,9 @@ export class OfficesController {
   @Roles('officer')
   @ApiOperation({ summary: "An office's own settings and those in force (its own, else the deployment's)" })
   @ApiOkResponse({ type: OfficeSettingsReply })
-  @ApiError(404, 'NOT_FOUND: no such office')
-  getSettings(@Param('id', IdPipe) id: string) {
-    return this.settings.view(id);
+  @ApiError(404, "NOT_FOUND: no such office, or one beside the caller's (neither its own, above nor below it)")
+  getSettings(@CurrentUser() user: AuthUser, @Param('id', IdPipe) id: string) {
+    return this.settings.view(user, id);
   }
 
   @Patch(':id/settings')

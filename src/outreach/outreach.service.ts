@@ -36,6 +36,8 @@ const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => {
   return out;
 };
 
+/** What a 404 names (as campaignNotFound does). */
+
 /** The message's subject in the notifications: with the kind and the user, what makes it unique. */
 export const campaignSubject = (id: string) => `campaign:${id}`;
 

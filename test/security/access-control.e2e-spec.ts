@@ -10,7 +10,7 @@ import {
   splitRoute,
   type RoutePolicy,
 } from './route-policy';
-import { buildWorld, expectErrorShape, foreignObjects, sessionOf, type World } from './world';
+import { buildWorld, expectErrorShape, foreignObjects, objectIdOf, sessionOf, type World } from './world';
 
 /**
  * Function-level and object-level authorisation, generated from the policy table, plus the check
@@ -202,26 +202,7 @@ describe('security: access control', () => {
 
   /** An id of the right kind for function-level calls (the guard answers before the object is read). */
   function objectIdFor(p: RoutePolicy): string | undefined {
-    switch (p.object) {
-      case 'vacancyOutcome':
-        return w.closedB;
-      case 'vacancy':
-        return w.vacancyB;
-      case 'application':
-        return w.appS1toB;
-      case 'card':
-        return w.s2.cardId;
-      case 'employer':
-        return w.b.employerId;
-      case 'seeker':
-        return w.s2.seekerId;
-      case 'document':
-        return w.docS2;
-      case 'placement':
-        return w.placementB;
-      default:
-        return undefined;
-    }
+    return objectIdOf(w, p.object);
   }
 
   function send(p: RoutePolicy, id: string | undefined, session: { token: string } | null) {

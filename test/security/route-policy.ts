@@ -6,6 +6,9 @@ import type { World } from './world';
  * Who may call what: the access rules of docs/api.md as one table, the single source the security
  * specs generate their cases from. A route the running app serves but this table does not name (or
  * the other way round) fails the inventory test, so a new route cannot slip past the access tests.
+ * Rows an officer may call, and rows with an object, also say how officers of other offices are
+ * treated (`officeScope`, issue 20): the office matrix (office-matrix.e2e-spec.ts) generates its cases
+ * from it and fails a row without one.
  *
  * - `public`: no token needed.
  * - `officer`, `seeker`: that role.
@@ -16,7 +19,39 @@ export type Access = 'public' | 'officer' | 'employer' | 'verified' | 'seeker';
 
 /** What the `{id}` of a route names; ownership of it is checked per caller. */
 export type ObjectKind =
-  'vacancy' | 'vacancyOutcome' | 'application' | 'card' | 'employer' | 'seeker' | 'document' | 'placement';
+  'vacancy' | 'vacancyOutcome' | 'application' | 'card' | 'employer' | 'seeker' | 'document' | 'placement' | 'campaign';
+
+/**
+ * How a route treats officers of different offices (issue 20, docs/offices.md "Scoping"). The office matrix
+ * (office-matrix.e2e-spec.ts) calls every route an officer may call, and every route with an object, as the
+ * officers of city A (where the objects are), city B, their province and the nation, and expects:
+ *
+ * - `object`: the row the route names (`{id}`, or the body's id) is city A's: city A gets past role and scope
+ *   (any answer but 403/404; a state conflict is fine), city B 404 NOT_FOUND, the province and the nation
+ *   GET 200 and anything else 403 FORBIDDEN.
+ * - `list`: a list filtered to the readable offices: the ids of city A's objects of `kind` (read from each
+ *   item's `field`, default `id`; `query` added) are in the lists of city A, the province and the nation,
+ *   and in none of city B's. A list with an object (`/vacancies/{id}/candidates`) takes a vacancy of city A.
+ * - `report`: an IPK table or monitoring view: `?officeId=` of city A answers city A, the province and the
+ *   nation, and 404 to city B (see the spec for `scope=aggregate`); `monthly`: it takes `year` and `month`;
+ *   `aggregate`: it takes `scope=aggregate` (a province or the nation adds up its offices; a city: 400).
+ * - `office`: `{id}` is an office (city A's); the tree rules decide: `tree` spells the expected status per
+ *   officer (docs/offices.md, Routes).
+ * - `own-office`: writes a new row into the caller's own office (walk-in, import, campaign, officer): every
+ *   officer may (no 403/404), no other office's row is named.
+ * - `none`: touches no office's rows; `why` says so. Every officer gets the same answer.
+ */
+export type OfficeScopeRule =
+  | { kind: 'object' }
+  | { kind: 'list'; lists: ObjectKind; field?: string; query?: Record<string, string> }
+  | { kind: 'report'; monthly?: boolean; aggregate?: boolean }
+  | { kind: 'office'; tree: Record<OfficerOf, number> }
+  | { kind: 'own-office' }
+  | { kind: 'none'; why: string };
+
+/** The four officers of the office matrix. */
+export type OfficerOf = 'cityA' | 'cityB' | 'province' | 'national';
+export const OFFICERS_OF: OfficerOf[] = ['cityA', 'cityB', 'province', 'national'];
 
 export interface RoutePolicy {
   /** `METHOD /path` as in the OpenAPI document (`{id}` for path parameters). */
@@ -34,6 +69,11 @@ export interface RoutePolicy {
   csv?: boolean;
   /** Sent as multipart/form-data: the body's fields, and a small PDF as `file` (see MULTIPART_FILE). */
   multipart?: boolean;
+  /**
+   * Required on every route an officer may call and every route with an object (the office matrix's
+   * inventory test): how officers of other offices are treated (see OfficeScopeRule).
+   */
+  officeScope?: OfficeScopeRule;
 }
 
 /** The file every multipart row sends: the smallest thing the upload routes accept (a PDF by its bytes). */
@@ -42,6 +82,14 @@ export const MULTIPART_FILE = Buffer.from('%PDF-1.4\n%%EOF\n');
 const reason = { reason: 'Pemeriksaan keamanan otomatis' };
 const account = () => ({ email: `${uniq('sec')}@security.test`, password: PASSWORD, fullName: 'Uji Keamanan' });
 const futureDate = (w: World) => w.today;
+
+const OBJECT: OfficeScopeRule = { kind: 'object' };
+const REPORT: OfficeScopeRule = { kind: 'report' };
+const MONITORING: OfficeScopeRule = { kind: 'report', aggregate: true };
+const MONTHLY_REPORT: OfficeScopeRule = { kind: 'report', monthly: true, aggregate: true };
+const OWN_OFFICE: OfficeScopeRule = { kind: 'own-office' };
+const none = (why: string): OfficeScopeRule => ({ kind: 'none', why });
+const MINE = none("the caller's own account, inbox or settings: no office's records");
 
 export const ROUTE_POLICY: RoutePolicy[] = [
   // Health, keys
@@ -60,7 +108,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   },
   { route: 'POST /api/v1/auth/refresh', allow: ['public'], body: () => ({ refreshToken: 'A'.repeat(43) }) },
   { route: 'POST /api/v1/auth/logout', allow: ['public'], body: () => ({ refreshToken: 'A'.repeat(43) }) },
-  { route: 'GET /api/v1/auth/me', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'GET /api/v1/auth/me', allow: ['officer', 'employer', 'seeker'], officeScope: MINE },
   {
     route: 'POST /api/v1/auth/password-reset',
     allow: ['public'],
@@ -71,7 +119,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     allow: ['public'],
     body: () => ({ token: 'A'.repeat(43), password: PASSWORD }),
   },
-  { route: 'POST /api/v1/auth/email-verification', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'POST /api/v1/auth/email-verification', allow: ['officer', 'employer', 'seeker'], officeScope: MINE },
   { route: 'POST /api/v1/auth/email-verification/confirm', allow: ['public'], body: () => ({ token: 'A'.repeat(43) }) },
   {
     route: 'POST /api/v1/auth/register/employer',
@@ -84,7 +132,7 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     allow: ['public'],
     body: () => ({ claimCode: 'ZZZZZZZZ', nik: seekerProfile().nik, email: account().email, password: PASSWORD }),
   },
-  { route: 'POST /api/v1/officers', allow: ['officer'], body: () => account() },
+  { route: 'POST /api/v1/officers', allow: ['officer'], officeScope: OWN_OFFICE, body: () => account() },
 
   // Offices (issue 20, first step). The security world's office is a city: an officer's POST /offices is
   // refused by the tree rules (403), after the role check these rows exercise.
@@ -93,38 +141,64 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   {
     route: 'POST /api/v1/offices',
     allow: ['officer'],
+    // A parent nobody has: the cities are refused by the tree rules (403) before it is looked up; the
+    // province and the nation reach the parent check (400). offices.e2e-spec.ts tries real parents.
+    officeScope: { kind: 'office', tree: { cityA: 403, cityB: 403, province: 400, national: 400 } },
     body: () => ({ code: '1672', level: 'CITY', name: 'Kantor Uji Keamanan', parentId: randomUUID() }),
   },
-  { route: 'PATCH /api/v1/offices/{id}', allow: ['officer'], body: () => ({ name: 'Kantor Uji Keamanan' }) },
-  { route: 'GET /api/v1/offices/{id}/settings', allow: ['officer'] },
+  {
+    route: 'PATCH /api/v1/offices/{id}',
+    allow: ['officer'],
+    officeScope: { kind: 'office', tree: { cityA: 403, cityB: 403, province: 200, national: 200 } },
+    body: () => ({ name: 'Kantor Uji Keamanan' }),
+  },
+  {
+    route: 'GET /api/v1/offices/{id}/settings',
+    allow: ['officer'],
+    officeScope: { kind: 'office', tree: { cityA: 200, cityB: 404, province: 200, national: 200 } },
+  },
   {
     route: 'PATCH /api/v1/offices/{id}/settings',
     allow: ['officer'],
+    officeScope: { kind: 'office', tree: { cityA: 200, cityB: 403, province: 200, national: 200 } },
     body: () => ({ overdueRule: { graceDays: 3 } }),
   },
 
   // Employers
-  { route: 'GET /api/v1/employers', allow: ['officer'] },
+  { route: 'GET /api/v1/employers', allow: ['officer'], officeScope: { kind: 'list', lists: 'employer' } },
   { route: 'GET /api/v1/employers/me/staff', allow: ['employer'] },
   { route: 'POST /api/v1/employers/me/staff', allow: ['employer'], body: () => account() },
-  { route: 'GET /api/v1/employers/{id}', allow: ['officer', 'employer'], object: 'employer' },
+  { route: 'GET /api/v1/employers/{id}', allow: ['officer', 'employer'], officeScope: OBJECT, object: 'employer' },
   {
     route: 'PATCH /api/v1/employers/{id}',
     allow: ['officer', 'employer'],
+    officeScope: OBJECT,
     object: 'employer',
     body: () => ({ kind: 'SWASTA' }),
   },
-  { route: 'POST /api/v1/employers/{id}/verify', allow: ['officer'], object: 'employer' },
-  { route: 'POST /api/v1/employers/{id}/reject', allow: ['officer'], object: 'employer', body: () => reason },
-  { route: 'POST /api/v1/employers/{id}/suspend', allow: ['officer'], object: 'employer', body: () => reason },
-  { route: 'POST /api/v1/employers/{id}/reinstate', allow: ['officer'], object: 'employer' },
+  { route: 'POST /api/v1/employers/{id}/verify', allow: ['officer'], officeScope: OBJECT, object: 'employer' },
+  {
+    route: 'POST /api/v1/employers/{id}/reject',
+    allow: ['officer'],
+    officeScope: OBJECT,
+    object: 'employer',
+    body: () => reason,
+  },
+  {
+    route: 'POST /api/v1/employers/{id}/suspend',
+    allow: ['officer'],
+    officeScope: OBJECT,
+    object: 'employer',
+    body: () => reason,
+  },
+  { route: 'POST /api/v1/employers/{id}/reinstate', allow: ['officer'], officeScope: OBJECT, object: 'employer' },
 
   // Seekers
-  { route: 'POST /api/v1/seekers', allow: ['officer'], body: () => seekerProfile() },
+  { route: 'POST /api/v1/seekers', allow: ['officer'], officeScope: OWN_OFFICE, body: () => seekerProfile() },
   { route: 'GET /api/v1/seekers/me', allow: ['seeker'] },
   { route: 'PATCH /api/v1/seekers/me', allow: ['seeker'], body: () => ({ phone: '0812-1111-2222' }) },
-  { route: 'GET /api/v1/seekers/{id}', allow: ['officer'], object: 'seeker' },
-  { route: 'POST /api/v1/seekers/{id}/claim-code', allow: ['officer'], object: 'seeker' },
+  { route: 'GET /api/v1/seekers/{id}', allow: ['officer'], officeScope: OBJECT, object: 'seeker' },
+  { route: 'POST /api/v1/seekers/{id}/claim-code', allow: ['officer'], officeScope: OBJECT, object: 'seeker' },
 
   // Seeker documents
   { route: 'POST /api/v1/seekers/me/documents', allow: ['seeker'], multipart: true, body: () => ({ type: 'LAINNYA' }) },
@@ -132,38 +206,76 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   {
     route: 'POST /api/v1/seekers/{id}/documents',
     allow: ['officer'],
+    officeScope: OBJECT,
     object: 'seeker',
     multipart: true,
     body: () => ({ type: 'LAINNYA' }),
   },
-  { route: 'GET /api/v1/seekers/{id}/documents', allow: ['officer'], object: 'seeker' },
-  { route: 'GET /api/v1/documents/{id}/file', allow: ['seeker', 'officer'], object: 'document' },
-  { route: 'POST /api/v1/documents/{id}/verify', allow: ['officer'], object: 'document' },
-  { route: 'POST /api/v1/documents/{id}/reject', allow: ['officer'], object: 'document', body: () => reason },
+  { route: 'GET /api/v1/seekers/{id}/documents', allow: ['officer'], officeScope: OBJECT, object: 'seeker' },
+  { route: 'GET /api/v1/documents/{id}/file', allow: ['seeker', 'officer'], officeScope: OBJECT, object: 'document' },
+  { route: 'POST /api/v1/documents/{id}/verify', allow: ['officer'], officeScope: OBJECT, object: 'document' },
+  {
+    route: 'POST /api/v1/documents/{id}/reject',
+    allow: ['officer'],
+    officeScope: OBJECT,
+    object: 'document',
+    body: () => reason,
+  },
 
   // Cards
   { route: 'POST /api/v1/cards/requests', allow: ['seeker'] },
-  { route: 'POST /api/v1/cards', allow: ['officer'], body: (w) => ({ seekerId: w.s1.seekerId }) },
-  { route: 'POST /api/v1/cards/import', allow: ['officer'], csv: true, body: () => 'cardNumber,nik\n' },
+  { route: 'POST /api/v1/cards', allow: ['officer'], officeScope: OBJECT, body: (w) => ({ seekerId: w.s1.seekerId }) },
+  {
+    route: 'POST /api/v1/cards/import',
+    allow: ['officer'],
+    officeScope: OWN_OFFICE,
+    csv: true,
+    body: () => 'cardNumber,nik\n',
+  },
 
   // Reference code lists (issue 19)
   { route: 'GET /api/v1/reference/{list}', allow: ['public'] },
-  { route: 'PUT /api/v1/reference/{list}', allow: ['officer'], csv: true, body: () => 'code,label\n' },
+  {
+    route: 'PUT /api/v1/reference/{list}',
+    officeScope: none("the code lists (KBJI, KBLI, education) are one for the deployment, not an office's records"),
+    allow: ['officer'],
+    csv: true,
+    body: () => 'code,label\n',
+  },
   { route: 'GET /api/v1/cards/me', allow: ['seeker'] },
-  { route: 'GET /api/v1/cards', allow: ['officer'] },
-  { route: 'GET /api/v1/cards/{id}', allow: ['officer', 'seeker'], object: 'card' },
-  { route: 'GET /api/v1/cards/{id}/pdf', allow: ['officer', 'seeker'], object: 'card' },
-  { route: 'POST /api/v1/cards/{id}/approve', allow: ['officer'], object: 'card' },
-  { route: 'POST /api/v1/cards/{id}/reject', allow: ['officer'], object: 'card', body: () => reason },
-  { route: 'POST /api/v1/cards/{id}/revoke', allow: ['officer'], object: 'card', body: () => reason },
+  { route: 'GET /api/v1/cards', allow: ['officer'], officeScope: { kind: 'list', lists: 'card' } },
+  { route: 'GET /api/v1/cards/{id}', allow: ['officer', 'seeker'], officeScope: OBJECT, object: 'card' },
+  { route: 'GET /api/v1/cards/{id}/pdf', allow: ['officer', 'seeker'], officeScope: OBJECT, object: 'card' },
+  { route: 'POST /api/v1/cards/{id}/approve', allow: ['officer'], officeScope: OBJECT, object: 'card' },
+  {
+    route: 'POST /api/v1/cards/{id}/reject',
+    allow: ['officer'],
+    officeScope: OBJECT,
+    object: 'card',
+    body: () => reason,
+  },
+  {
+    route: 'POST /api/v1/cards/{id}/revoke',
+    allow: ['officer'],
+    officeScope: OBJECT,
+    object: 'card',
+    body: () => reason,
+  },
   {
     route: 'POST /api/v1/cards/{id}/reports',
     allow: ['officer', 'seeker'],
+    officeScope: OBJECT,
     object: 'card',
     body: () => ({ note: 'Masih mencari kerja' }),
   },
-  { route: 'GET /api/v1/cards/{id}/credential', allow: ['officer', 'seeker'], object: 'card' },
-  { route: 'POST /api/v1/cards/{id}/withdraw', allow: ['officer', 'seeker'], object: 'card', body: () => reason },
+  { route: 'GET /api/v1/cards/{id}/credential', allow: ['officer', 'seeker'], officeScope: OBJECT, object: 'card' },
+  {
+    route: 'POST /api/v1/cards/{id}/withdraw',
+    allow: ['officer', 'seeker'],
+    officeScope: OBJECT,
+    object: 'card',
+    body: () => reason,
+  },
 
   // Card validation
   {
@@ -176,7 +288,11 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     allow: ['verified'],
     body: () => ({ token: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }),
   },
-  { route: 'GET /api/v1/card-validations', allow: ['officer', 'employer'] },
+  {
+    route: 'GET /api/v1/card-validations',
+    allow: ['officer', 'employer'],
+    officeScope: { kind: 'list', lists: 'employer', field: 'employerId' },
+  },
 
   // Vacancies and matching
   { route: 'GET /api/v1/vacancies', allow: ['public'] },
@@ -186,59 +302,87 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/regions/kecamatan', allow: ['public'] },
   { route: 'POST /api/v1/vacancies', allow: ['verified'], body: (w) => vacancyBody(w.t) },
   { route: 'GET /api/v1/employers/me/vacancies', allow: ['employer'] },
-  { route: 'GET /api/v1/vacancies/{id}', allow: ['public'], object: 'vacancy', publicWhenPublished: true },
+  {
+    route: 'GET /api/v1/vacancies/{id}',
+    allow: ['public'],
+    officeScope: OBJECT,
+    object: 'vacancy',
+    publicWhenPublished: true,
+  },
   {
     route: 'PATCH /api/v1/vacancies/{id}',
     allow: ['verified'],
+    officeScope: OBJECT,
     object: 'vacancy',
     body: () => ({ title: 'Judul diubah penyerang' }),
   },
-  { route: 'POST /api/v1/vacancies/{id}/publish', allow: ['verified'], object: 'vacancy' },
+  { route: 'POST /api/v1/vacancies/{id}/publish', allow: ['verified'], officeScope: OBJECT, object: 'vacancy' },
   {
     route: 'POST /api/v1/vacancies/{id}/close',
     allow: ['employer', 'officer'],
+    officeScope: OBJECT,
     object: 'vacancy',
     body: () => ({ reason: 'Ditutup penyerang' }),
   },
   { route: 'GET /api/v1/seekers/me/recommendations', allow: ['seeker'] },
-  { route: 'GET /api/v1/vacancies/{id}/candidates', allow: ['officer'], object: 'vacancy' },
+  {
+    route: 'GET /api/v1/vacancies/{id}/candidates',
+    allow: ['officer'],
+    officeScope: { kind: 'list', lists: 'seeker', field: 'seeker.id' },
+    object: 'vacancy',
+  },
 
   // Referrals
   {
     route: 'POST /api/v1/vacancies/{id}/referrals',
     allow: ['officer'],
+    officeScope: OBJECT,
     object: 'vacancy',
     body: (w) => ({ seekerId: w.s2.seekerId, note: 'Rujukan uji keamanan' }),
   },
-  { route: 'GET /api/v1/vacancies/{id}/referrals', allow: ['officer', 'employer'], object: 'vacancy' },
+  {
+    route: 'GET /api/v1/vacancies/{id}/referrals',
+    allow: ['officer', 'employer'],
+    officeScope: OBJECT,
+    object: 'vacancy',
+  },
   { route: 'GET /api/v1/seekers/me/referrals', allow: ['seeker'] },
 
   // Applications and hires
   {
     route: 'POST /api/v1/vacancies/{id}/applications',
     allow: ['seeker'],
+    officeScope: OBJECT,
     object: 'vacancy',
     publicWhenPublished: true,
     body: () => ({ coverLetter: 'Saya berminat.' }),
   },
   { route: 'GET /api/v1/seekers/me/applications', allow: ['seeker'] },
-  { route: 'POST /api/v1/applications/{id}/withdraw', allow: ['seeker'], object: 'application' },
+  { route: 'POST /api/v1/applications/{id}/withdraw', allow: ['seeker'], officeScope: OBJECT, object: 'application' },
   {
     route: 'POST /api/v1/applications/{id}/consent',
     allow: ['seeker'],
+    officeScope: OBJECT,
     object: 'application',
     body: () => ({ shareContact: true }),
   },
-  { route: 'GET /api/v1/vacancies/{id}/applications', allow: ['employer', 'officer'], object: 'vacancy' },
+  {
+    route: 'GET /api/v1/vacancies/{id}/applications',
+    allow: ['employer', 'officer'],
+    officeScope: OBJECT,
+    object: 'vacancy',
+  },
   {
     route: 'PATCH /api/v1/applications/{id}',
     allow: ['employer'],
+    officeScope: OBJECT,
     object: 'application',
     body: () => ({ status: 'SHORTLISTED' }),
   },
   {
     route: 'POST /api/v1/applications/{id}/hire',
     allow: ['verified'],
+    officeScope: OBJECT,
     object: 'application',
     body: (w) => ({ startDate: futureDate(w), position: 'Operator' }),
   },
@@ -257,62 +401,85 @@ export const ROUTE_POLICY: RoutePolicy[] = [
     allow: ['seeker'],
     body: (w) => ({ employerName: 'PT Sumber Uji', startDate: futureDate(w) }),
   },
-  { route: 'GET /api/v1/placements', allow: ['officer', 'employer'] },
+  {
+    route: 'GET /api/v1/placements',
+    allow: ['officer', 'employer'],
+    officeScope: { kind: 'list', lists: 'placement' },
+  },
   {
     route: 'POST /api/v1/placements/{id}/void',
     allow: ['officer', 'employer'],
+    officeScope: OBJECT,
     object: 'placement',
     body: () => ({ reason: 'Pemeriksaan keamanan otomatis' }),
   },
   {
     route: 'POST /api/v1/vacancies/{id}/outcome',
     allow: ['verified'],
+    officeScope: OBJECT,
     object: 'vacancyOutcome',
     body: () => ({ hires: [], unfilledReason: 'NO_SUITABLE_APPLICANT' }),
   },
-  { route: 'GET /api/v1/vacancies/{id}/outcome', allow: ['employer', 'officer'], object: 'vacancyOutcome' },
+  {
+    route: 'GET /api/v1/vacancies/{id}/outcome',
+    allow: ['employer', 'officer'],
+    officeScope: OBJECT,
+    object: 'vacancyOutcome',
+  },
 
   // Monitoring and the office's statutory reports
-  { route: 'GET /api/v1/monitoring/summary', allow: ['officer'] },
-  { route: 'GET /api/v1/monitoring/employers', allow: ['officer'] },
-  { route: 'GET /api/v1/monitoring/outcomes', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/ipk-iii-1', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/ipk-iii-2', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/ipk-iii-3', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/ipk-iii-4', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/ipk-iii-5', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/ipk-iii-6', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/ipk-iii-7', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/ipk-iii-8', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/periods', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/periods/{month}', allow: ['officer'] },
-  { route: 'POST /api/v1/reports/periods/{month}/close', allow: ['officer'] },
-  { route: 'GET /api/v1/reports/periods/{month}/adjustments', allow: ['officer'] },
+  { route: 'GET /api/v1/monitoring/summary', allow: ['officer'], officeScope: MONITORING },
+  { route: 'GET /api/v1/monitoring/employers', allow: ['officer'], officeScope: MONITORING },
+  { route: 'GET /api/v1/monitoring/outcomes', allow: ['officer'], officeScope: MONITORING },
+  { route: 'GET /api/v1/reports/ipk-iii-1', allow: ['officer'], officeScope: MONTHLY_REPORT },
+  { route: 'GET /api/v1/reports/ipk-iii-2', allow: ['officer'], officeScope: MONTHLY_REPORT },
+  { route: 'GET /api/v1/reports/ipk-iii-3', allow: ['officer'], officeScope: MONTHLY_REPORT },
+  { route: 'GET /api/v1/reports/ipk-iii-4', allow: ['officer'], officeScope: MONTHLY_REPORT },
+  { route: 'GET /api/v1/reports/ipk-iii-5', allow: ['officer'], officeScope: MONTHLY_REPORT },
+  { route: 'GET /api/v1/reports/ipk-iii-6', allow: ['officer'], officeScope: MONTHLY_REPORT },
+  { route: 'GET /api/v1/reports/ipk-iii-7', allow: ['officer'], officeScope: MONTHLY_REPORT },
+  { route: 'GET /api/v1/reports/ipk-iii-8', allow: ['officer'], officeScope: MONTHLY_REPORT },
+  { route: 'GET /api/v1/reports/periods', allow: ['officer'], officeScope: REPORT },
+  { route: 'GET /api/v1/reports/periods/{month}', allow: ['officer'], officeScope: REPORT },
+  { route: 'POST /api/v1/reports/periods/{month}/close', allow: ['officer'], officeScope: REPORT },
+  { route: 'GET /api/v1/reports/periods/{month}/adjustments', allow: ['officer'], officeScope: REPORT },
 
   // Outreach campaigns ("sosialisasi")
   {
     route: 'POST /api/v1/outreach/campaigns',
     allow: ['officer'],
+    officeScope: OWN_OFFICE,
     body: () => ({ title: 'Sosialisasi keamanan', message: 'Pesan uji keamanan otomatis.', audience: {} }),
   },
-  { route: 'GET /api/v1/outreach/campaigns', allow: ['officer'] },
-  { route: 'GET /api/v1/outreach/campaigns/{id}', allow: ['officer'] },
-  { route: 'POST /api/v1/outreach/campaigns/{id}/send', allow: ['officer'] },
+  { route: 'GET /api/v1/outreach/campaigns', allow: ['officer'], officeScope: { kind: 'list', lists: 'campaign' } },
+  { route: 'GET /api/v1/outreach/campaigns/{id}', allow: ['officer'], officeScope: OBJECT, object: 'campaign' },
+  { route: 'POST /api/v1/outreach/campaigns/{id}/send', allow: ['officer'], officeScope: OBJECT, object: 'campaign' },
 
   // Audit
-  { route: 'GET /api/v1/audit-events', allow: ['officer'] },
+  {
+    route: 'GET /api/v1/audit-events',
+    allow: ['officer'],
+    officeScope: { kind: 'list', lists: 'card', field: 'entityId', query: { entityType: 'card' } },
+  },
 
   // Notifications
-  { route: 'GET /api/v1/notifications', allow: ['officer', 'employer', 'seeker'] },
-  { route: 'POST /api/v1/notifications/read-all', allow: ['officer', 'employer', 'seeker'] },
-  { route: 'POST /api/v1/notifications/{id}/read', allow: ['officer', 'employer', 'seeker'] },
-  { route: 'GET /api/v1/me/notification-settings', allow: ['officer', 'employer', 'seeker'] },
+  { route: 'GET /api/v1/notifications', allow: ['officer', 'employer', 'seeker'], officeScope: MINE },
+  { route: 'POST /api/v1/notifications/read-all', allow: ['officer', 'employer', 'seeker'], officeScope: MINE },
+  { route: 'POST /api/v1/notifications/{id}/read', allow: ['officer', 'employer', 'seeker'], officeScope: MINE },
+  { route: 'GET /api/v1/me/notification-settings', allow: ['officer', 'employer', 'seeker'], officeScope: MINE },
   {
     route: 'PUT /api/v1/me/notification-settings',
     allow: ['officer', 'employer', 'seeker'],
+    officeScope: MINE,
     body: () => ({ email: true, whatsapp: false, muted: [] }),
   },
-  { route: 'GET /api/v1/notification-deliveries', allow: ['officer'] },
+  {
+    route: 'GET /api/v1/notification-deliveries',
+    officeScope: none(
+      "the outgoing mail log of the deployment: kinds, channels and errors, no personal data and no office's records",
+    ),
+    allow: ['officer'],
+  },
 ];
 
 /** The callers every route is tried with. */

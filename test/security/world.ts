@@ -50,8 +50,12 @@ export interface World {
   secrets: string[];
 }
 
-export async function buildWorld(t: TestApp): Promise<World> {
-  const officer = await makeOfficer(t);
+/**
+ * `officer`: the officer who verifies, approves and registers walk-ins (default: a new officer of the
+ * first office). The office matrix passes a city's officer, so every object lands in that city.
+ */
+export async function buildWorld(t: TestApp, opts: { officer?: Session } = {}): Promise<World> {
+  const officer = opts.officer ?? (await makeOfficer(t));
   const a = await verifiedEmployer(t, officer);
   const b = await verifiedEmployer(t, officer, { legalName: `PT ${uniq('RahasiaB')}` });
   const pending = await registerEmployer(t);
@@ -137,6 +141,33 @@ export function sessionOf(w: World, caller: Caller): Session | null {
       return w.a;
     case 'seeker':
       return w.s1;
+  }
+}
+
+/**
+ * One object of each kind, B's or S2's (another tenant's from A's and S1's side): the id a generated
+ * case puts into a route's `{id}`. Undefined for a kind the world has none of.
+ */
+export function objectIdOf(w: World, kind: ObjectKind | undefined): string | undefined {
+  switch (kind) {
+    case 'vacancyOutcome':
+      return w.closedB;
+    case 'vacancy':
+      return w.vacancyB;
+    case 'application':
+      return w.appS1toB;
+    case 'card':
+      return w.s2.cardId;
+    case 'employer':
+      return w.b.employerId;
+    case 'seeker':
+      return w.s2.seekerId;
+    case 'document':
+      return w.docS2;
+    case 'placement':
+      return w.placementB;
+    default:
+      return undefined;
   }
 }
 
