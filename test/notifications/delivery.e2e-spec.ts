@@ -146,6 +146,13 @@ describe('email delivery of notifications', () => {
       .set(bearer(seeker))
       .send({ email: true, whatsapp: false, muted: [], language: 'en' })
       .expect(200);
+    // null is not a language (found by the fuzz spec: it was taken with 200).
+    const refused = await t.http
+      .put('/api/v1/me/notification-settings')
+      .set(bearer(seeker))
+      .send({ email: true, whatsapp: false, muted: [], language: null })
+      .expect(400);
+    expect(refused.body.details).toEqual([{ field: 'language', messages: ['language must be one of: id, en'] }]);
     await tell(t, seeker, 'card:english');
     await worker().drainOnce();
     const mail = await smtp.waitFor((m) => m.to.includes(seeker.email), 5_000);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination.js';
 import { IsPeriodDate, NotBeforeFrom } from '../../common/http/period-query.js';
 import { CHANNELS, DELIVERY_STATUSES } from '../notification-delivery.entity.js';
@@ -34,8 +34,9 @@ export class NotificationSettingsDto {
   muted: string[];
 
   @ApiPropertyOptional({ enum: ['id', 'en'], description: 'language of the messages; Bahasa Indonesia by default' })
-  @IsOptional()
-  @IsIn(['id', 'en'])
+  // Left out keeps the language; null is not a language (the fuzz spec found it accepted with 200).
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(['id', 'en'], { message: 'language must be one of: id, en' })
   language?: 'id' | 'en';
 }
 
