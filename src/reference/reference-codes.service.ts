@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, notFound } from '../common/domain-error.js';
+import { DomainError, forbidden, notFound } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql.js';
 import { Transactions } from '../database/transactions.js';
+import { OfficesService } from '../offices/offices.service.js';
 import type { ReferenceQuery } from './dto/reference.dto.js';
 import type { ReferenceCodeReply, ReferenceListSummary, ReferenceLoadReply } from './dto/reference.reply.js';
 import { ReferenceCode } from './reference-code.entity.js';
@@ -33,6 +34,10 @@ export class ReferenceFileError extends DomainError {
   }
 }
 
+/** Said to an officer of an office below the first one who tries to load a list. */
+export const REFERENCE_LISTS_ARE_THE_TOP_OFFICES =
+  "The code lists are one for the whole deployment: only officers of its first office (at the top of the offices' tree) load a newer one.";
+
 interface CachedList {
   loadedAt: number;
   byCode: Map<string, { label: string; active: boolean; parent: string | null }>;
@@ -57,6 +62,7 @@ export class ReferenceCodes {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly offices: OfficesService,
   ) {}
 
   /** The label of a code, or null when the list does not have it (inactive codes keep their label). */
@@ -140,6 +146,8 @@ export class ReferenceCodes {
    */
   async replace(actor: AuthUser, listName: string, text: unknown): Promise<ReferenceLoadReply> {
     const list = this.known(listName);
+    // The lists are the deployment's, read by every office: only the first office (the top of the tree) loads them.
+    if (this.offices.officeOf(actor) !== this.offices.rootId()) throw forbidden(REFERENCE_LISTS_ARE_THE_TOP_OFFICES);
     if (typeof text !== 'string')
       throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the list as a CSV file with Content-Type: text/csv.');
     let rows;

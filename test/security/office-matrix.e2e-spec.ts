@@ -173,7 +173,7 @@ describe('security: the access-control matrix across offices', () => {
     const rule = scopeOf(p);
     const id = rule.kind === 'office' ? office.a : idOf(p.object);
     let req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](
-      pathWith(path, id).replace('{month}', month),
+      pathWith(path, id).replace('{month}', month).replace('{list}', 'kbli-sections'),
     )
       .query(query)
       .set(bearer(officers[who]));

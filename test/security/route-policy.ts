@@ -237,7 +237,9 @@ export const ROUTE_POLICY: RoutePolicy[] = [
   { route: 'GET /api/v1/reference/{list}', allow: ['public'] },
   {
     route: 'PUT /api/v1/reference/{list}',
-    officeScope: none("the code lists (KBJI, KBLI, education) are one for the deployment, not an office's records"),
+    // One set of lists for the deployment: only its first office's officers load them (decision 124). The
+    // policy's body is an empty list, which the national officer then gets refused as a file (400).
+    officeScope: { kind: 'office', tree: { cityA: 403, cityB: 403, province: 403, national: 400 } },
     allow: ['officer'],
     csv: true,
     body: () => 'code,label\n',

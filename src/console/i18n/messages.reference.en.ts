@@ -28,6 +28,8 @@ export const REFERENCE_EN: Record<keyof typeof REFERENCE_ID, string> = {
   'reference.title': 'Reference data',
   'reference.intro':
     'The code lists the forms and the IPK reports use. To update one, upload a CSV file with the same header line. Codes missing from the new file are kept as inactive, so older records still count.',
+  'reference.topOnly':
+    'The code lists apply to every office of this installation and are updated by the officers of {office}. You see them in the forms and reports.',
   'reference.list.education': 'Education (detailed codes by level)',
   'reference.list.kbji': 'Occupations (KBJI 2014)',
   'reference.list.kbli-sections': 'Business sectors (KBLI 2020 sections)',

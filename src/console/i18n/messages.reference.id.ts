@@ -26,6 +26,8 @@ export const REFERENCE_ID = {
   'reference.title': 'Data referensi',
   'reference.intro':
     'Daftar kode yang dipakai formulir dan laporan IPK. Untuk memperbarui, unggah berkas CSV dengan baris judul yang sama. Kode yang tidak ada di berkas baru tetap tersimpan sebagai tidak aktif, sehingga data lama tetap terhitung.',
+  'reference.topOnly':
+    'Daftar kode berlaku untuk seluruh kantor dalam instalasi ini dan diperbarui oleh petugas {office}. Anda dapat melihat isinya di formulir dan laporan.',
   'reference.list.education': 'Pendidikan (kode rinci per jenjang)',
   'reference.list.kbji': 'Jabatan (KBJI 2014)',
   'reference.list.kbli-sections': 'Lapangan usaha (kategori KBLI 2020)',
