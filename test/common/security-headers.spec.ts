@@ -9,7 +9,10 @@ describe('security headers taken once from helmet (http-setup.ts fixedHeadersOf)
     [
       "the app's options",
       {
-        contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], frameAncestors: ["'none'"] } },
+        contentSecurityPolicy: {
+          useDefaults: false,
+          directives: { defaultSrc: ["'self'"], frameAncestors: ["'none'"] },
+        },
         frameguard: { action: 'deny' as const },
         referrerPolicy: { policy: 'same-origin' as const },
         strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
