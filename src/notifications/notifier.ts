@@ -76,25 +76,47 @@ export class Notifier {
   }
 
   async notify<K extends MessageKind>(manager: EntityManager, input: NotifyInput<K>): Promise<void> {
-    const userIds = [...new Set(input.userIds)];
-    if (userIds.length === 0) return;
-    if (!SUBJECT_SHAPE.test(input.subject)) throw new Error(`notification subject of unexpected shape (${input.kind})`);
-    const account = isAccountMail(input.kind);
-    const recipients = await this.recipients(manager, userIds, input.kind, input.subject);
-    const fresh = recipients.filter((r) => r.existing === null);
+    await this.notifyEach(manager, [input]);
+  }
+
+  /**
+   * Several messages in one go (a hire tells the seeker their card closed and their application was
+   * accepted): one read of all their recipients, one insert of the inbox rows, one of the deliveries,
+   * whatever the number of messages. Each message is still told once per recipient.
+   */
+  async notifyEach(manager: EntityManager, inputs: readonly NotifyInput<MessageKind>[]): Promise<void> {
+    const messages = inputs
+      .map((input) => ({ input, userIds: [...new Set(input.userIds)] }))
+      .filter((x) => x.userIds.length > 0);
+    if (messages.length === 0) return;
+    for (const { input } of messages)
+      if (!SUBJECT_SHAPE.test(input.subject))
+        throw new Error(`notification subject of unexpected shape (${input.kind})`);
+    const wanted = messages.flatMap(({ input, userIds }) =>
+      userIds.map((userId) => ({ input, userId, id: derivedId(userId, input.kind, input.subject) })),
+    );
+    const { recipients, existing } = await this.recipients(
+      manager,
+      [...new Set(wanted.map((w) => w.userId))],
+      wanted.map((w) => w.id),
+    );
+    const fresh = wanted.filter((w) => recipients.has(w.userId) && !existing.has(w.id));
     if (fresh.length === 0) return;
 
     const now = this.clock.now();
-    const json = JSON.stringify(input.params);
-    // An account mail's link is a secret (a reset token): it is kept sealed, and blanked once sent.
-    const params = account ? this.personalData.encrypt(json) : json;
-    const notifications = fresh.map((r) => ({
-      id: derivedId(r.id, input.kind, input.subject),
-      userId: r.id,
-      kind: input.kind,
-      subject: input.subject,
-      params,
-      inInbox: !account,
+    const paramsOf = new Map<NotifyInput<MessageKind>, string>();
+    for (const { input } of messages) {
+      const json = JSON.stringify(input.params);
+      // An account mail's link is a secret (a reset token): it is kept sealed, and blanked once sent.
+      paramsOf.set(input, isAccountMail(input.kind) ? this.personalData.encrypt(json) : json);
+    }
+    const notifications = fresh.map((w) => ({
+      id: w.id,
+      userId: w.userId,
+      kind: w.input.kind,
+      subject: w.input.subject,
+      params: paramsOf.get(w.input)!,
+      inInbox: !isAccountMail(w.input.kind),
       createdAt: now,
       readAt: null,
     }));
@@ -108,10 +130,10 @@ export class Notifier {
       .updateEntity(false)
       .execute();
 
-    const deliveries = fresh.flatMap((r, i) =>
-      this.channelsFor(r, input.kind, account).map((channel) => ({
-        id: deliveryId(notifications[i].id, channel),
-        notificationId: notifications[i].id,
+    const deliveries = fresh.flatMap((w) =>
+      this.channelsFor(recipients.get(w.userId)!, w.input.kind, isAccountMail(w.input.kind)).map((channel) => ({
+        id: deliveryId(w.id, channel),
+        notificationId: w.id,
         channel,
         status: 'PENDING' as const,
         attempts: 0,
@@ -162,12 +184,15 @@ export class Notifier {
     return { sent: count('SENT'), failed: count('FAILED'), pending: count('PENDING') };
   }
 
+  /**
+   * The recipients among `userIds` (with their choices and, when WhatsApp is on, their number) and which of
+   * the messages `notificationIds` (derived ids) they already have: one statement.
+   */
   private async recipients(
     manager: EntityManager,
     userIds: string[],
-    kind: MessageKind,
-    subject: string,
-  ): Promise<RecipientRow[]> {
+    notificationIds: string[],
+  ): Promise<{ recipients: Map<string, RecipientRow>; existing: Set<string> }> {
     const q = manager
       .createQueryBuilder(User, 'u')
       .select('u.id', 'id')
@@ -177,7 +202,7 @@ export class Notifier {
       .addSelect('s.muted', 'muted')
       .addSelect('n.id', 'existing')
       .leftJoin(NotificationSettingsRow, 's', 's.user_id = u.id')
-      .leftJoin(Notification, 'n', 'n.user_id = u.id AND n.kind = :kind AND n.subject = :subject', { kind, subject })
+      .leftJoin(Notification, 'n', 'n.user_id = u.id AND n.id IN (:...notificationIds)', { notificationIds })
       .where('u.id IN (:...userIds)', { userIds });
     if (this.whatsappOn) {
       // The number WhatsApp reaches: a seeker's own phone, or the company's for its staff.
@@ -187,7 +212,13 @@ export class Notifier {
     } else {
       q.addSelect('NULL', 'phone');
     }
-    return q.getRawMany<RecipientRow>();
+    const recipients = new Map<string, RecipientRow>();
+    const existing = new Set<string>();
+    for (const row of await q.getRawMany<RecipientRow>()) {
+      recipients.set(row.id, row);
+      if (row.existing) existing.add(row.existing);
+    }
+    return { recipients, existing };
   }
 
   private channelsFor(r: RecipientRow, kind: MessageKind, account: boolean): Channel[] {

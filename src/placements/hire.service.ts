@@ -18,7 +18,8 @@ import { DomainError, forbidden, notFound, validationFailed, type FieldIssue } f
 import { Employer } from '../employers/employer.entity.js';
 import { select } from '../database/statements.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
-import { Notifier } from '../notifications/notifier.js';
+import type { MessageKind } from '../notifications/notification-kinds.js';
+import { Notifier, type NotifyInput } from '../notifications/notifier.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import { LabourStatistics, type Leaving } from '../statistics/labour-statistics.service.js';
@@ -391,7 +392,7 @@ export class HireService {
 
   /**
    * The hired seeker's messages: CARD_PLACED when a card closed, APPLICATION_HIRED when the hire came from
-   * an application; one lookup of their login, one notify per kind. A seeker without a login (a walk-in)
+   * an application; one lookup of their login, then both told at once (one read, one insert). A seeker without a login (a walk-in)
    * has no inbox and is told nothing.
    */
   private async tellSeeker(m: EntityManager, hire: Hire, card: PlacedCard | null): Promise<void> {
@@ -399,20 +400,22 @@ export class HireService {
     const userIds = await this.users.seekerLogins(m, [hire.seekerId]);
     if (userIds.length === 0) return;
     const { employerName, startDate } = hire;
+    const messages: NotifyInput<MessageKind>[] = [];
     if (card)
-      await this.notifier.notify(m, {
+      messages.push({
         kind: 'CARD_PLACED',
         userIds,
         subject: `card:${card.id}`,
         params: { cardNumber: card.cardNumberDisplay ?? '', employerName, startDate },
-      });
+      } satisfies NotifyInput<'CARD_PLACED'>);
     if (hire.application)
-      await this.notifier.notify(m, {
+      messages.push({
         kind: 'APPLICATION_HIRED',
         userIds,
         subject: `application:${hire.application.id}`,
         params: { vacancyTitle: hire.vacancyTitle ?? hire.position ?? '', employerName, startDate },
-      });
+      } satisfies NotifyInput<'APPLICATION_HIRED'>);
+    await this.notifier.notifyEach(m, messages);
   }
 
   /** A start date must be a real day, not absurdly far from today (late recording is fine). */

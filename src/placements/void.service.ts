@@ -9,7 +9,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, notFound } from '../common/domain-error.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
-import { Notifier } from '../notifications/notifier.js';
+import { Notifier, type NotifyInput } from '../notifications/notifier.js';
 import { SeekersService } from '../seekers/seekers.service.js';
 import { LabourStatistics } from '../statistics/labour-statistics.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -133,20 +133,21 @@ export class VoidService {
   private async tell(m: EntityManager, p: Placement): Promise<void> {
     const params = { employerName: p.employerName, startDate: p.startDate, position: p.position ?? '' };
     const seekerIds = await this.users.seekerLogins(m, [p.seekerId]);
-    if (seekerIds.length > 0)
-      await this.notifier.notify(m, {
+    const staff = p.employerId && p.source === 'EMPLOYER' ? await this.notifier.staffOf(m, [p.employerId]) : [];
+    // The same message in two wordings, told at once (one read of the recipients, one insert).
+    await this.notifier.notifyEach(m, [
+      {
         kind: 'PLACEMENT_VOIDED',
         userIds: seekerIds,
         subject: `placement:${p.id}:void`,
         params: { ...params, audience: 'SEEKER' },
-      });
-    const staff = p.employerId && p.source === 'EMPLOYER' ? await this.notifier.staffOf(m, [p.employerId]) : [];
-    if (staff.length > 0)
-      await this.notifier.notify(m, {
+      } satisfies NotifyInput<'PLACEMENT_VOIDED'>,
+      {
         kind: 'PLACEMENT_VOIDED',
         userIds: staff,
         subject: `placement:${p.id}:void`,
         params: { ...params, audience: 'EMPLOYER' },
-      });
+      } satisfies NotifyInput<'PLACEMENT_VOIDED'>,
+    ]);
   }
 }

@@ -69,6 +69,45 @@ describe('email delivery of notifications', () => {
     );
   });
 
+  it('tells several messages at once: each recipient gets each once, with its own words, also when asked again', async () => {
+    const a = await registerSeeker(t);
+    const b = await registerSeeker(t);
+    const muted = await registerSeeker(t);
+    await t.http
+      .put('/api/v1/me/notification-settings')
+      .set(bearer(muted))
+      .send({ email: true, whatsapp: false, muted: ['CARD_REJECTED'] })
+      .expect(200);
+    const both = (m: Parameters<Notifier['notifyEach']>[0]) =>
+      t.app.get(Notifier).notifyEach(m, [
+        {
+          kind: 'CARD_REJECTED',
+          userIds: [a.userId, muted.userId],
+          subject: 'card:each-1',
+          params: { reason: 'Satu' },
+        },
+        { kind: 'CARD_REJECTED', userIds: [a.userId, b.userId], subject: 'card:each-2', params: { reason: 'Dua' } },
+        { kind: 'CARD_REJECTED', userIds: [], subject: 'card:each-3', params: { reason: 'Tiga' } },
+      ]);
+    await t.app.get(Transactions).run(both);
+    // Asked again (a retried job): nothing new.
+    await t.app.get(Transactions).run(both);
+    await worker().drainOnce();
+    const titles = async (s: SeekerSession) =>
+      ((await t.http.get('/api/v1/notifications').set(bearer(s)).expect(200)).body.items as { body: string }[])
+        .map((n) => n.body)
+        .sort();
+    expect(await titles(a)).toHaveLength(2);
+    expect((await titles(a)).join(' ')).toMatch(/Satu[\s\S]*Dua|Dua[\s\S]*Satu/);
+    expect(await titles(b)).toHaveLength(1);
+    expect((await titles(b))[0]).toContain('Dua');
+    expect(await titles(muted)).toHaveLength(1);
+    expect(mailsTo(a.email)).toHaveLength(2);
+    expect(mailsTo(b.email)).toHaveLength(1);
+    // Muted: in the inbox, never mailed.
+    expect(mailsTo(muted.email)).toHaveLength(0);
+  });
+
   it('keeps the mail through an SMTP outage and sends it once the server is back', async () => {
     const seeker = await registerSeeker(t);
     await smtp.stop();

@@ -174,23 +174,25 @@ describe('HireService.record and the owners it calls', () => {
     expect(statements[vacancy + 1]).toMatch(/^UPDATE [`"]?searchable_vacancies\b/i);
     expect(statements.at(-1)).toMatch(/^INSERT INTO [`"]?labour_monthly\b/i);
     // The seeker's messages (CARD_PLACED, APPLICATION_HIRED) concern only them: written before the vacancy
-    // is taken. One read of their login, then per message the Notifier's read of the recipient and its
-    // inbox insert (and one insert of deliveries when a channel is configured; none is here).
+    // is taken. One read of their login, then both messages at once: one read of the recipient, one inbox
+    // insert of the two rows (and one insert of deliveries when a channel is configured; none is here).
     const inbox = statements
       .map((s, i) => (/^INSERT\s+(IGNORE\s+)?INTO\s+[`"]?notifications\b/i.test(s) ? i : -1))
       .filter((i) => i >= 0);
-    expect(inbox).toHaveLength(2);
+    expect(inbox).toHaveLength(1);
+    expect(statements.filter((s) => /FROM [`"]?users[`"]? [`"]?u[`"]?/i.test(s))).toHaveLength(1);
     expect(Math.max(...inbox)).toBeLessThan(vacancy);
     expect(statements.filter((s) => /^SELECT id FROM users WHERE seeker_id\b/i.test(s))).toHaveLength(1);
     expect(statements.some((s) => /notification_deliveries/i.test(s))).toBe(false);
-    // The hire's three audit events (application, card, placement) in one INSERT; eighteen statements in
+    // The hire's three audit events (application, card, placement) in one INSERT; sixteen statements in
     // all: thirteen for the hire itself with the search row's revision (twenty-one before the hire was
-    // reordered and batched; the thirteenth reads which months are closed), five for the seeker's two
-    // messages. The sector of the placement comes from the vacancy's registration: no employer read.
+    // reordered and batched; the thirteenth reads which months are closed), three for the seeker's two
+    // messages (five before they were told at once). The sector of the placement comes from the vacancy's
+    // registration: no employer read.
     expect(statements.filter((s) => /^INSERT INTO [`"]?audit_events\b/i.test(s))).toHaveLength(1);
     expect(statements.filter((s) => /report_ledger/.test(s))).toHaveLength(1);
     expect(statements.some((s) => /FROM employers/.test(s))).toBe(false);
-    expect(statements).toHaveLength(18);
+    expect(statements).toHaveLength(16);
   });
 
   describe('the owners on their own', () => {
