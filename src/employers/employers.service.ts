@@ -155,15 +155,8 @@ export class EmployersService {
       if (dto.address !== undefined && dto.address.trim() !== before.address) patch.address = dto.address.trim();
       if (dto.kecamatanCode !== undefined && dto.kecamatanCode !== before.kecamatanCode)
         patch.kecamatanCode = dto.kecamatanCode;
-      const moved = patch.kecamatanCode !== undefined || dto.regencyCode !== undefined;
-      const from = before.officeId ?? this.scope.rootId();
-      const to = moved
-        ? await this.scope.officeOfDomicile({
-            regencyCode: dto.regencyCode,
-            kecamatanCode: dto.kecamatanCode ?? before.kecamatanCode,
-          })
-        : from;
-      if (to !== from) patch.officeId = to;
+      const move = await this.scope.officeAfterMove(before, dto);
+      if (move) patch.officeId = move.to;
       const after = { ...before, ...patch };
       if (Object.keys(patch).length === 0) return toEmployerView(after);
       await m.update(Employer, { id }, { ...patch, updatedAt: this.clock.now() });
@@ -178,14 +171,14 @@ export class EmployersService {
           before: patch.kind !== undefined ? { kind: before.kind } : null,
           after: { ...(patch.kind !== undefined ? { kind: patch.kind } : {}), fields },
         });
-      if (patch.officeId !== undefined)
+      if (move)
         await this.audit.record(m, {
           actor,
           entityType: 'employer',
           entityId: id,
           action: 'employer.moved',
-          before: { officeId: from },
-          after: { officeId: to },
+          before: { officeId: move.from },
+          after: { officeId: move.to },
         });
       return toEmployerView(after);
     });

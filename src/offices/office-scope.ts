@@ -162,6 +162,25 @@ export class OfficeScope {
     return office?.id ?? null;
   }
 
+  /**
+   * Where a seeker or company belongs after its address changes (the rule of registration,
+   * officeOfDomicile): a new place is a kecamatan other than the stored one, or a regencyCode; clearing the
+   * kecamatan (null) names none. Null when the row stays where it is.
+   */
+  async officeAfterMove(
+    before: { officeId: string | null; kecamatanCode: string | null },
+    change: { kecamatanCode?: string | null; regencyCode?: string },
+  ): Promise<{ from: string; to: string } | null> {
+    const newKecamatan = !!change.kecamatanCode && change.kecamatanCode !== before.kecamatanCode;
+    if (!newKecamatan && change.regencyCode === undefined) return null;
+    const to = await this.officeOfDomicile({
+      regencyCode: change.regencyCode,
+      kecamatanCode: change.kecamatanCode ?? before.kecamatanCode,
+    });
+    const from = before.officeId ?? this.rootId();
+    return to === from ? null : { from, to };
+  }
+
   /** The deployment's first office (rows without an office belong to it). */
   rootId(): string {
     return this.offices.rootId();

@@ -157,22 +157,16 @@ export class SeekersService {
     before: Pick<Seeker, 'id' | 'officeId' | 'kecamatanCode'>,
     dto: Pick<UpdateSeekerDto, 'kecamatanCode' | 'regencyCode'>,
   ): Promise<void> {
-    const newKecamatan = !!dto.kecamatanCode && dto.kecamatanCode !== before.kecamatanCode;
-    if (!newKecamatan && dto.regencyCode === undefined) return;
-    const to = await this.scope.officeOfDomicile({
-      regencyCode: dto.regencyCode,
-      kecamatanCode: dto.kecamatanCode ?? before.kecamatanCode,
-    });
-    const from = before.officeId ?? this.scope.rootId();
-    if (to === from) return;
-    await m.update(Seeker, { id: before.id }, { officeId: to });
+    const move = await this.scope.officeAfterMove(before, dto);
+    if (!move) return;
+    await m.update(Seeker, { id: before.id }, { officeId: move.to });
     await this.audit.record(m, {
       actor,
       entityType: 'seeker',
       entityId: before.id,
       action: 'seeker.moved',
-      before: { officeId: from },
-      after: { officeId: to },
+      before: { officeId: move.from },
+      after: { officeId: move.to },
     });
   }
 
