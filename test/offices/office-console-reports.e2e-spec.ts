@@ -3,12 +3,11 @@ import { browser, signIn, textOf, tokensOf } from '../console/support';
 import { startApp, type TestApp } from '../support/app';
 import {
   bearer,
-  login,
+  makeOffice,
   makeOfficer,
-  PASSWORD,
+  officerIn,
   randomIdentity,
   registerSeeker,
-  uniq,
   verifiedEmployer,
   type EmployerSession,
   type Session,
@@ -78,21 +77,11 @@ describe('console: reports per office and aggregated; campaigns by office', () =
       ['A', '1671', 'Disnaker Kota Palembang', '16.71.05', kbliA],
       ['B', '1672', 'Disnaker Kota Pagar Alam', '16.72.01', undefined],
     ] as const) {
-      const office = await t.http
-        .post('/api/v1/offices')
-        .set(bearer(province))
-        .send({ code, level: 'CITY', name, parentId: provinceId })
-        .expect(201);
-      const email = `${uniq('petugas')}@disnaker.test`;
-      await t.http
-        .post('/api/v1/officers')
-        .set(bearer(province))
-        .send({ email, password: PASSWORD, fullName: 'Petugas Kota', officeId: office.body.id })
-        .expect(201);
-      const officer = await login(t, email);
-      officerOf[office.body.id] = officer;
+      const officeId = await makeOffice(t, province, { code, level: 'CITY', name, parentId: provinceId });
+      const officer = await officerIn(t, province, officeId);
+      officerOf[officeId] = officer;
       const employer = await verifiedEmployer(t, officer, { kecamatanCode, ...(kbli ? { kbli } : {}) });
-      city[key] = { id: office.body.id, officer, employer };
+      city[key] = { id: officeId, officer, employer };
     }
     const [y, m] = t.clock.today().split('-').map(Number);
     ym = { year: y, month: m };

@@ -3,13 +3,12 @@ import { browser, signIn, textOf } from '../console/support';
 import { ENGINE, startApp, type TestApp } from '../support/app';
 import {
   bearer,
-  login,
+  makeOffice,
   makeOfficer,
-  PASSWORD,
+  officerIn,
   postVacancy,
   registerEmployer,
   registerSeeker,
-  uniq,
   type EmployerSession,
   type SeekerSession,
   type Session,
@@ -46,23 +45,6 @@ describe(`the overdue rule per office (${ENGINE})`, () => {
   const A = { kecamatanCode: '16.71.01' };
   const B = { kecamatanCode: '16.72.01' };
 
-  const officerIn = async (officeId: string) => {
-    const email = `${uniq('petugas')}@disnaker.test`;
-    await t.http
-      .post('/api/v1/officers')
-      .set(bearer(province))
-      .send({ email, password: PASSWORD, fullName: 'Petugas Kota', officeId })
-      .expect(201);
-    return login(t, email);
-  };
-  const newCity = async (code: string, name: string) =>
-    (
-      await t.http
-        .post('/api/v1/offices')
-        .set(bearer(province))
-        .send({ code, level: 'CITY', name, parentId: office.province })
-        .expect(201)
-    ).body.id as string;
   const grace = async (who: Session, officeId: string, graceDays: number) =>
     t.http
       .patch(`/api/v1/offices/${officeId}/settings`)
@@ -117,10 +99,20 @@ describe(`the overdue rule per office (${ENGINE})`, () => {
     province = await makeOfficer(t);
     const [root] = (await t.ds.query("SELECT id FROM offices WHERE code = '16'")) as { id: string }[];
     office = { province: root.id, a: '', b: '' };
-    office.a = await newCity('1671', 'Disnaker Kota Palembang');
-    office.b = await newCity('1672', 'Disnaker Kota Pagar Alam');
-    cityA = await officerIn(office.a);
-    cityB = await officerIn(office.b);
+    office.a = await makeOffice(t, province, {
+      code: '1671',
+      level: 'CITY',
+      name: 'Disnaker Kota Palembang',
+      parentId: office.province,
+    });
+    office.b = await makeOffice(t, province, {
+      code: '1672',
+      level: 'CITY',
+      name: 'Disnaker Kota Pagar Alam',
+      parentId: office.province,
+    });
+    cityA = await officerIn(t, province, office.a);
+    cityB = await officerIn(t, province, office.b);
     // Each city sets its own grace (a city officer sets its own office's).
     await grace(cityA, office.a, 7);
     await grace(cityB, office.b, 2);

@@ -3,8 +3,9 @@ import { startApp, type TestApp } from '../support/app';
 import {
   bearer,
   companyBody,
-  login,
+  makeOffice,
   makeOfficer,
+  officerIn,
   PASSWORD,
   postVacancy,
   registerEmployer,
@@ -39,23 +40,6 @@ describe('scoping by office: a province with two cities', () => {
   let vacancyA: { id: string };
   let vacancyB: { id: string };
 
-  const officerIn = async (officeId: string) => {
-    const email = `${uniq('petugas')}@disnaker.test`;
-    await t.http
-      .post('/api/v1/officers')
-      .set(bearer(province))
-      .send({ email, password: PASSWORD, fullName: 'Petugas Kota', officeId })
-      .expect(201);
-    return login(t, email);
-  };
-  const newCity = async (code: string, name: string) =>
-    (
-      await t.http
-        .post('/api/v1/offices')
-        .set(bearer(province))
-        .send({ code, level: 'CITY', name, parentId: office.province })
-        .expect(201)
-    ).body.id as string;
   const officeIdOf = async (table: string, id: string) =>
     ((await t.ds.query(`SELECT office_id AS officeId FROM ${table} WHERE id = ?`, [id])) as { officeId: string }[])[0]
       ?.officeId;
@@ -71,10 +55,20 @@ describe('scoping by office: a province with two cities', () => {
     province = await makeOfficer(t);
     const [root] = (await t.ds.query("SELECT id FROM offices WHERE code = '16'")) as { id: string }[];
     office = { province: root.id, a: '', b: '' };
-    office.a = await newCity('1671', 'Disnaker Kota Palembang');
-    office.b = await newCity('1672', 'Disnaker Kota Pagar Alam');
-    cityA = await officerIn(office.a);
-    cityB = await officerIn(office.b);
+    office.a = await makeOffice(t, province, {
+      code: '1671',
+      level: 'CITY',
+      name: 'Disnaker Kota Palembang',
+      parentId: office.province,
+    });
+    office.b = await makeOffice(t, province, {
+      code: '1672',
+      level: 'CITY',
+      name: 'Disnaker Kota Pagar Alam',
+      parentId: office.province,
+    });
+    cityA = await officerIn(t, province, office.a);
+    cityB = await officerIn(t, province, office.b);
 
     seekerA = await registerSeeker(t, A);
     seekerB = await registerSeeker(t, B);

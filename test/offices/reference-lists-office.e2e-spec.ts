@@ -1,7 +1,7 @@
 import { readShippedList } from '../../src/reference/reference-lists';
 import { browser, csrfOf, signIn, textOf } from '../console/support';
 import { startApp, type TestApp } from '../support/app';
-import { bearer, login, makeOfficer, PASSWORD, uniq, type Session } from '../support/factories';
+import { bearer, makeOffice, makeOfficer, officerIn, type Session } from '../support/factories';
 
 /**
  * The code lists are the deployment's (decision 124): in a province deployment only the province's officers (its
@@ -19,20 +19,13 @@ describe('reference code lists in a deployment of several offices', () => {
     });
     province = await makeOfficer(t);
     const [root] = (await t.ds.query("SELECT id FROM offices WHERE code = '16'")) as { id: string }[];
-    const cityId = (
-      await t.http
-        .post('/api/v1/offices')
-        .set(bearer(province))
-        .send({ code: '1671', level: 'CITY', name: 'Disnaker Kota Palembang', parentId: root.id })
-        .expect(201)
-    ).body.id as string;
-    const email = `${uniq('petugas')}@disnaker.test`;
-    await t.http
-      .post('/api/v1/officers')
-      .set(bearer(province))
-      .send({ email, password: PASSWORD, fullName: 'Petugas Kota', officeId: cityId })
-      .expect(201);
-    city = await login(t, email);
+    const cityId = await makeOffice(t, province, {
+      code: '1671',
+      level: 'CITY',
+      name: 'Disnaker Kota Palembang',
+      parentId: root.id,
+    });
+    city = await officerIn(t, province, cityId);
   });
   afterAll(() => t.close());
 

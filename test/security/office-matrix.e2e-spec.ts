@@ -1,13 +1,12 @@
 import { startApp, type TestApp } from '../support/app';
 import {
   bearer,
-  login,
+  makeOffice,
   makeOfficer,
+  officerIn,
   nikFor,
-  PASSWORD,
   seekerProfile,
   seekerWithActiveCard,
-  uniq,
   verifiedEmployer,
   type Session,
 } from '../support/factories';
@@ -56,24 +55,6 @@ describe('security: the access-control matrix across offices', () => {
   let campaignA: string;
   let month: string;
 
-  const officerIn = async (officeId: string) => {
-    const email = `${uniq('petugas')}@disnaker.test`;
-    await t.http
-      .post('/api/v1/officers')
-      .set(bearer(officers.national))
-      .send({ email, password: PASSWORD, fullName: 'Petugas Uji', officeId })
-      .expect(201);
-    return login(t, email);
-  };
-  const newOffice = async (code: string, level: string, name: string, parentId: string) =>
-    (
-      await t.http
-        .post('/api/v1/offices')
-        .set(bearer(officers.national))
-        .send({ code, level, name, parentId })
-        .expect(201)
-    ).body.id as string;
-
   beforeAll(async () => {
     t = await startApp(
       {
@@ -88,12 +69,27 @@ describe('security: the access-control matrix across offices', () => {
     officers.national = await makeOfficer(t);
     const [root] = (await t.ds.query("SELECT id FROM offices WHERE code = '00'")) as { id: string }[];
     office.national = root.id;
-    office.province = await newOffice('16', 'PROVINCE', 'Disnakertrans Sumatera Selatan', office.national);
-    office.a = await newOffice('1671', 'CITY', 'Disnaker Kota Palembang', office.province);
-    office.b = await newOffice('1672', 'CITY', 'Disnaker Kota Pagar Alam', office.province);
-    officers.province = await officerIn(office.province);
-    officers.cityA = await officerIn(office.a);
-    officers.cityB = await officerIn(office.b);
+    office.province = await makeOffice(t, officers.national, {
+      code: '16',
+      level: 'PROVINCE',
+      name: 'Disnakertrans Sumatera Selatan',
+      parentId: office.national,
+    });
+    office.a = await makeOffice(t, officers.national, {
+      code: '1671',
+      level: 'CITY',
+      name: 'Disnaker Kota Palembang',
+      parentId: office.province,
+    });
+    office.b = await makeOffice(t, officers.national, {
+      code: '1672',
+      level: 'CITY',
+      name: 'Disnaker Kota Pagar Alam',
+      parentId: office.province,
+    });
+    officers.province = await officerIn(t, officers.national, office.province, 'Petugas Uji');
+    officers.cityA = await officerIn(t, officers.national, office.a, 'Petugas Uji');
+    officers.cityB = await officerIn(t, officers.national, office.b, 'Petugas Uji');
 
     // Every object of the security world, in city A (its people, companies and work places are in 16.71).
     w = await buildWorld(t, { officer: officers.cityA });

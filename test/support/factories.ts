@@ -39,6 +39,33 @@ export async function makeOfficer(t: TestApp): Promise<Session> {
   return login(t, email);
 }
 
+/** An office made through the API by an officer of the office above it (`POST /offices`); its id. */
+export async function makeOffice(
+  t: TestApp,
+  by: Session,
+  office: { code: string; level: 'PROVINCE' | 'CITY'; name: string; parentId: string },
+): Promise<string> {
+  const res = await t.http.post('/api/v1/offices').set(bearer(by)).send(office);
+  if (res.status !== 201) throw new Error(`office ${office.code} not made: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+/** An officer of `officeId`, added through the API by an officer of that office or one above it, signed in. */
+export async function officerIn(
+  t: TestApp,
+  by: Session,
+  officeId: string,
+  fullName = 'Petugas Kota',
+): Promise<Session> {
+  const email = `${uniq('petugas')}@disnaker.test`;
+  const res = await t.http
+    .post('/api/v1/officers')
+    .set(bearer(by))
+    .send({ email, password: PASSWORD, fullName, officeId });
+  if (res.status !== 201) throw new Error(`officer not made: ${res.status} ${JSON.stringify(res.body)}`);
+  return login(t, email);
+}
+
 export function companyBody(overrides: Record<string, unknown> = {}) {
   return {
     legalName: `PT ${uniq('Uji')}`,
