@@ -90,7 +90,15 @@ export const INNODB_DEFAULTS: InnodbFulltext = {
  * stopword (`abo` must find `about`, which the index does not hold). The LIKE patterns only test the rows the
  * other conditions already narrowed, unless every term needs one. Terms hold only letters, digits and marks
  * (see searchTerms), so neither boolean-mode operators nor LIKE wildcards can reach the database.
+ *
+ * A term with a letter outside the Latin script also goes to LIKE: the server's FULLTEXT parser knows letters
+ * only from its own, older Unicode tables, and reads a letter it does not know (such as U+9FA6, or U+2C65 from
+ * Latin Extended-C) as a separator — `kasir龦*` would find every `kasir`. The LIKE over the row's words, which
+ * searchWords cut, agrees with the other drivers.
  */
+/** Digits and the letters of Basic Latin, Latin-1, Latin Extended-A/B and Latin Extended Additional (lower case). */
+const FULLTEXT_LETTERS = /^[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+$/;
+
 export function mysqlTextPlan(terms: string[], ft: InnodbFulltext): { against: string | null; likes: string[] } {
   const indexed: string[] = [];
   const likes: string[] = [];
@@ -98,6 +106,7 @@ export function mysqlTextPlan(terms: string[], ft: InnodbFulltext): { against: s
     const last = i === terms.length - 1;
     const length = [...t].length;
     const lookable =
+      FULLTEXT_LETTERS.test(t) &&
       length >= ft.minTokenSize &&
       length <= ft.maxTokenSize &&
       !ft.stopwords.has(t) &&
