@@ -26,4 +26,14 @@ export class PreparedStatements {
     const [rows] = await this.pool.execute(sql, params);
     return rows as T[];
   }
+
+  /**
+   * The same pool, by the text protocol (values escaped by mysql2): for statements whose text varies, such
+   * as a multi-row INSERT of any number of rows, which would each stay prepared on every connection.
+   */
+  async query<T>(sql: string, params: (string | number | null)[]): Promise<T[]> {
+    if (!this.pool) return this.ds.query(sql, params);
+    const [rows] = await this.pool.query(sql, params);
+    return rows as T[];
+  }
 }

@@ -1,7 +1,9 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { composeCardNumber } from '../../src/cards/card-number';
 import { DailyJobs } from '../../src/jobs/daily-jobs.service';
-import { startApp, type TestApp } from '../support/app';
+import { CardValidationService } from '../../src/card-validation/card-validation.service';
+import { sqlInstant } from '../../src/common/sql';
+import { ENGINE, startApp, type TestApp } from '../support/app';
 import {
   bearer,
   makeOfficer,
@@ -175,6 +177,50 @@ describe('card validation by employers, and offline credentials', () => {
       const all = await t.http.get('/api/v1/card-validations?pageSize=100').set(bearer(officer)).expect(200);
       expect(all.body.total).toBeGreaterThanOrEqual(3);
       await t.http.get('/api/v1/card-validations').set(bearer(seeker)).expect(403);
+    });
+
+    it('records each of many checks made at the same moment once, and answers only after its record is stored', async () => {
+      const a = await verifiedEmployer(t, officer);
+      const b = await verifiedEmployer(t, officer);
+      // Eight cards, so that no employer sends more than three checks of one number at once (the wrong-NIK lock).
+      const holders = [];
+      for (let k = 0; k < 8; k++) holders.push(await seekerWithActiveCard(t, officer));
+      const before = t.app.get(CardValidationService).records?.stats;
+      const statementsBefore = before?.statements ?? 0;
+      const sent = Array.from({ length: 40 }, (_, i) => {
+        const { seeker, card } = holders[i % 8];
+        return validate(card.cardNumber, i % 5 === 0 ? randomIdentity().nik : seeker.nik, i % 2 ? a : b).then(
+          async (res) => {
+            expect(res.status).toBe(200);
+            // Answered: its own record is already there.
+            const rows = await t.ds.query(
+              'SELECT result FROM card_validations WHERE checked_at = ? AND employer_id = ?',
+              [sqlInstant(new Date(res.body.checkedAt)), i % 2 ? a.employerId : b.employerId],
+            );
+            expect(rows.map((r: { result: string }) => r.result)).toContain(res.body.result);
+            return res.body.result as string;
+          },
+        );
+      });
+      const results = await Promise.all(sent);
+      expect(await recorded(a.employerId)).toBe(20);
+      expect(await recorded(b.employerId)).toBe(20);
+      const byResult = await t.ds.query(
+        'SELECT result, COUNT(*) AS n FROM card_validations WHERE employer_id IN (?, ?) GROUP BY result ORDER BY result',
+        [a.employerId, b.employerId],
+      );
+      expect(byResult.map((r: { result: string; n: number | string }) => [r.result, Number(r.n)])).toEqual([
+        ['NOT_FOUND', results.filter((r) => r === 'NOT_FOUND').length],
+        ['VALID', results.filter((r) => r === 'VALID').length],
+      ]);
+      const after = t.app.get(CardValidationService).records?.stats;
+      if (ENGINE === 'mysql') {
+        // Group commit (decision 126): forty records, fewer statements.
+        expect(after!.statements - statementsBefore).toBeLessThan(40);
+        expect(after!.statements - statementsBefore).toBeGreaterThan(0);
+      } else {
+        expect(after).toBeUndefined();
+      }
     });
 
     it('filters by calendar dates in Asia/Jakarta, both inclusive', async () => {
