@@ -21,6 +21,19 @@ import type { CandidateReply } from './dto/matching.reply.js';
 /** How many candidates are scored per request: the newest vacancies, or the most recently registered seekers. */
 const POOL = 1000;
 
+/** What scoring a vacancy reads (requirementsOf), and its id and employer. */
+const SCORED_COLUMNS = [
+  'id',
+  'employerId',
+  'skills',
+  'educationMin',
+  'kecamatanCode',
+  'ageMin',
+  'ageMax',
+  'genderRequirement',
+  'experienceYearsMin',
+] as const satisfies readonly (keyof Vacancy)[];
+
 /** One description of this reply: the class `RecommendationReply` (OpenAPI and code alike). */
 export type Recommendation = RecommendationReply;
 
@@ -58,9 +71,11 @@ export class MatchingService {
     const profile = this.profileOf(seeker);
     const today = this.clock.today();
     const age = ageOn(profile.birthDate, today);
+    // The pool is read with what scoring needs only; the page's vacancies are read whole afterwards.
     const rows = await this.ds
       .getRepository(Vacancy)
       .createQueryBuilder('v')
+      .select(SCORED_COLUMNS.map((c) => `v.${c}`))
       .innerJoin(Employer, 'e', 'e.id = v.employer_id')
       .where(`v.status = 'OPEN'`)
       .andWhere(`e.status = 'VERIFIED'`)
@@ -78,13 +93,17 @@ export class MatchingService {
       .sort((a, b) => b.s.score - a.s.score);
     const { page, pageSize, skip } = pageWindow(q);
     const window = scored.slice(skip, skip + pageSize);
+    const ids = window.map(({ v }) => v.id);
+    const vacancies = new Map(
+      (ids.length ? await this.ds.getRepository(Vacancy).findBy({ id: In(ids) }) : []).map((v) => [v.id, v]),
+    );
     const employers = new Map(
       (await this.ds.getRepository(Employer).findBy({ id: In([...new Set(window.map(({ v }) => v.employerId))]) })).map(
         (e) => [e.id, e],
       ),
     );
     const items = window.map(({ v, s }) => ({
-      vacancy: toVacancyView(v, employers.get(v.employerId)!),
+      vacancy: toVacancyView(vacancies.get(v.id)!, employers.get(v.employerId)!),
       score: s.score,
       matched: s.matched,
       missing: s.missing,

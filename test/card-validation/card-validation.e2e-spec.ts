@@ -183,7 +183,7 @@ describe('card validation by employers, and offline credentials', () => {
       const a = await verifiedEmployer(t, officer);
       const b = await verifiedEmployer(t, officer);
       // Eight cards, so that no employer sends more than three checks of one number at once (the wrong-NIK lock).
-      const holders = [];
+      const holders: Awaited<ReturnType<typeof seekerWithActiveCard>>[] = [];
       for (let k = 0; k < 8; k++) holders.push(await seekerWithActiveCard(t, officer));
       const before = t.app.get(CardValidationService).records?.stats;
       const statementsBefore = before?.statements ?? 0;

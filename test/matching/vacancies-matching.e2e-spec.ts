@@ -81,6 +81,9 @@ describe('matching: recommendations and candidates', () => {
     const mine = all.filter((i) => i.vacancy.employer.id === employer.employerId);
     expect(mine.map((i) => i.vacancy.id)).toEqual([fit.id, partial.id]);
     expect(mine[0]).toMatchObject({ score: 100, missing: [] });
+    // The whole vacancy, as its own page shows it (the pool is scored from a few columns; the page is read whole).
+    const own = await t.http.get(`/api/v1/vacancies/${fit.id}`).expect(200);
+    expect(mine[0].vacancy).toEqual(own.body);
     expect(mine[0].matched).toEqual(
       expect.arrayContaining(['skill:las listrik', 'skill:Mengemudi', 'education', 'location', 'experience', 'age']),
     );
