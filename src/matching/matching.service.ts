@@ -25,6 +25,7 @@ const POOL = 1000;
 const SCORED_COLUMNS = [
   'id',
   'employerId',
+  'educationRank',
   'skills',
   'educationMin',
   'kecamatanCode',
@@ -34,13 +35,24 @@ const SCORED_COLUMNS = [
   'experienceYearsMin',
 ] as const satisfies readonly (keyof Vacancy)[];
 
+/** An open vacancy as the recommendations' pool keeps it: its hard filters, and its requirements read once. */
+interface PoolVacancy {
+  id: string;
+  employerId: string;
+  educationRank: number;
+  genderRequirement: Vacancy['genderRequirement'];
+  ageMin: number | null;
+  ageMax: number | null;
+  requirements: VacancyRequirements;
+}
+
 /** One description of this reply: the class `RecommendationReply` (OpenAPI and code alike). */
 export type Recommendation = RecommendationReply;
 
 /** One description of this reply: the class `CandidateReply` (OpenAPI and code alike). */
 export type Candidate = CandidateReply;
 
-function requirementsOf(v: Vacancy): VacancyRequirements {
+function requirementsOf(v: Pick<Vacancy, (typeof SCORED_COLUMNS)[number]>): VacancyRequirements {
   return {
     skills: parseSkills(v.skills),
     educationMin: v.educationMin,
@@ -64,6 +76,9 @@ export class MatchingService {
     private readonly scope: OfficeScope,
   ) {}
 
+  /** The open vacancies of one version of the searchable set (openVacancies). */
+  private pool: { version: string; rows: Promise<PoolVacancy[]> } | null = null;
+
   /** OPEN vacancies of VERIFIED employers the seeker may take, best match first. */
   async recommendations(actor: AuthUser, q: PageQuery): Promise<Page<Recommendation>> {
     if (!actor.seekerId) throw forbidden();
@@ -71,24 +86,20 @@ export class MatchingService {
     const profile = this.profileOf(seeker);
     const today = this.clock.today();
     const age = ageOn(profile.birthDate, today);
-    // The pool is read with what scoring needs only; the page's vacancies are read whole afterwards.
-    const rows = await this.ds
-      .getRepository(Vacancy)
-      .createQueryBuilder('v')
-      .select(SCORED_COLUMNS.map((c) => `v.${c}`))
-      .innerJoin(Employer, 'e', 'e.id = v.employer_id')
-      .where(`v.status = 'OPEN'`)
-      .andWhere(`e.status = 'VERIFIED'`)
-      .andWhere('v.education_rank <= :rank', { rank: educationRank(profile.educationLevel) })
-      .andWhere('v.gender_requirement IN (:...genders)', { genders: ['ANY', profile.gender] })
-      .andWhere('(v.age_min IS NULL OR v.age_min <= :age)', { age })
-      .andWhere('(v.age_max IS NULL OR v.age_max >= :age)', { age })
-      .orderBy('v.published_at', 'DESC')
-      .addOrderBy('v.id', 'ASC')
-      .limit(POOL)
-      .getMany();
+    const rank = educationRank(profile.educationLevel);
+    const rows: PoolVacancy[] = [];
+    for (const v of await this.openVacancies()) {
+      if (rows.length === POOL) break;
+      if (
+        v.educationRank <= rank &&
+        (v.genderRequirement === 'ANY' || v.genderRequirement === profile.gender) &&
+        (v.ageMin === null || v.ageMin <= age) &&
+        (v.ageMax === null || v.ageMax >= age)
+      )
+        rows.push(v);
+    }
     const scored = rows
-      .map((v) => ({ v, s: scoreMatch(profile, requirementsOf(v), today) }))
+      .map((v) => ({ v, s: scoreMatch(profile, v.requirements, today) }))
       .filter(({ s }) => !s.excluded)
       .sort((a, b) => b.s.score - a.s.score);
     const { page, pageSize, skip } = pageWindow(q);
@@ -109,6 +120,48 @@ export class MatchingService {
       missing: s.missing,
     }));
     return { items, page, pageSize, total: scored.length };
+  }
+
+  /**
+   * Every OPEN vacancy of a VERIFIED employer, newest first, with what scoring reads: read once per version of
+   * the searchable set (search_state, which every change of the set or of these columns renews in the
+   * change's own transaction) and shared by every recommendation until it changes. Asking costs one read of
+   * the version. The version is read before the rows, so the rows kept are never older than their version.
+   */
+  private async openVacancies(): Promise<PoolVacancy[]> {
+    const [state]: { version: string }[] = await this.ds.query('SELECT version FROM search_state WHERE id = 1');
+    if (!state) return this.readOpenVacancies();
+    if (this.pool?.version === state.version) return this.pool.rows;
+    const rows = this.readOpenVacancies();
+    const entry = { version: state.version, rows };
+    this.pool = entry;
+    // A failed read is not kept: the next recommendation reads again.
+    rows.catch(() => {
+      if (this.pool === entry) this.pool = null;
+    });
+    return rows;
+  }
+
+  private async readOpenVacancies(): Promise<PoolVacancy[]> {
+    const rows = await this.ds
+      .getRepository(Vacancy)
+      .createQueryBuilder('v')
+      .select(SCORED_COLUMNS.map((c) => `v.${c}`))
+      .innerJoin(Employer, 'e', 'e.id = v.employer_id')
+      .where(`v.status = 'OPEN'`)
+      .andWhere(`e.status = 'VERIFIED'`)
+      .orderBy('v.published_at', 'DESC')
+      .addOrderBy('v.id', 'ASC')
+      .getMany();
+    return rows.map((v) => ({
+      id: v.id,
+      employerId: v.employerId,
+      educationRank: v.educationRank,
+      genderRequirement: v.genderRequirement,
+      ageMin: v.ageMin,
+      ageMax: v.ageMax,
+      requirements: requirementsOf(v),
+    }));
   }
 
   /**

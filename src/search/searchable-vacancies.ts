@@ -46,10 +46,16 @@ export class SearchableVacancies {
    * A vacancy was created or changed (published, edited, closed, expired, hired against, filled): its row is
    * written, rewritten or removed as needed, with a new version of the set. A change search does not read (a
    * hire that does not fill the vacancy, an edit of its location) keeps the version, so cached results stay;
-   * only the row's revision changes, so the vacancy's cached view is read again.
+   * only the row's revision changes, so the vacancy's cached view is read again. `requirementsChanged`: a
+   * requirement only matching reads changed (age, gender, experience): the set gets a new version all the same,
+   * because the recommendations' pool of open vacancies is kept per version too (MatchingService).
    */
-  async vacancyChanged(m: EntityManager, vacancyId: string): Promise<void> {
-    await this.refreshVacancy(m, vacancyId);
+  async vacancyChanged(
+    m: EntityManager,
+    vacancyId: string,
+    { requirementsChanged = false }: { requirementsChanged?: boolean } = {},
+  ): Promise<void> {
+    await this.refreshVacancy(m, vacancyId, requirementsChanged);
     await this.outbox.enqueue(m, 'vacancy', vacancyId);
     this.local.touched(m);
   }
@@ -87,7 +93,7 @@ export class SearchableVacancies {
     return n;
   }
 
-  private async refreshVacancy(m: EntityManager, vacancyId: string): Promise<void> {
+  private async refreshVacancy(m: EntityManager, vacancyId: string, requirementsChanged: boolean): Promise<void> {
     const derived = [...COLUMNS.map(([c, e]) => [`s.${c}`, e]), ['t.search_text', textExpression(this.mysql)]];
     const rows: Record<string, unknown>[] = await m.query(
       `SELECT CASE WHEN ${SEARCHABLE} THEN 1 ELSE 0 END AS searchable, s.seq AS seq,
@@ -102,8 +108,10 @@ export class SearchableVacancies {
     if (!present && !searchable) return;
     const query = (sql: string, params: unknown[]) => m.query(sql, params);
     if (present && searchable && derived.every((_, i) => same(row[`w${i}`], row[`c${i}`]))) {
-      // Nothing search reads changed, so the version stays; the views instances keep of it are stale.
+      // Nothing search reads changed, so the version stays (unless matching's requirements did); the views
+      // instances keep of it are stale.
       await query('UPDATE searchable_vacancies SET revision = ? WHERE vacancy_id = ?', [newRevision(), vacancyId]);
+      if (requirementsChanged) await bumpVersion(query);
       return;
     }
     if (present) await removeRows(query, this.mysql, { vacancyId });

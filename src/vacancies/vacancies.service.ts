@@ -43,6 +43,8 @@ import {
 } from './vacancies.errors.js';
 
 const EDITABLE: VacancyStatus[] = ['DRAFT', 'OPEN'];
+/** Requirements matching reads and search does not: an edit of one gives the searchable set a new version. */
+const MATCHING_REQUIREMENTS = new Set<keyof ReportFields>(['ageMin', 'ageMax', 'genderRequirement', 'experienceYearsMin']);
 
 /** Trimmed, without empties or case-insensitive repeats; first spelling wins. */
 function cleanSkills(skills: string[]): string[] {
@@ -260,7 +262,9 @@ export class VacanciesService {
         if (delta > 0) await this.statistics.vacancyRegistered(m, { ...before, ...next }, delta, today);
         else await this.statistics.vacancyLeft(m, 'REMOVED', id, -delta, today);
       }
-      await this.search.vacancyChanged(m, id);
+      await this.search.vacancyChanged(m, id, {
+        requirementsChanged: changed.some((k) => MATCHING_REQUIREMENTS.has(k)),
+      });
       await this.audit.record(m, {
         actor,
         entityType: 'vacancy',

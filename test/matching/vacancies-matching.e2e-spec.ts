@@ -93,6 +93,58 @@ describe('matching: recommendations and candidates', () => {
     await t.http.get('/api/v1/seekers/me/recommendations').set(bearer(employer)).expect(403);
   });
 
+  it('follows every change of the open vacancies at once: a requirement edited, a vacancy closed, its employer suspended', async () => {
+    const company = await verifiedEmployer(t, officer);
+    const seeker = await registerSeeker(t, man());
+    const mineOf = async () => {
+      const items: { vacancy: { id: string; employer: { id: string } }; score: number; missing: string[] }[] = [];
+      for (let page = 1; page <= 20; page++) {
+        const res = await t.http
+          .get(`/api/v1/seekers/me/recommendations?pageSize=100&page=${page}`)
+          .set(bearer(seeker))
+          .expect(200);
+        items.push(...res.body.items);
+        if (page * 100 >= res.body.total) break;
+      }
+      return items.filter((i) => i.vacancy.employer.id === company.employerId);
+    };
+    const base = {
+      skills: ['las listrik'],
+      educationMin: 'SMP',
+      kecamatanCode: '16.71.05',
+      ageMin: null,
+      ageMax: null,
+    };
+    const a = await postVacancy(t, company, { ...base, title: 'Juru Las A', experienceYearsMin: null });
+    const b = await postVacancy(t, company, { ...base, title: 'Juru Las B', experienceYearsMin: null });
+    expect((await mineOf()).map((i) => i.vacancy.id).sort()).toEqual([a.id, b.id].sort());
+    const edit = (id: string, body: Record<string, unknown>) =>
+      t.http.patch(`/api/v1/vacancies/${id}`).set(bearer(company)).send(body).expect(200);
+
+    // Requirements only matching reads (search does not): each edit is seen by the next recommendation.
+    await edit(a.id, { genderRequirement: 'P' });
+    expect((await mineOf()).map((i) => i.vacancy.id)).toEqual([b.id]);
+    await edit(a.id, { genderRequirement: 'ANY', ageMax: 25 });
+    expect((await mineOf()).map((i) => i.vacancy.id)).toEqual([b.id]);
+    await edit(a.id, { ageMax: null });
+    expect((await mineOf()).map((i) => i.vacancy.id).sort()).toEqual([a.id, b.id].sort());
+    const before = (await mineOf()).find((i) => i.vacancy.id === a.id)!;
+    await edit(a.id, { experienceYearsMin: 10 });
+    const after = (await mineOf()).find((i) => i.vacancy.id === a.id)!;
+    expect(after.missing).toContain('experience');
+    expect(before.missing).not.toContain('experience');
+    expect(after.score).toBeLessThan(before.score);
+
+    await t.http.post(`/api/v1/vacancies/${b.id}/close`).set(bearer(company)).send({}).expect(200);
+    expect((await mineOf()).map((i) => i.vacancy.id)).toEqual([a.id]);
+    await t.http
+      .post(`/api/v1/employers/${company.employerId}/suspend`)
+      .set(bearer(officer))
+      .send({ reason: 'Dokumen tidak sah' })
+      .expect(200);
+    expect(await mineOf()).toEqual([]);
+  });
+
   it('ranks seekers holding an ACTIVE card for a vacancy (officer), without personal identifiers', async () => {
     const v = await postVacancy(t, employer, {
       title: 'Sopir Ekspedisi',
