@@ -44,7 +44,12 @@ import {
 
 const EDITABLE: VacancyStatus[] = ['DRAFT', 'OPEN'];
 /** Requirements matching reads and search does not: an edit of one gives the searchable set a new version. */
-const MATCHING_REQUIREMENTS = new Set<keyof ReportFields>(['ageMin', 'ageMax', 'genderRequirement', 'experienceYearsMin']);
+const MATCHING_REQUIREMENTS = new Set<keyof ReportFields>([
+  'ageMin',
+  'ageMax',
+  'genderRequirement',
+  'experienceYearsMin',
+]);
 
 /** Trimmed, without empties or case-insensitive repeats; first spelling wins. */
 function cleanSkills(skills: string[]): string[] {
