@@ -64,6 +64,21 @@ const SKILL_SYNONYMS: Record<string, string> = {
  * ("MS-Excel ", "ms excel" → "excel"), then a small synonym table.
  */
 export function normaliseSkill(skill: string): string {
+  let key = normalised.get(skill);
+  if (key === undefined) {
+    // Skills repeat across vacancies and seekers: each spelling is worked out once (a recommendation scores
+    // up to 1,000 vacancies). Bounded: a full memo starts again.
+    if (normalised.size >= NORMALISED_MAX) normalised.clear();
+    key = normaliseOnce(skill);
+    normalised.set(skill, key);
+  }
+  return key;
+}
+
+const NORMALISED_MAX = 20_000;
+const normalised = new Map<string, string>();
+
+function normaliseOnce(skill: string): string {
   const plain = skill
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
