@@ -249,14 +249,22 @@ export class MonitoringService {
     const p = resolvePeriod(q, this.clock.today());
     const { page, pageSize, skip } = pageWindow(q);
     const { sql, params } = participationQuery(p, q, this.clock.today(), offices);
-    const [count] = await this.reads.query(`SELECT COUNT(*) AS c FROM (${sql}) t`, params);
     const sort: EmployerSort = q.sort ?? '-lastActivityAt';
     const desc = sort.startsWith('-');
     const column = SORT_SQL[desc ? sort.slice(1) : sort];
+    // The page and the number of rows in one pass over the period's activity (a window count), rather than
+    // aggregating it twice; only a page past the end needs a count of its own.
     const rows: Record<string, unknown>[] = await this.reads.query(
-      `${sql} ORDER BY ${column} ${desc ? 'DESC' : 'ASC'}, legalName ASC, employerId ASC LIMIT ? OFFSET ?`,
+      `SELECT t.*, COUNT(*) OVER () AS fullCount FROM (${sql}) t
+        ORDER BY ${column} ${desc ? 'DESC' : 'ASC'}, legalName ASC, employerId ASC LIMIT ? OFFSET ?`,
       [...params, pageSize, skip],
     );
+    const total =
+      rows.length > 0
+        ? n(rows[0].fullCount)
+        : skip === 0
+          ? 0
+          : n((await this.reads.query(`SELECT COUNT(*) AS c FROM (${sql}) t`, params))[0].c);
     return {
       period: { from: p.from, to: p.to },
       items: rows.map((r) => ({
@@ -276,7 +284,7 @@ export class MonitoringService {
       })),
       page,
       pageSize,
-      total: n(count.c),
+      total,
     };
   }
 

@@ -253,6 +253,18 @@ describe('monitoring and the IPK reports', () => {
       const bySales = await get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&sort=-hires&pageSize=1');
       expect(bySales).toMatchObject({ total: 4, pageSize: 1 });
       expect(bySales.items[0].employerId).toBe(e1.employerId);
+      // Every page says the same total, the last one and a page past the end too; the pages hold each row once.
+      const pages = [];
+      for (let page = 1; page <= 5; page++)
+        pages.push(
+          await get(`/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&sort=-hires&pageSize=1&page=${page}`),
+        );
+      expect(pages.map((x) => x.total)).toEqual([4, 4, 4, 4, 4]);
+      expect(pages.map((x) => x.items.length)).toEqual([1, 1, 1, 1, 0]);
+      expect(new Set(pages.flatMap((x) => x.items.map((r: { employerId: string }) => r.employerId))).size).toBe(4);
+      expect(Object.keys(pages[0].items[0])).not.toContain('fullCount');
+      const none = await get('/api/v1/monitoring/employers?from=2026-09-01&to=2026-09-30&kbliGroup=99');
+      expect(none).toMatchObject({ total: 0, items: [] });
     });
 
     it('exports CSV with a header row and a neutralised formula', async () => {
