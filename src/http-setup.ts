@@ -14,6 +14,7 @@ import { constants as zlib } from 'node:zlib';
 import { MAX_BODY_BYTES, parseJsonBody, tooManyFields } from './common/http/body-parsers.js';
 import { afterAnswerHook } from './common/http/after-answer.js';
 import { httpCachingHook } from './common/http/http-caching.js';
+import { COMPRESSION, CompressedAnswers } from './common/http/compression.js';
 import { requestPath } from './common/http/http.js';
 import { MAX_FORM_FIELDS } from './common/http/hostile-input.js';
 import { createValidationPipe } from './common/http/validation.js';
@@ -104,7 +105,7 @@ export async function configureApp(
   // Work that must finish before an answer leaves (a console form stores its answer first).
   fastify.addHook('onSend', afterAnswerHook);
   // ETag, 304 and a short Cache-Control for anonymous readers of public answers (http-caching.ts).
-  fastify.addHook('onSend', httpCachingHook);
+  fastify.addHook('onSend', httpCachingHook(new CompressedAnswers()));
 
   await registerBodyParsers(fastify);
   await fastify.register(fastifyCookie, { hook: false });
@@ -125,12 +126,12 @@ export async function configureApp(
     done();
   });
   // Pages, CSS, JS, JSON and CSV leave brotli- or gzip-compressed for clients that accept them (above
-  // 1 KB). Brotli at quality 4: its default (11) costs far more CPU than a dynamic page is worth.
+  // 1 KB), with the settings of compression.ts; public answers with an ETag arrive already compressed.
   await fastify.register(fastifyCompress, {
     global: true,
-    threshold: 1024,
-    encodings: ['br', 'gzip', 'deflate'],
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    threshold: COMPRESSION.threshold,
+    encodings: COMPRESSION.encodings,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: COMPRESSION.brotliQuality } },
   });
   await fastify.register(fastifyStatic, {
     root: ASSETS_DIR,

@@ -8,7 +8,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PreparedStatements } from '../database/prepared-statements.js';
 import { toVacancyView, Vacancy, type VacancyView } from '../vacancies/vacancy.entity.js';
 import { LocalSearchChanges } from './local-search-changes.js';
-import { LruMap, SearchCache } from './search-cache.js';
+import { LruMap } from '../common/lru-map.js';
+import { SearchCache } from './search-cache.js';
 import {
   fts5Query,
   INNODB_DEFAULT_STOPWORDS,

@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import zlib from 'node:zlib';
 import { startApp, type TestApp } from '../support/app';
 import { bearer, PASSWORD, postVacancy, registerSeeker, uniq, verifiedEmployer } from '../support/factories';
 import { browser, signIn } from '../console/support';
@@ -121,5 +123,70 @@ describe('HTTP caching of public answers, and addresses under Fastify', () => {
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(res.headers['x-request-id']).toBeTruthy();
     }
+  });
+
+  describe('public answers compressed once per version (decision 128)', () => {
+    const inject = (url: string, headers: Record<string, string>) =>
+      (t.app.getHttpAdapter().getInstance() as unknown as FastifyInstance).inject({ method: 'GET', url, headers });
+    const url = '/api/v1/vacancies?pageSize=20&sort=newest';
+    const unpack: Record<string, (b: Buffer) => Buffer> = {
+      br: (b) => zlib.brotliDecompressSync(b),
+      gzip: (b) => zlib.gunzipSync(b),
+      deflate: (b) => zlib.inflateSync(b),
+    };
+
+    beforeAll(async () => {
+      // Enough vacancies for an answer above the 1 KB threshold.
+      const employer = await verifiedEmployer(t);
+      for (let i = 0; i < 4; i++) await postVacancy(t, employer, { title: `Operator Produksi ${uniq('zip')}` });
+    });
+
+    it('leaves in the encoding the client prefers, the same bytes each time, decoding to the plain answer', async () => {
+      const plain = await inject(url, { 'accept-encoding': 'identity' });
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.rawPayload.length).toBeGreaterThan(1024);
+      for (const encoding of ['br', 'gzip', 'deflate']) {
+        const res = await inject(url, { 'accept-encoding': encoding });
+        expect([encoding, res.headers['content-encoding']]).toEqual([encoding, encoding]);
+        expect(unpack[encoding](res.rawPayload).equals(plain.rawPayload)).toBe(true);
+        expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+        expect(res.headers.etag).toBe(plain.headers.etag);
+        expect(String(res.headers.vary)).toMatch(/Accept-Encoding/);
+        expect(res.headers['content-type']).toBe(plain.headers['content-type']);
+        const again = await inject(url, { 'accept-encoding': encoding });
+        expect(again.rawPayload.equals(res.rawPayload)).toBe(true);
+      }
+      // What a browser sends, with preferences, aliases and refusals.
+      const browserLike = await inject(url, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(browserLike.headers['content-encoding']).toBe('br');
+      expect((await inject(url, { 'accept-encoding': 'br;q=0.5, gzip' })).headers['content-encoding']).toBe('gzip');
+      expect((await inject(url, { 'accept-encoding': 'x-gzip' })).headers['content-encoding']).toBe('gzip');
+      expect((await inject(url, { 'accept-encoding': '*' })).headers['content-encoding']).toBe('gzip');
+      const refused = await inject(url, { 'accept-encoding': 'br;q=0, gzip;q=0, deflate;q=0' });
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(refused.rawPayload.equals(plain.rawPayload)).toBe(true);
+      const asked = await inject(url, { 'accept-encoding': 'br', 'x-no-compression': '1' });
+      expect(asked.headers['content-encoding']).toBeUndefined();
+      // The held version is still a 304 with nothing to compress.
+      const held = await inject(url, { 'accept-encoding': 'br', 'if-none-match': String(plain.headers.etag) });
+      expect(held.statusCode).toBe(304);
+      expect(held.rawPayload.length).toBe(0);
+    });
+
+    it('a new version is compressed anew; a signed-in reader is compressed too, with no ETag', async () => {
+      const before = await inject(url, { 'accept-encoding': 'br' });
+      const employer = await verifiedEmployer(t);
+      await postVacancy(t, employer, { title: `Operator Gudang ${uniq('zip')}` });
+      const after = await inject(url, { 'accept-encoding': 'br' });
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+      const plain = await inject(url, { 'accept-encoding': 'identity' });
+      expect(zlib.brotliDecompressSync(after.rawPayload).equals(plain.rawPayload)).toBe(true);
+      const seeker = await registerSeeker(t);
+      const signedIn = await inject(url, { 'accept-encoding': 'gzip', authorization: `Bearer ${seeker.token}` });
+      expect(signedIn.headers['content-encoding']).toBe('gzip');
+      expect(signedIn.headers.etag).toBeUndefined();
+      expect(JSON.parse(zlib.gunzipSync(signedIn.rawPayload).toString()).items.length).toBeGreaterThan(0);
+    });
   });
 });

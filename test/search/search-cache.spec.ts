@@ -1,4 +1,5 @@
-import { LruMap, SearchCache } from '../../src/search/search-cache';
+import { LruMap } from '../../src/common/lru-map';
+import { SearchCache } from '../../src/search/search-cache';
 
 describe('SearchCache', () => {
   const counting = () => {

@@ -184,12 +184,15 @@ export class OpenApiReplay {
       const typeOf = () => headerOf('content-type');
       const write = res.write.bind(res) as (...args: unknown[]) => boolean;
       const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+      // light-my-request's end() (fastify.inject) writes its chunk through write(): count it once.
+      let ending = false;
       (res as unknown as { write: unknown }).write = (...args: unknown[]) => {
-        capture(args[0], args[1]);
+        if (!ending) capture(args[0], args[1]);
         return write(...args);
       };
       (res as unknown as { end: unknown }).end = (...args: unknown[]) => {
         capture(args[0], args[1]);
+        ending = true;
         return end(...args);
       };
       res.on('finish', () => {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
+import type { CompressedAnswers } from './compression.js';
 
 /**
  * How long a shared cache (a proxy, a CDN) or a browser may keep a public answer before asking again.
@@ -41,17 +42,18 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * version (If-None-Match) gets 304 and no body. Public answers may be kept by proxies for
  * PUBLIC_MAX_AGE_SECONDS; console pages only by the browser, which asks again each time (`no-cache`)
  * and is answered 304 when nothing changed. Signed-in readers keep `no-store` / no caching at all.
+ * The anonymous answer leaves compressed from `answers`, which keeps each version's bytes.
  */
-export function httpCachingHook(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  payload: unknown,
-  done: (err: Error | null, payload?: unknown) => void,
-): void {
-  done(null, cachingOf(req, reply, payload));
+export function httpCachingHook(answers: CompressedAnswers) {
+  return (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (err: Error | null, payload?: unknown) => void,
+  ): void => done(null, cachingOf(req, reply, payload, answers));
 }
 
-function cachingOf(req: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+function cachingOf(req: FastifyRequest, reply: FastifyReply, payload: unknown, answers: CompressedAnswers): unknown {
   const mode = (req.routeOptions.config as { cache?: string } | undefined)?.cache;
   if (!mode || (req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
@@ -67,12 +69,15 @@ function cachingOf(req: FastifyRequest, reply: FastifyReply, payload: unknown): 
       ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}, stale-while-revalidate=${PUBLIC_MAX_AGE_SECONDS}`
       : 'private, no-cache',
   );
-  reply.header('Vary', mode === 'public' ? 'Authorization, Accept' : 'Cookie');
+  reply.header('Vary', mode === 'public' ? 'Authorization, Accept, Accept-Encoding' : 'Cookie, Accept-Encoding');
   if (matches(req.headers['if-none-match'], etag)) {
     reply.code(304);
     reply.removeHeader('Content-Type');
     reply.removeHeader('Content-Length');
     return '';
   }
-  return payload;
+  // A public answer is the same for every reader: each version is compressed once and its bytes kept
+  // (decision 128). A console page holds its browser's form token, so no two are alike: the plugin
+  // compresses those as it sends them.
+  return mode === 'public' ? answers.encode(req, reply, etag, payload) : payload;
 }
