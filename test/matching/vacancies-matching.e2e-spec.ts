@@ -34,6 +34,28 @@ describe('matching: recommendations and candidates', () => {
   });
   afterAll(() => t.close());
 
+  /**
+   * The recommendations of one company's vacancies to a seeker, in order. Other tests' vacancies share the
+   * database: every page is read, then this company's are kept.
+   */
+  async function recommendedOf(seeker: Session, company: EmployerSession) {
+    const all: {
+      vacancy: { id: string; employer: { id: string } };
+      score: number;
+      matched: string[];
+      missing: string[];
+    }[] = [];
+    for (let page = 1; page <= 20; page++) {
+      const res = await t.http
+        .get(`/api/v1/seekers/me/recommendations?pageSize=100&page=${page}`)
+        .set(bearer(seeker))
+        .expect(200);
+      all.push(...res.body.items);
+      if (page * 100 >= res.body.total) break;
+    }
+    return all.filter((i) => i.vacancy.employer.id === company.employerId);
+  }
+
   it('ranks OPEN vacancies for a seeker, explains the score and leaves out those whose hard requirements fail', async () => {
     const fit = await postVacancy(t, employer, {
       title: 'Juru Las',
@@ -63,22 +85,7 @@ describe('matching: recommendations and candidates', () => {
     });
     const seeker = await registerSeeker(t, man());
 
-    // Other tests' vacancies share the database: read every page, then keep this employer's.
-    const all: {
-      vacancy: { id: string; employer: { id: string } };
-      score: number;
-      matched: string[];
-      missing: string[];
-    }[] = [];
-    for (let page = 1; page <= 20; page++) {
-      const res = await t.http
-        .get(`/api/v1/seekers/me/recommendations?pageSize=100&page=${page}`)
-        .set(bearer(seeker))
-        .expect(200);
-      all.push(...res.body.items);
-      if (page * 100 >= res.body.total) break;
-    }
-    const mine = all.filter((i) => i.vacancy.employer.id === employer.employerId);
+    const mine = await recommendedOf(seeker, employer);
     expect(mine.map((i) => i.vacancy.id)).toEqual([fit.id, partial.id]);
     expect(mine[0]).toMatchObject({ score: 100, missing: [] });
     // The whole vacancy, as its own page shows it (the pool is scored from a few columns; the page is read whole).
@@ -96,18 +103,7 @@ describe('matching: recommendations and candidates', () => {
   it('follows every change of the open vacancies at once: a requirement edited, a vacancy closed, its employer suspended', async () => {
     const company = await verifiedEmployer(t, officer);
     const seeker = await registerSeeker(t, man());
-    const mineOf = async () => {
-      const items: { vacancy: { id: string; employer: { id: string } }; score: number; missing: string[] }[] = [];
-      for (let page = 1; page <= 20; page++) {
-        const res = await t.http
-          .get(`/api/v1/seekers/me/recommendations?pageSize=100&page=${page}`)
-          .set(bearer(seeker))
-          .expect(200);
-        items.push(...res.body.items);
-        if (page * 100 >= res.body.total) break;
-      }
-      return items.filter((i) => i.vacancy.employer.id === company.employerId);
-    };
+    const mineOf = () => recommendedOf(seeker, company);
     const base = {
       skills: ['las listrik'],
       educationMin: 'SMP',

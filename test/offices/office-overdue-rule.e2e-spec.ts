@@ -3,10 +3,8 @@ import { browser, signIn, textOf } from '../console/support';
 import { ENGINE, startApp, type TestApp } from '../support/app';
 import {
   bearer,
-  makeOffice,
-  makeOfficer,
-  officerIn,
   postVacancy,
+  provinceWithTwoCities,
   registerEmployer,
   registerSeeker,
   type EmployerSession,
@@ -96,23 +94,7 @@ describe(`the overdue rule per office (${ENGINE})`, () => {
       freshDatabase: true,
     });
     t.clock.set(at('2031-01-10'));
-    province = await makeOfficer(t);
-    const [root] = (await t.ds.query("SELECT id FROM offices WHERE code = '16'")) as { id: string }[];
-    office = { province: root.id, a: '', b: '' };
-    office.a = await makeOffice(t, province, {
-      code: '1671',
-      level: 'CITY',
-      name: 'Disnaker Kota Palembang',
-      parentId: office.province,
-    });
-    office.b = await makeOffice(t, province, {
-      code: '1672',
-      level: 'CITY',
-      name: 'Disnaker Kota Pagar Alam',
-      parentId: office.province,
-    });
-    cityA = await officerIn(t, province, office.a);
-    cityB = await officerIn(t, province, office.b);
+    ({ province, cityA, cityB, office } = await provinceWithTwoCities(t));
     // Each city sets its own grace (a city officer sets its own office's).
     await grace(cityA, office.a, 7);
     await grace(cityB, office.b, 2);

@@ -3,11 +3,9 @@ import { startApp, type TestApp } from '../support/app';
 import {
   bearer,
   companyBody,
-  makeOffice,
-  makeOfficer,
-  officerIn,
   PASSWORD,
   postVacancy,
+  provinceWithTwoCities,
   registerEmployer,
   registerSeeker,
   seekerProfile,
@@ -52,23 +50,7 @@ describe('scoping by office: a province with two cities', () => {
     t = await startApp({ REGION_CODE: '16', OFFICE_NAME: 'Disnakertrans Sumatera Selatan' }, [], {
       freshDatabase: true,
     });
-    province = await makeOfficer(t);
-    const [root] = (await t.ds.query("SELECT id FROM offices WHERE code = '16'")) as { id: string }[];
-    office = { province: root.id, a: '', b: '' };
-    office.a = await makeOffice(t, province, {
-      code: '1671',
-      level: 'CITY',
-      name: 'Disnaker Kota Palembang',
-      parentId: office.province,
-    });
-    office.b = await makeOffice(t, province, {
-      code: '1672',
-      level: 'CITY',
-      name: 'Disnaker Kota Pagar Alam',
-      parentId: office.province,
-    });
-    cityA = await officerIn(t, province, office.a);
-    cityB = await officerIn(t, province, office.b);
+    ({ province, cityA, cityB, office } = await provinceWithTwoCities(t));
 
     seekerA = await registerSeeker(t, A);
     seekerB = await registerSeeker(t, B);

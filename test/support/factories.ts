@@ -66,6 +66,30 @@ export async function officerIn(
   return login(t, email);
 }
 
+/**
+ * On an app started with REGION_CODE=16 (South Sumatra's province office first): the cities of Palembang
+ * (1671) and Pagar Alam (1672) below it, an officer of the province (made directly) and one of each city.
+ */
+export async function provinceWithTwoCities(t: TestApp): Promise<{
+  province: Session;
+  cityA: Session;
+  cityB: Session;
+  office: { province: string; a: string; b: string };
+}> {
+  const province = await makeOfficer(t);
+  const [root] = (await t.ds.query("SELECT id FROM offices WHERE code = '16'")) as { id: string }[];
+  const city = (code: string, name: string) =>
+    makeOffice(t, province, { code, level: 'CITY', name, parentId: root.id });
+  const office = { province: root.id, a: await city('1671', 'Disnaker Kota Palembang'), b: '' };
+  office.b = await city('1672', 'Disnaker Kota Pagar Alam');
+  return {
+    province,
+    office,
+    cityA: await officerIn(t, province, office.a),
+    cityB: await officerIn(t, province, office.b),
+  };
+}
+
 export function companyBody(overrides: Record<string, unknown> = {}) {
   return {
     legalName: `PT ${uniq('Uji')}`,
