@@ -10,7 +10,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { parse as parseQueryString } from 'node:querystring';
-import { constants as zlib } from 'node:zlib';
 import { MAX_BODY_BYTES, parseJsonBody, tooManyFields } from './common/http/body-parsers.js';
 import { afterAnswerHook } from './common/http/after-answer.js';
 import { httpCachingHook } from './common/http/http-caching.js';
@@ -131,7 +130,7 @@ export async function configureApp(
     global: true,
     threshold: COMPRESSION.threshold,
     encodings: COMPRESSION.encodings,
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: COMPRESSION.brotliQuality } },
+    brotliOptions: COMPRESSION.brotliOptions,
   });
   await fastify.register(fastifyStatic, {
     root: ASSETS_DIR,

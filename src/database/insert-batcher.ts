@@ -21,14 +21,14 @@ interface Waiting {
  */
 export class InsertBatcher {
   private readonly queue: Waiting[] = [];
-  /** The statement for n rows, made once per n (a prepared statement each). */
+  /** The statement for n rows, its text made once per n. */
   private readonly statementsBySize: string[] = [];
   private flushing = false;
   /** Rows stored and statements that stored them, since start (for tests and the benchmark's notes). */
   readonly stats = { rows: 0, statements: 0 };
 
   /**
-   * @param run     runs one statement with its parameters (the pool's prepared statements)
+   * @param run     runs one statement with its parameters (the caller picks the protocol)
    * @param head    `INSERT INTO table (a, b, c) VALUES`
    * @param width   the number of columns: each row is `width` values in the head's order
    * @param maxRows the most rows one statement carries

@@ -10,6 +10,7 @@ import { pageWindow, type Page, type PageQuery } from '../common/http/pagination
 import { Card } from '../cards/card.entity.js';
 import { cardSql } from '../cards/card-lifecycle.js';
 import { Employer } from '../employers/employer.entity.js';
+import { SearchableVacancies } from '../search/searchable-vacancies.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { educationRank, type EducationLevel } from '../common/reference/education.js';
 import { parseSkills, toVacancyView, Vacancy } from '../vacancies/vacancy.entity.js';
@@ -74,6 +75,7 @@ export class MatchingService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly scope: OfficeScope,
+    private readonly searchable: SearchableVacancies,
   ) {}
 
   /** The open vacancies of one version of the searchable set (openVacancies). */
@@ -129,11 +131,11 @@ export class MatchingService {
    * the version. The version is read before the rows, so the rows kept are never older than their version.
    */
   private async openVacancies(): Promise<PoolVacancy[]> {
-    const [state]: { version: string }[] = await this.ds.query('SELECT version FROM search_state WHERE id = 1');
-    if (!state) return this.readOpenVacancies();
-    if (this.pool?.version === state.version) return this.pool.rows;
+    const version = await this.searchable.version();
+    if (version === null) return this.readOpenVacancies();
+    if (this.pool?.version === version) return this.pool.rows;
     const rows = this.readOpenVacancies();
-    const entry = { version: state.version, rows };
+    const entry = { version, rows };
     this.pool = entry;
     // A failed read is not kept: the next recommendation reads again.
     rows.catch(() => {

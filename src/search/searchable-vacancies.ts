@@ -35,11 +35,20 @@ export class SearchableVacancies {
   private readonly mysql: boolean;
 
   constructor(
-    @InjectDataSource() ds: DataSource,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly outbox: SearchIndexer,
     private readonly local: LocalSearchChanges,
   ) {
     this.mysql = ds.options.type === 'mysql';
+  }
+
+  /**
+   * The current version of the searchable set (null before the first migration made its row). Whatever is
+   * read after it is at least that new, so a copy kept under it is never older than its version.
+   */
+  async version(): Promise<string | null> {
+    const [state]: { version: string }[] = await this.ds.query('SELECT version FROM search_state WHERE id = 1');
+    return state?.version ?? null;
   }
 
   /**

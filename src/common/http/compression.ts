@@ -12,15 +12,14 @@ export const COMPRESSION = {
   threshold: 1024,
   /** In order of preference when the client accepts several equally. */
   encodings: ['br', 'gzip', 'deflate'] as ('br' | 'gzip' | 'deflate')[],
-  /** Brotli's default (11) costs far more CPU than a dynamic page is worth. */
-  brotliQuality: 4,
+  /** Quality 4: brotli's default (11) costs far more CPU than a dynamic page is worth. */
+  brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } as zlib.BrotliOptions,
 };
 
 type Encoding = (typeof COMPRESSION.encodings)[number];
 
 const COMPRESS: Record<Encoding, (body: Buffer) => Buffer> = {
-  br: (body) =>
-    zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: COMPRESSION.brotliQuality } }),
+  br: (body) => zlib.brotliCompressSync(body, COMPRESSION.brotliOptions),
   gzip: (body) => zlib.gzipSync(body),
   deflate: (body) => zlib.deflateSync(body),
 };
