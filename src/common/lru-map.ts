@@ -31,6 +31,11 @@ export class LruMap<K, V> {
     if (this.entries.size > this.capacity) this.dropOldest();
   }
 
+  /** Forgets `key` (not told to `onDrop`: the caller knows). */
+  delete(key: K): boolean {
+    return this.entries.delete(key);
+  }
+
   /** Drops the least recently used entry, if any. */
   dropOldest(): void {
     const oldest = this.entries.keys().next();

@@ -15,7 +15,8 @@ import {
 } from './dto/reports.reply.js';
 import { flowTableToCsvRows } from './ipk-report.js';
 import { ipkIII8Rows, stockRows } from './report-csv.js';
-import { ReportScopes } from './report-scope.js';
+import { AcceptsOlderAnswers, ReportAnswers, ReportRequest, type AnswerContext } from './report-answers.js';
+import { ReportScopes, scopeIds, type ReportScope } from './report-scope.js';
 import { ReportsService } from './reports.service.js';
 import { XlsxExport } from './xlsx-export.js';
 
@@ -39,86 +40,106 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly scopes: ReportScopes,
+    private readonly answers: ReportAnswers,
   ) {}
+
+  /** One IPK table of the month, for the caller's scope: computed now, or young enough for `r`. */
+  private async table<T>(
+    user: AuthUser,
+    q: OfficeMonthQuery,
+    r: AnswerContext,
+    name: string,
+    compute: (scope: ReportScope) => Promise<T>,
+  ): Promise<T> {
+    const scope = await this.scopes.resolve(user, q);
+    return this.answers.answer(r, name, [scope.office.id, scope.aggregate, scopeIds(scope), q], () => compute(scope));
+  }
 
   @Get('ipk-iii-1')
   @XlsxExport('1')
   @CsvExport()
   @Roles('officer')
+  @AcceptsOlderAnswers()
   @CsvRows(ikhtisarRows)
   @ApiOperation({
     summary: 'IPK III/1: job seekers by age band and sex (Part I), vacancy positions by sex asked (Part II)',
   })
   @ApiOkResponse({ type: IpkIII1Reply })
   @ApiErrors(400, 404)
-  async ipkIII1(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
-    return this.reports.ipkIII1(q, await this.scopes.resolve(user, q));
+  async ipkIII1(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery, @ReportRequest() r: AnswerContext) {
+    return this.table(user, q, r, 'ipk-iii-1', (scope) => this.reports.ipkIII1(q, scope));
   }
 
   @Get('ipk-iii-2')
   @XlsxExport('2')
   @CsvExport()
   @Roles('officer')
+  @AcceptsOlderAnswers()
   @CsvRows(stockRows)
   @ApiOperation({ summary: 'IPK III/2: job seekers by education (detailed codes, grouped by level) and sex' })
   @ApiOkResponse({ type: IpkStockReply })
   @ApiErrors(400, 404)
-  async ipkIII2(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
-    return this.reports.ipkStock('2', q, await this.scopes.resolve(user, q));
+  async ipkIII2(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery, @ReportRequest() r: AnswerContext) {
+    return this.table(user, q, r, 'ipk-iii-2', (scope) => this.reports.ipkStock('2', q, scope));
   }
 
   @Get('ipk-iii-3')
   @XlsxExport('3')
   @CsvExport()
   @Roles('officer')
+  @AcceptsOlderAnswers()
   @CsvRows(stockRows)
   @ApiOperation({ summary: 'IPK III/3: job seekers by KBJI 2014 major group of the occupation sought, and sex' })
   @ApiOkResponse({ type: IpkStockReply })
   @ApiErrors(400, 404)
-  async ipkIII3(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
-    return this.reports.ipkStock('3', q, await this.scopes.resolve(user, q));
+  async ipkIII3(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery, @ReportRequest() r: AnswerContext) {
+    return this.table(user, q, r, 'ipk-iii-3', (scope) => this.reports.ipkStock('3', q, scope));
   }
 
   @Get('ipk-iii-4')
   @XlsxExport('4')
   @CsvExport()
   @Roles('officer')
+  @AcceptsOlderAnswers()
   @CsvRows(stockRows)
   @ApiOperation({ summary: 'IPK III/4: vacancy positions by minimum education and the sex asked' })
   @ApiOkResponse({ type: IpkStockReply })
   @ApiErrors(400, 404)
-  async ipkIII4(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
-    return this.reports.ipkStock('4', q, await this.scopes.resolve(user, q));
+  async ipkIII4(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery, @ReportRequest() r: AnswerContext) {
+    return this.table(user, q, r, 'ipk-iii-4', (scope) => this.reports.ipkStock('4', q, scope));
   }
 
   @Get('ipk-iii-5')
   @XlsxExport('5')
   @CsvExport()
   @Roles('officer')
+  @AcceptsOlderAnswers()
   @CsvRows(stockRows)
   @ApiOperation({ summary: 'IPK III/5: vacancy positions by KBJI 2014 major group and the sex asked' })
   @ApiOkResponse({ type: IpkStockReply })
   @ApiErrors(400, 404)
-  async ipkIII5(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
-    return this.reports.ipkStock('5', q, await this.scopes.resolve(user, q));
+  async ipkIII5(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery, @ReportRequest() r: AnswerContext) {
+    return this.table(user, q, r, 'ipk-iii-5', (scope) => this.reports.ipkStock('5', q, scope));
   }
 
   @Get('ipk-iii-6')
   @XlsxExport('6')
   @CsvExport()
   @Roles('officer')
+  @AcceptsOlderAnswers()
   @CsvRows(stockRows)
   @ApiOperation({ summary: "IPK III/6: vacancy positions by KBLI 2020 section of the employer's business" })
   @ApiOkResponse({ type: IpkStockReply })
   @ApiErrors(400, 404)
-  async ipkIII6(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
-    return this.reports.ipkStock('6', q, await this.scopes.resolve(user, q));
+  async ipkIII6(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery, @ReportRequest() r: AnswerContext) {
+    return this.table(user, q, r, 'ipk-iii-6', (scope) => this.reports.ipkStock('6', q, scope));
   }
 
   @Get('ipk-iii-7')
   @XlsxExport('7')
   @CsvExport()
   @Roles('officer')
+  @AcceptsOlderAnswers()
   @CsvRows(stockRows)
   @ApiOperation({
     summary:
@@ -126,14 +147,15 @@ export class ReportsController {
   })
   @ApiOkResponse({ type: IpkStockReply })
   @ApiErrors(400, 404)
-  async ipkIII7(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
-    return this.reports.ipkStock('7', q, await this.scopes.resolve(user, q));
+  async ipkIII7(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery, @ReportRequest() r: AnswerContext) {
+    return this.table(user, q, r, 'ipk-iii-7', (scope) => this.reports.ipkStock('7', q, scope));
   }
 
   @Get('ipk-iii-8')
   @XlsxExport('8')
   @CsvExport()
   @Roles('officer')
+  @AcceptsOlderAnswers()
   @CsvRows(ipkIII8Rows)
   @ApiOperation({
     summary:
@@ -141,8 +163,8 @@ export class ReportsController {
   })
   @ApiOkResponse({ type: IpkIII8Reply })
   @ApiErrors(400, 404)
-  async ipkIII8(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery) {
-    return this.reports.ipkIII8(q, await this.scopes.resolve(user, q));
+  async ipkIII8(@CurrentUser() user: AuthUser, @Query() q: OfficeMonthQuery, @ReportRequest() r: AnswerContext) {
+    return this.table(user, q, r, 'ipk-iii-8', (scope) => this.reports.ipkIII8(q, scope));
   }
 
   @Get('periods')

@@ -53,6 +53,8 @@
 //          --mix 70,15,10,5  --skip search,recommendations (routes left out, by part of their name)  --probes 5
 //          --p99-limit 500  --timeout 10000  --sockets 256  --redis-url redis://127.0.0.1:6379
 //          --all-steps  --no-costs  --cpu-prof  --no-build  --keep
+//          --report-max-age 0 (> 0: officers send `Cache-Control: max-age=N`, as a dashboard that refreshes
+//          itself may: an answer up to N s old will do; decision 129)
 import crypto from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -109,6 +111,7 @@ const { values: opt } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'report-max-age': { type: 'string', default: '0' },
   },
 });
 
@@ -271,6 +274,12 @@ const world = {
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 const bearer = (token) => ({ authorization: `Bearer ${token}` });
+const REPORT_MAX_AGE = Number(opt['report-max-age']);
+/** An officer's headers: the token, and how old an answer will do (--report-max-age). */
+const officer = () => ({
+  ...bearer(pick(world.officers)),
+  ...(REPORT_MAX_AGE > 0 ? { 'cache-control': `max-age=${REPORT_MAX_AGE}` } : {}),
+});
 
 /** The request a route makes now, or null when it cannot (no session ready, nothing left to decide). */
 function build(route) {
@@ -331,7 +340,7 @@ function build(route) {
     case 'monitoring summary': {
       const m = pick(world.months);
       const path = rand() < 0.4 ? '/api/v1/monitoring/summary' : `/api/v1/monitoring/summary?from=${m.from}&to=${m.to}`;
-      return { method: 'GET', path, headers: bearer(pick(world.officers)) };
+      return { method: 'GET', path, headers: officer() };
     }
     case 'monitoring employers': {
       const m = pick(world.months);
@@ -339,7 +348,7 @@ function build(route) {
       return {
         method: 'GET',
         path: `/api/v1/monitoring/employers?from=${m.from}&to=${m.to}${tail}`,
-        headers: bearer(pick(world.officers)),
+        headers: officer(),
       };
     }
     case 'IPK III/1':
@@ -350,7 +359,7 @@ function build(route) {
       return {
         method: 'GET',
         path: `/api/v1/reports/ipk-iii-${n}?year=${m.year}&month=${m.month}`,
-        headers: bearer(pick(world.officers)),
+        headers: officer(),
       };
     }
     default:
@@ -1047,7 +1056,7 @@ function report({ results, costs, profile, engine, accounts, seedSeconds, seedAr
       .map(([t, n]) => `${t} ${fmt(n)}`)
       .join(
         ', ',
-      )}) in ${fmt(seedSeconds)} s; whole run ${fmt(wall)} s; two instances, ${opt.duration} s per step, mix ${opt.mix} (anonymous, seekers, HR, officers)${SKIP.length ? ` without ${Object.keys(ROUTES).filter(skipped).join(', ')}` : ''}, a seeker signs in once per ${SESSION} requests`,
+      )}) in ${fmt(seedSeconds)} s; whole run ${fmt(wall)} s; two instances, ${opt.duration} s per step, mix ${opt.mix} (anonymous, seekers, HR, officers)${SKIP.length ? ` without ${Object.keys(ROUTES).filter(skipped).join(', ')}` : ''}, a seeker signs in once per ${SESSION} requests${REPORT_MAX_AGE > 0 ? `, officers accept report answers up to ${REPORT_MAX_AGE} s old` : ''}`,
   );
   out();
   out(
