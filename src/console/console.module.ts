@@ -1,3 +1,4 @@
+import { AnonymousPages } from './http/anonymous-pages.js';
 import { InboxConsoleController } from './inbox.controller.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -73,6 +74,7 @@ import { ConsoleCsrf } from './session/csrf.js';
     InboxConsoleController,
   ],
   providers: [
+    AnonymousPages,
     ConsoleSessions,
     ConsoleCsrf,
     ConsoleForms,

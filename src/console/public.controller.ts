@@ -1,3 +1,4 @@
+import { AnonymousPages } from './http/anonymous-pages.js';
 import { ReferenceCodes } from '../reference/reference-codes.service.js';
 import { seekerPickers } from './http/pickers.js';
 import { InboxService } from '../notifications/inbox.service.js';
@@ -138,6 +139,7 @@ export class PublicConsoleController {
     private readonly claimCodes: ClaimCodes,
     private readonly inbox: InboxService,
     private readonly referenceCodes: ReferenceCodes,
+    private readonly pages: AnonymousPages,
   ) {}
 
   @RouteConfig(BROWSER_CACHE)
@@ -151,7 +153,11 @@ export class PublicConsoleController {
       const result = await this.vacancySearch.search(await validateAs(VacancySearchQuery, plain));
       const shown = { ...values, ...(typeof query.ok === 'string' ? { ok: query.ok } : {}) };
       const vm = { query: shown, flash: flashOf({ ok: query.ok }), result, errors: null };
-      sendPage(res, SearchPage({ c, vm }));
+      const page = JSON.stringify(['search', c.lang, c.origin, c.path, c.office, this.clock.today()]);
+      sendPage(
+        res,
+        this.pages.render(c, page, JSON.stringify(vm), (cc) => SearchPage({ c: cc, vm })),
+      );
     } catch (err) {
       const errors = fieldErrors(err);
       if (!errors) throw err;
@@ -170,7 +176,9 @@ export class PublicConsoleController {
   ) {
     const v = await this.vacancies.get(c.user, id);
     const seeker = { applied: await this.myApplications.forVacancy(c.user, id), placed: c.seekerPlaced };
-    sendPage(res, VacancyPage({ c, vm: vacancyPageView(v, c.user, this.clock.today(), query, seeker) }));
+    const vm = vacancyPageView(v, c.user, this.clock.today(), query, seeker);
+    const page = JSON.stringify(['vacancy', c.lang, c.origin, c.path, c.office, this.clock.today()]);
+    sendPage(res, this.pages.render(c, page, JSON.stringify(vm), (cc) => VacancyPage({ c: cc, vm })));
   }
 
   @Post('lowongan/:id/lamar')

@@ -88,12 +88,9 @@ export async function removeRows(query: Query, mysql: boolean, scope: RowScope):
 /** Writes the rows and words of the scope's searchable vacancies (none when nothing in it is searchable). */
 export async function addRows(query: Query, mysql: boolean, scope: RowScope): Promise<void> {
   const { rows, sources, param } = scoped(scope);
-  const names = COLUMNS.map(([c]) => c).join(', ');
-  const values = COLUMNS.map(([, e]) => e).join(', ');
-  await query(
-    `INSERT INTO searchable_vacancies (${names}) SELECT ${values} ${FROM} WHERE ${SEARCHABLE} AND ${sources}`,
-    [param],
-  );
+  // A new revision: a row written again (an edited title, a returning employer) must not carry the number of
+  // the row it replaces, or instances would keep showing the view they read before.
+  await query(`${insertRows()} AND ${sources}`, [newRevision(), param]);
   await query(
     `INSERT INTO searchable_texts (seq, search_text)
      SELECT s.seq, ${textExpression(mysql)}

@@ -1,3 +1,4 @@
+import { DatabaseVacancySearch } from '../search/database-vacancy-search.js';
 import { Injectable } from '@nestjs/common';
 import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -97,6 +98,7 @@ export class VacanciesService {
     private readonly notifier: Notifier,
     private readonly referenceCodes: ReferenceCodes,
     private readonly scope: OfficeScope,
+    private readonly searchable: DatabaseVacancySearch,
   ) {}
 
   /** A vacancy names its occupation by an active KBJI 2014 code (the IPK tables III/5 group by it). */
@@ -453,6 +455,13 @@ export class VacanciesService {
 
   /** Public when OPEN and its employer VERIFIED; its own employer and officers see it in any state. */
   async get(actor: AuthUser | null, id: string): Promise<VacancyView> {
+    // What everyone may see (an OPEN vacancy of a VERIFIED employer) is read as the search reads it: one
+    // narrow statement for its row's revision, and the view kept for that revision (DatabaseVacancySearch).
+    if (actor?.role !== 'officer') {
+      const [view] = await this.searchable.load([id], { searchableOnly: true });
+      if (view && !(actor?.role === 'employer' && actor.employerId === view.employer.id)) return view;
+      if (!view && actor?.role !== 'employer') throw vacancyNotFound();
+    }
     const v = await this.ds.getRepository(Vacancy).findOne({ where: { id } });
     if (!v) throw vacancyNotFound();
     const employer = await this.ds.getRepository(Employer).findOneOrFail({ where: { id: v.employerId } });
