@@ -6,13 +6,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { effectiveStatus, isCardReportOverdue } from '../cards/card-lifecycle.js';
+import { effectiveStatus, isCardActive, isCardReportOverdue } from '../cards/card-lifecycle.js';
 import { CardsService } from '../cards/cards.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
-import { sqlInstant } from '../common/sql.js';
+import { sqlDate, sqlInstant } from '../common/sql.js';
 import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
@@ -22,7 +22,6 @@ import { User } from '../users/user.entity.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { vacancyFull, vacancyNotOpen } from '../vacancies/vacancies.errors.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
-import { ApplicationConsent } from './application-consent.entity.js';
 import { Application, UNDECIDED, type ApplicationStatus, type ClosedReason } from './application.entity.js';
 import { isUndecided } from './application-lifecycle.js';
 import { newApplicationConsentRow, newApplicationRow } from './application-rows.js';
@@ -88,31 +87,51 @@ export class ApplicationsService {
     const seekerId = this.seekerOf(actor);
     return this.tx.run(async (m) => {
       await this.users.requireVerifiedEmail(m, actor);
-      const vacancy = await m.findOne(Vacancy, { where: { id: vacancyId } });
-      const employer = vacancy ? await m.findOne(Employer, { where: { id: vacancy.employerId } }) : null;
+      // One written-out statement for all the checks (a busy route on a job-fair day): the vacancy with its
+      // employer, whether the applicant was placed, and the expiry of their ACTIVE card if they hold one.
+      const [row] = await select<ApplyFacts>(m, APPLY_FACTS, [seekerId, seekerId, vacancyId]);
       // A draft, or a vacancy of an employer not (or no longer) verified, is not public: it does not exist here.
-      if (!vacancy || !employer || vacancy.status === 'DRAFT' || employer.status !== 'VERIFIED')
-        throw notFound('The vacancy');
+      if (!row || row.status === 'DRAFT' || row.employerStatus !== 'VERIFIED') throw notFound('The vacancy');
       const today = this.clock.today();
-      if (vacancy.status !== 'OPEN' || vacancy.closesAt < today) throw vacancyNotOpen();
+      if (row.status !== 'OPEN' || sqlDate(row.closesAt) < today) throw vacancyNotOpen();
 
-      const seeker = await m.findOneOrFail(Seeker, { where: { id: seekerId } });
-      if (seeker.placedAt) throw seekerPlacedCannotApply();
-      if (vacancy.requiresAk1 && !(await this.cards.activeCardOf(m, seekerId))) throw ak1Required();
+      if (Number(row.seekerFound) !== 1) throw notFound('The job seeker');
+      if (row.placedAt !== null && row.placedAt !== undefined) throw seekerPlacedCannotApply();
+      const card =
+        row.cardId === null || row.cardId === undefined
+          ? null
+          : { status: 'ACTIVE' as const, expiresAt: sqlDate(row.cardExpiresAt ?? null) };
+      if (Number(row.requiresAk1) === 1 && !(card && isCardActive(card, today))) throw ak1Required();
 
       const now = this.clock.now();
       const app = newApplicationRow({
         id: randomUUID(),
         vacancyId,
         seekerId,
-        employerId: vacancy.employerId,
+        employerId: row.employerId,
         status: 'SUBMITTED',
         coverLetter: dto.coverLetter?.trim() || null,
         shareContact: dto.shareContact ?? false,
         appliedAt: now,
       });
       try {
-        await m.insert(Application, app);
+        await execute(
+          m,
+          `INSERT INTO applications (id, vacancy_id, seeker_id, employer_id, status, closed_reason, cover_letter,
+             share_contact, applied_at, decided_at, decided_by, updated_at)
+           VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL, ?)`,
+          [
+            app.id,
+            vacancyId,
+            seekerId,
+            app.employerId,
+            app.status,
+            app.coverLetter,
+            app.shareContact ? 1 : 0,
+            sqlInstant(now),
+            sqlInstant(now),
+          ],
+        );
       } catch (err) {
         if (uniqueViolation(err) === 'UQ_applications_vacancy_id_seeker_id') throw duplicateApplication();
         throw err;
@@ -127,15 +146,19 @@ export class ApplicationsService {
       });
       // The employer's staff hear of new applicants once a day per vacancy, not once per applicant: the
       // day's first application writes the message, the rest of the day's find it already there.
-      const staff = await this.notifier.staffOf(m, [vacancy.employerId]);
+      const staff = await this.notifier.staffOf(m, [row.employerId]);
       if (staff.length > 0)
         await this.notifier.notify(m, {
           kind: 'APPLICATION_RECEIVED',
           userIds: staff,
           subject: `vacancy:${vacancyId}:${today}`,
-          params: { vacancyId, vacancyTitle: vacancy.title },
+          params: { vacancyId, vacancyTitle: row.title },
         });
-      return toMyView(app, vacancy, employer);
+      return toMyView(
+        app,
+        { id: vacancyId, title: row.title, status: row.status },
+        { id: row.employerId, legalName: row.legalName },
+      );
     });
   }
 
@@ -456,16 +479,18 @@ export class ApplicationsService {
     app: Pick<Application, 'id' | 'seekerId' | 'shareContact'>,
     at: Date,
   ): Promise<void> {
-    await m.insert(
-      ApplicationConsent,
-      newApplicationConsentRow({
-        id: randomUUID(),
-        applicationId: app.id,
-        seekerId: app.seekerId,
-        shareContact: app.shareContact,
-        recordedBy: actor.id,
-        recordedAt: at,
-      }),
+    const c = newApplicationConsentRow({
+      id: randomUUID(),
+      applicationId: app.id,
+      seekerId: app.seekerId,
+      shareContact: app.shareContact,
+      recordedBy: actor.id,
+      recordedAt: at,
+    });
+    await execute(
+      m,
+      'INSERT INTO application_consents (id, application_id, seeker_id, share_contact, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [c.id, c.applicationId, c.seekerId, c.shareContact ? 1 : 0, c.recordedBy, sqlInstant(c.recordedAt)],
     );
   }
 
@@ -531,7 +556,11 @@ function whyNotHirable(app: Pick<Application, 'status' | 'closedReason'>): Error
   return invalidTransition(`An application that is ${app.status} cannot be hired.`);
 }
 
-function toMyView(a: Application, v: Vacancy, e: Employer): MyApplicationView {
+function toMyView(
+  a: Application,
+  v: Pick<Vacancy, 'id' | 'title' | 'status'>,
+  e: Pick<Employer, 'id' | 'legalName'>,
+): MyApplicationView {
   const view: MyApplicationView = {
     id: a.id,
     status: a.status,
@@ -542,3 +571,30 @@ function toMyView(a: Application, v: Vacancy, e: Employer): MyApplicationView {
   if (a.closedReason) view.closedReason = a.closedReason;
   return view;
 }
+
+/** What applying checks, read in one statement (APPLY_FACTS). */
+interface ApplyFacts {
+  employerId: string;
+  status: Vacancy['status'];
+  title: string;
+  closesAt: string | Date;
+  requiresAk1: number | boolean;
+  legalName: string;
+  employerStatus: string;
+  /** 1 when the applicant's seeker record exists. */
+  seekerFound: number | string | null;
+  placedAt: unknown;
+  /** The applicant's ACTIVE card, if any (null: none), and its expiry. */
+  cardId: string | null;
+  cardExpiresAt: string | Date | null;
+}
+
+/** The vacancy and its employer; the applicant's placement and ACTIVE card (params: seeker, seeker, vacancy). */
+const APPLY_FACTS = `SELECT v.employer_id AS employerId, v.status AS status, v.title AS title, v.closes_at AS closesAt,
+       v.requires_ak1 AS requiresAk1, e.legal_name AS legalName, e.status AS employerStatus,
+       s.id IS NOT NULL AS seekerFound, s.placed_at AS placedAt, c.expires_at AS cardExpiresAt, c.id AS cardId
+  FROM vacancies v
+  JOIN employers e ON e.id = v.employer_id
+  LEFT JOIN seekers s ON s.id = ?
+  LEFT JOIN cards c ON c.seeker_id = ? AND c.status = 'ACTIVE'
+ WHERE v.id = ?`;
