@@ -26,6 +26,7 @@ import { ReferenceCodes1764232900000 } from './1764232900000-reference-codes.js'
 import { Offices1764233400000 } from './1764233400000-offices.js';
 import { OfficePeriods1764233600000 } from './1764233600000-office-periods.js';
 import { CampaignOffices1764320000000 } from './1764320000000-campaign-offices.js';
+import { CardsOverdueIndex1764400000000 } from './1764400000000-cards-overdue-index.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -56,4 +57,5 @@ export const migrations = [
   Offices1764233400000,
   OfficePeriods1764233600000,
   CampaignOffices1764320000000,
+  CardsOverdueIndex1764400000000,
 ];
