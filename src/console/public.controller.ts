@@ -178,7 +178,10 @@ export class PublicConsoleController {
     const seeker = { applied: await this.myApplications.forVacancy(c.user, id), placed: c.seekerPlaced };
     const vm = vacancyPageView(v, c.user, this.clock.today(), query, seeker);
     const page = JSON.stringify(['vacancy', c.lang, c.origin, c.path, c.office, this.clock.today()]);
-    sendPage(res, this.pages.render(c, page, JSON.stringify(vm), (cc) => VacancyPage({ c: cc, vm })));
+    sendPage(
+      res,
+      this.pages.render(c, page, JSON.stringify(vm), (cc) => VacancyPage({ c: cc, vm })),
+    );
   }
 
   @Post('lowongan/:id/lamar')
