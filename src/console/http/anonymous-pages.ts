@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { LruMap } from '../../common/lru-map.js';
 import type { ConsoleContext } from './console-context.js';
 
-/** Pages kept per instance; a search page is ~30 kB, so at most ~15 MB. */
+/** Pages kept per instance; a search page with its data is ~50 kB, a vacancy's ~20 kB: at most ~25 MB. */
 const CAPACITY = 500;
 
 /**
