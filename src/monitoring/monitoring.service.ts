@@ -199,6 +199,46 @@ export class MonitoringService {
   }
 
   /**
+   * Cards issued and placements recorded in each of `periods`, counted exactly as `summary` counts
+   * `cards.issued` and `placements.total` for each period alone, in two statements instead of a summary per
+   * period (the console's dashboard shows six months).
+   */
+  async issuedAndPlaced(
+    periods: readonly PeriodQuery[],
+    offices?: readonly string[],
+  ): Promise<{ issued: number; placements: number }[]> {
+    if (periods.length === 0) return [];
+    const today = this.clock.today();
+    const ps = periods.map((q) => resolvePeriod(q, today));
+    const of = (col: string) => officeFilter(col, offices);
+    const issuedCase = ps.map((_, i) => `SUM(CASE WHEN issued_at >= ? AND issued_at <= ? THEN 1 ELSE 0 END) AS p${i}`);
+    const [issued] = (await this.reads.query(
+      `SELECT ${issuedCase.join(', ')} FROM cards WHERE issued_at >= ? AND issued_at <= ?${of('office_id').sql}`,
+      [
+        ...ps.flatMap((p) => [p.from, p.to]),
+        ps.reduce((a, p) => (p.from < a ? p.from : a), ps[0].from),
+        ps.reduce((a, p) => (p.to > a ? p.to : a), ps[0].to),
+        ...of('office_id').params,
+      ],
+    )) as Record<string, unknown>[];
+    const instants = ps.map((p) => [sqlInstant(p.start), sqlInstant(p.end)] as const);
+    const seekersOf = offices ? ` AND seeker_id IN (SELECT id FROM seekers WHERE 1 = 1${of('office_id').sql})` : '';
+    const placedCase = instants.map(
+      (_, i) => `SUM(CASE WHEN recorded_at >= ? AND recorded_at < ? THEN 1 ELSE 0 END) AS p${i}`,
+    );
+    const [placed] = (await this.reads.query(
+      `SELECT ${placedCase.join(', ')} FROM placements WHERE recorded_at >= ? AND recorded_at < ? AND status = 'RECORDED'${seekersOf}`,
+      [
+        ...instants.flat(),
+        instants.reduce((a, [s]) => (s < a ? s : a), instants[0][0]),
+        instants.reduce((a, [, e]) => (e > a ? e : a), instants[0][1]),
+        ...(offices ? of('office_id').params : []),
+      ],
+    )) as Record<string, unknown>[];
+    return ps.map((_, i) => ({ issued: n(issued?.[`p${i}`]), placements: n(placed?.[`p${i}`]) }));
+  }
+
+  /**
    * How much of the register ends with a known outcome: cards and vacancies that closed in the period
    * (outcome-sql.ts says when each closed), in total and per calendar month. See docs/reports.md.
    */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { DailyJobs } from '../../src/jobs/daily-jobs.service';
+import { MonitoringService } from '../../src/monitoring/monitoring.service';
 import { startApp, type TestApp } from '../support/app';
 import {
   bearer,
@@ -460,6 +461,26 @@ describe('monitoring and the IPK reports', () => {
     expect(lines).toHaveLength(251);
     expect(new Set(lines.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(rows.map((r) => r.id)));
     expect(lines.some((l) => l.includes(",'@SUM(A1:A9),"))).toBe(true);
+  });
+
+  it("counts the dashboard's months as the summary counts each month alone", async () => {
+    // The console's dashboard tallies six months in two statements (MonitoringService.issuedAndPlaced); each
+    // month's figures must be the summary's for that month, also at the edges of a month in Jakarta time.
+    const months = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'].map((m) => ({
+      from: `${m}-01`,
+      to: new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10),
+    }));
+    const tallies = await t.app.get(MonitoringService).issuedAndPlaced(months);
+    const summaries = await Promise.all(
+      months.map(
+        async (p) =>
+          (await t.http.get(`/api/v1/monitoring/summary?from=${p.from}&to=${p.to}`).set(bearer(officer)).expect(200))
+            .body,
+      ),
+    );
+    expect(tallies).toEqual(summaries.map((s) => ({ issued: s.cards.issued, placements: s.placements.total })));
+    expect(tallies.some((x) => x.issued > 0)).toBe(true);
+    expect(tallies.some((x) => x.placements > 0)).toBe(true);
   });
 
   it('is for officers only', async () => {
