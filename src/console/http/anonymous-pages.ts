@@ -31,7 +31,7 @@ export class AnonymousPages {
   render(c: ConsoleContext, key: string, data: string, view: (c: ConsoleContext) => JSX.Element): string {
     if (!AnonymousPages.applies(c)) return view(c) as string;
     const kept = this.pages.get(key);
-    if (kept && kept.data === data) return kept.html.replaceAll(this.standIn, c.csrf);
+    if (kept && kept.data === data) return kept.html.replaceAll(this.standIn, () => c.csrf);
     let once = false;
     const html = view({
       ...c,
@@ -43,6 +43,6 @@ export class AnonymousPages {
     }) as string;
     if (typeof html !== 'string') throw new Error('Console views must render synchronously.');
     if (!once) this.pages.set(key, { data, html });
-    return html.replaceAll(this.standIn, c.csrf);
+    return html.replaceAll(this.standIn, () => c.csrf);
   }
 }
