@@ -10,6 +10,6 @@ import { ReportsService } from './reports.service.js';
 @Module({
   controllers: [MonitoringController, ReportsController],
   providers: [MonitoringService, ReportsService, ReportLabels, ReportScopes, ReportAnswers],
-  exports: [MonitoringService, ReportsService, ReportScopes, ReportAnswers],
+  exports: [MonitoringService, ReportsService, ReportScopes],
 })
 export class MonitoringModule {}

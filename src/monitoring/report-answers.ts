@@ -63,12 +63,6 @@ interface Entry {
   answer: Promise<unknown>;
 }
 
-/** An answer and the moment its figures were read. */
-export interface Answer<T> {
-  value: T;
-  asOf: Date;
-}
-
 /**
  * Officers' reports, answered again from this instance's memory when the caller says an older answer
  * will do (decision 129). A report reads the office's whole history (tens of ms of the database at a
@@ -89,26 +83,21 @@ export class ReportAnswers {
 
   constructor(private readonly clock: Clock) {}
 
-  /** The report's figures: computed now, or an answer young enough for `ctx`. */
+  /** The report's figures: computed now, or an answer young enough for `ctx` (its age told to `ctx`). */
   async answer<T>(ctx: AnswerContext, name: string, key: unknown, compute: () => Promise<T>): Promise<T> {
-    const { value, asOf } = await this.answerAt(ctx.acceptedAge, name, key, compute);
-    const age = Math.floor((this.clock.now().getTime() - asOf.getTime()) / 1000);
-    if (age > 0) ctx.tellAge(age);
-    return value;
-  }
-
-  /** As `answer`, with the moment the figures were read (the console shows it). */
-  async answerAt<T>(acceptedAge: number, name: string, key: unknown, compute: () => Promise<T>): Promise<Answer<T>> {
     const id = `${name}\u0000${JSON.stringify(key)}`;
     const now = this.clock.now().getTime();
-    const kept = acceptedAge > 0 ? this.entries.get(id) : undefined;
-    if (kept && now - kept.startedAt >= 0 && now - kept.startedAt <= acceptedAge * 1000) {
-      return { value: (await kept.answer) as T, asOf: new Date(kept.startedAt) };
+    const kept = ctx.acceptedAge > 0 ? this.entries.get(id) : undefined;
+    if (kept && now - kept.startedAt >= 0 && now - kept.startedAt <= ctx.acceptedAge * 1000) {
+      const value = (await kept.answer) as T;
+      const age = Math.floor((this.clock.now().getTime() - kept.startedAt) / 1000);
+      if (age > 0) ctx.tellAge(age);
+      return value;
     }
     const entry: Entry = { startedAt: now, answer: compute() };
     this.entries.set(id, entry);
     try {
-      return { value: (await entry.answer) as T, asOf: new Date(now) };
+      return (await entry.answer) as T;
     } catch (e) {
       if (this.entries.get(id) === entry) this.entries.delete(id);
       throw e;
