@@ -273,6 +273,17 @@ export class PublicConsoleController {
     redirect(res, '/masuk?reason=signedOut');
   }
 
+  /**
+   * The anonymous reader's language switch (a link, so the pages it is on hold no form token: decision 131).
+   * It only sets the language cookie: a signed-in user's messages change language through the form below.
+   */
+  @Get('bahasa')
+  languageLink(@Query() query: Record<string, unknown>, @Res() res: HttpReply) {
+    const lang = isLang(query.lang) ? query.lang : 'id';
+    setCookie(res, LANG_COOKIE, lang, { ...cookieSecurity(this.config), maxAgeSeconds: 365 * 86_400 });
+    redirect(res, safeNext(query.next));
+  }
+
   @Post('bahasa')
   async language(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const body = (req.body ?? {}) as Record<string, unknown>;

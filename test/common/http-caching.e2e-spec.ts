@@ -78,16 +78,19 @@ describe('HTTP caching of public answers, and addresses under Fastify', () => {
     expect(bad.headers.etag).toBeUndefined();
   });
 
-  it('console pages: the browser keeps them and asks again (no-cache, 304); once signed in, never stored', async () => {
+  it('console pages: kept like public answers while they hold no form token (304 when unchanged); once signed in, never stored', async () => {
     const b = browser(t);
     const page = await b.get('/');
     expect(page.status).toBe(200);
-    expect(page.headers['cache-control']).toBe('private, no-cache');
-    expect(page.headers.vary).toMatch(/Cookie/);
+    // Decision 131: an anonymous reader's page holds no token of its browser, so a proxy may keep it too.
+    expect(page.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=30');
+    expect(page.headers.vary).toBe('Cookie, Accept-Encoding');
     const again = await b.get('/').set('If-None-Match', page.headers.etag);
     expect(again.status).toBe(304);
     for (const path of ['/bantuan', '/privasi'])
-      expect((await b.get(path)).headers['cache-control']).toBe('private, no-cache');
+      expect((await b.get(path)).headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=30');
+    // A page that holds the browser's form token is never kept: the sign-in form.
+    expect((await b.get('/masuk')).headers['cache-control']).toBe('no-store');
 
     const seeker = await registerSeeker(t);
     await signIn(b, seeker.email, PASSWORD);

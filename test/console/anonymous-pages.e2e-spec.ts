@@ -4,44 +4,77 @@ import { bearer, makeOfficer, postVacancy, uniq, verifiedEmployer, type Employer
 import { browser, csrfOf, postForm, signIn, textOf } from './support';
 
 /**
- * Decision 130: the public search page and a vacancy's page are rendered once per (address, data) for
- * visitors who are not signed in, with each browser's own form token put in as the page is sent; and a
- * vacancy anyone may see is read through the search's kept views. Nothing of this may ever show a visitor
- * an old page, another browser's token or a signed-in person's page.
+ * Decisions 130 and 131: the public search page and a vacancy's page are rendered once per (address, data)
+ * for visitors who are not signed in, and a vacancy anyone may see is read through the search's kept views.
+ * Such a page holds no form token (the language switch is a link) and sets no cookie, so it is the same for
+ * every anonymous reader and is cached like a public answer. Nothing of this may ever show a visitor an old
+ * page, another browser's token or a signed-in person's page.
  */
 describe('pages every anonymous visitor sees alike', () => {
   let t: TestApp;
   let employer: EmployerSession;
   const word = uniq('Juru').replace(/[^A-Za-z]/g, '');
-  const withoutTokens = (html: string) => html.replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');
+  const cookiesOf = (res: { headers: Record<string, unknown> }) =>
+    ((res.headers['set-cookie'] as string[] | undefined) ?? []).join(';');
 
   beforeAll(async () => {
-    t = await startApp();
+    // Absolute links (a vacancy's canonical address) name PUBLIC_URL; without it each test request, made on
+    // a port of its own, would see its own origin in them.
+    t = await startApp({ PUBLIC_URL: 'https://ak1.example.go.id' });
     const officer = await makeOfficer(t);
     employer = await verifiedEmployer(t, officer);
   });
   afterAll(() => t.close());
 
-  it('gives each browser its own token on the same kept page, and the token works', async () => {
-    await postVacancy(t, employer, { title: `${word} Gudang` });
-    const a = browser(t);
+  it('gives every anonymous browser the same page: no token, no cookie, cacheable by a proxy', async () => {
+    const v = await postVacancy(t, employer, { title: `${word} Gudang` });
+    for (const path of [`/?q=${word}`, `/lowongan/${v.id}`, '/bantuan']) {
+      const a = await browser(t).get(path).expect(200);
+      const b = await browser(t).get(path).expect(200);
+      expect(b.text).toBe(a.text);
+      expect(a.text).not.toMatch(/name="_csrf"|name="_form"/);
+      expect(cookiesOf(a)).toBe('');
+      expect(a.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=30');
+      expect(a.headers.vary).toBe('Cookie, Accept-Encoding');
+      expect(b.headers.etag).toBe(a.headers.etag);
+      // Asked again with the version it holds, a browser gets 304 and no body.
+      await browser(t).get(path).set('If-None-Match', String(a.headers.etag)).expect(304);
+    }
+    // The sign-in page holds the form's token: the browser gets its seed, and only it may keep the page.
+    const signInPage = await browser(t).get('/masuk').expect(200);
+    expect(csrfOf(signInPage.text)).toBeTruthy();
+    expect(cookiesOf(signInPage)).toMatch(/ak1_csrf=/);
+    expect(signInPage.headers['cache-control']).toBe('no-store');
+  });
+
+  it('signs in a browser that only read anonymous pages before, and keeps its pages to itself after', async () => {
+    const v = await postVacancy(t, employer, { title: `${word} Staf` });
     const b = browser(t);
-    const pageA = (await a.get(`/?q=${word}`).expect(200)).text;
-    const pageB = (await b.get(`/?q=${word}`).expect(200)).text;
-    expect(csrfOf(pageA)).not.toBe(csrfOf(pageB));
-    expect(withoutTokens(pageA)).toBe(withoutTokens(pageB));
-    expect(pageB).not.toMatch(/ak1csrf/);
-    // B's token (from the kept page) is B's: its language switch is accepted, and A's token is refused for B.
-    const switched = await postForm(b, `/?q=${word}`, '/bahasa', { lang: 'en', next: '/' });
+    await b.get(`/?q=${word}`).expect(200);
+    await b.get(`/lowongan/${v.id}`).expect(200);
+    // A form sent by a browser that was never given a seed is refused, and the refusal gives it one.
+    const refused = await b.post('/bahasa').type('form').send({ _csrf: 'x', lang: 'en', next: '/' });
+    expect(refused.status).toBe(403);
+    expect(cookiesOf(refused)).toMatch(/ak1_csrf=/);
+    await signIn(b, employer.email);
+    const mine = await b.get(`/lowongan/${v.id}`).expect(200);
+    expect(mine.headers['cache-control']).not.toMatch(/public/);
+    // Signed in, the language switch is the form, with this browser's token, and it is accepted.
+    const switched = await postForm(b, `/lowongan/${v.id}`, '/bahasa', { lang: 'en', next: '/' });
     expect(switched.status).toBe(303);
-    const forged = await b
-      .post('/bahasa')
-      .type('form')
-      .send({ _csrf: csrfOf(pageA), lang: 'id', next: '/' });
-    expect(forged.status).toBe(403);
-    // The English page is its own page, not the Indonesian one kept before.
-    const english = (await b.get(`/?q=${word}`).expect(200)).text;
-    expect(english).toContain('<html lang="en">');
+    expect((await b.get(`/lowongan/${v.id}`).expect(200)).text).toContain('<html lang="en">');
+  });
+
+  it('keeps the English page apart from the Indonesian one', async () => {
+    await postVacancy(t, employer, { title: `${word} Kurir` });
+    const b = browser(t);
+    const indonesian = (await b.get(`/?q=${word}`).expect(200)).text;
+    const link = /<a href="(\/bahasa\?[^"]+)"/.exec(indonesian)![1];
+    expect((await b.get(link)).status).toBe(303);
+    const english = await b.get(`/?q=${word}`).expect(200);
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).not.toBe(indonesian);
+    expect(english.headers.vary).toBe('Cookie, Accept-Encoding');
   });
 
   it('shows a change at once: a new vacancy, an edited title, a closed vacancy', async () => {

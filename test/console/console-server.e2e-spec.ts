@@ -110,7 +110,7 @@ describe('web console (server)', () => {
   it('a token from before sign-in stops working after it (tied to the session)', async () => {
     const seeker = await registerSeeker(t);
     const b = browser(t);
-    const anonymousToken = csrfOf((await b.get('/')).text);
+    const anonymousToken = csrfOf((await b.get('/masuk')).text);
     await signIn(b, seeker.email);
     const res = await b.post('/saya/kartu/ajukan').type('form').send({ _csrf: anonymousToken });
     expect(res.status).toBe(403);
@@ -166,17 +166,29 @@ describe('web console (server)', () => {
     expect(textOf(res.text)).toContain('Perusahaan Anda harus diverifikasi Disnaker terlebih dahulu.');
   });
 
-  it('switches to English and remembers it in a cookie', async () => {
+  it('switches to English and remembers it in a cookie: a link for a visitor, the form still accepted', async () => {
     const b = browser(t);
-    const res = await postForm(b, '/', '/bahasa', { lang: 'en', next: '/daftar/perusahaan' });
+    // Not signed in, the switch is a link (decision 131) back to the page it was on.
+    const home = (await b.get('/daftar/perusahaan').expect(200)).text;
+    const link = /<a href="(\/bahasa\?[^"]+)"[^>]*>English<\/a>/.exec(home);
+    expect(link?.[1]).toBe('/bahasa?lang=en&next=%2Fdaftar%2Fperusahaan');
+    const res = await b.get(link![1]);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/daftar/perusahaan');
     expect((res.headers['set-cookie'] as unknown as string[]).join(';')).toMatch(/ak1_lang=en/);
     const page = await b.get('/');
     expect(page.text).toContain('<html lang="en">');
     expect(textOf(page.text)).toContain('Find a job');
-    // An outside address is never a redirect target.
-    const evil = await postForm(b, '/', '/bahasa', { lang: 'id', next: '//evil.example/' });
+    expect(page.text).toContain('href="/bahasa?lang=id&next=%2F"');
+    // An outside address is never a redirect target, by link or by form; an unknown language is Indonesian.
+    expect((await b.get('/bahasa?lang=en&next=%2F%2Fevil.example%2F')).headers.location).toBe('/');
+    expect((await b.get('/bahasa?lang=xx&next=https://evil.example/')).headers.location).toBe('/');
+    expect(textOf((await b.get('/')).text)).toContain('Cari lowongan kerja');
+    // The form of before still works (a page that holds a token: the sign-in page).
+    const form = await postForm(b, '/masuk', '/bahasa', { lang: 'en', next: '/daftar/perusahaan' });
+    expect(form.status).toBe(303);
+    expect(form.headers.location).toBe('/daftar/perusahaan');
+    const evil = await postForm(b, '/masuk', '/bahasa', { lang: 'id', next: '//evil.example/' });
     expect(evil.headers.location).toBe('/');
     expect(textOf((await b.get('/')).text)).toContain('Cari lowongan kerja');
   });

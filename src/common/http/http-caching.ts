@@ -13,8 +13,20 @@ export const PUBLIC_MAX_AGE_SECONDS = 30;
  * for every anonymous reader: the public vacancy search and a vacancy.
  */
 export const PUBLIC_CACHE = { cache: 'public' } as const;
-/** Console pages anonymous readers see: they hold this browser's form token, so only the browser keeps them. */
+/**
+ * Console pages anonymous readers see. One that holds no form token of its browser (holdsFormToken) is the
+ * same for every anonymous reader of that language and is cached like a public answer; one that holds a
+ * token only by the browser (decision 131).
+ */
 export const BROWSER_CACHE = { cache: 'browser' } as const;
+
+/** Replies whose page handed its browser a form token (the console's guard marks them). */
+const withFormToken = new WeakSet<object>();
+
+/** Marks a reply as holding a form token of its browser: never cached beyond that browser. */
+export function holdsFormToken(reply: object): void {
+  withFormToken.add(reply);
+}
 
 /** The console's session cookie (a signed-in reader is never served from a cache). */
 const SESSION_COOKIE_RE = /(?:^|;\s*)ak1_session=/;
@@ -39,10 +51,11 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 /**
  * onSend hook (http-setup.ts): answers of routes marked PUBLIC_CACHE or BROWSER_CACHE, to a reader
  * without a token or session, get an ETag and a Cache-Control; a request that already holds that
- * version (If-None-Match) gets 304 and no body. Public answers may be kept by proxies for
- * PUBLIC_MAX_AGE_SECONDS; console pages only by the browser, which asks again each time (`no-cache`)
- * and is answered 304 when nothing changed. Signed-in readers keep `no-store` / no caching at all.
- * The anonymous answer leaves compressed from `answers`, which keeps each version's bytes.
+ * version (If-None-Match) gets 304 and no body. Public answers, and console pages that hold no form
+ * token of their browser, may be kept by proxies for PUBLIC_MAX_AGE_SECONDS; other console pages only by
+ * the browser, which asks again each time (`no-cache`) and is answered 304 when nothing changed.
+ * Signed-in readers keep `no-store` / no caching at all. A shared answer leaves compressed from
+ * `answers`, which keeps each version's bytes.
  */
 export function httpCachingHook(answers: CompressedAnswers) {
   return (
@@ -61,11 +74,14 @@ function cachingOf(req: FastifyRequest, reply: FastifyReply, payload: unknown, a
     if (mode === 'public') reply.header('Cache-Control', 'private, no-store');
     return payload;
   }
+  // A console page that holds no token of its browser, and sets no cookie, is the same for every anonymous
+  // reader of its language (the cookie it varies by): kept like a public answer (decision 131).
+  const shared = mode === 'public' || (!withFormToken.has(reply) && !reply.hasHeader('Set-Cookie'));
   const etag = etagOf(payload);
   reply.header('ETag', etag);
   reply.header(
     'Cache-Control',
-    mode === 'public'
+    shared
       ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}, stale-while-revalidate=${PUBLIC_MAX_AGE_SECONDS}`
       : 'private, no-cache',
   );
@@ -76,8 +92,8 @@ function cachingOf(req: FastifyRequest, reply: FastifyReply, payload: unknown, a
     reply.removeHeader('Content-Length');
     return '';
   }
-  // A public answer is the same for every reader: each version is compressed once and its bytes kept
-  // (decision 128). A console page holds its browser's form token, so no two are alike: the plugin
-  // compresses those as it sends them.
-  return mode === 'public' ? answers.encode(req, reply, etag, payload) : payload;
+  // An answer that is the same for every reader is compressed once per version and its bytes kept
+  // (decision 128). A console page holding its browser's form token is like no other: the plugin
+  // compresses it as it is sent.
+  return shared ? answers.encode(req, reply, etag, payload) : payload;
 }

@@ -12,10 +12,15 @@ export interface ConsoleContext {
   user: AuthUser | null;
   userName: string | null;
   sessionId: string | null;
-  /** The CSRF token every form of this page carries. */
-  csrf: string;
+  /** The CSRF token every form of this page carries (reading it gives the browser its seed cookie). */
+  readonly csrf: string;
   /** A new one-time token for a form of this page (`_form`: the form takes effect once). */
   formToken: () => string;
+  /**
+   * How many tokens (`csrf` reads, `formToken` calls) the page has taken so far: a page that took none holds
+   * nothing of this browser's own and is, for an anonymous reader, the same for everyone (decision 131).
+   */
+  readonly tokensHandedOut: number;
   /** The path and query of this request, for "come back here" links. */
   path: string;
   /** A job seeker recorded as hired: no longer offered what only people looking for work need. */
@@ -67,6 +72,7 @@ export function fallbackContext(lang: Lang, path: string): ConsoleContext {
     sessionId: null,
     csrf: '',
     formToken: () => '',
+    tokensHandedOut: 0,
     path,
     seekerPlaced: false,
     office: DEFAULT_OFFICE,

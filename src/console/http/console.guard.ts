@@ -4,6 +4,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { requestOrigin, type HttpReply, type HttpRequest as HttpRequestLike } from '../../common/http/http.js';
+import { holdsFormToken } from '../../common/http/http-caching.js';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../common/auth/auth-user.js';
 import { VerifiedEmployerGuard } from '../../common/auth/verified-employer.guard.js';
@@ -54,13 +55,14 @@ export function formTokenAccepted(
 /** What the guard learns of a request before any rule is applied. */
 export interface ConsoleRequestState {
   context: ConsoleContext;
-  seed: string;
+  /** The browser's CSRF seed; reading it gives a browser without one a new seed (and its cookie). */
+  readonly seed: string;
   /** Whether the browser came with the seed (a POST from a browser without one cannot be ours). */
   hadSeed: boolean;
 }
 
 /**
- * Every console route passes here: it reads the session cookie, gives the browser a CSRF seed,
+ * Every console route passes here: it reads the session cookie, gives the browser a CSRF seed (when needed),
  * refuses a POST without a valid form token (or answers a form sent before with its first answer),
  * then applies the page's roles and — through the API's own VerifiedEmployerGuard — the
  * verified-employer rule, with the session's AuthUser.
@@ -79,50 +81,87 @@ export class ConsoleGuard implements CanActivate {
     private readonly offices: OfficesService,
   ) {}
 
-  /** The request's console context (also for pages no route claims: the 404 page). */
+  /**
+   * The request's console context (also for pages no route claims: the 404 page).
+   *
+   * A browser without a CSRF seed gets one when the page hands out its first form token (decision 131), or
+   * at once for a form sent (it is refused, and the page that says so carries a token). A page that hands
+   * out no token — what an anonymous reader of the search, a vacancy or the help sees — sets no cookie and
+   * is the same for every such reader, so it may be kept by a shared cache (http-caching.ts).
+   */
   async contextOf(req: ConsoleRequest, res: HttpReply): Promise<ConsoleRequestState> {
     const cookies = parseCookies(req.headers.cookie);
     const security = cookieSecurity(this.config);
     let seed = cookies[CSRF_COOKIE];
     const hadSeed = this.csrf.isSeed(seed);
-    if (!this.csrf.isSeed(seed)) {
-      seed = this.csrf.newSeed();
-      setCookie(res, CSRF_COOKIE, seed, security);
-    }
+    const reading = req.method === 'GET' || req.method === 'HEAD';
+    const giveSeed = (): string => {
+      if (!this.csrf.isSeed(seed)) {
+        seed = this.csrf.newSeed();
+        setCookie(res, CSRF_COOKIE, seed, security);
+      }
+      return seed;
+    };
+    if (!reading) giveSeed();
     const token = cookies[SESSION_COOKIE];
     const session = token ? await this.sessions.find(token) : null;
     if (token && !session) clearCookie(res, SESSION_COOKIE, security);
 
     const lang = languageOf(req);
     const user = session ? sessionUser(session, this.offices.rootId()) : null;
+    const sessionId = session?.id ?? null;
+    let csrf: string | null = null;
+    let handedOut = 0;
+    const handOut = () => {
+      handedOut++;
+      holdsFormToken(res);
+    };
     req.user = user;
     req.console = {
       lang,
       t: translator(lang),
       user,
       userName: session?.fullName ?? null,
-      sessionId: session?.id ?? null,
-      csrf: this.csrf.token(seed, session?.id ?? null),
-      formToken: () => this.forms.newToken(),
+      sessionId,
+      get csrf() {
+        handOut();
+        return (csrf ??= csrfOf(giveSeed()));
+      },
+      formToken: () => {
+        handOut();
+        return this.forms.newToken();
+      },
+      get tokensHandedOut() {
+        return handedOut;
+      },
       path: req.url,
       seekerPlaced: user?.role === 'seeker' && user.seekerId ? await this.placed(user.seekerId) : false,
       office: this.config.office,
       origin: this.config.publicUrl ?? requestOrigin(req as HttpRequestLike),
       unread: user ? await this.inbox.unreadCount(user.id) : 0,
     };
-    return { context: req.console, seed, hadSeed };
+    const csrfOf = (s: string) => this.csrf.token(s, sessionId);
+    return {
+      context: req.console,
+      get seed() {
+        return giveSeed();
+      },
+      hadSeed,
+    };
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<ConsoleRequest>();
     const res = ctx.switchToHttp().getResponse<HttpReply>();
-    const { context, seed, hadSeed } = await this.contextOf(req, res);
+    const state = await this.contextOf(req, res);
+    const { context, hadSeed } = state;
 
     // A file upload's fields are read after the guards, so its form token is checked then
     // (ConsoleUpload's interceptor); every other form is checked here, before anything runs.
     const uploadForm = this.reflector.get<string | undefined>(CONSOLE_UPLOAD, ctx.getHandler());
     const signedLink = this.reflector.get<boolean | undefined>(CONSOLE_SIGNED_LINK, ctx.getHandler());
     if (req.method !== 'GET' && req.method !== 'HEAD' && !uploadForm && !signedLink) {
+      const seed = state.seed;
       await this.forms.begin(req, res, seed, () => {
         if (!hadSeed || !formTokenAccepted(this.csrf, req, seed, context.sessionId)) throw csrfRejected();
       });

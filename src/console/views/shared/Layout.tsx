@@ -91,14 +91,29 @@ export function Layout({ c, title, bodyClass, description, head, children }: Lay
                         {t('nav.signIn')}
                       </a>
                     )}
-                    <form novalidate method="post" action="/bahasa" class="inline">
-                      <CsrfField c={c} once={false} />
-                      <Hidden name="lang" value={other} />
-                      <Hidden name="next" value={c.path} />
-                      <button type="submit" class="linkish" lang={other} safe>
+                    {c.user ? (
+                      // Signed in, the choice is also kept for the messages sent by email and WhatsApp: a form.
+                      <form novalidate method="post" action="/bahasa" class="inline">
+                        <CsrfField c={c} once={false} />
+                        <Hidden name="lang" value={other} />
+                        <Hidden name="next" value={c.path} />
+                        <button type="submit" class="linkish" lang={other} safe>
+                          {t('lang.switch')}
+                        </button>
+                      </form>
+                    ) : (
+                      // Anonymous, a link (it only sets the language cookie): the page holds no form token,
+                      // so it is the same for every anonymous reader and may be cached (decision 131).
+                      <a
+                        href={`/bahasa?${new URLSearchParams({ lang: other, next: c.path })}`}
+                        hreflang={other}
+                        lang={other}
+                        rel="nofollow"
+                        safe
+                      >
                         {t('lang.switch')}
-                      </button>
-                    </form>
+                      </a>
+                    )}
                   </div>
                 </div>
               </details>
