@@ -183,6 +183,10 @@ describe('web console (server)', () => {
     // An outside address is never a redirect target, by link or by form; an unknown language is Indonesian.
     expect((await b.get('/bahasa?lang=en&next=%2F%2Fevil.example%2F')).headers.location).toBe('/');
     expect((await b.get('/bahasa?lang=xx&next=https://evil.example/')).headers.location).toBe('/');
+    // What cannot go into a Location header (line breaks, NUL, a raw non-ASCII letter) is `/`, never a 500.
+    for (const next of ['%2F%0D%0AX-Evil%3A%201', '%2F%00', '%2F%E6%BC%A2', '%2Flowongan%20baru'])
+      expect((await b.get(`/bahasa?lang=id&next=${next}`)).headers.location).toBe('/');
+    expect((await b.get('/bahasa?lang=id&next=%2F%3Fq%3Dkasir%26page%3D2')).headers.location).toBe('/?q=kasir&page=2');
     expect(textOf((await b.get('/')).text)).toContain('Cari lowongan kerja');
     // The form of before still works (a page that holds a token: the sign-in page).
     const form = await postForm(b, '/masuk', '/bahasa', { lang: 'en', next: '/daftar/perusahaan' });
@@ -190,6 +194,9 @@ describe('web console (server)', () => {
     expect(form.headers.location).toBe('/daftar/perusahaan');
     const evil = await postForm(b, '/masuk', '/bahasa', { lang: 'id', next: '//evil.example/' });
     expect(evil.headers.location).toBe('/');
+    const broken = await postForm(b, '/masuk', '/bahasa', { lang: 'id', next: '/\r\nX-Evil: 1' });
+    expect(broken.status).toBe(303);
+    expect(broken.headers.location).toBe('/');
     expect(textOf((await b.get('/')).text)).toContain('Cari lowongan kerja');
   });
 

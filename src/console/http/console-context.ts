@@ -85,5 +85,7 @@ export function fallbackContext(lang: Lang, path: string): ConsoleContext {
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 500) return '/';
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+  // Visible ASCII only, as a browser sends a path and query (spaces and non-ASCII letters percent-encoded): a
+  // control character or a raw non-ASCII letter cannot go into the Location header.
+  return /^\/[!-~]*$/.test(next) ? next : '/';
 }
