@@ -56,8 +56,12 @@
 //          --all-steps  --no-costs  --cpu-prof  --no-build  --keep
 //          --report-max-age 0 (> 0: officers send `Cache-Control: max-age=N`, as a dashboard that refreshes
 //          itself may: an answer up to N s old will do; decision 129)
+//          --nginx (the mix goes through nginx — `nginx` on PATH, Debian's nginx-light — configured as the caching
+//          load balancer of docs/operations.md in front of both instances, instead of the generator's own
+//          round-robin; its CPU is counted; the probes still go to each instance)
+import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +80,7 @@ import {
   login,
   machine,
   mysqlVersion,
+  freePort,
   onCleanup,
   percentile,
   pidsNamed,
@@ -114,6 +119,7 @@ const { values: opt } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'report-max-age': { type: 'string', default: '0' },
+    nginx: { type: 'boolean', default: false },
   },
 });
 
@@ -445,6 +451,8 @@ function nextRequest() {
 // The open-loop generator
 
 const instances = []; // { server, agent, port, reportsInFlight, reportStarts }
+/** With --nginx: where the mix is sent ({ agent, port, reportsInFlight, reportStarts, pid }), else null. */
+let proxy = null;
 let roundRobin = 0;
 
 function newCollector() {
@@ -554,7 +562,7 @@ async function runStep(rate, seconds, c) {
         const due = t0 + i * interval;
         c.maxLag = Math.max(c.maxLag, now - due);
         const [route, req] = nextRequest();
-        issue(route, req, due, c);
+        issue(route, req, due, c, proxy ?? undefined);
         i++;
       }
       if (i >= total) resolve();
@@ -575,7 +583,8 @@ function cpuSampler() {
     B: instances[1].server.child.pid,
     mariadb: pidsNamed(['mariadbd', 'mysqld'])[0],
   };
-  const start = { t: performance.now(), gen: process.cpuUsage(), ...mapValues(pids, cpuMs) };
+  const nginxCpu = () => (proxy ? [proxy.pid, ...childPids(proxy.pid)].reduce((sum, pid) => sum + cpuMs(pid), 0) : 0);
+  const start = { t: performance.now(), gen: process.cpuUsage(), nginx: nginxCpu(), ...mapValues(pids, cpuMs) };
   return () => {
     const ms = performance.now() - start.t;
     const gen = process.cpuUsage(start.gen);
@@ -585,11 +594,94 @@ function cpuSampler() {
       B: pct(cpuMs(pids.B) - start.B),
       mariadb: pids.mariadb ? pct(cpuMs(pids.mariadb) - start.mariadb) : NaN,
       generator: pct((gen.user + gen.system) / 1000),
+      nginx: proxy ? pct(nginxCpu() - start.nginx) : NaN,
       load: loadavg()[0],
     };
   };
 }
 const mapValues = (o, f) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+
+/** The child processes of `pid` (nginx's workers). */
+function childPids(pid) {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * nginx as the caching load balancer of docs/operations.md ("A job-fair day"), in front of both instances, one
+ * worker: started in a directory of its own, stopped at the end.
+ */
+async function startNginx() {
+  const dir = mkdtempSync(join(tmpdir(), 'ak1-peak-nginx-'));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const port = await freePort();
+  // Started as root, nginx's worker would become nobody, who cannot write in this directory.
+  const conf = `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=ak1:10m max_size=200m inactive=10m use_temp_path=off;
+  upstream ak1 { ${instances.map((i) => `server 127.0.0.1:${i.port};`).join(' ')} keepalive 128; }
+  server {
+    listen 127.0.0.1:${port} backlog=4096;
+    location / {
+      proxy_pass http://ak1;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_cache ak1;
+      proxy_cache_bypass $http_authorization $cookie_ak1_session;
+      proxy_no_cache $http_authorization $cookie_ak1_session;
+      proxy_cache_lock on;
+      proxy_cache_use_stale updating error timeout http_502 http_503;
+      proxy_cache_background_update on;
+    }
+  }
+}
+`;
+  writeFileSync(join(dir, 'nginx.conf'), conf);
+  const child = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
+  const failed = new Promise((_, fail) =>
+    child.on('error', (e) => fail(new Error(`nginx did not start: ${e.message}`))),
+  );
+  onCleanup(() => child.exitCode === null && child.kill('SIGQUIT'));
+  for (let waited = 0; ; waited += 200) {
+    if (child.exitCode !== null) throw new Error(`nginx exited during start: ${stderr.trim()}`);
+    const up = await Promise.race([
+      failed,
+      fetch(`http://127.0.0.1:${port}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    ]);
+    if (up) break;
+    if (waited > 10_000) throw new Error(`nginx did not answer: ${stderr.trim()}`);
+    await sleep(200);
+  }
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: Number(opt.sockets),
+    maxFreeSockets: Number(opt.sockets),
+  });
+  onCleanup(() => agent.destroy());
+  log(`nginx (caching load balancer, docs/operations.md) listening on 127.0.0.1:${port} (pid ${child.pid})`);
+  return { agent, port, reportsInFlight: 0, reportStarts: 0, pid: child.pid };
+}
 
 /** A statement's shape: literals out, the select list folded, so statements of one route count together. */
 const shapeOf = (sql) =>
@@ -964,6 +1056,7 @@ async function main() {
     instances.push({ server, agent, port: Number(new URL(server.base).port), reportsInFlight: 0, reportStarts: 0 });
   }
   onCleanup(() => instances.forEach((i) => i.agent.destroy()));
+  if (opt.nginx) proxy = await startNginx();
 
   const results = [];
   const stepsWindow = { from: 0, to: Infinity }; // ms after instance B was started
@@ -1064,16 +1157,16 @@ function report({ results, costs, profile, engine, accounts, seedSeconds, seedAr
       .map(([t, n]) => `${t} ${fmt(n)}`)
       .join(
         ', ',
-      )}) in ${fmt(seedSeconds)} s; whole run ${fmt(wall)} s; two instances, ${opt.duration} s per step, mix ${opt.mix} (anonymous, seekers, HR, officers)${SKIP.length ? ` without ${Object.keys(ROUTES).filter(skipped).join(', ')}` : ''}, a seeker signs in once per ${SESSION} requests${REPORT_MAX_AGE > 0 ? `, officers accept report answers up to ${REPORT_MAX_AGE} s old` : ''}`,
+      )}) in ${fmt(seedSeconds)} s; whole run ${fmt(wall)} s; two instances, ${opt.duration} s per step, mix ${opt.mix} (anonymous, seekers, HR, officers)${SKIP.length ? ` without ${Object.keys(ROUTES).filter(skipped).join(', ')}` : ''}, a seeker signs in once per ${SESSION} requests${opt.nginx ? ', through nginx (caching load balancer)' : ''}${REPORT_MAX_AGE > 0 ? `, officers accept report answers up to ${REPORT_MAX_AGE} s old` : ''}`,
   );
   out();
   out(
-    "| offered req/s | achieved req/s | p50 ms | p99 ms | anonymous p99 | seeker p99 | HR p99 | officer p99 | non-report p99 | fast routes while a report ran: p99 / max ms (otherwise) | probe while a report ran: p99 / max ms (otherwise) | errors | CPU % A / B / MariaDB / generator | instances' CPU ms per request | MariaDB statements running avg / max (other databases avg) | load (1 min) | held |",
+    `| offered req/s | achieved req/s | p50 ms | p99 ms | anonymous p99 | seeker p99 | HR p99 | officer p99 | non-report p99 | fast routes while a report ran: p99 / max ms (otherwise) | probe while a report ran: p99 / max ms (otherwise) | errors | CPU % A / B / MariaDB / generator${opt.nginx ? ' / nginx' : ''} | instances' CPU ms per request | MariaDB statements running avg / max (other databases avg) | load (1 min) | held |`,
   );
   out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results)
     out(
-      `| ${fmt(r.rate)} | ${fmt(r.achieved)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${GROUPS.map((g) => fmt(r.groups[g])).join(' | ')} | ${fmt(r.nonReportP99)} | ${fmt(r.fastDuring.p99)} / ${fmt(r.fastDuring.max)} (${fmt(r.fastCalm.p99)} / ${fmt(r.fastCalm.max)}) | ${fmt(r.probeDuring.p99)} / ${fmt(r.probeDuring.max)} (${fmt(r.probeCalm.p99)} / ${fmt(r.probeCalm.max)}) | ${r.errors} | ${fmt(r.cpu.A)} / ${fmt(r.cpu.B)} / ${fmt(r.cpu.mariadb)} / ${fmt(r.cpu.generator)} | ${fmt((10 * (r.cpu.A + r.cpu.B)) / Math.max(1, r.achieved), 1)} | ${fmt(r.db.running, 1)} / ${r.db.maxRunning} (${fmt(r.db.others, 1)}) | ${fmt(r.cpu.load, 1)} | ${r.held ? 'yes' : '**no**'} |`,
+      `| ${fmt(r.rate)} | ${fmt(r.achieved)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${GROUPS.map((g) => fmt(r.groups[g])).join(' | ')} | ${fmt(r.nonReportP99)} | ${fmt(r.fastDuring.p99)} / ${fmt(r.fastDuring.max)} (${fmt(r.fastCalm.p99)} / ${fmt(r.fastCalm.max)}) | ${fmt(r.probeDuring.p99)} / ${fmt(r.probeDuring.max)} (${fmt(r.probeCalm.p99)} / ${fmt(r.probeCalm.max)}) | ${r.errors} | ${fmt(r.cpu.A)} / ${fmt(r.cpu.B)} / ${fmt(r.cpu.mariadb)} / ${fmt(r.cpu.generator)}${opt.nginx ? ` / ${fmt(r.cpu.nginx)}` : ''} | ${fmt((10 * (r.cpu.A + r.cpu.B)) / Math.max(1, r.achieved), 1)} | ${fmt(r.db.running, 1)} / ${r.db.maxRunning} (${fmt(r.db.others, 1)}) | ${fmt(r.cpu.load, 1)} | ${r.held ? 'yes' : '**no**'} |`,
     );
   out();
   if (best)
