@@ -37,7 +37,7 @@ import { refusal, refusedForm } from './http/refusal.js';
 import { redirect, sendPage, withOutcome } from './http/respond.js';
 import { SEEKER_IDENTITY_FORM, withExperience } from './http/seeker-forms.js';
 import { errorText, localizeErrors } from './i18n/errors.js';
-import { isLang } from './i18n/format.js';
+import { isLang, type Lang } from './i18n/format.js';
 import { MyApplications } from './my-application.js';
 import { PublicCardCheck } from './public-card-check.js';
 import { ConsoleForms } from './forms/console-forms.service.js';
@@ -279,19 +279,24 @@ export class PublicConsoleController {
    */
   @Get('bahasa')
   languageLink(@Query() query: Record<string, unknown>, @Res() res: HttpReply) {
-    const lang = isLang(query.lang) ? query.lang : 'id';
-    setCookie(res, LANG_COOKIE, lang, { ...cookieSecurity(this.config), maxAgeSeconds: 365 * 86_400 });
+    this.rememberLanguage(res, query.lang);
     redirect(res, safeNext(query.next));
   }
 
   @Post('bahasa')
   async language(@Ctx() c: ConsoleContext, @Req() req: HttpRequest, @Res() res: HttpReply) {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const lang = isLang(body.lang) ? body.lang : 'id';
-    setCookie(res, LANG_COOKIE, lang, { ...cookieSecurity(this.config), maxAgeSeconds: 365 * 86_400 });
+    const lang = this.rememberLanguage(res, body.lang);
     // Signed in, the messages sent by email and WhatsApp follow the language chosen here.
     if (c.user) await this.inbox.setLanguage(c.user.id, lang);
     redirect(res, safeNext(body.next));
+  }
+
+  /** The language asked for (Indonesian for anything else), kept in this browser's cookie for a year. */
+  private rememberLanguage(res: HttpReply, asked: unknown): Lang {
+    const lang = isLang(asked) ? asked : 'id';
+    setCookie(res, LANG_COOKIE, lang, { ...cookieSecurity(this.config), maxAgeSeconds: 365 * 86_400 });
+    return lang;
   }
 
   @Get('daftar/perusahaan')

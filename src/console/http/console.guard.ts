@@ -110,6 +110,7 @@ export class ConsoleGuard implements CanActivate {
     const lang = languageOf(req);
     const user = session ? sessionUser(session, this.offices.rootId()) : null;
     const sessionId = session?.id ?? null;
+    const csrfOf = (s: string) => this.csrf.token(s, sessionId);
     let csrf: string | null = null;
     let handedOut = 0;
     const handOut = () => {
@@ -140,7 +141,6 @@ export class ConsoleGuard implements CanActivate {
       origin: this.config.publicUrl ?? requestOrigin(req as HttpRequestLike),
       unread: user ? await this.inbox.unreadCount(user.id) : 0,
     };
-    const csrfOf = (s: string) => this.csrf.token(s, sessionId);
     return {
       context: req.console,
       get seed() {
