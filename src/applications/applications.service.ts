@@ -6,19 +6,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { effectiveStatus, isCardActive, isCardReportOverdue } from '../cards/card-lifecycle.js';
-import { CardsService } from '../cards/cards.service.js';
+import { effectiveStatus, isCardActive, isCardReportOverdue, type CardState } from '../cards/card-lifecycle.js';
+import type { CardStatus } from '../cards/card.entity.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
-import { sqlDate, sqlInstant } from '../common/sql.js';
+import { rawInstant, sqlDate, sqlInstant } from '../common/sql.js';
 import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
 import { Notifier } from '../notifications/notifier.js';
-import { Seeker } from '../seekers/seeker.entity.js';
-import { User } from '../users/user.entity.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
 import { vacancyFull, vacancyNotOpen } from '../vacancies/vacancies.errors.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
@@ -68,7 +66,6 @@ export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
-    private readonly cards: CardsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly notifier: Notifier,
@@ -146,14 +143,11 @@ export class ApplicationsService {
       });
       // The employer's staff hear of new applicants once a day per vacancy, not once per applicant: the
       // day's first application writes the message, the rest of the day's find it already there.
-      const staff = await this.notifier.staffOf(m, [row.employerId]);
-      if (staff.length > 0)
-        await this.notifier.notify(m, {
-          kind: 'APPLICATION_RECEIVED',
-          userIds: staff,
-          subject: `vacancy:${vacancyId}:${today}`,
-          params: { vacancyId, vacancyTitle: row.title },
-        });
+      await this.notifier.notifyStaff(m, [row.employerId], {
+        kind: 'APPLICATION_RECEIVED',
+        subject: `vacancy:${vacancyId}:${today}`,
+        params: { vacancyId, vacancyTitle: row.title },
+      });
       return toMyView(
         app,
         { id: vacancyId, title: row.title, status: row.status },
@@ -204,28 +198,33 @@ export class ApplicationsService {
     });
   }
 
-  /** The employer shortlists or rejects an undecided application of one of its vacancies. */
+  /**
+   * The employer shortlists or rejects an undecided application of one of its vacancies, and the applicant
+   * is told. What the decision needs and what it answers (the applicant, their card, the names the message
+   * gives) is read in one written-out statement before the conditional update.
+   */
   async decide(actor: AuthUser, id: string, status: 'SHORTLISTED' | 'REJECTED'): Promise<PipelineItemView> {
     return this.tx.run(async (m) => {
-      const app = await this.ownApplication(m, actor, id);
+      const [row] = await select<DecisionRow>(m, DECISION_SQL, [id]);
+      if (!row || row.employerId !== actor.employerId) throw notFound('The application');
       const from: ApplicationStatus[] = status === 'SHORTLISTED' ? ['SUBMITTED'] : UNDECIDED;
       await this.move(
         m,
         actor,
-        app,
+        row,
         status,
         status === 'SHORTLISTED' ? 'application.shortlisted' : 'application.rejected',
         from,
       );
-      const applicant = await this.users.seekerLogins(m, [app.seekerId]);
-      if (applicant.length > 0)
+      if (row.applicantUserId)
         await this.notifier.notify(m, {
           kind: status === 'SHORTLISTED' ? 'APPLICATION_SHORTLISTED' : 'APPLICATION_REJECTED',
-          userIds: applicant,
+          userIds: [row.applicantUserId],
           subject: `application:${id}`,
-          params: await this.vacancyNames(m, app.vacancyId),
+          params: { vacancyTitle: row.vacancyTitle, employerName: row.employerName },
         });
-      const [item] = await this.pipelineItems(m, [await m.findOneOrFail(Application, { where: { id } })]);
+      // An undecided application has no closed reason, and the update above changed only its state.
+      const [item] = await this.pipelineItems([{ ...row, status }]);
       return item;
     });
   }
@@ -384,90 +383,108 @@ export class ApplicationsService {
     return m.findOne(Application, { where: { vacancyId, seekerId, status: In(UNDECIDED) } });
   }
 
+  /**
+   * The seeker's applications, newest first, with each vacancy's title and state and its employer's name:
+   * one written-out statement that also counts them all (a busy route on a job-fair day).
+   */
   async listMine(actor: AuthUser, q: ApplicationListQuery): Promise<Page<MyApplicationView>> {
     const seekerId = this.seekerOf(actor);
     const { page, pageSize, skip } = pageWindow(q);
-    const where = { seekerId, ...(q.status ? { status: q.status } : {}) };
-    const [apps, total] = await this.ds
-      .getRepository(Application)
-      .findAndCount({ where, order: { appliedAt: 'DESC', id: 'ASC' }, skip, take: pageSize });
-    const vacancies = await this.byId(
-      Vacancy,
-      apps.map((a) => a.vacancyId),
+    const filter = q.status ? ' AND status = ?' : '';
+    const params = q.status ? [seekerId, q.status] : [seekerId];
+    const rows = await select<MyApplicationRow & { total: number | string }>(
+      this.ds.manager,
+      `SELECT ${MY_APPLICATION_COLUMNS}, a.total AS total
+         FROM (SELECT applications.*, COUNT(*) OVER () AS total FROM applications
+                WHERE seeker_id = ?${filter} ORDER BY applied_at DESC, id ASC LIMIT ? OFFSET ?) a
+         ${MY_APPLICATION_JOINS}
+        ORDER BY a.applied_at DESC, a.id ASC`,
+      [...params, pageSize, skip],
     );
-    const employers = await this.byId(
-      Employer,
-      [...vacancies.values()].map((v) => v.employerId),
-    );
-    return {
-      items: apps.map((a) => toMyView(a, vacancies.get(a.vacancyId)!, employers.get(a.employerId)!)),
-      page,
-      pageSize,
-      total,
-    };
+    const total =
+      rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : await this.countWhere('seeker_id', filter, params);
+    return { items: rows.map(myViewOf), page, pageSize, total };
   }
 
-  /** `GET /vacancies/:id/applications`: its employer's staff and officers. */
+  /**
+   * `GET /vacancies/:id/applications`: its employer's staff and officers. Two written-out statements: the
+   * vacancy (who may see it), then the page of applications with their applicants and cards and the count.
+   */
   async listForVacancy(actor: AuthUser, vacancyId: string, q: ApplicationListQuery): Promise<Page<PipelineItemView>> {
-    const vacancy = await this.ds.getRepository(Vacancy).findOne({ where: { id: vacancyId } });
+    const [vacancy] = await select<{ employerId: string; officeId: string | null }>(
+      this.ds.manager,
+      'SELECT employer_id AS employerId, office_id AS officeId FROM vacancies WHERE id = ?',
+      [vacancyId],
+    );
     if (!vacancy || (actor.role === 'employer' && vacancy.employerId !== actor.employerId))
       throw notFound('The vacancy');
     if (actor.role !== 'employer' && actor.role !== 'officer') throw forbidden();
     await this.scope.requireReadable(actor, vacancy.officeId, 'The vacancy');
     const { page, pageSize, skip } = pageWindow(q);
-    const where = { vacancyId, ...(q.status ? { status: q.status } : {}) };
-    const [apps, total] = await this.ds
-      .getRepository(Application)
-      .findAndCount({ where, order: { appliedAt: 'ASC', id: 'ASC' }, skip, take: pageSize });
-    return { items: await this.pipelineItems(this.ds.manager, apps), page, pageSize, total };
+    const filter = q.status ? ' AND status = ?' : '';
+    const params = q.status ? [vacancyId, q.status] : [vacancyId];
+    const rows = await select<PipelineRow & { total: number | string }>(
+      this.ds.manager,
+      `SELECT ${PIPELINE_COLUMNS}, a.total AS total
+         FROM (SELECT applications.*, COUNT(*) OVER () AS total FROM applications
+                WHERE vacancy_id = ?${filter} ORDER BY applied_at ASC, id ASC LIMIT ? OFFSET ?) a
+         ${PIPELINE_JOINS}
+        ORDER BY a.applied_at ASC, a.id ASC`,
+      [...params, pageSize, skip],
+    );
+    const total =
+      rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : await this.countWhere('vacancy_id', filter, params);
+    return { items: await this.pipelineItems(rows), page, pageSize, total };
   }
 
-  private async pipelineItems(m: EntityManager, apps: Application[]): Promise<PipelineItemView[]> {
-    if (apps.length === 0) return [];
-    const seekerIds = [...new Set(apps.map((a) => a.seekerId))];
-    const seekers = new Map((await m.find(Seeker, { where: { id: In(seekerIds) } })).map((s) => [s.id, s]));
-    // Contact details are read only for the applicants who consented to share them.
-    const consenting = [...new Set(apps.filter((a) => a.shareContact).map((a) => a.seekerId))];
-    const emails = new Map(
-      consenting.length === 0
-        ? []
-        : (
-            await m.find(User, {
-              select: { seekerId: true, email: true },
-              where: { seekerId: In(consenting), role: 'seeker' },
-            })
-          ).map((u) => [u.seekerId!, u.email]),
+  /** How many applications match, for a page past the last one (which has no row to carry the count). */
+  private async countWhere(column: 'seeker_id' | 'vacancy_id', filter: string, params: string[]): Promise<number> {
+    const [row] = await select<{ n: number | string }>(
+      this.ds.manager,
+      `SELECT COUNT(*) AS n FROM applications WHERE ${column} = ?${filter}`,
+      params,
     );
-    // The card as it is now: the seeker's most recent issued card, with its status as of today.
-    const latest = await this.cards.latestIssuedCards(m, seekerIds);
+    return Number(row.n);
+  }
+
+  /** Pipeline rows as the employer sees them: the card's state as of today, by its issuing office's rule. */
+  private async pipelineItems(rows: PipelineRow[]): Promise<PipelineItemView[]> {
+    if (rows.length === 0) return [];
     const today = this.clock.today();
-    // Overdue by the rule of each card's issuing office.
     const rules = await this.officeSettings.overdueRules();
-    return apps.map((a) => {
-      const s = seekers.get(a.seekerId)!;
-      const c = latest.get(a.seekerId);
+    return rows.map((r) => {
+      const shareContact = truthy(r.shareContact);
+      const card: CardState | null =
+        r.cardStatus === null || r.cardStatus === undefined
+          ? null
+          : {
+              status: r.cardStatus,
+              expiresAt: sqlDate(r.cardExpiresAt),
+              nextReportDue: sqlDate(r.cardNextReportDue),
+              officeId: r.cardOfficeId,
+            };
       const item: PipelineItemView = {
-        id: a.id,
-        status: a.status,
-        appliedAt: a.appliedAt.toISOString(),
-        coverLetter: a.coverLetter,
-        shareContact: a.shareContact,
+        id: r.id,
+        status: r.status,
+        appliedAt: rawInstant(r.appliedAt)!.toISOString(),
+        coverLetter: r.coverLetter,
+        shareContact,
         applicant: {
-          seekerId: s.id,
-          fullName: s.fullName,
-          educationLevel: s.educationLevel,
-          skills: s.skills ?? [],
-          ...(a.shareContact ? { phone: s.phone, email: emails.get(s.id) ?? null } : {}),
+          seekerId: r.seekerId,
+          fullName: r.fullName,
+          educationLevel: r.educationLevel,
+          skills: r.skills ? (JSON.parse(r.skills) as string[]) : [],
+          ...(shareContact ? { phone: r.phone, email: r.email } : {}),
         },
-        card: c
+        card: card
           ? {
-              cardNumber: c.cardNumberDisplay,
-              status: effectiveStatus(c, today),
-              reportOverdue: isCardReportOverdue(c, today, rules),
+              cardNumber: r.cardNumber,
+              status: effectiveStatus(card, today),
+              reportOverdue: isCardReportOverdue(card, today, rules),
             }
           : null,
       };
-      if (a.closedReason) item.closedReason = a.closedReason;
+      if (r.closedReason) item.closedReason = r.closedReason;
       return item;
     });
   }
@@ -498,18 +515,19 @@ export class ApplicationsService {
   private async move(
     m: EntityManager,
     actor: AuthUser,
-    app: Application,
+    app: Pick<Application, 'id' | 'status'>,
     to: ApplicationStatus,
     action: string,
     from: ApplicationStatus[] = UNDECIDED,
   ): Promise<void> {
-    const now = this.clock.now();
-    const res = await m.update(
-      Application,
-      { id: app.id, status: In(from) },
-      { status: to, decidedAt: now, decidedBy: actor.id, updatedAt: now },
+    const now = sqlInstant(this.clock.now());
+    const changed = await execute(
+      m,
+      `UPDATE applications SET status = ?, decided_at = ?, decided_by = ?, updated_at = ?
+        WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})`,
+      [to, now, actor.id, now, app.id, ...from],
     );
-    if ((res.affected ?? 0) !== 1) throw invalidTransition(`An application that is ${app.status} cannot become ${to}.`);
+    if (changed !== 1) throw invalidTransition(`An application that is ${app.status} cannot become ${to}.`);
     await this.audit.record(m, {
       actor,
       entityType: 'application',
@@ -532,12 +550,6 @@ export class ApplicationsService {
     const vacancy = await m.findOneOrFail(Vacancy, { where: { id: app.vacancyId } });
     const employer = await m.findOneOrFail(Employer, { where: { id: vacancy.employerId } });
     return toMyView(app, vacancy, employer);
-  }
-
-  private async byId<T extends { id: string }>(entity: new () => T, ids: string[]): Promise<Map<string, T>> {
-    if (ids.length === 0) return new Map();
-    const rows = (await this.ds.getRepository(entity).find({ where: { id: In([...new Set(ids)]) } as never })) as T[];
-    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private seekerOf(actor: AuthUser): string {
@@ -598,3 +610,95 @@ const APPLY_FACTS = `SELECT v.employer_id AS employerId, v.status AS status, v.t
   LEFT JOIN seekers s ON s.id = ?
   LEFT JOIN cards c ON c.seeker_id = ? AND c.status = 'ACTIVE'
  WHERE v.id = ?`;
+
+/** `1`/`true` as either driver returns a boolean column read raw. */
+const truthy = (v: unknown): boolean => v === true || v === 1 || v === '1';
+
+/** A page of the seeker's own applications (MY_APPLICATION_COLUMNS). */
+interface MyApplicationRow {
+  id: string;
+  status: ApplicationStatus;
+  closedReason: ClosedReason | null;
+  appliedAt: string | Date;
+  shareContact: number | boolean;
+  vacancyId: string;
+  vacancyTitle: string;
+  vacancyStatus: Vacancy['status'];
+  employerId: string;
+  legalName: string;
+}
+
+/** What a seeker sees of each application: its vacancy and that vacancy's employer (`a`: the applications). */
+const MY_APPLICATION_COLUMNS = `a.id AS id, a.status AS status, a.closed_reason AS closedReason, a.applied_at AS appliedAt,
+  a.share_contact AS shareContact, v.id AS vacancyId, v.title AS vacancyTitle, v.status AS vacancyStatus,
+  e.id AS employerId, e.legal_name AS legalName`;
+const MY_APPLICATION_JOINS = `JOIN vacancies v ON v.id = a.vacancy_id JOIN employers e ON e.id = v.employer_id`;
+
+function myViewOf(r: MyApplicationRow): MyApplicationView {
+  const view: MyApplicationView = {
+    id: r.id,
+    status: r.status,
+    appliedAt: rawInstant(r.appliedAt)!.toISOString(),
+    shareContact: truthy(r.shareContact),
+    vacancy: {
+      id: r.vacancyId,
+      title: r.vacancyTitle,
+      status: r.vacancyStatus,
+      employer: { id: r.employerId, legalName: r.legalName },
+    },
+  };
+  if (r.closedReason) view.closedReason = r.closedReason;
+  return view;
+}
+
+/** An application as its employer sees it (PIPELINE_COLUMNS). */
+interface PipelineRow {
+  id: string;
+  status: ApplicationStatus;
+  appliedAt: string | Date;
+  coverLetter: string | null;
+  shareContact: number | boolean;
+  closedReason: ClosedReason | null;
+  seekerId: string;
+  fullName: string;
+  educationLevel: string;
+  skills: string | null;
+  /** Only when the applicant consented to share contact details; null otherwise (or when they gave none). */
+  phone: string | null;
+  email: string | null;
+  cardNumber: string | null;
+  cardStatus: CardStatus | null;
+  cardExpiresAt: string | Date | null;
+  cardNextReportDue: string | Date | null;
+  cardOfficeId: string | null;
+}
+
+/**
+ * An application with its applicant (their phone and login email only when they consented to share them)
+ * and the applicant's latest issued card — the most recently requested one that was given a number — as it
+ * is now (`a`: the applications).
+ */
+const PIPELINE_COLUMNS = `a.id AS id, a.status AS status, a.applied_at AS appliedAt, a.cover_letter AS coverLetter,
+  a.share_contact AS shareContact, a.closed_reason AS closedReason, s.id AS seekerId, s.full_name AS fullName,
+  s.education_level AS educationLevel, s.skills AS skills,
+  CASE WHEN a.share_contact = 1 THEN s.phone END AS phone, CASE WHEN a.share_contact = 1 THEN u.email END AS email,
+  c.card_number_display AS cardNumber, c.status AS cardStatus, c.expires_at AS cardExpiresAt,
+  c.next_report_due AS cardNextReportDue, c.office_id AS cardOfficeId`;
+const PIPELINE_JOINS = `JOIN seekers s ON s.id = a.seeker_id
+  LEFT JOIN users u ON u.seeker_id = a.seeker_id AND u.role = 'seeker'
+  LEFT JOIN cards c ON c.id = (SELECT c2.id FROM cards c2 WHERE c2.seeker_id = a.seeker_id AND c2.card_number IS NOT NULL
+                                ORDER BY c2.created_at DESC, c2.id DESC LIMIT 1)`;
+
+/** What a decision needs: the pipeline row, the owner, the names the applicant's message gives, their login. */
+interface DecisionRow extends PipelineRow {
+  employerId: string;
+  vacancyTitle: string;
+  employerName: string;
+  applicantUserId: string | null;
+}
+
+const DECISION_SQL = `SELECT ${PIPELINE_COLUMNS}, a.employer_id AS employerId, v.title AS vacancyTitle,
+       e.legal_name AS employerName, u.id AS applicantUserId
+  FROM applications a ${PIPELINE_JOINS}
+  JOIN vacancies v ON v.id = a.vacancy_id JOIN employers e ON e.id = v.employer_id
+ WHERE a.id = ?`;

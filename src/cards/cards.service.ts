@@ -5,7 +5,7 @@ import { cardNumberPrefix } from '../offices/office-rules.js';
 import { UsersService } from '../users/users.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, In, IsNull, LessThan, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, In, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -457,18 +457,6 @@ export class CardsService {
   async activeCardOf(m: EntityManager, seekerId: string): Promise<Card | null> {
     const card = await m.findOne(Card, { where: { seekerId, status: 'ACTIVE' } });
     return card && isCardActive(card, this.clock.today()) ? card : null;
-  }
-
-  /** Each seeker's most recently created issued card (a number given), as the employer sees it now. */
-  async latestIssuedCards(m: EntityManager, seekerIds: string[]): Promise<Map<string, Card>> {
-    const latest = new Map<string, Card>();
-    if (seekerIds.length === 0) return latest;
-    const cards = await m.find(Card, {
-      where: { seekerId: In([...new Set(seekerIds)]), cardNumber: Not(IsNull()) },
-      order: { createdAt: 'DESC' },
-    });
-    for (const c of cards) if (!latest.has(c.seekerId)) latest.set(c.seekerId, c);
-    return latest;
   }
 
   /**

@@ -255,13 +255,12 @@ export class EmployersService {
   private async tellStaff(m: EntityManager, employer: Employer, at: Date): Promise<void> {
     const kind = STATUS_MESSAGES[employer.status];
     if (!kind) return;
-    const userIds = await this.notifier.staffOf(m, [employer.id]);
-    if (userIds.length === 0) return;
     const subject = `employer:${employer.id}:${at.toISOString()}`;
     const { legalName } = employer;
     const reason = employer.statusReason ?? '';
-    if (kind === 'EMPLOYER_VERIFIED') await this.notifier.notify(m, { kind, userIds, subject, params: { legalName } });
-    else await this.notifier.notify(m, { kind, userIds, subject, params: { legalName, reason } });
+    if (kind === 'EMPLOYER_VERIFIED')
+      await this.notifier.notifyStaff(m, [employer.id], { kind, subject, params: { legalName } });
+    else await this.notifier.notifyStaff(m, [employer.id], { kind, subject, params: { legalName, reason } });
   }
 
   /**

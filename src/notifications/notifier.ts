@@ -7,8 +7,8 @@ import { PersonalData } from '../common/personal-data.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { User } from '../users/user.entity.js';
 import { NotificationDelivery, type Channel } from './notification-delivery.entity.js';
+import { select } from '../database/statements.js';
 import { ACCOUNT_MAIL_KINDS, type MessageKind, type MessageParams } from './notification-kinds.js';
-import { NotificationSettingsRow } from './notification-settings.entity.js';
 import { Notification } from './notification.entity.js';
 
 export interface NotifyInput<K extends MessageKind> {
@@ -51,6 +51,10 @@ const on = (v: number | boolean | string | null, dflt: boolean): boolean =>
 /** Subjects are built by the platform from ids and dates; this keeps a mistake from reaching the index. */
 const SUBJECT_SHAPE = /^[a-z]+:[A-Za-z0-9:._-]{1,110}$/;
 
+function checkSubject(input: { kind: MessageKind; subject: string }): void {
+  if (!SUBJECT_SHAPE.test(input.subject)) throw new Error(`notification subject of unexpected shape (${input.kind})`);
+}
+
 /**
  * The one way a use case tells people something. `notify` writes, in the caller's transaction, the
  * inbox entries and one pending delivery per channel the recipient can be reached on; the worker
@@ -89,23 +93,60 @@ export class Notifier {
       .map((input) => ({ input, userIds: [...new Set(input.userIds)] }))
       .filter((x) => x.userIds.length > 0);
     if (messages.length === 0) return;
-    for (const { input } of messages)
-      if (!SUBJECT_SHAPE.test(input.subject))
-        throw new Error(`notification subject of unexpected shape (${input.kind})`);
+    for (const { input } of messages) checkSubject(input);
     const wanted = messages.flatMap(({ input, userIds }) =>
       userIds.map((userId) => ({ input, userId, id: derivedId(userId, input.kind, input.subject) })),
     );
+    const ids = wanted.map((w) => w.id);
     const { recipients, existing } = await this.recipients(
       manager,
-      [...new Set(wanted.map((w) => w.userId))],
-      wanted.map((w) => w.id),
+      { userIds: [...new Set(wanted.map((w) => w.userId))] },
+      { sql: `n.id IN (${ids.map(() => '?').join(', ')})`, params: ids },
     );
+    await this.write(manager, wanted, recipients, existing);
+  }
+
+  /**
+   * A message to the staff of these companies (the users who act for them): who they are, their choices
+   * and whether they already have it are read in one statement, where `staffOf` and then `notify` read twice.
+   * Answers how many staff there are (told now or before).
+   */
+  async notifyStaff<K extends MessageKind>(
+    manager: EntityManager,
+    employerIds: readonly string[],
+    input: Omit<NotifyInput<K>, 'userIds'>,
+  ): Promise<number> {
+    const ids = [...new Set(employerIds)];
+    if (ids.length === 0) return 0;
+    checkSubject(input);
+    const { recipients, existing } = await this.recipients(
+      manager,
+      { employerIds: ids },
+      { sql: 'n.kind = ? AND n.subject = ?', params: [input.kind, input.subject] },
+    );
+    const message = { ...input, userIds: [...recipients.keys()] } as NotifyInput<MessageKind>;
+    const wanted = message.userIds.map((userId) => ({
+      input: message,
+      userId,
+      id: derivedId(userId, input.kind, input.subject),
+    }));
+    await this.write(manager, wanted, recipients, existing);
+    return recipients.size;
+  }
+
+  /** Writes the inbox rows and the deliveries of the wanted messages the recipients do not have yet. */
+  private async write(
+    manager: EntityManager,
+    wanted: { input: NotifyInput<MessageKind>; userId: string; id: string }[],
+    recipients: Map<string, RecipientRow>,
+    existing: Set<string>,
+  ): Promise<void> {
     const fresh = wanted.filter((w) => recipients.has(w.userId) && !existing.has(w.id));
     if (fresh.length === 0) return;
 
     const now = this.clock.now();
     const paramsOf = new Map<NotifyInput<MessageKind>, string>();
-    for (const { input } of messages) {
+    for (const input of new Set(fresh.map((w) => w.input))) {
       const json = JSON.stringify(input.params);
       // An account mail's link is a secret (a reset token): it is kept sealed, and blanked once sent.
       paramsOf.set(input, isAccountMail(input.kind) ? this.personalData.encrypt(json) : json);
@@ -185,40 +226,39 @@ export class Notifier {
   }
 
   /**
-   * The recipients among `userIds` (with their choices and, when WhatsApp is on, their number) and which of
-   * the messages `notificationIds` (derived ids) they already have: one statement.
+   * The recipients — the users `userIds`, or the staff of the companies `employerIds` — with their choices
+   * and, when WhatsApp is on, their number; and which of them already have the message (`existing`: a
+   * condition on their notifications `n`). One written-out statement.
    */
   private async recipients(
     manager: EntityManager,
-    userIds: string[],
-    notificationIds: string[],
+    who: { userIds: string[] } | { employerIds: string[] },
+    existing: { sql: string; params: string[] },
   ): Promise<{ recipients: Map<string, RecipientRow>; existing: Set<string> }> {
-    const q = manager
-      .createQueryBuilder(User, 'u')
-      .select('u.id', 'id')
-      .addSelect('u.email', 'email')
-      .addSelect('s.email', 'emailOn')
-      .addSelect('s.whatsapp', 'whatsappOn')
-      .addSelect('s.muted', 'muted')
-      .addSelect('n.id', 'existing')
-      .leftJoin(NotificationSettingsRow, 's', 's.user_id = u.id')
-      .leftJoin(Notification, 'n', 'n.user_id = u.id AND n.id IN (:...notificationIds)', { notificationIds })
-      .where('u.id IN (:...userIds)', { userIds });
-    if (this.whatsappOn) {
-      // The number WhatsApp reaches: a seeker's own phone, or the company's for its staff.
-      q.addSelect('COALESCE(sk.phone, e.phone)', 'phone')
-        .leftJoin('seekers', 'sk', 'sk.id = u.seeker_id')
-        .leftJoin('employers', 'e', 'e.id = u.employer_id');
-    } else {
-      q.addSelect('NULL', 'phone');
-    }
+    const [column, ids] =
+      'userIds' in who ? ['u.id', who.userIds] : ["u.role = 'employer' AND u.employer_id", who.employerIds];
+    // The number WhatsApp reaches: a seeker's own phone, or the company's for its staff.
+    const phone = this.whatsappOn
+      ? `COALESCE(sk.phone, e.phone) AS phone FROM users u
+          LEFT JOIN seekers sk ON sk.id = u.seeker_id LEFT JOIN employers e ON e.id = u.employer_id`
+      : 'NULL AS phone FROM users u';
+    const rows = await select<RecipientRow>(
+      manager,
+      `SELECT u.id AS id, u.email AS email, s.email AS emailOn, s.whatsapp AS whatsappOn, s.muted AS muted,
+              n.id AS existing, ${phone}
+         LEFT JOIN notification_settings s ON s.user_id = u.id
+         LEFT JOIN notifications n ON n.user_id = u.id AND ${existing.sql}
+        WHERE ${column} IN (${ids.map(() => '?').join(', ')})
+        ORDER BY u.id`,
+      [...existing.params, ...ids],
+    );
     const recipients = new Map<string, RecipientRow>();
-    const existing = new Set<string>();
-    for (const row of await q.getRawMany<RecipientRow>()) {
+    const found = new Set<string>();
+    for (const row of rows) {
       recipients.set(row.id, row);
-      if (row.existing) existing.add(row.existing);
+      if (row.existing) found.add(row.existing);
     }
-    return { recipients, existing };
+    return { recipients, existing: found };
   }
 
   private channelsFor(r: RecipientRow, kind: MessageKind, account: boolean): Channel[] {

@@ -201,16 +201,13 @@ export class Reminders {
       if (rows.length === 0) return told;
       await this.tx.run(async (m) => {
         for (const v of rows) {
-          const userIds = await this.notifier.staffOf(m, [v.employerId]);
-          if (userIds.length === 0) continue;
           const closesOn = sqlDate(v.closesAt);
-          await this.notifier.notify(m, {
+          const staff = await this.notifier.notifyStaff(m, [v.employerId], {
             kind: 'VACANCY_CLOSING',
-            userIds,
             subject: `vacancy:${v.id}:${closesOn}`,
             params: { vacancyId: v.id, vacancyTitle: v.title, closesOn },
           });
-          told++;
+          if (staff > 0) told++;
         }
       });
       const last = rows[rows.length - 1];

@@ -534,10 +534,8 @@ export class VacanciesService {
    */
   private async askForOutcome(m: EntityManager, v: Vacancy): Promise<void> {
     if (!v.publishedAt || v.filled >= v.quota) return;
-    const userIds = await this.notifier.staffOf(m, [v.employerId]);
-    await this.notifier.notify(m, {
+    await this.notifier.notifyStaff(m, [v.employerId], {
       kind: 'VACANCY_OUTCOME',
-      userIds,
       subject: `vacancy:${v.id}:outcome`,
       params: { vacancyId: v.id, vacancyTitle: v.title, positions: v.quota, filled: v.filled },
     });

@@ -2,9 +2,12 @@ import { ApplicationConsent } from '../../src/applications/application-consent.e
 import { Application } from '../../src/applications/application.entity';
 import { ApplicationsService } from '../../src/applications/applications.service';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { CardsService } from '../../src/cards/cards.service';
+import { Transactions } from '../../src/database/transactions';
 import { SeekersService } from '../../src/seekers/seekers.service';
 import { VacanciesService } from '../../src/vacancies/vacancies.service';
 import { ENGINE, startApp, type TestApp } from '../support/app';
+import { statementsOfTransaction, statementsOutsideTransactions, verbs } from '../support/statements';
 import { world, type World } from '../support/world';
 
 /**
@@ -140,6 +143,26 @@ describe('ApplicationsService', () => {
       });
       expect(await appsOf(seeker.id)).toBe(0);
     });
+
+    it("applies in one read and four writes; the staff hear of the day's applicants once", async () => {
+      const { employer, vacancy, seeker } = await setUp();
+      const second = await w.seeker({ account: true }).withActiveCard();
+      const tx = w.get(Transactions);
+
+      const first = await statementsOfTransaction(tx, () => applications.apply(seeker.actor!, vacancy.id, {}));
+      // The checks; the application, its consent and its audit event; the staff with their choices and
+      // whether they have today's message (one read); the message.
+      expect(verbs(first.statements)).toEqual(['SELECT', 'INSERT', 'INSERT', 'INSERT', 'SELECT', 'INSERT']);
+      expect(first.statements[5]).toMatch(/notifications/);
+      const later = await statementsOfTransaction(tx, () => applications.apply(second.actor!, vacancy.id, {}));
+      expect(verbs(later.statements)).toEqual(['SELECT', 'INSERT', 'INSERT', 'INSERT', 'SELECT']);
+
+      const messages = await t.ds.query(
+        `SELECT user_id AS userId FROM notifications WHERE kind = 'APPLICATION_RECEIVED' AND subject = ?`,
+        [`vacancy:${vacancy.id}:${t.clock.today()}`],
+      );
+      expect(messages.map((r: { userId: string }) => r.userId)).toEqual([employer.actor.id]);
+    });
   });
 
   describe('withdraw', () => {
@@ -196,6 +219,29 @@ describe('ApplicationsService', () => {
         code: 'INVALID_STATE_TRANSITION',
       });
       expect((await appRow(id)).status).toBe('WITHDRAWN');
+    });
+
+    it('decides in one read and four writes, and answers the item as the pipeline shows it', async () => {
+      const { employer, vacancy, seeker } = await setUp();
+      const id = await w.application(vacancy, seeker);
+      const { result, statements } = await statementsOfTransaction(w.get(Transactions), () =>
+        applications.decide(employer.actor, id, 'SHORTLISTED'),
+      );
+      // The application with its applicant, card and login; the move; its audit event; the applicant's
+      // choices and whether they have the message; the message.
+      expect(verbs(statements)).toEqual(['SELECT', 'UPDATE', 'INSERT', 'SELECT', 'INSERT']);
+      const [listed] = (await applications.listForVacancy(employer.actor, vacancy.id, {})).items;
+      expect(result).toEqual({ ...listed, status: 'SHORTLISTED' });
+      expect(result).toMatchObject({
+        status: 'SHORTLISTED',
+        applicant: { seekerId: seeker.id, fullName: seeker.fullName },
+        card: { cardNumber: seeker.card!.cardNumber, status: 'ACTIVE', reportOverdue: false },
+      });
+      const told = await t.ds.query(`SELECT kind FROM notifications WHERE user_id = ? AND subject = ?`, [
+        seeker.actor!.id,
+        `application:${id}`,
+      ]);
+      expect(told).toEqual([{ kind: 'APPLICATION_SHORTLISTED' }]);
     });
   });
 
@@ -295,6 +341,111 @@ describe('ApplicationsService', () => {
       await closing;
       expect(first).toBe('closed');
       expect(await appRow(id)).toMatchObject({ status: 'CLOSED', closedReason: 'VACANCY_FILLED' });
+    });
+  });
+
+  describe('the lists', () => {
+    it("a vacancy's applications: the vacancy, then the page with applicants, cards and the count (two statements)", async () => {
+      const { employer, vacancy } = await setUp();
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const s = await w.seeker({ account: true }).withActiveCard();
+        ids.push(await w.application(vacancy, s));
+        t.clock.advance(60_000);
+      }
+      await applications.decide(employer.actor, ids[1], 'REJECTED');
+      await applications.listForVacancy(employer.actor, vacancy.id, {}); // what is read once per instance
+
+      const page = await statementsOutsideTransactions(t.ds, () =>
+        applications.listForVacancy(employer.actor, vacancy.id, { page: 1, pageSize: 2 }),
+      );
+      expect(page.statements).toHaveLength(2);
+      expect(page.result).toMatchObject({ page: 1, pageSize: 2, total: 3 });
+      expect(page.result.items.map((i) => i.id)).toEqual(ids.slice(0, 2)); // oldest first
+      expect(
+        (await applications.listForVacancy(employer.actor, vacancy.id, { page: 2, pageSize: 2 })).items.map(
+          (i) => i.id,
+        ),
+      ).toEqual([ids[2]]);
+
+      const submitted = await applications.listForVacancy(employer.actor, vacancy.id, { status: 'SUBMITTED' });
+      expect(submitted).toMatchObject({ total: 2 });
+      expect(submitted.items.map((i) => i.id)).toEqual([ids[0], ids[2]]);
+
+      // Past the last page: no rows to carry the count, so it is counted apart.
+      const past = await statementsOutsideTransactions(t.ds, () =>
+        applications.listForVacancy(employer.actor, vacancy.id, { page: 3, pageSize: 2 }),
+      );
+      expect(past.result).toEqual({ items: [], page: 3, pageSize: 2, total: 3 });
+      expect(past.statements).toHaveLength(3);
+      expect(await applications.listForVacancy(employer.actor, vacancy.id, { status: 'HIRED' })).toEqual({
+        items: [],
+        page: 1,
+        pageSize: 20,
+        total: 0,
+      });
+    });
+
+    it("shows each applicant's newest numbered card, skipping requests never issued", async () => {
+      const officer = await w.officer();
+      const cards = w.get(CardsService);
+      const employer = await w.verifiedEmployer().withVacancy({ requiresAk1: false });
+      const vacancy = employer.vacancies[0];
+      const a = await w.seeker({ account: true }).withActiveCard();
+      await cards.revoke(officer, a.card!.id, 'x');
+      t.clock.advanceDays(1);
+      const second = await cards.issue(officer, a.id);
+      await cards.revoke(officer, second.id, 'y');
+      t.clock.advanceDays(1);
+      await cards.request(a.actor!); // the newest, but PENDING: no number
+      const b = await w.seeker({ account: true });
+      const c = await w.seeker({ account: true }).withActiveCard();
+      for (const s of [a, b, c]) await w.application(vacancy, s);
+
+      const { items } = await applications.listForVacancy(employer.actor, vacancy.id, {});
+      const cardOf = (seekerId: string) => items.find((i) => i.applicant.seekerId === seekerId)!.card;
+      expect(cardOf(a.id)).toEqual({ cardNumber: second.cardNumber, status: 'REVOKED', reportOverdue: false });
+      expect(cardOf(b.id)).toBeNull();
+      expect(cardOf(c.id)).toEqual({ cardNumber: c.card!.cardNumber, status: 'ACTIVE', reportOverdue: false });
+    });
+
+    it("the seeker's own applications: one statement with the count, newest first", async () => {
+      const employer = await w.verifiedEmployer().withVacancy().withVacancy().withVacancy();
+      const seeker = await w.seeker({ account: true }).withActiveCard();
+      const ids: string[] = [];
+      for (const v of employer.vacancies) {
+        ids.push(await w.application(v, seeker));
+        t.clock.advance(60_000);
+      }
+      await applications.withdraw(seeker.actor!, ids[0]);
+
+      const page = await statementsOutsideTransactions(t.ds, () =>
+        applications.listMine(seeker.actor!, { page: 1, pageSize: 2 }),
+      );
+      expect(page.statements).toHaveLength(1);
+      expect(page.result).toMatchObject({ page: 1, pageSize: 2, total: 3 });
+      expect(page.result.items.map((i) => i.id)).toEqual([ids[2], ids[1]]);
+      expect(page.result.items[0]).toEqual({
+        id: ids[2],
+        status: 'SUBMITTED',
+        appliedAt: expect.any(String),
+        shareContact: false,
+        vacancy: {
+          id: employer.vacancies[2].id,
+          title: employer.vacancies[2].title,
+          status: 'OPEN',
+          employer: { id: employer.id, legalName: employer.legalName },
+        },
+      });
+      expect((await applications.listMine(seeker.actor!, { status: 'WITHDRAWN' })).items.map((i) => i.id)).toEqual([
+        ids[0],
+      ]);
+      expect(await applications.listMine(seeker.actor!, { page: 4, pageSize: 1 })).toEqual({
+        items: [],
+        page: 4,
+        pageSize: 1,
+        total: 3,
+      });
     });
   });
 

@@ -392,26 +392,5 @@ describe('CardsService', () => {
       t.clock.set(at('2027-03-11'));
       expect(await w.tx((m) => cards.activeCardOf(m, s.id))).toBeNull();
     });
-
-    it('latestIssuedCards answers each seeker’s newest numbered card, skipping requests never issued', async () => {
-      const officer = await w.officer();
-      const a = await w.seeker({ account: true }).withActiveCard();
-      await cards.revoke(officer, a.card!.id, 'x');
-      t.clock.advanceDays(1);
-      const second = await cards.issue(officer, a.id);
-      await cards.revoke(officer, second.id, 'y');
-      t.clock.advanceDays(1);
-      const unissued = await cards.request(a.actor!); // newest, but PENDING: no number
-      const b = await pending();
-      const c = await w.seeker().withActiveCard();
-
-      const latest = await w.tx((m) => cards.latestIssuedCards(m, [a.id, b.id, c.id, a.id]));
-
-      expect([...latest.keys()].sort()).toEqual([a.id, c.id].sort());
-      expect(latest.get(a.id)?.id).toBe(second.id);
-      expect(latest.get(a.id)?.id).not.toBe(unissued.id);
-      expect(latest.get(c.id)?.id).toBe(c.card!.id);
-      expect((await w.tx((m) => cards.latestIssuedCards(m, []))).size).toBe(0);
-    });
   });
 });

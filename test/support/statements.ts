@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Transactions } from '../../src/database/transactions';
 
 type Query = (sql: string, ...rest: never[]) => unknown;
 
@@ -28,3 +29,48 @@ export async function statementsOf<T>(
     target.query = query;
   }
 }
+
+/**
+ * Runs `work`, which opens one transaction through `tx` (a use case called as it is), and answers the
+ * statements sent inside that transaction (`statementsOf`), besides BEGIN and COMMIT.
+ */
+export async function statementsOfTransaction<T>(
+  tx: Transactions,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: string[] }> {
+  const run = tx.run.bind(tx);
+  let statements: string[] = [];
+  const spy = jest.spyOn(tx, 'run').mockImplementationOnce(((inner: (m: EntityManager) => Promise<unknown>) =>
+    run(async (m) => {
+      const seen = await statementsOf(m, () => inner(m));
+      statements = seen.statements;
+      return seen.result;
+    })) as Transactions['run']);
+  try {
+    return { result: await work(), statements };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/**
+ * Runs `work` and answers the statements it sent outside any transaction, in order: there every statement
+ * goes through TypeORM's query runner, which hands it to the logger before running it (on both engines).
+ */
+export async function statementsOutsideTransactions<T>(
+  ds: DataSource,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const spy = jest.spyOn(ds.logger, 'logQuery').mockImplementation((sql: string) => {
+    statements.push(sql.trim());
+  });
+  try {
+    return { result: await work(), statements };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** The first word of each statement, upper-cased: what kind of round trips a use case makes. */
+export const verbs = (statements: string[]): string[] => statements.map((s) => s.split(/\s/)[0].toUpperCase());
