@@ -385,7 +385,8 @@ export class ApplicationsService {
 
   /**
    * The seeker's applications, newest first, with each vacancy's title and state and its employer's name:
-   * one written-out statement that also counts them all (a busy route on a job-fair day).
+   * one written-out statement that also counts them all (a busy route on a job-fair day). The page is chosen
+   * and counted on the ids alone, so no long text goes through the engine's temporary table.
    */
   async listMine(actor: AuthUser, q: ApplicationListQuery): Promise<Page<MyApplicationView>> {
     const seekerId = this.seekerOf(actor);
@@ -394,11 +395,11 @@ export class ApplicationsService {
     const params = q.status ? [seekerId, q.status] : [seekerId];
     const rows = await select<MyApplicationRow & { total: number | string }>(
       this.ds.manager,
-      `SELECT ${MY_APPLICATION_COLUMNS}, a.total AS total
-         FROM (SELECT applications.*, COUNT(*) OVER () AS total FROM applications
-                WHERE seeker_id = ?${filter} ORDER BY applied_at DESC, id ASC LIMIT ? OFFSET ?) a
-         ${MY_APPLICATION_JOINS}
-        ORDER BY a.applied_at DESC, a.id ASC`,
+      `SELECT ${MY_APPLICATION_COLUMNS}, p.total AS total
+         FROM (SELECT id, applied_at, COUNT(*) OVER () AS total FROM applications
+                WHERE seeker_id = ?${filter} ORDER BY applied_at DESC, id ASC LIMIT ? OFFSET ?) p
+         JOIN applications a ON a.id = p.id ${MY_APPLICATION_JOINS}
+        ORDER BY p.applied_at DESC, p.id ASC`,
       [...params, pageSize, skip],
     );
     const total =
@@ -425,11 +426,11 @@ export class ApplicationsService {
     const params = q.status ? [vacancyId, q.status] : [vacancyId];
     const rows = await select<PipelineRow & { total: number | string }>(
       this.ds.manager,
-      `SELECT ${PIPELINE_COLUMNS}, a.total AS total
-         FROM (SELECT applications.*, COUNT(*) OVER () AS total FROM applications
-                WHERE vacancy_id = ?${filter} ORDER BY applied_at ASC, id ASC LIMIT ? OFFSET ?) a
-         ${PIPELINE_JOINS}
-        ORDER BY a.applied_at ASC, a.id ASC`,
+      `SELECT ${PIPELINE_COLUMNS}, p.total AS total
+         FROM (SELECT id, applied_at, COUNT(*) OVER () AS total FROM applications
+                WHERE vacancy_id = ?${filter} ORDER BY applied_at ASC, id ASC LIMIT ? OFFSET ?) p
+         JOIN applications a ON a.id = p.id ${PIPELINE_JOINS}
+        ORDER BY p.applied_at ASC, p.id ASC`,
       [...params, pageSize, skip],
     );
     const total =

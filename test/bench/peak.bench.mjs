@@ -28,9 +28,9 @@
 // start + i / rate and is sent then, whether or not earlier ones returned, and its latency is measured
 // from that due time (so queueing is not hidden by coordinated omission). It uses node:http keep-alive
 // agents (--sockets per instance) and does no per-request work beyond building a path and a small body.
-// Besides the mix, a load balancer probes each instance (GET /health/live, no database) --probes times a
-// second: its latency while a report is in flight on that instance tells whether a report holds the
-// event loop. Each step runs --duration seconds (after a --warmup at the first rate, not reported); the
+// Besides the mix, a load balancer probes each instance (GET /health/live, no database, on a connection of
+// its own) --probes times a second: its latency while a report is in flight on that instance tells whether
+// a report holds the event loop. Each step runs --duration seconds (after a --warmup at the first rate, not reported); the
 // run stops after the first step whose overall p99 exceeds --p99-limit ms or that has any error
 // (--all-steps: run them all).
 //
@@ -524,7 +524,14 @@ function issue(route, req, due, c, inst = instances[roundRobin++ % instances.len
     if (meta.probe) (duringReport ? c.probeDuringReport : c.probeNoReport).push(ms);
   };
   const r = http.request(
-    { agent: inst.agent, host: '127.0.0.1', port: inst.port, method: req.method, path: req.path, headers },
+    {
+      agent: meta.probe ? inst.probeAgent : inst.agent,
+      host: '127.0.0.1',
+      port: inst.port,
+      method: req.method,
+      path: req.path,
+      headers,
+    },
     (res) => {
       const status = res.statusCode;
       if (req.keepBody || status >= 400) {
@@ -701,12 +708,22 @@ const shapeOf = (sql) =>
 async function dbSampler(url) {
   const database = new URL(url).pathname.slice(1);
   const conn = await mysql.createConnection(url);
-  const st = { samples: 0, running: 0, maxRunning: 0, connections: 0, maxConnections: 0, others: 0, shapes: new Map() };
+  const st = {
+    samples: 0,
+    running: 0,
+    maxRunning: 0,
+    connections: 0,
+    maxConnections: 0,
+    others: 0,
+    shapes: new Map(),
+    longest: { ms: 0, shape: '' },
+  };
   let stop = false;
   const loop = (async () => {
     while (!stop) {
       const [rows] = await conn.query(
-        `SELECT DB AS db, COMMAND AS cmd, INFO AS info FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()`,
+        `SELECT DB AS db, COMMAND AS cmd, INFO AS info, TIME_MS AS ms FROM information_schema.PROCESSLIST
+          WHERE ID <> CONNECTION_ID()`,
       );
       let running = 0;
       let connections = 0;
@@ -721,6 +738,8 @@ async function dbSampler(url) {
           running++;
           const shape = shapeOf(String(r.info));
           st.shapes.set(shape, (st.shapes.get(shape) ?? 0) + 1);
+          // A statement seen still running long (a COMMIT waiting on the disk, a report) tells where a stall was.
+          if (Number(r.ms) > st.longest.ms) st.longest = { ms: Number(r.ms), shape };
         }
       }
       st.samples++;
@@ -742,6 +761,7 @@ async function dbSampler(url) {
       connections: st.connections / Math.max(1, st.samples),
       maxConnections: st.maxConnections,
       others: st.others / Math.max(1, st.samples),
+      longest: st.longest,
       shapes: [...st.shapes.entries()]
         .sort((a, b) => b[1] - a[1])
         .slice(0, 10)
@@ -1053,9 +1073,24 @@ async function main() {
       maxFreeSockets: Number(opt.sockets),
       timeout: 4000, // below the server's 5 s keep-alive, so an idle socket is never reused as it closes
     });
-    instances.push({ server, agent, port: Number(new URL(server.base).port), reportsInFlight: 0, reportStarts: 0 });
+    // The probes have their own connection, as a load balancer's health check does: they never wait for one
+    // of the mix's sockets, so their latency is the instance's own (its event loop and the CPU it gets).
+    const probeAgent = new http.Agent({ keepAlive: true, maxSockets: 1, maxFreeSockets: 1, timeout: 4000 });
+    instances.push({
+      server,
+      agent,
+      probeAgent,
+      port: Number(new URL(server.base).port),
+      reportsInFlight: 0,
+      reportStarts: 0,
+    });
   }
-  onCleanup(() => instances.forEach((i) => i.agent.destroy()));
+  onCleanup(() =>
+    instances.forEach((i) => {
+      i.agent.destroy();
+      i.probeAgent.destroy();
+    }),
+  );
   if (opt.nginx) proxy = await startNginx();
 
   const results = [];
@@ -1111,7 +1146,7 @@ async function main() {
         `${rate} req/s offered: achieved ${fmt(r.achieved)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms (${GROUPS.map((g) => `${g} ${fmt(r.groups[g])}`).join(', ')}), non-report p99 ${fmt(r.nonReportP99)} ms, fast routes while a report ran: p99 ${fmt(r.fastDuring.p99)} / max ${fmt(r.fastDuring.max)} ms (${fmt(r.fastDuring.n)} requests), otherwise p99 ${fmt(r.fastCalm.p99)} / max ${fmt(r.fastCalm.max)} ms; load-balancer probes while a report ran p99 ${fmt(r.probeDuring.p99)} / max ${fmt(r.probeDuring.max)} ms (${fmt(r.probeDuring.n)}), otherwise p99 ${fmt(r.probeCalm.p99)} / max ${fmt(r.probeCalm.max)} ms; errors ${r.errors}; CPU A ${fmt(r.cpu.A)} % B ${fmt(r.cpu.B)} % MariaDB ${fmt(r.cpu.mariadb)} % generator ${fmt(r.cpu.generator)} %, load ${fmt(r.cpu.load, 1)}, send lag max ${fmt(r.maxLag)} ms ${r.held ? '— held' : '— DID NOT HOLD'}`,
       );
       log(
-        `  MariaDB: ${fmt(r.db.running, 1)} statements running on average (max ${r.db.maxRunning}), ${fmt(r.db.connections, 1)} connections open (max ${r.db.maxConnections}); other databases on the server: ${fmt(r.db.others, 1)} statements running on average; most seen: ${r.db.shapes
+        `  MariaDB: ${fmt(r.db.running, 1)} statements running on average (max ${r.db.maxRunning}), ${fmt(r.db.connections, 1)} connections open (max ${r.db.maxConnections}); other databases on the server: ${fmt(r.db.others, 1)} statements running on average; longest seen running: ${fmt(r.db.longest.ms)} ms (${r.db.longest.shape.slice(0, 60) || '—'}); most seen: ${r.db.shapes
           .slice(0, 3)
           .map((x) => `${fmt(x.share * 100)} % ${x.shape.slice(0, 90)}`)
           .join(' | ')}`,
@@ -1125,7 +1160,10 @@ async function main() {
       await sleep(Number(opt.pause) * 1000);
     }
   } finally {
-    for (const i of instances) i.agent.destroy();
+    for (const i of instances) {
+      i.agent.destroy();
+      i.probeAgent.destroy();
+    }
     await Promise.all([stopServer(a), stopServer(b)]);
   }
   if (profileDir) {
