@@ -385,26 +385,18 @@ export class ApplicationsService {
 
   /**
    * The seeker's applications, newest first, with each vacancy's title and state and its employer's name:
-   * one written-out statement that also counts them all (a busy route on a job-fair day). The page is chosen
-   * and counted on the ids alone, so no long text goes through the engine's temporary table.
+   * one written-out statement that also counts them all (a busy route on a job-fair day).
    */
   async listMine(actor: AuthUser, q: ApplicationListQuery): Promise<Page<MyApplicationView>> {
     const seekerId = this.seekerOf(actor);
-    const { page, pageSize, skip } = pageWindow(q);
-    const filter = q.status ? ' AND status = ?' : '';
-    const params = q.status ? [seekerId, q.status] : [seekerId];
-    const rows = await select<MyApplicationRow & { total: number | string }>(
-      this.ds.manager,
-      `SELECT ${MY_APPLICATION_COLUMNS}, p.total AS total
-         FROM (SELECT id, applied_at, COUNT(*) OVER () AS total FROM applications
-                WHERE seeker_id = ?${filter} ORDER BY applied_at DESC, id ASC LIMIT ? OFFSET ?) p
-         JOIN applications a ON a.id = p.id ${MY_APPLICATION_JOINS}
-        ORDER BY p.applied_at DESC, p.id ASC`,
-      [...params, pageSize, skip],
+    const { rows, ...page } = await this.pageOfApplications<MyApplicationRow>(
+      { column: 'seeker_id', id: seekerId },
+      q,
+      'DESC',
+      MY_APPLICATION_COLUMNS,
+      MY_APPLICATION_JOINS,
     );
-    const total =
-      rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : await this.countWhere('seeker_id', filter, params);
-    return { items: rows.map(myViewOf), page, pageSize, total };
+    return { items: rows.map(myViewOf), ...page };
   }
 
   /**
@@ -421,31 +413,51 @@ export class ApplicationsService {
       throw notFound('The vacancy');
     if (actor.role !== 'employer' && actor.role !== 'officer') throw forbidden();
     await this.scope.requireReadable(actor, vacancy.officeId, 'The vacancy');
-    const { page, pageSize, skip } = pageWindow(q);
-    const filter = q.status ? ' AND status = ?' : '';
-    const params = q.status ? [vacancyId, q.status] : [vacancyId];
-    const rows = await select<PipelineRow & { total: number | string }>(
-      this.ds.manager,
-      `SELECT ${PIPELINE_COLUMNS}, p.total AS total
-         FROM (SELECT id, applied_at, COUNT(*) OVER () AS total FROM applications
-                WHERE vacancy_id = ?${filter} ORDER BY applied_at ASC, id ASC LIMIT ? OFFSET ?) p
-         JOIN applications a ON a.id = p.id ${PIPELINE_JOINS}
-        ORDER BY p.applied_at ASC, p.id ASC`,
-      [...params, pageSize, skip],
+    const { rows, ...page } = await this.pageOfApplications<PipelineRow>(
+      { column: 'vacancy_id', id: vacancyId },
+      q,
+      'ASC',
+      PIPELINE_COLUMNS,
+      PIPELINE_JOINS,
     );
-    const total =
-      rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : await this.countWhere('vacancy_id', filter, params);
-    return { items: await this.pipelineItems(rows), page, pageSize, total };
+    return { items: await this.pipelineItems(rows), ...page };
   }
 
-  /** How many applications match, for a page past the last one (which has no row to carry the count). */
-  private async countWhere(column: 'seeker_id' | 'vacancy_id', filter: string, params: string[]): Promise<number> {
-    const [row] = await select<{ n: number | string }>(
+  /**
+   * A page of the applications of one seeker or one vacancy (of one status if asked), by application time,
+   * with `columns` from `joins` (`a`: the application): one statement that also counts them all. The page is
+   * chosen and counted on the ids alone, so no long text goes through the engine's temporary table. A page
+   * past the last has no row to carry the count: only then is it counted apart.
+   */
+  private async pageOfApplications<R>(
+    of: { column: 'seeker_id' | 'vacancy_id'; id: string },
+    q: ApplicationListQuery,
+    order: 'ASC' | 'DESC',
+    columns: string,
+    joins: string,
+  ): Promise<{ rows: R[]; page: number; pageSize: number; total: number }> {
+    const { page, pageSize, skip } = pageWindow(q);
+    const where = `${of.column} = ?${q.status ? ' AND status = ?' : ''}`;
+    const params = q.status ? [of.id, q.status] : [of.id];
+    const rows = await select<R & { total: number | string }>(
       this.ds.manager,
-      `SELECT COUNT(*) AS n FROM applications WHERE ${column} = ?${filter}`,
-      params,
+      `SELECT ${columns}, p.total AS total
+         FROM (SELECT id, applied_at, COUNT(*) OVER () AS total FROM applications
+                WHERE ${where} ORDER BY applied_at ${order}, id ASC LIMIT ? OFFSET ?) p
+         JOIN applications a ON a.id = p.id ${joins}
+        ORDER BY p.applied_at ${order}, p.id ASC`,
+      [...params, pageSize, skip],
     );
-    return Number(row.n);
+    let total = rows.length > 0 ? Number(rows[0].total) : 0;
+    if (rows.length === 0 && skip > 0) {
+      const [counted] = await select<{ n: number | string }>(
+        this.ds.manager,
+        `SELECT COUNT(*) AS n FROM applications WHERE ${where}`,
+        params,
+      );
+      total = Number(counted.n);
+    }
+    return { rows, page, pageSize, total };
   }
 
   /** Pipeline rows as the employer sees them: the card's state as of today, by its issuing office's rule. */
