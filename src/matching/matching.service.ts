@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OfficeScope } from '../offices/office-scope.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { ageOn } from '../common/dates.js';
@@ -10,10 +10,13 @@ import { pageWindow, type Page, type PageQuery } from '../common/http/pagination
 import { Card } from '../cards/card.entity.js';
 import { cardSql } from '../cards/card-lifecycle.js';
 import { Employer } from '../employers/employer.entity.js';
+import { DatabaseVacancySearch } from '../search/database-vacancy-search.js';
 import { SearchableVacancies } from '../search/searchable-vacancies.js';
+import { select } from '../database/statements.js';
+import { sqlDate } from '../common/sql.js';
 import { Seeker } from '../seekers/seeker.entity.js';
 import { educationRank, type EducationLevel } from '../common/reference/education.js';
-import { parseSkills, toVacancyView, Vacancy } from '../vacancies/vacancy.entity.js';
+import { parseSkills, Vacancy } from '../vacancies/vacancy.entity.js';
 import { vacancyNotFound } from '../vacancies/vacancies.errors.js';
 import { scoreMatch, type SeekerProfile, type VacancyRequirements } from './score.js';
 import type { RecommendationReply } from './dto/matching.reply.js';
@@ -76,16 +79,22 @@ export class MatchingService {
     private readonly clock: Clock,
     private readonly scope: OfficeScope,
     private readonly searchable: SearchableVacancies,
+    private readonly search: DatabaseVacancySearch,
   ) {}
 
   /** The open vacancies of one version of the searchable set (openVacancies). */
   private pool: { version: string; rows: Promise<PoolVacancy[]> } | null = null;
 
-  /** OPEN vacancies of VERIFIED employers the seeker may take, best match first. */
+  /**
+   * OPEN vacancies of VERIFIED employers the seeker may take, best match first. Three narrow statements: the
+   * seeker's profile, the version of the open set (its pool is kept per version), and the page's vacancies as
+   * the search shows them (views kept per row revision, DatabaseVacancySearch.load).
+   */
   async recommendations(actor: AuthUser, q: PageQuery): Promise<Page<Recommendation>> {
     if (!actor.seekerId) throw forbidden();
-    const seeker = await this.ds.getRepository(Seeker).findOneByOrFail({ id: actor.seekerId });
-    const profile = this.profileOf(seeker);
+    const [seeker] = await select<SeekerProfileRow>(this.ds.manager, SEEKER_PROFILE_SQL, [actor.seekerId]);
+    if (!seeker) throw forbidden();
+    const profile = this.profileOf(profileFields(seeker));
     const today = this.clock.today();
     const age = ageOn(profile.birthDate, today);
     const rank = educationRank(profile.educationLevel);
@@ -106,21 +115,18 @@ export class MatchingService {
       .sort((a, b) => b.s.score - a.s.score);
     const { page, pageSize, skip } = pageWindow(q);
     const window = scored.slice(skip, skip + pageSize);
-    const ids = window.map(({ v }) => v.id);
-    const vacancies = new Map(
-      (ids.length ? await this.ds.getRepository(Vacancy).findBy({ id: In(ids) }) : []).map((v) => [v.id, v]),
+    // A vacancy that stopped being searchable since the pool was read is left out, as the search leaves it.
+    const views = new Map(
+      (
+        await this.search.load(
+          window.map(({ v }) => v.id),
+          { searchableOnly: true },
+        )
+      ).map((view) => [view.id, view]),
     );
-    const employers = new Map(
-      (await this.ds.getRepository(Employer).findBy({ id: In([...new Set(window.map(({ v }) => v.employerId))]) })).map(
-        (e) => [e.id, e],
-      ),
-    );
-    const items = window.map(({ v, s }) => ({
-      vacancy: toVacancyView(vacancies.get(v.id)!, employers.get(v.employerId)!),
-      score: s.score,
-      matched: s.matched,
-      missing: s.missing,
-    }));
+    const items = window
+      .filter(({ v }) => views.has(v.id))
+      .map(({ v, s }) => ({ vacancy: views.get(v.id)!, score: s.score, matched: s.matched, missing: s.missing }));
     return { items, page, pageSize, total: scored.length };
   }
 
@@ -219,7 +225,9 @@ export class MatchingService {
     return { items, page, pageSize, total: scored.length };
   }
 
-  private profileOf(s: Seeker): SeekerProfile {
+  private profileOf(
+    s: Pick<Seeker, 'skills' | 'educationLevel' | 'kecamatanCode' | 'birthDate' | 'gender' | 'experience'>,
+  ): SeekerProfile {
     const year = Number(this.clock.today().slice(0, 4));
     const experienceYears = (s.experience ?? []).reduce(
       (sum, e) => sum + Math.max(0, (e.toYear ?? year) - e.fromYear),
@@ -237,4 +245,31 @@ export class MatchingService {
       experienceYears,
     };
   }
+}
+
+/** What matching reads of a seeker, raw (SEEKER_PROFILE_SQL). */
+interface SeekerProfileRow {
+  skills: string | null;
+  educationLevel: string;
+  kecamatanCode: string | null;
+  birthDate: string | Date;
+  gender: string;
+  experience: string | null;
+}
+
+const SEEKER_PROFILE_SQL = `SELECT skills, education_level AS educationLevel, kecamatan_code AS kecamatanCode,
+  birth_date AS birthDate, gender, experience FROM seekers WHERE id = ?`;
+
+/** The raw row as the entity's columns read it (JSON lists, a calendar date). */
+function profileFields(
+  r: SeekerProfileRow,
+): Pick<Seeker, 'skills' | 'educationLevel' | 'kecamatanCode' | 'birthDate' | 'gender' | 'experience'> {
+  return {
+    skills: r.skills ? (JSON.parse(r.skills) as string[]) : [],
+    educationLevel: r.educationLevel as Seeker['educationLevel'],
+    kecamatanCode: r.kecamatanCode,
+    birthDate: sqlDate(r.birthDate),
+    gender: r.gender as Seeker['gender'],
+    experience: r.experience ? (JSON.parse(r.experience) as Seeker['experience']) : [],
+  };
 }

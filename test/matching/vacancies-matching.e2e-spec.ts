@@ -1,4 +1,6 @@
+import { MatchingService } from '../../src/matching/matching.service';
 import { startApp, type TestApp } from '../support/app';
+import { statementsOutsideTransactions } from '../support/statements';
 import {
   bearer,
   makeOfficer,
@@ -139,6 +141,26 @@ describe('matching: recommendations and candidates', () => {
       .send({ reason: 'Dokumen tidak sah' })
       .expect(200);
     expect(await mineOf()).toEqual([]);
+  });
+
+  it("reads a repeated recommendation in three narrow statements: the seeker, the set's version, the page's revisions", async () => {
+    const company = await verifiedEmployer(t, officer);
+    await postVacancy(t, company, { skills: ['las listrik'], ageMin: null, ageMax: null });
+    const seeker = await registerSeeker(t, man());
+    const actor = {
+      id: seeker.userId,
+      role: 'seeker' as const,
+      email: seeker.email,
+      employerId: null,
+      seekerId: seeker.seekerId,
+    };
+    const matching = t.app.get(MatchingService);
+    const first = await matching.recommendations(actor, {}); // the pool and the page's views, read once
+    const again = await statementsOutsideTransactions(t.ds, () => matching.recommendations(actor, {}));
+    expect(again.result).toEqual(first);
+    expect(again.statements).toHaveLength(3);
+    expect(again.statements[0]).toMatch(/FROM seekers WHERE id = \?/);
+    expect(again.statements.join('\n')).not.toMatch(/FROM [`"]?(vacancies|employers)[`"]?/);
   });
 
   it('ranks seekers holding an ACTIVE card for a vacancy (officer), without personal identifiers', async () => {

@@ -54,21 +54,36 @@ export async function statementsOfTransaction<T>(
 }
 
 /**
- * Runs `work` and answers the statements it sent outside any transaction, in order: there every statement
- * goes through TypeORM's query runner, which hands it to the logger before running it (on both engines).
+ * Runs `work` and answers the statements it sent outside any transaction, in order: those that go through
+ * TypeORM's query runner, which hands each to the logger before running it (on both engines), and on MySQL
+ * those sent straight to TypeORM's pool (database/prepared-statements.ts).
  */
 export async function statementsOutsideTransactions<T>(
   ds: DataSource,
   work: () => Promise<T>,
 ): Promise<{ result: T; statements: string[] }> {
   const statements: string[] = [];
-  const spy = jest.spyOn(ds.logger, 'logQuery').mockImplementation((sql: string) => {
-    statements.push(sql.trim());
-  });
+  const spies: { mockRestore(): void }[] = [
+    jest.spyOn(ds.logger, 'logQuery').mockImplementation((sql: string) => {
+      statements.push(sql.trim());
+    }),
+  ];
+  const pool = (ds.driver as unknown as { pool?: Record<'execute' | 'query', (...args: never[]) => unknown> }).pool;
+  if (ds.options.type === 'mysql' && pool)
+    for (const method of ['execute', 'query'] as const) {
+      const original = pool[method];
+      spies.push(
+        jest.spyOn(pool, method).mockImplementation(function (this: unknown, ...args: never[]) {
+          const sql = args[0] as unknown;
+          statements.push(String(typeof sql === 'string' ? sql : (sql as { sql: string }).sql).trim());
+          return original.apply(this, args);
+        }),
+      );
+    }
   try {
     return { result: await work(), statements };
   } finally {
-    spy.mockRestore();
+    for (const spy of spies) spy.mockRestore();
   }
 }
 
