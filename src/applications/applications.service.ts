@@ -12,12 +12,13 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, invalidTransition, notFound } from '../common/domain-error.js';
 import { pageWindow, type Page } from '../common/http/pagination.js';
-import { rawInstant, sqlDate, sqlInstant } from '../common/sql.js';
+import { rawBoolean, rawInstant, sqlDate, sqlInstant } from '../common/sql.js';
 import { execute, select } from '../database/statements.js';
 import { affectedRows, Transactions, uniqueViolation } from '../database/transactions.js';
 import { Employer } from '../employers/employer.entity.js';
 import { Notifier } from '../notifications/notifier.js';
 import { Vacancy } from '../vacancies/vacancy.entity.js';
+import { seekerList } from '../seekers/seeker.entity.js';
 import { vacancyFull, vacancyNotOpen } from '../vacancies/vacancies.errors.js';
 import { seekerAlreadyPlaced } from '../seekers/seekers.errors.js';
 import { Application, UNDECIDED, type ApplicationStatus, type ClosedReason } from './application.entity.js';
@@ -466,7 +467,7 @@ export class ApplicationsService {
     const today = this.clock.today();
     const rules = await this.officeSettings.overdueRules();
     return rows.map((r) => {
-      const shareContact = truthy(r.shareContact);
+      const shareContact = rawBoolean(r.shareContact);
       const card: CardState | null =
         r.cardStatus === null || r.cardStatus === undefined
           ? null
@@ -486,7 +487,7 @@ export class ApplicationsService {
           seekerId: r.seekerId,
           fullName: r.fullName,
           educationLevel: r.educationLevel,
-          skills: r.skills ? (JSON.parse(r.skills) as string[]) : [],
+          skills: seekerList<string>(r.skills),
           ...(shareContact ? { phone: r.phone, email: r.email } : {}),
         },
         card: card
@@ -624,9 +625,6 @@ const APPLY_FACTS = `SELECT v.employer_id AS employerId, v.status AS status, v.t
   LEFT JOIN cards c ON c.seeker_id = ? AND c.status = 'ACTIVE'
  WHERE v.id = ?`;
 
-/** `1`/`true` as either driver returns a boolean column read raw. */
-const truthy = (v: unknown): boolean => v === true || v === 1 || v === '1';
-
 /** A page of the seeker's own applications (MY_APPLICATION_COLUMNS). */
 interface MyApplicationRow {
   id: string;
@@ -652,7 +650,7 @@ function myViewOf(r: MyApplicationRow): MyApplicationView {
     id: r.id,
     status: r.status,
     appliedAt: rawInstant(r.appliedAt)!.toISOString(),
-    shareContact: truthy(r.shareContact),
+    shareContact: rawBoolean(r.shareContact),
     vacancy: {
       id: r.vacancyId,
       title: r.vacancyTitle,

@@ -30,6 +30,11 @@ export function sqlDate(v: string | Date | null): string | null {
   return v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
 }
 
+/** A boolean column read raw: `1`/`true` as either driver returns it (and `'1'` as a string), anything else false. */
+export function rawBoolean(v: unknown): boolean {
+  return v === true || v === 1 || v === '1';
+}
+
 /** A datetime column read raw, as either driver returns it (Date from mysql2, `YYYY-MM-DD HH:MM:SS.mmm` UTC from SQLite). */
 export function rawInstant(v: unknown): Date | null {
   if (v === null || v === undefined) return null;

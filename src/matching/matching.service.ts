@@ -14,7 +14,7 @@ import { DatabaseVacancySearch } from '../search/database-vacancy-search.js';
 import { SearchableVacancies } from '../search/searchable-vacancies.js';
 import { select } from '../database/statements.js';
 import { sqlDate } from '../common/sql.js';
-import { Seeker } from '../seekers/seeker.entity.js';
+import { Seeker, seekerList } from '../seekers/seeker.entity.js';
 import { educationRank, type EducationLevel } from '../common/reference/education.js';
 import { parseSkills, Vacancy } from '../vacancies/vacancy.entity.js';
 import { vacancyNotFound } from '../vacancies/vacancies.errors.js';
@@ -265,11 +265,11 @@ function profileFields(
   r: SeekerProfileRow,
 ): Pick<Seeker, 'skills' | 'educationLevel' | 'kecamatanCode' | 'birthDate' | 'gender' | 'experience'> {
   return {
-    skills: r.skills ? (JSON.parse(r.skills) as string[]) : [],
+    skills: seekerList<string>(r.skills),
     educationLevel: r.educationLevel as Seeker['educationLevel'],
     kecamatanCode: r.kecamatanCode,
     birthDate: sqlDate(r.birthDate),
     gender: r.gender as Seeker['gender'],
-    experience: r.experience ? (JSON.parse(r.experience) as Seeker['experience']) : [],
+    experience: seekerList(r.experience),
   };
 }

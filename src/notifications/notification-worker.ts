@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, LessThan } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { PersonalData } from '../common/personal-data.js';
-import { rawInstant } from '../common/sql.js';
+import { rawBoolean, rawInstant } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Transactions } from '../database/transactions.js';
 import { User } from '../users/user.entity.js';
@@ -58,7 +58,7 @@ interface ClaimedRow {
 }
 
 const flag = (v: number | boolean | string | null, dflt: boolean): boolean =>
-  v === null || v === undefined ? dflt : v === true || v === 1 || v === '1';
+  v === null || v === undefined ? dflt : rawBoolean(v);
 
 /**
  * `lastError` as stored: a code officers read in words (console), then the channel's own short reason.

@@ -7,6 +7,7 @@ import { PersonalData } from '../common/personal-data.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { User } from '../users/user.entity.js';
 import { NotificationDelivery, type Channel } from './notification-delivery.entity.js';
+import { rawBoolean } from '../common/sql.js';
 import { select } from '../database/statements.js';
 import { ACCOUNT_MAIL_KINDS, type MessageKind, type MessageParams } from './notification-kinds.js';
 import { Notification } from './notification.entity.js';
@@ -46,7 +47,7 @@ interface RecipientRow {
 }
 
 const on = (v: number | boolean | string | null, dflt: boolean): boolean =>
-  v === null || v === undefined ? dflt : v === true || v === 1 || v === '1';
+  v === null || v === undefined ? dflt : rawBoolean(v);
 
 /** Subjects are built by the platform from ids and dates; this keeps a mistake from reaching the index. */
 const SUBJECT_SHAPE = /^[a-z]+:[A-Za-z0-9:._-]{1,110}$/;
@@ -238,14 +239,17 @@ export class Notifier {
     const [column, ids] =
       'userIds' in who ? ['u.id', who.userIds] : ["u.role = 'employer' AND u.employer_id", who.employerIds];
     // The number WhatsApp reaches: a seeker's own phone, or the company's for its staff.
-    const phone = this.whatsappOn
-      ? `COALESCE(sk.phone, e.phone) AS phone FROM users u
-          LEFT JOIN seekers sk ON sk.id = u.seeker_id LEFT JOIN employers e ON e.id = u.employer_id`
-      : 'NULL AS phone FROM users u';
+    const [phone, phoneJoins] = this.whatsappOn
+      ? [
+          'COALESCE(sk.phone, e.phone)',
+          'LEFT JOIN seekers sk ON sk.id = u.seeker_id LEFT JOIN employers e ON e.id = u.employer_id',
+        ]
+      : ['NULL', ''];
     const rows = await select<RecipientRow>(
       manager,
       `SELECT u.id AS id, u.email AS email, s.email AS emailOn, s.whatsapp AS whatsappOn, s.muted AS muted,
-              n.id AS existing, ${phone}
+              n.id AS existing, ${phone} AS phone
+         FROM users u ${phoneJoins}
          LEFT JOIN notification_settings s ON s.user_id = u.id
          LEFT JOIN notifications n ON n.user_id = u.id AND ${existing.sql}
         WHERE ${column} IN (${ids.map(() => '?').join(', ')})

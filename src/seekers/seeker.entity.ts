@@ -3,10 +3,15 @@ import type { EducationLevel, MaritalStatus, WorkExperience } from './profile.js
 import type { Gender } from './nik.js';
 import type { SeekerReply } from './dto/seeker.reply.js';
 
+/** A list kept as JSON in a text column (skills, experience), as read: empty when there is none. */
+export function seekerList<T>(v: string | null): T[] {
+  return v ? (JSON.parse(v) as T[]) : [];
+}
+
 /** JSON kept in a text column (portable across SQLite and MySQL). */
 const json: ValueTransformer = {
   to: (v: unknown) => (v === undefined ? undefined : JSON.stringify(v ?? [])),
-  from: (v: string | null) => (v ? JSON.parse(v) : []),
+  from: seekerList,
 };
 
 @Entity('seekers')

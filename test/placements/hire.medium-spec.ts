@@ -10,7 +10,7 @@ import { SeekersService } from '../../src/seekers/seekers.service';
 import { Vacancy } from '../../src/vacancies/vacancy.entity';
 import { VacanciesService } from '../../src/vacancies/vacancies.service';
 import { startApp, type TestApp } from '../support/app';
-import { statementsOf } from '../support/statements';
+import { statementsOf, verbs } from '../support/statements';
 import { world, type EmployerFixture, type SeekerFixture, type World } from '../support/world';
 
 /**
@@ -165,12 +165,7 @@ describe('HireService.record and the owners it calls', () => {
     // After the vacancy, while its other hires wait: the revision of its search row (the positions left
     // are part of the view search keeps), the application HIRED, the audit events, the roll-up (the seeker
     // has no other application, the vacancy does not fill: nothing to look up after it).
-    expect(statements.slice(vacancy + 1).map((s) => s.split(/\s/)[0].toUpperCase())).toEqual([
-      'UPDATE',
-      'UPDATE',
-      'INSERT',
-      'INSERT',
-    ]);
+    expect(verbs(statements.slice(vacancy + 1))).toEqual(['UPDATE', 'UPDATE', 'INSERT', 'INSERT']);
     expect(statements[vacancy + 1]).toMatch(/^UPDATE [`"]?searchable_vacancies\b/i);
     expect(statements.at(-1)).toMatch(/^INSERT INTO [`"]?labour_monthly\b/i);
     // The seeker's messages (CARD_PLACED, APPLICATION_HIRED) concern only them: written before the vacancy

@@ -3,6 +3,9 @@ import type { Transactions } from '../../src/database/transactions';
 
 type Query = (sql: string, ...rest: never[]) => unknown;
 
+/** The text of a statement as a driver is handed it: a string, or an options object with `sql`. */
+const sqlText = (sql: unknown): string => String(typeof sql === 'string' ? sql : (sql as { sql: string }).sql).trim();
+
 /**
  * Runs `work` inside the transaction of `m` and answers the SQL of every statement it sent there, in
  * order. For tests about how many round trips a use case makes and in which order it touches rows. On
@@ -20,7 +23,7 @@ export async function statementsOf<T>(
   const query = target.query;
   const statements: string[] = [];
   target.query = function (this: unknown, sql: string, ...rest: never[]) {
-    statements.push(String(typeof sql === 'string' ? sql : (sql as { sql: string }).sql).trim());
+    statements.push(sqlText(sql));
     return query.call(this, sql, ...rest);
   };
   try {
@@ -74,8 +77,7 @@ export async function statementsOutsideTransactions<T>(
       const original = pool[method];
       spies.push(
         jest.spyOn(pool, method).mockImplementation(function (this: unknown, ...args: never[]) {
-          const sql = args[0] as unknown;
-          statements.push(String(typeof sql === 'string' ? sql : (sql as { sql: string }).sql).trim());
+          statements.push(sqlText(args[0]));
           return original.apply(this, args);
         }),
       );
