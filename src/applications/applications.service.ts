@@ -552,13 +552,6 @@ export class ApplicationsService {
     });
   }
 
-  /** An application of one of the caller's employer's vacancies; any other answers 404. */
-  private async ownApplication(m: EntityManager, actor: AuthUser, id: string): Promise<Application> {
-    const app = await m.findOne(Application, { where: { id } });
-    if (!app || app.employerId !== actor.employerId) throw notFound('The application');
-    return app;
-  }
-
   private async myView(m: EntityManager, id: string): Promise<MyApplicationView> {
     const app = await m.findOneOrFail(Application, { where: { id } });
     const vacancy = await m.findOneOrFail(Vacancy, { where: { id: app.vacancyId } });

@@ -225,9 +225,7 @@ export class MatchingService {
     return { items, page, pageSize, total: scored.length };
   }
 
-  private profileOf(
-    s: Pick<Seeker, 'skills' | 'educationLevel' | 'kecamatanCode' | 'birthDate' | 'gender' | 'experience'>,
-  ): SeekerProfile {
+  private profileOf(s: ProfileFields): SeekerProfile {
     const year = Number(this.clock.today().slice(0, 4));
     const experienceYears = (s.experience ?? []).reduce(
       (sum, e) => sum + Math.max(0, (e.toYear ?? year) - e.fromYear),
@@ -247,6 +245,12 @@ export class MatchingService {
   }
 }
 
+/** What matching scores a seeker by. */
+type ProfileFields = Pick<
+  Seeker,
+  'skills' | 'educationLevel' | 'kecamatanCode' | 'birthDate' | 'gender' | 'experience'
+>;
+
 /** What matching reads of a seeker, raw (SEEKER_PROFILE_SQL). */
 interface SeekerProfileRow {
   skills: string | null;
@@ -261,9 +265,7 @@ const SEEKER_PROFILE_SQL = `SELECT skills, education_level AS educationLevel, ke
   birth_date AS birthDate, gender, experience FROM seekers WHERE id = ?`;
 
 /** The raw row as the entity's columns read it (JSON lists, a calendar date). */
-function profileFields(
-  r: SeekerProfileRow,
-): Pick<Seeker, 'skills' | 'educationLevel' | 'kecamatanCode' | 'birthDate' | 'gender' | 'experience'> {
+function profileFields(r: SeekerProfileRow): ProfileFields {
   return {
     skills: seekerList<string>(r.skills),
     educationLevel: r.educationLevel as Seeker['educationLevel'],
